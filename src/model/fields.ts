@@ -1,0 +1,196 @@
+/**
+ * Field kinds: one description per field gives its type, its empty value and its
+ * validation, so that reading from a document, from a file and from a form all
+ * check the same rules and word problems the same way.
+ */
+import { isId, type Id } from './ids.ts';
+import { err, ok, type Result } from './result.ts';
+
+export interface FieldSpec<T> {
+  /** How the field is named to a person, e.g. "Email". */
+  readonly label: string;
+  /** The value of a field that was never set; such values are not stored. */
+  readonly empty: T;
+  readonly required?: boolean;
+  /** Checks and normalises a value; the error is a sentence for a person. */
+  parse(value: unknown): Result<T, string>;
+}
+
+export type FieldValue<F> = F extends FieldSpec<infer T> ? T : never;
+export type FieldSpecs = Record<string, FieldSpec<unknown>>;
+export type Values<S extends FieldSpecs> = { [K in keyof S]: FieldValue<S[K]> };
+
+export type IsoDate = string; // YYYY-MM-DD, a calendar day with no time zone
+export type IsoDateTime = string; // an instant, as Date.prototype.toISOString writes it
+
+const quote = (value: unknown) => `“${String(value).slice(0, 60)}”`;
+
+export function isEmptyValue(value: unknown): boolean {
+  return value === null || value === '' || value === false || (Array.isArray(value) && value.length === 0);
+}
+
+export function text(label: string, opts: { required?: boolean; max?: number; multiline?: boolean } = {}): FieldSpec<string> {
+  const max = opts.max ?? (opts.multiline ? 20_000 : 300);
+  return {
+    label,
+    empty: '',
+    required: opts.required,
+    parse(value) {
+      if (typeof value !== 'string') return err(`${label} must be text.`);
+      // Single-line fields never keep line breaks or other control characters.
+      const cleaned = opts.multiline ? value.replace(/\r\n?/g, '\n') : value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+      if (opts.required && cleaned.trim() === '') return err(`${label} is required.`);
+      if (cleaned.length > max) return err(`${label} is too long (${cleaned.length} characters; at most ${max}).`);
+      return ok(cleaned);
+    },
+  };
+}
+
+export function choice<const V extends string>(label: string, values: readonly V[], fallback: V): FieldSpec<V> {
+  return {
+    label,
+    empty: fallback,
+    parse(value) {
+      return values.includes(value as V) ? ok(value as V) : err(`${label} must be one of: ${values.join(', ')}.`);
+    },
+  };
+}
+
+export function flag(label: string): FieldSpec<boolean> {
+  return {
+    label,
+    empty: false,
+    parse: (value) => (typeof value === 'boolean' ? ok(value) : err(`${label} must be yes or no.`)),
+  };
+}
+
+export function integer(label: string, min: number, max: number): FieldSpec<number | null> {
+  return {
+    label,
+    empty: null,
+    parse(value) {
+      if (typeof value !== 'number' || !Number.isInteger(value)) return err(`${label} must be a whole number.`);
+      if (value < min || value > max) return err(`${label} must be between ${min} and ${max}.`);
+      return ok(value);
+    },
+  };
+}
+
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+export function parseEmail(value: unknown): Result<string, string> {
+  if (typeof value !== 'string') return err('An email address must be text.');
+  const email = value.trim();
+  return EMAIL.test(email) && email.length <= 254 ? ok(email) : err(`${quote(value)} is not an email address.`);
+}
+
+const PHONE = /^\+?[0-9 ().\-/]{3,40}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$/i;
+export function parsePhone(value: unknown): Result<string, string> {
+  if (typeof value !== 'string') return err('A phone number must be text.');
+  const phone = value.trim().replace(/\s+/g, ' ');
+  const digits = phone.replace(/\D/g, '').length;
+  return PHONE.test(phone) && digits >= 3 ? ok(phone) : err(`${quote(value)} is not a phone number.`);
+}
+
+/** Web links: http(s) only, so that nothing stored can become a script link. */
+export function parseWebUrl(value: unknown): Result<string, string> {
+  if (typeof value !== 'string') return err('A link must be text.');
+  const trimmed = value.trim();
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  try {
+    const url = new URL(withScheme);
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname.includes('.')) {
+      return err(`${quote(value)} is not a web address.`);
+    }
+    return ok(url.href);
+  } catch {
+    return err(`${quote(value)} is not a web address.`);
+  }
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export function parseIsoDate(value: unknown): Result<IsoDate, string> {
+  const m = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+  if (!m) return err(`${quote(value)} is not a date (expected YYYY-MM-DD).`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) {
+    return err(`${quote(value)} is not a date on the calendar.`);
+  }
+  return ok(value as string);
+}
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+export function parseIsoDateTime(value: unknown): Result<IsoDateTime, string> {
+  if (typeof value !== 'string' || !ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
+    return err(`${quote(value)} is not a date and time.`);
+  }
+  return ok(new Date(value).toISOString());
+}
+
+function nullable<T>(label: string, parse: (v: unknown) => Result<T, string>, required = false): FieldSpec<T | null> {
+  return {
+    label,
+    empty: null,
+    required,
+    parse(value) {
+      const r = parse(value);
+      return r.ok ? r : err(`${label}: ${r.error}`);
+    },
+  };
+}
+
+export const date = (label: string) => nullable(label, parseIsoDate);
+export const dateTime = (label: string, required = false) => nullable(label, parseIsoDateTime, required);
+
+/** A birthday may lack its year, as phones export it: --MM-DD. */
+export const birthday = (label: string) =>
+  nullable(label, (value) => {
+    if (typeof value === 'string' && /^--\d{2}-\d{2}$/.test(value)) {
+      const leapYear = parseIsoDate(`2000${value.slice(1)}`);
+      return leapYear.ok ? ok(value) : err(`${quote(value)} is not a day of the year.`);
+    }
+    return parseIsoDate(value);
+  });
+
+export const webUrl = (label: string): FieldSpec<string> => ({
+  label,
+  empty: '',
+  parse(value) {
+    if (value === '') return ok('');
+    const r = parseWebUrl(value);
+    return r.ok ? r : err(`${label}: ${r.error}`);
+  },
+});
+
+export function ref<I extends Id<string>>(label: string, required = false): FieldSpec<I | null> {
+  return nullable(label, (value) => (isId(value) ? ok(value as I) : err(`${quote(value)} is not a valid reference.`)), required);
+}
+
+/** A list of distinct values, each checked by `item`; at most `max` of them. */
+export function list<T extends string>(label: string, item: (v: unknown) => Result<T, string>, max = 100): FieldSpec<T[]> {
+  return {
+    label,
+    empty: [],
+    parse(value) {
+      if (!Array.isArray(value)) return err(`${label} must be a list.`);
+      if (value.length > max) return err(`${label} has too many entries (${value.length}; at most ${max}).`);
+      const out: T[] = [];
+      for (const entry of value) {
+        const r = item(entry);
+        if (!r.ok) return err(`${label}: ${r.error}`);
+        if (!out.includes(r.value)) out.push(r.value);
+      }
+      return ok(out);
+    },
+  };
+}
+
+export const refs = <I extends Id<string>>(label: string, max = 500) =>
+  list<I>(label, (v) => (isId(v) ? ok(v as I) : err(`${quote(v)} is not a valid reference.`)), max);
+
+export const tagList = (label: string) =>
+  list<string>(label, (v) => {
+    if (typeof v !== 'string' || v.trim() === '') return err('a tag must be non-empty text.');
+    const tag = v.trim().replace(/\s+/g, ' ');
+    return tag.length <= 60 ? ok(tag) : err(`the tag ${quote(v)} is too long.`);
+  });

@@ -1,0 +1,95 @@
+/**
+ * The document's copy on this device, in IndexedDB through y-indexeddb, plus
+ * what y-indexeddb lacks: a signal that an edit has reached the disk, and a
+ * store that does not grow by one entry on every page load.
+ */
+import * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { isOwnChange } from '../store/index.ts';
+
+export const DEFAULT_DB_NAME = 'rapport-space';
+const UPDATES = 'updates';
+
+export type SaveState = 'saved' | 'saving';
+
+export interface LocalCopy {
+  /** Resolves once the stored document has been loaded into `doc`. */
+  loaded: Promise<void>;
+  /** Resolves when every edit made so far is committed to IndexedDB. */
+  flushed(): Promise<void>;
+  /** Replaces the stored entries by one snapshot of the document. */
+  compact(): Promise<void>;
+  /** How many entries IndexedDB holds for this document (it grows until compacted). */
+  storedEntries(): Promise<number>;
+  destroy(): Promise<void>;
+}
+
+function requestDone<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function transactionDone(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
+
+export function makeLocalCopy(doc: Y.Doc, opts: { name?: string; onSaveState?: (state: SaveState) => void } = {}): LocalCopy {
+  const persistence = new IndexeddbPersistence(opts.name ?? DEFAULT_DB_NAME, doc);
+  const database = (): IDBDatabase => {
+    if (!persistence.db) throw new Error('The local database is not open yet.');
+    return persistence.db;
+  };
+  let pending = 0;
+
+  /**
+   * IndexedDB runs transactions on one store in the order they were created, so
+   * a read transaction opened after y-indexeddb's write completes only once that
+   * write is committed. This listener runs after y-indexeddb's, which registered first.
+   */
+  const flushed = async () => {
+    await persistence.whenSynced;
+    await transactionDone(database().transaction([UPDATES], 'readonly'));
+  };
+  const onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (!isOwnChange(origin) || !persistence.db) return;
+    if (pending++ === 0) opts.onSaveState?.('saving');
+    flushed()
+      .catch(() => undefined) // an aborted transaction leaves the state "saving": honest, and retried by the next edit
+      .then(() => {
+        if (--pending === 0) opts.onSaveState?.('saved');
+      });
+  };
+  doc.on('update', onUpdate);
+
+  const compact = async () => {
+    await persistence.whenSynced;
+    const tx = database().transaction([UPDATES], 'readwrite');
+    const store = tx.objectStore(UPDATES);
+    const key = await requestDone(store.add(Y.encodeStateAsUpdate(doc)));
+    store.delete(IDBKeyRange.upperBound(key, true));
+    await transactionDone(tx);
+    (persistence as unknown as { _dbsize: number })._dbsize = 1;
+  };
+
+  const storedEntries = async () => {
+    await persistence.whenSynced;
+    return requestDone(database().transaction([UPDATES], 'readonly').objectStore(UPDATES).count());
+  };
+
+  return {
+    loaded: persistence.whenSynced.then(() => undefined),
+    flushed,
+    compact,
+    storedEntries,
+    async destroy() {
+      doc.off('update', onUpdate);
+      await persistence.destroy();
+    },
+  };
+}
