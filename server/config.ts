@@ -1,0 +1,98 @@
+import path from 'node:path';
+
+/** Everything the relay can be told from its environment, parsed once at start. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly staticDir: string;
+  /** Extra origins allowed in CSP connect-src (e.g. a relay on another host). */
+  readonly relayOrigins: readonly string[];
+  /** When set, POST /api/spaces must carry it. */
+  readonly inviteCode: string | null;
+  readonly limits: Limits;
+  /** SQLite `synchronous` pragma: NORMAL survives a killed process, FULL also a power cut. */
+  readonly sqliteSync: 'NORMAL' | 'FULL';
+}
+
+export interface Limits {
+  /** Largest accepted WebSocket frame from an authenticated device (bytes). */
+  readonly maxFrameBytes: number;
+  /** Per-connection token bucket: burst size and refill per second. */
+  readonly messageBurst: number;
+  readonly messagesPerSecond: number;
+  readonly maxConnections: number;
+  readonly maxConnectionsPerSpace: number;
+  readonly maxConnectionsPerIp: number;
+  /** Space creations per IP per hour. */
+  readonly spaceCreationsPerHour: number;
+  /** Pairing attempts (create or redeem) per IP per 10 minutes. */
+  readonly pairingAttemptsPer10Min: number;
+  /** A space with no connections is dropped from memory after this long. */
+  readonly idleUnloadMs: number;
+  /** Stored update rows after which a space is compacted into one snapshot. */
+  readonly compactAfterUpdates: number;
+  /** A silent connection gets a no-op message after this long (client drops at 30 s). */
+  readonly keepaliveMs: number;
+  /** Unanswered ping after this long terminates the socket. */
+  readonly pingTimeoutMs: number;
+  /** Bytes queued for a slow reader before it is cut off. */
+  readonly maxBufferedBytes: number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function int(env: Env, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be an integer >= ${min}, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
+function list(raw: string | undefined): string[] {
+  if (raw === undefined) return [];
+  return raw
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+const ORIGIN = /^(https?|wss?):\/\/[A-Za-z0-9.\-[\]:]+$/;
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const relayOrigins = list(env['RAPPORT_RELAY_ORIGINS']);
+  for (const origin of relayOrigins) {
+    // An origin lands verbatim in a CSP header: refuse anything that could smuggle a directive.
+    if (!ORIGIN.test(origin)) throw new Error(`RAPPORT_RELAY_ORIGINS: not an origin: ${origin}`);
+  }
+  const sync = (env['RAPPORT_SQLITE_SYNC'] ?? 'NORMAL').toUpperCase();
+  if (sync !== 'NORMAL' && sync !== 'FULL') throw new Error('RAPPORT_SQLITE_SYNC must be NORMAL or FULL');
+  const invite = env['RAPPORT_INVITE_CODE'];
+  return {
+    port: int(env, 'PORT', 8080),
+    host: env['HOST'] && env['HOST'].trim() !== '' ? env['HOST'] : '127.0.0.1',
+    dataDir: path.resolve(cwd, env['DATA_DIR'] || './data'),
+    staticDir: path.resolve(cwd, env['STATIC_DIR'] || './dist'),
+    relayOrigins,
+    inviteCode: invite !== undefined && invite !== '' ? invite : null,
+    sqliteSync: sync,
+    limits: {
+      maxFrameBytes: int(env, 'RAPPORT_MAX_FRAME_BYTES', 32 * 1024 * 1024, 1024),
+      messageBurst: int(env, 'RAPPORT_MSG_BURST', 2000, 1),
+      messagesPerSecond: int(env, 'RAPPORT_MSG_PER_SEC', 500, 1),
+      maxConnections: int(env, 'RAPPORT_MAX_CONNECTIONS', 10_000, 1),
+      maxConnectionsPerSpace: int(env, 'RAPPORT_MAX_CONNECTIONS_PER_SPACE', 64, 1),
+      maxConnectionsPerIp: int(env, 'RAPPORT_MAX_CONNECTIONS_PER_IP', 1000, 1),
+      spaceCreationsPerHour: int(env, 'RAPPORT_SPACES_PER_HOUR', 20, 1),
+      pairingAttemptsPer10Min: int(env, 'RAPPORT_PAIRINGS_PER_10MIN', 30, 1),
+      idleUnloadMs: int(env, 'RAPPORT_IDLE_UNLOAD_MS', 30_000),
+      compactAfterUpdates: int(env, 'RAPPORT_COMPACT_AFTER', 500, 2),
+      keepaliveMs: int(env, 'RAPPORT_KEEPALIVE_MS', 10_000, 100),
+      pingTimeoutMs: int(env, 'RAPPORT_PING_TIMEOUT_MS', 30_000, 100),
+      maxBufferedBytes: int(env, 'RAPPORT_MAX_BUFFERED_BYTES', 64 * 1024 * 1024, 1024),
+    },
+  };
+}

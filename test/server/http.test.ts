@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir, startRelay, type RelayProcess } from './relay-process.ts';
+
+let relay: RelayProcess;
+let staticDir: string;
+
+beforeAll(async () => {
+  staticDir = makeTempDir('rapport-static-');
+  fs.mkdirSync(path.join(staticDir, 'assets'));
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Rapport</title>');
+  fs.writeFileSync(path.join(staticDir, 'sw.js'), 'self.x=1');
+  fs.writeFileSync(path.join(staticDir, 'manifest.webmanifest'), '{}');
+  fs.writeFileSync(path.join(staticDir, 'icon.svg'), '<svg/>');
+  fs.writeFileSync(path.join(staticDir, 'favicon.ico'), 'ico');
+  fs.writeFileSync(path.join(staticDir, 'icon.png'), 'png');
+  fs.writeFileSync(path.join(staticDir, 'assets', 'app-abc123.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(staticDir, 'assets', 'app-abc123.css'), 'body{}');
+  fs.writeFileSync(path.join(staticDir, 'assets', 'zxing.wasm'), 'wasm');
+  fs.writeFileSync(path.join(path.dirname(staticDir), 'secret.txt'), 'secret');
+  relay = await startRelay({ staticDir, env: { RAPPORT_RELAY_ORIGINS: 'wss://relay.example.org' } });
+});
+
+afterAll(async () => {
+  await relay?.stop();
+});
+
+const get = (p: string, init?: RequestInit) => fetch(relay.url + p, init);
+
+describe('HTTP server', () => {
+  it('prints the listening line with the real port', () => {
+    expect(relay.port).toBeGreaterThan(0);
+    expect(relay.stdout()).toBe(`Rapport listening on http://127.0.0.1:${relay.port}\n`);
+  });
+
+  it('answers /healthz', async () => {
+    const res = await get('/healthz');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it.each([
+    ['/', 'text/html', 'no-cache'],
+    ['/index.html', 'text/html', 'no-cache'],
+    ['/sw.js', 'text/javascript', 'no-cache'],
+    ['/manifest.webmanifest', 'application/manifest+json', 'no-cache'],
+    ['/icon.svg', 'image/svg+xml', null],
+    ['/favicon.ico', 'image/x-icon', null],
+    ['/icon.png', 'image/png', null],
+    ['/assets/app-abc123.js', 'text/javascript', 'public, max-age=31536000, immutable'],
+    ['/assets/app-abc123.css', 'text/css', 'public, max-age=31536000, immutable'],
+    ['/assets/zxing.wasm', 'application/wasm', 'public, max-age=31536000, immutable'],
+  ])('serves %s as %s', async (p, type, cache) => {
+    const res = await get(p);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain(type);
+    if (cache !== null) expect(res.headers.get('cache-control')).toBe(cache);
+    else expect(res.headers.get('cache-control')).not.toContain('immutable');
+  });
+
+  it('falls back to index.html for app routes only', async () => {
+    const route = await get('/people/abc');
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain('<title>Rapport</title>');
+    expect(route.headers.get('cache-control')).toBe('no-cache');
+    expect((await get('/missing.js')).status).toBe(404);
+    expect((await get('/api/nothing')).status).toBe(404);
+    expect((await get('/sync')).status).toBe(404);
+    expect((await get('/metricsx')).status).toBe(200); // not reserved: an app route
+  });
+
+  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e%5csecret.txt', '/..%00/x', '/%E0%A4%A'])(
+    'refuses traversal %s',
+    async (p) => {
+      const res = await get(p);
+      expect([400, 404]).toContain(res.status);
+      expect(await res.text()).not.toContain('secret');
+    },
+  );
+
+  it('sets the security headers on every response', async () => {
+    for (const p of ['/', '/healthz', '/missing.js', '/assets/app-abc123.js']) {
+      const res = await get(p);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${relay.port} wss://127.0.0.1:${relay.port} wss://relay.example.org`);
+      expect(csp).not.toMatch(/ws: |wss: /);
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    }
+  });
+
+  it('does not echo a hostile Host header into the CSP', async () => {
+    const http = await import('node:http');
+    const csp = await new Promise<string>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port: relay.port, path: '/', headers: { Host: "evil; script-src *" } },
+        (res) => {
+          res.resume();
+          resolve(String(res.headers['content-security-policy']));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(csp).not.toContain('evil');
+    expect(csp).toContain("script-src 'self'");
+  });
+});
+
+describe('shutdown', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('exits cleanly on %s', async (signal) => {
+    const own = await startRelay();
+    expect((await fetch(own.url + '/healthz')).status).toBe(200);
+    const exit = await own.stop(signal);
+    expect(exit.code).toBe(0);
+  });
+});
