@@ -1,0 +1,62 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { create, readAll, update, type ReadAll } from '../../src/store/index.ts';
+import { makeLocalCopy, type SaveState } from '../../src/sync/local.ts';
+
+let dbCounter = 0;
+const freshName = () => `rapport-test-${++dbCounter}`;
+
+async function open(name: string) {
+  const doc = new Y.Doc();
+  const states: SaveState[] = [];
+  const copy = makeLocalCopy(doc, { name, onSaveState: (s) => states.push(s) });
+  await copy.loaded;
+  return { doc, copy, states };
+}
+
+const names = (r: ReadAll<'contacts'>) => r.items.map((c) => c.name).sort();
+
+describe('the local copy in IndexedDB', () => {
+  it('gives back on reopen every edit made before closing', async () => {
+    const name = freshName();
+    const first = await open(name);
+    const ana = create(first.doc, 'contacts', { name: 'Ana' });
+    create(first.doc, 'contacts', { name: 'Bo' });
+    if (!ana.ok) throw new Error('create failed');
+    update(first.doc, 'contacts', ana.value.id, { role: 'CTO' });
+    await first.copy.flushed();
+    await first.copy.destroy();
+
+    const second = await open(name);
+    expect(names(readAll(second.doc, 'contacts'))).toEqual(['Ana', 'Bo']);
+    expect(readAll(second.doc, 'contacts').items.find((c) => c.name === 'Ana')?.role).toBe('CTO');
+    await second.copy.destroy();
+  });
+
+  it('reports "saving" then "saved" for a local edit', async () => {
+    const { doc, copy, states } = await open(freshName());
+    create(doc, 'contacts', { name: 'Ana' });
+    expect(states).toEqual(['saving']);
+    await copy.flushed();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(states).toEqual(['saving', 'saved']);
+    await copy.destroy();
+  });
+
+  it('does not grow by an entry on every load once compacted', async () => {
+    const name = freshName();
+    const counts: number[] = [];
+    for (let load = 0; load < 5; load++) {
+      const { doc, copy } = await open(name);
+      if (load === 0) create(doc, 'contacts', { name: 'Ana' });
+      await copy.compact();
+      counts.push(await copy.storedEntries());
+      await copy.destroy();
+    }
+    expect(counts).toEqual([1, 1, 1, 1, 1]);
+    const last = await open(name);
+    expect(names(readAll(last.doc, 'contacts'))).toEqual(['Ana']);
+    await last.copy.destroy();
+  });
+});
