@@ -8,3 +8,4 @@ export * from './plan.ts';
 export * from './activity.ts';
 export * from './me.ts';
 export * from './collections.ts';
+export * from './links.ts';

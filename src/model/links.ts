@@ -1,0 +1,22 @@
+/**
+ * The only links contact data may become: tel:, mailto: and https:. Anything
+ * else (javascript:, data:, plain http:) is shown as text, never as a link.
+ */
+export function telHref(phone: string): string | null {
+  const dial = phone.replace(/(?:\s*(?:x|ext\.?|#)\s*(\d+))$/i, ',$1').replace(/[^\d+,]/g, '');
+  return /^\+?\d{3,}(,\d+)?$/.test(dial) ? `tel:${dial}` : null;
+}
+
+export function mailtoHref(email: string): string | null {
+  return /^[^\s@<>(),;:"?&#]+@[^\s@<>(),;:"?&#]+\.[^\s@<>(),;:"?&#]+$/.test(email) ? `mailto:${email}` : null;
+}
+
+export function httpsHref(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'http:') parsed.protocol = 'https:';
+    return parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}

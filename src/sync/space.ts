@@ -1,0 +1,33 @@
+/**
+ * Opens the user's space on this device: one Y.Doc, loaded from IndexedDB,
+ * migrated to the current schema, and compacted so the local store does not
+ * grow with every page load.
+ */
+import * as Y from 'yjs';
+import { prepareSchema, type SchemaStatus } from '../store/index.ts';
+import { makeLocalCopy, type LocalCopy, type SaveState } from './local.ts';
+
+export interface OpenSpace {
+  doc: Y.Doc;
+  local: LocalCopy;
+  schema: SchemaStatus;
+  close(): Promise<void>;
+}
+
+export async function openSpace(opts: { dbName?: string; onSaveState?: (state: SaveState) => void } = {}): Promise<OpenSpace> {
+  const doc = new Y.Doc();
+  const local = makeLocalCopy(doc, { name: opts.dbName, onSaveState: opts.onSaveState });
+  await local.loaded;
+  const schema = prepareSchema(doc);
+  // Compaction re-encodes the whole document: leave the first frames to the UI.
+  setTimeout(() => void local.compact().catch(() => undefined), 2000);
+  return {
+    doc,
+    local,
+    schema,
+    async close() {
+      await local.destroy();
+      doc.destroy();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/** The app frame: top bar with honest status, navigation, and the routed places. */
+import { A, Route, Router, type RouteSectionProps } from '@solidjs/router';
+import { lazy, Show, type ParentProps } from 'solid-js';
+import { Icon, type IconName } from './components/icons.tsx';
+import { Toasts } from './components/toasts.tsx';
+import { useSpace } from './space.tsx';
+
+const Today = lazy(() => import('./pages/today.tsx'));
+const People = lazy(() => import('./pages/people.tsx'));
+const Person = lazy(() => import('./pages/person.tsx'));
+const Trash = lazy(() => import('./pages/trash.tsx'));
+const Plan = lazy(() => import('./pages/plan.tsx'));
+const NetworkMap = lazy(() => import('./pages/map.tsx'));
+const Capture = lazy(() => import('./pages/capture.tsx'));
+const Settings = lazy(() => import('./pages/settings.tsx'));
+const NotFound = lazy(() => import('./pages/not-found.tsx'));
+
+function NavLink(props: ParentProps<{ href: string; icon: IconName; class?: string; end?: boolean }>) {
+  return (
+    <A href={props.href} end={props.end} class={props.class} activeClass="active">
+      <Show when={props.class === 'capture'} fallback={<Icon name={props.icon} />}>
+        <span class="bubble">
+          <Icon name={props.icon} />
+        </span>
+      </Show>
+      <span>{props.children}</span>
+    </A>
+  );
+}
+
+function SaveStatus() {
+  const { saveState } = useSpace();
+  return (
+    <span class="status-pill" data-state={saveState()} data-testid="save-state">
+      <span class="dot" aria-hidden="true" />
+      {saveState() === 'saved' ? 'Saved on this device' : 'Saving…'}
+    </span>
+  );
+}
+
+function Frame(props: RouteSectionProps) {
+  const { schema } = useSpace();
+  return (
+    <div class="frame">
+      <header class="topbar">
+        <A class="brand" href="/" end>
+          Rapport
+        </A>
+        <SaveStatus />
+      </header>
+      <nav class="nav" aria-label="Main">
+        <NavLink href="/" icon="today" end>
+          Today
+        </NavLink>
+        <NavLink href="/people" icon="people">
+          People
+        </NavLink>
+        <NavLink href="/capture" icon="capture" class="capture">
+          Capture
+        </NavLink>
+        <NavLink href="/plan" icon="plan">
+          Plan
+        </NavLink>
+        <NavLink href="/map" icon="map">
+          Map
+        </NavLink>
+        <NavLink href="/settings" icon="settings" class="settings-link">
+          Settings
+        </NavLink>
+      </nav>
+      <main class="main" id="main">
+        <Show when={schema.state === 'newer'}>
+          <p class="card" role="alert">
+            This network was saved by a newer version of Rapport. Reload to update the app; until then, some details may not show.
+          </p>
+        </Show>
+        {props.children}
+      </main>
+      <Toasts />
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <Router root={Frame}>
+      <Route path="/" component={Today} />
+      <Route path="/people" component={People} />
+      <Route path="/people/:id" component={Person} />
+      <Route path="/trash" component={Trash} />
+      <Route path="/plan" component={Plan} />
+      <Route path="/map" component={NetworkMap} />
+      <Route path="/capture" component={Capture} />
+      <Route path="/settings" component={Settings} />
+      <Route path="*" component={NotFound} />
+    </Router>
+  );
+}

@@ -1,0 +1,37 @@
+import { A } from '@solidjs/router';
+import type { Contact } from '../../model/index.ts';
+
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const first = parts[0]?.[0] ?? '?';
+  const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
+  return (first + last).toUpperCase();
+}
+
+export const describePerson = (c: Pick<Contact, 'role' | 'organisation'>) => [c.role, c.organisation].filter(Boolean).join(' · ');
+
+export function Avatar(props: { name: string }) {
+  return (
+    <span class="avatar" aria-hidden="true">
+      {initials(props.name)}
+    </span>
+  );
+}
+
+export function PersonRow(props: { person: Contact; top: number; height: number; index: number; detail?: string }) {
+  return (
+    <A
+      class="person-row"
+      href={`/people/${props.person.id}`}
+      style={{ transform: `translateY(${props.top}px)`, height: `${props.height}px` }}
+      data-index={props.index}
+      data-testid="person-row"
+    >
+      <Avatar name={props.person.name} />
+      <span class="who">
+        <strong>{props.person.name}</strong>
+        <span>{props.detail ?? describePerson(props.person)}</span>
+      </span>
+    </A>
+  );
+}

@@ -1,0 +1,7 @@
+export default function Page() {
+  return (
+    <section>
+      <h1>Capture</h1>
+    </section>
+  );
+}

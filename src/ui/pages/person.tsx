@@ -1,0 +1,186 @@
+/** Everything about one relationship, every field editable in place. */
+import { A, useNavigate, useParams } from '@solidjs/router';
+import { createMemo, For, Show } from 'solid-js';
+import {
+  COMMUNITY_KIND_LABELS,
+  httpsHref,
+  mailtoHref,
+  telHref,
+  type Contact,
+  type ContactId,
+} from '../../model/index.ts';
+import { moveToTrash, restoreFromTrash, update } from '../../store/index.ts';
+import { DateField, ListField, NumberField, TextField, type Commit } from '../components/fields.tsx';
+import { Avatar, describePerson } from '../components/person-row.tsx';
+import { showToast } from '../components/toasts.tsx';
+import { describeWriteError } from '../components/write-error.ts';
+import { createCollection, createLive, useSpace } from '../space.tsx';
+
+type Editable = Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
+
+/** A safe link, or plain text when the value cannot be one of tel:, mailto:, https:. */
+function SafeLink(props: { href: string | null; text: string }) {
+  return (
+    <Show when={props.href} fallback={<span>{props.text}</span>}>
+      {(href) => (
+        <a href={href()} rel="noopener noreferrer" target={href().startsWith('https:') ? '_blank' : undefined}>
+          {props.text}
+        </a>
+      )}
+    </Show>
+  );
+}
+
+export default function Person() {
+  const params = useParams<{ id: string }>();
+  const navigate = useNavigate();
+  const { doc } = useSpace();
+  const contacts = createCollection('contacts');
+  const communities = createLive('communities');
+  const person = createMemo(() => contacts().byId.get(params.id) ?? null);
+  const id = () => params.id as ContactId;
+
+  const commit =
+    <K extends keyof Editable>(key: K): Commit<Editable[K]> =>
+    (value) => {
+      const r = update(doc, 'contacts', id(), { [key]: value } as Partial<Editable>);
+      return r.ok ? null : describeWriteError(r.error, key);
+    };
+
+  const trash = () => {
+    const name = person()?.name ?? 'This person';
+    moveToTrash(doc, 'contacts', id());
+    showToast(`${name} moved to the Trash.`, { label: 'Undo', run: () => restoreFromTrash(doc, 'contacts', id()) });
+    navigate('/people');
+  };
+
+  return (
+    <Show
+      when={person()}
+      fallback={
+        <div class="empty">
+          <h1>Person not found</h1>
+          <p>They may have been deleted on another device.</p>
+          <A href="/people">Back to People</A>
+        </div>
+      }
+    >
+      {(p) => (
+        <article aria-labelledby="person-name">
+          <p class="small">
+            <A href="/people">← People</A>
+          </p>
+          <Show when={p().deletedAt}>
+            <div class="card row spread" role="status">
+              <span>This person is in the Trash.</span>
+              <button type="button" onClick={() => restoreFromTrash(doc, 'contacts', id())}>
+                Restore
+              </button>
+            </div>
+          </Show>
+          <header class="row" style={{ 'flex-wrap': 'nowrap', 'margin-bottom': '1rem' }}>
+            <Avatar name={p().name} />
+            <div style={{ 'min-width': 0 }}>
+              <h1 id="person-name" class="wrap" style={{ margin: 0 }}>
+                {p().name}
+              </h1>
+              <Show when={describePerson(p())}>
+                <p class="muted wrap" style={{ margin: 0 }}>
+                  {describePerson(p())}
+                </p>
+              </Show>
+            </div>
+          </header>
+
+          <section class="card" aria-labelledby="basics">
+            <h2 id="basics">Who they are</h2>
+            <TextField label="Name" value={p().name} onCommit={commit('name')} autocomplete="off" />
+            <div class="grid-2">
+              <TextField label="Role" value={p().role} onCommit={commit('role')} />
+              <TextField label="Organisation" value={p().organisation} onCommit={commit('organisation')} />
+              <TextField label="Department" value={p().department} onCommit={commit('department')} />
+              <TextField label="Location" value={p().location} onCommit={commit('location')} />
+            </div>
+            <TextField label="What they do" value={p().whatTheyDo} onCommit={commit('whatTheyDo')} multiline />
+            <div class="grid-2">
+              <TextField label="Their interests" value={p().interests} onCommit={commit('interests')} multiline />
+              <TextField label="What they need" value={p().needs} onCommit={commit('needs')} multiline />
+            </div>
+          </section>
+
+          <section class="card" aria-labelledby="reach">
+            <h2 id="reach">How to reach them</h2>
+            <ListField label="Emails" itemLabel="email" type="email" values={p().emails} onCommit={commit('emails')} render={(v) => <SafeLink href={mailtoHref(v)} text={v} />} />
+            <ListField label="Phones" itemLabel="phone" type="tel" values={p().phones} onCommit={commit('phones')} render={(v) => <SafeLink href={telHref(v)} text={v} />} />
+            <div class="grid-2">
+              <TextField label="LinkedIn" type="url" value={p().linkedin} onCommit={commit('linkedin')} placeholder="linkedin.com/in/…" />
+              <TextField label="Website" type="url" value={p().website} onCommit={commit('website')} />
+            </div>
+            <Show when={p().linkedin || p().website}>
+              <p class="row small">
+                <Show when={p().linkedin}>
+                  <SafeLink href={httpsHref(p().linkedin)} text="Open LinkedIn profile" />
+                </Show>
+                <Show when={p().website}>
+                  <SafeLink href={httpsHref(p().website)} text="Open website" />
+                </Show>
+              </p>
+            </Show>
+          </section>
+
+          <section class="card" aria-labelledby="met">
+            <h2 id="met">How we met</h2>
+            <div class="grid-2">
+              <DateField label="Met on" value={p().metOn} onCommit={commit('metOn')} />
+              <TextField label="Where" value={p().metPlace} onCommit={commit('metPlace')} />
+            </div>
+          </section>
+
+          <section class="card" aria-labelledby="groups">
+            <h2 id="groups">Communities and tags</h2>
+            <fieldset style={{ border: 0, padding: 0, margin: '0 0 0.75rem' }}>
+              <legend class="small muted" style={{ 'font-weight': 600 }}>
+                Communities
+              </legend>
+              <Show when={communities().length} fallback={<p class="muted small">No communities yet. Add them in Plan → Map your network.</p>}>
+                <For each={communities()}>
+                  {(c) => (
+                    <label style={{ display: 'flex', gap: '0.5rem', 'align-items': 'center', 'min-height': '44px', color: 'var(--text)', 'font-weight': 400 }}>
+                      <input
+                        type="checkbox"
+                        style={{ width: '22px', 'min-height': '22px' }}
+                        checked={p().communityIds.includes(c.id)}
+                        onChange={(e) => commit('communityIds')(e.currentTarget.checked ? [...p().communityIds, c.id] : p().communityIds.filter((x) => x !== c.id))}
+                      />
+                      <span class="wrap">
+                        {c.name} <span class="muted small">({COMMUNITY_KIND_LABELS[c.kind]})</span>
+                      </span>
+                    </label>
+                  )}
+                </For>
+              </Show>
+            </fieldset>
+            <ListField label="Tags" itemLabel="tag" values={p().tags} onCommit={commit('tags')} />
+          </section>
+
+          <section class="card" aria-labelledby="keep">
+            <h2 id="keep">Keeping in touch</h2>
+            <div class="grid-2">
+              <NumberField label="Keep in touch every (days)" min={1} max={3650} value={p().cadenceDays} onCommit={commit('cadenceDays')} hint="Leave empty for no rhythm." />
+              <DateField label="Birthday" value={p().birthday?.startsWith('--') ? null : p().birthday} onCommit={commit('birthday')} />
+            </div>
+            <TextField label="Notes" value={p().notes} onCommit={commit('notes')} multiline />
+          </section>
+
+          <div class="row">
+            <Show when={!p().deletedAt}>
+              <button type="button" class="danger" onClick={trash}>
+                Move to Trash
+              </button>
+            </Show>
+          </div>
+        </article>
+      )}
+    </Show>
+  );
+}
