@@ -18,4 +18,19 @@ async function start() {
   ), root);
 }
 
+/**
+ * Most fields commit on every keystroke, but list fields (emails, phones, tags)
+ * hold what is typed until Enter or blur. Leaving the page blurs the focused
+ * field so that text still reaches the document, and so IndexedDB, before the
+ * page goes away.
+ */
+function commitFocusedFieldOnLeave() {
+  const commit = () => (document.activeElement as HTMLElement | null)?.blur?.();
+  window.addEventListener('pagehide', commit);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') commit();
+  });
+}
+
+commitFocusedFieldOnLeave();
 void start();

@@ -1,0 +1,113 @@
+/**
+ * Page models: browser tests talk to Rapport through what a person does
+ * (`people.add({ name })`), so a test reads like a use and survives markup changes.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+
+export class App {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  static async open(context: BrowserContext, baseUrl: string, path = '/'): Promise<App> {
+    const page = await context.newPage();
+    const app = new App(page, baseUrl);
+    await app.goto(path);
+    return app;
+  }
+
+  async goto(path: string): Promise<void> {
+    await this.page.goto(this.baseUrl + path);
+    await this.page.getByRole('navigation', { name: 'Main' }).waitFor();
+  }
+
+  /** Waits until every edit shown is in IndexedDB. */
+  async savedOnThisDevice(): Promise<void> {
+    await this.page.getByTestId('save-state').filter({ hasText: 'Saved on this device' }).waitFor();
+  }
+
+  get people() {
+    return new PeoplePage(this);
+  }
+  get person() {
+    return new PersonPage(this);
+  }
+  get trash() {
+    return new TrashPage(this);
+  }
+}
+
+export class PeoplePage {
+  constructor(private readonly app: App) {}
+  private get page() {
+    return this.app.page;
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+    await this.page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+  }
+
+  async add(person: { name: string; organisation?: string; role?: string }): Promise<void> {
+    await this.open();
+    await this.page.getByRole('button', { name: 'Add person' }).first().click();
+    await this.page.getByLabel('Name', { exact: true }).fill(person.name);
+    if (person.organisation) await this.page.getByLabel('Organisation').fill(person.organisation);
+    if (person.role) await this.page.getByLabel('Role').fill(person.role);
+    await this.page.getByRole('button', { name: 'Add person' }).last().click();
+    await this.page.getByRole('heading', { name: person.name, level: 1 }).waitFor();
+  }
+
+  async search(query: string): Promise<void> {
+    await this.page.getByLabel('Search people').fill(query);
+  }
+
+  async names(): Promise<string[]> {
+    return this.page.getByTestId('person-row').locator('strong').allTextContents();
+  }
+
+  async openPerson(name: string): Promise<void> {
+    await this.page.getByTestId('person-row').filter({ hasText: name }).first().click();
+    await this.page.getByRole('heading', { name, level: 1 }).waitFor();
+  }
+}
+
+export class PersonPage {
+  constructor(private readonly app: App) {}
+  private get page() {
+    return this.app.page;
+  }
+
+  async edit(field: string, value: string): Promise<void> {
+    await this.page.getByLabel(field, { exact: true }).fill(value);
+  }
+
+  async value(field: string): Promise<string> {
+    return this.page.getByLabel(field, { exact: true }).inputValue();
+  }
+
+  async moveToTrash(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Move to Trash' }).click();
+  }
+}
+
+export class TrashPage {
+  constructor(private readonly app: App) {}
+  private get page() {
+    return this.app.page;
+  }
+
+  async open(): Promise<void> {
+    await this.app.goto('/trash');
+    await this.page.getByRole('heading', { name: 'Trash', level: 1 }).waitFor();
+  }
+
+  async items(): Promise<string[]> {
+    return this.page.getByTestId('trash-item').locator('strong').allTextContents();
+  }
+
+  async restore(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Restore ${name}` }).click();
+  }
+}

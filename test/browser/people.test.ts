@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { App } from './pages/app.ts';
+import { startAppServer, type AppServer } from './support/app-server.ts';
+import { launchBrowser } from './support/browser.ts';
+
+let server: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('People, in real Chromium against the real server', () => {
+  it('a person added is still there after a reload', async () => {
+    const context = await browser.newContext();
+    const app = await App.open(context, server.url);
+    await app.people.add({ name: 'Zoë Müller', organisation: 'Acme Robotics', role: 'CTO' });
+    await app.savedOnThisDevice();
+    await app.page.reload();
+    await app.people.open();
+    expect(await app.people.names()).toEqual(['Zoë Müller']);
+    await app.people.openPerson('Zoë Müller');
+    expect(await app.person.value('Organisation')).toBe('Acme Robotics');
+    await context.close();
+  });
+
+  it('an edit to a person is kept, and a person can be deleted to the Trash and restored', async () => {
+    const context = await browser.newContext();
+    const app = await App.open(context, server.url);
+    await app.people.add({ name: 'Ana Lima' });
+    await app.person.edit('Role', 'Head of Platform');
+    await app.person.moveToTrash();
+    await app.people.open();
+    expect(await app.people.names()).toEqual([]);
+    await app.trash.open();
+    expect(await app.trash.items()).toEqual(['Ana Lima']);
+    await app.trash.restore('Ana Lima');
+    await app.savedOnThisDevice();
+    await app.page.reload();
+    await app.people.open();
+    expect(await app.people.names()).toEqual(['Ana Lima']);
+    await app.people.openPerson('Ana Lima');
+    expect(await app.person.value('Role')).toBe('Head of Platform');
+    await context.close();
+  });
+
+  it('an invalid email is refused with a reason, and the stored person is unchanged', async () => {
+    const context = await browser.newContext();
+    const app = await App.open(context, server.url);
+    await app.people.add({ name: 'Bo Chen' });
+    const email = app.page.getByPlaceholder('Add email');
+    await email.fill('bo@');
+    await email.press('Enter');
+    await expect(app.page.getByRole('alert').textContent()).resolves.toContain('“bo@” is not an email address');
+    await email.fill('bo@example.org');
+    await email.press('Enter');
+    await app.page.getByRole('link', { name: 'bo@example.org' }).waitFor();
+    expect(await app.page.getByRole('link', { name: 'bo@example.org' }).getAttribute('href')).toBe('mailto:bo@example.org');
+    await context.close();
+  });
+
+  it('an edit followed by closing the page within 100 ms is there on reopen', async () => {
+    const context = await browser.newContext();
+    const app = await App.open(context, server.url);
+    await app.people.add({ name: 'Cy Twombly' });
+    const url = app.page.url();
+    await app.person.edit('Notes', 'Met at the Rust meetup; wants intros to climate founders');
+    await app.page.waitForTimeout(50);
+    await app.page.close({ runBeforeUnload: true });
+    const reopened = await App.open(context, server.url, new URL(url).pathname);
+    await reopened.page.getByRole('heading', { name: 'Cy Twombly', level: 1 }).waitFor();
+    expect(await reopened.person.value('Notes')).toBe('Met at the Rust meetup; wants intros to climate founders');
+    await context.close();
+  });
+});
