@@ -3,15 +3,47 @@
  * Started by `tsx server/main.ts`.
  */
 import fs from 'node:fs';
+import { makeDevices } from './auth/devices.ts';
+import { makeRateLimiter } from './auth/rate-limit.ts';
 import { loadConfig } from './config.ts';
-import { makeLogger } from './log.ts';
+import { makeApiRoute } from './http/api.ts';
+import { makeMetrics, makeMetricsRoute } from './http/metrics.ts';
 import { createHttpServer } from './http/router.ts';
+import { makeLogger } from './log.ts';
+import { Relay } from './relay/relay.ts';
+import { openSqliteStorage } from './storage/sqlite.ts';
 
 const config = loadConfig();
+const { limits } = config;
 const log = makeLogger();
 fs.mkdirSync(config.dataDir, { recursive: true });
 
-const server = createHttpServer({ staticDir: config.staticDir, relayOrigins: config.relayOrigins, log });
+const storage = openSqliteStorage({ dataDir: config.dataDir, synchronous: config.sqliteSync });
+const metrics = makeMetrics();
+const devices = makeDevices(storage);
+const relay = new Relay({ storage, devices, limits, metrics, log });
+
+const server = createHttpServer({
+  staticDir: config.staticDir,
+  relayOrigins: config.relayOrigins,
+  log,
+  routes: [
+    makeMetricsRoute(metrics, () => ({ connections: relay.connectionCount, spacesLoaded: relay.spaces.size })),
+    makeApiRoute({
+      devices,
+      inviteCode: config.inviteCode,
+      spaceLimiter: makeRateLimiter(limits.spaceCreationsPerHour, limits.spaceCreationsPerHour / 3600),
+      pairingLimiter: makeRateLimiter(limits.pairingAttemptsPer10Min, limits.pairingAttemptsPer10Min / 600),
+      metrics,
+      log,
+      disconnectDevice: (deviceId) => relay.disconnectDevice(deviceId),
+    }),
+  ],
+});
+server.on('upgrade', (req, socket, head) => relay.handleUpgrade(req, socket, head));
+
+const sweepMs = Math.max(50, Math.min(5_000, Math.min(limits.keepaliveMs, limits.pingTimeoutMs) / 4));
+const sweeper = setInterval(() => relay.sweep(), sweepMs);
 
 server.listen(config.port, config.host, () => {
   const address = server.address();
@@ -26,12 +58,15 @@ const stop = (signal: string): void => {
   if (stopping) return;
   stopping = true;
   log('server.stopping', { signal });
+  clearInterval(sweeper);
+  relay.shutdown();
+  storage.close();
   server.close(() => {
     log('server.stopped');
     process.exit(0);
   });
   server.closeAllConnections();
-  setTimeout(() => process.exit(1), 5_000).unref();
+  setTimeout(() => process.exit(0), 3_000).unref();
 };
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));

@@ -1,0 +1,119 @@
+import type { DeviceRecord, Storage } from '../storage/types.ts';
+import { ID_PATTERN, issueToken, newId, newPairingCode, normalizePairingCode, parseToken, secretMatches, sha256 } from './tokens.ts';
+
+/** Why a token was not accepted; each maps to one HTTP status and one WebSocket close code. */
+export type AuthFailure = 'token-required' | 'token-invalid' | 'device-revoked';
+
+export type AuthResult = { ok: true; device: DeviceRecord } | { ok: false; error: AuthFailure };
+
+export const PAIRING_TTL_MS = 10 * 60 * 1000;
+/** Wrong pairing guesses against one space before all its codes are spent. */
+const MAX_WRONG_GUESSES = 10;
+const MAX_NAME = 80;
+
+export interface DeviceView {
+  readonly deviceId: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly lastSeenAt: string | null;
+  /** True for the device whose token made the request. */
+  readonly current: boolean;
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+/** Keeps a device name printable and short; it is shown to the user, never interpreted. */
+export function cleanDeviceName(input: unknown, fallback: string): string {
+  if (typeof input !== 'string') return fallback;
+  const name = input.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim().slice(0, MAX_NAME);
+  return name === '' ? fallback : name;
+}
+
+export interface Devices {
+  authenticate(spaceId: string, token: string | null): AuthResult;
+  createSpace(deviceName: string): { spaceId: string; deviceId: string; token: string };
+  createPairing(device: DeviceRecord): { code: string; expiresAt: string };
+  pair(spaceId: string, code: string, deviceName: string): { ok: true; deviceId: string; token: string } | { ok: false };
+  list(spaceId: string, currentDeviceId: string): DeviceView[];
+  revoke(spaceId: string, deviceId: string): boolean;
+  touch(deviceId: string): void;
+}
+
+export function makeDevices(storage: Storage, now: () => number = Date.now): Devices {
+  const wrongGuesses = new Map<string, number>();
+
+  const newDevice = (spaceId: string, name: string) => {
+    const id = newId();
+    const { token, secretHash } = issueToken(id);
+    const device: DeviceRecord = { id, spaceId, name, secretHash, createdAt: now(), lastSeenAt: null, revokedAt: null };
+    return { device, token };
+  };
+
+  return {
+    authenticate(spaceId, token) {
+      if (token === null || token === '') return { ok: false, error: 'token-required' };
+      const parsed = parseToken(token);
+      if (parsed === null || !ID_PATTERN.test(spaceId)) return { ok: false, error: 'token-invalid' };
+      const device = storage.getDevice(parsed.deviceId);
+      // Hash and compare even when there is no such device, so timing does not reveal which ids exist.
+      const matches = secretMatches(parsed.secret, device?.secretHash ?? sha256(''));
+      if (device === null || !matches || device.spaceId !== spaceId) return { ok: false, error: 'token-invalid' };
+      if (device.revokedAt !== null) return { ok: false, error: 'device-revoked' };
+      return { ok: true, device };
+    },
+
+    createSpace(deviceName) {
+      const spaceId = newId();
+      const { device, token } = newDevice(spaceId, deviceName);
+      storage.createSpace({ id: spaceId, createdAt: now() }, device);
+      return { spaceId, deviceId: device.id, token };
+    },
+
+    createPairing(device) {
+      const code = newPairingCode();
+      const normalized = normalizePairingCode(code);
+      if (normalized === null) throw new Error('generated pairing code does not normalize');
+      const expiresAt = now() + PAIRING_TTL_MS;
+      storage.createPairing({ codeHash: sha256(normalized), spaceId: device.spaceId, createdBy: device.id, expiresAt });
+      return { code, expiresAt: new Date(expiresAt).toISOString() };
+    },
+
+    pair(spaceId, code, deviceName) {
+      const normalized = normalizePairingCode(code);
+      if (!ID_PATTERN.test(spaceId) || normalized === null) return { ok: false };
+      const { device, token } = newDevice(spaceId, deviceName);
+      const result = storage.redeemPairing(spaceId, sha256(normalized), now(), device);
+      if (result === 'ok') {
+        wrongGuesses.delete(spaceId);
+        return { ok: true, deviceId: device.id, token };
+      }
+      const wrong = (wrongGuesses.get(spaceId) ?? 0) + 1;
+      if (wrong >= MAX_WRONG_GUESSES) {
+        // Someone is guessing: spend every outstanding code; the user simply makes a new one.
+        storage.burnPairings(spaceId);
+        wrongGuesses.delete(spaceId);
+      } else {
+        if (wrongGuesses.size > 10_000) wrongGuesses.clear();
+        wrongGuesses.set(spaceId, wrong);
+      }
+      return { ok: false };
+    },
+
+    list(spaceId, currentDeviceId) {
+      return storage
+        .listDevices(spaceId)
+        .filter((d) => d.revokedAt === null)
+        .map((d) => ({
+          deviceId: d.id,
+          name: d.name,
+          createdAt: new Date(d.createdAt).toISOString(),
+          lastSeenAt: iso(d.lastSeenAt),
+          current: d.id === currentDeviceId,
+        }));
+    },
+
+    revoke: (spaceId, deviceId) => ID_PATTERN.test(deviceId) && storage.revokeDevice(spaceId, deviceId, now()),
+
+    touch: (deviceId) => storage.touchDevice(deviceId, now()),
+  };
+}

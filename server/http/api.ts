@@ -1,0 +1,157 @@
+/**
+ * The JSON API for spaces, devices and pairing. Auth is a bearer device token; responses carry
+ * `{ error: '<kebab-case reason>' }` on failure. No cookies are involved, so any origin may call
+ * it (the app may be served from elsewhere than its relay).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DeviceRecord } from '../storage/types.ts';
+import { cleanDeviceName, type Devices } from '../auth/devices.ts';
+import type { RateLimiter } from '../auth/rate-limit.ts';
+import { sameSecret } from '../auth/tokens.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from './metrics.ts';
+import { readJsonObject } from './body.ts';
+import { sendJson } from './headers.ts';
+import type { Route } from './router.ts';
+
+export interface ApiDeps {
+  readonly devices: Devices;
+  readonly inviteCode: string | null;
+  readonly spaceLimiter: RateLimiter;
+  readonly pairingLimiter: RateLimiter;
+  readonly metrics: Metrics;
+  readonly log: Logger;
+  /** Closes the revoked device's live connections. */
+  readonly disconnectDevice: (deviceId: string) => number;
+}
+
+const SPACE = '([A-Za-z0-9_-]{1,64})';
+const ROUTES = {
+  spaces: /^\/api\/spaces$/,
+  pairings: new RegExp(`^/api/spaces/${SPACE}/pairings$`),
+  devices: new RegExp(`^/api/spaces/${SPACE}/devices$`),
+  device: new RegExp(`^/api/spaces/${SPACE}/devices/${SPACE}$`),
+  pair: /^\/api\/pair$/,
+};
+
+function bearer(req: IncomingMessage): string | null {
+  const header = req.headers.authorization;
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer ([\x21-\x7e]+)$/.exec(header.trim());
+  return match?.[1] ?? null;
+}
+
+function setCors(res: ServerResponse): void {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE, OPTIONS');
+  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Invite-Code');
+  res.setHeader('Access-Control-Max-Age', '600');
+}
+
+export function makeApiRoute(deps: ApiDeps): Route {
+  const { devices, metrics, log } = deps;
+  const ipOf = (req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
+
+  const limited = (res: ServerResponse, limiter: RateLimiter, ip: string): boolean => {
+    if (limiter.take(ip)) return false;
+    metrics.reject('http-rate-limited');
+    res.setHeader('Retry-After', String(Math.max(1, limiter.retryAfter(ip))));
+    sendJson(res, 429, { error: 'rate-limited' });
+    return true;
+  };
+
+  /** The calling device, or an answer has been sent and null is returned. */
+  const authorize = (req: IncomingMessage, res: ServerResponse, spaceId: string): DeviceRecord | null => {
+    const auth = devices.authenticate(spaceId, bearer(req));
+    if (auth.ok) return auth.device;
+    metrics.reject('http-unauthorized');
+    sendJson(res, auth.error === 'token-required' ? 401 : 403, { error: auth.error });
+    return null;
+  };
+
+  const createSpace = async (req: IncomingMessage, res: ServerResponse) => {
+    const ip = ipOf(req);
+    if (limited(res, deps.spaceLimiter, ip)) return;
+    const body = await readJsonObject(req);
+    if (!body.ok) return sendJson(res, body.status, { error: body.error });
+    if (deps.inviteCode !== null) {
+      const offered = body.value['inviteCode'] ?? req.headers['x-invite-code'];
+      if (typeof offered !== 'string' || !sameSecret(offered, deps.inviteCode)) {
+        metrics.reject('http-unauthorized');
+        return sendJson(res, 403, { error: 'invite-required' });
+      }
+    }
+    const created = devices.createSpace(cleanDeviceName(body.value['deviceName'], 'First device'));
+    log('space.created', { space: created.spaceId.slice(0, 6), ip });
+    sendJson(res, 201, created);
+  };
+
+  const createPairing = (req: IncomingMessage, res: ServerResponse, spaceId: string) => {
+    if (limited(res, deps.pairingLimiter, ipOf(req))) return;
+    const device = authorize(req, res, spaceId);
+    if (device === null) return;
+    sendJson(res, 201, devices.createPairing(device));
+    log('pairing.created', { space: spaceId.slice(0, 6) });
+  };
+
+  const pair = async (req: IncomingMessage, res: ServerResponse) => {
+    if (limited(res, deps.pairingLimiter, ipOf(req))) return;
+    const body = await readJsonObject(req);
+    if (!body.ok) return sendJson(res, body.status, { error: body.error });
+    const { spaceId, code, deviceName } = body.value;
+    if (typeof spaceId !== 'string' || typeof code !== 'string') return sendJson(res, 400, { error: 'bad-request' });
+    const result = devices.pair(spaceId, code, cleanDeviceName(deviceName, 'New device'));
+    if (!result.ok) {
+      metrics.reject('http-unauthorized');
+      log('pairing.refused', { space: spaceId.slice(0, 6) });
+      return sendJson(res, 403, { error: 'code-invalid' });
+    }
+    log('pairing.redeemed', { space: spaceId.slice(0, 6), device: result.deviceId.slice(0, 6) });
+    sendJson(res, 201, { deviceId: result.deviceId, token: result.token });
+  };
+
+  return async (req, res, path) => {
+    if (!path.startsWith('/api/')) return false;
+    setCors(res);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return true;
+    }
+    const method = req.method ?? 'GET';
+    let m: RegExpExecArray | null;
+    if (ROUTES.spaces.test(path)) {
+      if (method !== 'POST') return methodNotAllowed(res, 'POST');
+      await createSpace(req, res);
+    } else if (ROUTES.pair.test(path)) {
+      if (method !== 'POST') return methodNotAllowed(res, 'POST');
+      await pair(req, res);
+    } else if ((m = ROUTES.pairings.exec(path)) !== null && m[1] !== undefined) {
+      if (method !== 'POST') return methodNotAllowed(res, 'POST');
+      createPairing(req, res, m[1]);
+    } else if ((m = ROUTES.devices.exec(path)) !== null && m[1] !== undefined) {
+      if (method !== 'GET') return methodNotAllowed(res, 'GET');
+      const device = authorize(req, res, m[1]);
+      if (device !== null) sendJson(res, 200, { devices: devices.list(m[1], device.id) });
+    } else if ((m = ROUTES.device.exec(path)) !== null && m[1] !== undefined && m[2] !== undefined) {
+      if (method !== 'DELETE') return methodNotAllowed(res, 'DELETE');
+      const device = authorize(req, res, m[1]);
+      if (device === null) return true;
+      if (!devices.revoke(m[1], m[2])) {
+        sendJson(res, 404, { error: 'device-not-found' });
+        return true;
+      }
+      const cut = deps.disconnectDevice(m[2]);
+      log('device.revoked', { space: m[1].slice(0, 6), device: m[2].slice(0, 6), connections: cut });
+      res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
+    } else {
+      sendJson(res, 404, { error: 'not-found' });
+    }
+    return true;
+  };
+}
+
+function methodNotAllowed(res: ServerResponse, allow: string): true {
+  res.setHeader('Allow', allow);
+  sendJson(res, 405, { error: 'method-not-allowed' });
+  return true;
+}

@@ -1,0 +1,290 @@
+/**
+ * The relay: accepts WebSocket upgrades on /sync/<spaceId>, authenticates them before any frame
+ * is read, and speaks the y-websocket protocol with each device. Storage writes go through the
+ * write queue (durable before broadcast); spaces live in `Spaces`.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { Devices } from '../auth/devices.ts';
+import { makeRateLimiter } from '../auth/rate-limit.ts';
+import type { Limits } from '../config.ts';
+import type { Metrics, RejectReason } from '../http/metrics.ts';
+import type { Logger } from '../log.ts';
+import { redactUrl } from '../log.ts';
+import type { Storage } from '../storage/types.ts';
+import { CloseCode, CloseReason, type CloseCodeName } from './close-codes.ts';
+import { Connection } from './connection.ts';
+import * as protocol from './protocol.ts';
+import { extractToken, parseRoom, selectProtocol } from './request.ts';
+import type { Space } from './space.ts';
+import { Spaces, short } from './spaces.ts';
+import { WriteQueue } from './write-queue.ts';
+
+const REJECT_REASON: Partial<Record<CloseCodeName, RejectReason>> = {
+  INVALID_ROOM: 'invalid-room',
+  TOKEN_REQUIRED: 'token-required',
+  TOKEN_INVALID: 'token-invalid',
+  DEVICE_REVOKED: 'device-revoked',
+  TOO_MANY_CONNECTIONS: 'too-many-connections',
+  UNSUPPORTED_DATA: 'text-frame',
+  INVALID_MESSAGE: 'invalid-message',
+  RATE_LIMITED: 'rate-limited',
+  SLOW_CONSUMER: 'slow-consumer',
+  INTERNAL_ERROR: 'storage-error',
+};
+
+const AUTH_CODES = new Set<CloseCodeName>(['TOKEN_REQUIRED', 'TOKEN_INVALID', 'DEVICE_REVOKED']);
+
+export interface RelayDeps {
+  readonly storage: Storage;
+  readonly devices: Devices;
+  readonly limits: Limits;
+  readonly metrics: Metrics;
+  readonly log: Logger;
+}
+
+export class Relay {
+  readonly spaces: Spaces;
+  private readonly queue: WriteQueue;
+  private readonly connections = new Set<Connection>();
+  private readonly byDevice = new Map<string, Set<Connection>>();
+  private readonly perIp = new Map<string, number>();
+  private readonly upgradeLimiter;
+  private readonly wss: WebSocketServer;
+  /** Refused sockets get their close code here; a 1-byte limit means no frame of theirs is read. */
+  private readonly refusing: WebSocketServer;
+  private stopping = false;
+
+  constructor(private readonly deps: RelayDeps) {
+    const { limits, metrics, log, storage } = deps;
+    this.queue = new WriteQueue(storage, {
+      delivered: (space, update, origin) => {
+        metrics.updatesStored += 1;
+        this.spaces.noteStored(space, update.byteLength);
+        space.broadcast(protocol.encodeUpdate(update), origin);
+      },
+      failed: (spaces, error) => {
+        log('storage.write-failed', { spaces: spaces.size, error: String(error) });
+        for (const space of spaces) this.dropSpace(space, 'INTERNAL_ERROR', null);
+      },
+      observeWrite: (seconds) => metrics.observeWrite(seconds),
+    });
+    this.spaces = new Spaces(storage, () => this.queue, limits, metrics, log);
+    this.upgradeLimiter = makeRateLimiter(Math.max(limits.maxConnectionsPerIp, 100), 200);
+    const common = { noServer: true, perMessageDeflate: false, handleProtocols: selectProtocol } as const;
+    this.wss = new WebSocketServer({ ...common, maxPayload: limits.maxFrameBytes });
+    this.refusing = new WebSocketServer({ ...common, maxPayload: 1 });
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    const room = parseRoom(req.url);
+    if (room.kind === 'not-sync' || this.stopping) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    if (room.kind === 'invalid') return this.refuse(req, socket, head, 'INVALID_ROOM');
+    if (!this.upgradeLimiter.take(ip)) return this.refuse(req, socket, head, 'TOO_MANY_CONNECTIONS');
+    const auth = this.deps.devices.authenticate(room.spaceId, extractToken(req));
+    if (!auth.ok) {
+      const code = auth.error === 'token-required' ? 'TOKEN_REQUIRED' : auth.error === 'device-revoked' ? 'DEVICE_REVOKED' : 'TOKEN_INVALID';
+      return this.refuse(req, socket, head, code);
+    }
+    const { limits } = this.deps;
+    const inSpace = this.spaces.get(room.spaceId)?.members.size ?? 0;
+    if (
+      this.connections.size >= limits.maxConnections ||
+      (this.perIp.get(ip) ?? 0) >= limits.maxConnectionsPerIp ||
+      inSpace >= limits.maxConnectionsPerSpace
+    ) {
+      return this.refuse(req, socket, head, 'TOO_MANY_CONNECTIONS');
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, room.spaceId, auth.device.id, ip));
+  }
+
+  private refuse(req: IncomingMessage, socket: Duplex, head: Buffer, code: CloseCodeName): void {
+    const reason = REJECT_REASON[code];
+    if (reason !== undefined) this.deps.metrics.reject(reason);
+    this.deps.log('ws.refused', { reason: CloseReason[code], path: redactUrl(req.url), ip: req.socket.remoteAddress });
+    this.refusing.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', () => ws.terminate());
+      if (AUTH_CODES.has(code)) ws.send(protocol.encodePermissionDenied(CloseReason[code]));
+      ws.close(CloseCode[code], CloseReason[code]);
+      setTimeout(() => ws.terminate(), 2_000).unref();
+    });
+  }
+
+  private open(ws: WebSocket, spaceId: string, deviceId: string, ip: string): void {
+    let space: Space;
+    try {
+      space = this.spaces.acquire(spaceId);
+    } catch (error) {
+      this.deps.log('space.load-failed', { space: short(spaceId), error: String(error) });
+      this.deps.metrics.reject('storage-error');
+      ws.close(CloseCode.INTERNAL_ERROR, CloseReason.INTERNAL_ERROR);
+      return;
+    }
+    const conn = new Connection(ws, space, deviceId, ip, this.deps.limits, this.deps.metrics);
+    this.connections.add(conn);
+    space.members.add(conn);
+    this.perIp.set(ip, (this.perIp.get(ip) ?? 0) + 1);
+    let devices = this.byDevice.get(deviceId);
+    if (devices === undefined) this.byDevice.set(deviceId, (devices = new Set()));
+    devices.add(conn);
+    this.deps.devices.touch(deviceId);
+    this.deps.log('ws.open', { space: short(spaceId), device: short(deviceId), connections: this.connections.size });
+
+    ws.on('message', (data, isBinary) => this.receive(conn, data, isBinary));
+    ws.on('pong', () => {
+      conn.lastHeardAt = Date.now();
+      conn.pingSentAt = 0;
+    });
+    ws.on('error', (error) => {
+      // `ws` reports an oversized frame here and closes with 1009 itself.
+      if ((error as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.deps.metrics.reject('frame-too-large');
+      else this.deps.metrics.reject('invalid-message');
+      this.deps.log('ws.error', { space: short(spaceId), device: short(deviceId), error: (error as { code?: string }).code ?? 'error' });
+    });
+    ws.on('close', (code) => this.closed(conn, code));
+
+    // Our state vector first, so the client sends what we lack; then who is present.
+    this.flushIfPending(space);
+    conn.send(protocol.encodeSyncStep1(space.stateVector()));
+    const present = space.awareness.encodePresent();
+    if (present !== null) conn.send(protocol.encodeAwareness(present));
+  }
+
+  private receive(conn: Connection, data: RawData, isBinary: boolean): void {
+    if (conn.closed) return;
+    const now = Date.now();
+    conn.lastHeardAt = now;
+    conn.pingSentAt = 0;
+    if (!isBinary) return this.reject(conn, 'UNSUPPORTED_DATA');
+    if (!conn.takeMessageToken(now)) return this.reject(conn, 'RATE_LIMITED');
+    const bytes = toBytes(data);
+    this.deps.metrics.messagesIn += 1;
+    this.deps.metrics.bytesIn += bytes.byteLength;
+    const decoded = protocol.decodeMessage(bytes);
+    if (!decoded.ok) return this.reject(conn, 'INVALID_MESSAGE', decoded.error);
+    const { space } = conn;
+    const message = decoded.message;
+    switch (message.kind) {
+      case 'sync-step-1':
+        this.flushIfPending(space);
+        conn.send(protocol.encodeSyncStep2(space.diff(message.stateVector)));
+        return;
+      case 'sync-step-2':
+      case 'update': {
+        const result = space.applyClientUpdate(message.update, conn);
+        if (!result.ok) {
+          if (result.tainted) return this.dropSpace(space, 'SPACE_RESET', conn, result.error);
+          return this.reject(conn, 'INVALID_MESSAGE', result.error);
+        }
+        if (result.droppedPending === true) this.deps.metrics.droppedPending += 1;
+        for (const update of result.integrated) this.queue.enqueue(space, update, conn);
+        return;
+      }
+      case 'awareness': {
+        const forward = space.awareness.apply(message.entries, conn);
+        if (forward === 'full') return this.reject(conn, 'INVALID_MESSAGE', 'awareness full');
+        if (forward !== null) space.broadcast(protocol.encodeAwareness(forward), conn);
+        return;
+      }
+      case 'query-awareness': {
+        const present = space.awareness.encodePresent();
+        if (present !== null) conn.send(protocol.encodeAwareness(present));
+        return;
+      }
+      case 'auth':
+        return;
+    }
+  }
+
+  private reject(conn: Connection, code: CloseCodeName, detail?: string): void {
+    const reason = REJECT_REASON[code];
+    if (reason !== undefined) this.deps.metrics.reject(reason);
+    this.deps.log('ws.rejected', { reason: CloseReason[code], space: short(conn.space.id), device: short(conn.deviceId), detail });
+    conn.close(code);
+  }
+
+  private flushIfPending(space: Space): void {
+    if (this.queue.hasPendingFor(space)) this.queue.flush();
+  }
+
+  /**
+   * Throws away a space's memory (it may hold changes that are not stored) and closes its
+   * connections; they reconnect and resync from storage. `offender` gets INVALID_MESSAGE.
+   */
+  private dropSpace(space: Space, code: CloseCodeName, offender: Connection | null, detail?: string): void {
+    this.deps.log('space.dropped', { space: short(space.id), reason: CloseReason[code], detail });
+    if (offender !== null) this.reject(offender, 'INVALID_MESSAGE', detail);
+    for (const member of [...space.members]) {
+      if (member instanceof Connection && member !== offender) this.reject(member, code);
+    }
+    this.spaces.drop(space);
+  }
+
+  private closed(conn: Connection, code: number): void {
+    conn.closed = true;
+    if (!this.connections.delete(conn)) return;
+    const { space } = conn;
+    space.members.delete(conn);
+    const gone = space.awareness.removeOwner(conn);
+    if (gone !== null) space.broadcast(protocol.encodeAwareness(gone), null);
+    const left = (this.perIp.get(conn.ip) ?? 1) - 1;
+    if (left <= 0) this.perIp.delete(conn.ip);
+    else this.perIp.set(conn.ip, left);
+    const devices = this.byDevice.get(conn.deviceId);
+    devices?.delete(conn);
+    if (devices?.size === 0) this.byDevice.delete(conn.deviceId);
+    if (!this.stopping) this.deps.devices.touch(conn.deviceId);
+    this.deps.log('ws.close', { space: short(space.id), device: short(conn.deviceId), code });
+    this.spaces.releaseIfIdle(space);
+  }
+
+  /** Cuts every open connection of a revoked device at once. */
+  disconnectDevice(deviceId: string): number {
+    const conns = [...(this.byDevice.get(deviceId) ?? [])];
+    for (const conn of conns) this.reject(conn, 'DEVICE_REVOKED');
+    return conns.length;
+  }
+
+  /** Keepalive and dead-peer detection for every connection; called on a timer. */
+  sweep(now: number = Date.now()): void {
+    const { keepaliveMs, pingTimeoutMs } = this.deps.limits;
+    for (const conn of this.connections) {
+      if (conn.closed) continue;
+      if (conn.pingSentAt !== 0 && now - conn.pingSentAt >= pingTimeoutMs / 2) {
+        conn.ws.terminate();
+        continue;
+      }
+      if (conn.pingSentAt === 0 && now - conn.lastHeardAt >= pingTimeoutMs / 2) {
+        conn.pingSentAt = now;
+        conn.ws.ping();
+      }
+      if (now - conn.lastSentAt >= keepaliveMs) conn.send(protocol.KEEPALIVE);
+    }
+  }
+
+  /** Closes every connection, stores what is queued and compacts what is loaded. */
+  shutdown(): void {
+    this.stopping = true;
+    for (const conn of [...this.connections]) conn.close('GOING_AWAY');
+    this.queue.flush();
+    for (const space of [...this.spaces.all()]) {
+      if (space.storedRows > 1) this.spaces.compact(space);
+    }
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}

@@ -1,0 +1,133 @@
+/**
+ * The spaces held in memory: loading before first use, unloading when idle, compaction of
+ * storage into a snapshot, and rebuilding a space whose memory can no longer be trusted.
+ */
+import type { Limits } from '../config.ts';
+import type { Metrics } from '../http/metrics.ts';
+import type { Logger } from '../log.ts';
+import type { Storage } from '../storage/types.ts';
+import { Space } from './space.ts';
+import type { WriteQueue } from './write-queue.ts';
+
+export class Spaces {
+  private readonly loaded = new Map<string, Space>();
+  private readonly toCompact = new Set<Space>();
+  /** Snapshot size at the last compaction, per space: compaction is amortised against it. */
+  private readonly snapshotBytes = new WeakMap<Space, number>();
+  private readonly bytesSinceSnapshot = new WeakMap<Space, number>();
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly queue: () => WriteQueue,
+    private readonly limits: Limits,
+    private readonly metrics: Metrics,
+    private readonly log: Logger,
+  ) {}
+
+  get size(): number {
+    return this.loaded.size;
+  }
+
+  /** The space in memory, loaded from storage first if needed (synchronously: load-before-answer). */
+  acquire(spaceId: string): Space {
+    const existing = this.loaded.get(spaceId);
+    if (existing !== undefined) {
+      if (existing.idleTimer !== null) clearTimeout(existing.idleTimer);
+      existing.idleTimer = null;
+      return existing;
+    }
+    const started = Date.now();
+    const space = new Space(spaceId);
+    const rows = this.storage.loadUpdates(spaceId);
+    try {
+      space.load(rows);
+    } catch (error) {
+      space.destroy();
+      throw error;
+    }
+    this.loaded.set(spaceId, space);
+    this.log('space.loaded', { space: short(spaceId), rows: rows.length, ms: Date.now() - started });
+    if (rows.length >= this.limits.compactAfterUpdates) this.scheduleCompaction(space);
+    return space;
+  }
+
+  get(spaceId: string): Space | undefined {
+    return this.loaded.get(spaceId);
+  }
+
+  all(): IterableIterator<Space> {
+    return this.loaded.values();
+  }
+
+  /** Called when a space's last member left. */
+  releaseIfIdle(space: Space): void {
+    if (space.members.size > 0 || this.loaded.get(space.id) !== space) return;
+    if (space.idleTimer !== null) clearTimeout(space.idleTimer);
+    space.idleTimer = setTimeout(() => this.unload(space), this.limits.idleUnloadMs);
+    space.idleTimer.unref();
+  }
+
+  unload(space: Space): void {
+    if (space.members.size > 0 || this.loaded.get(space.id) !== space) return;
+    this.queue().flush();
+    if (space.storedRows > 1) this.compact(space);
+    this.drop(space);
+    this.log('space.unloaded', { space: short(space.id) });
+  }
+
+  /** Forgets the in-memory copy without writing anything (after a failure). */
+  drop(space: Space): void {
+    if (this.loaded.get(space.id) === space) this.loaded.delete(space.id);
+    this.toCompact.delete(space);
+    space.destroy();
+  }
+
+  /** Book-keeping after rows were appended; compaction runs later, outside the write path. */
+  noteStored(space: Space, bytes: number): void {
+    const since = (this.bytesSinceSnapshot.get(space) ?? 0) + bytes;
+    this.bytesSinceSnapshot.set(space, since);
+    if (space.storedRows < this.limits.compactAfterUpdates) return;
+    // Re-encoding costs about the document's size, so wait until the appended rows amount to half
+    // of it (amortised linear), but never let the row count grow without bound.
+    const enoughBytes = since >= (this.snapshotBytes.get(space) ?? 0) / 2;
+    if (enoughBytes || space.storedRows >= this.limits.compactAfterUpdates * 50) this.scheduleCompaction(space);
+  }
+
+  private scheduleCompaction(space: Space): void {
+    if (this.toCompact.size === 0) setImmediate(() => this.compactScheduled());
+    this.toCompact.add(space);
+  }
+
+  private compactScheduled(): void {
+    const spaces = [...this.toCompact];
+    this.toCompact.clear();
+    for (const space of spaces) if (this.loaded.get(space.id) === space) this.compact(space);
+  }
+
+  /**
+   * Replaces the space's rows by one snapshot. The snapshot is Yjs's re-encoding of the document
+   * in memory, which holds exactly the stored rows (the queue is flushed first) and was built
+   * with V1 applyUpdate only: no merge of untrusted bytes, time and memory linear in the document.
+   */
+  compact(space: Space): void {
+    this.queue().flush();
+    if (this.loaded.get(space.id) !== space) return;
+    const started = Date.now();
+    const snapshot = space.snapshot();
+    try {
+      this.storage.replaceWithSnapshot(space.id, snapshot);
+    } catch (error) {
+      this.log('space.compaction-failed', { space: short(space.id), error: String(error) });
+      return;
+    }
+    const rows = space.storedRows;
+    space.storedRows = 1;
+    this.snapshotBytes.set(space, snapshot.byteLength);
+    this.bytesSinceSnapshot.set(space, 0);
+    this.metrics.compactions += 1;
+    this.log('space.compacted', { space: short(space.id), rows, bytes: snapshot.byteLength, ms: Date.now() - started });
+  }
+}
+
+/** Enough of an id to follow one space through the log without publishing the whole id. */
+export const short = (id: string): string => id.slice(0, 6);

@@ -1,0 +1,148 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { DeviceRecord, NewUpdate, PairingRecord, RedeemResult, SpaceRecord, Storage, StoredUpdate } from './types.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS spaces (
+  id TEXT PRIMARY KEY,
+  created_at INTEGER NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS devices (
+  id TEXT PRIMARY KEY,
+  space_id TEXT NOT NULL REFERENCES spaces(id),
+  name TEXT NOT NULL,
+  secret_hash BLOB NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_seen_at INTEGER,
+  revoked_at INTEGER
+) STRICT;
+CREATE INDEX IF NOT EXISTS devices_space ON devices(space_id);
+CREATE TABLE IF NOT EXISTS pairings (
+  code_hash BLOB PRIMARY KEY,
+  space_id TEXT NOT NULL REFERENCES spaces(id),
+  created_by TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS pairings_space ON pairings(space_id);
+CREATE TABLE IF NOT EXISTS updates (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  space_id TEXT NOT NULL,
+  data BLOB NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS updates_space ON updates(space_id, id);
+`;
+
+interface DeviceRow {
+  id: string;
+  space_id: string;
+  name: string;
+  secret_hash: Buffer;
+  created_at: number;
+  last_seen_at: number | null;
+  revoked_at: number | null;
+}
+
+const toDevice = (row: DeviceRow): DeviceRecord => ({
+  id: row.id,
+  spaceId: row.space_id,
+  name: row.name,
+  secretHash: row.secret_hash,
+  createdAt: row.created_at,
+  lastSeenAt: row.last_seen_at,
+  revokedAt: row.revoked_at,
+});
+
+/** better-sqlite3 binds Buffers as blobs; wrap without copying. */
+const asBuffer = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+
+export interface SqliteOptions {
+  readonly dataDir: string;
+  readonly synchronous: 'NORMAL' | 'FULL';
+}
+
+export function openSqliteStorage(options: SqliteOptions): Storage {
+  const db = new Database(path.join(options.dataDir, 'rapport.sqlite3'));
+  db.pragma('journal_mode = WAL');
+  // WAL + NORMAL: a committed transaction survives the process being killed; FULL also
+  // survives power loss at the cost of an fsync per commit (group commit keeps that cheap).
+  db.pragma(`synchronous = ${options.synchronous}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+
+  const q = {
+    insertSpace: db.prepare('INSERT INTO spaces (id, created_at) VALUES (?, ?)'),
+    getSpace: db.prepare<[string], { id: string; created_at: number }>('SELECT id, created_at FROM spaces WHERE id = ?'),
+    insertDevice: db.prepare(
+      'INSERT INTO devices (id, space_id, name, secret_hash, created_at, last_seen_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    getDevice: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE id = ?'),
+    listDevices: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE space_id = ? ORDER BY created_at, id'),
+    revokeDevice: db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND space_id = ? AND revoked_at IS NULL'),
+    touchDevice: db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
+    insertPairing: db.prepare('INSERT INTO pairings (code_hash, space_id, created_by, expires_at) VALUES (?, ?, ?, ?)'),
+    takePairing: db.prepare<[Buffer, string], { expires_at: number }>(
+      'DELETE FROM pairings WHERE code_hash = ? AND space_id = ? RETURNING expires_at',
+    ),
+    burnPairings: db.prepare('DELETE FROM pairings WHERE space_id = ?'),
+    expirePairings: db.prepare('DELETE FROM pairings WHERE expires_at < ?'),
+    loadUpdates: db.prepare<[string], { id: number; data: Buffer }>('SELECT id, data FROM updates WHERE space_id = ? ORDER BY id'),
+    appendUpdate: db.prepare('INSERT INTO updates (space_id, data) VALUES (?, ?)'),
+    deleteUpdates: db.prepare('DELETE FROM updates WHERE space_id = ?'),
+    countUpdates: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE space_id = ?'),
+  };
+
+  const insertDevice = (d: DeviceRecord): void => {
+    q.insertDevice.run(d.id, d.spaceId, d.name, d.secretHash, d.createdAt, d.lastSeenAt, d.revokedAt);
+  };
+
+  const createSpace = db.transaction((space: SpaceRecord, device: DeviceRecord) => {
+    q.insertSpace.run(space.id, space.createdAt);
+    insertDevice(device);
+  });
+
+  const redeem = db.transaction((spaceId: string, codeHash: Buffer, now: number, device: DeviceRecord): RedeemResult => {
+    q.expirePairings.run(now);
+    const taken = q.takePairing.get(codeHash, spaceId);
+    if (taken === undefined || taken.expires_at < now) return 'invalid';
+    insertDevice(device);
+    return 'ok';
+  });
+
+  const append = db.transaction((rows: readonly NewUpdate[]) => {
+    for (const row of rows) q.appendUpdate.run(row.spaceId, asBuffer(row.data));
+  });
+
+  const replace = db.transaction((spaceId: string, snapshot: Uint8Array) => {
+    q.deleteUpdates.run(spaceId);
+    q.appendUpdate.run(spaceId, asBuffer(snapshot));
+  });
+
+  return {
+    createSpace: (space, device) => createSpace(space, device),
+    getSpace(spaceId) {
+      const row = q.getSpace.get(spaceId);
+      return row === undefined ? null : { id: row.id, createdAt: row.created_at };
+    },
+    getDevice(deviceId) {
+      const row = q.getDevice.get(deviceId);
+      return row === undefined ? null : toDevice(row);
+    },
+    listDevices: (spaceId) => q.listDevices.all(spaceId).map(toDevice),
+    revokeDevice: (spaceId, deviceId, at) => q.revokeDevice.run(at, deviceId, spaceId).changes > 0,
+    touchDevice: (deviceId, at) => void q.touchDevice.run(at, deviceId),
+    createPairing(p: PairingRecord) {
+      q.insertPairing.run(p.codeHash, p.spaceId, p.createdBy, p.expiresAt);
+    },
+    redeemPairing: (spaceId, codeHash, now, device) => redeem(spaceId, codeHash, now, device),
+    burnPairings: (spaceId) => void q.burnPairings.run(spaceId),
+    loadUpdates: (spaceId): StoredUpdate[] =>
+      q.loadUpdates.all(spaceId).map((row) => ({ id: row.id, data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength) })),
+    appendUpdates: (rows) => {
+      if (rows.length > 0) append(rows);
+    },
+    replaceWithSnapshot: (spaceId, snapshot) => replace(spaceId, snapshot),
+    countUpdates: (spaceId) => q.countUpdates.get(spaceId)?.n ?? 0,
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * What the relay needs from a store. SQLite (sqlite.ts) is the default; another backend only has
+ * to keep these promises: every method is synchronous and atomic, and `appendUpdates` has made
+ * its rows durable when it returns.
+ */
+
+export interface SpaceRecord {
+  readonly id: string;
+  readonly createdAt: number;
+}
+
+export interface DeviceRecord {
+  readonly id: string;
+  readonly spaceId: string;
+  readonly name: string;
+  /** sha-256 of the device's secret; the secret itself is never stored. */
+  readonly secretHash: Buffer;
+  readonly createdAt: number;
+  readonly lastSeenAt: number | null;
+  readonly revokedAt: number | null;
+}
+
+export interface PairingRecord {
+  readonly codeHash: Buffer;
+  readonly spaceId: string;
+  readonly createdBy: string;
+  readonly expiresAt: number;
+}
+
+export interface StoredUpdate {
+  readonly id: number;
+  readonly data: Uint8Array;
+}
+
+export interface NewUpdate {
+  readonly spaceId: string;
+  readonly data: Uint8Array;
+}
+
+export type RedeemResult = 'ok' | 'invalid';
+
+export interface Storage {
+  /** Creates the space and its first device together. */
+  createSpace(space: SpaceRecord, device: DeviceRecord): void;
+  getSpace(spaceId: string): SpaceRecord | null;
+
+  getDevice(deviceId: string): DeviceRecord | null;
+  listDevices(spaceId: string): DeviceRecord[];
+  /** Marks the device revoked; false when no such active device exists in that space. */
+  revokeDevice(spaceId: string, deviceId: string, at: number): boolean;
+  touchDevice(deviceId: string, at: number): void;
+
+  createPairing(pairing: PairingRecord): void;
+  /**
+   * Spends the code and adds the device in one step. 'invalid' covers unknown, expired, spent and
+   * other-space codes alike, so that a caller cannot tell them apart.
+   */
+  redeemPairing(spaceId: string, codeHash: Buffer, now: number, device: DeviceRecord): RedeemResult;
+  /** Spends every outstanding code of a space (after too many wrong guesses). */
+  burnPairings(spaceId: string): void;
+
+  loadUpdates(spaceId: string): StoredUpdate[];
+  /** Appends all rows in one transaction. */
+  appendUpdates(rows: readonly NewUpdate[]): void;
+  /** Replaces every stored row of the space with one snapshot, atomically. */
+  replaceWithSnapshot(spaceId: string, snapshot: Uint8Array): void;
+  countUpdates(spaceId: string): number;
+
+  close(): void;
+}
