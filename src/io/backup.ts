@@ -1,0 +1,114 @@
+/**
+ * The JSON backup of a whole space: every entity of every collection (trashed
+ * ones too, with their ids and timestamps), the user's card and the schema
+ * version. Reading a backup checks every entity with the model and reports the
+ * ones that fail; it never throws.
+ */
+import {
+  COLLECTION_NAMES,
+  collectionSpecs,
+  err,
+  meSpec,
+  ok,
+  parseEntity,
+  parseValues,
+  type CollectionName,
+  type EntityOf,
+  type Me,
+  type Result,
+} from '../model/index.ts';
+
+export const BACKUP_FORMAT = 'rapport-backup';
+
+export type BackupCollections = { [C in CollectionName]: EntityOf[C][] };
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  schemaVersion: number;
+  exportedAt: string;
+  me: Me;
+  collections: BackupCollections;
+}
+
+export interface BackupProblem {
+  /** Where: a collection, the user's card, or the file as a whole. */
+  collection: CollectionName | 'me' | 'file';
+  /** 1-based position in its collection's list; 0 for the card or the file. */
+  index: number;
+  id: string;
+  reason: string;
+}
+
+export type BackupError = { type: 'not-json' | 'not-a-backup'; message: string };
+
+export const emptyCollections = (): BackupCollections =>
+  Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as BackupCollections;
+
+export function backupToJson(backup: Backup): string {
+  return `${JSON.stringify(backup, null, 1)}\n`;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function parseBackup(text: string): Result<{ backup: Backup; problems: BackupProblem[] }, BackupError> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    return err({ type: 'not-json', message: `This file is not readable JSON (${e instanceof Error ? e.message.slice(0, 120) : 'syntax error'}).` });
+  }
+  if (!isRecord(data) || data.format !== BACKUP_FORMAT) {
+    return err({ type: 'not-a-backup', message: 'This JSON file is not a Rapport backup (its "format" is not "rapport-backup").' });
+  }
+  const version = data.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return err({ type: 'not-a-backup', message: 'This backup has no valid schema version.' });
+  }
+  if (!isRecord(data.collections)) return err({ type: 'not-a-backup', message: 'This backup has no collections.' });
+
+  const problems: BackupProblem[] = [];
+  const collections = emptyCollections();
+  for (const name of Object.keys(data.collections)) {
+    if (!(COLLECTION_NAMES as string[]).includes(name)) {
+      problems.push({ collection: 'file', index: 0, id: '', reason: `The collection “${name.slice(0, 40)}” is unknown to this version and was skipped.` });
+    }
+  }
+  for (const name of COLLECTION_NAMES) {
+    const list = data.collections[name];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) {
+      problems.push({ collection: name, index: 0, id: '', reason: `“${name}” is not a list; it was skipped.` });
+      continue;
+    }
+    const seen = new Set<string>();
+    const out = collections[name] as unknown[];
+    list.forEach((entry: unknown, i) => {
+      const id = isRecord(entry) && typeof entry.id === 'string' ? entry.id.slice(0, 64) : '';
+      if (!isRecord(entry)) return void problems.push({ collection: name, index: i + 1, id, reason: 'The entry is not a record.' });
+      const parsed = parseEntity(collectionSpecs[name], entry);
+      if (!parsed.ok) return void problems.push({ collection: name, index: i + 1, id, reason: parsed.error.map((e) => e.message).join(' ') });
+      if (seen.has(parsed.value.id)) return void problems.push({ collection: name, index: i + 1, id, reason: 'Another entry has the same id; this one was skipped.' });
+      seen.add(parsed.value.id);
+      out.push(parsed.value);
+    });
+  }
+  const me = parseMeLeniently(data.me, problems);
+  const exportedAt = typeof data.exportedAt === 'string' ? data.exportedAt : '';
+  return ok({ backup: { format: BACKUP_FORMAT, schemaVersion: version, exportedAt, me, collections }, problems });
+}
+
+/** The user's card; a field that fails its check is dropped and reported. */
+export function parseMeLeniently(raw: unknown, problems: BackupProblem[]): Me {
+  const fields: Record<string, unknown> = isRecord(raw) ? { ...raw } : {};
+  for (let attempt = 0; attempt <= Object.keys(meSpec).length; attempt++) {
+    const r = parseValues(meSpec, fields);
+    if (r.ok) return r.value;
+    for (const e of r.error) {
+      problems.push({ collection: 'me', index: 0, id: '', reason: `${e.message} It was left out.` });
+      delete fields[e.field];
+    }
+  }
+  const empty = parseValues(meSpec, {});
+  if (empty.ok) return empty.value;
+  throw new Error('meSpec has a required field; parseMe cannot fall back to an empty card');
+}

@@ -1,0 +1,59 @@
+/**
+ * Which importer reads a file: by its content first (a file's name can lie),
+ * its name only to word the error. Size is checked on the bytes, before decoding.
+ */
+import { err, ok, type Result } from '../model/index.ts';
+import { findHeaderLine } from './csv-read.ts';
+import { isGoogleHeader } from './csv-google.ts';
+import { isLinkedinHeader } from './csv-linkedin.ts';
+
+export type FileFormat = 'vcard' | 'linkedin-csv' | 'google-csv' | 'rapport-backup';
+
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+export type ImportErrorType = 'too-large' | 'empty' | 'unknown-format' | 'not-a-backup';
+export interface ImportError {
+  type: ImportErrorType;
+  message: string;
+}
+
+export const FORMAT_NAMES: Record<FileFormat, string> = {
+  vcard: 'vCard',
+  'linkedin-csv': 'LinkedIn connections',
+  'google-csv': 'Google Contacts CSV',
+  'rapport-backup': 'Rapport backup',
+};
+
+const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+export function checkSize(byteLength: number): ImportError | null {
+  if (byteLength > MAX_IMPORT_BYTES) {
+    return {
+      type: 'too-large',
+      message: `This file is ${megabytes(byteLength)}; Rapport imports files of up to ${megabytes(MAX_IMPORT_BYTES)}. Split it into smaller files and import them one by one.`,
+    };
+  }
+  if (byteLength === 0) return { type: 'empty', message: 'This file is empty.' };
+  return null;
+}
+
+export function detectFormat(name: string, text: string): Result<FileFormat, ImportError> {
+  // Look only at the start: detection must not cost time in proportion to a hostile file.
+  const head = text.slice(0, 64 * 1024).replace(/^\uFEFF/, '');
+  const start = head.trimStart();
+  if (start === '' && text.trim() === '') return err({ type: 'empty', message: 'This file contains no text.' });
+  if (/^BEGIN:VCARD/i.test(start) || (/\.(vcf|vcard)$/i.test(name) && /^BEGIN:VCARD/im.test(head))) return ok('vcard');
+  if (start.startsWith('{')) {
+    if (/"format"\s*:\s*"rapport-backup"/.test(head)) return ok('rapport-backup');
+    return err({ type: 'not-a-backup', message: 'This JSON file is not a Rapport backup.' });
+  }
+  if (findHeaderLine(head, isLinkedinHeader, 200)) return ok('linkedin-csv');
+  if (findHeaderLine(head, isGoogleHeader, 5)) return ok('google-csv');
+  const csv = /\.csv$/i.test(name);
+  return err({
+    type: 'unknown-format',
+    message: csv
+      ? 'This CSV file is neither a LinkedIn Connections export nor a Google Contacts export: its header row was not recognised.'
+      : 'Rapport can import vCard files (.vcf), LinkedIn’s Connections.csv, Google Contacts CSV files and Rapport backups (.json). This file is none of those.',
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * Turns what an importer gathered into checked contact values. A field that fails
+ * its check is dropped with a warning rather than losing the whole person; only a
+ * missing or unusable name makes a card invalid.
+ */
+import { contactSpec, parseValues } from '../model/index.ts';
+import type { ContactDraft, ContactValues, LineProblem, LineWarning } from './types.ts';
+
+export type RawContact = { [K in keyof ContactValues]?: unknown };
+
+const LIST_MAX: Partial<Record<keyof ContactValues, number>> = { emails: 20, phones: 20, tags: 100 };
+
+export function validateContact(
+  raw: RawContact,
+  line: number,
+  notes: string[],
+  warnings: LineWarning[],
+): { ok: true; draft: ContactDraft } | { ok: false; problem: LineProblem } {
+  const fields: Record<string, unknown> = { ...raw };
+  for (const [key, max] of Object.entries(LIST_MAX)) {
+    const value = fields[key];
+    if (Array.isArray(value) && value.length > max) {
+      const label = contactSpec[key as keyof ContactValues].label;
+      warnings.push({ line, message: `${label}: only the first ${max} of ${value.length} were kept.` });
+      fields[key] = value.slice(0, max);
+    }
+  }
+  // At most one pass per field: each failing field is removed, then checked again.
+  for (let attempt = 0; attempt <= Object.keys(contactSpec).length; attempt++) {
+    const r = parseValues(contactSpec, fields);
+    if (r.ok) return { ok: true, draft: { line, values: r.value, notes } };
+    for (const error of r.error) {
+      if (error.field === 'name') return { ok: false, problem: { line, reason: nameProblem(raw.name, error.message) } };
+      warnings.push({ line, message: `${error.message} It was left out.` });
+      delete fields[error.field];
+    }
+  }
+  return { ok: false, problem: { line, reason: 'This entry could not be read.' } };
+}
+
+function nameProblem(name: unknown, message: string): string {
+  if (name === undefined || name === null || (typeof name === 'string' && name.trim() === '')) {
+    return 'This entry has no name.';
+  }
+  return message;
+}

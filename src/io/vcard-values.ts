@@ -1,0 +1,108 @@
+/**
+ * Decoding vCard values: quoted-printable with its CHARSET, backslash escapes,
+ * structured values (`;`-separated components, `,`-separated lists) and dates.
+ */
+import { paramOf, type ContentLine } from './vcard-lines.ts';
+import type { LineWarning } from './types.ts';
+
+const utf8 = new TextEncoder();
+
+/** Decodes `=XX` escapes to bytes, then the bytes in the declared character set. */
+export function decodeQuotedPrintable(value: string, charset: string | undefined, line: number, warnings: LineWarning[]): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x3d /* = */ && /^[0-9A-Fa-f]{2}$/.test(value.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(value.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else if (c < 0x80) {
+      bytes.push(c);
+    } else {
+      // Already-decoded text inside a quoted-printable value: keep it as UTF-8.
+      const cp = value.codePointAt(i) as number;
+      for (const b of utf8.encode(String.fromCodePoint(cp))) bytes.push(b);
+      if (cp > 0xffff) i++;
+    }
+  }
+  return decodeBytes(Uint8Array.from(bytes), charset, line, warnings);
+}
+
+function decodeBytes(bytes: Uint8Array, charset: string | undefined, line: number, warnings: LineWarning[]): string {
+  if (charset) {
+    try {
+      return new TextDecoder(charset.trim().toLowerCase(), { fatal: false }).decode(bytes);
+    } catch {
+      warnings.push({ line, message: `Unknown character set “${charset.slice(0, 40)}”; read as UTF-8.` });
+    }
+  }
+  // No charset declared: UTF-8 if it is valid, otherwise the Windows code page older exporters used.
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** Undoes vCard text escaping: `\n` `\N` newline, `\,` `\;` `\:` `\\`; anything else stays as written. */
+export function unescapeText(value: string): string {
+  if (!value.includes('\\')) return value;
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i] as string;
+    const next = value[i + 1];
+    if (c !== '\\' || next === undefined) out += c;
+    else if (next === 'n' || next === 'N') (out += '\n'), i++;
+    else if (next === ',' || next === ';' || next === ':' || next === '\\') (out += next), i++;
+    else out += c;
+  }
+  return out;
+}
+
+/** Splits on a separator that is not escaped with a backslash; escapes are kept for `unescapeText`. */
+export function splitUnescaped(value: string, separator: ';' | ','): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '\\') i++;
+    else if (c === separator) parts.push(value.slice(start, i)), (start = i + 1);
+  }
+  parts.push(value.slice(start));
+  return parts;
+}
+
+const isQuotedPrintable = (prop: ContentLine) => /^QUOTED-PRINTABLE$/i.test(paramOf(prop, 'ENCODING') ?? '');
+
+function decodePart(prop: ContentLine, part: string, warnings: LineWarning[]): string {
+  const decoded = isQuotedPrintable(prop) ? decodeQuotedPrintable(part, paramOf(prop, 'CHARSET'), prop.line, warnings) : part;
+  return unescapeText(decoded);
+}
+
+/** The whole value as text. */
+export const textOf = (prop: ContentLine, warnings: LineWarning[], trim = true) => {
+  const value = decodePart(prop, prop.raw, warnings);
+  return trim ? value.trim() : value.replace(/\r\n?/g, '\n');
+};
+
+/** The `;`-separated components of a structured value (N, ORG, ADR), each decoded and trimmed. */
+export const componentsOf = (prop: ContentLine, warnings: LineWarning[]) =>
+  splitUnescaped(prop.raw, ';').map((p) => decodePart(prop, p, warnings).trim());
+
+/** The `,`-separated items of a list value (CATEGORIES). */
+export const listOf = (prop: ContentLine, warnings: LineWarning[]) =>
+  splitUnescaped(prop.raw, ',').map((p) => decodePart(prop, p, warnings).trim()).filter((p) => p !== '');
+
+/**
+ * A birthday as the model stores it: YYYY-MM-DD, or --MM-DD without a year.
+ * Accepts 1985-04-12, 19850412, 1985-04-12T00:00:00Z, --0412, --04-12, and
+ * Apple's placeholder year (X-APPLE-OMIT-YEAR=1604).
+ */
+export function parseVCardDate(value: string, omitYear?: string): string | null {
+  const v = value.trim();
+  let m = /^--(\d{2})-?(\d{2})$/.exec(v);
+  if (m) return `--${m[1]}-${m[2]}`;
+  m = /^(\d{4})-?(\d{2})-?(\d{2})(?:T.*)?$/.exec(v);
+  if (!m) return null;
+  if (omitYear !== undefined && m[1] === omitYear.trim()) return `--${m[2]}-${m[3]}`;
+  return `${m[1]}-${m[2]}-${m[3]}`;
+}

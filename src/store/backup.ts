@@ -1,0 +1,72 @@
+/**
+ * Backup and restore of a whole space. A backup holds every entity exactly as
+ * stored (ids, timestamps, trashed ones) so that restoring it into an empty
+ * space gives back exactly what was there.
+ */
+import * as Y from 'yjs';
+import { COLLECTION_NAMES, err, isEmptyValue, ok, type CollectionName, type Result } from '../model/index.ts';
+import { BACKUP_FORMAT, emptyCollections, parseMeLeniently, type Backup } from '../io/backup.ts';
+import { readAll, type ReadProblem } from './entities.ts';
+import { prepareSchema, SCHEMA_VERSION, storedSchemaVersion } from './schema.ts';
+import { collectionMap, meMap, metaMap } from './shape.ts';
+import { runUndoable, type Undoable } from './undo.ts';
+
+/** Every entity of the space; entries that fail their check cannot be backed up and are listed in `problems`. */
+export function exportBackup(doc: Y.Doc, now: Date = new Date()): { backup: Backup; problems: ReadProblem[] } {
+  const collections = emptyCollections();
+  const problems: ReadProblem[] = [];
+  for (const name of COLLECTION_NAMES) {
+    const all = readAll(doc, name);
+    // Stable order: a backup of the same space is the same file.
+    all.items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    (collections[name] as unknown[]) = all.items;
+    problems.push(...all.problems);
+  }
+  return {
+    backup: {
+      format: BACKUP_FORMAT,
+      schemaVersion: storedSchemaVersion(doc) ?? SCHEMA_VERSION,
+      exportedAt: now.toISOString(),
+      me: parseMeLeniently(meMap(doc).toJSON(), []),
+      collections,
+    },
+    problems,
+  };
+}
+
+export type RestoreError = { type: 'not-empty' | 'newer-schema'; message: string };
+export type RestoreCounts = Record<CollectionName, number>;
+
+const entryOf = (entity: object) => new Y.Map<unknown>(Object.entries(entity).filter(([, v]) => !isEmptyValue(v)));
+
+/**
+ * Restores a backup (checked by `parseBackup`) into an empty space. Refuses a
+ * space that already holds anything, and a backup from a newer schema. The
+ * restore can be undone as one step.
+ */
+export function restoreBackup(doc: Y.Doc, backup: Backup): Result<Undoable<RestoreCounts>, RestoreError> {
+  if (backup.schemaVersion > SCHEMA_VERSION) {
+    return err({ type: 'newer-schema', message: `This backup was made by a newer version of Rapport (schema ${backup.schemaVersion}; this one reads up to ${SCHEMA_VERSION}). Update the app, then restore.` });
+  }
+  const used = COLLECTION_NAMES.reduce((n, name) => n + collectionMap(doc, name).size, 0);
+  if (used > 0 || meMap(doc).size > 0) {
+    return err({ type: 'not-empty', message: `A backup can only be restored into an empty space; this one already holds ${used} ${used === 1 ? 'entry' : 'entries'}. Import its people instead, or restore on a fresh device.` });
+  }
+  const undoable = runUndoable(doc, 'import', (origin) => {
+    const counts = Object.fromEntries(COLLECTION_NAMES.map((n) => [n, 0])) as RestoreCounts;
+    doc.transact(() => {
+      for (const name of COLLECTION_NAMES) {
+        const map = collectionMap(doc, name);
+        for (const entity of backup.collections[name]) map.set(entity.id, entryOf(entity));
+        counts[name] = backup.collections[name].length;
+      }
+      const me = meMap(doc);
+      for (const [key, value] of Object.entries(backup.me)) if (!isEmptyValue(value)) me.set(key, value);
+      metaMap(doc).set('schemaVersion', backup.schemaVersion);
+    }, origin);
+    return counts;
+  });
+  // An older backup is brought up to date like any older document.
+  if (backup.schemaVersion < SCHEMA_VERSION) prepareSchema(doc);
+  return ok(undoable);
+}
