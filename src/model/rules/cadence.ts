@@ -1,0 +1,51 @@
+/**
+ * Keep-in-touch rhythm. A person with a cadence of 30 days is due once 30 days
+ * have passed since the last interaction: the reminder appears on the day the
+ * rhythm comes round, not the day after. Someone with a cadence and no
+ * interaction yet counts from the day they were met, else the day they were added.
+ */
+import type { Contact } from '../contact.ts';
+import type { IsoDate } from '../fields.ts';
+import type { ContactId } from '../ids.ts';
+import { addDays, daysBetween, localDay } from './dates.ts';
+
+export interface LapsedCadence {
+  contact: Contact;
+  cadenceDays: number;
+  /** The last interaction's local day; null when there has been none. */
+  lastContactOn: IsoDate | null;
+  /** The day the rhythm counts from: last contact, else metOn, else the day added. */
+  countedFrom: IsoDate;
+  daysSince: number;
+  /** Days past the due day; 0 on the day itself. */
+  overdueDays: number;
+}
+
+export function cadenceStart(contact: Contact, lastContactOn: IsoDate | null | undefined, timeZone: string): IsoDate {
+  return lastContactOn ?? contact.metOn ?? localDay(contact.createdAt, timeZone);
+}
+
+/** The day the next catch-up is due, or null without a cadence. */
+export function nextCatchUpOn(contact: Contact, lastContactOn: IsoDate | null | undefined, timeZone: string): IsoDate | null {
+  return contact.cadenceDays === null ? null : addDays(cadenceStart(contact, lastContactOn, timeZone), contact.cadenceDays);
+}
+
+/** People whose rhythm has come round; the most overdue first. */
+export function lapsedCadences(
+  people: ReadonlyMap<ContactId, Contact>,
+  lastContactDay: ReadonlyMap<ContactId, IsoDate>,
+  today: IsoDate,
+  timeZone: string,
+): LapsedCadence[] {
+  const out: LapsedCadence[] = [];
+  for (const contact of people.values()) {
+    const cadenceDays = contact.cadenceDays;
+    if (cadenceDays === null) continue;
+    const lastContactOn = lastContactDay.get(contact.id) ?? null;
+    const countedFrom = cadenceStart(contact, lastContactOn, timeZone);
+    const daysSince = daysBetween(countedFrom, today);
+    if (daysSince < cadenceDays) continue;
+    out.push({ contact, cadenceDays, lastContactOn, countedFrom, daysSince, overdueDays: daysSince - cadenceDays });
+  }
+  return out.sort((a, b) => b.overdueDays - a.overdueDays || (a.contact.name < b.contact.name ? -1 : 1));
+}

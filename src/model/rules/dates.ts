@@ -1,0 +1,194 @@
+/**
+ * Calendar days in the user's own time zone. Instants (interaction times) become
+ * local days through Intl with an explicit IANA zone, never the machine's zone, so
+ * that "today" and "3 days ago" agree with the person's wall clock on any device.
+ *
+ * Day arithmetic works on day numbers (days since 1970-01-01), which have no time
+ * zone and no DST: an IsoDate is a calendar day, not an instant.
+ */
+import type { IsoDate } from '../fields.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' string (the caller guarantees the shape). */
+export function dayNumber(isoDate: IsoDate): number {
+  const y = Number(isoDate.slice(0, 4));
+  const m = Number(isoDate.slice(5, 7));
+  const d = Number(isoDate.slice(8, 10));
+  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+export function isoFromDayNumber(day: number): IsoDate {
+  const date = new Date(day * DAY_MS);
+  const y = date.getUTCFullYear();
+  const year = y >= 0 && y < 10_000 ? String(y).padStart(4, '0') : String(y);
+  return `${year}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
+}
+
+export function addDays(isoDate: IsoDate, n: number): IsoDate {
+  return isoFromDayNumber(dayNumber(isoDate) + n);
+}
+
+/** Whole days from `a` to `b`: positive when b is later. */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+// ---- instants to local days ------------------------------------------------
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Minutes to add to UTC to get the wall clock in `timeZone` at instant `ms`. */
+export function zoneOffsetMinutes(ms: number, timeZone: string): number {
+  const parts = formatterFor(timeZone).formatToParts(new Date(ms));
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const era = parts.find((p) => p.type === 'era')?.value;
+  let year = get('year');
+  if (era === 'BC' || era === 'B') year = 1 - year;
+  const wall = Date.UTC(year, get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const whole = ms - (((ms % 1000) + 1000) % 1000);
+  return Math.round((wall - whole) / 60_000);
+}
+
+/**
+ * Offsets are cached per UTC day: when the offset at the day's start equals the
+ * offset at its end, no transition happens in between (zones change at most
+ * twice a year, never twice in a day), so every instant that day shares it.
+ * This turns ~50,000 Intl calls into a few hundred.
+ */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+const MAX_CACHED_DAYS = 50_000;
+
+function offsetAt(ms: number, timeZone: string): number {
+  let cache = dayOffsets.get(timeZone);
+  if (!cache) {
+    cache = new Map();
+    dayOffsets.set(timeZone, cache);
+  }
+  const utcDay = Math.floor(ms / DAY_MS);
+  let offset = cache.get(utcDay);
+  if (offset === undefined) {
+    const start = zoneOffsetMinutes(utcDay * DAY_MS, timeZone);
+    const end = zoneOffsetMinutes((utcDay + 1) * DAY_MS - 1000, timeZone);
+    offset = start === end ? start : null;
+    if (cache.size > MAX_CACHED_DAYS) cache.clear();
+    cache.set(utcDay, offset);
+  }
+  return offset ?? zoneOffsetMinutes(ms, timeZone);
+}
+
+export type Instant = Date | string | number;
+
+export function instantMs(instant: Instant): number {
+  if (typeof instant === 'number') return instant;
+  if (typeof instant === 'string') return Date.parse(instant);
+  return instant.getTime();
+}
+
+/** The local day number of an instant in `timeZone`. */
+export function localDayNumber(instant: Instant, timeZone: string): number {
+  const ms = instantMs(instant);
+  return Math.floor((ms + offsetAt(ms, timeZone) * 60_000) / DAY_MS);
+}
+
+/** The calendar day ('YYYY-MM-DD') that the wall clock in `timeZone` shows at `instant`. */
+export function localDay(instant: Instant, timeZone: string): IsoDate {
+  return isoFromDayNumber(localDayNumber(instant, timeZone));
+}
+
+/** The instant (epoch ms) at which `isoDate` begins in `timeZone` (after a DST gap, its first real minute). */
+export function startOfLocalDay(isoDate: IsoDate, timeZone: string): number {
+  const midnightUtc = dayNumber(isoDate) * DAY_MS;
+  // Two guesses settle it: the offset just before and just after a transition.
+  let guess = midnightUtc - zoneOffsetMinutes(midnightUtc, timeZone) * 60_000;
+  guess = midnightUtc - zoneOffsetMinutes(guess, timeZone) * 60_000;
+  if (localDayNumber(guess, timeZone) < dayNumber(isoDate)) {
+    // Midnight did not exist (a DST gap at 00:00): the day starts at the transition.
+    let lo = guess;
+    let hi = guess + 3 * 3_600_000;
+    while (hi - lo > 60_000) {
+      const mid = lo + Math.floor((hi - lo) / 2);
+      if (localDayNumber(mid, timeZone) < dayNumber(isoDate)) lo = mid;
+      else hi = mid;
+    }
+    return hi - (hi % 60_000);
+  }
+  return guess;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// ---- words -----------------------------------------------------------------
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+
+export function weekdayName(isoDate: IsoDate): string {
+  // 1970-01-01 was a Thursday (index 4).
+  return WEEKDAYS[(((dayNumber(isoDate) + 4) % 7) + 7) % 7] ?? '';
+}
+
+function count(n: number, unit: string): string {
+  return n === 1 ? `a ${unit}` : `${n} ${unit}s`;
+}
+
+/** How far `days` reaches, in the largest unit that reads naturally: "3 weeks", "a month". */
+export function spanWords(days: number): string {
+  const d = Math.abs(days);
+  if (d < 14) return d === 1 ? 'a day' : `${d} days`;
+  if (d < 60) return count(Math.floor(d / 7), 'week');
+  if (d < 365) return count(Math.floor(d / 30), 'month');
+  return count(Math.floor(d / 365), 'year');
+}
+
+/**
+ * A day as a person says it, relative to `today`: "today", "yesterday",
+ * "tomorrow", "Tuesday" (within the coming week), "3 days ago", "in 2 weeks",
+ * "3 weeks ago", "a year ago".
+ */
+export function relativeDay(isoDate: IsoDate, today: IsoDate): string {
+  const diff = daysBetween(today, isoDate);
+  if (diff === 0) return 'today';
+  if (diff === 1) return 'tomorrow';
+  if (diff === -1) return 'yesterday';
+  if (diff > 1 && diff < 7) return weekdayName(isoDate);
+  return diff > 0 ? `in ${spanWords(diff)}` : `${spanWords(diff)} ago`;
+}
+
+/** The exact date for a hover or long-press, e.g. "Tuesday 3 March 2026". */
+export function exactDay(isoDate: IsoDate, locale = 'en-GB'): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(dayNumber(isoDate) * DAY_MS),
+  );
+}
+
+/** A snoozed follow-up is only a follow-up with a later date. */
+export function snoozeTo(today: IsoDate, days: number): IsoDate {
+  return addDays(today, Math.max(1, Math.round(days)));
+}

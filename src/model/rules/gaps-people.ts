@@ -1,0 +1,40 @@
+/** Gaps about single relationships: a keep-in-touch rhythm lapsed, or more taken than given. */
+import { balanceNudge, computeBalances, offerFor, takenMoreThanGiven } from './balance.ts';
+import { lapsedCadences } from './cadence.ts';
+import { relativeDay } from './dates.ts';
+import { draftAction } from './gaps-objectives.ts';
+import type { FoundGap } from './gap-types.ts';
+import type { PlanContext } from './plan-context.ts';
+import { cadenceWords } from './words.ts';
+
+export function peopleGaps(ctx: PlanContext): FoundGap[] {
+  const gaps: FoundGap[] = [];
+  for (const l of lapsedCadences(ctx.people, ctx.lastContactDay, ctx.today, ctx.input.timeZone)) {
+    const c = l.contact;
+    const key = `stale-link:${c.id}:${l.countedFrom}`;
+    const since = l.lastContactOn ? `since ${relativeDay(l.lastContactOn, ctx.today)}` : 'yet';
+    gaps.push({
+      key,
+      kind: 'stale-link',
+      sentence: `You have not been in touch with ${c.name} ${since} — you meant to keep in touch ${cadenceWords(l.cadenceDays)}.`,
+      contactId: c.id,
+      suggestedAction: draftAction(ctx, key, `Catch up with ${c.name}`, { contactId: c.id }),
+    });
+  }
+  const offers = ctx.input.offers;
+  for (const b of takenMoreThanGiven(computeBalances(ctx.input.ledger, ctx.input.contacts))) {
+    const c = ctx.people.get(b.contactId);
+    if (!c) continue;
+    const key = `taken-more:${c.id}:${b.received}`;
+    const offer = offerFor(c, offers);
+    gaps.push({
+      key,
+      kind: 'taken-more',
+      sentence: balanceNudge(c, b, offers) ?? '',
+      contactId: c.id,
+      ...(offer ? { offerId: offer.id } : {}),
+      suggestedAction: draftAction(ctx, key, offer ? `Offer ${c.name} your “${offer.title}”` : `Offer ${c.name} a hand`, { contactId: c.id }),
+    });
+  }
+  return gaps;
+}

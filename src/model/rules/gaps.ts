@@ -1,0 +1,51 @@
+/**
+ * Step 4: every gap in the network, computed from the data, never kept by hand.
+ * A gap goes away by itself when the data no longer produces it (a person is
+ * linked to the objective), and is marked closed when an action planned from it
+ * (carrying its key) is done.
+ */
+import type { ActionId } from '../ids.ts';
+import { coverageGrid, type CoverageGrid } from './coverage.ts';
+import { GAP_KINDS, type FoundGap, type Gap } from './gap-types.ts';
+import { communityGaps } from './gaps-communities.ts';
+import { objectiveGaps } from './gaps-objectives.ts';
+import { peopleGaps } from './gaps-people.ts';
+import { preparePlan, type PlanContext, type PlanInput } from './plan-context.ts';
+
+export interface GapReport {
+  /** Open and planned gaps, the most important kinds first. */
+  gaps: Gap[];
+  /** Gaps whose planned action is done: the page hides them, or shows them as closed. */
+  closed: Gap[];
+  coverage: CoverageGrid;
+}
+
+const kindRank = new Map<string, number>(GAP_KINDS.map((k, i) => [k, i]));
+
+export function gapsOf(ctx: PlanContext): Gap[] {
+  const found: FoundGap[] = [...objectiveGaps(ctx), ...peopleGaps(ctx), ...communityGaps(ctx)];
+  const byKey = new Map<string, { open: ActionId[]; done: ActionId[] }>();
+  for (const a of ctx.input.actions) {
+    if (a.deletedAt !== null || a.gapKey === '' || a.status === 'dropped') continue;
+    let entry = byKey.get(a.gapKey);
+    if (!entry) byKey.set(a.gapKey, (entry = { open: [], done: [] }));
+    (a.status === 'done' ? entry.done : entry.open).push(a.id);
+  }
+  return found
+    .map((g): Gap => {
+      const planned = byKey.get(g.key);
+      const status = planned?.done.length ? 'closed' : planned?.open.length ? 'planned' : 'open';
+      return { ...g, status, actionIds: planned ? [...planned.open, ...planned.done] : [] };
+    })
+    .sort((a, b) => (kindRank.get(a.kind) ?? 0) - (kindRank.get(b.kind) ?? 0) || (a.sentence < b.sentence ? -1 : a.sentence > b.sentence ? 1 : 0));
+}
+
+export function computeGaps(input: PlanInput): GapReport {
+  const ctx = preparePlan(input);
+  const all = gapsOf(ctx);
+  return {
+    gaps: all.filter((g) => g.status !== 'closed'),
+    closed: all.filter((g) => g.status === 'closed'),
+    coverage: coverageGrid(ctx),
+  };
+}

@@ -1,0 +1,36 @@
+/** When the user was last in touch with each person, from the interactions logged. */
+import type { Interaction } from '../activity.ts';
+import type { IsoDate, IsoDateTime } from '../fields.ts';
+import type { ContactId } from '../ids.ts';
+import { instantMs, localDay, type Instant } from './dates.ts';
+
+export interface LastContactOptions {
+  /** Interactions after this instant (planned meetings) do not count. */
+  until?: Instant;
+  /** Maps a merged-away person's id to the person kept (see makeIdResolver). */
+  resolve?: (id: ContactId) => ContactId;
+}
+
+/** The latest interaction instant per person; trashed interactions do not count. */
+export function lastContactByPerson(interactions: readonly Interaction[], opts: LastContactOptions = {}): Map<ContactId, IsoDateTime> {
+  const until = opts.until === undefined ? null : new Date(instantMs(opts.until)).toISOString();
+  const resolve = opts.resolve;
+  const last = new Map<ContactId, IsoDateTime>();
+  for (const i of interactions) {
+    const at = i.at;
+    if (at === null || i.deletedAt !== null || (until !== null && at > until)) continue;
+    for (const raw of i.contactIds) {
+      const id = resolve ? resolve(raw) : raw;
+      const seen = last.get(id);
+      if (seen === undefined || at > seen) last.set(id, at);
+    }
+  }
+  return last;
+}
+
+/** The same, as local calendar days in `timeZone`. */
+export function lastContactDayByPerson(last: ReadonlyMap<ContactId, IsoDateTime>, timeZone: string): Map<ContactId, IsoDate> {
+  const out = new Map<ContactId, IsoDate>();
+  for (const [id, at] of last) out.set(id, localDay(at, timeZone));
+  return out;
+}

@@ -1,0 +1,74 @@
+/** The People list: filters and sorts over plain values; search lives in text.ts. */
+import type { Contact } from '../contact.ts';
+import type { IsoDateTime } from '../fields.ts';
+import type { CommunityId, ContactId } from '../ids.ts';
+import { isActivePerson } from './people-status.ts';
+import { quadrantOf, type Quadrant } from './stakeholders.ts';
+import { foldText } from './text.ts';
+
+export interface PeopleFilter {
+  communityId?: CommunityId | null;
+  /** Matched without regard to case or accents. */
+  tag?: string | null;
+  quadrant?: Quadrant | 'unplaced' | null;
+  /** Only people Today says need a follow-up (see TodayView.needsFollowUp). */
+  needsFollowUp?: boolean;
+}
+
+/** Active people matching every filter given, in the order given. */
+export function filterPeople(
+  contacts: readonly Contact[],
+  filter: PeopleFilter,
+  needsFollowUp: ReadonlySet<ContactId> = new Set(),
+): Contact[] {
+  const tag = filter.tag ? foldText(filter.tag.trim()) : null;
+  return contacts.filter((c) => {
+    if (!isActivePerson(c)) return false;
+    if (filter.communityId && !c.communityIds.includes(filter.communityId)) return false;
+    if (tag !== null && !c.tags.some((t) => foldText(t) === tag)) return false;
+    if (filter.quadrant && (quadrantOf(c) ?? 'unplaced') !== filter.quadrant) return false;
+    if (filter.needsFollowUp && !needsFollowUp.has(c.id)) return false;
+    return true;
+  });
+}
+
+/** Every tag in use with how many active people carry it; spellings that fold alike count as one. */
+export function tagCounts(contacts: readonly Contact[]): { tag: string; count: number }[] {
+  const counts = new Map<string, { tag: string; count: number }>();
+  for (const c of contacts) {
+    if (!isActivePerson(c)) continue;
+    for (const t of c.tags) {
+      const key = foldText(t);
+      const entry = counts.get(key);
+      if (entry) entry.count++;
+      else counts.set(key, { tag: t, count: 1 });
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}
+
+export type PeopleSort = 'name' | 'last-contact' | 'met';
+
+/**
+ * A sorted copy. Name: locale-aware, ignoring case and accents. Last contact and
+ * date met: most recent first, unknown last, then by name.
+ */
+export function sortPeople(
+  contacts: readonly Contact[],
+  by: PeopleSort,
+  lastContact: ReadonlyMap<ContactId, IsoDateTime> = new Map(),
+  locale?: string,
+): Contact[] {
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const keyed = contacts.map((c) => ({ c, name: foldText(c.name), when: by === 'met' ? c.metOn : by === 'last-contact' ? (lastContact.get(c.id) ?? null) : null }));
+  const byName = (a: (typeof keyed)[number], b: (typeof keyed)[number]) => collator.compare(a.name, b.name) || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0);
+  keyed.sort((a, b) => {
+    if (by !== 'name' && a.when !== b.when) {
+      if (a.when === null) return 1;
+      if (b.when === null) return -1;
+      return a.when < b.when ? 1 : -1;
+    }
+    return byName(a, b);
+  });
+  return keyed.map((k) => k.c);
+}

@@ -1,0 +1,76 @@
+/**
+ * What the plan's analyses (coverage, gaps, structure) share, worked out once:
+ * the live people, communities and objectives, today in the user's zone, and
+ * the last contact with each person.
+ */
+import type { Interaction, Introduction, LedgerEntry } from '../activity.ts';
+import type { Community } from '../community.ts';
+import type { Contact } from '../contact.ts';
+import type { IsoDate } from '../fields.ts';
+import type { CommunityId, ContactId, ObjectiveId } from '../ids.ts';
+import { COMMUNITY_KINDS } from '../community.ts';
+import type { Action, Objective, Offer } from '../plan.ts';
+import { instantMs, localDay, type Instant } from './dates.ts';
+import { lastContactByPerson, lastContactDayByPerson } from './history.ts';
+import { activePeople, makeIdResolver } from './people-status.ts';
+
+export interface PlanInput {
+  contacts: readonly Contact[];
+  communities: readonly Community[];
+  objectives: readonly Objective[];
+  offers: readonly Offer[];
+  interactions: readonly Interaction[];
+  actions: readonly Action[];
+  ledger: readonly LedgerEntry[];
+  introductions?: readonly Introduction[];
+  now: Instant;
+  timeZone: string;
+}
+
+export interface PlanContext {
+  input: PlanInput;
+  today: IsoDate;
+  people: Map<ContactId, Contact>;
+  resolve: (id: ContactId) => ContactId;
+  /** Live communities, by kind (in the model's order) then name. */
+  communities: Community[];
+  communityById: Map<CommunityId, Community>;
+  /** Objectives still being worked on (status active). */
+  objectives: Objective[];
+  lastContactDay: Map<ContactId, IsoDate>;
+  /** People linked to each objective ("can help with"). */
+  helpers: Map<ObjectiveId, Contact[]>;
+  /** Active members of each community. */
+  members: Map<CommunityId, Contact[]>;
+}
+
+const kindOrder = new Map<string, number>(COMMUNITY_KINDS.map((k, i) => [k, i]));
+
+export function preparePlan(input: PlanInput): PlanContext {
+  const nowMs = instantMs(input.now);
+  const people = activePeople(input.contacts);
+  const resolve = makeIdResolver(input.contacts);
+  const communities = input.communities
+    .filter((c) => c.deletedAt === null)
+    .sort((a, b) => (kindOrder.get(a.kind) ?? 0) - (kindOrder.get(b.kind) ?? 0) || a.name.localeCompare(b.name));
+  const communityById = new Map(communities.map((c) => [c.id, c]));
+  const objectives = input.objectives.filter((o) => o.deletedAt === null && o.status === 'active');
+  const helpers = new Map<ObjectiveId, Contact[]>(objectives.map((o) => [o.id, []]));
+  const members = new Map<CommunityId, Contact[]>(communities.map((c) => [c.id, []]));
+  for (const person of people.values()) {
+    for (const id of person.objectiveIds) helpers.get(id)?.push(person);
+    for (const id of person.communityIds) members.get(id)?.push(person);
+  }
+  return {
+    input,
+    today: localDay(nowMs, input.timeZone),
+    people,
+    resolve,
+    communities,
+    communityById,
+    objectives,
+    lastContactDay: lastContactDayByPerson(lastContactByPerson(input.interactions, { until: nowMs, resolve }), input.timeZone),
+    helpers,
+    members,
+  };
+}

@@ -1,0 +1,212 @@
+/**
+ * The Today page: what to do now, each item with one plain sentence saying why.
+ * Sections, in the order the page shows them: follow-ups due, keep-in-touch
+ * rhythms come round, actions due this week, people met recently.
+ * A person appears once: a due follow-up outranks a recent meeting, which
+ * outranks a lapsed rhythm.
+ */
+import type { Interaction, RapportEvent } from '../activity.ts';
+import type { Contact } from '../contact.ts';
+import type { IsoDate } from '../fields.ts';
+import type { ActionId, ContactId, EventId, InteractionId } from '../ids.ts';
+import type { Action } from '../plan.ts';
+import { actionsDueSoon, type ActionDue } from './actions.ts';
+import { lapsedCadences, type LapsedCadence } from './cadence.ts';
+import { instantMs, localDay, relativeDay, type Instant } from './dates.ts';
+import { dueFollowUps, metRecentlyNotFollowedUp, plannedFollowUps, type DueFollowUp, type RecentMeeting } from './followups.ts';
+import { lastContactByPerson, lastContactDayByPerson } from './history.ts';
+import { activePeople, makeIdResolver } from './people-status.ts';
+import { CHANNEL_PAST, cadenceWords, listNames } from './words.ts';
+
+export interface TodayInput {
+  contacts: readonly Contact[];
+  interactions: readonly Interaction[];
+  actions: readonly Action[];
+  /** Names events in sentences ("you met at KubeCon"); optional. */
+  events?: readonly RapportEvent[];
+  now: Instant;
+  /** IANA name, e.g. 'Europe/London'. */
+  timeZone: string;
+}
+
+interface ItemBase {
+  /** Stable across recomputation, for list keys and for remembering a dismissal. */
+  key: string;
+  reason: string;
+  contactIds: ContactId[];
+}
+export interface FollowUpItem extends ItemBase {
+  kind: 'follow-up';
+  interactionId: InteractionId;
+  dueOn: IsoDate;
+  overdueDays: number;
+}
+export interface KeepInTouchItem extends ItemBase {
+  kind: 'keep-in-touch';
+  contactId: ContactId;
+  lastContactOn: IsoDate | null;
+  cadenceDays: number;
+  overdueDays: number;
+}
+export interface MetRecentlyItem extends ItemBase {
+  kind: 'met-recently';
+  contactId: ContactId;
+  metOn: IsoDate;
+  followUpPlannedOn: IsoDate | null;
+}
+export interface ActionItem extends ItemBase {
+  kind: 'action';
+  actionId: ActionId;
+  dueOn: IsoDate;
+  /** Negative when overdue. */
+  daysUntil: number;
+}
+export type TodayItem = FollowUpItem | KeepInTouchItem | MetRecentlyItem | ActionItem;
+
+export type TodaySectionKey = 'follow-ups' | 'keep-in-touch' | 'actions' | 'met-recently';
+export interface TodaySection<K extends TodaySectionKey = TodaySectionKey, I extends TodayItem = TodayItem> {
+  key: K;
+  title: string;
+  items: I[];
+}
+
+export interface TodayView {
+  today: IsoDate;
+  followUps: TodaySection<'follow-ups', FollowUpItem>;
+  keepInTouch: TodaySection<'keep-in-touch', KeepInTouchItem>;
+  actions: TodaySection<'actions', ActionItem>;
+  metRecently: TodaySection<'met-recently', MetRecentlyItem>;
+  /** The four sections in display order. */
+  sections: TodaySection[];
+  /** Everyone who needs a follow-up today: the People list's "needs follow-up" filter. */
+  needsFollowUp: Set<ContactId>;
+  isEmpty: boolean;
+}
+
+export function computeToday(input: TodayInput): TodayView {
+  const { timeZone } = input;
+  const nowMs = instantMs(input.now);
+  const today = localDay(nowMs, timeZone);
+  const people = activePeople(input.contacts);
+  const resolve = makeIdResolver(input.contacts);
+  const eventNames = new Map<EventId, string>();
+  for (const e of input.events ?? []) if (e.deletedAt === null) eventNames.set(e.id, e.name);
+  const nameOf = (id: ContactId) => people.get(id)?.name ?? 'someone';
+
+  const lastDay = lastContactDayByPerson(lastContactByPerson(input.interactions, { until: nowMs, resolve }), timeZone);
+  const due = dueFollowUps(input.interactions, people, today, resolve);
+  const planned = plannedFollowUps(input.interactions, today, resolve);
+  const recent = metRecentlyNotFollowedUp(people, lastDay, today);
+  const lapsed = lapsedCadences(people, lastDay, today, timeZone);
+  const soon = actionsDueSoon(input.actions, today);
+
+  const seen = new Set<ContactId>();
+  const followUpItems = due.map((f) => followUpItem(f, today, timeZone, nameOf, eventNames));
+  for (const f of due) for (const id of f.contactIds) seen.add(id);
+  const metItems: MetRecentlyItem[] = [];
+  for (const r of recent) {
+    if (seen.has(r.contact.id)) continue;
+    seen.add(r.contact.id);
+    metItems.push(metRecentlyItem(r, today, planned.get(r.contact.id) ?? null, eventNames));
+  }
+  const keepItems: KeepInTouchItem[] = [];
+  for (const l of lapsed) {
+    if (seen.has(l.contact.id)) continue;
+    seen.add(l.contact.id);
+    keepItems.push(keepInTouchItem(l, today));
+  }
+  const actionItems = soon.map((a) => actionItem(a, today, nameOf, people));
+
+  const followUps = { key: 'follow-ups' as const, title: 'Follow-ups due', items: followUpItems };
+  const keepInTouch = { key: 'keep-in-touch' as const, title: 'Time to catch up', items: keepItems };
+  const actions = { key: 'actions' as const, title: 'Plan actions this week', items: actionItems };
+  const metRecently = { key: 'met-recently' as const, title: 'Met recently', items: metItems };
+  return {
+    today,
+    followUps,
+    keepInTouch,
+    actions,
+    metRecently,
+    sections: [followUps, keepInTouch, actions, metRecently],
+    needsFollowUp: seen,
+    isEmpty: followUpItems.length + keepItems.length + actionItems.length + metItems.length === 0,
+  };
+}
+
+function where(interaction: { eventId: EventId | null; place: string }, eventNames: ReadonlyMap<EventId, string>): string {
+  const event = interaction.eventId === null ? undefined : eventNames.get(interaction.eventId);
+  if (event) return ` at ${event}`;
+  return interaction.place ? ` at ${interaction.place}` : '';
+}
+
+function followUpItem(
+  f: DueFollowUp,
+  today: IsoDate,
+  timeZone: string,
+  nameOf: (id: ContactId) => string,
+  eventNames: ReadonlyMap<EventId, string>,
+): FollowUpItem {
+  const i = f.interaction;
+  const names = listNames(f.contactIds.map(nameOf));
+  const when = i.at === null ? '' : ` ${relativeDay(localDay(i.at, timeZone), today)}`;
+  const due = f.overdueDays > 0 ? `; this was due ${relativeDay(f.dueOn, today)}` : '';
+  return {
+    kind: 'follow-up',
+    key: `follow-up:${i.id}`,
+    reason: `Follow up with ${names} — ${CHANNEL_PAST[i.channel]}${where(i, eventNames)}${when}${due}.`,
+    contactIds: f.contactIds,
+    interactionId: i.id,
+    dueOn: f.dueOn,
+    overdueDays: f.overdueDays,
+  };
+}
+
+function metRecentlyItem(r: RecentMeeting, today: IsoDate, plannedOn: IsoDate | null, eventNames: ReadonlyMap<EventId, string>): MetRecentlyItem {
+  const c = r.contact;
+  const at = where({ eventId: c.metEventId, place: c.metPlace }, eventNames);
+  const plan = plannedOn ? `; a follow-up is planned for ${relativeDay(plannedOn, today)}` : ' and have not been in touch since';
+  return {
+    kind: 'met-recently',
+    key: `met-recently:${c.id}`,
+    reason: `Follow up with ${c.name} — you met${at} ${relativeDay(r.metOn, today)}${plan}.`,
+    contactIds: [c.id],
+    contactId: c.id,
+    metOn: r.metOn,
+    followUpPlannedOn: plannedOn,
+  };
+}
+
+function keepInTouchItem(l: LapsedCadence, today: IsoDate): KeepInTouchItem {
+  const c = l.contact;
+  const since =
+    l.lastContactOn !== null
+      ? `you were last in touch ${relativeDay(l.lastContactOn, today)}`
+      : c.metOn !== null
+        ? `you have not been in touch since you met ${relativeDay(l.countedFrom, today)}`
+        : `you have not been in touch since you added them ${relativeDay(l.countedFrom, today)}`;
+  return {
+    kind: 'keep-in-touch',
+    key: `keep-in-touch:${c.id}`,
+    reason: `Time to catch up with ${c.name} — ${since}, and you meant to ${cadenceWords(l.cadenceDays).replace('every', 'keep in touch every')}.`,
+    contactIds: [c.id],
+    contactId: c.id,
+    lastContactOn: l.lastContactOn,
+    cadenceDays: l.cadenceDays,
+    overdueDays: l.overdueDays,
+  };
+}
+
+function actionItem(a: ActionDue, today: IsoDate, nameOf: (id: ContactId) => string, people: ReadonlyMap<ContactId, Contact>): ActionItem {
+  const action = a.action;
+  const who = action.contactId !== null && people.has(action.contactId) ? ` (with ${nameOf(action.contactId)})` : '';
+  const when = a.daysUntil < 0 ? `was due ${relativeDay(a.dueOn, today)}` : `is due ${relativeDay(a.dueOn, today)}`;
+  return {
+    kind: 'action',
+    key: `action:${action.id}`,
+    reason: `“${action.title}”${who} ${when}.`,
+    contactIds: action.contactId !== null && people.has(action.contactId) ? [action.contactId] : [],
+    actionId: action.id,
+    dueOn: a.dueOn,
+    daysUntil: a.daysUntil,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Merging two records of one person, as one undoable operation: the kept record
+ * takes the merged values, everything that pointed at the other record points
+ * at the kept one, and the other record moves to the Trash marked as merged.
+ * Undo takes all of it back exactly, leaving other edits made since in place.
+ */
+import * as Y from 'yjs';
+import { err, ok, type ContactId, type Result } from '../model/index.ts';
+import { mergeContacts, mergePatch, type MergeLabels } from '../model/rules/merge.ts';
+import { moveToTrash, readOne, update, type WriteError } from './entities.ts';
+import { collectionMap } from './shape.ts';
+import { runUndoable, type Undoable } from './undo.ts';
+
+export type MergeError =
+  | { type: 'same-person' }
+  | { type: 'not-found'; id: ContactId }
+  | { type: 'already-merged'; id: ContactId }
+  | { type: 'invalid'; error: WriteError };
+
+export interface MergeOutcome {
+  keepId: ContactId;
+  dropId: ContactId;
+  /** How many interactions, ledger entries, introductions, actions and people now point at the kept record. */
+  repointed: { interactions: number; ledger: number; introductions: number; actions: number; contacts: number };
+}
+
+export function mergeContactsInDoc(
+  doc: Y.Doc,
+  keepId: ContactId,
+  dropId: ContactId,
+  opts: { now?: Date; labels?: MergeLabels } = {},
+): Result<Undoable<MergeOutcome>, MergeError> {
+  if (keepId === dropId) return err({ type: 'same-person' });
+  const keep = readOne(doc, 'contacts', keepId);
+  const drop = readOne(doc, 'contacts', dropId);
+  if (!keep) return err({ type: 'not-found', id: keepId });
+  if (!drop) return err({ type: 'not-found', id: dropId });
+  if (keep.mergedIntoId !== null) return err({ type: 'already-merged', id: keepId });
+  if (drop.mergedIntoId !== null) return err({ type: 'already-merged', id: dropId });
+  const now = opts.now ?? new Date();
+  const patch = mergePatch(keep, mergeContacts(keep, drop, opts.labels));
+
+  let failure: WriteError | null = null;
+  const undoable = runUndoable(doc, 'merge', (origin) => {
+    const repointed = { interactions: 0, ledger: 0, introductions: 0, actions: 0, contacts: 0 };
+    doc.transact(() => {
+      const written = update(doc, 'contacts', keepId, patch, origin, now);
+      if (!written.ok) {
+        failure = written.error;
+        return;
+      }
+      repointed.interactions = repoint(doc, 'interactions', ['contactIds'], keepId, dropId, now);
+      repointed.ledger = repoint(doc, 'ledger', ['contactId'], keepId, dropId, now);
+      repointed.introductions = repoint(doc, 'introductions', ['introducerId', 'personAId', 'personBId'], keepId, dropId, now);
+      repointed.actions = repoint(doc, 'actions', ['contactId'], keepId, dropId, now);
+      repointed.contacts = repoint(doc, 'contacts', ['introducedById'], keepId, dropId, now, new Set([keepId, dropId]));
+      update(doc, 'contacts', dropId, { mergedIntoId: keepId }, origin, now);
+      moveToTrash(doc, 'contacts', dropId, origin, now);
+    }, origin);
+    return { keepId, dropId, repointed };
+  });
+  if (failure !== null) {
+    undoable.forget();
+    return err({ type: 'invalid', error: failure });
+  }
+  return ok(undoable);
+}
+
+type RepointedCollection = 'interactions' | 'ledger' | 'introductions' | 'actions' | 'contacts';
+
+/**
+ * Rewrites `fields` of every entry that names `dropId`. Raw entries are scanned
+ * (checking shape, not trusting it) so 50,000 interactions cost one pass, and
+ * only the entries that change are written, field by field. The enclosing
+ * transaction carries the merge's origin.
+ */
+function repoint(
+  doc: Y.Doc,
+  collection: RepointedCollection,
+  fields: readonly string[],
+  keepId: ContactId,
+  dropId: ContactId,
+  now: Date,
+  skip: ReadonlySet<string> = new Set(),
+): number {
+  let count = 0;
+  collectionMap(doc, collection).forEach((entry, key) => {
+    if (skip.has(key) || !(entry instanceof Y.Map)) return;
+    let touched = false;
+    for (const field of fields) {
+      const value: unknown = entry.get(field);
+      if (value === dropId) {
+        entry.set(field, keepId);
+        touched = true;
+      } else if (Array.isArray(value) && value.includes(dropId)) {
+        const next: unknown[] = [];
+        for (const v of value) {
+          const id = v === dropId ? keepId : v;
+          if (!next.includes(id)) next.push(id);
+        }
+        entry.set(field, next);
+        touched = true;
+      }
+    }
+    if (touched) {
+      entry.set('updatedAt', now.toISOString());
+      count++;
+    }
+  });
+  return count;
+}
