@@ -17,21 +17,33 @@ export interface EntityMeta<I extends Id<string>> {
 export type Entity<S extends FieldSpecs, I extends Id<string>> = Values<S> & EntityMeta<I>;
 export type Draft<S extends FieldSpecs> = Partial<Values<S>>;
 
+const specEntries = new WeakMap<FieldSpecs, [string, FieldSpecs[string]][]>();
+function entriesOf(spec: FieldSpecs) {
+  let entries = specEntries.get(spec);
+  if (!entries) specEntries.set(spec, (entries = Object.entries(spec)));
+  return entries;
+}
+
+/** Checks each field `spec` names into `out`; absent fields take their empty value. */
+function parseInto(spec: FieldSpecs, raw: Record<string, unknown>, out: Record<string, unknown>, errors: FieldError[]): void {
+  for (const [key, field] of entriesOf(spec)) {
+    const value = raw[key];
+    if (value === undefined || value === null) {
+      if (field.required) errors.push({ field: key, message: `${field.label} is required.` });
+      out[key] = field.empty;
+      continue;
+    }
+    const r = field.parse(value);
+    if (r.ok) out[key] = r.value;
+    else errors.push({ field: key, message: r.error });
+  }
+}
+
 /** Checks the fields of `raw` that `spec` names; absent fields take their empty value. */
 export function parseValues<S extends FieldSpecs>(spec: S, raw: Record<string, unknown>): Result<Values<S>, FieldError[]> {
   const values: Record<string, unknown> = {};
   const errors: FieldError[] = [];
-  for (const [key, field] of Object.entries(spec)) {
-    const value = raw[key];
-    if (value === undefined || value === null) {
-      if (field.required) errors.push({ field: key, message: `${field.label} is required.` });
-      values[key] = field.empty;
-      continue;
-    }
-    const r = field.parse(value);
-    if (r.ok) values[key] = r.value;
-    else errors.push({ field: key, message: r.error });
-  }
+  parseInto(spec, raw, values, errors);
   return errors.length ? err(errors) : ok(values as Values<S>);
 }
 
@@ -44,20 +56,18 @@ export function parseEntity<S extends FieldSpecs, I extends Id<string>>(
   if (!isId(raw.id)) errors.push({ field: 'id', message: 'The id is missing or malformed.' });
   const createdAt = parseIsoDateTime(raw.createdAt);
   if (!createdAt.ok) errors.push({ field: 'createdAt', message: `Created: ${createdAt.error}` });
-  const updatedAt = parseIsoDateTime(raw.updatedAt ?? raw.createdAt);
+  const updatedAt = raw.updatedAt == null && createdAt.ok ? createdAt : parseIsoDateTime(raw.updatedAt);
   if (!updatedAt.ok) errors.push({ field: 'updatedAt', message: `Updated: ${updatedAt.error}` });
   const deletedAt = raw.deletedAt == null ? ok(null) : parseIsoDateTime(raw.deletedAt);
   if (!deletedAt.ok) errors.push({ field: 'deletedAt', message: `Deleted: ${deletedAt.error}` });
-  const values = parseValues(spec, raw);
-  if (!values.ok) errors.push(...values.error);
-  if (errors.length || !values.ok || !createdAt.ok || !updatedAt.ok || !deletedAt.ok) return err(errors);
-  return ok({
-    ...values.value,
-    id: raw.id as I,
-    createdAt: createdAt.value,
-    updatedAt: updatedAt.value,
-    deletedAt: deletedAt.value,
-  });
+  const entity: Record<string, unknown> = {
+    id: raw.id,
+    createdAt: createdAt.ok ? createdAt.value : null,
+    updatedAt: updatedAt.ok ? updatedAt.value : null,
+    deletedAt: deletedAt.ok ? deletedAt.value : null,
+  };
+  parseInto(spec, raw, entity, errors);
+  return errors.length ? err(errors) : ok(entity as Entity<S, I>);
 }
 
 /** A new entity from a draft, validated; `now` and `id` are injectable for tests. */

@@ -17,13 +17,30 @@ export type IntroductionId = Id<'Introduction'>;
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 
-/** 128 random bits, URL-safe base64 (22 characters). */
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+// Random bytes are drawn in blocks: one getRandomValues call per id is slow at import scale.
+const pool = new Uint8Array(16 * 256);
+let poolUsed = pool.length;
+
+/** 128 random bits, URL-safe base64 without padding (22 characters). */
 export function newId<I extends Id<string>>(): I {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '') as I;
+  if (poolUsed === pool.length) {
+    crypto.getRandomValues(pool);
+    poolUsed = 0;
+  }
+  let id = '';
+  let bits = 0;
+  let value = 0;
+  for (let i = poolUsed; i < poolUsed + 16; i++) {
+    value = (value << 8) | (pool[i] as number);
+    bits += 8;
+    while (bits >= 6) {
+      bits -= 6;
+      id += ALPHABET[(value >> bits) & 63];
+    }
+  }
+  poolUsed += 16;
+  return (id + ALPHABET[(value << (6 - bits)) & 63]) as I;
 }
 
 export function isId(value: unknown): value is Id<string> {

@@ -16,8 +16,11 @@ export interface OpenSpace {
 
 export async function openSpace(opts: { dbName?: string; onSaveState?: (state: SaveState) => void } = {}): Promise<OpenSpace> {
   const doc = new Y.Doc();
+  // Marks let benchmarks and the browser's performance panel see how long loading takes.
+  performance.mark('rapport:open-space');
   const local = makeLocalCopy(doc, { name: opts.dbName, onSaveState: opts.onSaveState });
   await local.loaded;
+  performance.mark('rapport:space-loaded');
   const schema = prepareSchema(doc);
   // Compaction re-encodes the whole document: leave the first frames to the UI.
   setTimeout(() => void local.compact().catch(() => undefined), 2000);

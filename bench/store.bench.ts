@@ -1,0 +1,75 @@
+/**
+ * The store with 10,000 people of about ten fields: write them all, read them
+ * all back as checked model values, and load that document from IndexedDB in
+ * Chromium through the real app. Rerun: npx tsx bench/store.bench.ts
+ * (the IndexedDB part needs `npm run build` first).
+ */
+import fs from 'node:fs';
+import * as Y from 'yjs';
+import { createMany, readAll } from '../src/store/index.ts';
+import { startAppServer } from '../test/browser/support/app-server.ts';
+import { launchBrowser } from '../test/browser/support/browser.ts';
+import { makeContactDrafts } from './support/network.ts';
+import { ms, percentile, time } from './support/stats.ts';
+
+const COUNT = 10_000;
+const RUNS = 7;
+const drafts = makeContactDrafts(COUNT);
+
+const writes: number[] = [];
+const reads: number[] = [];
+let update: Uint8Array = new Uint8Array();
+for (let run = 0; run < RUNS; run++) {
+  const doc = new Y.Doc();
+  const [created, w] = time(() => createMany(doc, 'contacts', drafts));
+  if (created.created.length !== COUNT) throw new Error(`wrote ${created.created.length} of ${COUNT}`);
+  const [all, r] = time(() => readAll(doc, 'contacts'));
+  if (all.items.length !== COUNT || all.problems.length) throw new Error('read back the wrong number of people');
+  writes.push(w);
+  reads.push(r);
+  update = Y.encodeStateAsUpdate(doc);
+}
+console.log(`store: write ${COUNT} people: median ${ms(percentile(writes, 50))} (target ≤ 150 ms)`);
+console.log(`store: read ${COUNT} people as model values: median ${ms(percentile(reads, 50))} (target ≤ 50 ms)`);
+console.log(`store: document size ${(update.length / 1e6).toFixed(2)} MB (update V1)`);
+
+if (!fs.existsSync('dist/index.html')) {
+  console.log('store: IndexedDB → document skipped: run `npm run build` first');
+} else {
+  const server = await startAppServer();
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    // Replace the stored document by the 10,000-person one, in y-indexeddb's own format.
+    await page.evaluate(async (base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('rapport-space');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('updates', 'readwrite');
+        tx.objectStore('updates').clear();
+        tx.objectStore('updates').add(bytes);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    }, Buffer.from(update).toString('base64'));
+    const loads: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      await page.reload();
+      await page.waitForFunction(() => performance.getEntriesByName('rapport:space-loaded').length > 0);
+      loads.push(await page.evaluate(() => performance.measure('load', 'rapport:open-space', 'rapport:space-loaded').duration));
+    }
+    console.log(`store: IndexedDB → document in Chromium, ${COUNT} people: median ${ms(percentile(loads, 50))} (target ≤ 300 ms; runs ${loads.map((l) => l.toFixed(0)).join(', ')} ms)`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+console.log('rerun: npx tsx bench/store.bench.ts');
