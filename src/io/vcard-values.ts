@@ -2,6 +2,7 @@
  * Decoding vCard values: quoted-printable with its CHARSET, backslash escapes,
  * structured values (`;`-separated components, `,`-separated lists) and dates.
  */
+import { decodeWindows1252, isWindows1252 } from './cp1252.ts';
 import { paramOf, type ContentLine } from './vcard-lines.ts';
 import type { LineWarning } from './types.ts';
 
@@ -28,6 +29,7 @@ export function decodeQuotedPrintable(value: string, charset: string | undefined
 }
 
 function decodeBytes(bytes: Uint8Array, charset: string | undefined, line: number, warnings: LineWarning[]): string {
+  if (charset && isWindows1252(charset)) return decodeWindows1252(bytes);
   if (charset) {
     try {
       return new TextDecoder(charset.trim().toLowerCase(), { fatal: false }).decode(bytes);
@@ -39,7 +41,7 @@ function decodeBytes(bytes: Uint8Array, charset: string | undefined, line: numbe
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
 }
 
