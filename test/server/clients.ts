@@ -121,3 +121,69 @@ export function rawSocket(
     });
   });
 }
+
+/**
+ * A WebSocket handshake written by hand, so the request path reaches the relay exactly as given
+ * (WHATWG URL parsing in real clients would normalise `..` and `%2e`). Reads server frames until
+ * the close frame and reports its code, or the HTTP status when the upgrade was refused.
+ */
+export async function rawUpgrade(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; closeCode: number | null; frames: { opcode: number; payload: Buffer }[] }> {
+  const net = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1');
+    let buffer = Buffer.alloc(0);
+    let status = 0;
+    const frames: { opcode: number; payload: Buffer }[] = [];
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error('raw upgrade timed out'));
+    }, 5_000);
+    const finish = (closeCode: number | null) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ status, closeCode, frames });
+    };
+    socket.on('connect', () => {
+      const extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+      socket.write(
+        `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+          `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n${extra}\r\n`,
+      );
+    });
+    socket.on('error', () => finish(null));
+    socket.on('close', () => finish(null));
+    socket.on('data', (chunk) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      if (status === 0) {
+        const end = buffer.indexOf('\r\n\r\n');
+        if (end === -1) return;
+        status = Number(/^HTTP\/1\.1 (\d{3})/.exec(buffer.subarray(0, end).toString('latin1'))?.[1] ?? 0);
+        buffer = buffer.subarray(end + 4);
+        if (status !== 101) return finish(null);
+      }
+      while (buffer.length >= 2) {
+        const opcode = buffer[0]! & 0x0f;
+        let len = buffer[1]! & 0x7f;
+        let offset = 2;
+        if (len === 126) {
+          if (buffer.length < 4) return;
+          len = buffer.readUInt16BE(2);
+          offset = 4;
+        } else if (len === 127) {
+          if (buffer.length < 10) return;
+          len = Number(buffer.readBigUInt64BE(2));
+          offset = 10;
+        }
+        if (buffer.length < offset + len) return;
+        const payload = buffer.subarray(offset, offset + len);
+        buffer = buffer.subarray(offset + len);
+        frames.push({ opcode, payload });
+        if (opcode === 8) return finish(payload.length >= 2 ? payload.readUInt16BE(0) : 1005);
+      }
+    });
+  });
+}

@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const LISTENING = /^Rapport listening on (http:\/\/\S+)$/m;
 
 export interface RelayProcess {
@@ -34,10 +33,14 @@ export function makeTempDir(prefix = 'rapport-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** Spawns `tsx server/main.ts` on port 0 and waits for its listening line. */
+/**
+ * Spawns `tsx server/main.ts` on port 0 and waits for its listening line. tsx runs as a loader
+ * inside the one node process (not via its CLI, which forks a second process), so that a signal,
+ * SIGKILL included, reaches the relay itself.
+ */
 export function startRelay(options: StartOptions = {}): Promise<RelayProcess> {
   const dataDir = options.dataDir ?? makeTempDir();
-  const child = spawn(TSX, ['server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
