@@ -1,21 +1,27 @@
 import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
+import { makeSyncController, type SyncStatus } from './sync/controller.ts';
+import type { SaveState } from './sync/local.ts';
 import { openSpace } from './sync/space.ts';
+import { makeTabSync } from './sync/tabs.ts';
 import { App } from './ui/app.tsx';
 import { SpaceProvider } from './ui/space.tsx';
-import type { SaveState } from './sync/local.ts';
 import './ui/styles.css';
 
-async function start() {
-  const root = document.getElementById('app');
-  if (!root) throw new Error('The page has no #app element.');
+async function start(root: HTMLElement) {
   const [saveState, setSaveState] = createSignal<SaveState>('saved');
   const space = await openSpace({ onSaveState: setSaveState });
-  render(() => (
-    <SpaceProvider space={{ doc: space.doc, schema: space.schema, saveState }}>
-      <App />
-    </SpaceProvider>
-  ), root);
+  makeTabSync(space.doc);
+  const [syncStatus, setSyncStatus] = createSignal<SyncStatus>({ kind: 'off', message: '' });
+  const sync = makeSyncController(space.doc, setSyncStatus);
+  render(
+    () => (
+      <SpaceProvider space={{ doc: space.doc, schema: space.schema, saveState, sync, syncStatus }}>
+        <App />
+      </SpaceProvider>
+    ),
+    root,
+  );
 }
 
 /**
@@ -32,5 +38,16 @@ function commitFocusedFieldOnLeave() {
   });
 }
 
-commitFocusedFieldOnLeave();
-void start();
+const root = document.getElementById('app');
+if (root) {
+  commitFocusedFieldOnLeave();
+  start(root).catch((error: unknown) => {
+    // Without IndexedDB (some private windows) nothing can be kept: say so rather than show an empty app.
+    root.textContent = '';
+    const p = document.createElement('p');
+    p.setAttribute('role', 'alert');
+    p.style.padding = '1rem';
+    p.textContent = `Rapport could not open its storage on this device (${error instanceof Error ? error.message : String(error)}). Private browsing can block it; try a normal window.`;
+    root.append(p);
+  });
+}

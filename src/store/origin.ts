@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 
-export type OriginKind = 'local' | 'indexeddb' | 'relay' | 'import' | 'merge' | 'migration' | 'undo';
+export type OriginKind = 'local' | 'indexeddb' | 'relay' | 'tab' | 'import' | 'merge' | 'migration' | 'undo';
 
 export interface Origin {
   readonly kind: OriginKind;
@@ -23,8 +23,8 @@ export function isOrigin(value: unknown): value is Origin {
   return typeof value === 'object' && value !== null && typeof (value as Origin).kind === 'string';
 }
 
-/** A change this device made itself (as opposed to one loaded from disk or the relay); undo counts. */
+/** A change made in this tab (as opposed to one loaded from disk, another tab or the relay); undo counts. */
 export function isOwnChange(origin: unknown): boolean {
   if (origin instanceof Y.UndoManager) return true;
-  return isOrigin(origin) && origin.kind !== 'indexeddb' && origin.kind !== 'relay';
+  return isOrigin(origin) && origin.kind !== 'indexeddb' && origin.kind !== 'relay' && origin.kind !== 'tab';
 }

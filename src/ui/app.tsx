@@ -14,6 +14,7 @@ const NetworkMap = lazy(() => import('./pages/map.tsx'));
 const Capture = lazy(() => import('./pages/capture.tsx'));
 const Settings = lazy(() => import('./pages/settings.tsx'));
 const NotFound = lazy(() => import('./pages/not-found.tsx'));
+const Pair = lazy(() => import('./pages/pair.tsx'));
 
 function NavLink(props: ParentProps<{ href: string; icon: IconName; class?: string; end?: boolean }>) {
   return (
@@ -38,6 +39,22 @@ function SaveStatus() {
   );
 }
 
+const SYNC_LABELS = { off: '', offline: 'Will sync', connecting: 'Connecting…', syncing: 'Syncing…', 'up-to-date': 'Up to date', error: 'Sync problem' } as const;
+
+/** Sync status, always visible once sync is on; the full sentence is in its title and in Settings. */
+function SyncStatusPill() {
+  const { syncStatus } = useSpace();
+  return (
+    <Show when={syncStatus().kind !== 'off'}>
+      <A href="/settings#sync" class="status-pill" data-state={syncStatus().kind === 'up-to-date' ? 'synced' : syncStatus().kind} data-testid="sync-state" title={syncStatus().message}>
+        <span class="dot" aria-hidden="true" />
+        {SYNC_LABELS[syncStatus().kind]}
+        <span class="visually-hidden">: {syncStatus().message}</span>
+      </A>
+    </Show>
+  );
+}
+
 function Frame(props: RouteSectionProps) {
   const { schema } = useSpace();
   return (
@@ -47,6 +64,7 @@ function Frame(props: RouteSectionProps) {
           Rapport
         </A>
         <SaveStatus />
+        <SyncStatusPill />
       </header>
       <nav class="nav" aria-label="Main">
         <NavLink href="/" icon="today" end>
@@ -92,6 +110,7 @@ export function App() {
       <Route path="/map" component={NetworkMap} />
       <Route path="/capture" component={Capture} />
       <Route path="/settings" component={Settings} />
+      <Route path="/pair" component={Pair} />
       <Route path="*" component={NotFound} />
     </Router>
   );

@@ -7,12 +7,15 @@ import { createContext, createMemo, createSignal, onCleanup, useContext, type Ac
 import type * as Y from 'yjs';
 import type { CollectionName, EntityOf, Me } from '../model/index.ts';
 import { meMap, readMe, watchCollection, type CollectionView, type SchemaStatus } from '../store/index.ts';
+import type { SyncController, SyncStatus } from '../sync/controller.ts';
 import type { SaveState } from '../sync/local.ts';
 
 export interface SpaceContext {
   doc: Y.Doc;
   schema: SchemaStatus;
   saveState: Accessor<SaveState>;
+  sync: SyncController;
+  syncStatus: Accessor<SyncStatus>;
 }
 
 const Ctx = createContext<SpaceContext>();

@@ -1,0 +1,110 @@
+/**
+ * Sync as the user sees it: off, or on with one relay; turn it on, pair another
+ * device, list and remove devices. Remembers a revocation so a removed device
+ * does not keep knocking at the relay after a reload.
+ */
+import type * as Y from 'yjs';
+import { err, ok, type Result } from '../model/index.ts';
+import { forgetSync, loadSync, saveSync, type StoredSync } from './credentials.ts';
+import { connectRelay, type RelayConnection, type SyncState } from './relay.ts';
+import {
+  createPairing,
+  createSpace,
+  listDevices,
+  pairDevice,
+  pairingLink,
+  revokeDevice,
+  type ApiError,
+  type DeviceInfo,
+} from './relay-api.ts';
+
+export type SyncStatus = { kind: 'off'; message: string } | SyncState;
+
+export interface SyncController {
+  status(): SyncStatus;
+  settings(): StoredSync | null;
+  turnOn(relayUrl: string, deviceName: string, inviteCode?: string): Promise<Result<true, ApiError>>;
+  join(link: { relayUrl: string; spaceId: string; code: string }, deviceName: string): Promise<Result<true, ApiError>>;
+  newPairing(appOrigin: string): Promise<Result<{ link: string; code: string; expiresAt: string }, ApiError>>;
+  devices(): Promise<Result<DeviceInfo[], ApiError>>;
+  revoke(deviceId: string): Promise<Result<true, ApiError>>;
+  /** Stops syncing on this device; its data stays. */
+  turnOff(): void;
+  retryNow(): void;
+  destroy(): void;
+}
+
+const OFF: SyncStatus = { kind: 'off', message: 'Sync is off — everything is saved on this device only.' };
+const NOT_ON: ApiError = { kind: 'rejected', message: 'Sync is not on for this device.' };
+
+export function makeSyncController(doc: Y.Doc, onStatus: (s: SyncStatus) => void): SyncController {
+  let stored = loadSync();
+  let connection: RelayConnection | null = null;
+  let status: SyncStatus = OFF;
+
+  const set = (s: SyncStatus) => {
+    status = s;
+    onStatus(s);
+  };
+
+  const connect = () => {
+    connection?.destroy();
+    connection = null;
+    if (!stored) return set(OFF);
+    if (stored.revoked) {
+      return set({ kind: 'error', reason: 'revoked', message: 'This device was removed from your network. Its data stays readable here; pair it again to sync.' });
+    }
+    const creds = stored;
+    connection = connectRelay(doc, creds, (s) => {
+      if (s.kind === 'error' && s.reason === 'revoked' && stored) {
+        stored = { ...stored, revoked: true };
+        saveSync(stored);
+      }
+      set(s);
+    });
+    set(connection.state());
+  };
+
+  const adopt = (creds: StoredSync) => {
+    stored = creds;
+    saveSync(creds);
+    connect();
+  };
+
+  connect();
+
+  return {
+    status: () => status,
+    settings: () => stored,
+    async turnOn(relayUrl, deviceName, inviteCode) {
+      const r = await createSpace(relayUrl, deviceName, inviteCode);
+      if (!r.ok) return r;
+      adopt(r.value);
+      return ok(true);
+    },
+    async join(link, deviceName) {
+      const r = await pairDevice(link.relayUrl, link.spaceId, link.code, deviceName);
+      if (!r.ok) return r;
+      adopt(r.value);
+      return ok(true);
+    },
+    async newPairing(appOrigin) {
+      if (!stored) return err(NOT_ON);
+      const r = await createPairing(stored);
+      if (!r.ok) return r;
+      return ok({ link: pairingLink(appOrigin, stored, r.value.code), code: r.value.code, expiresAt: r.value.expiresAt });
+    },
+    devices: () => (stored ? listDevices(stored) : Promise.resolve(err(NOT_ON))),
+    revoke: (deviceId) => (stored ? revokeDevice(stored, deviceId) : Promise.resolve(err(NOT_ON))),
+    turnOff() {
+      forgetSync();
+      stored = null;
+      connect();
+    },
+    retryNow: () => connection?.retryNow(),
+    destroy() {
+      connection?.destroy();
+      connection = null;
+    },
+  };
+}

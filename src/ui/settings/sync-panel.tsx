@@ -1,0 +1,189 @@
+/** Settings → Sync: status first, then one decision (turn on) and one scan (add a device). */
+import QRCode from 'qrcode';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import type { DeviceInfo } from '../../sync/relay-api.ts';
+import { showToast } from '../components/toasts.tsx';
+import { useSpace } from '../space.tsx';
+import { defaultDeviceName } from './device-name.ts';
+
+function TurnOnForm() {
+  const { sync } = useSpace();
+  const [relayUrl, setRelayUrl] = createSignal(location.origin);
+  const [deviceName, setDeviceName] = createSignal(defaultDeviceName());
+  const [inviteCode, setInviteCode] = createSignal('');
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    const r = await sync.turnOn(relayUrl(), deviceName(), inviteCode() || undefined);
+    setBusy(false);
+    setError(r.ok ? null : r.error.message);
+    if (r.ok) showToast('Sync is on. Add your other devices below.');
+  };
+  return (
+    <form onSubmit={submit}>
+      <p>Sync keeps your phone and laptop in step through your own relay. Your network stays on your devices; the relay only passes changes between them.</p>
+      <div class="grid-2">
+        <div class="field">
+          <label for="relay-url">Relay address</label>
+          <input id="relay-url" type="url" value={relayUrl()} onInput={(e) => setRelayUrl(e.currentTarget.value)} required />
+        </div>
+        <div class="field">
+          <label for="device-name">This device’s name</label>
+          <input id="device-name" value={deviceName()} onInput={(e) => setDeviceName(e.currentTarget.value)} maxLength={60} />
+        </div>
+        <div class="field">
+          <label for="invite-code">Invite code (if your relay asks for one)</label>
+          <input id="invite-code" value={inviteCode()} onInput={(e) => setInviteCode(e.currentTarget.value)} autocomplete="off" />
+        </div>
+      </div>
+      <Show when={error()}>
+        <p class="error" role="alert">
+          {error()}
+        </p>
+      </Show>
+      <button type="submit" class="primary" disabled={busy()}>
+        {busy() ? 'Turning on…' : 'Turn on sync'}
+      </button>
+    </form>
+  );
+}
+
+function AddDevice() {
+  const { sync } = useSpace();
+  const [pairing, setPairing] = createSignal<{ link: string; code: string; expiresAt: string; qr: string } | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+  const make = async () => {
+    const r = await sync.newPairing(location.origin);
+    if (!r.ok) return setError(r.error.message);
+    setError(null);
+    setPairing({ ...r.value, qr: await QRCode.toDataURL(r.value.link, { margin: 1, width: 240, errorCorrectionLevel: 'M' }) });
+  };
+  return (
+    <div>
+      <h3>Add a device</h3>
+      <Show
+        when={pairing()}
+        fallback={
+          <button type="button" class="primary" onClick={make}>
+            Add a device
+          </button>
+        }
+      >
+        {(p) => (
+          <div class="card" data-testid="pairing">
+            <p>On your phone or other computer, scan this code or open the link. It works once, for 10 minutes.</p>
+            <img src={p().qr} width="240" height="240" alt="QR code of the pairing link" style={{ background: '#fff', padding: '8px', 'border-radius': '8px' }} />
+            <div class="field">
+              <label for="pair-link">Pairing link</label>
+              <input id="pair-link" readOnly value={p().link} onFocus={(e) => e.currentTarget.select()} />
+            </div>
+            <p>
+              Short code: <strong data-testid="pair-code">{p().code}</strong> · expires {new Date(p().expiresAt).toLocaleTimeString()}
+            </p>
+            <div class="row">
+              <button type="button" onClick={() => void navigator.clipboard?.writeText(p().link).then(() => showToast('Link copied.'))}>
+                Copy link
+              </button>
+              <button type="button" onClick={() => setPairing(null)}>
+                Done
+              </button>
+            </div>
+          </div>
+        )}
+      </Show>
+      <Show when={error()}>
+        <p class="error" role="alert">
+          {error()}
+        </p>
+      </Show>
+    </div>
+  );
+}
+
+function Devices() {
+  const { sync } = useSpace();
+  const [devices, { refetch }] = createResource(async () => {
+    const r = await sync.devices();
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  });
+  const revoke = async (d: DeviceInfo) => {
+    const r = await sync.revoke(d.deviceId);
+    showToast(r.ok ? `${d.name} can no longer sync. Its own copy stays on it.` : r.error.message);
+    void refetch();
+  };
+  return (
+    <div>
+      <div class="row spread">
+        <h3>Devices</h3>
+        <button type="button" onClick={() => void refetch()}>
+          Refresh
+        </button>
+      </div>
+      <Show when={!devices.error} fallback={<p class="muted">{(devices.error as Error | undefined)?.message}</p>}>
+        <ul style={{ 'list-style': 'none', padding: 0 }} aria-label="Devices">
+          <For each={devices()}>
+            {(d) => (
+              <li class="row spread" style={{ 'flex-wrap': 'nowrap', 'min-height': '48px' }} data-testid="device">
+                <span style={{ 'min-width': 0 }}>
+                  <strong class="wrap">{d.name}</strong>
+                  {d.current ? ' (this device)' : ''}
+                  <br />
+                  <span class="muted small">{d.lastSeenAt ? `last seen ${new Date(d.lastSeenAt).toLocaleString()}` : 'not seen yet'}</span>
+                </span>
+                <Show when={!d.current}>
+                  <button type="button" class="danger" onClick={() => void revoke(d)} aria-label={`Remove ${d.name}`}>
+                    Remove
+                  </button>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </div>
+  );
+}
+
+export function SyncPanel() {
+  const { sync, syncStatus } = useSpace();
+  return (
+    <section class="card" id="sync" aria-labelledby="sync-title">
+      <h2 id="sync-title" style={{ 'margin-top': 0 }}>
+        Sync
+      </h2>
+      <p role="status" data-testid="sync-message">
+        <strong>{syncStatus().message}</strong>
+      </p>
+      <Show when={sync.settings()} fallback={<TurnOnForm />}>
+        {(settings) => (
+          <>
+            <p class="muted small wrap">Relay: {settings().relayUrl}</p>
+            <Show when={syncStatus().kind === 'offline'}>
+              <button type="button" onClick={() => sync.retryNow()}>
+                Try now
+              </button>
+            </Show>
+            <Show when={!settings().revoked}>
+              <AddDevice />
+              <Devices />
+            </Show>
+            <p>
+              <button
+                type="button"
+                onClick={() => {
+                  sync.turnOff();
+                  showToast('Sync is off on this device. Everything stays here.');
+                }}
+              >
+                {settings().revoked ? 'Forget this relay' : 'Turn off sync on this device'}
+              </button>
+            </p>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
