@@ -46,8 +46,12 @@ const FIELDS = (Object.keys(contactSpec) as ContactField[]).filter((f) => !SKIPP
 const digits = (phone: string) => phone.replace(/\D/g, '');
 const listKey = (field: ContactField, value: string) => (field === 'phones' ? digits(value) : value.toLowerCase());
 
-/** The keys by which two records are the same person. */
-export function matchKeys(values: Pick<ContactValues, 'emails' | 'phones' | 'linkedin'>): string[] {
+/**
+ * The keys by which two records are the same person: email, LinkedIn profile,
+ * phone. A record with none of those can only be matched by its exact name, and
+ * only against another record with none of them (re-importing a name-only card).
+ */
+export function matchKeys(values: Pick<ContactValues, 'name' | 'emails' | 'phones' | 'linkedin'>): string[] {
   const keys: string[] = [];
   for (const e of values.emails) keys.push(`email ${e.toLowerCase()}`);
   if (values.linkedin) {
@@ -56,6 +60,7 @@ export function matchKeys(values: Pick<ContactValues, 'emails' | 'phones' | 'lin
   }
   // Very short numbers (extensions, short codes) are too common to identify anyone.
   for (const p of values.phones) if (digits(p).length >= 7) keys.push(`phone ${digits(p)}`);
+  if (keys.length === 0 && values.name.trim() !== '') keys.push(`name ${values.name.trim().replace(/\s+/g, ' ').toLowerCase()}`);
   return keys;
 }
 

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { contactSpec, createEntity, parseValues, type Contact, type ContactId } from '../../src/model/index.ts';
+import { planImport, planSummary } from '../../src/io/match.ts';
+import type { ContactDraft } from '../../src/io/types.ts';
+
+const NOW = new Date('2026-03-04T10:00:00.000Z');
+const draft = (line: number, raw: Record<string, unknown>): ContactDraft => {
+  const r = parseValues(contactSpec, raw);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return { line, values: r.value, notes: [] };
+};
+const contact = (raw: Record<string, unknown>): Contact => {
+  const r = createEntity<typeof contactSpec, ContactId>(contactSpec, raw, NOW);
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value;
+};
+
+describe('planImport', () => {
+  const ana = contact({ name: 'Ana Lima', emails: ['Ana@Acme.example'], role: 'CTO', tags: ['rust'] });
+  const kwame = contact({ name: 'Kwame Mensah', phones: ['+1 (415) 555-0132'] });
+  const li = contact({ name: 'Li Wei', linkedin: 'https://www.linkedin.com/in/LiWei/' });
+  const trashed = contact({ name: 'Gone', emails: ['gone@x.example'] });
+  trashed.deletedAt = NOW.toISOString();
+
+  it('matches by email (any case), phone digits and normalised LinkedIn URL; others are new', () => {
+    const plan = planImport(
+      [
+        draft(1, { name: 'Ana L.', emails: ['ana@acme.example'] }),
+        draft(2, { name: 'Kwame', phones: ['14155550132'] }),
+        draft(3, { name: 'Li Wei', linkedin: 'https://uk.linkedin.com/in/liwei?trk=x' }),
+        draft(4, { name: 'New Person', emails: ['new@x.example'] }),
+        draft(5, { name: 'Gone again', emails: ['gone@x.example'] }),
+      ],
+      [ana, kwame, li, trashed],
+      [{ line: 9, reason: 'This entry has no name.' }],
+    );
+    expect(plan.matches.map((m) => [m.draft.line, m.existingId, m.matchedBy])).toEqual([
+      [1, ana.id, 'email ana@acme.example'],
+      [2, kwame.id, 'phone 14155550132'],
+      [3, li.id, 'LinkedIn linkedin.com/in/liwei'],
+    ]);
+    expect(plan.newPeople.map((d) => d.line)).toEqual([4, 5]);
+    expect(plan.invalid).toEqual([{ line: 9, reason: 'This entry has no name.' }]);
+    expect(planSummary(plan)).toEqual({ newPeople: 2, matched: 3, matchedWithChanges: 3, invalid: 1, mergedInFile: 0 });
+  });
+
+  it('merges field by field: fills empty fields, unites lists, keeps differing values and notes the incoming one', () => {
+    const plan = planImport(
+      [draft(1, { name: 'Ana Lima-Souza', emails: ['ANA@acme.example', 'ana@home.example'], role: 'CEO', organisation: 'Acme', tags: ['Rust', 'rust', 'speaker'], notes: 'From LinkedIn' })],
+      [ana],
+    );
+    expect(plan.matches[0]!.changes).toEqual([
+      { field: 'name', label: 'Name', kind: 'note', value: 'Ana Lima-Souza', kept: 'Ana Lima' },
+      { field: 'role', label: 'Role', kind: 'note', value: 'CEO', kept: 'CTO' },
+      { field: 'organisation', label: 'Organisation', kind: 'fill', value: 'Acme' },
+      { field: 'emails', label: 'Emails', kind: 'add', value: ['ana@home.example'] },
+      // Tags differ only in case from an existing one: not added twice.
+      { field: 'tags', label: 'Tags', kind: 'add', value: ['speaker'] },
+      { field: 'notes', label: 'Notes', kind: 'fill', value: 'From LinkedIn' },
+    ]);
+  });
+
+  it('a person already up to date is a match with no changes', () => {
+    const plan = planImport([draft(1, { name: 'Ana Lima', emails: ['ana@acme.example'], role: 'cto' })], [ana]);
+    expect(plan.matches[0]!.changes).toEqual([]);
+    expect(planSummary(plan).matchedWithChanges).toBe(0);
+  });
+
+  it('duplicates within the file are folded into one person, nothing lost', () => {
+    const plan = planImport(
+      [
+        draft(1, { name: 'Zoë', emails: ['zoe@x.example'] }),
+        draft(5, { name: 'Zoe A.', emails: ['ZOE@x.example'], phones: ['+41 22 123 45 67'], role: 'Researcher' }),
+        draft(9, { name: 'Zoë Å', phones: ['0041 22 123 45 67'.replace('0041', '+41')], website: 'https://zoe.example' }),
+      ],
+      [],
+    );
+    expect(plan.newPeople).toHaveLength(1);
+    const z = plan.newPeople[0]!.values;
+    expect(z.name).toBe('Zoë');
+    expect(z.emails).toEqual(['zoe@x.example']);
+    expect(z.phones).toEqual(['+41 22 123 45 67']);
+    expect(z.role).toBe('Researcher');
+    expect(z.website).toBe('https://zoe.example/');
+    expect(z.notes).toBe('Imported: Name — Zoe A.\n\nImported: Name — Zoë Å');
+    expect(plan.mergedInFile).toEqual([
+      { line: 5, intoLine: 1 },
+      { line: 9, intoLine: 1 },
+    ]);
+  });
+
+  it('two file entries that lead to the same existing person are one match', () => {
+    const plan = planImport([draft(1, { name: 'Ana', emails: ['ana@acme.example'] }), draft(2, { name: 'Ana', linkedin: 'linkedin.com/in/x', phones: ['+1 (415) 555-0132'] })], [ana, kwame]);
+    // Line 2 matches Kwame by phone: distinct people stay distinct.
+    expect(plan.matches.map((m) => m.existingId)).toEqual([ana.id, kwame.id]);
+    const plan2 = planImport([draft(1, { name: 'A', emails: ['ana@acme.example'] }), draft(2, { name: 'B', emails: ['other@x.example'], phones: ['+1 (415) 555-0132'] }), draft(3, { name: 'C', emails: ['other@x.example'] })], [kwame]);
+    expect(plan2.matches).toHaveLength(1);
+    expect(plan2.newPeople.map((d) => d.line)).toEqual([1]);
+    // Different keys in the file, one person here: folded into one match.
+    const kw = contact({ name: 'Kwame', phones: ['+1 (415) 555-0132'], emails: ['kwame@x.example'] });
+    const plan3 = planImport([draft(1, { name: 'K', phones: ['4155550132'.replace(/^/, '+1 ')] , role: 'Partner' }), draft(2, { name: 'K', emails: ['kwame@x.example'], location: 'Accra' })], [kw]);
+    expect(plan3.matches).toHaveLength(1);
+    expect(plan3.mergedInFile).toEqual([{ line: 2, intoLine: 1 }]);
+    expect(plan3.matches[0]!.changes.filter((c) => c.kind === 'fill').map((c) => [c.field, c.value])).toEqual([
+      ['role', 'Partner'],
+      ['location', 'Accra'],
+    ]);
+  });
+
+  it('short phone numbers never identify anyone', () => {
+    const plan = planImport([draft(1, { name: 'A', phones: ['112'] })], [contact({ name: 'B', phones: ['112'] })]);
+    expect(plan.newPeople).toHaveLength(1);
+  });
+
+  it('a record with no email, phone or LinkedIn matches only the same name with none either', () => {
+    const bo = contact({ name: 'Bo  Berg' });
+    const boWithEmail = contact({ name: 'Cy', emails: ['cy@x.example'] });
+    const plan = planImport([draft(1, { name: 'bo berg', role: 'Designer' }), draft(2, { name: 'Cy' }), draft(3, { name: 'Bo Berg', emails: ['bo@x.example'] })], [bo, boWithEmail]);
+    expect(plan.matches.map((m) => [m.draft.line, m.existingId, m.matchedBy])).toEqual([[1, bo.id, 'name bo berg']]);
+    expect(plan.newPeople.map((d) => d.line)).toEqual([2, 3]);
+  });
+});
