@@ -37,7 +37,18 @@ export function exportBackup(doc: Y.Doc, now: Date = new Date()): { backup: Back
 export type RestoreError = { type: 'not-empty' | 'newer-schema'; message: string };
 export type RestoreCounts = Record<CollectionName, number>;
 
-const entryOf = (entity: object) => new Y.Map<unknown>(Object.entries(entity).filter(([, v]) => !isEmptyValue(v)));
+/**
+ * An entry as `create` writes it (entities.ts toEntryMap, which is private): no
+ * id (the key is the id), no empty values, no updatedAt while it equals createdAt.
+ */
+function entryOf(entity: Record<string, unknown>): Y.Map<unknown> {
+  const entries: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(entity)) {
+    if (key === 'id' || isEmptyValue(value) || (key === 'updatedAt' && value === entity.createdAt)) continue;
+    entries.push([key, value]);
+  }
+  return new Y.Map(entries);
+}
 
 /**
  * Restores a backup (checked by `parseBackup`) into an empty space. Refuses a
@@ -57,7 +68,7 @@ export function restoreBackup(doc: Y.Doc, backup: Backup): Result<Undoable<Resto
     doc.transact(() => {
       for (const name of COLLECTION_NAMES) {
         const map = collectionMap(doc, name);
-        for (const entity of backup.collections[name]) map.set(entity.id, entryOf(entity));
+        for (const entity of backup.collections[name]) map.set(entity.id, entryOf(entity as unknown as Record<string, unknown>));
         counts[name] = backup.collections[name].length;
       }
       const me = meMap(doc);
