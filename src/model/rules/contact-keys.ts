@@ -59,6 +59,7 @@ const ORG_SUFFIXES = /\b(inc|ltd|limited|llc|plc|gmbh|ag|sa|sas|bv|co|corp|corpo
 /** "ACME Ltd." and "Acme" are one organisation. Empty when none is known. */
 export function organisationKey(organisation: string): string {
   return foldText(organisation)
+    .replace(/\./g, '')
     .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
     .replace(ORG_SUFFIXES, ' ')
     .replace(/\s+/g, ' ')

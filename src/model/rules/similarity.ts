@@ -1,5 +1,8 @@
 /** String similarity for names that are nearly the same: "Jon Smith" and "John Smith". */
 
+let aBuf = new Uint8Array(64);
+let bBuf = new Uint8Array(64);
+
 /** Jaro–Winkler similarity in [0, 1]; 1 means equal. */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
@@ -7,8 +10,13 @@ export function jaroWinkler(a: string, b: string): number {
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  const aMatched = new Uint8Array(la);
-  const bMatched = new Uint8Array(lb);
+  // Reused buffers: this runs thousands of times per duplicate scan.
+  if (la > aBuf.length || lb > bBuf.length) {
+    aBuf = new Uint8Array(Math.max(la, lb) * 2);
+    bBuf = new Uint8Array(Math.max(la, lb) * 2);
+  }
+  const aMatched = aBuf.fill(0, 0, la);
+  const bMatched = bBuf.fill(0, 0, lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const from = Math.max(0, i - window);
