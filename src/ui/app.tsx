@@ -3,6 +3,8 @@ import { A, Route, Router, type RouteSectionProps } from '@solidjs/router';
 import { lazy, Show, type ParentProps } from 'solid-js';
 import { Icon, type IconName } from './components/icons.tsx';
 import { Toasts } from './components/toasts.tsx';
+import { InstallButton } from './components/install-button.tsx';
+import { UpdatePrompt } from './components/update-prompt.tsx';
 import { useSpace } from './space.tsx';
 
 const Today = lazy(() => import('./pages/today.tsx'));
@@ -65,7 +67,9 @@ function Frame(props: RouteSectionProps) {
         </A>
         <SaveStatus />
         <SyncStatusPill />
+        <InstallButton />
       </header>
+      <UpdatePrompt />
       <nav class="nav" aria-label="Main">
         <NavLink href="/" icon="today" end>
           Today

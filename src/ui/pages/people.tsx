@@ -1,13 +1,10 @@
 /** People: find and remember someone. Search first, then a virtualised list. */
 import { A, useNavigate } from '@solidjs/router';
-import { createVirtualizer } from '@tanstack/solid-virtual';
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, Show } from 'solid-js';
 import type { Contact } from '../../model/index.ts';
 import { AddPersonForm } from '../components/add-person.tsx';
-import { PersonRow } from '../components/person-row.tsx';
+import { PeopleList } from '../components/people-list.tsx';
 import { createLive } from '../space.tsx';
-
-const ROW_HEIGHT = 64;
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -28,16 +25,6 @@ export default function People() {
         })
       : all.slice();
     return hits.sort((a, b) => collator.compare(a.name, b.name));
-  });
-
-  let scroller!: HTMLDivElement;
-  const virtualizer = createVirtualizer({
-    get count() {
-      return shown().length;
-    },
-    getScrollElement: () => scroller,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
   });
 
   return (
@@ -82,24 +69,7 @@ export default function People() {
           </div>
         }
       >
-        <div class="list-scroller" ref={scroller} role="list" aria-label="People" tabindex="-1">
-          <div style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative' }}>
-            <For each={virtualizer.getVirtualItems()}>
-              {(row) => {
-                const person = () => shown()[row.index];
-                return (
-                  <Show when={person()}>
-                    {(p) => (
-                      <div role="listitem">
-                        <PersonRow person={p()} top={row.start} height={ROW_HEIGHT} index={row.index} />
-                      </div>
-                    )}
-                  </Show>
-                );
-              }}
-            </For>
-          </div>
-        </div>
+        <PeopleList people={shown()} />
         <Show when={query() && shown().length === 0}>
           <p class="empty">No one matches “{query()}”.</p>
         </Show>

@@ -36,6 +36,9 @@ export class App {
   get trash() {
     return new TrashPage(this);
   }
+  get sync() {
+    return new SyncPage(this);
+  }
 }
 
 export class PeoplePage {
@@ -109,5 +112,50 @@ export class TrashPage {
 
   async restore(name: string): Promise<void> {
     await this.page.getByRole('button', { name: `Restore ${name}` }).click();
+  }
+}
+
+export class SyncPage {
+  constructor(private readonly app: App) {}
+  private get page() {
+    return this.app.page;
+  }
+
+  async open(): Promise<void> {
+    await this.app.goto('/settings');
+    await this.page.getByRole('heading', { name: 'Sync', level: 2 }).waitFor();
+  }
+
+  async turnOn(deviceName: string): Promise<void> {
+    await this.open();
+    await this.page.getByLabel('This device’s name').fill(deviceName);
+    await this.page.getByRole('button', { name: 'Turn on sync' }).click();
+    await this.waitFor('Up to date');
+  }
+
+  /** Makes a pairing and returns its link (the QR code encodes the same link). */
+  async addDevice(): Promise<{ link: string; code: string }> {
+    await this.open();
+    await this.page.getByRole('button', { name: 'Add a device' }).click();
+    const link = await this.page.getByLabel('Pairing link').inputValue();
+    const code = (await this.page.getByTestId('pair-code').textContent()) ?? '';
+    return { link, code };
+  }
+
+  async join(link: string, deviceName: string): Promise<void> {
+    await this.page.goto(link);
+    await this.page.getByLabel('This device’s name').fill(deviceName);
+    await this.page.getByRole('button', { name: 'Join and sync' }).click();
+    await this.page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+  }
+
+  async removeDevice(name: string): Promise<void> {
+    await this.open();
+    await this.page.getByRole('button', { name: `Remove ${name}` }).click();
+  }
+
+  /** The short status in the top bar, e.g. "Up to date" or "Will sync". */
+  async waitFor(label: string, timeout = 15_000): Promise<void> {
+    await this.page.getByTestId('sync-state').filter({ hasText: label }).waitFor({ timeout });
   }
 }

@@ -1,0 +1,63 @@
+/** Page models for the installable app: what a person sees of updates, installing and storage. */
+import type { Page } from 'playwright-core';
+
+export class UpdatePromptModel {
+  constructor(private readonly page: Page) {}
+
+  private get region() {
+    return this.page.getByTestId('update-prompt');
+  }
+
+  async waitUntilOffered(timeout = 20_000): Promise<void> {
+    await this.region.filter({ hasText: 'Update available — reload' }).waitFor({ timeout });
+  }
+
+  async isOffered(): Promise<boolean> {
+    return (await this.region.textContent())?.includes('Update available') ?? false;
+  }
+
+  /** Accepts with the keyboard, as a keyboard-only person would. */
+  async acceptWithKeyboard(): Promise<void> {
+    const reload = this.region.getByRole('button', { name: 'Reload' });
+    await reload.focus();
+    await this.page.keyboard.press('Enter');
+  }
+}
+
+export class InstallModel {
+  constructor(private readonly page: Page) {}
+
+  get button() {
+    return this.page.getByRole('banner').getByRole('button', { name: 'Install app' });
+  }
+
+  /** What Chromium does when the app meets its install criteria (headless never offers it by itself). */
+  async browserOffersInstall(outcome: 'accepted' | 'dismissed'): Promise<void> {
+    await this.page.evaluate((choice) => {
+      const offer = new Event('beforeinstallprompt', { cancelable: true });
+      Object.assign(offer, {
+        prompt: async () => {
+          (window as unknown as { __installPrompted?: boolean }).__installPrompted = true;
+        },
+        userChoice: Promise.resolve({ outcome: choice, platform: 'web' }),
+      });
+      window.dispatchEvent(offer);
+    }, outcome);
+  }
+
+  async prompted(): Promise<boolean> {
+    return this.page.evaluate(() => (window as unknown as { __installPrompted?: boolean }).__installPrompted === true);
+  }
+}
+
+export class StorageModel {
+  constructor(private readonly page: Page) {}
+
+  get panel() {
+    return this.page.getByTestId('storage-panel');
+  }
+
+  async persistedState(): Promise<string | null> {
+    return this.panel.getByTestId('storage-persisted').getAttribute('data-state');
+  }
+}
