@@ -8,7 +8,7 @@
  * incoming one is noted in Notes ("Imported: Role — CTO").
  */
 import { contactSpec, type Contact, type ContactId } from '../model/index.ts';
-import { normaliseLinkedin } from './links.ts';
+import { emailKey, linkedinKey, nameKey, phoneKey } from '../model/rules/contact-keys.ts';
 import type { ContactDraft, ContactField, ContactValues, LineProblem } from './types.ts';
 
 export type FieldChange =
@@ -43,24 +43,27 @@ const LIST_MAX: Partial<Record<ContactField, number>> = { emails: 20, phones: 20
 const NOTES_MAX = 20_000;
 const FIELDS = (Object.keys(contactSpec) as ContactField[]).filter((f) => !SKIPPED.has(f));
 
-const digits = (phone: string) => phone.replace(/\D/g, '');
-const listKey = (field: ContactField, value: string) => (field === 'phones' ? digits(value) : value.toLowerCase());
+const listKey = (field: ContactField, value: string) => (field === 'phones' ? (phoneKey(value) ?? value.replace(/\D/g, '')) : value.toLowerCase());
 
 /**
- * The keys by which two records are the same person: email, LinkedIn profile,
- * phone. A record with none of those can only be matched by its exact name, and
+ * The keys by which two records are the same person, in the model's normal forms
+ * (the ones duplicate detection uses): email, LinkedIn profile, phone (its last
+ * nine digits). A record with none of those can only be matched by its name, and
  * only against another record with none of them (re-importing a name-only card).
  */
 export function matchKeys(values: Pick<ContactValues, 'name' | 'emails' | 'phones' | 'linkedin'>): string[] {
   const keys: string[] = [];
-  for (const e of values.emails) keys.push(`email ${e.toLowerCase()}`);
-  if (values.linkedin) {
-    const li = normaliseLinkedin(values.linkedin);
-    if (li) keys.push(`LinkedIn ${li}`);
+  for (const e of values.emails) keys.push(`email ${emailKey(e)}`);
+  const li = values.linkedin ? linkedinKey(values.linkedin) : null;
+  if (li) keys.push(`LinkedIn ${li}`);
+  for (const p of values.phones) {
+    const key = phoneKey(p);
+    if (key) keys.push(`phone ${key}`);
   }
-  // Very short numbers (extensions, short codes) are too common to identify anyone.
-  for (const p of values.phones) if (digits(p).length >= 7) keys.push(`phone ${digits(p)}`);
-  if (keys.length === 0 && values.name.trim() !== '') keys.push(`name ${values.name.trim().replace(/\s+/g, ' ').toLowerCase()}`);
+  if (keys.length === 0) {
+    const name = nameKey(values.name);
+    if (name) keys.push(`name ${name}`);
+  }
   return keys;
 }
 

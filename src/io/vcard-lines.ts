@@ -60,10 +60,14 @@ export function unfold(text: string, emit: (line: LogicalLine) => void, onProgre
 }
 
 /** 2.1 writes parameters bare (`TEL;WORK;VOICE`); these words are encodings, not types. */
+const MAX_PARAMS = 100;
+
 const BARE_ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT']);
 
 /** Splits one logical line; null when it has no ':' or no property name. */
 export function parseContentLine({ line, text }: LogicalLine): ContentLine | null {
+  // Not a property at all (junk, unindented base64): skip without scanning parameters.
+  if (!text.includes(':')) return null;
   const n = text.length;
   let i = 0;
   while (i < n && text[i] !== ';' && text[i] !== ':') i++;
@@ -79,7 +83,10 @@ export function parseContentLine({ line, text }: LogicalLine): ContentLine | nul
     if (list) list.push(...values);
     else params.set(key, values);
   };
+  let count = 0;
   while (i < n && text[i] === ';') {
+    // Real exporters write a handful of parameters; thousands mean a hostile line.
+    if (++count > MAX_PARAMS) return null;
     i++;
     // One parameter: up to the next ';' or ':' outside double quotes.
     let key = '';

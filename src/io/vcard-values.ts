@@ -47,17 +47,23 @@ function decodeBytes(bytes: Uint8Array, charset: string | undefined, line: numbe
 
 /** Undoes vCard text escaping: `\n` `\N` newline, `\,` `\;` `\:` `\\`; anything else stays as written. */
 export function unescapeText(value: string): string {
-  if (!value.includes('\\')) return value;
-  let out = '';
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i] as string;
-    const next = value[i + 1];
-    if (c !== '\\' || next === undefined) out += c;
-    else if (next === 'n' || next === 'N') (out += '\n'), i++;
-    else if (next === ',' || next === ';' || next === ':' || next === '\\') (out += next), i++;
-    else out += c;
+  let i = value.indexOf('\\');
+  if (i === -1) return value;
+  const parts: string[] = [];
+  let start = 0;
+  while (i !== -1 && i < value.length - 1) {
+    const next = value[i + 1] as string;
+    const replacement = next === 'n' || next === 'N' ? '\n' : next === ',' || next === ';' || next === ':' || next === '\\' ? next : null;
+    if (replacement === null) {
+      i = value.indexOf('\\', i + 1);
+      continue;
+    }
+    parts.push(value.slice(start, i), replacement);
+    start = i + 2;
+    i = value.indexOf('\\', start);
   }
-  return out;
+  parts.push(value.slice(start));
+  return parts.join('');
 }
 
 /** Splits on a separator that is not escaped with a backslash; escapes are kept for `unescapeText`. */

@@ -65,10 +65,10 @@ describe('hostile files', () => {
     const text = `BEGIN:VCARD\n${'\n'.repeat(1_000_000)}FN:A\nEND:VCARD\n${'\r\n'.repeat(1_000_000)}`;
     const { value, ms } = timed(() => parseFile('x.vcf', bytes(text)));
     expect(value.ok && value.report.drafts[0]!.values.name).toBe('A');
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(5000);
     const csv = timed(() => parseFile('c.csv', bytes(`First Name,Last Name,URL,Email Address,Company,Position,Connected On\n${'\n'.repeat(1_000_000)}A,B,,,,,\n`)));
     expect(csv.value.ok && csv.value.report.drafts[0]!.line).toBe(1_000_002);
-    expect(csv.ms).toBeLessThan(3000);
+    expect(csv.ms).toBeLessThan(5000);
   });
 
   it('one enormous line and long runs of junk stay linear', () => {
@@ -76,14 +76,14 @@ describe('hostile files', () => {
     const { value, ms } = timed(() => parseVCards(huge));
     expect(value.invalid[0]?.reason).toMatch(/too long/);
     expect(value.warnings.at(-1)?.message).toMatch(/skipped/);
-    expect(ms).toBeLessThan(3000);
+    expect(ms).toBeLessThan(5000);
   });
 
   it('over 50 MB is refused before decoding, with a clear message', () => {
     const big = new Uint8Array(MAX_IMPORT_BYTES + 1); // zeros: would be costly garbage if decoded
     const { value, ms } = timed(() => parseFile('big.vcf', big));
     expect(value).toEqual({ ok: false, error: { type: 'too-large', message: expect.stringMatching(/50\.0 MB; Rapport imports files of up to 50\.0 MB/) } });
-    expect(ms).toBeLessThan(50);
+    expect(ms).toBeLessThan(200);
   });
 
   it('empty and unknown files get a reason, never a throw', () => {

@@ -36,7 +36,7 @@ describe('planImport', () => {
     );
     expect(plan.matches.map((m) => [m.draft.line, m.existingId, m.matchedBy])).toEqual([
       [1, ana.id, 'email ana@acme.example'],
-      [2, kwame.id, 'phone 14155550132'],
+      [2, kwame.id, 'phone 155550132'],
       [3, li.id, 'LinkedIn linkedin.com/in/liwei'],
     ]);
     expect(plan.newPeople.map((d) => d.line)).toEqual([4, 5]);
@@ -107,8 +107,10 @@ describe('planImport', () => {
     ]);
   });
 
-  it('short phone numbers never identify anyone', () => {
+  it('short phone numbers never identify anyone; national and international forms agree', () => {
     const plan = planImport([draft(1, { name: 'A', phones: ['112'] })], [contact({ name: 'B', phones: ['112'] })]);
+    const uk = contact({ name: 'C', phones: ['+44 20 7946 0958'] });
+    expect(planImport([draft(1, { name: 'C', phones: ['020 7946 0958'] })], [uk]).matches).toHaveLength(1);
     expect(plan.newPeople).toHaveLength(1);
   });
 
@@ -116,7 +118,7 @@ describe('planImport', () => {
     const bo = contact({ name: 'Bo  Berg' });
     const boWithEmail = contact({ name: 'Cy', emails: ['cy@x.example'] });
     const plan = planImport([draft(1, { name: 'bo berg', role: 'Designer' }), draft(2, { name: 'Cy' }), draft(3, { name: 'Bo Berg', emails: ['bo@x.example'] })], [bo, boWithEmail]);
-    expect(plan.matches.map((m) => [m.draft.line, m.existingId, m.matchedBy])).toEqual([[1, bo.id, 'name bo berg']]);
+    expect(plan.matches.map((m) => [m.draft.line, m.existingId, m.matchedBy])).toEqual([[1, bo.id, 'name berg bo']]);
     expect(plan.newPeople.map((d) => d.line)).toEqual([2, 3]);
   });
 });
