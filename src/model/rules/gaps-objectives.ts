@@ -111,7 +111,9 @@ function missingKinds(ctx: PlanContext, objective: Objective, helpers: readonly 
   const suggestedKind = missing[0] as CommunityKind;
   const key = `community-kind-missing:${objective.id}:${missing.join('+')}`;
   const widen = kindsPhrase(missing.slice(0, 2));
-  const insideEmployer = reached.size > 0 && [...reached].every((k) => EMPLOYER_KINDS.includes(k));
+  // "Inside one employer" is only news when what is missing lies outside it.
+  const insideEmployer =
+    reached.size > 0 && [...reached].every((k) => EMPLOYER_KINDS.includes(k)) && missing.some((k) => !EMPLOYER_KINDS.includes(k));
   const sentence = insideEmployer
     ? `Your whole network for ${titled(objective.title)} sits inside one employer — try ${widen}.`
     : `Nobody who can help with ${titled(objective.title)} is in ${widen} yet — try widening into ${missing.length > 1 ? 'one' : 'it'}.`;
