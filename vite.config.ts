@@ -19,6 +19,9 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/sync/, /^\/healthz/, /^\/metrics/],
         cleanupOutdatedCaches: true,
+        // The first worker takes the page it was installed from, so the app works offline from the first visit.
+        // Later versions still wait for the person's "reload" (no skipWaiting).
+        clientsClaim: true,
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       },
     }),

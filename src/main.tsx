@@ -1,5 +1,6 @@
 import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
+import { listenForInstall, startPwa } from './pwa/start.ts';
 import { makeSyncController, type SyncStatus } from './sync/controller.ts';
 import type { SaveState } from './sync/local.ts';
 import { openSpace } from './sync/space.ts';
@@ -9,6 +10,7 @@ import { SpaceProvider } from './ui/space.tsx';
 import './ui/styles.css';
 
 async function start(root: HTMLElement) {
+  listenForInstall(); // before anything awaits: the browser may offer installation early
   const [saveState, setSaveState] = createSignal<SaveState>('saved');
   const space = await openSpace({ onSaveState: setSaveState });
   makeTabSync(space.doc);
@@ -22,6 +24,7 @@ async function start(root: HTMLElement) {
     ),
     root,
   );
+  startPwa(space, (error) => console.error('Rapport (offline app):', error));
 }
 
 /**
