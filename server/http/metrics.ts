@@ -68,7 +68,7 @@ export function makeMetrics(): Metrics {
       series('rapport_bytes_out_total', 'counter', 'Bytes of protocol messages sent.', metrics.bytesOut);
       series('rapport_updates_stored_total', 'counter', 'Document updates appended to storage.', metrics.updatesStored);
       series('rapport_compactions_total', 'counter', 'Spaces compacted into a snapshot.', metrics.compactions);
-      series('rapport_dropped_pending_total', 'counter', 'Updates whose missing dependencies were dropped.', metrics.droppedPending);
+      series('rapport_dropped_pending_total', 'counter', 'Parked updates given up on (dependencies never arrived); clients re-send them on resync.', metrics.droppedPending);
       lines.push('# HELP rapport_rejections_total Connections closed or requests refused, by reason.');
       lines.push('# TYPE rapport_rejections_total counter');
       for (const [reason, count] of rejections) lines.push(`rapport_rejections_total{reason="${reason}"} ${count}`);

@@ -181,13 +181,16 @@ export class Relay {
         return;
       case 'sync-step-2':
       case 'update': {
+        const droppedBefore = space.parked.dropped;
         const result = space.applyClientUpdate(message.update, conn);
+        this.deps.metrics.droppedPending += space.parked.dropped - droppedBefore;
         if (!result.ok) {
           if (result.tainted) return this.dropSpace(space, 'SPACE_RESET', conn, result.error);
           return this.reject(conn, 'INVALID_MESSAGE', result.error);
         }
-        if (result.droppedPending === true) this.deps.metrics.droppedPending += 1;
-        for (const update of result.integrated) this.queue.enqueue(space, update, conn);
+        for (const { update, origin } of result.integrated) {
+          this.queue.enqueue(space, update, origin instanceof Connection ? origin : null);
+        }
         return;
       }
       case 'awareness': {

@@ -6,13 +6,20 @@
 import * as Y from 'yjs';
 import type { StoredUpdate } from '../storage/types.ts';
 import { SpaceAwareness } from './awareness.ts';
+import { ParkedUpdates } from './parked.ts';
 
 /** Transaction origin for updates read back from storage (not re-persisted, not broadcast). */
 const FROM_STORAGE = Symbol('storage');
 
+/** An update Yjs integrated into the document, with the connection it came from. */
+export interface Integrated {
+  readonly update: Uint8Array;
+  readonly origin: object;
+}
+
 export type ApplyResult =
   /** Applied; `integrated` is what Yjs actually added (may be empty for a duplicate). */
-  | { ok: true; integrated: Uint8Array[] }
+  | { ok: true; integrated: Integrated[] }
   /** Rejected before touching the document. */
   | { ok: false; tainted: false; error: string }
   /** Failed half-way: the document holds part of it and must be rebuilt from storage. */
@@ -26,14 +33,16 @@ export class Space {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new SpaceAwareness();
   readonly members = new Set<SpaceMember>();
+  readonly parked = new ParkedUpdates();
   /** Rows in storage since the last snapshot; drives compaction. */
   storedRows = 0;
   idleTimer: NodeJS.Timeout | null = null;
-  private captured: Uint8Array[] | null = null;
+  private captured: Integrated[] | null = null;
+  private capturing: object | null = null;
 
   constructor(readonly id: string) {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== FROM_STORAGE) this.captured?.push(update);
+      if (origin !== FROM_STORAGE && this.capturing !== null) this.captured?.push({ update, origin: this.capturing });
     });
   }
 
@@ -47,52 +56,75 @@ export class Space {
       FROM_STORAGE,
     );
     this.storedRows = rows.length;
-    this.dropPending();
+    this.takePending();
   }
 
   /**
    * Validates and applies an update from a client. The bytes are decoded completely first (V1,
-   * linear time), so malformed input is refused before the document changes.
+   * linear time), so malformed input is refused before the document changes. Parked updates
+   * that the new state unblocks are applied right after, and reported as integrated too.
    */
-  applyClientUpdate(update: Uint8Array, origin: object): ApplyResult & { droppedPending?: boolean } {
+  applyClientUpdate(update: Uint8Array, origin: object): ApplyResult {
     try {
       Y.decodeUpdate(update);
     } catch (error) {
       return { ok: false, tainted: false, error: describe(error) };
     }
-    const captured: Uint8Array[] = [];
+    const captured: Integrated[] = [];
     this.captured = captured;
     try {
-      Y.applyUpdate(this.doc, update, origin);
-    } catch (error) {
-      return captured.length === 0
-        ? { ok: false, tainted: false, error: describe(error) }
-        : { ok: false, tainted: true, error: describe(error) };
+      const first = this.applyOnce(update, origin, 0);
+      if (first !== null) return first;
+      // Each integration may unblock parked updates, which may unblock others: a few rounds.
+      for (let round = 0; round < 4 && captured.length > 0; round++) {
+        const ready = this.parked.takeReady((client) => Y.getState(this.doc.store, client));
+        if (ready.length === 0) break;
+        for (const item of ready) {
+          const failed = this.applyOnce(item.bytes, item.origin, item.retries + 1);
+          if (failed !== null) return failed;
+        }
+      }
+      return { ok: true, integrated: captured };
     } finally {
       this.captured = null;
     }
-    return { ok: true, integrated: captured, droppedPending: this.dropPending() };
+  }
+
+  private applyOnce(update: Uint8Array, origin: object, retries: number): ApplyResult | null {
+    const before = this.captured?.length ?? 0;
+    this.capturing = origin;
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch (error) {
+      this.takePending();
+      const tainted = (this.captured?.length ?? 0) > before;
+      return tainted ? { ok: false, tainted: true, error: describe(error) } : { ok: false, tainted: false, error: describe(error) };
+    } finally {
+      this.capturing = null;
+    }
+    const pending = this.takePending();
+    if (pending !== null) this.parked.park({ bytes: update, origin, at: Date.now(), retries, ...pending });
+    return null;
   }
 
   /**
-   * Yjs keeps parts of an update whose dependencies are missing as "pending" and later merges
-   * them with mergeUpdates, which can hang on crafted input (yjs#687). We never keep them: every
-   * integrated struct is already stored and broadcast, and a real client that raced (sent an edit
-   * before its sync step 2) re-sends the missing part in that step 2 right after.
+   * Strips Yjs's pending state from the document (see parked.ts) and says what it was waiting for.
    */
-  private dropPending(): boolean {
+  private takePending(): { missing: Map<number, number>; deletes: boolean } | null {
     const store = this.doc.store;
-    const had = store.pendingStructs !== null || store.pendingDs !== null;
+    if (store.pendingStructs === null && store.pendingDs === null) return null;
+    const missing = new Map(store.pendingStructs?.missing ?? []);
+    const deletes = store.pendingDs !== null;
     store.pendingStructs = null;
     store.pendingDs = null;
-    return had;
+    return { missing, deletes };
   }
 
   stateVector(): Uint8Array {
     return Y.encodeStateVector(this.doc);
   }
 
-  /** What a peer with `stateVector` lacks; pending parts never exist here (see dropPending). */
+  /** What a peer with `stateVector` lacks; the document never holds pending parts (see parked.ts). */
   diff(stateVector: Uint8Array): Uint8Array {
     return Y.encodeStateAsUpdate(this.doc, stateVector);
   }

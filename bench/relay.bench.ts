@@ -1,0 +1,282 @@
+/**
+ * Relay benchmark: our relay and the reference relay (@y/websocket-server@0.1.1, no persistence)
+ * side by side in one run, loopback only, bounded in count and time (about a minute).
+ *
+ *   npx tsx bench/relay.bench.ts
+ *
+ * Figures: updates/s one writer → one reader (ours stores every update in SQLite first);
+ * fan-out latency p50/p99 with 500 connections over 100 spaces at ~1,000 updates/s; memory per
+ * idle connection (relay RSS delta / connections); initial sync of a 10,000-contact space to a
+ * fresh official client.
+ */
+import fs from 'node:fs';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import { WebsocketProvider } from 'y-websocket';
+import { createSpace } from '../test/server/clients.ts';
+import { startReferenceRelay } from '../test/server/reference-relay.ts';
+import { startRelay } from '../test/server/relay-process.ts';
+
+interface Target {
+  name: string;
+  syncUrl: string;
+  pid: number;
+  room(): Promise<{ room: string; token: string }>;
+  stop(): Promise<unknown>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const rssKb = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
+
+function message(step: number, payload: Uint8Array): Buffer {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint(e, step);
+  encoding.writeVarUint8Array(e, payload);
+  return Buffer.from(encoding.toUint8Array(e));
+}
+const STEP1_EMPTY = message(0, new Uint8Array([0]));
+const isStep2 = (m: Buffer) => m[0] === 0 && m[1] === 1;
+const isUpdate = (m: Buffer) => m[0] === 0 && m[1] === 2;
+
+/** A socket that has done the client side of the initial exchange (step 1 → step 2). */
+async function rawClient(target: Target, room: string, token: string, onMessage?: (m: Buffer) => void): Promise<WebSocket> {
+  const ws = new WebSocket(`${target.syncUrl}/${room}?token=${token}`, { perMessageDeflate: false });
+  ws.on('error', () => {});
+  let synced: () => void;
+  const done = new Promise<void>((r) => (synced = r));
+  ws.on('message', (data: Buffer) => {
+    if (isStep2(data)) synced();
+    onMessage?.(data);
+  });
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('close', (code) => reject(new Error(`closed ${code}`)));
+  });
+  ws.send(STEP1_EMPTY);
+  await done;
+  return ws;
+}
+
+async function startTargets(): Promise<Target[]> {
+  const ours = await startRelay({
+    env: {
+      RAPPORT_SPACES_PER_HOUR: '100000',
+      // One writer at full speed is far above the per-connection default (500/s); raised here
+      // so that the benchmark measures the relay, not its rate limiter.
+      RAPPORT_MSG_PER_SEC: '1000000',
+      RAPPORT_MSG_BURST: '1000000',
+      RAPPORT_IDLE_UNLOAD_MS: '600000',
+    },
+  });
+  const reference = await startReferenceRelay();
+  return [
+    {
+      name: 'ours',
+      syncUrl: ours.syncUrl,
+      pid: ours.child.pid ?? 0,
+      room: async () => {
+        const c = await createSpace(ours.url);
+        return { room: c.spaceId, token: c.token };
+      },
+      stop: () => ours.stop(),
+    },
+    {
+      name: 'reference',
+      syncUrl: reference.syncUrl,
+      pid: reference.pid,
+      room: async () => ({ room: `room-${Math.random().toString(36).slice(2)}`, token: 'unused' }),
+      stop: () => reference.stop(),
+    },
+  ];
+}
+
+/** One writer pushes N pre-encoded map updates; one reader counts them arriving. */
+async function throughput(target: Target, n = 20_000): Promise<number> {
+  const { room, token } = await target.room();
+  const doc = new Y.Doc();
+  const updates: Buffer[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(message(2, u)));
+  for (let i = 0; i < n; i++) doc.getMap('m').set(`k${i}`, i);
+  let received = 0;
+  let finished: () => void;
+  const all = new Promise<void>((r) => (finished = r));
+  const reader = await rawClient(target, room, token, (m) => {
+    if (isUpdate(m) && ++received === n) finished();
+  });
+  const writer = await rawClient(target, room, token);
+  const started = performance.now();
+  for (let i = 0; i < n; i++) {
+    writer.send(updates[i]!);
+    if (writer.bufferedAmount > 1 << 20) await new Promise((r) => setImmediate(r));
+  }
+  await Promise.race([all, sleep(60_000)]);
+  const seconds = (performance.now() - started) / 1000;
+  reader.close();
+  writer.close();
+  return received / seconds;
+}
+
+/** 500 connections over 100 spaces: memory per idle connection, then fan-out latency. */
+async function fanOut(target: Target, spaces = 100, perSpace = 5, rate = 1000, seconds = 8) {
+  const rooms = await Promise.all(Array.from({ length: spaces }, () => target.room()));
+  await sleep(500);
+  const before = rssKb(target.pid);
+  const latencies: number[] = [];
+  const sentAt = new Map<number, number>();
+  let measuring = false;
+  const onMessage = (m: Buffer) => {
+    if (!isUpdate(m)) return;
+    const seq = /seq:(\d+);/.exec(m.toString('latin1'))?.[1];
+    const t = seq === undefined ? undefined : sentAt.get(Number(seq));
+    if (t !== undefined && measuring) latencies.push(performance.now() - t);
+  };
+  const sockets: WebSocket[][] = [];
+  for (const { room, token } of rooms) {
+    const group: WebSocket[] = [];
+    for (let i = 0; i < perSpace; i++) group.push(await rawClient(target, room, token, onMessage));
+    sockets.push(group);
+  }
+  await sleep(2_000);
+  const perConnectionKb = (rssKb(target.pid) - before) / (spaces * perSpace);
+
+  // Each connection is a device with its own document, as in the app.
+  const docs = sockets.map((group) => group.map(() => new Y.Doc()));
+  let seq = 0;
+  const send = () => {
+    const s = Math.floor(Math.random() * spaces);
+    const id = seq++;
+    const doc = docs[s]![id % perSpace]!;
+    let update: Uint8Array | null = null;
+    const capture = (u: Uint8Array) => (update = u);
+    doc.on('update', capture);
+    // A key of its own: an overwritten value would be garbage-collected before it is relayed.
+    doc.getMap('m').set(`k${id}`, `seq:${id};`);
+    doc.off('update', capture);
+    sentAt.set(id, performance.now());
+    sockets[s]![id % perSpace]!.send(message(2, update!));
+  };
+  const tick = 10;
+  const perTick = (rate * tick) / 1000;
+  const timer = setInterval(() => {
+    for (let i = 0; i < perTick; i++) send();
+  }, tick);
+  await sleep(1_500); // warm-up
+  measuring = true;
+  await sleep(seconds * 1000);
+  measuring = false;
+  clearInterval(timer);
+  await sleep(300);
+  for (const group of sockets) for (const ws of group) ws.terminate();
+  const sorted = latencies.sort((a, b) => a - b);
+  return { perConnectionKb, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), samples: sorted.length };
+}
+
+function contactsDoc(n = 10_000): Y.Doc {
+  const doc = new Y.Doc();
+  const contacts = doc.getMap('contacts');
+  doc.transact(() => {
+    for (let i = 0; i < n; i++) {
+      const c = new Y.Map<unknown>();
+      contacts.set(`contact-${i}`, c);
+      c.set('name', `Person Number ${i}`);
+      c.set('email', `person${i}@example.org`);
+      c.set('phone', `+1 555 ${String(i).padStart(7, '0')}`);
+      c.set('company', `Company ${i % 500}`);
+      c.set('title', 'Engineer');
+      c.set('city', `City ${i % 80}`);
+      c.set('notes', `Met at conference ${i % 40}; follow up about project ${i}.`);
+      c.set('createdAt', 1_700_000_000_000 + i);
+    }
+  });
+  return doc;
+}
+
+/** A seed device uploads the network once; fresh official clients then sync it (median of 5). */
+async function initialSync(target: Target, seed: Uint8Array, runs = 5): Promise<{ ms: number; bytes: number }> {
+  const { room, token } = await target.room();
+  let acknowledged: () => void;
+  const ack = new Promise<void>((r) => (acknowledged = r));
+  let steps = 0;
+  const uploader = await rawClient(target, room, token, (m) => {
+    if (isStep2(m) && ++steps === 2) acknowledged();
+  });
+  uploader.send(message(2, seed));
+  uploader.send(STEP1_EMPTY); // answered after the upload was applied
+  await ack;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const doc = new Y.Doc();
+    const started = performance.now();
+    const provider = new WebsocketProvider(target.syncUrl, room, doc, {
+      params: { token },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+    await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+    const elapsed = performance.now() - started;
+    if (doc.getMap('contacts').size !== 10_000) throw new Error(`${target.name}: incomplete initial sync`);
+    times.push(elapsed);
+    provider.destroy();
+    doc.destroy();
+    await sleep(100);
+  }
+  uploader.close();
+  return { ms: median(times), bytes: seed.byteLength };
+}
+
+const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
+
+const only = new Set((process.env['BENCH_ONLY'] ?? 'fanout,throughput,initial').split(','));
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const targets = await startTargets();
+  const rows: Record<string, Record<string, string>> = {};
+  try {
+    for (const t of only.has('fanout') ? targets : []) {
+      const f = await fanOut(t);
+      rows[t.name] = {
+        'memory per idle connection (KB)': fmt(f.perConnectionKb),
+        'fan-out p50 (ms), 500 conns/100 spaces, 1k upd/s': fmt(f.p50, 2),
+        'fan-out p99 (ms)': fmt(f.p99, 2),
+        'fan-out samples': String(f.samples),
+      };
+      console.error(`${t.name}: fan-out done`);
+    }
+    for (const t of only.has('throughput') ? targets : []) {
+      rows[t.name] ??= {};
+      rows[t.name]!['updates/s one-to-one'] = fmt(await throughput(t), 0);
+      console.error(`${t.name}: throughput done`);
+    }
+    const seed = Y.encodeStateAsUpdate(contactsDoc());
+    for (const t of only.has('initial') ? targets : []) {
+      const s = await initialSync(t, seed);
+      rows[t.name] ??= {};
+      rows[t.name]!['initial sync 10k contacts (ms, median of 5)'] = fmt(s.ms, 0);
+      rows[t.name]!['10k-contact update size (bytes)'] = String(s.bytes);
+      console.error(`${t.name}: initial sync done`);
+    }
+  } finally {
+    await Promise.all(targets.map((t) => t.stop()));
+  }
+  console.log('Relay benchmark (loopback, ours stores to SQLite WAL synchronous=NORMAL; reference stores nothing)');
+  console.table(rows);
+  const ours = rows['ours']!;
+  const ref = rows['reference']!;
+  const ratio = (k: string) => fmt(Number(ours[k]) / Number(ref[k]), 2);
+  console.log(`ratios ours/reference: updates/s ${ratio('updates/s one-to-one')}×, fan-out p99 ${ratio('fan-out p99 (ms)')}×, ` +
+    `initial sync ${ratio('initial sync 10k contacts (ms, median of 5)')}×, memory/conn ${ratio('memory per idle connection (KB)')}×`);
+  console.log(`total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
