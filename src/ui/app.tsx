@@ -17,6 +17,7 @@ const Capture = lazy(() => import('./pages/capture.tsx'));
 const Settings = lazy(() => import('./pages/settings.tsx'));
 const NotFound = lazy(() => import('./pages/not-found.tsx'));
 const Pair = lazy(() => import('./pages/pair.tsx'));
+const MyCard = lazy(() => import('./pages/card.tsx'));
 
 function NavLink(props: ParentProps<{ href: string; icon: IconName; class?: string; end?: boolean }>) {
   return (
@@ -115,6 +116,7 @@ export function App() {
       <Route path="/capture" component={Capture} />
       <Route path="/settings" component={Settings} />
       <Route path="/pair" component={Pair} />
+      <Route path="/card" component={MyCard} />
       <Route path="*" component={NotFound} />
     </Router>
   );

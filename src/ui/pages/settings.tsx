@@ -1,12 +1,16 @@
 /** Settings: sync, devices, import and export, storage — status first, then actions. */
 import { A } from '@solidjs/router';
 import { SyncPanel } from '../settings/sync-panel.tsx';
+import { ExportSection, ImportSection, MyCardLink } from '../settings/import-export.tsx';
 
 export default function Settings() {
   return (
     <section aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
       <SyncPanel />
+      <ImportSection />
+      <ExportSection />
+      <MyCardLink />
       <p>
         <A href="/trash">Trash</A>
       </p>

@@ -1,0 +1,150 @@
+/**
+ * Settings → Import: choose or drop a file; it is refused at once when too
+ * large, otherwise read in a worker with a progress bar, then previewed. Only
+ * Confirm writes, in one step that one Undo takes back.
+ */
+import { createEffect, createSignal, Match, on, onCleanup, Show, Switch } from 'solid-js';
+import { checkSize } from '../../io/detect.ts';
+import { planImport } from '../../io/match.ts';
+import { parseFileOffMainThread } from '../../io/worker-client.ts';
+import { readAll } from '../../store/index.ts';
+import { applyImport, type ImportResult } from '../../store/import.ts';
+import type { Undoable } from '../../store/undo.ts';
+import { showToast } from '../components/toasts.tsx';
+import { useSpace } from '../space.tsx';
+import { FileDrop } from './file-drop.tsx';
+import { ImportPreview } from './import-preview.tsx';
+import { handedOver, takeHandedOver, type ImportStage, type ParsedOk } from './import-state.ts';
+import './import-export.css';
+
+const ACCEPT = '.vcf,.vcard,.csv,.json,text/vcard,text/x-vcard,text/csv,application/json';
+const people = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'person' : 'people'}`;
+
+export function ImportPanel() {
+  const { doc } = useSpace();
+  const [stage, setStage] = createSignal<ImportStage>({ kind: 'idle' });
+  const [last, setLast] = createSignal<{ name: string; undoable: Undoable<ImportResult> } | null>(null);
+  let run = 0; // a newer file makes an older read's result stale
+  let heading: HTMLHeadingElement | undefined;
+
+  const preview = (name: string, parsed: ParsedOk) => {
+    // Planned against the people here now; applyImport re-checks each person at confirm time.
+    const plan = planImport(parsed.report.drafts, readAll(doc, 'contacts').items, parsed.report.invalid);
+    setStage({ kind: 'preview', name, parsed, plan });
+    queueMicrotask(() => document.getElementById('preview-title')?.focus());
+  };
+
+  const choose = async (file: File) => {
+    const mine = ++run;
+    const tooLarge = checkSize(file.size);
+    if (tooLarge) return setStage({ kind: 'failed', name: file.name, message: tooLarge.message });
+    setStage({ kind: 'reading', name: file.name, done: 0, total: 1 });
+    try {
+      const parsed = await parseFileOffMainThread(file, (done, total) => {
+        if (mine === run) setStage({ kind: 'reading', name: file.name, done, total });
+      });
+      if (mine !== run) return;
+      if (!parsed.ok) return setStage({ kind: 'failed', name: file.name, message: parsed.error.message });
+      preview(file.name, parsed);
+    } catch (e) {
+      if (mine === run) setStage({ kind: 'failed', name: file.name, message: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  };
+
+  // A backup handed over by Restore (this space was not empty): preview its people.
+  createEffect(
+    on(handedOver, (h) => {
+      if (!h) return;
+      const taken = takeHandedOver();
+      if (taken) run++, preview(taken.name, taken.parsed);
+    }),
+  );
+
+  const undo = (name: string, undoable: Undoable<ImportResult>) => {
+    if (last()?.undoable === undoable) setLast(null);
+    showToast(undoable.undo() ? `The import of ${name} was taken back.` : 'There was nothing left to take back.');
+  };
+
+  const confirm = () => {
+    const s = stage();
+    if (s.kind !== 'preview') return;
+    const undoable = applyImport(doc, s.plan);
+    const { created, updated, rejected } = undoable.result;
+    setLast({ name: s.name, undoable });
+    setStage({ kind: 'idle' });
+    const parts = [`Added ${people(created.length)}`];
+    if (updated.length) parts.push(`updated ${updated.length.toLocaleString()}`);
+    if (rejected.length) parts.push(`${rejected.length.toLocaleString()} could not be written`);
+    showToast(`${parts.join(', ')} from ${s.name}.`, { label: 'Undo', run: () => undo(s.name, undoable) }, 20_000);
+    heading?.focus();
+  };
+
+  onCleanup(() => (run = -1));
+
+  const percent = (s: { done: number; total: number }) => (s.total > 0 ? Math.min(100, Math.round((s.done / s.total) * 100)) : 0);
+
+  return (
+    <section class="card" id="import" aria-labelledby="import-title">
+      <h2 id="import-title" ref={heading} tabindex="-1" style={{ 'margin-top': 0 }}>
+        Import
+      </h2>
+      <p>Bring people in from your phone’s address book (vCard), LinkedIn (Connections.csv), Google Contacts (CSV) or a Rapport backup. You will see what changes before anything is saved.</p>
+      <FileDrop
+        label="Choose a file to import"
+        accept={ACCEPT}
+        disabled={stage().kind === 'reading'}
+        onFile={(f) => void choose(f)}
+        testId="import-drop"
+        hint="Or drop it here. vCard (.vcf), CSV or Rapport backup (.json), up to 50 MB."
+      />
+      <Switch>
+        <Match when={stage().kind === 'reading' && (stage() as Extract<ImportStage, { kind: 'reading' }>)}>
+          {(s) => (
+            <div class="progress-block">
+              <label for="import-progress">Reading {s().name}</label>
+              <progress id="import-progress" max="100" value={percent(s())} aria-describedby="import-progress-text" />
+              <p class="small muted" id="import-progress-text" aria-live="polite" data-testid="import-progress">
+                {percent(s())} % read. You can keep using Rapport meanwhile.
+              </p>
+            </div>
+          )}
+        </Match>
+        <Match when={stage().kind === 'failed' && (stage() as Extract<ImportStage, { kind: 'failed' }>)}>
+          {(s) => (
+            <p class="error problem wrap" role="alert" data-testid="import-error">
+              {s().message}
+            </p>
+          )}
+        </Match>
+        <Match when={stage().kind === 'preview' && (stage() as Extract<ImportStage, { kind: 'preview' }>)}>
+          {(s) => (
+            <ImportPreview
+              name={s().name}
+              parsed={s().parsed}
+              plan={s().plan}
+              busy={false}
+              onConfirm={confirm}
+              onCancel={() => {
+                setStage({ kind: 'idle' });
+                showToast('Import cancelled. Nothing was changed.');
+                heading?.focus();
+              }}
+            />
+          )}
+        </Match>
+      </Switch>
+      <Show when={last()}>
+        {(l) => (
+          <p class="row small" data-testid="last-import">
+            <span class="wrap">
+              Last import: {people(l().undoable.result.created.length)} added{l().undoable.result.updated.length ? `, ${l().undoable.result.updated.length.toLocaleString()} updated` : ''} from {l().name}.
+            </span>
+            <button type="button" onClick={() => undo(l().name, l().undoable)}>
+              Undo import
+            </button>
+          </p>
+        )}
+      </Show>
+    </section>
+  );
+}
