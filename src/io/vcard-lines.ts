@@ -64,57 +64,71 @@ const MAX_PARAMS = 100;
 
 const BARE_ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', 'B', '8BIT', '7BIT']);
 
+/** Index of the first `ch` outside double quotes, from `from`; -1 when none. */
+function indexOutsideQuotes(text: string, ch: string, from = 0): number {
+  let i = from;
+  for (;;) {
+    const hit = text.indexOf(ch, i);
+    const quote = text.indexOf('"', i);
+    if (hit === -1 || quote === -1 || hit < quote) return hit;
+    const close = text.indexOf('"', quote + 1);
+    if (close === -1) return -1;
+    i = close + 1;
+  }
+}
+
+/** Splits on `sep` outside double quotes, and strips the quotes. */
+function splitOutsideQuotes(text: string, sep: string): string[] {
+  if (!text.includes('"')) return text.split(sep);
+  const out: string[] = [];
+  let start = 0;
+  for (let i = indexOutsideQuotes(text, sep); i !== -1; i = indexOutsideQuotes(text, sep, start)) {
+    out.push(text.slice(start, i).replace(/"/g, ''));
+    start = i + 1;
+  }
+  out.push(text.slice(start).replace(/"/g, ''));
+  return out;
+}
+
 /** Splits one logical line; null when it has no ':' or no property name. */
 export function parseContentLine({ line, text }: LogicalLine): ContentLine | null {
-  // Not a property at all (junk, unindented base64): skip without scanning parameters.
-  if (!text.includes(':')) return null;
-  const n = text.length;
-  let i = 0;
-  while (i < n && text[i] !== ';' && text[i] !== ':') i++;
-  if (i >= n) return null;
-  const fullName = text.slice(0, i).trim();
+  const colon = indexOutsideQuotes(text, ':');
+  if (colon <= 0) return null;
+  const head = text.slice(0, colon);
+  const semicolon = head.indexOf(';');
+  const fullName = (semicolon === -1 ? head : head.slice(0, semicolon)).trim();
   const dot = fullName.lastIndexOf('.');
   const group = dot >= 0 ? fullName.slice(0, dot).toLowerCase() : '';
   const name = (dot >= 0 ? fullName.slice(dot + 1) : fullName).toUpperCase();
   if (name === '') return null;
   const params = new Map<string, string[]>();
+  if (semicolon !== -1) {
+    const parts = splitOutsideQuotes(head.slice(semicolon + 1), ';');
+    // Real exporters write a handful of parameters; thousands mean a hostile line.
+    if (parts.length > MAX_PARAMS) return null;
+    for (const part of parts) addParam(params, part);
+  }
+  return { line, group, name, params, raw: text.slice(colon + 1) };
+}
+
+function addParam(params: Map<string, string[]>, part: string): void {
   const add = (key: string, values: string[]) => {
     const list = params.get(key);
     if (list) list.push(...values);
     else params.set(key, values);
   };
-  let count = 0;
-  while (i < n && text[i] === ';') {
-    // Real exporters write a handful of parameters; thousands mean a hostile line.
-    if (++count > MAX_PARAMS) return null;
-    i++;
-    // One parameter: up to the next ';' or ':' outside double quotes.
-    let key = '';
-    const values: string[] = [];
-    let value = '';
-    let inQuotes = false;
-    let sawEquals = false;
-    for (; i < n; i++) {
-      const c = text[i] as string;
-      if (c === '"') inQuotes = !inQuotes;
-      else if (!inQuotes && (c === ';' || c === ':')) break;
-      else if (!inQuotes && c === '=' && !sawEquals) (sawEquals = true), (key = value), (value = '');
-      else if (!inQuotes && c === ',' && sawEquals) values.push(value), (value = '');
-      else value += c;
-    }
-    values.push(value);
-    if (sawEquals) {
-      add(key.trim().toUpperCase(), values.map((v) => v.trim()).filter((v) => v !== ''));
-    } else {
-      const bare = value.trim();
-      if (bare === '') continue;
-      if (BARE_ENCODINGS.has(bare.toUpperCase())) add('ENCODING', [bare]);
-      else if (/^CHARSET$/i.test(bare)) continue;
-      else add('TYPE', [bare]);
-    }
+  const eq = indexOutsideQuotes(part, '=');
+  if (eq === -1) {
+    const bare = part.replace(/"/g, '').trim();
+    if (bare === '' || /^CHARSET$/i.test(bare)) return;
+    add(BARE_ENCODINGS.has(bare.toUpperCase()) ? 'ENCODING' : 'TYPE', [bare]);
+    return;
   }
-  if (i >= n || text[i] !== ':') return null;
-  return { line, group, name, params, raw: text.slice(i + 1) };
+  const key = part.slice(0, eq).trim().toUpperCase();
+  const values = splitOutsideQuotes(part.slice(eq + 1), ',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  add(key, values);
 }
 
 /** The TYPE parameter as lower-case words (`TYPE=work,voice`, `TYPE=WORK;TYPE=VOICE`, bare 2.1 words). */
