@@ -29,6 +29,8 @@ export const contactSpec = {
   introducedById: ref<ContactId>('Introduced by'),
   notes: text('Notes', { multiline: true }),
   cadenceDays: integer('Keep in touch every (days)', 1, 3650),
+  /** Today leaves this person's keep-in-touch and new-acquaintance reminders alone until this day. */
+  snoozedUntil: date('Snoozed until'),
   power: integer('Power', 0, STAKE_MAX),
   interest: integer('Interest', 0, STAKE_MAX),
   /** Set when this person was merged into another; the merge can be undone. */

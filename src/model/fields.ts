@@ -148,7 +148,12 @@ function nullable<T>(label: string, parse: (v: unknown) => Result<T, string>, re
 }
 
 export const date = (label: string) => nullable(label, parseIsoDate);
-export const dateTime = (label: string, required = false) => nullable(label, parseIsoDateTime, required);
+/** A required field is never absent once parsed, so its type has no null. */
+export function dateTime(label: string, required: true): FieldSpec<IsoDateTime>;
+export function dateTime(label: string, required?: false): FieldSpec<IsoDateTime | null>;
+export function dateTime(label: string, required = false): FieldSpec<IsoDateTime | null> {
+  return nullable(label, parseIsoDateTime, required);
+}
 
 /** A birthday may lack its year, as phones export it: --MM-DD. */
 export const birthday = (label: string) =>
@@ -170,6 +175,8 @@ export const webUrl = (label: string): FieldSpec<string> => ({
   },
 });
 
+export function ref<I extends Id<string>>(label: string, required: true): FieldSpec<I>;
+export function ref<I extends Id<string>>(label: string, required?: false): FieldSpec<I | null>;
 export function ref<I extends Id<string>>(label: string, required = false): FieldSpec<I | null> {
   return nullable(label, (value) => (isId(value) ? ok(value as I) : err(`${quote(value)} is not a valid reference.`)), required);
 }

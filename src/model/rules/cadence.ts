@@ -8,6 +8,7 @@ import type { Contact } from '../contact.ts';
 import type { IsoDate } from '../fields.ts';
 import type { ContactId } from '../ids.ts';
 import { addDays, daysBetween, localDay } from './dates.ts';
+import { isSnoozed } from './followups.ts';
 
 export interface LapsedCadence {
   contact: Contact;
@@ -40,7 +41,7 @@ export function lapsedCadences(
   const out: LapsedCadence[] = [];
   for (const contact of people.values()) {
     const cadenceDays = contact.cadenceDays;
-    if (cadenceDays === null) continue;
+    if (cadenceDays === null || isSnoozed(contact, today)) continue;
     const lastContactOn = lastContactDay.get(contact.id) ?? null;
     const countedFrom = cadenceStart(contact, lastContactOn, timeZone);
     const daysSince = daysBetween(countedFrom, today);

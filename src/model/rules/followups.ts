@@ -66,6 +66,9 @@ export function plannedFollowUps(
 
 export const RECENT_MEETING_DAYS = 14;
 
+/** A person snoozed on Today is left off its person reminders until `snoozedUntil` comes. */
+export const isSnoozed = (contact: Pick<Contact, 'snoozedUntil'>, today: IsoDate) => contact.snoozedUntil !== null && contact.snoozedUntil > today;
+
 export interface RecentMeeting {
   contact: Contact;
   metOn: IsoDate;
@@ -86,7 +89,7 @@ export function metRecentlyNotFollowedUp(
   const out: RecentMeeting[] = [];
   for (const contact of people.values()) {
     const metOn = contact.metOn;
-    if (metOn === null || metOn > today) continue;
+    if (metOn === null || metOn > today || isSnoozed(contact, today)) continue;
     const daysAgo = daysBetween(metOn, today);
     if (daysAgo > withinDays) continue;
     const last = lastContactDay.get(contact.id);

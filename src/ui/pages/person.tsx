@@ -1,6 +1,6 @@
 /** Everything about one relationship, every field editable in place. */
 import { A, useNavigate, useParams } from '@solidjs/router';
-import { createMemo, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import {
   COMMUNITY_KIND_LABELS,
   httpsHref,
@@ -10,7 +10,12 @@ import {
   type ContactId,
 } from '../../model/index.ts';
 import { moveToTrash, restoreFromTrash, update } from '../../store/index.ts';
-import { DateField, ListField, NumberField, TextField, type Commit } from '../components/fields.tsx';
+import { DateField, ListField, NumberField, SelectField, TextField, type Commit } from '../components/fields.tsx';
+import { LogInteraction } from '../components/log-interaction.tsx';
+import { PersonPicker } from '../components/person-picker.tsx';
+import { GiveAndTake } from '../person/give-take.tsx';
+import { Stake } from '../person/stake.tsx';
+import { Timeline } from '../person/timeline.tsx';
 import { Avatar, describePerson } from '../components/person-row.tsx';
 import { showToast } from '../components/toasts.tsx';
 import { describeWriteError } from '../components/write-error.ts';
@@ -37,6 +42,9 @@ export default function Person() {
   const { doc } = useSpace();
   const contacts = createCollection('contacts');
   const communities = createLive('communities');
+  const events = createLive('events');
+  const people = createLive('contacts');
+  const [logging, setLogging] = createSignal(false);
   const person = createMemo(() => contacts().byId.get(params.id) ?? null);
   const id = () => params.id as ContactId;
 
@@ -92,6 +100,15 @@ export default function Person() {
             </div>
           </header>
 
+          <div class="row" style={{ 'margin-bottom': '1rem' }}>
+            <button type="button" class="primary" onClick={() => setLogging(true)}>
+              Log interaction
+            </button>
+          </div>
+          <Show when={logging()}>
+            <LogInteraction contactIds={[p().id]} names={p().name} onClose={() => setLogging(false)} />
+          </Show>
+
           <section class="card" aria-labelledby="basics">
             <h2 id="basics">Who they are</h2>
             <TextField label="Name" value={p().name} onCommit={commit('name')} autocomplete="off" />
@@ -133,7 +150,24 @@ export default function Person() {
             <div class="grid-2">
               <DateField label="Met on" value={p().metOn} onCommit={commit('metOn')} />
               <TextField label="Where" value={p().metPlace} onCommit={commit('metPlace')} />
+              <SelectField
+                label="At the event"
+                value={p().metEventId ?? ''}
+                options={[{ value: '', label: 'No event' }, ...events().map((e) => ({ value: e.id as string, label: e.name }))]}
+                onCommit={(v) => commit('metEventId')(v === '' ? null : (v as Contact['metEventId']))}
+              />
+              <PersonPicker label="Introduced by" people={people()} value={p().introducedById} exclude={p().id} onPick={(v) => void commit('introducedById')(v)} />
             </div>
+          </section>
+
+          <section class="card" aria-labelledby="history">
+            <h2 id="history">Interactions</h2>
+            <Timeline contactId={p().id} />
+          </section>
+
+          <section class="card" aria-labelledby="give-take">
+            <h2 id="give-take">Give and take</h2>
+            <GiveAndTake person={p()} />
           </section>
 
           <section class="card" aria-labelledby="groups">
@@ -170,6 +204,11 @@ export default function Person() {
               <DateField label="Birthday" value={p().birthday?.startsWith('--') ? null : p().birthday} onCommit={commit('birthday')} />
             </div>
             <TextField label="Notes" value={p().notes} onCommit={commit('notes')} multiline />
+          </section>
+
+          <section class="card" aria-labelledby="stake">
+            <h2 id="stake">Stakeholder</h2>
+            <Stake person={p()} />
           </section>
 
           <div class="row">

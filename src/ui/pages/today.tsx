@@ -1,17 +1,55 @@
-/** Today: what to do now. */
+/** Today: what to do now — follow-ups, lapsed rhythms, new acquaintances, actions due this week. */
 import { A } from '@solidjs/router';
-import { createMemo, For, Show } from 'solid-js';
-import { Avatar, describePerson } from '../components/person-row.tsx';
-import { createLive } from '../space.tsx';
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import type { ContactId } from '../../model/index.ts';
+import { computeToday, snoozeTo, type TodayItem } from '../../model/rules/index.ts';
+import { create, update } from '../../store/index.ts';
+import { createNow, TIME_ZONE } from '../clock.ts';
+import { LogInteraction } from '../components/log-interaction.tsx';
+import { showToast } from '../components/toasts.tsx';
+import { createLive, useSpace } from '../space.tsx';
+
+const SNOOZE_DAYS = { 'follow-up': 3, 'keep-in-touch': 7, 'met-recently': 3, action: 7 } as const;
 
 export default function Today() {
-  const people = createLive('contacts');
-  const recent = createMemo(() => [...people()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 5));
+  const { doc } = useSpace();
+  const now = createNow();
+  const contacts = createLive('contacts');
+  const interactions = createLive('interactions');
+  const actions = createLive('actions');
+  const events = createLive('events');
+  const view = createMemo(() =>
+    computeToday({ contacts: contacts(), interactions: interactions(), actions: actions(), events: events(), now: now(), timeZone: TIME_ZONE }),
+  );
+  const names = (ids: readonly ContactId[]) =>
+    ids
+      .map((id) => contacts().find((c) => c.id === id)?.name)
+      .filter(Boolean)
+      .join(', ');
+  const [logging, setLogging] = createSignal<TodayItem | null>(null);
+
+  /** "Done" for a person reminder means "I was in touch": it is recorded as a short interaction. */
+  const keptInTouch = (ids: ContactId[]) => create(doc, 'interactions', { at: new Date().toISOString(), contactIds: ids, channel: 'other', notes: 'Kept in touch' });
+
+  const done = (item: TodayItem) => {
+    if (item.kind === 'follow-up') update(doc, 'interactions', item.interactionId, { followUpDone: true });
+    else if (item.kind === 'action') update(doc, 'actions', item.actionId, { status: 'done', doneAt: new Date().toISOString() });
+    else keptInTouch(item.contactIds);
+    showToast('Done.');
+  };
+  const snooze = (item: TodayItem) => {
+    const until = snoozeTo(view().today, SNOOZE_DAYS[item.kind]);
+    if (item.kind === 'follow-up') update(doc, 'interactions', item.interactionId, { followUpOn: until });
+    else if (item.kind === 'action') update(doc, 'actions', item.actionId, { dueOn: until });
+    else update(doc, 'contacts', item.contactId, { snoozedUntil: until });
+    showToast(`Snoozed for ${SNOOZE_DAYS[item.kind]} days.`);
+  };
+
   return (
     <section aria-labelledby="today-title">
       <h1 id="today-title">Today</h1>
       <Show
-        when={people().length}
+        when={contacts().length}
         fallback={
           <div class="card">
             <p>
@@ -28,22 +66,61 @@ export default function Today() {
           </div>
         }
       >
-        <h2>Added recently</h2>
-        <ul style={{ 'list-style': 'none', padding: 0 }}>
-          <For each={recent()}>
-            {(p) => (
-              <li>
-                <A class="row" href={`/people/${p.id}`} style={{ 'flex-wrap': 'nowrap', 'min-height': '56px', 'text-decoration': 'none', color: 'var(--text)' }}>
-                  <Avatar name={p.name} />
-                  <span class="who" style={{ display: 'flex', 'flex-direction': 'column', 'min-width': 0 }}>
-                    <strong class="truncate">{p.name}</strong>
-                    <span class="muted small truncate">{describePerson(p)}</span>
-                  </span>
-                </A>
-              </li>
+        <Show when={!view().isEmpty} fallback={<p class="card">Nothing needs you today. A good day to offer someone a hand — see who you have not talked to in a while on People.</p>}>
+          <For each={view().sections.filter((s) => s.items.length)}>
+            {(section) => (
+              <section aria-labelledby={`today-${section.key}`} data-testid={`today-${section.key}`}>
+                <h2 id={`today-${section.key}`}>
+                  {section.title} <span class="muted small">({section.items.length})</span>
+                </h2>
+                <ul style={{ 'list-style': 'none', padding: 0, margin: 0 }}>
+                  <For each={section.items}>
+                    {(item) => (
+                      <li class="today-item" data-testid="today-item">
+                        <p class="reason">
+                          <Show when={item.contactIds[0]} fallback={item.reason}>
+                            {(first) => (
+                              <A href={`/people/${first()}`} style={{ color: 'inherit', 'text-decoration': 'none' }}>
+                                {item.reason}
+                              </A>
+                            )}
+                          </Show>
+                        </p>
+                        <span class="actions">
+                          <Show when={item.contactIds.length}>
+                            <button type="button" onClick={() => setLogging(item)} aria-label={`Log interaction: ${item.reason}`}>
+                              Log
+                            </button>
+                          </Show>
+                          <button type="button" onClick={() => snooze(item)} aria-label={`Snooze: ${item.reason}`}>
+                            Snooze
+                          </button>
+                          <button type="button" class="primary" onClick={() => done(item)} aria-label={`Done: ${item.reason}`}>
+                            Done
+                          </button>
+                        </span>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </section>
             )}
           </For>
-        </ul>
+        </Show>
+      </Show>
+      <Show when={logging()}>
+        {(item) => (
+          <LogInteraction
+            contactIds={item().contactIds}
+            names={names(item().contactIds)}
+            onSaved={() => {
+              const it = item();
+              if (it.kind === 'follow-up') update(doc, 'interactions', it.interactionId, { followUpDone: true });
+              if (it.kind === 'keep-in-touch' || it.kind === 'met-recently') update(doc, 'contacts', it.contactId, { snoozedUntil: null });
+            }}
+            onClose={() => setLogging(null)}
+          />
+        )}
       </Show>
     </section>
   );

@@ -1,0 +1,144 @@
+/**
+ * Log an interaction: opened by one tap, saved by a second. The date defaults
+ * to now; what I learned and what I shared sit side by side so a one-sided
+ * conversation shows.
+ */
+import { createSignal, For, onMount, Show } from 'solid-js';
+import { CHANNELS, type Channel, type ContactId, type EventId } from '../../model/index.ts';
+import { addDays } from '../../model/rules/index.ts';
+import { create } from '../../store/index.ts';
+import { todayIso, toDateTimeLocal } from '../clock.ts';
+import { useSpace } from '../space.tsx';
+import { showToast } from './toasts.tsx';
+import { describeWriteError } from './write-error.ts';
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  'in-person': 'In person',
+  call: 'Call',
+  video: 'Video',
+  email: 'Email',
+  message: 'Message',
+  social: 'Social',
+  other: 'Other',
+};
+
+const FOLLOW_UPS = [
+  { label: 'No follow-up', days: null },
+  { label: 'In 2 days', days: 2 },
+  { label: 'In a week', days: 7 },
+  { label: 'In a month', days: 30 },
+] as const;
+
+export function LogInteraction(props: { contactIds: ContactId[]; names: string; eventId?: EventId | null; onSaved?: () => void; onClose: () => void }) {
+  const { doc } = useSpace();
+  let dialog!: HTMLDialogElement;
+  let notesInput!: HTMLTextAreaElement;
+  const [when, setWhen] = createSignal(toDateTimeLocal(new Date()));
+  const [channel, setChannel] = createSignal<Channel>('in-person');
+  const [notes, setNotes] = createSignal('');
+  const [learned, setLearned] = createSignal('');
+  const [shared, setShared] = createSignal('');
+  const [followUpDays, setFollowUpDays] = createSignal<number | null>(null);
+  const [followUpOn, setFollowUpOn] = createSignal<string>('');
+  const [error, setError] = createSignal<string | null>(null);
+
+  onMount(() => {
+    dialog.showModal();
+    notesInput.focus();
+  });
+
+  const save = (e: SubmitEvent) => {
+    e.preventDefault();
+    const at = new Date(when());
+    if (Number.isNaN(at.getTime())) return setError('That date and time is not valid.');
+    const days = followUpDays();
+    const r = create(doc, 'interactions', {
+      at: at.toISOString(),
+      contactIds: props.contactIds,
+      channel: channel(),
+      eventId: props.eventId ?? null,
+      notes: notes(),
+      learned: learned(),
+      shared: shared(),
+      followUpOn: followUpOn() || (days === null ? null : addDays(todayIso(), days)),
+    });
+    if (!r.ok) return setError(describeWriteError(r.error));
+    props.onSaved?.();
+    showToast(`Logged: ${CHANNEL_LABELS[channel()].toLowerCase()} with ${props.names}.`);
+    dialog.close();
+  };
+
+  return (
+    <dialog class="sheet" ref={dialog} aria-labelledby="log-title" onClose={props.onClose}>
+      <form onSubmit={save}>
+        <h2 id="log-title" style={{ 'margin-top': 0 }} class="wrap">
+          Log interaction with {props.names}
+        </h2>
+        <fieldset class="segmented">
+          <legend>How</legend>
+          <For each={CHANNELS}>
+            {(c) => (
+              <label>
+                <input type="radio" name="channel" value={c} checked={channel() === c} onChange={() => setChannel(c)} />
+                <span>{CHANNEL_LABELS[c]}</span>
+              </label>
+            )}
+          </For>
+        </fieldset>
+        <div class="field">
+          <label for="log-notes">Notes</label>
+          <textarea id="log-notes" ref={notesInput} value={notes()} onInput={(e) => setNotes(e.currentTarget.value)} rows="3" />
+        </div>
+        <div class="grid-2">
+          <div class="field">
+            <label for="log-learned">What I learned about them</label>
+            <textarea id="log-learned" value={learned()} onInput={(e) => setLearned(e.currentTarget.value)} rows="2" />
+          </div>
+          <div class="field">
+            <label for="log-shared">What I shared about me</label>
+            <textarea id="log-shared" value={shared()} onInput={(e) => setShared(e.currentTarget.value)} rows="2" />
+          </div>
+        </div>
+        <div class="grid-2">
+          <div class="field">
+            <label for="log-when">When</label>
+            <input id="log-when" type="datetime-local" value={when()} onInput={(e) => setWhen(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="log-follow-up">Follow up</label>
+            <select
+              id="log-follow-up"
+              onChange={(e) => {
+                const v = e.currentTarget.value;
+                setFollowUpOn('');
+                setFollowUpDays(v === '' ? null : Number(v));
+              }}
+            >
+              <For each={FOLLOW_UPS}>{(f) => <option value={f.days ?? ''}>{f.label}</option>}</For>
+            </select>
+          </div>
+        </div>
+        <details>
+          <summary>Follow up on a particular day</summary>
+          <div class="field">
+            <label for="log-follow-up-on">Follow-up date</label>
+            <input id="log-follow-up-on" type="date" min={todayIso()} value={followUpOn()} onInput={(e) => setFollowUpOn(e.currentTarget.value)} />
+          </div>
+        </details>
+        <Show when={error()}>
+          <p class="error" role="alert">
+            {error()}
+          </p>
+        </Show>
+        <div class="row" style={{ 'margin-top': '0.75rem' }}>
+          <button type="submit" class="primary">
+            Save
+          </button>
+          <button type="button" onClick={() => dialog.close()}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

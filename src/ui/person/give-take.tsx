@@ -1,0 +1,120 @@
+/** Give and take with one person: entries, a running balance, and a gentle nudge. */
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import { LEDGER_KINDS, type Contact, type LedgerEntry } from '../../model/index.ts';
+import { balanceNudge, computeBalances, exactDay } from '../../model/rules/index.ts';
+import { create, moveToTrash, restoreFromTrash } from '../../store/index.ts';
+import { todayIso } from '../clock.ts';
+import { showToast } from '../components/toasts.tsx';
+import { describeWriteError } from '../components/write-error.ts';
+import { createLive, useSpace } from '../space.tsx';
+
+const KIND_LABELS: Record<LedgerEntry['kind'], string> = { introduction: 'Introduction', advice: 'Advice', referral: 'Referral', help: 'Help', favour: 'Favour', other: 'Other' };
+
+export function GiveAndTake(props: { person: Contact }) {
+  const { doc } = useSpace();
+  const ledger = createLive('ledger');
+  const offers = createLive('offers');
+  const entries = createMemo(() => ledger().filter((e) => e.contactId === props.person.id).sort((a, b) => (b.on ?? b.createdAt).localeCompare(a.on ?? a.createdAt)));
+  const balance = createMemo(() => computeBalances(entries(), [props.person]).byPerson.get(props.person.id) ?? null);
+  const nudge = createMemo(() => {
+    const b = balance();
+    return b ? balanceNudge(props.person, b, offers()) : null;
+  });
+  const [direction, setDirection] = createSignal<'gave' | 'received'>('gave');
+  const [kind, setKind] = createSignal<LedgerEntry['kind']>('help');
+  const [what, setWhat] = createSignal('');
+  const [status, setStatus] = createSignal<'done' | 'promised'>('done');
+  const [error, setError] = createSignal<string | null>(null);
+
+  const add = (e: SubmitEvent) => {
+    e.preventDefault();
+    const r = create(doc, 'ledger', { contactId: props.person.id, direction: direction(), kind: kind(), description: what(), on: todayIso(), status: status() });
+    if (!r.ok) return setError(describeWriteError(r.error));
+    setError(null);
+    setWhat('');
+  };
+  const remove = (entry: LedgerEntry) => {
+    moveToTrash(doc, 'ledger', entry.id);
+    showToast('Entry removed.', { label: 'Undo', run: () => restoreFromTrash(doc, 'ledger', entry.id) });
+  };
+
+  return (
+    <div>
+      <Show when={balance()}>
+        {(b) => (
+          <div>
+            <p style={{ margin: 0 }} data-testid="balance">
+              You gave {b().gave}, received {b().received}
+              <Show when={b().promisedByMe + b().promisedToMe > 0}>
+                <span class="muted"> · promised: {b().promisedByMe} by you, {b().promisedToMe} to you</span>
+              </Show>
+            </p>
+            <div class="balance-bar" role="img" aria-label={`Gave ${b().gave}, received ${b().received}`}>
+              <span class="gave" style={{ flex: b().gave }} />
+              <span class="received" style={{ flex: b().received }} />
+            </div>
+          </div>
+        )}
+      </Show>
+      <Show when={nudge()}>
+        <p class="card" style={{ 'margin-bottom': '0.75rem' }}>
+          {nudge()}
+        </p>
+      </Show>
+      <ul style={{ 'list-style': 'none', padding: 0 }} aria-label="Give and take">
+        <For each={entries()}>
+          {(entry) => (
+            <li class="row spread" style={{ 'flex-wrap': 'nowrap', 'min-height': '44px' }}>
+              <span class="wrap" style={{ 'min-width': 0 }}>
+                {entry.direction === 'gave' ? 'You gave' : 'You received'}: {KIND_LABELS[entry.kind].toLowerCase()}
+                <Show when={entry.description}> — {entry.description}</Show>
+                <span class="muted small">
+                  {' '}
+                  · {entry.on ? exactDay(entry.on) : ''}
+                  {entry.status === 'promised' ? ' · promised' : ''}
+                </span>
+              </span>
+              <button type="button" aria-label="Remove this entry" onClick={() => remove(entry)}>
+                ×
+              </button>
+            </li>
+          )}
+        </For>
+      </ul>
+      <form onSubmit={add} aria-label="Add to give and take">
+        <div class="filters" style={{ 'grid-template-columns': 'repeat(auto-fit, minmax(8rem, 1fr))' }}>
+          <div class="field">
+            <label for="ledger-direction">Who gave</label>
+            <select id="ledger-direction" value={direction()} onChange={(e) => setDirection(e.currentTarget.value as 'gave' | 'received')}>
+              <option value="gave">I gave</option>
+              <option value="received">I received</option>
+            </select>
+          </div>
+          <div class="field">
+            <label for="ledger-kind">Kind</label>
+            <select id="ledger-kind" value={kind()} onChange={(e) => setKind(e.currentTarget.value as LedgerEntry['kind'])}>
+              <For each={LEDGER_KINDS}>{(k) => <option value={k}>{KIND_LABELS[k]}</option>}</For>
+            </select>
+          </div>
+          <div class="field">
+            <label for="ledger-status">Status</label>
+            <select id="ledger-status" value={status()} onChange={(e) => setStatus(e.currentTarget.value as 'done' | 'promised')}>
+              <option value="done">Done</option>
+              <option value="promised">Promised</option>
+            </select>
+          </div>
+        </div>
+        <div class="field">
+          <label for="ledger-what">What</label>
+          <input id="ledger-what" value={what()} onInput={(e) => setWhat(e.currentTarget.value)} placeholder="e.g. reviewed her conference talk" />
+        </div>
+        <Show when={error()}>
+          <p class="error" role="alert">
+            {error()}
+          </p>
+        </Show>
+        <button type="submit">Add entry</button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+/** A person's interactions, newest first, with their follow-ups. */
+import { createMemo, For, Show } from 'solid-js';
+import type { ContactId, Interaction } from '../../model/index.ts';
+import { exactDay, localDay, relativeDay } from '../../model/rules/index.ts';
+import { update } from '../../store/index.ts';
+import { TIME_ZONE, todayIso } from '../clock.ts';
+import { CHANNEL_LABELS } from '../components/log-interaction.tsx';
+import { createLive, useSpace } from '../space.tsx';
+
+export function Timeline(props: { contactId: ContactId }) {
+  const { doc } = useSpace();
+  const interactions = createLive('interactions');
+  const events = createLive('events');
+  const mine = createMemo(() => interactions().filter((i) => i.contactIds.includes(props.contactId)).sort((a, b) => b.at.localeCompare(a.at)));
+  const eventName = (i: Interaction) => events().find((e) => e.id === i.eventId)?.name;
+  return (
+    <Show when={mine().length} fallback={<p class="muted">No interactions yet. Log one after you next talk.</p>}>
+      <ol class="timeline" aria-label="Interactions" data-testid="timeline">
+        <For each={mine()}>
+          {(i) => {
+            const day = () => localDay(i.at, TIME_ZONE);
+            return (
+              <li data-testid="interaction">
+                <p class="when" style={{ margin: 0 }}>
+                  <time datetime={i.at} title={new Date(i.at).toLocaleString()}>
+                    {relativeDay(day(), todayIso())}
+                  </time>{' '}
+                  · {CHANNEL_LABELS[i.channel]}
+                  <Show when={eventName(i)}> · {eventName(i)}</Show>
+                </p>
+                <Show when={i.notes}>
+                  <p class="wrap" style={{ margin: '0.2rem 0', 'white-space': 'pre-wrap' }}>
+                    {i.notes}
+                  </p>
+                </Show>
+                <Show when={i.learned || i.shared}>
+                  <p class="small wrap" style={{ margin: '0.2rem 0' }}>
+                    <Show when={i.learned}>
+                      <span>
+                        <strong>Learned:</strong> {i.learned}{' '}
+                      </span>
+                    </Show>
+                    <Show when={i.shared}>
+                      <span>
+                        <strong>Shared:</strong> {i.shared}
+                      </span>
+                    </Show>
+                    <Show when={!i.learned || !i.shared}>
+                      <span class="muted"> {i.learned ? '(nothing shared about you)' : '(nothing learned about them)'}</span>
+                    </Show>
+                  </p>
+                </Show>
+                <Show when={i.followUpOn}>
+                  {(on) => (
+                    <label class="row small" style={{ 'font-weight': 400, color: 'var(--text)', 'min-height': '44px', margin: 0 }}>
+                      <input
+                        type="checkbox"
+                        style={{ width: '22px', 'min-height': '22px' }}
+                        checked={i.followUpDone}
+                        onChange={(e) => update(doc, 'interactions', i.id, { followUpDone: e.currentTarget.checked })}
+                      />
+                      Follow up {relativeDay(on(), todayIso())} <span class="muted">({exactDay(on())})</span>
+                    </label>
+                  )}
+                </Show>
+              </li>
+            );
+          }}
+        </For>
+      </ol>
+    </Show>
+  );
+}
