@@ -8,10 +8,16 @@ import { parseLinkedinCsv } from '../../src/io/csv-linkedin.ts';
 const enc = new TextEncoder();
 const bytes = (s: string) => enc.encode(s);
 
+/**
+ * CPU time of this process, not the wall clock: the machines these tests run on
+ * are shared, and a loaded one must not fail a linear-time check. Quadratic work
+ * on these inputs would take minutes, far past any bound here.
+ */
 function timed<T>(fn: () => T): { value: T; ms: number } {
-  const t = performance.now();
+  const before = process.cpuUsage();
   const value = fn();
-  return { value, ms: performance.now() - t };
+  const used = process.cpuUsage(before);
+  return { value, ms: (used.user + used.system) / 1000 };
 }
 
 describe('hostile files', () => {
@@ -65,10 +71,10 @@ describe('hostile files', () => {
     const text = `BEGIN:VCARD\n${'\n'.repeat(1_000_000)}FN:A\nEND:VCARD\n${'\r\n'.repeat(1_000_000)}`;
     const { value, ms } = timed(() => parseFile('x.vcf', bytes(text)));
     expect(value.ok && value.report.drafts[0]!.values.name).toBe('A');
-    expect(ms).toBeLessThan(5000);
+    expect(ms).toBeLessThan(2000);
     const csv = timed(() => parseFile('c.csv', bytes(`First Name,Last Name,URL,Email Address,Company,Position,Connected On\n${'\n'.repeat(1_000_000)}A,B,,,,,\n`)));
     expect(csv.value.ok && csv.value.report.drafts[0]!.line).toBe(1_000_002);
-    expect(csv.ms).toBeLessThan(5000);
+    expect(csv.ms).toBeLessThan(3000);
   });
 
   it('one enormous line and long runs of junk stay linear', () => {
@@ -76,14 +82,14 @@ describe('hostile files', () => {
     const { value, ms } = timed(() => parseVCards(huge));
     expect(value.invalid[0]?.reason).toMatch(/too long/);
     expect(value.warnings.at(-1)?.message).toMatch(/skipped/);
-    expect(ms).toBeLessThan(5000);
+    expect(ms).toBeLessThan(3000);
   });
 
   it('over 50 MB is refused before decoding, with a clear message', () => {
     const big = new Uint8Array(MAX_IMPORT_BYTES + 1); // zeros: would be costly garbage if decoded
     const { value, ms } = timed(() => parseFile('big.vcf', big));
     expect(value).toEqual({ ok: false, error: { type: 'too-large', message: expect.stringMatching(/50\.0 MB; Rapport imports files of up to 50\.0 MB/) } });
-    expect(ms).toBeLessThan(200);
+    expect(ms).toBeLessThan(100);
   });
 
   it('empty and unknown files get a reason, never a throw', () => {

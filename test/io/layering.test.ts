@@ -1,0 +1,25 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const dir = fileURLToPath(new URL('../../src/io/', import.meta.url));
+const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+
+describe('src/io uses the model only', () => {
+  it('imports nothing but the model, its own files and papaparse (so it runs in a worker and in Node)', () => {
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const source = readFileSync(dir + file, 'utf8');
+      for (const [, spec] of source.matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)) {
+        expect(/^\.\/|^\.\.\/model\/|^papaparse$/.test(spec!), `${file} imports ${spec}`).toBe(true);
+      }
+    }
+  });
+
+  it('only the worker client touches browser APIs', () => {
+    for (const file of files.filter((f) => f !== 'worker-client.ts' && f !== 'import.worker.ts')) {
+      const source = readFileSync(dir + file, 'utf8');
+      expect(source, file).not.toMatch(/\b(document|window|localStorage|new Worker)\b/);
+    }
+  });
+});
