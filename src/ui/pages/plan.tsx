@@ -1,7 +1,83 @@
-export default function Page() {
+/** Plan: the five steps — objectives and offers side by side, gaps, actions. */
+import { A } from '@solidjs/router';
+import { createMemo, createSignal, Show } from 'solid-js';
+import type { ActionId } from '../../model/index.ts';
+import { ActionList } from '../plan/actions.tsx';
+import { CoverageTable } from '../plan/coverage.tsx';
+import { createPlanData } from '../plan/data.ts';
+import { GapList } from '../plan/gaps.tsx';
+import { ObjectivesAndOffers } from '../plan/step-one.tsx';
+import { createLive } from '../space.tsx';
+import '../plan/plan.css';
+
+export default function Plan() {
+  const data = createPlanData();
+  const objectives = createLive('objectives');
+  const offers = createLive('offers');
+  const communities = createLive('communities');
+  const actions = createLive('actions');
+  const objectiveById = createMemo(() => new Map(objectives().map((o) => [o.id as string, o])));
+  const communityById = createMemo(() => new Map(communities().map((c) => [c.id as string, c])));
+  const gapByKey = createMemo(() => new Map([...data.report().gaps, ...data.report().closed].map((g) => [g.key, g])));
+  const actionById = createMemo(() => new Map(actions().map((a) => [a.id as string, a])));
+  const [highlight, setHighlight] = createSignal<ActionId | null>(null);
+  const onPlanned = (id: ActionId) => {
+    setHighlight(null);
+    queueMicrotask(() => setHighlight(id));
+  };
+  const empty = () => objectives().length === 0 && offers().length === 0;
+
   return (
-    <section>
-      <h1>Plan</h1>
+    <section aria-labelledby="plan-title" class="plan-page">
+      <div class="row spread">
+        <h1 id="plan-title">Plan</h1>
+        <nav class="row small sub-nav" aria-label="More of the plan">
+          <A href="/map">Communities</A>
+          <A href="/stakeholders">Stakeholders</A>
+          <A href="/give-and-take">Give and take</A>
+        </nav>
+      </div>
+      <Show when={empty()}>
+        <div class="card intro" data-testid="plan-intro">
+          <p>
+            <strong>Start with step 1: what you want, and what you can offer.</strong>
+          </p>
+          <p class="small">
+            Write one thing you hope your network helps with — a field to learn, a role, support for a project — and one thing you could give others. Rapport then finds the gaps and
+            helps you plan the next step.
+          </p>
+          <p class="small">
+            <A href="/welcome">Walk through all five steps</A>
+          </p>
+        </div>
+      </Show>
+      <h2 class="step-title">
+        <span class="step-no">1</span> Objectives and offers
+      </h2>
+      <ObjectivesAndOffers people={data.people()} today={data.today()} />
+      <p class="small muted steps-elsewhere">
+        Steps 2 and 3 — your communities and what you could offer each — are on the <A href="/map">Map</A>.
+      </p>
+      <h2 class="step-title">
+        <span class="step-no">4</span> Gaps
+      </h2>
+      <GapList
+        gaps={data.report().gaps}
+        closed={data.report().closed}
+        objectives={objectiveById()}
+        people={data.people()}
+        actionTitle={(id) => actionById().get(id)?.title ?? null}
+        onPlanned={onPlanned}
+      />
+      <CoverageTable grid={data.report().coverage} objectives={objectiveById()} communities={communityById()} people={data.personById()} allPeople={data.people()} />
+      <h2 class="step-title">
+        <span class="step-no">5</span> Actions
+      </h2>
+      <ActionList
+        actions={actions()}
+        highlight={highlight()}
+        ctx={{ objectives: objectiveById(), communities: communityById(), people: data.personById(), gapByKey: gapByKey(), today: data.today() }}
+      />
     </section>
   );
 }

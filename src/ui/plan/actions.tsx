@@ -1,0 +1,177 @@
+/** Step 5: the actions that close gaps — due date, status, done in one tap. */
+import { createEffect, createMemo, createSignal, createUniqueId, on, Show } from 'solid-js';
+import type { Action, ActionId, Community, Contact, Objective } from '../../model/index.ts';
+import { localDay, type Gap } from '../../model/rules/index.ts';
+import { create, moveToTrash, restoreFromTrash, update } from '../../store/index.ts';
+import { DateField, SelectField, TextField } from '../components/fields.tsx';
+import { showToast } from '../components/toasts.tsx';
+import { useSpace } from '../space.tsx';
+import { AddTitled } from './add-form.tsx';
+import { ByKey, idOf } from './by-key.tsx';
+import { useCommit, writeProblem, ZONE } from './data.ts';
+import { ACTION_STATUS_LABELS, Day, options, Sentence } from './words.tsx';
+
+const isOpen = (a: Action) => a.status === 'planned' || a.status === 'doing';
+const byDue = (a: Action, b: Action) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.createdAt.localeCompare(b.createdAt);
+
+export interface ActionContext {
+  objectives: ReadonlyMap<string, Objective>;
+  communities: ReadonlyMap<string, Community>;
+  people: ReadonlyMap<string, Contact>;
+  gapByKey: ReadonlyMap<string, Gap>;
+  today: string;
+}
+
+export function ActionList(props: { actions: Action[]; ctx: ActionContext; highlight: ActionId | null }) {
+  const { doc } = useSpace();
+  const open = createMemo(() => props.actions.filter(isOpen).sort(byDue));
+  const finished = createMemo(() => props.actions.filter((a) => !isOpen(a)).sort((a, b) => (b.doneAt ?? b.updatedAt).localeCompare(a.doneAt ?? a.updatedAt)));
+  const [showFinished, setShowFinished] = createSignal(false);
+  return (
+    <section class="card" aria-labelledby="actions-title" data-testid="actions">
+      <h2 id="actions-title">Actions</h2>
+      <p class="muted small">Concrete next steps: attend an event, join an association, write a post, ask for an introduction.</p>
+      <AddTitled
+        legend="Add an action"
+        titleLabel="New action"
+        placeholder="e.g. Go to the PyData meetup"
+        submitLabel="Add action"
+        onAdd={(title) => {
+          const r = create(doc, 'actions', { title });
+          return r.ok ? null : writeProblem(r.error);
+        }}
+      />
+      <ul class="plan-items">
+        <ByKey each={open()} key={idOf} fallback={<li class="muted small">Nothing planned. Plan an action from a gap above, or add one.</li>}>
+          {(a) => <ActionItem action={a()} ctx={props.ctx} highlight={props.highlight === a().id} />}
+        </ByKey>
+      </ul>
+      <Show when={finished().length}>
+        <button type="button" class="link small" aria-expanded={showFinished()} onClick={() => setShowFinished(!showFinished())}>
+          Done and dropped ({finished().length})
+        </button>
+        <Show when={showFinished()}>
+          <ul class="plan-items">
+            <ByKey each={finished()} key={idOf}>
+              {(a) => <ActionItem action={a()} ctx={props.ctx} highlight={props.highlight === a().id} />}
+            </ByKey>
+          </ul>
+        </Show>
+      </Show>
+    </section>
+  );
+}
+
+function ActionItem(props: { action: Action; ctx: ActionContext; highlight: boolean }) {
+  const { doc } = useSpace();
+  const commit = useCommit();
+  const id = () => props.action.id;
+  const [editing, setEditing] = createSignal(false);
+  const editId = createUniqueId();
+  let item!: HTMLLIElement;
+  createEffect(
+    on(
+      () => props.highlight,
+      (h) => {
+        if (!h) return;
+        item.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+        item.focus({ preventScroll: true });
+      },
+    ),
+  );
+  const markDone = () => {
+    const before = props.action.status;
+    const r = update(doc, 'actions', id(), { status: 'done', doneAt: new Date().toISOString() });
+    if (!r.ok) return showToast(writeProblem(r.error));
+    showToast(`Done: “${props.action.title}”.`, { label: 'Undo', run: () => update(doc, 'actions', id(), { status: before, doneAt: null }) });
+  };
+  const reopen = () => update(doc, 'actions', id(), { status: 'planned', doneAt: null });
+  const trash = () => {
+    moveToTrash(doc, 'actions', id());
+    showToast(`“${props.action.title}” moved to the Trash.`, { label: 'Undo', run: () => restoreFromTrash(doc, 'actions', id()) });
+  };
+  const about = () => {
+    const a = props.action;
+    const parts: string[] = [];
+    const o = a.objectiveId ? props.ctx.objectives.get(a.objectiveId) : undefined;
+    if (o) parts.push(`for “${o.title}”`);
+    const c = a.communityId ? props.ctx.communities.get(a.communityId) : undefined;
+    if (c) parts.push(`in ${c.name}`);
+    const p = a.contactId ? props.ctx.people.get(a.contactId) : undefined;
+    if (p) parts.push(`with ${p.name}`);
+    return parts.join(' · ');
+  };
+  const gap = () => (props.action.gapKey ? props.ctx.gapByKey.get(props.action.gapKey) : undefined);
+  return (
+    <li
+      ref={item}
+      id={`action-${props.action.id}`}
+      tabindex="-1"
+      class="plan-item action"
+      classList={{ highlight: props.highlight }}
+      data-testid="action"
+      data-status={props.action.status}
+      aria-label={props.action.title}
+    >
+      <div class="plan-item-head">
+        <Show
+          when={isOpen(props.action)}
+          fallback={
+            <button type="button" class="small-button" onClick={reopen} aria-label={`Reopen ${props.action.title}`}>
+              Reopen
+            </button>
+          }
+        >
+          <button type="button" class="done-button" onClick={markDone} aria-label={`Mark done: ${props.action.title}`}>
+            <span aria-hidden="true">✓</span>
+          </button>
+        </Show>
+        <div class="grow">
+          <h3 class="wrap">{props.action.title}</h3>
+          <p class="meta small">
+            <span class="badge" data-status={props.action.status}>
+              {ACTION_STATUS_LABELS[props.action.status]}
+            </span>
+            <span>
+              {props.action.status === 'done' ? 'done' : 'due'} <Day on={props.action.status === 'done' && props.action.doneAt ? localDay(props.action.doneAt, ZONE) : props.action.dueOn} today={props.ctx.today} none="no due date" />
+            </span>
+            <Show when={about()}>
+              <span class="wrap">{about()}</span>
+            </Show>
+          </p>
+          <Show when={gap()}>
+            {(g) => (
+              <p class="small muted wrap closes">
+                Closes the gap: <Sentence text={g().sentence} />
+              </p>
+            )}
+          </Show>
+        </div>
+        <button type="button" class="small-button" aria-expanded={editing()} aria-controls={editId} onClick={() => setEditing(!editing())} aria-label={`Edit ${props.action.title}`}>
+          {editing() ? 'Close' : 'Edit'}
+        </button>
+      </div>
+      <Show when={editing()}>
+        <div id={editId} class="plan-edit">
+          <TextField label="Action" value={props.action.title} onCommit={commit('actions', id, 'title')} />
+          <div class="grid-2">
+            <DateField label="Due" value={props.action.dueOn} onCommit={commit('actions', id, 'dueOn')} />
+            <SelectField
+              label="Status"
+              value={props.action.status}
+              options={options(ACTION_STATUS_LABELS)}
+              onCommit={(status) => {
+                const r = update(doc, 'actions', id(), { status, doneAt: status === 'done' ? (props.action.doneAt ?? new Date().toISOString()) : null });
+                return r.ok ? null : writeProblem(r.error);
+              }}
+            />
+          </div>
+          <TextField label="Notes" multiline value={props.action.notes} onCommit={commit('actions', id, 'notes')} />
+          <button type="button" class="danger" onClick={trash}>
+            Move to Trash
+          </button>
+        </div>
+      </Show>
+    </li>
+  );
+}
