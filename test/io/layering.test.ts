@@ -18,8 +18,9 @@ describe('src/io uses the model only', () => {
 
   it('only the worker client touches browser APIs', () => {
     for (const file of files.filter((f) => f !== 'worker-client.ts' && f !== 'import.worker.ts')) {
-      const source = readFileSync(dir + file, 'utf8');
-      expect(source, file).not.toMatch(/\b(document|window|localStorage|new Worker)\b/);
+      // Code only: comments may speak of "the document".
+      const code = readFileSync(dir + file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      expect(code, file).not.toMatch(/\b(document|window|localStorage|new Worker)\b/);
     }
   });
 });
