@@ -7,6 +7,7 @@
 import type { Contact } from '../contact.ts';
 import type { IsoDate } from '../fields.ts';
 import type { ContactId } from '../ids.ts';
+import type { DayLookup } from './history.ts';
 import { addDays, daysBetween, localDay } from './dates.ts';
 import { isSnoozed } from './followups.ts';
 
@@ -34,7 +35,7 @@ export function nextCatchUpOn(contact: Contact, lastContactOn: IsoDate | null | 
 /** People whose rhythm has come round; the most overdue first. */
 export function lapsedCadences(
   people: ReadonlyMap<ContactId, Contact>,
-  lastContactDay: ReadonlyMap<ContactId, IsoDate>,
+  lastContactDay: DayLookup,
   today: IsoDate,
   timeZone: string,
 ): LapsedCadence[] {

@@ -10,21 +10,45 @@ import type { IsoDate } from '../fields.ts';
 
 const DAY_MS = 86_400_000;
 
-/** Days since 1970-01-01 of a 'YYYY-MM-DD' string (the caller guarantees the shape). */
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/**
+ * Days since 1970-01-01 of a 'YYYY-MM-DD' string (the caller guarantees the
+ * shape). Read digit by digit: this runs for every date in every rule.
+ */
 export function dayNumber(isoDate: IsoDate): number {
-  const y = Number(isoDate.slice(0, 4));
-  const m = Number(isoDate.slice(5, 7));
-  const d = Number(isoDate.slice(8, 10));
-  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+  const y = digit(isoDate, 0) * 1000 + digit(isoDate, 1) * 100 + digit(isoDate, 2) * 10 + digit(isoDate, 3);
+  const m = digit(isoDate, 5) * 10 + digit(isoDate, 6);
+  const d = digit(isoDate, 8) * 10 + digit(isoDate, 9);
+  return daysFromCivil(y, m, d);
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
+/** Few distinct days occur in a network, and each is spelled many times: remember them. */
+const isoCache = new Map<number, IsoDate>();
+
 export function isoFromDayNumber(day: number): IsoDate {
-  const date = new Date(day * DAY_MS);
-  const y = date.getUTCFullYear();
-  const year = y >= 0 && y < 10_000 ? String(y).padStart(4, '0') : String(y);
-  return `${year}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    const date = new Date(day * DAY_MS);
+    const y = date.getUTCFullYear();
+    const year = y >= 0 && y < 10_000 ? String(y).padStart(4, '0') : String(y);
+    iso = `${year}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
+    if (isoCache.size > 100_000) isoCache.clear();
+    isoCache.set(day, iso);
+  }
+  return iso;
 }
 
 export function addDays(isoDate: IsoDate, n: number): IsoDate {
@@ -99,10 +123,19 @@ function offsetAt(ms: number, timeZone: string): number {
 
 export type Instant = Date | string | number;
 
+/** Epoch milliseconds; stored instants ('YYYY-MM-DDTHH:MM:SS.sssZ') are read digit by digit. */
 export function instantMs(instant: Instant): number {
   if (typeof instant === 'number') return instant;
-  if (typeof instant === 'string') return Date.parse(instant);
-  return instant.getTime();
+  if (typeof instant !== 'string') return instant.getTime();
+  if (instant.length === 24 && instant.charCodeAt(23) === 90 /* Z */ && instant.charCodeAt(10) === 84 /* T */) {
+    const day = dayNumber(instant);
+    const h = digit(instant, 11) * 10 + digit(instant, 12);
+    const mi = digit(instant, 14) * 10 + digit(instant, 15);
+    const sec = digit(instant, 17) * 10 + digit(instant, 18);
+    const milli = digit(instant, 20) * 100 + digit(instant, 21) * 10 + digit(instant, 22);
+    return day * DAY_MS + ((h * 60 + mi) * 60 + sec) * 1000 + milli;
+  }
+  return Date.parse(instant);
 }
 
 /** The local day number of an instant in `timeZone`. */

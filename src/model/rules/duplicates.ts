@@ -37,6 +37,8 @@ export interface DuplicateOptions {
   dismissed?: ReadonlySet<string>;
   /** Names at least this similar (Jaro–Winkler on folded, sorted words) are offered. */
   nameThreshold?: number;
+  /** Filled in with how many name pairs were compared: to check the work stays far below all pairs. */
+  stats?: { nameComparisons: number };
 }
 
 export const NAME_SIMILARITY_THRESHOLD = 0.93;
@@ -135,7 +137,8 @@ export function findDuplicates(contacts: readonly Contact[], opts: DuplicateOpti
   );
   pairWithin(group(people, (c) => [linkedinKey(c.linkedin)]), (a, b, value) => add(a, b, { kind: 'linkedin', value }));
   const prepared = people.map(prepare);
-  similarNamesInOrganisations(prepared, threshold, add);
+  const comparisons = similarNamesInOrganisations(prepared, threshold, add);
+  if (opts.stats) opts.stats.nameComparisons = comparisons;
   sameNamesWithoutOrganisation(prepared, add);
 
   const out: DuplicatePair[] = [];
@@ -194,7 +197,8 @@ function prepare(c: Contact): Prepared {
   return { contact: c, form, org: organisationKey(c.organisation), starts };
 }
 
-function similarNamesInOrganisations(people: readonly Prepared[], threshold: number, add: Add): void {
+function similarNamesInOrganisations(people: readonly Prepared[], threshold: number, add: Add): number {
+  let comparisons = 0;
   const orgs = new Map<string, Prepared[]>();
   for (const p of people) {
     if (p.org === '') continue;
@@ -221,6 +225,7 @@ function similarNamesInOrganisations(people: readonly Prepared[], threshold: num
           const y = block[j] as Prepared;
           // A pair sharing several starts is compared once, in the block of its first shared start.
           if (firstSharedStart(x.starts, y.starts) !== start) continue;
+          comparisons++;
           const similarity = similarityAbove(x.form, y.form, threshold);
           if (similarity < threshold) continue;
           const organisation = (x.contact.id < y.contact.id ? x : y).contact.organisation;
@@ -229,6 +234,7 @@ function similarNamesInOrganisations(people: readonly Prepared[], threshold: num
       }
     }
   }
+  return comparisons;
 }
 
 function firstSharedStart(a: readonly string[], b: readonly string[]): string | undefined {

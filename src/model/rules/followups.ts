@@ -3,6 +3,7 @@ import type { Interaction } from '../activity.ts';
 import type { Contact } from '../contact.ts';
 import type { IsoDate } from '../fields.ts';
 import type { ContactId } from '../ids.ts';
+import type { DayLookup } from './history.ts';
 import { daysBetween } from './dates.ts';
 
 export interface DueFollowUp {
@@ -82,7 +83,7 @@ export interface RecentMeeting {
  */
 export function metRecentlyNotFollowedUp(
   people: ReadonlyMap<ContactId, Contact>,
-  lastContactDay: ReadonlyMap<ContactId, IsoDate>,
+  lastContactDay: DayLookup,
   today: IsoDate,
   withinDays = RECENT_MEETING_DAYS,
 ): RecentMeeting[] {

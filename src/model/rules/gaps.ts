@@ -37,7 +37,8 @@ export function gapsOf(ctx: PlanContext): Gap[] {
       const status = planned?.done.length ? 'closed' : planned?.open.length ? 'planned' : 'open';
       return { ...g, status, actionIds: planned ? [...planned.open, ...planned.done] : [] };
     })
-    .sort((a, b) => (kindRank.get(a.kind) ?? 0) - (kindRank.get(b.kind) ?? 0) || (a.sentence < b.sentence ? -1 : a.sentence > b.sentence ? 1 : 0));
+    // Stable: within a kind, the order each rule gives (most overdue, widest gap, objectives and communities as listed).
+    .sort((a, b) => (kindRank.get(a.kind) ?? 0) - (kindRank.get(b.kind) ?? 0));
 }
 
 export function computeGaps(input: PlanInput): GapReport {

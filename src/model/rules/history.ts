@@ -28,9 +28,24 @@ export function lastContactByPerson(interactions: readonly Interaction[], opts: 
   return last;
 }
 
-/** The same, as local calendar days in `timeZone`. */
-export function lastContactDayByPerson(last: ReadonlyMap<ContactId, IsoDateTime>, timeZone: string): Map<ContactId, IsoDate> {
-  const out = new Map<ContactId, IsoDate>();
-  for (const [id, at] of last) out.set(id, localDay(at, timeZone));
-  return out;
+/** Looks up a person's last day in touch; a Map of days is one. */
+export interface DayLookup {
+  get(id: ContactId): IsoDate | undefined;
+}
+
+/** The same, as local calendar days in `timeZone`, each worked out when first asked for. */
+export function lastContactDayByPerson(last: ReadonlyMap<ContactId, IsoDateTime>, timeZone: string): DayLookup {
+  const days = new Map<ContactId, IsoDate>();
+  return {
+    get(id) {
+      let day = days.get(id);
+      if (day === undefined) {
+        const at = last.get(id);
+        if (at === undefined) return undefined;
+        day = localDay(at, timeZone);
+        days.set(id, day);
+      }
+      return day;
+    },
+  };
 }

@@ -11,7 +11,7 @@ import type { CommunityId, ContactId, ObjectiveId } from '../ids.ts';
 import { COMMUNITY_KINDS } from '../community.ts';
 import type { Action, Objective, Offer } from '../plan.ts';
 import { instantMs, localDay, type Instant } from './dates.ts';
-import { lastContactByPerson, lastContactDayByPerson } from './history.ts';
+import { lastContactByPerson, lastContactDayByPerson, type DayLookup } from './history.ts';
 import { activePeople, makeIdResolver } from './people-status.ts';
 
 export interface PlanInput {
@@ -37,7 +37,7 @@ export interface PlanContext {
   communityById: Map<CommunityId, Community>;
   /** Objectives still being worked on (status active). */
   objectives: Objective[];
-  lastContactDay: Map<ContactId, IsoDate>;
+  lastContactDay: DayLookup;
   /** People linked to each objective ("can help with"). */
   helpers: Map<ObjectiveId, Contact[]>;
   /** Active members of each community. */

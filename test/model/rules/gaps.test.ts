@@ -55,8 +55,8 @@ describe('gaps', () => {
   test('exactly the gaps this network has, most important kinds first', () => {
     expect(report.gaps.map((g) => g.key)).toEqual([
       `objective-uncovered:${mentor.id}`,
-      `community-kind-missing:${ship.id}:other-departments`,
       `community-kind-missing:${climate.id}:professional-body+online+alumni`,
+      `community-kind-missing:${ship.id}:other-departments`,
       `objective-cold:${role.id}:2025-10-01`,
       `taken-more:${ben.id}:2`,
       `stale-link:${ana.id}:2026-01-20`,
