@@ -18,7 +18,11 @@ const { limits } = config;
 const log = makeLogger();
 fs.mkdirSync(config.dataDir, { recursive: true });
 
-const storage = openSqliteStorage({ dataDir: config.dataDir, synchronous: config.sqliteSync });
+const storage = openSqliteStorage({
+  dataDir: config.dataDir,
+  synchronous: config.sqliteSync,
+  onError: (error) => log('storage.checkpoint-failed', { error }),
+});
 const metrics = makeMetrics();
 const devices = makeDevices(storage);
 const relay = new Relay({ storage, devices, limits, metrics, log });
@@ -41,6 +45,8 @@ const server = createHttpServer({
   ],
 });
 server.on('upgrade', (req, socket, head) => relay.handleUpgrade(req, socket, head));
+// Beyond this many sockets (HTTP and WebSocket together) new TCP connections are dropped at once.
+server.maxConnections = limits.maxConnections + 1_000;
 
 const sweepMs = Math.max(50, Math.min(5_000, Math.min(limits.keepaliveMs, limits.pingTimeoutMs) / 4));
 const sweeper = setInterval(() => relay.sweep(), sweepMs);
@@ -60,13 +66,17 @@ const stop = (signal: string): void => {
   log('server.stopping', { signal });
   clearInterval(sweeper);
   relay.shutdown();
-  storage.close();
-  server.close(() => {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeAllConnections();
+  // Everything accepted is stored by now (shutdown flushed); this waits for sockets and the WAL.
+  void Promise.all([storage.close(), closed]).then(() => {
     log('server.stopped');
     process.exit(0);
   });
-  server.closeAllConnections();
-  setTimeout(() => process.exit(0), 3_000).unref();
+  setTimeout(() => {
+    log('server.stop-timeout');
+    process.exit(0);
+  }, 3_000).unref();
 };
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));

@@ -101,7 +101,11 @@ export class Spaces {
   private compactScheduled(): void {
     const spaces = [...this.toCompact];
     this.toCompact.clear();
-    for (const space of spaces) if (this.loaded.get(space.id) === space) this.compact(space);
+    for (const space of spaces) {
+      // A compaction that ran in between (they flush the queue, which notes more rows) may have
+      // done the work already.
+      if (this.loaded.get(space.id) === space && space.storedRows >= this.limits.compactAfterUpdates) this.compact(space);
+    }
   }
 
   /**

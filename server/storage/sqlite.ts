@@ -1,5 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
 import type { DeviceRecord, NewUpdate, PairingRecord, RedeemResult, SpaceRecord, Storage, StoredUpdate } from './types.ts';
 
 const SCHEMA = `
@@ -58,10 +59,14 @@ const asBuffer = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byt
 export interface SqliteOptions {
   readonly dataDir: string;
   readonly synchronous: 'NORMAL' | 'FULL';
+  /** Checkpoint the WAL from a worker thread every this many ms; 0 = SQLite's own auto-checkpoint. */
+  readonly checkpointMs?: number;
+  readonly onError?: (error: string) => void;
 }
 
 export function openSqliteStorage(options: SqliteOptions): Storage {
-  const db = new Database(path.join(options.dataDir, 'rapport.sqlite3'));
+  const file = path.join(options.dataDir, 'rapport.sqlite3');
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // WAL + NORMAL: a committed transaction survives the process being killed; FULL also
   // survives power loss at the cost of an fsync per commit (group commit keeps that cheap).
@@ -69,6 +74,13 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  const checkpointMs = options.checkpointMs ?? 1000;
+  let checkpointer: Checkpointer | null = null;
+  if (checkpointMs > 0) {
+    // Commits never checkpoint on the relay's thread; the worker keeps the WAL short instead.
+    db.pragma('wal_autocheckpoint = 0');
+    checkpointer = startCheckpointer(file, checkpointMs, options.onError ?? (() => {}));
+  }
 
   const q = {
     insertSpace: db.prepare('INSERT INTO spaces (id, created_at) VALUES (?, ?)'),
@@ -79,6 +91,7 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     getDevice: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE id = ?'),
     listDevices: db.prepare<[string], DeviceRow>('SELECT * FROM devices WHERE space_id = ? ORDER BY created_at, id'),
     revokeDevice: db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND space_id = ? AND revoked_at IS NULL'),
+    burnPairingsBy: db.prepare('DELETE FROM pairings WHERE created_by = ?'),
     touchDevice: db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
     insertPairing: db.prepare('INSERT INTO pairings (code_hash, space_id, created_by, expires_at) VALUES (?, ?, ?, ?)'),
     takePairing: db.prepare<[Buffer, string], { expires_at: number }>(
@@ -109,6 +122,13 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     return 'ok';
   });
 
+  // A revoked (perhaps stolen) device must not leave a working pairing code behind.
+  const revoke = db.transaction((spaceId: string, deviceId: string, at: number): boolean => {
+    if (q.revokeDevice.run(at, deviceId, spaceId).changes === 0) return false;
+    q.burnPairingsBy.run(deviceId);
+    return true;
+  });
+
   const append = db.transaction((rows: readonly NewUpdate[]) => {
     for (const row of rows) q.appendUpdate.run(row.spaceId, asBuffer(row.data));
   });
@@ -129,7 +149,7 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       return row === undefined ? null : toDevice(row);
     },
     listDevices: (spaceId) => q.listDevices.all(spaceId).map(toDevice),
-    revokeDevice: (spaceId, deviceId, at) => q.revokeDevice.run(at, deviceId, spaceId).changes > 0,
+    revokeDevice: (spaceId, deviceId, at) => revoke(spaceId, deviceId, at),
     touchDevice: (deviceId, at) => void q.touchDevice.run(at, deviceId),
     createPairing(p: PairingRecord) {
       q.insertPairing.run(p.codeHash, p.spaceId, p.createdBy, p.expiresAt);
@@ -143,6 +163,9 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     },
     replaceWithSnapshot: (spaceId, snapshot) => replace(spaceId, snapshot),
     countUpdates: (spaceId) => q.countUpdates.get(spaceId)?.n ?? 0,
-    close: () => db.close(),
+    close: async () => {
+      await checkpointer?.stop();
+      db.close(); // the last connection to close checkpoints and removes the WAL
+    },
   };
 }

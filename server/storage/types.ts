@@ -66,5 +66,6 @@ export interface Storage {
   replaceWithSnapshot(spaceId: string, snapshot: Uint8Array): void;
   countUpdates(spaceId: string): number;
 
-  close(): void;
+  /** Flushes and releases everything; nothing may be called afterwards. */
+  close(): Promise<void>;
 }

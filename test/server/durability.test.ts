@@ -77,7 +77,7 @@ describe('durability', () => {
       expect(missing).toEqual([]);
       await restarted.stop('SIGKILL');
     }
-  });
+  }, 90_000);
 
   it('unloads idle spaces and loads them again before answering', async () => {
     const dataDir = makeTempDir();

@@ -1,0 +1,56 @@
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectPeer, createSpace, synced, type Credentials } from './clients.ts';
+import { startRelay, type RelayProcess } from './relay-process.ts';
+
+let relay: RelayProcess;
+let creds: Credentials;
+
+beforeAll(async () => {
+  relay = await startRelay({ env: { RAPPORT_KEEPALIVE_MS: '200', RAPPORT_PING_TIMEOUT_MS: '600' } });
+  creds = await createSpace(relay.url);
+});
+afterAll(async () => {
+  await relay?.stop();
+});
+
+const open = async (autoPong: boolean) => {
+  const ws = new WebSocket(`${relay.syncUrl}/${creds.spaceId}?token=${creds.token}`, { autoPong });
+  const messages: Buffer[] = [];
+  ws.on('message', (d: Buffer) => messages.push(d));
+  const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+  await new Promise((r) => ws.once('open', r));
+  return { ws, messages, closed };
+};
+
+describe('keepalive', () => {
+  it('sends a no-op message to a silent connection, so the client never sees 30 s of silence', async () => {
+    const { ws, messages } = await open(true);
+    await new Promise((r) => setTimeout(r, 1_200));
+    const keepalives = messages.filter((m) => m.equals(Buffer.from([1, 1, 0])));
+    expect(keepalives.length).toBeGreaterThanOrEqual(3);
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+    ws.close();
+  });
+
+  it('the official client takes the keepalive as a sign of life and stays connected', async () => {
+    const peer = connectPeer(relay.syncUrl, creds.spaceId, creds.token);
+    await synced(peer);
+    const first = peer.provider.wsLastMessageReceived;
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(peer.provider.wsLastMessageReceived).toBeGreaterThan(first);
+    expect(peer.provider.wsconnected).toBe(true);
+    expect(peer.closes).toEqual([]);
+    peer.destroy();
+  });
+
+  it('terminates a peer that stops answering pings, and only that one', async () => {
+    const dead = await open(false);
+    const alive = await open(true);
+    const code = await Promise.race([dead.closed, new Promise<number>((r) => setTimeout(() => r(-1), 4_000))]);
+    expect(code).toBe(1006); // terminated without a close handshake
+    await new Promise((r) => setTimeout(r, 1_000)); // more ping rounds than the dead one got
+    expect(alive.ws.readyState).toBe(WebSocket.OPEN);
+    alive.ws.close();
+  });
+});
