@@ -1,0 +1,151 @@
+/**
+ * Accessible on every screen: axe-core finds nothing on any place, on a phone
+ * (360 × 740) and a laptop (1280 × 800), light and dark, with an empty space and
+ * with a few people (one with a 60-character name); no sideways scrolling at
+ * 360 px; the main navigation works with a keyboard alone.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { App } from './pages/app.ts';
+import { startAppServer, type AppServer } from './support/app-server.ts';
+import { launchBrowser } from './support/browser.ts';
+import { copyOfDist, watchCsp, type CspWatch } from './support/pwa.ts';
+
+const LONG_NAME = 'Maximiliana Alexandrina Konstantinopoulou-Vanderbilt Ogunbiy'; // 60 characters
+const ROUTES = ['/', '/people', '/people/:id', '/plan', '/map', '/capture', '/settings', '/trash'];
+const VIEWPORTS = [
+  { width: 360, height: 740 },
+  { width: 1280, height: 800 },
+] as const;
+const SCHEMES = ['light', 'dark'] as const;
+
+let server: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startAppServer({ env: { STATIC_DIR: copyOfDist() } });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+interface Finding {
+  where: string;
+  rule: string;
+  impact: string | null | undefined;
+  targets: string[];
+}
+
+async function openDevice(populated: boolean): Promise<{ app: App; personPath: string; csp: CspWatch }> {
+  const context = await browser.newContext();
+  const csp = await watchCsp(context);
+  const app = await App.open(context, server.url);
+  let personPath = '/people/no-such-person';
+  if (populated) {
+    await app.people.add({ name: 'Ana Lima', organisation: 'Acme Robotics', role: 'CTO' });
+    await app.people.add({ name: 'Bo Chen' });
+    await app.people.add({ name: LONG_NAME, organisation: 'Vandelay Imports and Exports International', role: 'Head of Platform Engineering' });
+    personPath = new URL(app.page.url()).pathname;
+    await app.savedOnThisDevice();
+  }
+  return { app, personPath, csp };
+}
+
+/** Moves within the app as a link would (no reload: the audit is about screens, not loading). */
+async function visit(app: App, path: string): Promise<void> {
+  await app.page.evaluate((to) => {
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+  await app.page.waitForFunction((to) => location.pathname === to && document.querySelector('main h1') !== null, path);
+  // Pages are already loaded (see warmUp): the new screen renders within a frame.
+  await app.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
+
+/** Loads every page's code once, so moving between places later renders at once. */
+async function warmUp(app: App, personPath: string): Promise<void> {
+  for (const route of ROUTES) {
+    await app.goto(route === '/people/:id' ? personPath : route);
+    await app.page.getByRole('heading', { level: 1 }).first().waitFor();
+  }
+}
+
+/** One line per rule and element, with where it was seen. */
+function summarise(findings: Finding[]): string {
+  const byIssue = new Map<string, string[]>();
+  for (const f of findings) for (const t of f.targets) byIssue.set(`${f.rule} (${f.impact}) ${t}`, [...(byIssue.get(`${f.rule} (${f.impact}) ${t}`) ?? []), f.where]);
+  return [...byIssue].map(([issue, wheres]) => `${issue}: ${wheres.length}× e.g. ${wheres[0]}`).join('\n');
+}
+
+/** Every place, at every size and scheme: axe findings and sideways overflow at phone width. */
+async function auditAll(populated: boolean): Promise<{ findings: Finding[]; overflow: string[]; violations: string[] }> {
+  const { app, personPath, csp } = await openDevice(populated);
+  await warmUp(app, personPath);
+  const findings: Finding[] = [];
+  const overflow: string[] = [];
+  for (const viewport of VIEWPORTS) {
+    await app.page.setViewportSize(viewport);
+    for (const colorScheme of SCHEMES) {
+      await app.page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      for (const route of ROUTES) {
+        const path = route === '/people/:id' ? personPath : route;
+        const where = `${path} at ${viewport.width}px, ${colorScheme}, ${populated ? 'a few people' : 'empty'}`;
+        await visit(app, path);
+        const result = await new AxeBuilder({ page: app.page }).analyze();
+        for (const v of result.violations) findings.push({ where, rule: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) });
+        if (viewport.width === 360) {
+          const width = await app.page.evaluate(() => document.documentElement.scrollWidth);
+          if (width > 360) overflow.push(`${where}: ${width}px wide`);
+        }
+      }
+    }
+  }
+  await app.page.context().close();
+  return { findings, overflow, violations: csp.violations };
+}
+
+/** The names of the main navigation's links reached by pressing Tab from the top of the page. */
+async function tabThroughNavigation(page: Page): Promise<string[]> {
+  await page.locator('body').focus();
+  const reached: string[] = [];
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => {
+      const el = document.activeElement;
+      return el?.closest('nav[aria-label="Main"]') ? (el.textContent ?? '').trim() : null;
+    });
+    if (name !== null && !reached.includes(name)) reached.push(name);
+  }
+  return reached;
+}
+
+describe('Accessibility', () => {
+  it('axe-core finds no violation on any place, at 360 and 1280 px, light and dark, empty and with people; nothing scrolls sideways at 360 px', async () => {
+    const [empty, populated] = await Promise.all([auditAll(false), auditAll(true)]);
+    const findings = [...empty.findings, ...populated.findings];
+    expect(findings.length, summarise(findings)).toBe(0);
+    expect([...empty.overflow, ...populated.overflow]).toEqual([]);
+    expect([...empty.violations, ...populated.violations]).toEqual([]);
+  }, 180_000);
+
+  it('the main navigation is reachable and usable with the keyboard alone, on a phone and a laptop', async () => {
+    const context = await browser.newContext();
+    const csp = await watchCsp(context);
+    const app = await App.open(context, server.url);
+    await app.page.setViewportSize(VIEWPORTS[0]);
+    expect(await tabThroughNavigation(app.page)).toEqual(['Today', 'People', 'Capture', 'Plan', 'Map']);
+    await app.page.setViewportSize(VIEWPORTS[1]);
+    await app.goto('/'); // Tab starts from the top again
+    expect(await tabThroughNavigation(app.page)).toEqual(['Today', 'People', 'Capture', 'Plan', 'Map', 'Settings']);
+    const nav = app.page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'People' }).focus();
+    await app.page.keyboard.press('Enter');
+    await app.page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+    expect(await nav.getByRole('link', { name: 'People' }).getAttribute('aria-current')).toBe('page');
+    await context.close();
+    expect(csp.violations).toEqual([]);
+  });
+});
