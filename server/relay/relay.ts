@@ -7,34 +7,18 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Devices } from '../auth/devices.ts';
-import { makeRateLimiter } from '../auth/rate-limit.ts';
 import type { Limits } from '../config.ts';
-import type { Metrics, RejectReason } from '../http/metrics.ts';
+import type { Metrics } from '../http/metrics.ts';
 import type { Logger } from '../log.ts';
-import { redactUrl } from '../log.ts';
 import type { Storage } from '../storage/types.ts';
 import { CloseCode, CloseReason, type CloseCodeName } from './close-codes.ts';
 import { Connection } from './connection.ts';
 import * as protocol from './protocol.ts';
-import { extractToken, parseRoom, selectProtocol } from './request.ts';
+import { Gate } from './gate.ts';
+import { selectProtocol } from './request.ts';
 import type { Space } from './space.ts';
 import { Spaces, short } from './spaces.ts';
 import { WriteQueue } from './write-queue.ts';
-
-const REJECT_REASON: Partial<Record<CloseCodeName, RejectReason>> = {
-  INVALID_ROOM: 'invalid-room',
-  TOKEN_REQUIRED: 'token-required',
-  TOKEN_INVALID: 'token-invalid',
-  DEVICE_REVOKED: 'device-revoked',
-  TOO_MANY_CONNECTIONS: 'too-many-connections',
-  UNSUPPORTED_DATA: 'text-frame',
-  INVALID_MESSAGE: 'invalid-message',
-  RATE_LIMITED: 'rate-limited',
-  SLOW_CONSUMER: 'slow-consumer',
-  INTERNAL_ERROR: 'storage-error',
-};
-
-const AUTH_CODES = new Set<CloseCodeName>(['TOKEN_REQUIRED', 'TOKEN_INVALID', 'DEVICE_REVOKED']);
 
 export interface RelayDeps {
   readonly storage: Storage;
@@ -50,10 +34,8 @@ export class Relay {
   private readonly connections = new Set<Connection>();
   private readonly byDevice = new Map<string, Set<Connection>>();
   private readonly perIp = new Map<string, number>();
-  private readonly upgradeLimiter;
+  private readonly gate: Gate;
   private readonly wss: WebSocketServer;
-  /** Refused sockets get their close code here; a 1-byte limit means no frame of theirs is read. */
-  private readonly refusing: WebSocketServer;
   private stopping = false;
 
   constructor(private readonly deps: RelayDeps) {
@@ -71,10 +53,8 @@ export class Relay {
       observeWrite: (seconds) => metrics.observeWrite(seconds),
     });
     this.spaces = new Spaces(storage, () => this.queue, limits, metrics, log);
-    this.upgradeLimiter = makeRateLimiter(Math.max(limits.maxConnectionsPerIp, 100), 200);
-    const common = { noServer: true, perMessageDeflate: false, handleProtocols: selectProtocol } as const;
-    this.wss = new WebSocketServer({ ...common, maxPayload: limits.maxFrameBytes });
-    this.refusing = new WebSocketServer({ ...common, maxPayload: 1 });
+    this.gate = new Gate(deps.devices, limits, metrics, log);
+    this.wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, handleProtocols: selectProtocol, maxPayload: limits.maxFrameBytes });
   }
 
   get connectionCount(): number {
@@ -83,41 +63,19 @@ export class Relay {
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
-    const room = parseRoom(req.url);
-    if (room.kind === 'not-sync' || this.stopping) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
-    const ip = req.socket.remoteAddress ?? 'unknown';
-    if (room.kind === 'invalid') return this.refuse(req, socket, head, 'INVALID_ROOM');
-    if (!this.upgradeLimiter.take(ip)) return this.refuse(req, socket, head, 'TOO_MANY_CONNECTIONS');
-    const auth = this.deps.devices.authenticate(room.spaceId, extractToken(req));
-    if (!auth.ok) {
-      const code = auth.error === 'token-required' ? 'TOKEN_REQUIRED' : auth.error === 'device-revoked' ? 'DEVICE_REVOKED' : 'TOKEN_INVALID';
-      return this.refuse(req, socket, head, code);
-    }
-    const { limits } = this.deps;
-    const inSpace = this.spaces.get(room.spaceId)?.members.size ?? 0;
-    if (
-      this.connections.size >= limits.maxConnections ||
-      (this.perIp.get(ip) ?? 0) >= limits.maxConnectionsPerIp ||
-      inSpace >= limits.maxConnectionsPerSpace
-    ) {
-      return this.refuse(req, socket, head, 'TOO_MANY_CONNECTIONS');
-    }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, room.spaceId, auth.device.id, ip));
-  }
-
-  private refuse(req: IncomingMessage, socket: Duplex, head: Buffer, code: CloseCodeName): void {
-    const reason = REJECT_REASON[code];
-    if (reason !== undefined) this.deps.metrics.reject(reason);
-    this.deps.log('ws.refused', { reason: CloseReason[code], path: redactUrl(req.url), ip: req.socket.remoteAddress });
-    this.refusing.handleUpgrade(req, socket, head, (ws) => {
-      ws.on('error', () => ws.terminate());
-      if (AUTH_CODES.has(code)) ws.send(protocol.encodePermissionDenied(CloseReason[code]));
-      ws.close(CloseCode[code], CloseReason[code]);
-      setTimeout(() => ws.terminate(), 2_000).unref();
+    const admission = this.gate.admit(req, {
+      total: this.connections.size,
+      perIp: (ip) => this.perIp.get(ip) ?? 0,
+      inSpace: (spaceId) => this.spaces.get(spaceId)?.members.size ?? 0,
     });
+    if (admission.kind === 'not-sync' || this.stopping) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    } else if (admission.kind === 'refuse') {
+      this.gate.refuse(req, socket, head, admission.code);
+    } else {
+      const { spaceId, deviceId, ip } = admission;
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, spaceId, deviceId, ip));
+    }
   }
 
   private open(ws: WebSocket, spaceId: string, deviceId: string, ip: string): void {
@@ -126,7 +84,7 @@ export class Relay {
       space = this.spaces.acquire(spaceId);
     } catch (error) {
       this.deps.log('space.load-failed', { space: short(spaceId), error: String(error) });
-      this.deps.metrics.reject('storage-error');
+      this.deps.metrics.reject(CloseReason.INTERNAL_ERROR);
       ws.close(CloseCode.INTERNAL_ERROR, CloseReason.INTERNAL_ERROR);
       return;
     }
@@ -147,8 +105,8 @@ export class Relay {
     });
     ws.on('error', (error) => {
       // `ws` reports an oversized frame here and closes with 1009 itself.
-      if ((error as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.deps.metrics.reject('frame-too-large');
-      else this.deps.metrics.reject('invalid-message');
+      const tooBig = (error as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
+      this.deps.metrics.reject(tooBig ? CloseReason.MESSAGE_TOO_BIG : CloseReason.INVALID_MESSAGE);
       this.deps.log('ws.error', { space: short(spaceId), device: short(deviceId), error: (error as { code?: string }).code ?? 'error' });
     });
     ws.on('close', (code) => this.closed(conn, code));
@@ -210,8 +168,7 @@ export class Relay {
   }
 
   private reject(conn: Connection, code: CloseCodeName, detail?: string): void {
-    const reason = REJECT_REASON[code];
-    if (reason !== undefined) this.deps.metrics.reject(reason);
+    this.deps.metrics.reject(CloseReason[code]);
     this.deps.log('ws.rejected', { reason: CloseReason[code], space: short(conn.space.id), device: short(conn.deviceId), detail });
     conn.close(code);
   }

@@ -1,0 +1,80 @@
+/**
+ * The door of the relay: decides at the HTTP upgrade, before any frame is read, whether a socket
+ * may join a space, and turns the ones that may not away with a named close code.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Devices } from '../auth/devices.ts';
+import { makeRateLimiter } from '../auth/rate-limit.ts';
+import type { Limits } from '../config.ts';
+import type { Metrics } from '../http/metrics.ts';
+import type { Logger } from '../log.ts';
+import { redactUrl } from '../log.ts';
+import { CloseCode, CloseReason, type CloseCodeName } from './close-codes.ts';
+import { encodePermissionDenied } from './protocol.ts';
+import { extractToken, parseRoom, selectProtocol } from './request.ts';
+
+export type Admission =
+  | { kind: 'not-sync' }
+  | { kind: 'refuse'; code: CloseCodeName }
+  | { kind: 'accept'; spaceId: string; deviceId: string; ip: string };
+
+/** Current connection counts, for the limits. */
+export interface Load {
+  readonly total: number;
+  perIp(ip: string): number;
+  inSpace(spaceId: string): number;
+}
+
+const AUTH_CODES = new Set<CloseCodeName>(['TOKEN_REQUIRED', 'TOKEN_INVALID', 'DEVICE_REVOKED']);
+
+export class Gate {
+  private readonly attempts;
+  /** Refused sockets are upgraded here only to hear their close code; 1-byte frames at most. */
+  private readonly refusing = new WebSocketServer({ noServer: true, perMessageDeflate: false, handleProtocols: selectProtocol, maxPayload: 1 });
+
+  constructor(
+    private readonly devices: Devices,
+    private readonly limits: Limits,
+    private readonly metrics: Metrics,
+    private readonly log: Logger,
+  ) {
+    // Upgrade attempts per address: room for a burst of legitimate sockets, not for a flood.
+    this.attempts = makeRateLimiter(Math.max(limits.maxConnectionsPerIp, 100), 200);
+  }
+
+  admit(req: IncomingMessage, load: Load): Admission {
+    const room = parseRoom(req.url);
+    if (room.kind === 'not-sync') return room;
+    if (room.kind === 'invalid') return { kind: 'refuse', code: 'INVALID_ROOM' };
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    if (!this.attempts.take(ip)) return { kind: 'refuse', code: 'TOO_MANY_CONNECTIONS' };
+    const auth = this.devices.authenticate(room.spaceId, extractToken(req));
+    if (!auth.ok) {
+      const code = auth.error === 'token-required' ? 'TOKEN_REQUIRED' : auth.error === 'device-revoked' ? 'DEVICE_REVOKED' : 'TOKEN_INVALID';
+      return { kind: 'refuse', code };
+    }
+    const { limits } = this;
+    if (load.total >= limits.maxConnections || load.perIp(ip) >= limits.maxConnectionsPerIp || load.inSpace(room.spaceId) >= limits.maxConnectionsPerSpace) {
+      return { kind: 'refuse', code: 'TOO_MANY_CONNECTIONS' };
+    }
+    return { kind: 'accept', spaceId: room.spaceId, deviceId: auth.device.id, ip };
+  }
+
+  /**
+   * Completes the handshake only to say why: a y-protocols permission-denied message for auth
+   * failures (the official client logs it), then the close code, which the client acts on. A
+   * plain HTTP 401 would reach the client as an anonymous 1006 and make it retry for ever.
+   */
+  refuse(req: IncomingMessage, socket: Duplex, head: Buffer, code: CloseCodeName): void {
+    this.metrics.reject(CloseReason[code]);
+    this.log('ws.refused', { reason: CloseReason[code], path: redactUrl(req.url), ip: req.socket.remoteAddress });
+    this.refusing.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('error', () => ws.terminate());
+      if (AUTH_CODES.has(code)) ws.send(encodePermissionDenied(CloseReason[code]));
+      ws.close(CloseCode[code], CloseReason[code]);
+      setTimeout(() => ws.terminate(), 2_000).unref();
+    });
+  }
+}
