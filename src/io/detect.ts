@@ -6,16 +6,11 @@ import { err, ok, type Result } from '../model/index.ts';
 import { findHeaderLine } from './csv-read.ts';
 import { isGoogleHeader } from './csv-google.ts';
 import { isLinkedinHeader } from './csv-linkedin.ts';
+import type { ImportError } from './limits.ts';
+
+export { checkSize, MAX_IMPORT_BYTES, type ImportError, type ImportErrorType } from './limits.ts';
 
 export type FileFormat = 'vcard' | 'linkedin-csv' | 'google-csv' | 'rapport-backup';
-
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-
-export type ImportErrorType = 'too-large' | 'empty' | 'unknown-format' | 'not-a-backup';
-export interface ImportError {
-  type: ImportErrorType;
-  message: string;
-}
 
 export const FORMAT_NAMES: Record<FileFormat, string> = {
   vcard: 'vCard',
@@ -23,19 +18,6 @@ export const FORMAT_NAMES: Record<FileFormat, string> = {
   'google-csv': 'Google Contacts CSV',
   'rapport-backup': 'Rapport backup',
 };
-
-const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-
-export function checkSize(byteLength: number): ImportError | null {
-  if (byteLength > MAX_IMPORT_BYTES) {
-    return {
-      type: 'too-large',
-      message: `This file is ${megabytes(byteLength)}; Rapport imports files of up to ${megabytes(MAX_IMPORT_BYTES)}. Split it into smaller files and import them one by one.`,
-    };
-  }
-  if (byteLength === 0) return { type: 'empty', message: 'This file is empty.' };
-  return null;
-}
 
 export function detectFormat(name: string, text: string): Result<FileFormat, ImportError> {
   // Look only at the start: detection must not cost time in proportion to a hostile file.

@@ -2,7 +2,7 @@
  * Parses a chosen file in a module worker and resolves with the result; the
  * size limit is checked before the file is even read.
  */
-import { checkSize } from './detect.ts';
+import { checkSize } from './limits.ts';
 import type { ParsedFile } from './parse-file.ts';
 import type { ProgressFn } from './types.ts';
 import type { ImportRequest, ImportResponse } from './worker-protocol.ts';
