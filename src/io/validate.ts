@@ -10,6 +10,23 @@ export type RawContact = { [K in keyof ContactValues]?: unknown };
 
 const LIST_MAX: Partial<Record<keyof ContactValues, number>> = { emails: 20, phones: 20, tags: 100 };
 
+/**
+ * Text limits of contactSpec (contact.ts), so that an over-long note is cut
+ * rather than lost. Should a limit here drift from the model's, the field is
+ * still checked by the model below and, at worst, left out with a warning.
+ */
+const TEXT_MAX: Partial<Record<keyof ContactValues, number>> = {
+  notes: 20_000,
+  whatTheyDo: 2000,
+  interests: 2000,
+  needs: 2000,
+  role: 300,
+  organisation: 300,
+  department: 300,
+  location: 300,
+  metPlace: 300,
+};
+
 export function validateContact(
   raw: RawContact,
   line: number,
@@ -22,6 +39,14 @@ export function validateContact(
     if (Array.isArray(value) && value.length > max) {
       const label = contactSpec[key as keyof ContactValues].label;
       warnings.push({ line, message: `${label}: only the first ${max} of ${value.length} were kept.` });
+      fields[key] = value.slice(0, max);
+    }
+  }
+  for (const [key, max] of Object.entries(TEXT_MAX)) {
+    const value = fields[key];
+    if (typeof value === 'string' && value.length > max) {
+      const label = contactSpec[key as keyof ContactValues].label;
+      warnings.push({ line, message: `${label} was cut to its first ${max} characters (it had ${value.length}).` });
       fields[key] = value.slice(0, max);
     }
   }

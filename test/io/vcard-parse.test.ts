@@ -151,6 +151,17 @@ describe('vCard details', () => {
     expect(r.invalid).toEqual([{ line: 5, reason: 'This entry has no name.' }]);
   });
 
+  it('over-long text is cut with a warning, an over-long name makes the card invalid', () => {
+    const r = parseVCards(card('FN:A', `NOTE:${'n'.repeat(25_000)}`, `TITLE:${'t'.repeat(400)}`));
+    expect(r.drafts[0]!.values.notes).toHaveLength(20_000);
+    expect(r.drafts[0]!.values.role).toHaveLength(300);
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      'Notes was cut to its first 20000 characters (it had 25000).',
+      'Role was cut to its first 300 characters (it had 400).',
+    ]);
+    expect(parseVCards(card(`FN:${'x'.repeat(201)}`)).invalid[0]!.reason).toMatch(/Name is too long/);
+  });
+
   it('invalid emails and phones are left out with a warning, the person kept', () => {
     const r = parseVCards(card('FN:A', 'EMAIL:not-an-email', 'TEL:call me'));
     expect(r.drafts[0]?.values.emails).toEqual([]);
