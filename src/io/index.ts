@@ -1,4 +1,10 @@
-/** Import and export: text in, model values out, and back. Uses the model only. */
+/**
+ * Import and export: text in, model values out, and back. Uses the model only.
+ *
+ * On the main thread, import `parseFileOffMainThread` from './worker-client.ts'
+ * and `planImport` from './match.ts' directly rather than this index, so that
+ * the parsers (and papaparse) stay in the worker's bundle.
+ */
 export * from './types.ts';
 export { decodeFileBytes } from './decode.ts';
 export { parseVCards } from './vcard-parse.ts';
