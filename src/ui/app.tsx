@@ -10,9 +10,14 @@ import { useSpace } from './space.tsx';
 const Today = lazy(() => import('./pages/today.tsx'));
 const People = lazy(() => import('./pages/people.tsx'));
 const Person = lazy(() => import('./pages/person.tsx'));
+const Duplicates = lazy(() => import('./pages/duplicates.tsx'));
 const Trash = lazy(() => import('./pages/trash.tsx'));
 const Plan = lazy(() => import('./pages/plan.tsx'));
 const NetworkMap = lazy(() => import('./pages/map.tsx'));
+const CommunityPage = lazy(() => import('./pages/community.tsx'));
+const Stakeholders = lazy(() => import('./pages/stakeholders.tsx'));
+const GiveAndTake = lazy(() => import('./pages/give-and-take.tsx'));
+const Welcome = lazy(() => import('./pages/welcome.tsx'));
 const Capture = lazy(() => import('./pages/capture.tsx'));
 const Settings = lazy(() => import('./pages/settings.tsx'));
 const NotFound = lazy(() => import('./pages/not-found.tsx'));
@@ -109,10 +114,15 @@ export function App() {
     <Router root={Frame}>
       <Route path="/" component={Today} />
       <Route path="/people" component={People} />
+      <Route path="/people/duplicates" component={Duplicates} />
       <Route path="/people/:id" component={Person} />
       <Route path="/trash" component={Trash} />
       <Route path="/plan" component={Plan} />
       <Route path="/map" component={NetworkMap} />
+      <Route path="/communities/:id" component={CommunityPage} />
+      <Route path="/stakeholders" component={Stakeholders} />
+      <Route path="/give-and-take" component={GiveAndTake} />
+      <Route path="/welcome" component={Welcome} />
       <Route path="/capture" component={Capture} />
       <Route path="/settings" component={Settings} />
       <Route path="/pair" component={Pair} />

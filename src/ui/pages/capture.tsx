@@ -1,7 +1,195 @@
-export default function Page() {
+/**
+ * Event mode: choose the event once, then capture each person in seconds —
+ * a name (and, if you like, one line), Enter, next. Each capture is stamped
+ * with the event, place, date and time, and gets a follow-up N days later.
+ */
+import { A } from '@solidjs/router';
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import type { EventId, RapportEvent } from '../../model/index.ts';
+import { addDays, relativeDay } from '../../model/rules/index.ts';
+import { create, runUndoable } from '../../store/index.ts';
+import { todayIso } from '../clock.ts';
+import { showToast } from '../components/toasts.tsx';
+import { describeWriteError } from '../components/write-error.ts';
+import { createLive, useSpace } from '../space.tsx';
+
+const CURRENT_EVENT = 'rapport.capture.event';
+const FOLLOW_UP_DAYS = 'rapport.capture.followUpDays';
+
+function ChooseEvent(props: { events: RapportEvent[]; onChoose: (id: EventId) => void }) {
+  const { doc } = useSpace();
+  const [name, setName] = createSignal('');
+  const [place, setPlace] = createSignal('');
+  const [error, setError] = createSignal<string | null>(null);
+  const recent = createMemo(() => [...props.events].sort((a, b) => (b.startsOn ?? b.createdAt).localeCompare(a.startsOn ?? a.createdAt)).slice(0, 5));
+  const start = (e: SubmitEvent) => {
+    e.preventDefault();
+    const r = create(doc, 'events', { name: name(), place: place(), startsOn: todayIso() });
+    if (!r.ok) return setError(describeWriteError(r.error));
+    props.onChoose(r.value.id);
+  };
   return (
-    <section>
-      <h1>Capture</h1>
+    <div>
+      <h1 id="capture-title">Where are you?</h1>
+      <form class="card" onSubmit={start}>
+        <div class="field">
+          <label for="event-name">Event</label>
+          <input id="event-name" class="big-input" value={name()} onInput={(e) => setName(e.currentTarget.value)} placeholder="e.g. KubeCon Europe" autocomplete="off" required />
+        </div>
+        <div class="field">
+          <label for="event-place">Place</label>
+          <input id="event-place" value={place()} onInput={(e) => setPlace(e.currentTarget.value)} placeholder="e.g. Amsterdam" autocomplete="off" />
+        </div>
+        <Show when={error()}>
+          <p class="error" role="alert">
+            {error()}
+          </p>
+        </Show>
+        <button type="submit" class="primary big-button">
+          Start capturing
+        </button>
+      </form>
+      <Show when={recent().length}>
+        <h2>Or continue at</h2>
+        <ul style={{ 'list-style': 'none', padding: 0 }}>
+          <For each={recent()}>
+            {(ev) => (
+              <li style={{ 'margin-bottom': '0.5rem' }}>
+                <button type="button" class="big-button" style={{ width: '100%', 'justify-content': 'flex-start' }} onClick={() => props.onChoose(ev.id)}>
+                  <span class="truncate">
+                    {ev.name}
+                    {ev.place ? ` · ${ev.place}` : ''}
+                  </span>
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </div>
+  );
+}
+
+export default function Capture() {
+  const { doc } = useSpace();
+  const events = createLive('events');
+  const contacts = createLive('contacts');
+  const [eventId, setEventId] = createSignal<string | null>(localStorage.getItem(CURRENT_EVENT));
+  const event = createMemo(() => events().find((e) => e.id === eventId()) ?? null);
+  const [name, setName] = createSignal('');
+  const [line, setLine] = createSignal('');
+  const [followUpDays, setFollowUpDays] = createSignal(Number(localStorage.getItem(FOLLOW_UP_DAYS) ?? 2));
+  const [error, setError] = createSignal<string | null>(null);
+  const metHere = createMemo(() => contacts().filter((c) => c.metEventId === eventId()).sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
+  let nameInput!: HTMLInputElement;
+
+  const choose = (id: EventId | null) => {
+    if (id) localStorage.setItem(CURRENT_EVENT, id);
+    else localStorage.removeItem(CURRENT_EVENT);
+    setEventId(id);
+  };
+
+  const save = (e: SubmitEvent) => {
+    e.preventDefault();
+    const ev = event();
+    if (!ev) return;
+    const today = todayIso();
+    const days = followUpDays();
+    const op = runUndoable(doc, 'local', (origin) => {
+      const person = create(doc, 'contacts', { name: name(), notes: line(), metOn: today, metPlace: ev.place || ev.name, metEventId: ev.id }, origin);
+      if (!person.ok) return person;
+      create(
+        doc,
+        'interactions',
+        { at: new Date().toISOString(), contactIds: [person.value.id], channel: 'in-person', eventId: ev.id, place: ev.place, notes: line(), followUpOn: days > 0 ? addDays(today, days) : null },
+        origin,
+      );
+      return person;
+    });
+    if (!op.result.ok) {
+      op.forget();
+      return setError(describeWriteError(op.result.error));
+    }
+    const added = op.result.value.name;
+    setError(null);
+    setName('');
+    setLine('');
+    nameInput.focus();
+    showToast(`${added} added${days > 0 ? `, follow up ${relativeDay(addDays(today, days), today)}` : ''}.`, { label: 'Undo', run: () => op.undo() });
+  };
+
+  return (
+    <section aria-labelledby="capture-title" class="capture">
+      <Show when={event()} fallback={<ChooseEvent events={events()} onChoose={choose} />}>
+        {(ev) => (
+          <>
+            <div class="row spread" style={{ 'flex-wrap': 'nowrap' }}>
+              <h1 id="capture-title" class="truncate" style={{ margin: 0 }}>
+                {ev().name}
+              </h1>
+              <button type="button" onClick={() => choose(null)}>
+                Change event
+              </button>
+            </div>
+            <p class="muted small truncate">
+              {ev().place ? `${ev().place} · ` : ''}
+              {metHere().length} met here
+            </p>
+            <form onSubmit={save} aria-label="Capture a person">
+              <div class="field">
+                <label for="capture-name">Name</label>
+                <input id="capture-name" class="big-input" ref={nameInput} value={name()} onInput={(e) => setName(e.currentTarget.value)} autocomplete="off" autocapitalize="words" enterkeyhint="next" required autofocus />
+              </div>
+              <div class="field">
+                <label for="capture-line">One line to remember them</label>
+                <input id="capture-line" class="big-input" value={line()} onInput={(e) => setLine(e.currentTarget.value)} autocomplete="off" enterkeyhint="done" placeholder="e.g. runs the platform team at Acme, wants Rust mentors" />
+              </div>
+              <div class="field">
+                <label for="capture-follow-up">Follow up</label>
+                <select
+                  id="capture-follow-up"
+                  value={String(followUpDays())}
+                  onChange={(e) => {
+                    setFollowUpDays(Number(e.currentTarget.value));
+                    localStorage.setItem(FOLLOW_UP_DAYS, e.currentTarget.value);
+                  }}
+                >
+                  <option value="1">Tomorrow</option>
+                  <option value="2">In 2 days</option>
+                  <option value="3">In 3 days</option>
+                  <option value="7">In a week</option>
+                  <option value="0">No follow-up</option>
+                </select>
+              </div>
+              <Show when={error()}>
+                <p class="error" role="alert">
+                  {error()}
+                </p>
+              </Show>
+              <button type="submit" class="primary big-button" style={{ width: '100%' }}>
+                Save and next
+              </button>
+            </form>
+            <Show when={metHere().length}>
+              <h2>Met here</h2>
+              <ul style={{ 'list-style': 'none', padding: 0 }} aria-label="People met at this event" data-testid="met-here">
+                <For each={metHere()}>
+                  {(p) => (
+                    <li style={{ 'min-height': '44px', display: 'flex', 'align-items': 'center' }}>
+                      <A href={`/people/${p.id}`} class="truncate">
+                        {p.name}
+                      </A>
+                      <Show when={p.notes}>
+                        <span class="muted small truncate"> · {p.notes}</span>
+                      </Show>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          </>
+        )}
+      </Show>
     </section>
   );
 }

@@ -1,31 +1,55 @@
-/** People: find and remember someone. Search first, then a virtualised list. */
+/** People: find and remember someone. Search first, then filters, then a virtualised list. */
 import { A, useNavigate } from '@solidjs/router';
-import { createMemo, createSignal, Show } from 'solid-js';
-import type { Contact } from '../../model/index.ts';
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import type { CommunityId, Contact, ContactId } from '../../model/index.ts';
+import {
+  computeToday,
+  filterPeople,
+  lastContactByPerson,
+  makeSearchIndex,
+  QUADRANT_ADVICE,
+  QUADRANTS,
+  search,
+  sortPeople,
+  tagCounts,
+  type PeopleSort,
+  type Quadrant,
+} from '../../model/rules/index.ts';
 import { AddPersonForm } from '../components/add-person.tsx';
 import { PeopleList } from '../components/people-list.tsx';
+import { createNow, TIME_ZONE } from '../clock.ts';
 import { createLive } from '../space.tsx';
-
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 export default function People() {
   const navigate = useNavigate();
   const people = createLive('contacts');
+  const communities = createLive('communities');
+  const interactions = createLive('interactions');
+  const actions = createLive('actions');
+  const now = createNow();
   const [query, setQuery] = createSignal('');
   const [adding, setAdding] = createSignal(false);
-  const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+  const [communityId, setCommunityId] = createSignal<CommunityId | ''>('');
+  const [tag, setTag] = createSignal('');
+  const [quadrant, setQuadrant] = createSignal<Quadrant | 'unplaced' | ''>('');
+  const [needsFollowUp, setNeedsFollowUp] = createSignal(false);
+  const [sort, setSort] = createSignal<PeopleSort>('name');
+
+  const index = createMemo(() => makeSearchIndex(people(), communities()));
+  const lastContact = createMemo(() => lastContactByPerson(interactions()));
+  const followUpNeeded = createMemo(() =>
+    needsFollowUp() ? computeToday({ contacts: people(), interactions: interactions(), actions: actions(), now: now(), timeZone: TIME_ZONE }).needsFollowUp : new Set<ContactId>(),
+  );
+  const tags = createMemo(() => tagCounts(people()).slice(0, 100));
 
   const shown = createMemo<Contact[]>(() => {
-    const words = fold(query()).split(/\s+/).filter(Boolean);
-    const all = people();
-    const hits = words.length
-      ? all.filter((c) => {
-          const hay = fold([c.name, c.organisation, c.role, c.tags.join(' '), c.notes].join(' '));
-          return words.every((w) => hay.includes(w));
-        })
-      : all.slice();
-    return hits.sort((a, b) => collator.compare(a.name, b.name));
+    const byId = new Map(people().map((p) => [p.id, p]));
+    const hits = query().trim() ? search(index(), query()).flatMap((id) => byId.get(id) ?? []) : people();
+    const filtered = filterPeople(hits, { communityId: communityId() || null, tag: tag() || null, quadrant: quadrant() || null, needsFollowUp: needsFollowUp() }, followUpNeeded());
+    // While searching, the best matches come first unless another order was chosen.
+    return query().trim() && sort() === 'name' ? filtered : sortPeople(filtered, sort(), lastContact());
   });
+  const filtering = () => !!(query().trim() || communityId() || tag() || quadrant() || needsFollowUp());
 
   return (
     <section aria-labelledby="people-title">
@@ -44,8 +68,49 @@ export default function People() {
         </label>
         <input id="people-search" type="search" placeholder="Search name, organisation, role, tags, notes" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} autofocus autocomplete="off" />
       </div>
+      <Show when={people().length > 0}>
+        <details class="filters-box" open={filtering() && !query().trim()}>
+          <summary>Filter and sort</summary>
+          <div class="filters">
+            <div class="field">
+              <label for="filter-community">Community</label>
+              <select id="filter-community" value={communityId()} onChange={(e) => setCommunityId(e.currentTarget.value as CommunityId | '')}>
+                <option value="">All</option>
+                <For each={communities()}>{(c) => <option value={c.id}>{c.name}</option>}</For>
+              </select>
+            </div>
+            <div class="field">
+              <label for="filter-tag">Tag</label>
+              <select id="filter-tag" value={tag()} onChange={(e) => setTag(e.currentTarget.value)}>
+                <option value="">All</option>
+                <For each={tags()}>{(t) => <option value={t.tag}>{`${t.tag} (${t.count})`}</option>}</For>
+              </select>
+            </div>
+            <div class="field">
+              <label for="filter-quadrant">Stakeholder</label>
+              <select id="filter-quadrant" value={quadrant()} onChange={(e) => setQuadrant(e.currentTarget.value as Quadrant | 'unplaced' | '')}>
+                <option value="">All</option>
+                <For each={QUADRANTS}>{(q) => <option value={q}>{QUADRANT_ADVICE[q].label}</option>}</For>
+                <option value="unplaced">Not placed</option>
+              </select>
+            </div>
+            <div class="field">
+              <label for="sort-people">Sort by</label>
+              <select id="sort-people" value={sort()} onChange={(e) => setSort(e.currentTarget.value as PeopleSort)}>
+                <option value="name">Name</option>
+                <option value="last-contact">Last contact</option>
+                <option value="met">Date met</option>
+              </select>
+            </div>
+            <label class="row" style={{ 'min-height': '44px', 'align-self': 'end', margin: 0, color: 'var(--text)', 'font-weight': 400 }}>
+              <input type="checkbox" style={{ width: '22px', 'min-height': '22px' }} checked={needsFollowUp()} onChange={(e) => setNeedsFollowUp(e.currentTarget.checked)} />
+              Needs follow-up
+            </label>
+          </div>
+        </details>
+      </Show>
       <p class="muted small" aria-live="polite" data-testid="people-count">
-        {query() ? `${shown().length} of ${people().length} people match` : `${people().length} ${people().length === 1 ? 'person' : 'people'}`}
+        {filtering() ? `${shown().length} of ${people().length} people match` : `${people().length} ${people().length === 1 ? 'person' : 'people'}`}
       </p>
       <Show
         when={people().length > 0}
@@ -70,11 +135,12 @@ export default function People() {
         }
       >
         <PeopleList people={shown()} />
-        <Show when={query() && shown().length === 0}>
-          <p class="empty">No one matches “{query()}”.</p>
+        <Show when={filtering() && shown().length === 0}>
+          <p class="empty">{query().trim() ? `No one matches “${query()}”.` : 'No one matches these filters.'}</p>
         </Show>
       </Show>
-      <p class="small">
+      <p class="row small">
+        <A href="/people/duplicates">Find duplicates</A>
         <A href="/trash">Trash</A>
       </p>
     </section>

@@ -3,6 +3,9 @@
  * (`people.add({ name })`), so a test reads like a use and survives markup changes.
  */
 import type { BrowserContext, Page } from 'playwright-core';
+import { CapturePage, DuplicatesPage, InteractionLog, TodayPage } from './habits.ts';
+import { ExporterModel, ImporterModel, MyCardModel } from './io.ts';
+import { MapPage, PlanPage, StakeholdersPage, WelcomePage } from './plan.ts';
 
 export class App {
   constructor(
@@ -10,7 +13,12 @@ export class App {
     readonly baseUrl: string,
   ) {}
 
-  static async open(context: BrowserContext, baseUrl: string, path = '/'): Promise<App> {
+  /**
+   * Tests about other places start past the first run (an empty space would
+   * open on /welcome); the first-run test asks for it with `firstRun`.
+   */
+  static async open(context: BrowserContext, baseUrl: string, path = '/', opts: { firstRun?: boolean } = {}): Promise<App> {
+    if (!opts.firstRun) await context.addInitScript(() => localStorage.setItem('rapport.welcome', 'skipped'));
     const page = await context.newPage();
     const app = new App(page, baseUrl);
     await app.goto(path);
@@ -30,6 +38,18 @@ export class App {
   get people() {
     return new PeoplePage(this);
   }
+  get plan() {
+    return new PlanPage(this);
+  }
+  get stakeholders() {
+    return new StakeholdersPage(this);
+  }
+  get welcome() {
+    return new WelcomePage(this);
+  }
+  get communities() {
+    return new MapPage(this);
+  }
   get person() {
     return new PersonPage(this);
   }
@@ -38,6 +58,27 @@ export class App {
   }
   get sync() {
     return new SyncPage(this);
+  }
+  get interactions() {
+    return new InteractionLog(this);
+  }
+  get capture() {
+    return new CapturePage(this);
+  }
+  get today() {
+    return new TodayPage(this);
+  }
+  get duplicates() {
+    return new DuplicatesPage(this);
+  }
+  get importer() {
+    return new ImporterModel(this);
+  }
+  get exporter() {
+    return new ExporterModel(this);
+  }
+  get myCard() {
+    return new MyCardModel(this);
   }
 }
 

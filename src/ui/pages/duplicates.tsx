@@ -1,0 +1,97 @@
+/** Possible duplicates, offered for merge. A merge keeps every value of both and can be undone. */
+import { A } from '@solidjs/router';
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import type { Contact, ContactId } from '../../model/index.ts';
+import { findDuplicates, pairKey } from '../../model/rules/index.ts';
+import { mergeContactsInDoc } from '../../store/merge.ts';
+import { describePerson } from '../components/person-row.tsx';
+import { showToast } from '../components/toasts.tsx';
+import { createLive, useSpace } from '../space.tsx';
+
+const DISMISSED = 'rapport.duplicates.dismissed';
+
+function loadDismissed(): Set<string> {
+  try {
+    const list = JSON.parse(localStorage.getItem(DISMISSED) ?? '[]') as unknown;
+    return new Set(Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+function Summary(props: { person: Contact }) {
+  return (
+    <div class="card" style={{ margin: 0, flex: '1 1 14rem', 'min-width': 0 }}>
+      <strong class="wrap">{props.person.name}</strong>
+      <Show when={describePerson(props.person)}>
+        <p class="muted small wrap" style={{ margin: '0.2rem 0' }}>
+          {describePerson(props.person)}
+        </p>
+      </Show>
+      <p class="small wrap" style={{ margin: 0 }}>
+        {[...props.person.emails, ...props.person.phones].join(' · ')}
+      </p>
+    </div>
+  );
+}
+
+export default function Duplicates() {
+  const { doc } = useSpace();
+  const people = createLive('contacts');
+  const [dismissed, setDismissed] = createSignal(loadDismissed());
+  const byId = createMemo(() => new Map(people().map((p) => [p.id, p])));
+  const pairs = createMemo(() => findDuplicates(people(), { dismissed: dismissed() }));
+
+  const dismiss = (a: ContactId, b: ContactId) => {
+    const next = new Set(dismissed()).add(pairKey(a, b));
+    localStorage.setItem(DISMISSED, JSON.stringify([...next]));
+    setDismissed(next);
+  };
+  const merge = (keep: Contact, drop: Contact) => {
+    const r = mergeContactsInDoc(doc, keep.id, drop.id);
+    if (!r.ok) return showToast('These two could not be merged: one of them changed. Try again.');
+    showToast(`Merged ${drop.name} into ${keep.name}.`, { label: 'Undo', run: () => r.value.undo() }, 15_000);
+  };
+
+  return (
+    <section aria-labelledby="dup-title">
+      <p class="small">
+        <A href="/people">← People</A>
+      </p>
+      <h1 id="dup-title">Possible duplicates</h1>
+      <p class="muted">People who share an email, phone or LinkedIn profile, or have very similar names at the same organisation. Merging keeps every detail, interaction and give-and-take entry of both.</p>
+      <Show when={pairs().length} fallback={<p class="empty">No duplicates found.</p>}>
+        <ul style={{ 'list-style': 'none', padding: 0 }}>
+          <For each={pairs()}>
+            {(pair) => {
+              const a = () => byId().get(pair.aId);
+              const b = () => byId().get(pair.bId);
+              return (
+                <Show when={a() && b()}>
+                  <li class="card" data-testid="duplicate-pair">
+                    <p style={{ 'margin-top': 0 }}>{pair.sentence}</p>
+                    <div class="row" style={{ 'align-items': 'stretch' }}>
+                      <Summary person={a()!} />
+                      <Summary person={b()!} />
+                    </div>
+                    <div class="row" style={{ 'margin-top': '0.75rem' }}>
+                      <button type="button" class="primary" onClick={() => merge(a()!, b()!)}>
+                        Merge into {a()!.name}
+                      </button>
+                      <button type="button" onClick={() => merge(b()!, a()!)}>
+                        Merge into {b()!.name}
+                      </button>
+                      <button type="button" onClick={() => dismiss(pair.aId, pair.bId)}>
+                        Not the same person
+                      </button>
+                    </div>
+                  </li>
+                </Show>
+              );
+            }}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+/** The everyday habits in real Chromium against the real server: search, log, capture, Today, merge. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { App } from './pages/app.ts';
+import { startAppServer, type AppServer } from './support/app-server.ts';
+import { launchBrowser } from './support/browser.ts';
+
+let server: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const localToday = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+describe('everyday habits', () => {
+  it('search finds people regardless of case and accents, across organisation and tags', async () => {
+    const context = await browser.newContext();
+    const app = await App.open(context, server.url);
+    await app.people.add({ name: 'Zoë Müller', organisation: 'Acme Robotics' });
+    await app.people.add({ name: 'Ana Lima', organisation: 'Globex' });
+    await app.people.add({ name: 'Bo Chen', role: 'Climate founder' });
+    await app.people.open();
+    await app.people.search('zoe');
+    expect(await app.people.names()).toEqual(['Zoë Müller']);
+    await app.people.search('muller');
+    expect(await app.people.names()).toEqual(['Zoë Müller']);
+    await app.people.search('GLOBEX');
+    expect(await app.people.names()).toEqual(['Ana Lima']);
+    await app.people.search('climate');
+    expect(await app.people.names()).toEqual(['Bo Chen']);
+    await app.people.search('nobody-like-this');
+    expect(await app.people.names()).toEqual([]);
+    await context.close();
+  });
+
+  it('an interaction is logged from the person page in three taps and shows in the timeline', async () => {
+    const context = await browser.newContext();
+    const app = await App.open(context, server.url);
+    await app.people.add({ name: 'Ana Lima' });
+    await app.interactions.log({ channel: 'Call', notes: 'Talked about her Rust migration', learned: 'She is hiring SREs' });
+    const timeline = await app.interactions.timeline();
+    expect(timeline).toHaveLength(1);
+    expect(timeline[0]).toContain('Call');
+    expect(timeline[0]).toContain('Talked about her Rust migration');
+    expect(timeline[0]).toContain('She is hiring SREs');
+    expect(timeline[0]).toContain('nothing shared about you');
+    await context.close();
+  });
+
+  it('Today shows a due follow-up and Done clears it', async () => {
+    const context = await browser.newContext();
+    const app = await App.open(context, server.url);
+    await app.people.add({ name: 'Cy Twombly' });
+    await app.interactions.log({ notes: 'Coffee', followUpOn: localToday() });
+    await app.today.open();
+    const items = await app.today.items('follow-ups');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toContain('Cy Twombly');
+    await app.today.done('Cy Twombly');
+    await expect.poll(() => app.page.getByTestId('today-follow-ups').count()).toBe(0);
+    await app.page.reload();
+    await app.today.open();
+    expect(await app.page.getByTestId('today-follow-ups').count()).toBe(0);
+    await context.close();
+  });
+
+  it('event mode captures three people offline, stamped with the event, and they survive a reload', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const app = await App.open(context, server.url);
+    await app.capture.startEvent('RustConf', 'Montréal');
+    await context.setOffline(true);
+    await app.capture.quickCapture('Dana Okafor', 'Runs platform at Initech');
+    await app.capture.quickCapture('Émile Dubois');
+    await app.capture.quickCapture('Farah Haddad', 'Wants Rust mentors');
+    // One screen, no scrolling: the Save button is inside a 360 × 740 viewport.
+    const box = await app.page.getByRole('button', { name: 'Save and next' }).boundingBox();
+    expect(box && box.y + box.height).toBeLessThanOrEqual(740);
+    await app.savedOnThisDevice();
+    await context.setOffline(false);
+    await app.page.reload();
+    await app.page.getByRole('heading', { name: 'RustConf', level: 1 }).waitFor();
+    expect((await app.capture.metHere()).sort()).toEqual(['Dana Okafor', 'Farah Haddad', 'Émile Dubois']);
+    await app.page.getByRole('link', { name: 'Dana Okafor' }).click();
+    await app.page.getByRole('heading', { name: 'Dana Okafor', level: 1 }).waitFor();
+    expect(await app.person.value('Where')).toBe('Montréal');
+    expect(await app.page.getByLabel('At the event').inputValue()).not.toBe('');
+    const timeline = await app.interactions.timeline();
+    expect(timeline[0]).toContain('RustConf');
+    expect(timeline[0]).toMatch(/Follow up/);
+    await context.close();
+  });
+
+  it('duplicates sharing an email are merged with every detail kept, and the merge can be undone', async () => {
+    const context = await browser.newContext();
+    const app = await App.open(context, server.url);
+    for (const [name, role] of [
+      ['Ana Lima', 'CTO'],
+      ['Ana M. Lima', 'Advisor'],
+    ] as const) {
+      await app.people.add({ name, role });
+      const email = app.page.getByPlaceholder('Add email');
+      await email.fill('ana@example.org');
+      await email.press('Enter');
+    }
+    await app.duplicates.open();
+    expect((await app.duplicates.pairs())[0]).toContain('ana@example.org');
+    await app.duplicates.mergeInto('Ana Lima');
+    await expect.poll(() => app.duplicates.pairs()).toEqual([]);
+    await app.duplicates.undo();
+    await expect.poll(() => app.duplicates.pairs()).toHaveLength(1);
+    await app.people.open();
+    expect(await app.people.names()).toEqual(['Ana Lima', 'Ana M. Lima']);
+
+    await app.duplicates.open();
+    await app.duplicates.mergeInto('Ana Lima');
+    await app.people.open();
+    expect(await app.people.names()).toEqual(['Ana Lima']);
+    await app.people.openPerson('Ana Lima');
+    expect(await app.person.value('Role')).toBe('CTO');
+    expect(await app.person.value('Notes')).toContain('Advisor');
+    await context.close();
+  });
+});

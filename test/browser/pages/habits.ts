@@ -1,0 +1,104 @@
+/** Page models for the everyday habits: logging, event mode, Today, duplicates. */
+import type { App } from './app.ts';
+
+export class InteractionLog {
+  constructor(private readonly app: App) {}
+  private get page() {
+    return this.app.page;
+  }
+
+  /** From a person's page: one tap to open, type, one tap to save. */
+  async log(entry: { channel?: string; notes?: string; learned?: string; shared?: string; followUpOn?: string }): Promise<void> {
+    await this.page.getByRole('button', { name: 'Log interaction' }).click();
+    const dialog = this.page.getByRole('dialog');
+    if (entry.channel) await dialog.getByText(entry.channel, { exact: true }).click();
+    if (entry.notes) await dialog.getByLabel('Notes').fill(entry.notes);
+    if (entry.learned) await dialog.getByLabel('What I learned about them').fill(entry.learned);
+    if (entry.shared) await dialog.getByLabel('What I shared about me').fill(entry.shared);
+    if (entry.followUpOn) {
+      await dialog.getByText('Follow up on a particular day').click();
+      await dialog.getByLabel('Follow-up date').fill(entry.followUpOn);
+    }
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  }
+
+  async timeline(): Promise<string[]> {
+    return this.page.getByTestId('interaction').allTextContents();
+  }
+}
+
+export class CapturePage {
+  constructor(private readonly app: App) {}
+  private get page() {
+    return this.app.page;
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Capture' }).click();
+  }
+
+  async startEvent(name: string, place: string): Promise<void> {
+    await this.open();
+    await this.page.getByLabel('Event').fill(name);
+    await this.page.getByLabel('Place').fill(place);
+    await this.page.getByRole('button', { name: 'Start capturing' }).click();
+    await this.page.getByRole('heading', { name, level: 1 }).waitFor();
+  }
+
+  /** A name, optionally one line, then Enter: nothing else. */
+  async quickCapture(name: string, line?: string): Promise<void> {
+    await this.page.getByLabel('Name', { exact: true }).fill(name);
+    if (line) await this.page.getByLabel('One line to remember them').fill(line);
+    await this.page.getByLabel('Name', { exact: true }).press('Enter');
+    await this.page.getByTestId('met-here').getByText(name, { exact: true }).waitFor();
+  }
+
+  async metHere(): Promise<string[]> {
+    return this.page.getByTestId('met-here').getByRole('link').allTextContents();
+  }
+}
+
+export class TodayPage {
+  constructor(private readonly app: App) {}
+  private get page() {
+    return this.app.page;
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    await this.page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+  }
+
+  async items(section: 'follow-ups' | 'keep-in-touch' | 'actions' | 'met-recently'): Promise<string[]> {
+    return this.page.getByTestId(`today-${section}`).getByTestId('today-item').locator('.reason').allTextContents();
+  }
+
+  async done(reasonContains: string): Promise<void> {
+    await this.page.getByRole('button', { name: new RegExp(`^Done: .*${reasonContains}`) }).first().click();
+  }
+}
+
+export class DuplicatesPage {
+  constructor(private readonly app: App) {}
+  private get page() {
+    return this.app.page;
+  }
+
+  async open(): Promise<void> {
+    await this.app.goto('/people/duplicates');
+    await this.page.getByRole('heading', { name: 'Possible duplicates' }).waitFor();
+  }
+
+  async pairs(): Promise<string[]> {
+    return this.page.getByTestId('duplicate-pair').locator('p').first().allTextContents();
+  }
+
+  async mergeInto(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Merge into ${name}` }).first().click();
+  }
+
+  async undo(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Undo' }).click();
+  }
+}
