@@ -8,10 +8,12 @@ import { createNow, TIME_ZONE } from '../clock.ts';
 import { LogInteraction } from '../components/log-interaction.tsx';
 import { showToast } from '../components/toasts.tsx';
 import { createLive, useSpace } from '../space.tsx';
+import { useWelcomeRedirect } from '../welcome/redirect.ts';
 
 const SNOOZE_DAYS = { 'follow-up': 3, 'keep-in-touch': 7, 'met-recently': 3, action: 7 } as const;
 
 export default function Today() {
+  useWelcomeRedirect();
   const { doc } = useSpace();
   const now = createNow();
   const contacts = createLive('contacts');

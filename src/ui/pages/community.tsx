@@ -1,0 +1,129 @@
+/** One community: what it is, my membership, what I could offer it (step 3), its offers and its people. */
+import { A, useNavigate, useParams } from '@solidjs/router';
+import { createMemo, For, Show } from 'solid-js';
+import { COMMUNITY_KIND_LABELS, type CommunityId, type Contact } from '../../model/index.ts';
+import { moveToTrash, restoreFromTrash, update } from '../../store/index.ts';
+import { SelectField, TextField } from '../components/fields.tsx';
+import { showToast } from '../components/toasts.tsx';
+import { byName, toggled, useCommit } from '../plan/data.ts';
+import { AddMember } from '../map/add-member.tsx';
+import { MEMBERSHIP_LABELS, options } from '../plan/words.tsx';
+import { createCollection, createLive, useSpace } from '../space.tsx';
+import '../plan/plan.css';
+
+export default function CommunityPage() {
+  const params = useParams<{ id: string }>();
+  const navigate = useNavigate();
+  const { doc } = useSpace();
+  const commit = useCommit();
+  const communities = createCollection('communities');
+  const offers = createLive('offers');
+  const people = createLive('contacts');
+  const id = () => params.id as CommunityId;
+  const community = createMemo(() => communities().byId.get(params.id) ?? null);
+  const members = createMemo(() => people().filter((p) => p.communityIds.includes(id())).sort(byName));
+  const sortedPeople = createMemo(() => [...people()].sort(byName));
+
+  const trash = () => {
+    const name = community()?.name ?? 'The community';
+    moveToTrash(doc, 'communities', id());
+    showToast(`${name} moved to the Trash.`, { label: 'Undo', run: () => restoreFromTrash(doc, 'communities', id()) });
+    navigate('/map');
+  };
+  const removeMember = (p: Contact) => {
+    update(doc, 'contacts', p.id, { communityIds: toggled(p.communityIds, id(), false) });
+    showToast(`${p.name} is no longer in ${community()?.name ?? 'this community'}.`, {
+      label: 'Undo',
+      run: () => update(doc, 'contacts', p.id, { communityIds: toggled(p.communityIds, id(), true) }),
+    });
+  };
+
+  return (
+    <Show
+      when={community()}
+      fallback={
+        <div class="empty">
+          <h1>Community not found</h1>
+          <p>It may have been deleted on another device.</p>
+          <A href="/map">Back to the Map</A>
+        </div>
+      }
+    >
+      {(c) => (
+        <article aria-labelledby="community-name" class="community-page">
+          <p class="small">
+            <A href="/map">← Map</A>
+          </p>
+          <Show when={c().deletedAt}>
+            <div class="card row spread" role="status">
+              <span>This community is in the Trash.</span>
+              <button type="button" onClick={() => restoreFromTrash(doc, 'communities', id())}>
+                Restore
+              </button>
+            </div>
+          </Show>
+          <h1 id="community-name" class="wrap">
+            {c().name}
+          </h1>
+          <p class="muted">
+            {COMMUNITY_KIND_LABELS[c().kind]} · {MEMBERSHIP_LABELS[c().membership]} · {members().length === 1 ? '1 person' : `${members().length} people`}
+          </p>
+          <section class="card" aria-labelledby="about-community">
+            <h2 id="about-community">About it</h2>
+            <TextField label="Name" value={c().name} onCommit={commit('communities', id, 'name')} />
+            <div class="grid-2">
+              <SelectField label="Kind" value={c().kind} options={options(COMMUNITY_KIND_LABELS)} onCommit={commit('communities', id, 'kind')} />
+              <SelectField label="Membership" value={c().membership} options={options(MEMBERSHIP_LABELS)} onCommit={commit('communities', id, 'membership')} />
+            </div>
+            <TextField label="Description" multiline value={c().description} onCommit={commit('communities', id, 'description')} />
+          </section>
+          <section class="card" aria-labelledby="offer-community">
+            <h2 id="offer-community">What would be useful to them</h2>
+            <p class="muted small">Not a pitch: what would this group find interesting or useful, from you?</p>
+            <TextField label="What I could offer them" multiline value={c().offer} onCommit={commit('communities', id, 'offer')} />
+            <fieldset class="checks">
+              <legend>Your offers meant for them</legend>
+              <Show when={offers().length} fallback={<p class="muted small">No offers yet — add them in the Plan.</p>}>
+                <For each={offers()}>
+                  {(o) => (
+                    <label class="check">
+                      <input
+                        type="checkbox"
+                        checked={o.communityIds.includes(id())}
+                        onChange={(e) => update(doc, 'offers', o.id, { communityIds: toggled(o.communityIds, id(), e.currentTarget.checked) })}
+                      />
+                      <span class="wrap">{o.title}</span>
+                    </label>
+                  )}
+                </For>
+              </Show>
+            </fieldset>
+          </section>
+          <section class="card" aria-labelledby="members-title">
+            <h2 id="members-title">People in it</h2>
+            <ul class="member-list plain">
+              <For each={members()} fallback={<li class="muted small">Nobody yet — add the people you know there.</li>}>
+                {(p) => (
+                  <li class="row spread member">
+                    <A href={`/people/${p.id}`} class="wrap grow-link">
+                      {p.name}
+                    </A>
+                    <button type="button" class="small-button" onClick={() => removeMember(p)} aria-label={`Remove ${p.name} from ${c().name}`}>
+                      Remove
+                    </button>
+                  </li>
+                )}
+              </For>
+            </ul>
+            <AddMember communityId={id()} communityName={c().name} people={sortedPeople()} />
+          </section>
+          <Show when={!c().deletedAt}>
+            <button type="button" class="danger" onClick={trash}>
+              Move to Trash
+            </button>
+          </Show>
+        </article>
+      )}
+    </Show>
+  );
+}

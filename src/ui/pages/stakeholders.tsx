@@ -1,0 +1,132 @@
+/** Stakeholders: for an objective, place people by power and interest; each quadrant suggests how often to reach out. */
+import { A } from '@solidjs/router';
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import type { Contact, ObjectiveId } from '../../model/index.ts';
+import { cadenceAdvice, QUADRANT_ADVICE, QUADRANTS, quadrantOf, stakeholderGrid, suggestedCadence, type Quadrant } from '../../model/rules/index.ts';
+import { update } from '../../store/index.ts';
+import { showToast } from '../components/toasts.tsx';
+import { byName } from '../plan/data.ts';
+import { LinkPerson } from '../plan/link-person.tsx';
+import { StakeholderGrid } from '../plan/stakeholder-grid.tsx';
+import { createLive, useSpace } from '../space.tsx';
+import { cadenceWords } from '../../model/rules/index.ts';
+import '../plan/plan.css';
+
+/** Where "Add to grid" puts someone: low on both axes, ready to be moved. */
+const START = { power: 30, interest: 30 };
+const EVERYONE = '';
+
+export default function Stakeholders() {
+  const { doc } = useSpace();
+  const objectives = createLive('objectives');
+  const contacts = createLive('contacts');
+  const [objectiveId, setObjectiveId] = createSignal<string>(EVERYONE);
+  const [announcement, setAnnouncement] = createSignal('');
+  const active = createMemo(() => objectives().filter((o) => o.status === 'active'));
+  const objective = () => objectives().find((o) => o.id === objectiveId());
+  const people = createMemo(() => {
+    const id = objectiveId();
+    return contacts()
+      .filter((p) => id === EVERYONE || p.objectiveIds.includes(id as ObjectiveId))
+      .sort(byName);
+  });
+  const byId = createMemo(() => new Map(people().map((p) => [p.id as string, p])));
+  const grid = createMemo(() => stakeholderGrid(people()));
+  const placed = createMemo(() => people().filter((p) => quadrantOf(p) !== null));
+  const unplaced = createMemo(() => grid().unplaced.map((id) => byId().get(id)).filter((p): p is Contact => !!p));
+
+  const setCadence = (list: Contact[], days: number) => {
+    const before = list.map((p) => [p.id, p.cadenceDays] as const);
+    for (const p of list) update(doc, 'contacts', p.id, { cadenceDays: days });
+    showToast(list.length === 1 ? `You will keep in touch with ${list[0]?.name} ${cadenceWords(days)}.` : `You will keep in touch with ${list.length} people ${cadenceWords(days)}.`, {
+      label: 'Undo',
+      run: () => before.forEach(([id, d]) => update(doc, 'contacts', id, { cadenceDays: d })),
+    });
+  };
+
+  return (
+    <section aria-labelledby="stake-title" class="stakeholders-page">
+      <p class="small">
+        <A href="/plan">← Plan</A>
+      </p>
+      <h1 id="stake-title">Stakeholders</h1>
+      <p class="muted small">Place people by how much say they have (power) and how much they care (interest). The quadrant suggests how often to reach out.</p>
+      <div class="field stake-for">
+        <label for="stake-objective">For</label>
+        <select id="stake-objective" value={objectiveId()} onChange={(e) => setObjectiveId(e.currentTarget.value)}>
+          <option value={EVERYONE}>Everyone</option>
+          <For each={active()}>{(o) => <option value={o.id}>{o.title}</option>}</For>
+        </select>
+      </div>
+      <Show when={objective()}>
+        {(o) => (
+          <div class="row small">
+            <span class="muted">People who can help with this objective are shown.</span>
+            <LinkPerson objectiveId={o().id} objectiveTitle={o().title} people={[...contacts()].sort(byName)} label="Add a person to it" />
+          </div>
+        )}
+      </Show>
+      <p class="visually-hidden" aria-live="polite" data-testid="stake-announce">
+        {announcement()}
+      </p>
+      <div class="stake-layout">
+        <StakeholderGrid people={placed()} announce={setAnnouncement} />
+        <aside class="card unplaced" aria-labelledby="unplaced-title">
+          <h2 id="unplaced-title">Not on the grid yet</h2>
+          <ul class="picker-list">
+            <For each={unplaced()} fallback={<li class="muted small">{people().length ? 'Everyone here is placed.' : 'Nobody here yet.'}</li>}>
+              {(p) => (
+                <li>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      update(doc, 'contacts', p.id, START);
+                      setAnnouncement(`${p.name} added to the grid: ${QUADRANT_ADVICE.monitor.label}. Focus their name on the grid and use the arrow keys to move them.`);
+                    }}
+                    aria-label={`Add ${p.name} to the grid`}
+                  >
+                    <span class="truncate">{p.name}</span>
+                    <span class="muted small">Add</span>
+                  </button>
+                </li>
+              )}
+            </For>
+          </ul>
+        </aside>
+      </div>
+      <h2>How often to reach out</h2>
+      <div class="quadrant-cards">
+        <For each={QUADRANTS}>{(q) => <QuadrantCard q={q} people={grid()[q].map((id) => byId().get(id)).filter((p): p is Contact => !!p)} setCadence={setCadence} />}</For>
+      </div>
+    </section>
+  );
+}
+
+function QuadrantCard(props: { q: Quadrant; people: Contact[]; setCadence: (list: Contact[], days: number) => void }) {
+  const advice = () => QUADRANT_ADVICE[props.q];
+  const days = () => suggestedCadence(props.q);
+  const slower = () => props.people.filter((p) => cadenceAdvice(p) !== null);
+  return (
+    <section class="card quadrant-card" data-quadrant={props.q} data-testid="quadrant" aria-labelledby={`q-${props.q}`}>
+      <h3 id={`q-${props.q}`}>
+        {advice().label} <span class="muted small">· {cadenceWords(days())}</span>
+      </h3>
+      <p class="small">{advice().advice}</p>
+      <ul class="quadrant-people small">
+        <For each={props.people} fallback={<li class="muted">Nobody here.</li>}>
+          {(p) => (
+            <li class="wrap">
+              <A href={`/people/${p.id}`}>{p.name}</A>
+              <span class="muted"> — {p.cadenceDays ? `keep in touch ${cadenceWords(p.cadenceDays)}` : 'no rhythm yet'}</span>
+            </li>
+          )}
+        </For>
+      </ul>
+      <Show when={slower().length}>
+        <button type="button" class="small-button" onClick={() => props.setCadence(slower(), days())}>
+          Set keep-in-touch to every {days()} days{slower().length > 1 ? ` for ${slower().length} people` : ` for ${slower()[0]?.name}`}
+        </button>
+      </Show>
+    </section>
+  );
+}

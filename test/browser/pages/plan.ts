@@ -1,0 +1,193 @@
+/** Page models for the plan: objectives and offers, gaps, actions, the map, stakeholders and the first run. */
+import type { Locator, Page } from 'playwright-core';
+import type { App } from './app.ts';
+
+abstract class Place {
+  constructor(protected readonly app: App) {}
+  protected get page(): Page {
+    return this.app.page;
+  }
+}
+
+export class PlanPage extends Place {
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plan' }).click();
+    await this.page.getByRole('heading', { name: 'Plan', level: 1 }).waitFor();
+  }
+
+  async addObjective(o: { title: string; kind?: string }): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Add an objective' });
+    await form.getByLabel('New objective').fill(o.title);
+    if (o.kind) await form.getByLabel('Kind').selectOption({ label: o.kind });
+    await form.getByRole('button', { name: 'Add objective' }).click();
+    await this.page.getByTestId('objective').filter({ hasText: o.title }).waitFor();
+  }
+
+  async addOffer(o: { title: string; kind?: string }): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Add an offer' });
+    await form.getByLabel('New offer').fill(o.title);
+    if (o.kind) await form.getByLabel('Kind').selectOption({ label: o.kind });
+    await form.getByRole('button', { name: 'Add offer' }).click();
+    await this.page.getByTestId('offer').filter({ hasText: o.title }).waitFor();
+  }
+
+  /** A gap, found by words of its sentence. */
+  gap(text: string): GapModel {
+    return new GapModel(this.app, this.page.getByTestId('gap').filter({ hasText: text }));
+  }
+
+  async gapSentences(): Promise<string[]> {
+    return (await this.page.getByTestId('gap').locator('p').allTextContents()).map((t) => t.trim());
+  }
+
+  async closedGapsNote(): Promise<string> {
+    return (await this.page.getByTestId('gaps').getByRole('button', { name: /closed by/ }).textContent()) ?? '';
+  }
+
+  async actionTitles(): Promise<string[]> {
+    return this.page.getByTestId('action').locator('h3').allTextContents();
+  }
+
+  action(title: string): ActionModel {
+    return new ActionModel(this.app, this.page.getByTestId('action').filter({ hasText: title }));
+  }
+}
+
+export class GapModel extends Place {
+  constructor(
+    app: App,
+    readonly locator: Locator,
+  ) {
+    super(app);
+  }
+
+  async waitShown(): Promise<void> {
+    await this.locator.first().waitFor();
+  }
+
+  async waitGone(): Promise<void> {
+    await this.locator.first().waitFor({ state: 'detached' });
+  }
+
+  async isPlanned(): Promise<boolean> {
+    return (await this.locator.first().getAttribute('data-status')) === 'planned';
+  }
+
+  /** Plans the action the gap suggests, and waits for it to be shown in the plan. */
+  async planAction(): Promise<void> {
+    await this.locator.first().getByRole('button', { name: 'Plan an action' }).click();
+    await this.locator.first().filter({ hasText: 'Planned:' }).waitFor();
+  }
+
+  /** Says that `name` can help with the gap's objective, through the gap's picker. */
+  async linkPerson(name: string): Promise<void> {
+    await this.locator.first().getByRole('button', { name: 'Link a person' }).click();
+    await this.page.getByLabel('Find a person').fill(name);
+    await this.page.getByRole('button', { name: `Link ${name}` }).click();
+  }
+}
+
+export class ActionModel extends Place {
+  constructor(
+    app: App,
+    readonly locator: Locator,
+  ) {
+    super(app);
+  }
+
+  async markDone(): Promise<void> {
+    await this.locator.first().getByRole('button', { name: /^Mark done/ }).click();
+  }
+
+  async status(): Promise<string | null> {
+    return this.locator.first().getAttribute('data-status');
+  }
+}
+
+export class StakeholdersPage extends Place {
+  async open(objective?: string): Promise<void> {
+    await this.app.goto('/stakeholders');
+    await this.page.getByRole('heading', { name: 'Stakeholders', level: 1 }).waitFor();
+    if (objective) await this.page.getByLabel('For').selectOption({ label: objective });
+  }
+
+  async addToGrid(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Add ${name} to the grid` }).click();
+    await this.chip(name).waitFor();
+  }
+
+  chip(name: string): Locator {
+    return this.page.getByTestId('stake-chip').filter({ hasText: name });
+  }
+
+  /** Focuses the person's chip on the grid and moves it with the arrow keys. */
+  async placeByKeyboard(name: string, keys: string[]): Promise<void> {
+    const chip = this.chip(name);
+    await chip.focus();
+    for (const key of keys) await this.page.keyboard.press(key);
+  }
+
+  async quadrantOf(name: string): Promise<string | null> {
+    return this.chip(name).getAttribute('data-quadrant');
+  }
+
+  async announcement(): Promise<string> {
+    return (await this.page.getByTestId('stake-announce').textContent()) ?? '';
+  }
+
+  async setSuggestedCadence(quadrantLabel: string): Promise<void> {
+    await this.page.getByTestId('quadrant').filter({ hasText: quadrantLabel }).getByRole('button', { name: /^Set keep-in-touch/ }).click();
+  }
+
+  async quadrantText(quadrantLabel: string): Promise<string> {
+    return (await this.page.getByTestId('quadrant').filter({ hasText: quadrantLabel }).textContent()) ?? '';
+  }
+}
+
+export class WelcomePage extends Place {
+  async waitShown(): Promise<void> {
+    await this.page.getByRole('heading', { name: 'Welcome to Rapport', level: 1 }).waitFor();
+  }
+
+  async step(): Promise<string> {
+    return (await this.page.getByTestId('welcome-step').textContent()) ?? '';
+  }
+
+  async skipStep(): Promise<void> {
+    await this.page.getByRole('button', { name: /^Skip this step$|^Skip and go to Today$/ }).click();
+  }
+
+  async next(): Promise<void> {
+    await this.page.getByRole('button', { name: /^Next$|^Finish and go to Today$/ }).click();
+  }
+
+  async addObjective(title: string): Promise<void> {
+    await this.page.getByLabel('Something you want').fill(title);
+    await this.page.getByRole('button', { name: 'Add', exact: true }).click();
+    await this.page.locator('.chip').filter({ hasText: title }).waitFor();
+  }
+
+  async planFirstAction(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Plan this as a first action' }).first().click();
+    await this.page.getByRole('status').filter({ hasText: 'Planned:' }).first().waitFor();
+  }
+}
+
+export class MapPage extends Place {
+  async open(): Promise<void> {
+    await this.app.goto('/map');
+    await this.page.getByRole('heading', { name: 'Map', level: 1 }).waitFor();
+  }
+
+  async add(c: { name: string; kind?: string }): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Add a community' });
+    await form.getByLabel('Community name').fill(c.name);
+    if (c.kind) await form.getByLabel('Kind').selectOption({ label: c.kind });
+    await form.getByRole('button', { name: 'Add community' }).click();
+    await this.page.getByTestId('community').filter({ hasText: c.name }).waitFor();
+  }
+
+  async names(): Promise<string[]> {
+    return this.page.getByTestId('community').locator('.community-name').allTextContents();
+  }
+}

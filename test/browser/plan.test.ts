@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { App } from './pages/app.ts';
+import { startAppServer, type AppServer } from './support/app-server.ts';
+import { launchBrowser } from './support/browser.ts';
+
+let server: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const MENTOR = 'Find a mentor in climate tech';
+
+describe('The plan, in real Chromium against the real server', () => {
+  it('an objective nobody can help with shows a gap; an action planned from it; linking a person closes it', async () => {
+    const context = await browser.newContext();
+    const app = await App.open(context, server.url);
+    await app.people.add({ name: 'Ana Lima', organisation: 'Acme Robotics' });
+    await app.plan.open();
+    await app.plan.addObjective({ title: MENTOR, kind: 'Learn a field' });
+
+    const uncovered = app.plan.gap(`Nobody you know can help with ${MENTOR}`);
+    await uncovered.waitShown();
+    await uncovered.planAction();
+    expect(await uncovered.isPlanned()).toBe(true);
+    expect(await app.plan.actionTitles()).toEqual([`Find someone who can help with “${MENTOR}”`]);
+
+    await uncovered.linkPerson('Ana Lima');
+    await uncovered.waitGone();
+    // Ana can help now, but you have not been in touch about it: a new gap, closed by doing its action.
+    const cold = app.plan.gap(`You have not been in touch with Ana Lima about ${MENTOR}`);
+    await cold.waitShown();
+    await cold.planAction();
+    await app.plan.action(`Get back in touch with Ana Lima`).markDone();
+    await cold.waitGone();
+    expect(await app.plan.closedGapsNote()).toContain('1 gap closed by a done action');
+    await app.savedOnThisDevice();
+    await app.page.reload();
+    await app.plan.gap(`You have not been in touch with Ana Lima`).waitGone();
+    expect((await app.plan.gapSentences()).some((s) => s.startsWith(`Nobody you know can help with ${MENTOR}`))).toBe(false);
+    await context.close();
+  });
+
+  it('a person placed on the stakeholder grid by keyboard lands in the quadrant, and its rhythm is one tap away', async () => {
+    const context = await browser.newContext();
+    const app = await App.open(context, server.url);
+    await app.people.add({ name: 'Bo Chen' });
+    await app.stakeholders.open();
+    await app.stakeholders.addToGrid('Bo Chen');
+    expect(await app.stakeholders.quadrantOf('Bo Chen')).toBe('monitor');
+    await app.stakeholders.placeByKeyboard('Bo Chen', ['ArrowUp', 'ArrowUp', 'ArrowUp']);
+    await expect.poll(() => app.stakeholders.quadrantOf('Bo Chen')).toBe('keep-satisfied');
+    await app.stakeholders.placeByKeyboard('Bo Chen', ['ArrowRight', 'ArrowRight', 'ArrowRight']);
+    await expect.poll(() => app.stakeholders.quadrantOf('Bo Chen')).toBe('manage-closely');
+    await expect.poll(() => app.stakeholders.announcement()).toContain('Bo Chen: Manage closely');
+    await app.stakeholders.setSuggestedCadence('Manage closely');
+    await expect.poll(() => app.stakeholders.quadrantText('Manage closely')).toContain('keep in touch every 2 weeks');
+    await context.close();
+  });
+
+  it('the first run can be skipped step by step and lands on Today, once', async () => {
+    const context = await browser.newContext();
+    const app = await App.open(context, server.url, '/', { firstRun: true });
+    await app.welcome.waitShown();
+    for (let step = 1; step <= 5; step++) {
+      expect(await app.welcome.step()).toContain(`Step ${step} of 5`);
+      await app.welcome.skipStep();
+    }
+    await app.page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+    expect(new URL(app.page.url()).pathname).toBe('/');
+    await app.page.reload();
+    await app.page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+    expect(new URL(app.page.url()).pathname).toBe('/');
+    await context.close();
+  });
+
+  it('the first run ends on Today with the first action due this week', async () => {
+    const context = await browser.newContext();
+    const app = await App.open(context, server.url, '/', { firstRun: true });
+    await app.welcome.waitShown();
+    await app.welcome.addObjective(MENTOR);
+    await app.welcome.next();
+    await app.welcome.skipStep();
+    await app.welcome.skipStep();
+    await app.welcome.skipStep();
+    await app.welcome.planFirstAction();
+    await app.welcome.next();
+    await app.page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+    await app.page.getByText(`Find someone who can help with “${MENTOR}”`).first().waitFor();
+    await context.close();
+  });
+});
