@@ -14,10 +14,11 @@ import { redactUrl } from '../log.ts';
 import { CloseCode, CloseReason, type CloseCodeName } from './close-codes.ts';
 import { encodePermissionDenied } from './protocol.ts';
 import { extractToken, parseRoom, selectProtocol } from './request.ts';
+import { short } from './spaces.ts';
 
 export type Admission =
   | { kind: 'not-sync' }
-  | { kind: 'refuse'; code: CloseCodeName }
+  | { kind: 'refuse'; code: CloseCodeName; spaceId?: string }
   | { kind: 'accept'; spaceId: string; deviceId: string; ip: string };
 
 /** Current connection counts, for the limits. */
@@ -49,15 +50,15 @@ export class Gate {
     if (room.kind === 'not-sync') return room;
     if (room.kind === 'invalid') return { kind: 'refuse', code: 'INVALID_ROOM' };
     const ip = req.socket.remoteAddress ?? 'unknown';
-    if (!this.attempts.take(ip)) return { kind: 'refuse', code: 'TOO_MANY_CONNECTIONS' };
+    if (!this.attempts.take(ip)) return { kind: 'refuse', code: 'TOO_MANY_CONNECTIONS', spaceId: room.spaceId };
     const auth = this.devices.authenticate(room.spaceId, extractToken(req));
     if (!auth.ok) {
       const code = auth.error === 'token-required' ? 'TOKEN_REQUIRED' : auth.error === 'device-revoked' ? 'DEVICE_REVOKED' : 'TOKEN_INVALID';
-      return { kind: 'refuse', code };
+      return { kind: 'refuse', code, spaceId: room.spaceId };
     }
     const { limits } = this;
     if (load.total >= limits.maxConnections || load.perIp(ip) >= limits.maxConnectionsPerIp || load.inSpace(room.spaceId) >= limits.maxConnectionsPerSpace) {
-      return { kind: 'refuse', code: 'TOO_MANY_CONNECTIONS' };
+      return { kind: 'refuse', code: 'TOO_MANY_CONNECTIONS', spaceId: room.spaceId };
     }
     return { kind: 'accept', spaceId: room.spaceId, deviceId: auth.device.id, ip };
   }
@@ -67,9 +68,14 @@ export class Gate {
    * failures (the official client logs it), then the close code, which the client acts on. A
    * plain HTTP 401 would reach the client as an anonymous 1006 and make it retry for ever.
    */
-  refuse(req: IncomingMessage, socket: Duplex, head: Buffer, code: CloseCodeName): void {
+  refuse(req: IncomingMessage, socket: Duplex, head: Buffer, code: CloseCodeName, spaceId?: string): void {
     this.metrics.reject(CloseReason[code]);
-    this.log('ws.refused', { reason: CloseReason[code], path: redactUrl(req.url), ip: req.socket.remoteAddress });
+    // A well-formed room is logged by its short id like everywhere else; a malformed one as sent.
+    const where =
+      spaceId !== undefined
+        ? { space: short(spaceId) }
+        : { path: redactUrl(req.url).slice(0, 80).replace(/[A-Za-z0-9_-]{16,}/g, (id) => `${short(id)}*`) };
+    this.log('ws.refused', { reason: CloseReason[code], ...where, ip: req.socket.remoteAddress });
     this.refusing.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', () => ws.terminate());
       if (AUTH_CODES.has(code)) ws.send(encodePermissionDenied(CloseReason[code]));

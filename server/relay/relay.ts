@@ -71,7 +71,7 @@ export class Relay {
     if (admission.kind === 'not-sync' || this.stopping) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     } else if (admission.kind === 'refuse') {
-      this.gate.refuse(req, socket, head, admission.code);
+      this.gate.refuse(req, socket, head, admission.code, admission.spaceId);
     } else {
       const { spaceId, deviceId, ip } = admission;
       this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, spaceId, deviceId, ip));
@@ -183,6 +183,9 @@ export class Relay {
    */
   private dropSpace(space: Space, code: CloseCodeName, offender: Connection | null, detail?: string): void {
     this.deps.log('space.dropped', { space: short(space.id), reason: CloseReason[code], detail });
+    // Updates integrated before the failure are sound: store them before memory is thrown away
+    // (unless storage itself is what failed).
+    if (code !== 'INTERNAL_ERROR') this.queue.flush();
     if (offender !== null) this.reject(offender, 'INVALID_MESSAGE', detail);
     for (const member of [...space.members]) {
       if (member instanceof Connection && member !== offender) this.reject(member, code);
@@ -237,9 +240,7 @@ export class Relay {
     this.stopping = true;
     for (const conn of [...this.connections]) conn.close('GOING_AWAY');
     this.queue.flush();
-    for (const space of [...this.spaces.all()]) {
-      if (space.storedRows > 1) this.spaces.compact(space);
-    }
+    this.spaces.shutdown();
   }
 }
 

@@ -15,6 +15,7 @@ export class Spaces {
   /** Snapshot size at the last compaction, per space: compaction is amortised against it. */
   private readonly snapshotBytes = new WeakMap<Space, number>();
   private readonly bytesSinceSnapshot = new WeakMap<Space, number>();
+  private stopped = false;
 
   constructor(
     private readonly storage: Storage,
@@ -61,7 +62,7 @@ export class Spaces {
 
   /** Called when a space's last member left. */
   releaseIfIdle(space: Space): void {
-    if (space.members.size > 0 || this.loaded.get(space.id) !== space) return;
+    if (this.stopped || space.members.size > 0 || this.loaded.get(space.id) !== space) return;
     if (space.idleTimer !== null) clearTimeout(space.idleTimer);
     space.idleTimer = setTimeout(() => this.unload(space), this.limits.idleUnloadMs);
     space.idleTimer.unref();
@@ -73,6 +74,17 @@ export class Spaces {
     if (space.storedRows > 1) this.compact(space);
     this.drop(space);
     this.log('space.unloaded', { space: short(space.id) });
+  }
+
+  /** At shutdown: compact what is loaded and schedule nothing more (storage closes next). */
+  shutdown(): void {
+    this.stopped = true;
+    this.toCompact.clear();
+    for (const space of [...this.loaded.values()]) {
+      if (space.idleTimer !== null) clearTimeout(space.idleTimer);
+      space.idleTimer = null;
+      if (space.storedRows > 1) this.compact(space);
+    }
   }
 
   /** Forgets the in-memory copy without writing anything (after a failure). */
@@ -99,6 +111,7 @@ export class Spaces {
   }
 
   private compactScheduled(): void {
+    if (this.stopped) return;
     const spaces = [...this.toCompact];
     this.toCompact.clear();
     for (const space of spaces) {

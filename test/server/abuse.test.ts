@@ -297,4 +297,11 @@ describe('bad frames from an authenticated device', () => {
     expect(text).toMatch(/rapport_messages_in_total [1-9]/);
     expect(text).toMatch(/rapport_bytes_out_total [1-9]/);
   });
+
+  it('never wrote a token or a full space id to the log through all of this', () => {
+    const log = relay.stderr();
+    expect(log).toContain('ws.refused reason=invalid-room path=/sync/');
+    expect(log).toContain('?[redacted]');
+    for (const secret of [victim.token, other.token, victim.token.split('.')[1]!, victim.spaceId]) expect(log).not.toContain(secret);
+  });
 });
