@@ -5,13 +5,17 @@
  */
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
+import type { ContactDraft } from '../../io/types.ts';
 import type { EventId, RapportEvent } from '../../model/index.ts';
 import { addDays, relativeDay } from '../../model/rules/index.ts';
 import { create, runUndoable } from '../../store/index.ts';
 import { todayIso } from '../clock.ts';
+import { ScanCard } from '../card/scan-card.tsx';
 import { showToast } from '../components/toasts.tsx';
 import { describeWriteError } from '../components/write-error.ts';
 import { createLive, useSpace } from '../space.tsx';
+
+type ContactDraftValues = Partial<ContactDraft['values']>;
 
 const CURRENT_EVENT = 'rapport.capture.event';
 const FOLLOW_UP_DAYS = 'rapport.capture.followUpDays';
@@ -89,33 +93,42 @@ export default function Capture() {
     setEventId(id);
   };
 
-  const save = (e: SubmitEvent) => {
-    e.preventDefault();
+  const [scanning, setScanning] = createSignal(false);
+
+  /** Adds one person met here, stamped with the event, and plans the follow-up; undoable as one. */
+  const capture = (values: ContactDraftValues, line: string): boolean => {
     const ev = event();
-    if (!ev) return;
+    if (!ev) return false;
     const today = todayIso();
     const days = followUpDays();
+    const notes = [values.notes, line].filter(Boolean).join('\n');
     const op = runUndoable(doc, 'local', (origin) => {
-      const person = create(doc, 'contacts', { name: name(), notes: line(), metOn: today, metPlace: ev.place || ev.name, metEventId: ev.id }, origin);
+      const person = create(doc, 'contacts', { ...values, notes, metOn: today, metPlace: ev.place || ev.name, metEventId: ev.id }, origin);
       if (!person.ok) return person;
       create(
         doc,
         'interactions',
-        { at: new Date().toISOString(), contactIds: [person.value.id], channel: 'in-person', eventId: ev.id, place: ev.place, notes: line(), followUpOn: days > 0 ? addDays(today, days) : null },
+        { at: new Date().toISOString(), contactIds: [person.value.id], channel: 'in-person', eventId: ev.id, place: ev.place, notes: line, followUpOn: days > 0 ? addDays(today, days) : null },
         origin,
       );
       return person;
     });
     if (!op.result.ok) {
       op.forget();
-      return setError(describeWriteError(op.result.error));
+      setError(describeWriteError(op.result.error));
+      return false;
     }
-    const added = op.result.value.name;
     setError(null);
+    showToast(`${op.result.value.name} added${days > 0 ? `, follow up ${relativeDay(addDays(today, days), today)}` : ''}.`, { label: 'Undo', run: () => op.undo() });
+    return true;
+  };
+
+  const save = (e: SubmitEvent) => {
+    e.preventDefault();
+    if (!capture({ name: name() }, line())) return;
     setName('');
     setLine('');
     nameInput.focus();
-    showToast(`${added} added${days > 0 ? `, follow up ${relativeDay(addDays(today, days), today)}` : ''}.`, { label: 'Undo', run: () => op.undo() });
   };
 
   return (
@@ -170,6 +183,14 @@ export default function Capture() {
                 Save and next
               </button>
             </form>
+            <p>
+              <button type="button" onClick={() => setScanning(!scanning())} aria-expanded={scanning()}>
+                {scanning() ? 'Close the scanner' : 'Scan their card'}
+              </button>
+            </p>
+            <Show when={scanning()}>
+              <ScanCard autoStart title="Scan their card" onCard={(draft) => capture(draft.values, '') && setScanning(false)} />
+            </Show>
             <Show when={metHere().length}>
               <h2>Met here</h2>
               <ul style={{ 'list-style': 'none', padding: 0 }} aria-label="People met at this event" data-testid="met-here">
