@@ -44,9 +44,13 @@ function emptyBalance(contactId: ContactId): PersonBalance {
 }
 
 /** Balances for every person with ledger entries (trashed entries and trashed people left out). */
-export function computeBalances(ledger: readonly LedgerEntry[], contacts: readonly Contact[]): NetworkBalance {
-  const people = activePeople(contacts);
-  const resolve = makeIdResolver(contacts);
+export function computeBalances(
+  ledger: readonly LedgerEntry[],
+  contacts: readonly Contact[],
+  known?: { people: ReadonlyMap<ContactId, Contact>; resolve: (id: ContactId) => ContactId },
+): NetworkBalance {
+  const people = known?.people ?? activePeople(contacts);
+  const resolve = known?.resolve ?? makeIdResolver(contacts);
   const done = new Map<ContactId, LedgerEntry[]>();
   const byPerson = new Map<ContactId, PersonBalance>();
   const totals = { gave: 0, received: 0, promisedByMe: 0, promisedToMe: 0, people: 0 };

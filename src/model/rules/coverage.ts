@@ -23,7 +23,7 @@ export interface CoverageCell {
   objectiveId: ObjectiveId;
   /** null for the helpers who belong to no community. */
   communityId: CommunityId | null;
-  contactIds: ContactId[];
+  contactIds: readonly ContactId[];
   /** The most recent contact with any of them. */
   lastContactOn: IsoDate | null;
   /** null when nobody in this community can help. */
@@ -32,7 +32,7 @@ export interface CoverageCell {
 
 export interface CoverageRow {
   objectiveId: ObjectiveId;
-  helperIds: ContactId[];
+  helperIds: readonly ContactId[];
   /** One per column of `CoverageGrid.communityIds`, in that order. */
   cells: CoverageCell[];
   withoutCommunity: CoverageCell;
@@ -46,7 +46,10 @@ export interface CoverageGrid {
   rows: CoverageRow[];
 }
 
+const NOBODY: readonly ContactId[] = Object.freeze([]);
+
 function cellOf(objectiveId: ObjectiveId, communityId: CommunityId | null, people: readonly Contact[], ctx: PlanContext): CoverageCell {
+  if (people.length === 0) return { objectiveId, communityId, contactIds: NOBODY, lastContactOn: null, freshness: null };
   let last: IsoDate | null = null;
   for (const p of people) {
     const day = ctx.lastContactDay.get(p.id);
@@ -66,14 +69,14 @@ export function coverageGrid(ctx: PlanContext): CoverageGrid {
   const column = new Map(communityIds.map((id, i) => [id, i]));
   const rows = ctx.objectives.map((objective): CoverageRow => {
     const helpers = ctx.helpers.get(objective.id) ?? [];
-    const byColumn: Contact[][] = communityIds.map(() => []);
+    const byColumn: (Contact[] | undefined)[] = new Array(communityIds.length);
     const alone: Contact[] = [];
     for (const h of helpers) {
       let placed = false;
       for (const cid of h.communityIds) {
         const i = column.get(cid);
         if (i === undefined) continue;
-        byColumn[i]?.push(h);
+        (byColumn[i] ??= []).push(h);
         placed = true;
       }
       if (!placed) alone.push(h);
@@ -82,7 +85,7 @@ export function coverageGrid(ctx: PlanContext): CoverageGrid {
     return {
       objectiveId: objective.id,
       helperIds: all.contactIds,
-      cells: byColumn.map((people, i) => cellOf(objective.id, communityIds[i] as CommunityId, people, ctx)),
+      cells: communityIds.map((id, i) => cellOf(objective.id, id, byColumn[i] ?? [], ctx)),
       withoutCommunity: cellOf(objective.id, null, alone, ctx),
       lastContactOn: all.lastContactOn,
       freshness: all.freshness,

@@ -22,7 +22,7 @@ export function peopleGaps(ctx: PlanContext): FoundGap[] {
     });
   }
   const offers = ctx.input.offers;
-  for (const b of takenMoreThanGiven(computeBalances(ctx.input.ledger, ctx.input.contacts))) {
+  for (const b of takenMoreThanGiven(computeBalances(ctx.input.ledger, ctx.input.contacts, ctx))) {
     const c = ctx.people.get(b.contactId);
     if (!c) continue;
     const key = `taken-more:${c.id}:${b.received}`;

@@ -20,8 +20,6 @@ export interface GapReport {
   coverage: CoverageGrid;
 }
 
-const kindRank = new Map<string, number>(GAP_KINDS.map((k, i) => [k, i]));
-
 export function gapsOf(ctx: PlanContext): Gap[] {
   const found: FoundGap[] = [...objectiveGaps(ctx), ...peopleGaps(ctx), ...communityGaps(ctx)];
   const byKey = new Map<string, { open: ActionId[]; done: ActionId[] }>();
@@ -31,14 +29,16 @@ export function gapsOf(ctx: PlanContext): Gap[] {
     if (!entry) byKey.set(a.gapKey, (entry = { open: [], done: [] }));
     (a.status === 'done' ? entry.done : entry.open).push(a.id);
   }
-  return found
-    .map((g): Gap => {
-      const planned = byKey.get(g.key);
-      const status = planned?.done.length ? 'closed' : planned?.open.length ? 'planned' : 'open';
-      return { ...g, status, actionIds: planned ? [...planned.open, ...planned.done] : [] };
-    })
-    // Stable: within a kind, the order each rule gives (most overdue, widest gap, objectives and communities as listed).
-    .sort((a, b) => (kindRank.get(a.kind) ?? 0) - (kindRank.get(b.kind) ?? 0));
+  // Grouped by kind, the most important first; within a kind, the order each rule gives
+  // (most overdue, widest gap, objectives and communities as listed).
+  const buckets = new Map<string, Gap[]>(GAP_KINDS.map((k) => [k, []]));
+  for (const g of found) {
+    const planned = byKey.get(g.key);
+    const status = planned === undefined ? 'open' : planned.done.length ? 'closed' : planned.open.length ? 'planned' : 'open';
+    const gap: Gap = { ...g, status, actionIds: planned ? [...planned.open, ...planned.done] : [] };
+    buckets.get(g.kind)?.push(gap);
+  }
+  return ([] as Gap[]).concat(...buckets.values());
 }
 
 export function computeGaps(input: PlanInput): GapReport {

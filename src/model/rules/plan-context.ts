@@ -6,7 +6,7 @@
 import type { Interaction, Introduction, LedgerEntry } from '../activity.ts';
 import type { Community } from '../community.ts';
 import type { Contact } from '../contact.ts';
-import type { IsoDate } from '../fields.ts';
+import type { IsoDate, IsoDateTime } from '../fields.ts';
 import type { CommunityId, ContactId, ObjectiveId } from '../ids.ts';
 import { COMMUNITY_KINDS } from '../community.ts';
 import type { Action, Objective, Offer } from '../plan.ts';
@@ -25,6 +25,8 @@ export interface PlanInput {
   introductions?: readonly Introduction[];
   now: Instant;
   timeZone: string;
+  /** As in TodayInput: pass it when already computed, to skip a pass over the interactions. */
+  lastContact?: ReadonlyMap<ContactId, IsoDateTime>;
 }
 
 export interface PlanContext {
@@ -69,7 +71,7 @@ export function preparePlan(input: PlanInput): PlanContext {
     communities,
     communityById,
     objectives,
-    lastContactDay: lastContactDayByPerson(lastContactByPerson(input.interactions, { until: nowMs, resolve }), input.timeZone),
+    lastContactDay: lastContactDayByPerson(input.lastContact ?? lastContactByPerson(input.interactions, { until: nowMs, resolve }), input.timeZone),
     helpers,
     members,
   };

@@ -136,6 +136,13 @@ describe('keep-in-touch cadence', () => {
     expect(lastContactByPerson([planned], { until: NOW }).size).toBe(0);
   });
 
+  test('a last-contact map the caller already has is used instead of a second pass', () => {
+    const known = lastContactByPerson(interactions, { until: NOW });
+    expect(computeToday({ ...input, lastContact: known }).keepInTouch.items).toEqual(computeToday(input).keepInTouch.items);
+    const pretend = new Map(known).set(lapsed.id, '2026-03-04T10:00:00.000Z');
+    expect(computeToday({ ...input, lastContact: pretend }).keepInTouch.items.some((i) => i.contactId === lapsed.id)).toBe(false);
+  });
+
   test('next catch-up day', () => {
     expect(nextCatchUpOn(lapsed, '2026-02-01', LONDON)).toBe('2026-03-03');
     expect(nextCatchUpOn(metOnly, null, LONDON)).toBe('2026-02-15');
