@@ -61,7 +61,9 @@ describe('durability', () => {
       const stream = setInterval(() => {
         for (let j = 0; j < 5; j++) writer.doc.getMap('m').set(`r${round}-${i++}`, 'x'.repeat(50));
       }, 1);
-      await new Promise((r) => setTimeout(r, 150 + Math.random() * 400));
+      // Once the stream flows (however loaded the machine), kill at a random moment within it.
+      await waitFor(() => seen.size >= 20, 20_000, 'stream flowing');
+      await new Promise((r) => setTimeout(r, Math.random() * 400));
       relay.child.kill('SIGKILL');
       await relay.stop('SIGKILL');
       clearInterval(stream);
