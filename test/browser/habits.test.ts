@@ -77,6 +77,7 @@ describe('everyday habits', () => {
   it('event mode captures three people offline, stamped with the event, and they survive a reload', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const app = await App.open(context, server.url);
+    await app.offlineReady();
     await app.capture.startEvent('RustConf', 'Montréal');
     await context.setOffline(true);
     await app.capture.quickCapture('Dana Okafor', 'Runs platform at Initech');
@@ -86,8 +87,7 @@ describe('everyday habits', () => {
     const box = await app.page.getByRole('button', { name: 'Save and next' }).boundingBox();
     expect(box && box.y + box.height).toBeLessThanOrEqual(740);
     await app.savedOnThisDevice();
-    await context.setOffline(false);
-    await app.page.reload();
+    await app.page.reload(); // still offline: the app comes from the service worker's cache
     await app.page.getByRole('heading', { name: 'RustConf', level: 1 }).waitFor();
     expect((await app.capture.metHere()).sort()).toEqual(['Dana Okafor', 'Farah Haddad', 'Émile Dubois']);
     await app.page.getByRole('link', { name: 'Dana Okafor' }).click();
@@ -97,6 +97,7 @@ describe('everyday habits', () => {
     const timeline = await app.interactions.timeline();
     expect(timeline[0]).toContain('RustConf');
     expect(timeline[0]).toMatch(/Follow up/);
+    await context.setOffline(false);
     await context.close();
   });
 

@@ -30,6 +30,15 @@ export class App {
     await this.page.getByRole('navigation', { name: 'Main' }).waitFor();
   }
 
+  /** Waits until the service worker has the app cached and controls this page, so it loads offline. */
+  async offlineReady(): Promise<void> {
+    await this.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    if (!(await this.page.evaluate(() => !!navigator.serviceWorker.controller))) {
+      await this.page.reload();
+      await this.page.getByRole('navigation', { name: 'Main' }).waitFor();
+    }
+  }
+
   /** Waits until every edit shown is in IndexedDB. */
   async savedOnThisDevice(): Promise<void> {
     await this.page.getByTestId('save-state').filter({ hasText: 'Saved on this device' }).waitFor();
