@@ -15,6 +15,8 @@ export type MergeError =
   | { type: 'same-person' }
   | { type: 'not-found'; id: ContactId }
   | { type: 'already-merged'; id: ContactId }
+  /** The person to keep is in the Trash: restore them first, or keep the other. */
+  | { type: 'in-trash'; id: ContactId }
   | { type: 'invalid'; error: WriteError };
 
 export interface MergeOutcome {
@@ -37,6 +39,7 @@ export function mergeContactsInDoc(
   if (!drop) return err({ type: 'not-found', id: dropId });
   if (keep.mergedIntoId !== null) return err({ type: 'already-merged', id: keepId });
   if (drop.mergedIntoId !== null) return err({ type: 'already-merged', id: dropId });
+  if (keep.deletedAt !== null) return err({ type: 'in-trash', id: keepId });
   const now = opts.now ?? new Date();
   const patch = mergePatch(keep, mergeContacts(keep, drop, opts.labels));
 

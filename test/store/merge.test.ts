@@ -125,6 +125,16 @@ describe('mergeContactsInDoc', () => {
     expect(readOne(phone, 'interactions', logged.id)).not.toBeNull();
   });
 
+  test('refuses to keep a person who is in the Trash', () => {
+    const s = space();
+    must(update(s.doc, 'contacts', s.cat.id, {}, LOCAL, NOW));
+    const trashedAt = '2026-03-02T00:00:00.000Z';
+    collectionMap(s.doc, 'contacts').get(s.cat.id)?.set('deletedAt', trashedAt);
+    expect(mergeContactsInDoc(s.doc, s.cat.id, s.keep.id)).toEqual({ ok: false, error: { type: 'in-trash', id: s.cat.id } });
+    // a trashed duplicate may still be merged into a live person
+    expect(mergeContactsInDoc(s.doc, s.keep.id, s.cat.id).ok).toBe(true);
+  });
+
   test('refuses to merge a person into themselves, an unknown person, or one already merged', () => {
     const s = space();
     expect(mergeContactsInDoc(s.doc, s.keep.id, s.keep.id)).toEqual({ ok: false, error: { type: 'same-person' } });
@@ -132,6 +142,8 @@ describe('mergeContactsInDoc', () => {
     expect(mergeContactsInDoc(s.doc, s.keep.id, ghost)).toEqual({ ok: false, error: { type: 'not-found', id: ghost } });
     must(mergeContactsInDoc(s.doc, s.keep.id, s.drop.id));
     expect(mergeContactsInDoc(s.doc, s.cat.id, s.drop.id)).toEqual({ ok: false, error: { type: 'already-merged', id: s.drop.id } });
+    // the dropped record is now in the Trash: it cannot be the one kept
+    expect(mergeContactsInDoc(s.doc, s.drop.id, s.cat.id)).toMatchObject({ ok: false });
     const before = documentJson(s.doc);
     mergeContactsInDoc(s.doc, s.drop.id, s.cat.id);
     expect(documentJson(s.doc)).toEqual(before);
