@@ -100,9 +100,11 @@ export function ScanCard(props: ScanCardProps) {
     try {
       detector = await makeQrDetector();
     } catch (e) {
+      // The reason is technical (no WebAssembly, or a Content-Security-Policy without 'wasm-unsafe-eval'): for the console.
+      console.error('Rapport: the QR reader could not start.', e);
       stop();
       setStatus('');
-      return setProblem(`QR codes cannot be read in this browser (${e instanceof Error ? e.message : String(e)}). Paste the card text below instead.`);
+      return setProblem('This browser cannot read QR codes here. Paste the card text below instead.');
     }
     if (mine !== session) return;
     setStatus('Point the camera at the QR code of a card.');

@@ -5,7 +5,7 @@
  * backup's people through the Import preview instead).
  */
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { checkSize } from '../../io/detect.ts';
+import { checkSize } from '../../io/limits.ts';
 import { parseFileOffMainThread } from '../../io/worker-client.ts';
 import { COLLECTION_NOUNS, type CollectionName } from '../../model/index.ts';
 import { restoreBackup, type RestoreCounts } from '../../store/backup.ts';

@@ -4,7 +4,7 @@
  * Confirm writes, in one step that one Undo takes back.
  */
 import { createEffect, createSignal, Match, on, onCleanup, Show, Switch } from 'solid-js';
-import { checkSize } from '../../io/detect.ts';
+import { checkSize } from '../../io/limits.ts';
 import { planImport } from '../../io/match.ts';
 import { parseFileOffMainThread } from '../../io/worker-client.ts';
 import { readAll } from '../../store/index.ts';
@@ -14,7 +14,7 @@ import { showToast } from '../components/toasts.tsx';
 import { useSpace } from '../space.tsx';
 import { FileDrop } from './file-drop.tsx';
 import { ImportPreview } from './import-preview.tsx';
-import { handedOver, takeHandedOver, type ImportStage, type ParsedOk } from './import-state.ts';
+import { handedOver, lastImport as last, setLastImport as setLast, takeHandedOver, type ImportStage, type ParsedOk } from './import-state.ts';
 import './import-export.css';
 
 const ACCEPT = '.vcf,.vcard,.csv,.json,text/vcard,text/x-vcard,text/csv,application/json';
@@ -23,7 +23,6 @@ const people = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'person' : 'peo
 export function ImportPanel() {
   const { doc } = useSpace();
   const [stage, setStage] = createSignal<ImportStage>({ kind: 'idle' });
-  const [last, setLast] = createSignal<{ name: string; undoable: Undoable<ImportResult> } | null>(null);
   let run = 0; // a newer file makes an older read's result stale
   let heading: HTMLHeadingElement | undefined;
 

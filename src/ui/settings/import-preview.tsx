@@ -4,9 +4,17 @@
  * what was left out on the way in. Everything from the file is shown as text.
  */
 import { For, Show } from 'solid-js';
-import { FORMAT_NAMES } from '../../io/detect.ts';
+import type { FileFormat } from '../../io/detect.ts';
 import type { FieldChange, ImportMatch, ImportPlan } from '../../io/match.ts';
 import type { ParsedOk } from './import-state.ts';
+
+/** Named here rather than imported from detect.ts, which would pull the CSV parser onto the main thread. */
+const FORMAT_NAMES: Record<FileFormat, string> = {
+  vcard: 'vCard',
+  'linkedin-csv': 'LinkedIn connections',
+  'google-csv': 'Google Contacts CSV',
+  'rapport-backup': 'Rapport backup',
+};
 
 const SHOWN_PROBLEMS = 20;
 const SHOWN_MATCHES = 5;
@@ -15,8 +23,16 @@ const SHOWN_NEW = 5;
 const people = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'person' : 'people'}`;
 const clip = (s: string, max = 80) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
+/** A full date in words ("12 March 2024"); anything else as it is. */
+function shown(value: string | number): string {
+  const s = String(value);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return clip(s);
+  const d = new Date(`${s}T12:00:00`);
+  return Number.isNaN(d.getTime()) ? s : d.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
 function describeChange(c: FieldChange): string {
-  if (c.kind === 'fill') return `${c.label}: “${clip(String(c.value))}”`;
+  if (c.kind === 'fill') return `${c.label}: “${shown(c.value)}”`;
   if (c.kind === 'add') return `${c.label}: adds ${c.value.map((v) => `“${clip(v, 50)}”`).join(', ')}`;
   if (c.field === 'notes') return `Notes: adds “${clip(c.value)}”`;
   return `${c.label}: keeps “${clip(c.kept, 40)}”, notes “${clip(c.value, 40)}”`;

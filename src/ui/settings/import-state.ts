@@ -5,6 +5,8 @@
 import { createSignal } from 'solid-js';
 import type { ImportPlan } from '../../io/match.ts';
 import type { ParsedFile } from '../../io/parse-file.ts';
+import type { ImportResult } from '../../store/import.ts';
+import type { Undoable } from '../../store/undo.ts';
 
 export type ParsedOk = Extract<ParsedFile, { ok: true }>;
 
@@ -29,3 +31,9 @@ export const takeHandedOver = () => {
   setHandedOver(null);
   return value;
 };
+
+/**
+ * The latest confirmed import, undoable from the Settings page until the app is
+ * reloaded; kept here so that leaving Settings and coming back still offers it.
+ */
+export const [lastImport, setLastImport] = createSignal<{ name: string; undoable: Undoable<ImportResult> } | null>(null);
