@@ -71,7 +71,11 @@ async function startTargets(): Promise<Target[]> {
       RAPPORT_MSG_PER_SEC: '1000000',
       RAPPORT_MSG_BURST: '1000000',
       RAPPORT_IDLE_UNLOAD_MS: '600000',
+      RAPPORT_MAX_CONNECTIONS_PER_IP: '5000', // every benchmark socket comes from 127.0.0.1
+      RAPPORT_MAX_CONNECTIONS_PER_SPACE: '100',
     },
+    // BENCH_RELAY_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles our relay during the run.
+    nodeArgs: (process.env['BENCH_RELAY_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== ''),
   });
   const reference = await startReferenceRelay();
   return [
@@ -121,11 +125,32 @@ async function throughput(target: Target, n = 20_000): Promise<number> {
   return received / seconds;
 }
 
-/** 500 connections over 100 spaces: memory per idle connection, then fan-out latency. */
+/**
+ * Memory per idle connection: relay RSS growth over `count` connections spread over `spaces`
+ * spaces (each has done the initial exchange), measured after the relay settled.
+ */
+async function idleMemory(target: Target, count = 1000, spaces = 100): Promise<number> {
+  const rooms = await Promise.all(Array.from({ length: spaces }, () => target.room()));
+  // One warm-up connection per room, so that per-space state is not counted as per-connection.
+  const warm = await Promise.all(rooms.map(({ room, token }) => rawClient(target, room, token)));
+  await sleep(1_000);
+  const before = rssKb(target.pid);
+  const sockets: WebSocket[] = [];
+  for (let i = 0; i < count; i++) {
+    const { room, token } = rooms[i % spaces]!;
+    sockets.push(await rawClient(target, room, token));
+  }
+  await sleep(3_000);
+  const perConnection = (rssKb(target.pid) - before) / count;
+  for (const ws of [...sockets, ...warm]) ws.terminate();
+  await sleep(500);
+  return perConnection;
+}
+
+/** Fan-out latency: 500 connections over 100 spaces, each a device writing its own document. */
 async function fanOut(target: Target, spaces = 100, perSpace = 5, rate = 1000, seconds = 8) {
   const rooms = await Promise.all(Array.from({ length: spaces }, () => target.room()));
   await sleep(500);
-  const before = rssKb(target.pid);
   const latencies: number[] = [];
   const sentAt = new Map<number, number>();
   let measuring = false;
@@ -141,8 +166,7 @@ async function fanOut(target: Target, spaces = 100, perSpace = 5, rate = 1000, s
     for (let i = 0; i < perSpace; i++) group.push(await rawClient(target, room, token, onMessage));
     sockets.push(group);
   }
-  await sleep(2_000);
-  const perConnectionKb = (rssKb(target.pid) - before) / (spaces * perSpace);
+  await sleep(1_000);
 
   // Each connection is a device with its own document, as in the app.
   const docs = sockets.map((group) => group.map(() => new Y.Doc()));
@@ -173,7 +197,7 @@ async function fanOut(target: Target, spaces = 100, perSpace = 5, rate = 1000, s
   await sleep(300);
   for (const group of sockets) for (const ws of group) ws.terminate();
   const sorted = latencies.sort((a, b) => a - b);
-  return { perConnectionKb, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), samples: sorted.length };
+  return { p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), samples: sorted.length };
 }
 
 function contactsDoc(n = 10_000): Y.Doc {
@@ -241,8 +265,11 @@ async function main(): Promise<void> {
   try {
     if (only.has('fanout')) {
       for (const t of targets) {
+        row(t)['memory/idle conn (KB)'] = fmt(await idleMemory(t));
+        console.error(`${t.name}: memory per idle connection ${row(t)['memory/idle conn (KB)']} KB`);
+      }
+      for (const t of targets) {
         const f = await fanOut(t);
-        row(t)['memory/idle conn (KB)'] = fmt(f.perConnectionKb);
         row(t)['fan-out p50 (ms)'] = fmt(f.p50, 2);
         row(t)['fan-out p99 (ms)'] = fmt(f.p99, 2);
         row(t)['fan-out samples'] = String(f.samples);

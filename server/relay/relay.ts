@@ -85,6 +85,7 @@ export class Relay {
     } catch (error) {
       this.deps.log('space.load-failed', { space: short(spaceId), error: String(error) });
       this.deps.metrics.reject(CloseReason.INTERNAL_ERROR);
+      ws.on('error', () => ws.terminate());
       ws.close(CloseCode.INTERNAL_ERROR, CloseReason.INTERNAL_ERROR);
       return;
     }

@@ -27,6 +27,8 @@ export interface StartOptions {
   readonly dataDir?: string;
   readonly staticDir?: string;
   readonly port?: number;
+  /** Extra node flags, e.g. ['--cpu-prof'] (not allowed in NODE_OPTIONS). */
+  readonly nodeArgs?: readonly string[];
 }
 
 export function makeTempDir(prefix = 'rapport-test-'): string {
@@ -40,7 +42,7 @@ export function makeTempDir(prefix = 'rapport-test-'): string {
  */
 export function startRelay(options: StartOptions = {}): Promise<RelayProcess> {
   const dataDir = options.dataDir ?? makeTempDir();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
