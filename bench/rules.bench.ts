@@ -3,6 +3,7 @@
  * 50 objectives, 100 offers. Prints median and p99 for each rule.
  * Run: npx tsx bench/rules.bench.ts
  */
+import { cpus, loadavg } from 'node:os';
 import {
   actionSpec,
   communitySpec,
@@ -26,7 +27,7 @@ import {
   type Objective,
   type Offer,
 } from '../src/model/index.ts';
-import { computeGaps, computeToday, findDuplicates, makeSearchIndex, networkStructure, search, sortPeople } from '../src/model/rules/index.ts';
+import { computeGaps, computeToday, findDuplicates, lastContactByPerson, makeSearchIndex, networkStructure, search, sortPeople } from '../src/model/rules/index.ts';
 
 const COUNTS = { contacts: 10_000, interactions: 50_000, communities: 200, objectives: 50, offers: 100, ledger: 5_000, actions: 500, introductions: 1_000 };
 const NOW = new Date('2026-03-05T09:00:00Z');
@@ -177,6 +178,7 @@ function report(label: string, samples: readonly number[], target?: string): voi
 }
 
 const started = performance.now();
+console.log(`Machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (figures grow with load)`);
 const net = makeNetwork();
 console.log(
   `Network: ${net.contacts.length} people, ${net.interactions.length} interactions, ${net.communities.length} communities, ${net.objectives.length} objectives, ${net.offers.length} offers, ${net.ledger.length} give-and-take entries, ${net.actions.length} actions, ${net.introductions.length} introductions (built in ${((performance.now() - started) / 1000).toFixed(1)} s)\n`,
@@ -201,8 +203,13 @@ report(`search keystroke (${keystrokes.length} prefixes)`, searchSamples, '≤ 1
 
 const todayInput = { contacts: net.contacts, interactions: net.interactions, actions: net.actions, now: NOW, timeZone: ZONE };
 measure('Today', 30, () => computeToday(todayInput), '≤ 20 ms');
+// The page keeps lastContactByPerson in a memo over the interactions (the People list sorts by it too).
+const lastContact = lastContactByPerson(net.interactions, { until: NOW });
+measure('Today, last-contact map reused', 30, () => computeToday({ ...todayInput, lastContact }));
+measure('last contact per person (50,000)', 30, () => lastContactByPerson(net.interactions, { until: NOW }));
 const planInput = { ...net, now: NOW, timeZone: ZONE };
 measure('gap analysis (with coverage grid)', 20, () => computeGaps(planInput), '≤ 50 ms');
+measure('gap analysis, last-contact map reused', 20, () => computeGaps({ ...planInput, lastContact }));
 measure('duplicate detection', 10, () => findDuplicates(net.contacts));
 measure('people list sorted by name', 20, () => sortPeople(net.contacts, 'name'));
 measure('network structure (map)', 20, () => networkStructure(net));

@@ -103,12 +103,17 @@ export function zoneOffsetMinutes(ms: number, timeZone: string): number {
 const dayOffsets = new Map<string, Map<number, number | null>>();
 const MAX_CACHED_DAYS = 50_000;
 
+let lastZone = '';
+let lastZoneCache = new Map<number, number | null>();
+
 function offsetAt(ms: number, timeZone: string): number {
-  let cache = dayOffsets.get(timeZone);
+  let cache = timeZone === lastZone ? lastZoneCache : dayOffsets.get(timeZone);
   if (!cache) {
     cache = new Map();
     dayOffsets.set(timeZone, cache);
   }
+  lastZone = timeZone;
+  lastZoneCache = cache;
   const utcDay = Math.floor(ms / DAY_MS);
   let offset = cache.get(utcDay);
   if (offset === undefined) {

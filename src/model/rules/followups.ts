@@ -4,7 +4,7 @@ import type { Contact } from '../contact.ts';
 import type { IsoDate } from '../fields.ts';
 import type { ContactId } from '../ids.ts';
 import type { DayLookup } from './history.ts';
-import { daysBetween } from './dates.ts';
+import { addDays, daysBetween } from './dates.ts';
 
 export interface DueFollowUp {
   interaction: Interaction;

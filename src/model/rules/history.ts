@@ -16,10 +16,13 @@ export function lastContactByPerson(interactions: readonly Interaction[], opts: 
   const until = opts.until === undefined ? null : new Date(instantMs(opts.until)).toISOString();
   const resolve = opts.resolve;
   const last = new Map<ContactId, IsoDateTime>();
-  for (const i of interactions) {
+  for (let n = 0; n < interactions.length; n++) {
+    const i = interactions[n] as Interaction;
     const at = i.at;
     if (at === null || i.deletedAt !== null || (until !== null && at > until)) continue;
-    for (const raw of i.contactIds) {
+    const ids = i.contactIds;
+    for (let k = 0; k < ids.length; k++) {
+      const raw = ids[k] as ContactId;
       const id = resolve ? resolve(raw) : raw;
       const seen = last.get(id);
       if (seen === undefined || at > seen) last.set(id, at);
