@@ -10,6 +10,7 @@ import { createMany, readAll } from '../src/store/index.ts';
 import { startAppServer } from '../test/browser/support/app-server.ts';
 import { launchBrowser } from '../test/browser/support/browser.ts';
 import { makeContactDrafts } from './support/network.ts';
+import { seedIndexedDb } from './support/seed-browser.ts';
 import { ms, percentile, time } from './support/stats.ts';
 
 const COUNT = 10_000;
@@ -43,23 +44,7 @@ if (!fs.existsSync('dist/index.html')) {
     const page = await context.newPage();
     await page.goto(server.url);
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
-    // Replace the stored document by the 10,000-person one, in y-indexeddb's own format.
-    await page.evaluate(async (base64) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('rapport-space');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('updates', 'readwrite');
-        tx.objectStore('updates').clear();
-        tx.objectStore('updates').add(bytes);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    }, Buffer.from(update).toString('base64'));
+    await seedIndexedDb(page, update);
     const loads: number[] = [];
     for (let run = 0; run < 5; run++) {
       await page.reload();

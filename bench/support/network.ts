@@ -45,3 +45,22 @@ export function makeContactDrafts(count: number, seed = 42): ContactDraft[] {
     };
   });
 }
+
+/** `count` interactions spread over the people's ids across the past year, a tenth with a follow-up. */
+export function makeInteractionDrafts(contactIds: readonly string[], count: number, seed = 7) {
+  const rand = random(seed);
+  const now = Date.parse('2026-11-25T12:00:00Z');
+  const channels = ['in-person', 'call', 'video', 'email', 'message'] as const;
+  return Array.from({ length: count }, () => {
+    const at = new Date(now - Math.floor(rand() * 365 * 86_400_000));
+    const followUp = rand() < 0.1 ? new Date(at.getTime() + 3 * 86_400_000).toISOString().slice(0, 10) : null;
+    return {
+      at: at.toISOString(),
+      contactIds: [pick(rand, contactIds)] as never[],
+      channel: pick(rand, channels),
+      notes: 'Caught up about the next meetup.',
+      followUpOn: followUp,
+      followUpDone: followUp !== null && rand() < 0.7,
+    };
+  });
+}

@@ -3,7 +3,7 @@
  * (observe → signal → onCleanup unobserve). Components below read signals and
  * call store functions; they never touch Yjs types themselves.
  */
-import { createContext, createMemo, createSignal, onCleanup, useContext, type Accessor, type ParentProps } from 'solid-js';
+import { createContext, createMemo, createRoot, createSignal, onCleanup, useContext, type Accessor, type ParentProps } from 'solid-js';
 import type * as Y from 'yjs';
 import type { CollectionName, EntityOf, Me } from '../model/index.ts';
 import { meMap, readMe, watchCollection, type CollectionView, type SchemaStatus } from '../store/index.ts';
@@ -30,18 +30,46 @@ export function useSpace(): SpaceContext {
   return space;
 }
 
+interface Watched<C extends CollectionName> {
+  view: Accessor<CollectionView<C>>;
+  live: Accessor<EntityOf[C][]>;
+}
+
+/**
+ * One watcher per collection for the whole session: the first page that needs
+ * a collection reads it, and every later page (and every return to a page)
+ * shares that view instead of parsing 10,000 entries again.
+ */
+const watched = new WeakMap<Y.Doc, Map<CollectionName, Watched<CollectionName>>>();
+
+function watch<C extends CollectionName>(doc: Y.Doc, collection: C): Watched<C> {
+  let perDoc = watched.get(doc);
+  if (!perDoc) watched.set(doc, (perDoc = new Map()));
+  const existing = perDoc.get(collection) as Watched<C> | undefined;
+  if (existing) return existing;
+  const made = createRoot(() => {
+    const [view, setView] = createSignal<CollectionView<C>>({ items: [], byId: new Map(), problems: [] }, { equals: false });
+    watchCollection(doc, collection, setView); // lives as long as the document
+    const live = createMemo(() => view().items.filter((e) => e.deletedAt === null && !('mergedIntoId' in e && e.mergedIntoId)));
+    return { view, live };
+  });
+  perDoc.set(collection, made as unknown as Watched<CollectionName>);
+  return made;
+}
+
 /** A signal of one collection's checked view, kept current as the document changes. */
 export function createCollection<C extends CollectionName>(collection: C): Accessor<CollectionView<C>> {
-  const { doc } = useSpace();
-  const [view, setView] = createSignal<CollectionView<C>>({ items: [], byId: new Map(), problems: [] }, { equals: false });
-  onCleanup(watchCollection(doc, collection, setView));
-  return view;
+  return watch(useSpace().doc, collection).view;
 }
 
 /** Entities not in the Trash and not merged into another. */
 export function createLive<C extends CollectionName>(collection: C): Accessor<EntityOf[C][]> {
-  const view = createCollection(collection);
-  return createMemo(() => view().items.filter((e) => e.deletedAt === null && !('mergedIntoId' in e && e.mergedIntoId)));
+  return liveIn(useSpace().doc, collection);
+}
+
+/** The same, outside component set-up: for a page that reads a collection only when the user asks for it. */
+export function liveIn<C extends CollectionName>(doc: Y.Doc, collection: C): Accessor<EntityOf[C][]> {
+  return watch(doc, collection).live;
 }
 
 export function createMe(): Accessor<Me | null> {

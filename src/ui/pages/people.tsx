@@ -18,13 +18,14 @@ import {
 import { AddPersonForm } from '../components/add-person.tsx';
 import { PeopleList } from '../components/people-list.tsx';
 import { createNow, TIME_ZONE } from '../clock.ts';
-import { createLive } from '../space.tsx';
+import { createLive, liveIn, useSpace } from '../space.tsx';
 
 export default function People() {
   const navigate = useNavigate();
   const people = createLive('contacts');
   const communities = createLive('communities');
-  const interactions = createLive('interactions');
+  // Interactions are only read when a sort or filter needs them: 50,000 of them cost more than the list itself.
+  const interactions = () => (sort() === 'last-contact' || needsFollowUp() ? interactionsLive() : []);
   const actions = createLive('actions');
   const now = createNow();
   const [query, setQuery] = createSignal('');
@@ -34,6 +35,8 @@ export default function People() {
   const [quadrant, setQuadrant] = createSignal<Quadrant | 'unplaced' | ''>('');
   const [needsFollowUp, setNeedsFollowUp] = createSignal(false);
   const [sort, setSort] = createSignal<PeopleSort>('name');
+  const { doc } = useSpace();
+  const interactionsLive = () => liveIn(doc, 'interactions')();
 
   const index = createMemo(() => makeSearchIndex(people(), communities()));
   const lastContact = createMemo(() => lastContactByPerson(interactions()));
