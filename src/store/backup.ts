@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import { COLLECTION_NAMES, err, isEmptyValue, ok, type CollectionName, type Result } from '../model/index.ts';
 import { BACKUP_FORMAT, emptyCollections, parseMeLeniently, type Backup } from '../io/backup.ts';
-import { readAll, type ReadProblem } from './entities.ts';
+import { readAll, toEntryMap, type ReadProblem } from './entities.ts';
 import { prepareSchema, SCHEMA_VERSION, storedSchemaVersion } from './schema.ts';
 import { collectionMap, meMap, metaMap } from './shape.ts';
 import { runUndoable, type Undoable } from './undo.ts';
@@ -38,19 +38,6 @@ export type RestoreError = { type: 'not-empty' | 'newer-schema'; message: string
 export type RestoreCounts = Record<CollectionName, number>;
 
 /**
- * An entry as `create` writes it (entities.ts toEntryMap, which is private): no
- * id (the key is the id), no empty values, no updatedAt while it equals createdAt.
- */
-function entryOf(entity: Record<string, unknown>): Y.Map<unknown> {
-  const entries: [string, unknown][] = [];
-  for (const [key, value] of Object.entries(entity)) {
-    if (key === 'id' || isEmptyValue(value) || (key === 'updatedAt' && value === entity.createdAt)) continue;
-    entries.push([key, value]);
-  }
-  return new Y.Map(entries);
-}
-
-/**
  * Restores a backup (checked by `parseBackup`) into an empty space. Refuses a
  * space that already holds anything, and a backup from a newer schema. The
  * restore can be undone as one step.
@@ -68,7 +55,7 @@ export function restoreBackup(doc: Y.Doc, backup: Backup): Result<Undoable<Resto
     doc.transact(() => {
       for (const name of COLLECTION_NAMES) {
         const map = collectionMap(doc, name);
-        for (const entity of backup.collections[name]) map.set(entity.id, entryOf(entity as unknown as Record<string, unknown>));
+        for (const entity of backup.collections[name]) map.set(entity.id, toEntryMap(entity as unknown as Record<string, unknown>));
         counts[name] = backup.collections[name].length;
       }
       const me = meMap(doc);

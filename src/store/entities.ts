@@ -70,7 +70,7 @@ export function readOne<C extends CollectionName>(doc: Y.Doc, collection: C, id:
 }
 
 /** A new entry: only fields with a value; no id (it is the key) and no updatedAt until an update. */
-function toEntryMap(values: Record<string, unknown>): Y.Map<unknown> {
+export function toEntryMap(values: Record<string, unknown>): Y.Map<unknown> {
   const entries: [string, unknown][] = [];
   for (const key in values) {
     const value = values[key];
