@@ -88,9 +88,11 @@ export function metRecentlyNotFollowedUp(
   withinDays = RECENT_MEETING_DAYS,
 ): RecentMeeting[] {
   const out: RecentMeeting[] = [];
+  const earliest = addDays(today, -withinDays);
   for (const contact of people.values()) {
     const metOn = contact.metOn;
-    if (metOn === null || metOn > today || isSnoozed(contact, today)) continue;
+    // ISO days compare as strings: most people were met long ago and stop here.
+    if (metOn === null || metOn < earliest || metOn > today || isSnoozed(contact, today)) continue;
     const daysAgo = daysBetween(metOn, today);
     if (daysAgo > withinDays) continue;
     const last = lastContactDay.get(contact.id);

@@ -88,6 +88,10 @@ export function mergeContacts(keep: Contact, drop: Contact, labels: MergeLabels 
   if (other.cadenceDays !== null && (merged.cadenceDays === null || other.cadenceDays < merged.cadenceDays)) {
     merged.cadenceDays = other.cadenceDays;
   }
+  // A snooze is a passing state, not a fact about the person: the later one holds.
+  if (other.snoozedUntil !== null && (merged.snoozedUntil === null || other.snoozedUntil > merged.snoozedUntil)) {
+    merged.snoozedUntil = other.snoozedUntil;
+  }
   merged.mergedIntoId = null;
 
   let text = joinText(merged.notes, other.notes);

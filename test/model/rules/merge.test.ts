@@ -97,6 +97,11 @@ describe('mergeContacts', () => {
     expect(mergeContacts(person('n1'), person('n2', { cadenceDays: 90 })).cadenceDays).toBe(90);
   });
 
+  test('the later snooze holds', () => {
+    expect(mergeContacts(person('s1', { snoozedUntil: '2026-03-07' }), person('s2', { snoozedUntil: '2026-03-09' })).snoozedUntil).toBe('2026-03-09');
+    expect(mergeContacts(person('s3', { snoozedUntil: '2026-03-09' }), person('s4')).snoozedUntil).toBe('2026-03-09');
+  });
+
   test('introducers: never the merged pair themselves; a second one is named', () => {
     const a = person('ia', { introducedById: pid('bob') });
     const b = person('ib', { introducedById: pid('cat') });
