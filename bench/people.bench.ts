@@ -87,9 +87,9 @@ try {
       last = now;
       frames++;
       const box = scroller.getBoundingClientRect();
-      const top = Math.max(box.top, 0) + 2;
-      const bottom = Math.min(box.bottom, window.innerHeight) - 2;
-      for (const y of [top, (top + bottom) / 2, bottom]) {
+      const upper = Math.max(box.top, 0) + 2;
+      const lower = Math.min(box.bottom, window.innerHeight) - 2;
+      for (const y of [upper, (upper + lower) / 2, lower]) {
         const hit = document.elementFromPoint(box.left + 40, y);
         if (!hit?.closest('[data-testid=person-row]')) blank++;
       }

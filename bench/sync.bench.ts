@@ -1,0 +1,85 @@
+/**
+ * Sync through the relay on loopback, in real Chromium, two contexts as two
+ * devices: time from an edit on one to its appearance on the other, and time
+ * for a freshly paired device to show a 10,000-person network.
+ * Rerun: npm run build && npx tsx bench/sync.bench.ts
+ */
+import * as Y from 'yjs';
+import { createMany } from '../src/store/index.ts';
+import { App } from '../test/browser/pages/app.ts';
+import { startAppServer } from '../test/browser/support/app-server.ts';
+import { launchBrowser } from '../test/browser/support/browser.ts';
+import { makeContactDrafts } from './support/network.ts';
+import { seedIndexedDb } from './support/seed-browser.ts';
+import { ms, percentile } from './support/stats.ts';
+
+const EDITS = 60;
+const server = await startAppServer();
+const browser = await launchBrowser();
+try {
+  // 1. Edit → other device, with a small network.
+  {
+    const laptop = await App.open(await browser.newContext(), server.url);
+    await laptop.people.add({ name: 'Latency Probe' });
+    const personUrl = laptop.page.url();
+    await laptop.sync.turnOn('Laptop');
+    const { link } = await laptop.sync.addDevice();
+    const phone = await App.open(await browser.newContext(), server.url);
+    await phone.sync.join(link, 'Phone');
+    await phone.sync.waitFor('Up to date');
+    await phone.page.getByTestId('person-row').first().waitFor();
+    await laptop.page.goto(personUrl);
+    const name = laptop.page.getByLabel('Name', { exact: true });
+    await name.waitFor();
+    const samples: number[] = [];
+    for (let i = 0; i < EDITS; i++) {
+      const text = `Latency Probe ${i}`;
+      const seen = phone.page.evaluate(
+        (expected) =>
+          new Promise<number>((resolve) => {
+            const observer = new MutationObserver(() => {
+              if (document.body.textContent?.includes(expected)) {
+                observer.disconnect();
+                resolve(performance.timeOrigin + performance.now());
+              }
+            });
+            observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+          }),
+        text,
+      );
+      await phone.page.waitForTimeout(20); // the observer is in place
+      const sent = await name.evaluate((el, value) => {
+        const input = el as HTMLInputElement;
+        input.value = value;
+        const at = performance.timeOrigin + performance.now();
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        return at;
+      }, text);
+      samples.push((await seen) - sent);
+    }
+    console.log(`sync: edit on one device → shown on the other (loopback relay): median ${ms(percentile(samples, 50))}, p95 ${ms(percentile(samples, 95))} (target median ≤ 50 ms; n=${EDITS})`);
+    await laptop.page.context().close();
+    await phone.page.context().close();
+  }
+
+  // 2. A freshly paired device receives a 10,000-person network.
+  {
+    const doc = new Y.Doc();
+    createMany(doc, 'contacts', makeContactDrafts(10_000));
+    const laptop = await App.open(await browser.newContext(), server.url);
+    await seedIndexedDb(laptop.page, Y.encodeStateAsUpdate(doc));
+    await laptop.page.reload();
+    await laptop.sync.turnOn('Laptop');
+    const { link } = await laptop.sync.addDevice();
+    const phone = await App.open(await browser.newContext(), server.url);
+    const start = Date.now();
+    await phone.sync.join(link, 'Phone');
+    await phone.page.getByTestId('people-count').filter({ hasText: '10000 people' }).waitFor({ timeout: 60_000 });
+    const shown = Date.now() - start;
+    console.log(`sync: freshly paired device shows 10,000 people ${ms(shown)} after "Join and sync" (target ≤ 2 s)`);
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+console.log('rerun: npm run build && npx tsx bench/sync.bench.ts');
