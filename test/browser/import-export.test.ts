@@ -32,7 +32,7 @@ let tmp: string;
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-io-'));
   // A private copy of the build: another engineer's rebuild mid-run cannot change what is served.
-  server = await startAppServer({ env: { STATIC_DIR: copyOfDist() } });
+  server = await startAppServer({ env: { STATIC_DIR: await copyOfBuiltDist() } });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -40,6 +40,13 @@ afterAll(async () => {
   await server?.stop();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
+
+/** A private copy of dist/, waiting out a build someone else has under way (it writes sw.js last). */
+async function copyOfBuiltDist(): Promise<string> {
+  const sw = path.join(import.meta.dirname, '../../dist/sw.js');
+  for (let i = 0; i < 120 && !fs.existsSync(sw); i++) await new Promise((r) => setTimeout(r, 500));
+  return copyOfDist();
+}
 
 async function freshApp(path = '/settings') {
   const context = await browser.newContext();

@@ -20,7 +20,7 @@ export interface ScanCardProps {
   onCard: (draft: ContactDraft, warnings: LineWarning[]) => void;
   /** Open the camera as soon as the component shows (the button is still there to reopen it). */
   autoStart?: boolean;
-  /** Heading level text for the section; defaults to "Scan a card". */
+  /** The group's accessible name, e.g. "Scan their card"; defaults to "Scan a card". The mounting page gives the visible heading. */
   title?: string;
 }
 
@@ -125,7 +125,7 @@ export function ScanCard(props: ScanCardProps) {
   if (props.autoStart) queueMicrotask(() => void start());
 
   return (
-    <div class="scan-card" data-testid="scan-card">
+    <div class="scan-card" data-testid="scan-card" role="group" aria-label={props.title ?? 'Scan a card'}>
       <div class="row">
         <Show
           when={scanning()}

@@ -64,10 +64,19 @@ export function ImportPanel() {
     showToast(undoable.undo() ? `The import of ${name} was taken back.` : 'There was nothing left to take back.');
   };
 
+  const [writing, setWriting] = createSignal(false);
   const confirm = () => {
     const s = stage();
-    if (s.kind !== 'preview') return;
+    if (s.kind !== 'preview' || writing()) return;
+    // Writing thousands of people is one transaction on the main thread (the document lives here):
+    // show that it is under way first, then write once the browser has painted that.
+    setWriting(true);
+    requestAnimationFrame(() => setTimeout(() => write(s), 0));
+  };
+  const write = (s: Extract<ImportStage, { kind: 'preview' }>) => {
+    if (stage() !== s) return setWriting(false);
     const undoable = applyImport(doc, s.plan);
+    setWriting(false);
     const { created, updated, rejected } = undoable.result;
     setLast({ name: s.name, undoable });
     setStage({ kind: 'idle' });
@@ -121,7 +130,7 @@ export function ImportPanel() {
               name={s().name}
               parsed={s().parsed}
               plan={s().plan}
-              busy={false}
+              busy={writing()}
               onConfirm={confirm}
               onCancel={() => {
                 setStage({ kind: 'idle' });

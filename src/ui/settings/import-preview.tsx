@@ -163,9 +163,12 @@ export function ImportPreview(props: { name: string; parsed: ParsedOk; plan: Imp
         </Show>
       </Show>
 
+      <p class="small muted" role="status">
+        {props.busy ? `Saving ${people(writes())}…` : ''}
+      </p>
       <div class="row">
         <button type="button" class="primary" onClick={() => props.onConfirm()} disabled={props.busy || writes() === 0}>
-          {writes() === 0 ? 'Nothing to import' : `Import ${people(props.plan.newPeople.length)}${withChanges().length ? `, update ${withChanges().length.toLocaleString()}` : ''}`}
+          {props.busy ? 'Importing…' : writes() === 0 ? 'Nothing to import' : `Import ${people(props.plan.newPeople.length)}${withChanges().length ? `, update ${withChanges().length.toLocaleString()}` : ''}`}
         </button>
         <button type="button" onClick={() => props.onCancel()} disabled={props.busy}>
           Cancel
