@@ -3,7 +3,7 @@
  * my membership: the map's list equivalent, with bridges called out.
  */
 import { A } from '@solidjs/router';
-import { createMemo, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { COMMUNITY_KIND_LABELS, COMMUNITY_KINDS, type Community, type Contact, type IsoDate } from '../../model/index.ts';
 import { exactDay, freshnessOf, relativeDay } from '../../model/rules/index.ts';
 import { FRESHNESS_LABELS, MEMBERSHIP_LABELS } from '../plan/words.tsx';
@@ -37,6 +37,8 @@ export function CommunityList(props: { rows: CommunityRow[]; nameOf: (id: string
 function CommunityItem(props: { row: CommunityRow; nameOf: (id: string) => string; today: IsoDate }) {
   const c = () => props.row.community;
   const fresh = () => (props.row.members.length ? freshnessOf(props.row.lastContactOn, props.today) : null);
+  // Members are drawn when the list is opened: 500 links nobody looks at would cost the first render.
+  const [open, setOpen] = createSignal(false);
   const others = (p: Contact) => p.communityIds.filter((id) => id !== c().id);
   return (
     <li class="community-row" data-testid="community">
@@ -69,15 +71,16 @@ function CommunityItem(props: { row: CommunityRow; nameOf: (id: string) => strin
         </p>
       </Show>
       <Show when={props.row.members.length}>
-        <details>
+        <details onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary class="small">Members</summary>
+          <Show when={open()}>
           <ul class="member-list">
             <For each={props.row.members}>
               {(p) => (
                 <li>
-                  <A href={`/people/${p.id}`} class="wrap">
+                  <a href={`/people/${p.id}`} class="wrap">
                     {p.name}
-                  </A>
+                  </a>
                   <Show when={others(p).length}>
                     <span class="small bridge-note"> — a bridge: also in {others(p).map(props.nameOf).join(', ')}</span>
                   </Show>
@@ -85,6 +88,7 @@ function CommunityItem(props: { row: CommunityRow; nameOf: (id: string) => strin
               )}
             </For>
           </ul>
+          </Show>
         </details>
       </Show>
     </li>

@@ -27,6 +27,8 @@ export interface MapLayout {
   paths: { membership: string; mine: string; wantToJoin: string; former: string; bridge: string; introductions: string };
   /** The viewBox that holds everything, with a margin. */
   box: { x: number; y: number; width: number; height: number };
+  /** Community names stay readable however large the picture: their size grows with it. */
+  labelSize: number;
 }
 
 const GOLDEN = Math.PI * (3 - Math.sqrt(5));
@@ -153,5 +155,6 @@ export function layoutNetwork(net: NetworkStructure): MapLayout {
       introductions: paths.introductions.join(''),
     },
     box: { x: f(minX - margin), y: f(minY - margin), width: f(maxX - minX + 2 * margin), height: f(maxY - minY + 2 * margin) },
+    labelSize: f(Math.max(12, (maxX - minX) / 80)),
   };
 }

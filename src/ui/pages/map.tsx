@@ -8,19 +8,38 @@ import { CommunityList, type CommunityRow } from '../map/community-list.tsx';
 import { layoutNetwork } from '../map/layout.ts';
 import { NetworkPicture } from '../map/picture.tsx';
 import { AddTitled } from '../plan/add-form.tsx';
-import { createPlanData, writeProblem } from '../plan/data.ts';
+import { createMinute, dayOf, writeProblem, ZONE } from '../plan/data.ts';
 import { options, Sentence } from '../plan/words.tsx';
-import { useSpace } from '../space.tsx';
+import { createCollection, useSpace } from '../space.tsx';
 import '../plan/plan.css';
 
 export default function NetworkMap() {
   performance.mark('rapport:map-start');
   const { doc } = useSpace();
-  const data = createPlanData();
-  const ctx = createMemo(() => preparePlan(data.input()));
-  const net = createMemo(() =>
-    networkStructure({ contacts: data.input().contacts, communities: data.input().communities, introductions: data.input().introductions, meLabel: 'You' }),
+  const contacts = createCollection('contacts');
+  const communities = createCollection('communities');
+  const interactions = createCollection('interactions');
+  const introductions = createCollection('introductions');
+  const now = createMinute();
+  const today = () => dayOf(now());
+  // Only what the map shows: members and last contact per community (no gap analysis here).
+  const ctx = createMemo(() =>
+    preparePlan({
+      contacts: contacts().items,
+      communities: communities().items,
+      interactions: interactions().items,
+      objectives: [],
+      offers: [],
+      actions: [],
+      ledger: [],
+      now: now(),
+      timeZone: ZONE,
+    }),
   );
+  const net = createMemo(() => {
+    performance.mark('rapport:map-layout-start');
+    return networkStructure({ contacts: contacts().items, communities: communities().items, introductions: introductions().items, meLabel: 'You' });
+  });
   const layout = createMemo(() => {
     const l = layoutNetwork(net());
     performance.mark('rapport:map-laid-out');
@@ -99,7 +118,7 @@ export default function NetworkMap() {
         />
       </section>
       <h2 id="communities-title">Communities</h2>
-      <CommunityList rows={rows()} nameOf={nameOf} today={data.today()} />
+      <CommunityList rows={rows()} nameOf={nameOf} today={today()} />
       <Show when={net().bridgePeople.length}>
         <section aria-labelledby="bridges-title">
           <h2 id="bridges-title">People who connect communities</h2>
@@ -107,7 +126,7 @@ export default function NetworkMap() {
             <For each={net().bridgePeople}>
               {(b) => (
                 <li>
-                  <A href={`/people/${b.contactId}`}>{personName(b.contactId)}</A> — {b.communityIds.map(nameOf).join(', ')}
+                  <a href={`/people/${b.contactId}`}>{personName(b.contactId)}</a> — {b.communityIds.map(nameOf).join(', ')}
                 </li>
               )}
             </For>

@@ -58,7 +58,7 @@ export default function Plan() {
       <p class="small muted steps-elsewhere">
         Steps 2 and 3 — your communities and what you could offer each — are on the <A href="/map">Map</A>.
       </p>
-      <h2 class="step-title">
+      <h2 class="step-title" id="gaps-title">
         <span class="step-no">4</span> Gaps
       </h2>
       <GapList
@@ -70,7 +70,7 @@ export default function Plan() {
         onPlanned={onPlanned}
       />
       <CoverageTable grid={data.report().coverage} objectives={objectiveById()} communities={communityById()} people={data.personById()} allPeople={data.people()} />
-      <h2 class="step-title">
+      <h2 class="step-title" id="actions-title">
         <span class="step-no">5</span> Actions
       </h2>
       <ActionList

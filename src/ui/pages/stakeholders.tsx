@@ -15,6 +15,8 @@ import '../plan/plan.css';
 /** Where "Add to grid" puts someone: low on both axes, ready to be moved. */
 const START = { power: 30, interest: 30 };
 const EVERYONE = '';
+/** Unplaced people listed at once; a filter finds the rest. */
+const SHOWN = 10;
 
 export default function Stakeholders() {
   const { doc } = useSpace();
@@ -34,6 +36,12 @@ export default function Stakeholders() {
   const grid = createMemo(() => stakeholderGrid(people()));
   const placed = createMemo(() => people().filter((p) => quadrantOf(p) !== null));
   const unplaced = createMemo(() => grid().unplaced.map((id) => byId().get(id)).filter((p): p is Contact => !!p));
+  const [filter, setFilter] = createSignal('');
+  const matching = createMemo(() => {
+    const q = filter().trim().toLowerCase();
+    return q ? unplaced().filter((p) => p.name.toLowerCase().includes(q)) : unplaced();
+  });
+  const shownUnplaced = () => matching().slice(0, SHOWN);
 
   const setCadence = (list: Contact[], days: number) => {
     const before = list.map((p) => [p.id, p.cadenceDays] as const);
@@ -73,8 +81,12 @@ export default function Stakeholders() {
         <StakeholderGrid people={placed()} announce={setAnnouncement} />
         <aside class="card unplaced" aria-labelledby="unplaced-title">
           <h2 id="unplaced-title">Not on the grid yet</h2>
+          <Show when={unplaced().length > SHOWN}>
+            <label for="unplaced-filter">Find a person</label>
+            <input id="unplaced-filter" type="search" autocomplete="off" value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} />
+          </Show>
           <ul class="picker-list">
-            <For each={unplaced()} fallback={<li class="muted small">{people().length ? 'Everyone here is placed.' : 'Nobody here yet.'}</li>}>
+            <For each={shownUnplaced()} fallback={<li class="muted small">{people().length ? 'Everyone here is placed.' : 'Nobody here yet.'}</li>}>
               {(p) => (
                 <li>
                   <button
@@ -92,6 +104,9 @@ export default function Stakeholders() {
               )}
             </For>
           </ul>
+          <Show when={matching().length > SHOWN}>
+            <p class="muted small">and {matching().length - SHOWN} more — type to narrow.</p>
+          </Show>
         </aside>
       </div>
       <h2>How often to reach out</h2>

@@ -34,7 +34,7 @@ export default function Welcome() {
         <For each={STEPS}>
           {(s, i) => (
             <li aria-current={i() === step() ? 'step' : undefined} data-done={i() < step() ? '' : undefined}>
-              {s}
+              {i() + 1}. {s}
             </li>
           )}
         </For>

@@ -29,7 +29,6 @@ export function ActionList(props: { actions: Action[]; ctx: ActionContext; highl
   const [showFinished, setShowFinished] = createSignal(false);
   return (
     <section class="card" aria-labelledby="actions-title" data-testid="actions">
-      <h2 id="actions-title">Actions</h2>
       <p class="muted small">Concrete next steps: attend an event, join an association, write a post, ask for an introduction.</p>
       <AddTitled
         legend="Add an action"

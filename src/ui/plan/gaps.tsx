@@ -51,7 +51,6 @@ export function GapList(props: {
   const shown = () => (showAll() ? props.gaps : props.gaps.slice(0, FIRST_GAPS));
   return (
     <section class="card" aria-labelledby="gaps-title" data-testid="gaps">
-      <h2 id="gaps-title">Gaps</h2>
       <p class="muted small">Worked out from your objectives, offers, communities and people. Each closes when the network changes or a planned action is done.</p>
       <ul class="gap-list" aria-live="polite">
         <ByKey each={shown()} key={(g) => g.key} fallback={<li class="muted">No gaps right now. Add an objective or a community and Rapport will look again.</li>}>
