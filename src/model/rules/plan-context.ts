@@ -47,6 +47,7 @@ export interface PlanContext {
 }
 
 const kindOrder = new Map<string, number>(COMMUNITY_KINDS.map((k, i) => [k, i]));
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 export function preparePlan(input: PlanInput): PlanContext {
   const nowMs = instantMs(input.now);
@@ -54,7 +55,7 @@ export function preparePlan(input: PlanInput): PlanContext {
   const resolve = makeIdResolver(input.contacts);
   const communities = input.communities
     .filter((c) => c.deletedAt === null)
-    .sort((a, b) => (kindOrder.get(a.kind) ?? 0) - (kindOrder.get(b.kind) ?? 0) || a.name.localeCompare(b.name));
+    .sort((a, b) => (kindOrder.get(a.kind) ?? 0) - (kindOrder.get(b.kind) ?? 0) || collator.compare(a.name, b.name));
   const communityById = new Map(communities.map((c) => [c.id, c]));
   const objectives = input.objectives.filter((o) => o.deletedAt === null && o.status === 'active');
   const helpers = new Map<ObjectiveId, Contact[]>(objectives.map((o) => [o.id, []]));
