@@ -156,7 +156,7 @@ export function NetworkPicture(props: { layout: MapLayout; summary: string; onRe
               {(n) => (
                 <g class="community" data-membership={n.membership}>
                   <circle cx={n.x} cy={n.y} r={n.r} />
-                  <text x={n.x} y={n.y + n.r + props.layout.labelSize} text-anchor="middle" font-size={props.layout.labelSize}>
+                  <text x={n.x} y={n.y + n.r + props.layout.labelSize} text-anchor="middle" style={{ "font-size": `${props.layout.labelSize}px` }}>
                     {short(n.label)}
                   </text>
                 </g>
