@@ -56,7 +56,7 @@ function uncovered(ctx: PlanContext, objective: Objective): FoundGap {
   return {
     key,
     kind: 'objective-uncovered',
-    sentence: `Nobody you know can help with ${titled(objective.title)} yet — your objective has no one to help it. ${hint}`,
+    sentence: `Nobody you know is linked to ${titled(objective.title)} yet, so no one is helping with it. ${hint}`,
     objectiveId: objective.id,
     suggestedKind: kind,
     suggestedAction: draftAction(ctx, key, `Find someone who can help with “${objective.title}”`, {

@@ -12,11 +12,13 @@ export function peopleGaps(ctx: PlanContext): FoundGap[] {
   for (const l of lapsedCadences(ctx.people, ctx.lastContactDay, ctx.today, ctx.input.timeZone)) {
     const c = l.contact;
     const key = `stale-link:${c.id}:${l.countedFrom}`;
-    const since = l.lastContactOn ? `since ${relativeDay(l.lastContactOn, ctx.today)}` : 'yet';
+    const when = l.lastContactOn
+      ? `Your last contact with ${c.name} was ${relativeDay(l.lastContactOn, ctx.today)}`
+      : `You have not been in touch with ${c.name} yet`;
     gaps.push({
       key,
       kind: 'stale-link',
-      sentence: `You have not been in touch with ${c.name} ${since} — you meant to keep in touch ${cadenceWords(l.cadenceDays)}.`,
+      sentence: `${when} — you meant to keep in touch ${cadenceWords(l.cadenceDays)}.`,
       contactId: c.id,
       suggestedAction: draftAction(ctx, key, `Catch up with ${c.name}`, { contactId: c.id }),
     });

@@ -71,7 +71,7 @@ describe('gaps', () => {
   test('an objective nobody can help with (trashed and merged people do not count)', () => {
     const g = gaps.get(`objective-uncovered:${mentor.id}`)!;
     expect(g.sentence).toBe(
-      'Nobody you know can help with *Find a mentor in climate tech* yet — your objective has no one to help it. A professional body or an online community is a good place to meet someone who can.',
+      'Nobody you know is linked to *Find a mentor in climate tech* yet, so no one is helping with it. A professional body or an online community is a good place to meet someone who can.',
     );
     expect(g.suggestedKind).toBe('professional-body');
     expect(g.suggestedAction).toEqual({
@@ -112,11 +112,19 @@ describe('gaps', () => {
 
   test('a lapsed keep-in-touch rhythm and a one-sided relationship', () => {
     expect(gaps.get(`stale-link:${ana.id}:2026-01-20`)?.sentence).toBe(
-      'You have not been in touch with Ana since 6 weeks ago — you meant to keep in touch every month.',
+      'Your last contact with Ana was 6 weeks ago — you meant to keep in touch every month.',
     );
     const taken = gaps.get(`taken-more:${ben.id}:2`)!;
     expect(taken.sentence).toBe('Ben has helped you twice and you have not yet offered anything back — you could offer your *Kubernetes cost review*.');
     expect(taken.suggestedAction.title).toBe('Offer Ben your “Kubernetes cost review”');
+  });
+
+  test('a rhythm with no interaction yet counts from the meeting', () => {
+    const fay = person('fay', { name: 'Fay', cadenceDays: 30, metOn: '2026-01-01' });
+    const g = computeGaps(input({ contacts: [fay], ledger: [] })).gaps.filter((x) => x.kind === 'stale-link');
+    expect(g.map((x) => [x.key, x.sentence])).toEqual([
+      [`stale-link:${fay.id}:2026-01-01`, 'You have not been in touch with Fay yet — you meant to keep in touch every month.'],
+    ]);
   });
 
   test('offers nobody receives, communities with no offer or nobody in them; former communities are left alone', () => {
