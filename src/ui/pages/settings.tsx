@@ -1,5 +1,6 @@
 /** Settings: sync, devices, import and export, storage — status first, then actions. */
 import { A } from '@solidjs/router';
+import { DataHealth } from '../settings/data-health.tsx';
 import { SyncPanel } from '../settings/sync-panel.tsx';
 import { ExportSection, ImportSection, MyCardLink } from '../settings/import-export.tsx';
 
@@ -11,6 +12,7 @@ export default function Settings() {
       <ImportSection />
       <ExportSection />
       <MyCardLink />
+      <DataHealth />
       <p>
         <A href="/trash">Trash</A>
       </p>
