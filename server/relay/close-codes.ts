@@ -10,7 +10,7 @@ export const CloseCode = {
   GOING_AWAY: 1001,
   /** Standard, sent by `ws` itself: a frame exceeded the configured size limit (RAPPORT_MAX_FRAME_BYTES). */
   MESSAGE_TOO_BIG: 1009,
-  /** Standard: the relay failed internally (e.g. storage write failed); nothing was broadcast. */
+  /** Standard: the relay failed internally (a storage write failed; nothing of it was broadcast). */
   INTERNAL_ERROR: 1011,
 
   /** The path is not `/sync/<spaceId>` with a well-formed space id (`..`, encodings, extra segments). */
@@ -26,8 +26,6 @@ export const CloseCode = {
   /** A message that does not decode, has an unknown type, or whose update/awareness fails to apply. */
   INVALID_MESSAGE: 4422,
 
-  /** The space was reloaded from storage after an update failed half-way; reconnect at once. */
-  SPACE_RESET: 4500,
   /** Too many connections (relay-wide, per space or per address); try again later. */
   TOO_MANY_CONNECTIONS: 4503,
   /** The reader fell too far behind (send buffer over its limit); reconnect and resync. */
@@ -50,7 +48,6 @@ export const CloseReason: Readonly<Record<CloseCodeName, string>> = {
   DEVICE_REVOKED: 'device-revoked',
   UNSUPPORTED_DATA: 'text-frame',
   INVALID_MESSAGE: 'invalid-message',
-  SPACE_RESET: 'space-reset',
   TOO_MANY_CONNECTIONS: 'too-many-connections',
   SLOW_CONSUMER: 'slow-consumer',
   RATE_LIMITED: 'rate-limited',

@@ -48,7 +48,7 @@ export class Relay {
       },
       failed: (spaces, error) => {
         log('storage.write-failed', { spaces: spaces.size, error: String(error) });
-        for (const space of spaces) this.dropSpace(space, 'INTERNAL_ERROR', null);
+        for (const space of spaces) this.dropSpace(space);
       },
       observeWrite: (seconds) => metrics.observeWrite(seconds),
     });
@@ -143,12 +143,16 @@ export class Relay {
         const droppedBefore = space.parked.dropped;
         const result = space.applyClientUpdate(message.update, conn);
         this.deps.metrics.droppedPending += space.parked.dropped - droppedBefore;
-        if (!result.ok) {
-          if (result.tainted) return this.dropSpace(space, 'SPACE_RESET', conn, result.error);
-          return this.reject(conn, 'INVALID_MESSAGE', result.error);
-        }
+        if (!result.ok && !result.tainted) return this.reject(conn, 'INVALID_MESSAGE', result.error);
         for (const { update, origin } of result.integrated) {
           this.queue.enqueue(space, update, origin instanceof Connection ? origin : null);
+        }
+        if (!result.ok) {
+          // Store (and relay) what was sound, then rebuild the document from storage, which
+          // drops whatever part of the failed update Yjs kept.
+          this.queue.flush();
+          this.spaces.rebuild(space);
+          return this.reject(conn, 'INVALID_MESSAGE', result.error);
         }
         return;
       }
@@ -179,17 +183,13 @@ export class Relay {
   }
 
   /**
-   * Throws away a space's memory (it may hold changes that are not stored) and closes its
-   * connections; they reconnect and resync from storage. `offender` gets INVALID_MESSAGE.
+   * After a failed storage write: the space's memory is ahead of disk, so it is thrown away and
+   * its connections are closed (1011, transient); they reconnect and resync from storage.
    */
-  private dropSpace(space: Space, code: CloseCodeName, offender: Connection | null, detail?: string): void {
-    this.deps.log('space.dropped', { space: short(space.id), reason: CloseReason[code], detail });
-    // Updates integrated before the failure are sound: store them before memory is thrown away
-    // (unless storage itself is what failed).
-    if (code !== 'INTERNAL_ERROR') this.queue.flush();
-    if (offender !== null) this.reject(offender, 'INVALID_MESSAGE', detail);
+  private dropSpace(space: Space): void {
+    this.deps.log('space.dropped', { space: short(space.id), reason: CloseReason.INTERNAL_ERROR });
     for (const member of [...space.members]) {
-      if (member instanceof Connection && member !== offender) this.reject(member, code);
+      if (member instanceof Connection) this.reject(member, 'INTERNAL_ERROR');
     }
     this.spaces.drop(space);
   }

@@ -22,15 +22,19 @@ export type ApplyResult =
   | { ok: true; integrated: Integrated[] }
   /** Rejected before touching the document. */
   | { ok: false; tainted: false; error: string }
-  /** Failed half-way: the document holds part of it and must be rebuilt from storage. */
-  | { ok: false; tainted: true; error: string };
+  /**
+   * Yjs threw while applying: the document may hold part of it (Yjs does not roll back, and may
+   * not even report the change). `integrated` is what was sound before the failure; the caller
+   * stores it and then rebuilds the document from storage (see `rebuild`).
+   */
+  | { ok: false; tainted: true; error: string; integrated: Integrated[] };
 
 export interface SpaceMember {
   send(message: Uint8Array): void;
 }
 
 export class Space {
-  readonly doc = new Y.Doc({ gc: true });
+  doc = new Y.Doc({ gc: true });
   readonly awareness = new SpaceAwareness();
   readonly members = new Set<SpaceMember>();
   readonly parked = new ParkedUpdates();
@@ -41,9 +45,25 @@ export class Space {
   private capturing: object | null = null;
 
   constructor(readonly id: string) {
+    this.listen();
+  }
+
+  private listen(): void {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== FROM_STORAGE && this.capturing !== null) this.captured?.push({ update, origin: this.capturing });
     });
+  }
+
+  /**
+   * Replaces the document by one rebuilt from storage, after a failed apply left it unsure.
+   * Members stay connected: nothing of the failed update was broadcast, so what they hold is
+   * still a subset of storage plus their own edits.
+   */
+  rebuild(rows: readonly StoredUpdate[]): void {
+    this.doc.destroy();
+    this.doc = new Y.Doc({ gc: true });
+    this.listen();
+    this.load(rows);
   }
 
   /** Rebuilds the document from stored rows (all written by this relay from Yjs's own output). */
@@ -91,14 +111,16 @@ export class Space {
   }
 
   private applyOnce(update: Uint8Array, origin: object, retries: number): ApplyResult | null {
-    const before = this.captured?.length ?? 0;
+    const captured = this.captured ?? [];
+    const before = captured.length;
     this.capturing = origin;
     try {
       Y.applyUpdate(this.doc, update, origin);
     } catch (error) {
       this.takePending();
-      const tainted = (this.captured?.length ?? 0) > before;
-      return tainted ? { ok: false, tainted: true, error: describe(error) } : { ok: false, tainted: false, error: describe(error) };
+      // Whatever this apply reported is part of the failure: keep only what came before it.
+      captured.length = before;
+      return { ok: false, tainted: true, error: describe(error), integrated: [...captured] };
     } finally {
       this.capturing = null;
     }

@@ -87,6 +87,14 @@ export class Spaces {
     }
   }
 
+  /** Rebuilds a space's document from storage (the write queue must have been flushed). */
+  rebuild(space: Space): void {
+    const started = Date.now();
+    const rows = this.storage.loadUpdates(space.id);
+    space.rebuild(rows);
+    this.log('space.rebuilt', { space: short(space.id), rows: rows.length, ms: Date.now() - started });
+  }
+
   /** Forgets the in-memory copy without writing anything (after a failure). */
   drop(space: Space): void {
     if (this.loaded.get(space.id) === space) this.loaded.delete(space.id);

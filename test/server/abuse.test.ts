@@ -242,6 +242,37 @@ describe('bad frames from an authenticated device', () => {
     fresh.destroy();
   });
 
+  it('an update that decodes but makes Yjs throw half-way → 4422; the space keeps serving its other devices', async () => {
+    // Found by fuzzing (test/server/space.test.ts): after SOUND, Yjs throws inside applyUpdate on BAD.
+    const SOUND = '030483ffa5ea0e00210108636f6e746163747302633201000e0801036c6f670376010261747d027701787d2a000304f59a94a30e00210108636f6e746163747302633001000e0801036c6f670376010261747d007701787d2a000305b2a5b2800400210108636f6e746163747302633101000e0101036c6f670188b2a5b280040f027701787d2a00030383ffa5ea0e02000f1203f59a94a30e02000f1203b2a5b280040200101203';
+    const BAD = '0106f59a94a30e00270108636f6e7461637473026330012800f59a94a30e00046e616d650177064e616d6520302800f59a94a30e0004746167730175037701617701627d002700f59a94a30e00056e6f746573020400f59a94a30e3a0b68656c6c6f20776f726c640801036c6f670376010261747d007701787d2a00';
+    const fresh = await createSpace(relay.url);
+    const member = connectPeer(relay.syncUrl, fresh.spaceId, fresh.token);
+    await synced(member);
+    const sound = await rawSocket(url(fresh.spaceId, fresh.token), {
+      frames: [syncMessage(2, Buffer.from(SOUND, 'hex'))],
+      onOpen: (ws) => setTimeout(() => ws.close(), 200),
+    });
+    expect(sound.code).toBe(1005);
+    await waitFor(() => member.doc.getArray('log').length > 0, 3_000, 'sound update');
+    const storedBefore = stored(relay.dataDir, fresh.spaceId);
+    const expected = JSON.stringify(member.doc.getArray('log').toJSON());
+
+    const bad = await rawSocket(url(fresh.spaceId, fresh.token), { frames: [syncMessage(2, Buffer.from(BAD, 'hex'))] });
+    expect(bad.code).toBe(4422);
+    expect(stored(relay.dataDir, fresh.spaceId)).toEqual(storedBefore);
+    // The other device was not disturbed and still syncs through the rebuilt document.
+    expect(member.provider.wsconnected).toBe(true);
+    expect(member.closes).toEqual([]);
+    member.doc.getMap('m').set('after', 1);
+    const late = connectPeer(relay.syncUrl, fresh.spaceId, fresh.token);
+    await synced(late);
+    await waitFor(() => late.doc.getMap('m').get('after') === 1, 3_000, 'sync after rebuild');
+    expect(JSON.stringify(late.doc.getArray('log').toJSON())).toBe(expected);
+    member.destroy();
+    late.destroy();
+  });
+
   it.each([
     ['bad JSON', '{"user":'],
     ['a number', '42'],
