@@ -4,7 +4,7 @@
  * empty app exactly (or, when this app already holds people, offers to add the
  * backup's people through the Import preview instead).
  */
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import { checkSize } from '../../io/limits.ts';
 import { parseFileOffMainThread } from '../../io/worker-client.ts';
 import { COLLECTION_NOUNS, type CollectionName } from '../../model/index.ts';
@@ -13,7 +13,7 @@ import { showToast } from '../components/toasts.tsx';
 import { createLive, useSpace } from '../space.tsx';
 import { downloadText } from './download.ts';
 import { buildExport, type ExportKind } from './export-files.ts';
-import { FileDrop } from './file-drop.tsx';
+import { FileDrop, scrollToOwnHash } from './file-drop.tsx';
 import { handToImport, type ParsedOk } from './import-state.ts';
 import './import-export.css';
 
@@ -96,6 +96,7 @@ export function ExportPanel() {
   const { doc } = useSpace();
   const contacts = createLive('contacts');
   const count = createMemo(() => contacts().length);
+  onMount(() => scrollToOwnHash('export'));
   const download = (kind: ExportKind) => {
     const file = buildExport(doc, kind);
     downloadText(file.filename, file.text, file.type);

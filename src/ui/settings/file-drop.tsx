@@ -43,3 +43,12 @@ export function FileDrop(props: { label: string; accept: string; hint: JSX.Eleme
     </div>
   );
 }
+
+/**
+ * Settings is loaded lazily, so a link to /settings#import arrives before the
+ * section exists and the router cannot scroll to it: the section does, once mounted.
+ */
+export function scrollToOwnHash(id: string): void {
+  if (location.hash !== `#${id}`) return;
+  requestAnimationFrame(() => document.getElementById(id)?.scrollIntoView({ block: 'start' }));
+}

@@ -3,7 +3,7 @@
  * large, otherwise read in a worker with a progress bar, then previewed. Only
  * Confirm writes, in one step that one Undo takes back.
  */
-import { createEffect, createSignal, Match, on, onCleanup, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, Match, on, onCleanup, onMount, Show, Switch } from 'solid-js';
 import { checkSize } from '../../io/limits.ts';
 import { planImport } from '../../io/match.ts';
 import { parseFileOffMainThread } from '../../io/worker-client.ts';
@@ -12,7 +12,7 @@ import { applyImport, type ImportResult } from '../../store/import.ts';
 import type { Undoable } from '../../store/undo.ts';
 import { showToast } from '../components/toasts.tsx';
 import { useSpace } from '../space.tsx';
-import { FileDrop } from './file-drop.tsx';
+import { FileDrop, scrollToOwnHash } from './file-drop.tsx';
 import { ImportPreview } from './import-preview.tsx';
 import { handedOver, lastImport as last, setLastImport as setLast, takeHandedOver, type ImportStage, type ParsedOk } from './import-state.ts';
 import './import-export.css';
@@ -88,6 +88,7 @@ export function ImportPanel() {
   };
 
   onCleanup(() => (run = -1));
+  onMount(() => scrollToOwnHash('import'));
 
   const percent = (s: { done: number; total: number }) => (s.total > 0 ? Math.min(100, Math.round((s.done / s.total) * 100)) : 0);
 
@@ -134,7 +135,6 @@ export function ImportPanel() {
               onConfirm={confirm}
               onCancel={() => {
                 setStage({ kind: 'idle' });
-                showToast('Import cancelled. Nothing was changed.');
                 heading?.focus();
               }}
             />
