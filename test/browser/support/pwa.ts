@@ -13,13 +13,34 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
-/** A copy of dist/ in a temp directory, for STATIC_DIR. */
+/** Whether `dir` holds one whole build: the shell, the worker, and every file the worker precaches. */
+function wholeBuild(dir: string): boolean {
+  try {
+    const sw = fs.readFileSync(path.join(dir, 'sw.js'), 'utf8');
+    const urls = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1] ?? '');
+    return urls.length > 0 && urls.every((u) => fs.existsSync(path.join(dir, u)));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A copy of dist/ in a temp directory, for STATIC_DIR. Others may be rebuilding dist/ right
+ * now: wait for a whole build and check the copy is one.
+ */
 export function copyOfDist(): string {
   const dist = path.join(ROOT, 'dist');
-  if (!fs.existsSync(path.join(dist, 'sw.js'))) throw new Error('dist/ has no service worker: run `npx vite build` first (npm test does).');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-dist-'));
-  fs.cpSync(dist, dir, { recursive: true });
-  return dir;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (wholeBuild(dist)) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-dist-'));
+      fs.cpSync(dist, dir, { recursive: true });
+      if (wholeBuild(dir)) return dir;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    if (Date.now() > deadline) throw new Error('dist/ holds no whole build with a service worker: run `npx vite build` first (npm test does).');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500); // a synchronous sleep: callers use this in plain expressions
+  }
 }
 
 /**
