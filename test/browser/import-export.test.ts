@@ -220,6 +220,31 @@ describe.concurrent('My card, in real Chromium', () => {
     await context.close();
   });
 
+  it('shares the card as a .vcf file where the device can share files', async () => {
+    const context = await browser.newContext();
+    // Chromium on Linux has no share sheet: stand in for one that accepts files, and keep what it was given.
+    await context.addInitScript(() => {
+      const shared: { name: string; type: string; text: string; title?: string }[] = [];
+      Object.assign(window, { __shared: shared });
+      Object.assign(navigator, {
+        canShare: (data: ShareData) => (data.files?.length ?? 0) > 0,
+        share: async (data: ShareData) => {
+          for (const f of data.files ?? []) shared.push({ name: f.name, type: f.type, text: await f.text(), title: data.title });
+        },
+      });
+    });
+    const app = await App.open(context, server.url, '/card');
+    await app.myCard.open();
+    await app.myCard.fill('Name', 'Ana Lima');
+    await app.myCard.fill('Role', 'CTO');
+    await app.myCard.share();
+    await app.page.waitForFunction(() => (window as unknown as { __shared: unknown[] }).__shared.length > 0);
+    const [shared] = await app.page.evaluate(() => (window as unknown as { __shared: { name: string; type: string; text: string; title?: string }[] }).__shared);
+    expect(shared).toMatchObject({ name: 'Ana-Lima.vcf', type: 'text/vcard', title: 'Ana Lima' });
+    expect(shared?.text).toMatch(/^BEGIN:VCARD\r\nVERSION:4\.0\r\nFN:Ana Lima\r\n[\s\S]*TITLE:CTO\r\n[\s\S]*END:VCARD\r\n$/);
+    await context.close();
+  });
+
   it('a pasted card is added as a person', async () => {
     const { context, app } = await freshApp('/');
     await app.myCard.open();

@@ -154,6 +154,11 @@ export class MyCardModel {
     return (await outcome.first().textContent()) ?? '';
   }
 
+  /** Opens the system share sheet (where the device has one) with the card as a .vcf file. */
+  async share(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Share my card' }).click();
+  }
+
   async pasteCard(text: string): Promise<void> {
     await this.page.getByText('Paste the card text instead').click();
     await this.page.getByLabel('Card text (vCard or MECARD)').fill(text);
