@@ -21,6 +21,8 @@ export interface Limits {
   /** Per-connection token bucket: burst size and refill per second. */
   readonly messageBurst: number;
   readonly messagesPerSecond: number;
+  /** Per-connection token bucket on received bytes: refill per second (burst: two max frames). */
+  readonly bytesPerSecond: number;
   readonly maxConnections: number;
   readonly maxConnectionsPerSpace: number;
   readonly maxConnectionsPerIp: number;
@@ -83,6 +85,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxFrameBytes: int(env, 'RAPPORT_MAX_FRAME_BYTES', 32 * 1024 * 1024, 1024),
       messageBurst: int(env, 'RAPPORT_MSG_BURST', 2000, 1),
       messagesPerSecond: int(env, 'RAPPORT_MSG_PER_SEC', 500, 1),
+      bytesPerSecond: int(env, 'RAPPORT_BYTES_PER_SEC', 16 * 1024 * 1024, 1024),
       maxConnections: int(env, 'RAPPORT_MAX_CONNECTIONS', 10_000, 1),
       maxConnectionsPerSpace: int(env, 'RAPPORT_MAX_CONNECTIONS_PER_SPACE', 64, 1),
       maxConnectionsPerIp: int(env, 'RAPPORT_MAX_CONNECTIONS_PER_IP', 1000, 1),

@@ -30,7 +30,7 @@ export const CloseCode = {
   TOO_MANY_CONNECTIONS: 4503,
   /** The reader fell too far behind (send buffer over its limit); reconnect and resync. */
   SLOW_CONSUMER: 4508,
-  /** The connection sent messages faster than its rate limit (RAPPORT_MSG_PER_SEC / RAPPORT_MSG_BURST). */
+  /** The connection sent messages or bytes faster than its limits (RAPPORT_MSG_PER_SEC / _BURST, RAPPORT_BYTES_PER_SEC). */
   RATE_LIMITED: 4529,
 } as const;
 

@@ -15,6 +15,7 @@ export class Connection implements SpaceMember {
   pingSentAt = 0;
   closed = false;
   private tokens: number;
+  private byteTokens: number;
   private refilledAt = Date.now();
 
   constructor(
@@ -26,17 +27,23 @@ export class Connection implements SpaceMember {
     private readonly metrics: Metrics,
   ) {
     this.tokens = limits.messageBurst;
+    this.byteTokens = this.byteBurst;
   }
 
-  /** Token bucket on messages: false once the connection exceeds its rate. */
-  takeMessageToken(now: number): boolean {
-    this.tokens = Math.min(
-      this.limits.messageBurst,
-      this.tokens + ((now - this.refilledAt) / 1000) * this.limits.messagesPerSecond,
-    );
+  /** Two full frames: the first sync of a large network always fits. */
+  private get byteBurst(): number {
+    return 2 * this.limits.maxFrameBytes;
+  }
+
+  /** Token buckets on messages and on bytes: false once the connection exceeds either rate. */
+  takeMessageToken(now: number, bytes: number): boolean {
+    const elapsed = (now - this.refilledAt) / 1000;
     this.refilledAt = now;
-    if (this.tokens < 1) return false;
+    this.tokens = Math.min(this.limits.messageBurst, this.tokens + elapsed * this.limits.messagesPerSecond);
+    this.byteTokens = Math.min(this.byteBurst, this.byteTokens + elapsed * this.limits.bytesPerSecond);
+    if (this.tokens < 1 || this.byteTokens < bytes) return false;
     this.tokens -= 1;
+    this.byteTokens -= bytes;
     return true;
   }
 

@@ -125,8 +125,8 @@ export class Relay {
     conn.lastHeardAt = now;
     conn.pingSentAt = 0;
     if (!isBinary) return this.reject(conn, 'UNSUPPORTED_DATA');
-    if (!conn.takeMessageToken(now)) return this.reject(conn, 'RATE_LIMITED');
     const bytes = toBytes(data);
+    if (!conn.takeMessageToken(now, bytes.byteLength)) return this.reject(conn, 'RATE_LIMITED');
     this.deps.metrics.messagesIn += 1;
     this.deps.metrics.bytesIn += bytes.byteLength;
     const decoded = protocol.decodeMessage(bytes);

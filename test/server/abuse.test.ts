@@ -23,6 +23,7 @@ beforeAll(async () => {
       RAPPORT_MAX_FRAME_BYTES: '65536',
       RAPPORT_MSG_BURST: '200',
       RAPPORT_MSG_PER_SEC: '50',
+      RAPPORT_BYTES_PER_SEC: '65536', // burst: two 64 KiB frames
       RAPPORT_MAX_CONNECTIONS_PER_SPACE: '6',
       RAPPORT_SPACES_PER_HOUR: '1000',
     },
@@ -62,7 +63,8 @@ async function underAttack<T>(attack: () => Promise<T>): Promise<T> {
   await editing;
   const started = Date.now();
   await waitFor(() => b.doc.getMap('m').get(key) === edits, 2_000, 'bystander sync');
-  expect(Date.now() - started).toBeLessThan(500);
+  // Generous: the test machine may be busy; a stalled relay takes seconds or never answers.
+  expect(Date.now() - started).toBeLessThan(1_500);
   expect(b.provider.wsconnected).toBe(true);
   expect(stored(relay.dataDir, victim.spaceId)).toEqual(before);
   return result;
@@ -296,6 +298,12 @@ describe('bad frames from an authenticated device', () => {
   it('message flood → 4529 (rate-limited)', async () => {
     const flood = Array.from({ length: 1000 }, () => Buffer.from([3]));
     const result = await attack(flood);
+    expect(result.code).toBe(4529);
+  });
+
+  it('byte flood → 4529 (rate-limited), even in well-formed messages', async () => {
+    const big = awarenessMessage([[777, 1, JSON.stringify({ pad: 'p'.repeat(50_000) })]]);
+    const result = await attack([big, big, big, big]);
     expect(result.code).toBe(4529);
   });
 
