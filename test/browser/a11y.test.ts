@@ -94,7 +94,7 @@ async function auditAll(populated: boolean): Promise<{ findings: Finding[]; over
         const path = route === '/people/:id' ? personPath : route;
         const where = `${path} at ${viewport.width}px, ${colorScheme}, ${populated ? 'a few people' : 'empty'}`;
         await visit(app, path);
-        const result = await new AxeBuilder({ page: app.page }).analyze();
+        const result = await new AxeBuilder({ page: app.page }).options({ resultTypes: ['violations'] }).analyze();
         for (const v of result.violations) findings.push({ where, rule: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) });
         if (viewport.width === 360) {
           const width = await app.page.evaluate(() => document.documentElement.scrollWidth);
