@@ -211,6 +211,23 @@ export function spanWords(days: number): string {
  * "3 weeks ago", "a year ago".
  */
 export function relativeDay(isoDate: IsoDate, today: IsoDate): string {
+  // Today's page says the same few hundred days thousands of times.
+  if (today !== relativeToday) {
+    relativeToday = today;
+    relativeCache.clear();
+  }
+  let words = relativeCache.get(isoDate);
+  if (words === undefined) {
+    words = relativeWords(isoDate, today);
+    relativeCache.set(isoDate, words);
+  }
+  return words;
+}
+
+let relativeToday = '';
+const relativeCache = new Map<IsoDate, string>();
+
+function relativeWords(isoDate: IsoDate, today: IsoDate): string {
   const diff = daysBetween(today, isoDate);
   if (diff === 0) return 'today';
   if (diff === 1) return 'tomorrow';

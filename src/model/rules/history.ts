@@ -36,19 +36,16 @@ export interface DayLookup {
   get(id: ContactId): IsoDate | undefined;
 }
 
-/** The same, as local calendar days in `timeZone`, each worked out when first asked for. */
+/**
+ * The same, as local calendar days in `timeZone`, worked out when asked for:
+ * most rules need only a few people's days, and one conversion (a cached
+ * offset and a cached day string) costs less than remembering it.
+ */
 export function lastContactDayByPerson(last: ReadonlyMap<ContactId, IsoDateTime>, timeZone: string): DayLookup {
-  const days = new Map<ContactId, IsoDate>();
   return {
     get(id) {
-      let day = days.get(id);
-      if (day === undefined) {
-        const at = last.get(id);
-        if (at === undefined) return undefined;
-        day = localDay(at, timeZone);
-        days.set(id, day);
-      }
-      return day;
+      const at = last.get(id);
+      return at === undefined ? undefined : localDay(at, timeZone);
     },
   };
 }

@@ -153,7 +153,7 @@ function followUpItem(
   eventNames: ReadonlyMap<EventId, string>,
 ): FollowUpItem {
   const i = f.interaction;
-  const names = listNames(f.contactIds.map(nameOf));
+  const names = f.contactIds.length === 1 ? nameOf(f.contactIds[0] as ContactId) : listNames(f.contactIds.map(nameOf));
   const when = i.at === null ? '' : ` ${relativeDay(localDay(i.at, timeZone), today)}`;
   const due = f.overdueDays > 0 ? `; this was due ${relativeDay(f.dueOn, today)}` : '';
   return {
@@ -193,7 +193,7 @@ function keepInTouchItem(l: LapsedCadence, today: IsoDate): KeepInTouchItem {
   return {
     kind: 'keep-in-touch',
     key: `keep-in-touch:${c.id}`,
-    reason: `Time to catch up with ${c.name} — ${since}, and you meant to ${cadenceWords(l.cadenceDays).replace('every', 'keep in touch every')}.`,
+    reason: `Time to catch up with ${c.name} — ${since}, and you meant to keep in touch ${cadenceWords(l.cadenceDays)}.`,
     contactIds: [c.id],
     contactId: c.id,
     lastContactOn: l.lastContactOn,
