@@ -31,9 +31,17 @@ export class PlanPage extends Place {
     await this.page.getByTestId('offer').filter({ hasText: o.title }).waitFor();
   }
 
-  /** A gap, found by words of its sentence. */
-  gap(text: string): GapModel {
-    return new GapModel(this.app, this.page.getByTestId('gap').filter({ hasText: text }));
+  /**
+   * A gap, found by words of its sentence (a title, a name) and, since the
+   * rules' wording may change, optionally by its kind ('objective-uncovered').
+   */
+  gap(text: string, kind?: string): GapModel {
+    const gaps = kind ? this.page.locator(`[data-testid="gap"][data-kind="${kind}"]`) : this.page.getByTestId('gap');
+    return new GapModel(this.app, gaps.filter({ hasText: text }));
+  }
+
+  async gapKinds(): Promise<string[]> {
+    return this.page.getByTestId('gap').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind') ?? ''));
   }
 
   async gapSentences(): Promise<string[]> {
