@@ -16,11 +16,18 @@ export class UpdatePromptModel {
     return (await this.region.textContent())?.includes('Update available') ?? false;
   }
 
-  /** Accepts with the keyboard, as a keyboard-only person would. */
+  /** Accepts with the keyboard alone: Tab from the top bar's first link to Reload, then Enter. */
   async acceptWithKeyboard(): Promise<void> {
-    const reload = this.region.getByRole('button', { name: 'Reload' });
-    await reload.focus();
-    await this.page.keyboard.press('Enter');
+    await this.page.getByRole('banner').getByRole('link').first().focus();
+    for (let presses = 0; presses < 6; presses++) {
+      await this.page.keyboard.press('Tab');
+      const onReload = await this.page.evaluate(() => document.activeElement?.textContent?.trim() === 'Reload' && !!document.activeElement.closest('[data-testid="update-prompt"]'));
+      if (onReload) {
+        await this.page.keyboard.press('Enter');
+        return;
+      }
+    }
+    throw new Error('Reload is not reachable with Tab from the top bar');
   }
 }
 
