@@ -8,7 +8,8 @@ import { checkSize } from '../../io/limits.ts';
 import { planImport } from '../../io/match.ts';
 import { parseFileOffMainThread } from '../../io/worker-client.ts';
 import { readAll } from '../../store/index.ts';
-import { applyImport, type ImportResult } from '../../store/import.ts';
+import type { ImportResult } from '../../store/import.ts';
+import { applyImportInSteps } from '../../store/import-steps.ts';
 import type { Undoable } from '../../store/undo.ts';
 import { showToast } from '../components/toasts.tsx';
 import { useSpace } from '../space.tsx';
@@ -16,6 +17,9 @@ import { FileDrop, scrollToOwnHash } from './file-drop.tsx';
 import { ImportPreview } from './import-preview.tsx';
 import { handedOver, lastImport as last, setLastImport as setLast, takeHandedOver, type ImportStage, type ParsedOk } from './import-state.ts';
 import './import-export.css';
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 const ACCEPT = '.vcf,.vcard,.csv,.json,text/vcard,text/x-vcard,text/csv,application/json';
 const people = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'person' : 'people'}`;
@@ -27,7 +31,7 @@ export function ImportPanel() {
   let heading: HTMLHeadingElement | undefined;
 
   const preview = (name: string, parsed: ParsedOk) => {
-    // Planned against the people here now; applyImport re-checks each person at confirm time.
+    // Planned against the people here now; the write re-checks each person at confirm time.
     const plan = planImport(parsed.report.drafts, readAll(doc, 'contacts').items, parsed.report.invalid);
     setStage({ kind: 'preview', name, parsed, plan });
     queueMicrotask(() => document.getElementById('preview-title')?.focus());
@@ -44,7 +48,10 @@ export function ImportPanel() {
       });
       if (mine !== run) return;
       if (!parsed.ok) return setStage({ kind: 'failed', name: file.name, message: parsed.error.message });
-      preview(file.name, parsed);
+      // Receiving a big result is one task already: plan the preview in the next one.
+      setStage({ kind: 'reading', name: file.name, done: 1, total: 1 });
+      await nextTask();
+      if (mine === run) preview(file.name, parsed);
     } catch (e) {
       if (mine === run) setStage({ kind: 'failed', name: file.name, message: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}` });
     }
@@ -64,27 +71,25 @@ export function ImportPanel() {
     showToast(undoable.undo() ? `The import of ${name} was taken back.` : 'There was nothing left to take back.');
   };
 
-  const [writing, setWriting] = createSignal(false);
-  const confirm = () => {
+  const confirm = async () => {
     const s = stage();
-    if (s.kind !== 'preview' || writing()) return;
-    // Writing thousands of people is one transaction on the main thread (the document lives here):
-    // show that it is under way first, then write once the browser has painted that.
-    setWriting(true);
-    requestAnimationFrame(() => setTimeout(() => write(s), 0));
-  };
-  const write = (s: Extract<ImportStage, { kind: 'preview' }>) => {
-    if (stage() !== s) return setWriting(false);
-    const undoable = applyImport(doc, s.plan);
-    setWriting(false);
-    const { created, updated, rejected } = undoable.result;
+    if (s.kind !== 'preview') return;
+    const mine = ++run;
+    const total = s.plan.newPeople.length + s.plan.matches.filter((m) => m.changes.length > 0).length;
+    setStage({ kind: 'writing', name: s.name, done: 0, total });
+    await nextFrame(); // "Saving…" shows before the first step
+    // In steps with the event loop free between them: the screen keeps responding, and one Undo takes it all back.
+    const undoable = await applyImportInSteps(doc, s.plan, {
+      onProgress: (done) => mine === run && setStage({ kind: 'writing', name: s.name, done, total }),
+    });
     setLast({ name: s.name, undoable });
-    setStage({ kind: 'idle' });
+    if (mine === run) setStage({ kind: 'idle' });
+    const { created, updated, rejected } = undoable.result;
     const parts = [`Added ${people(created.length)}`];
     if (updated.length) parts.push(`updated ${updated.length.toLocaleString()}`);
     if (rejected.length) parts.push(`${rejected.length.toLocaleString()} could not be written`);
     showToast(`${parts.join(', ')} from ${s.name}.`, { label: 'Undo', run: () => undo(s.name, undoable) }, 20_000);
-    heading?.focus();
+    if (mine === run) heading?.focus();
   };
 
   onCleanup(() => (run = -1));
@@ -101,7 +106,7 @@ export function ImportPanel() {
       <FileDrop
         label="Choose a file to import"
         accept={ACCEPT}
-        disabled={stage().kind === 'reading'}
+        disabled={stage().kind === 'reading' || stage().kind === 'writing'}
         onFile={(f) => void choose(f)}
         testId="import-drop"
         hint="Or drop it here. vCard (.vcf), CSV or Rapport backup (.json), up to 50 MB."
@@ -114,6 +119,17 @@ export function ImportPanel() {
               <progress id="import-progress" max="100" value={percent(s())} aria-describedby="import-progress-text" />
               <p class="small muted" id="import-progress-text" aria-live="polite" data-testid="import-progress">
                 {percent(s())} % read. You can keep using Rapport meanwhile.
+              </p>
+            </div>
+          )}
+        </Match>
+        <Match when={stage().kind === 'writing' && (stage() as Extract<ImportStage, { kind: 'writing' }>)}>
+          {(s) => (
+            <div class="progress-block">
+              <label for="import-progress">Saving the people from {s().name}</label>
+              <progress id="import-progress" max="100" value={percent(s())} aria-describedby="import-progress-text" />
+              <p class="small muted" id="import-progress-text" aria-live="polite" data-testid="import-progress">
+                {s().done.toLocaleString()} of {people(s().total)} saved.
               </p>
             </div>
           )}
@@ -131,8 +147,7 @@ export function ImportPanel() {
               name={s().name}
               parsed={s().parsed}
               plan={s().plan}
-              busy={writing()}
-              onConfirm={confirm}
+              onConfirm={() => void confirm()}
               onCancel={() => {
                 setStage({ kind: 'idle' });
                 heading?.focus();

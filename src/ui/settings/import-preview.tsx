@@ -61,7 +61,7 @@ function Match(props: { match: ImportMatch }) {
   );
 }
 
-export function ImportPreview(props: { name: string; parsed: ParsedOk; plan: ImportPlan; onConfirm: () => void; onCancel: () => void; busy: boolean }) {
+export function ImportPreview(props: { name: string; parsed: ParsedOk; plan: ImportPlan; onConfirm: () => void; onCancel: () => void }) {
   const withChanges = () => props.plan.matches.filter((m) => m.changes.length > 0);
   const upToDate = () => props.plan.matches.length - withChanges().length;
   const warnings = () => props.parsed.report.warnings;
@@ -163,14 +163,11 @@ export function ImportPreview(props: { name: string; parsed: ParsedOk; plan: Imp
         </Show>
       </Show>
 
-      <p class="small muted" role="status">
-        {props.busy ? `Saving ${people(writes())}…` : ''}
-      </p>
       <div class="row">
-        <button type="button" class="primary" onClick={() => props.onConfirm()} disabled={props.busy || writes() === 0}>
-          {props.busy ? 'Importing…' : writes() === 0 ? 'Nothing to import' : `Import ${people(props.plan.newPeople.length)}${withChanges().length ? `, update ${withChanges().length.toLocaleString()}` : ''}`}
+        <button type="button" class="primary" onClick={() => props.onConfirm()} disabled={writes() === 0}>
+          {writes() === 0 ? 'Nothing to import' : `Import ${people(props.plan.newPeople.length)}${withChanges().length ? `, update ${withChanges().length.toLocaleString()}` : ''}`}
         </button>
-        <button type="button" onClick={() => props.onCancel()} disabled={props.busy}>
+        <button type="button" onClick={() => props.onCancel()}>
           Cancel
         </button>
       </div>

@@ -14,7 +14,8 @@ export type ImportStage =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string; done: number; total: number }
   | { kind: 'failed'; name: string; message: string }
-  | { kind: 'preview'; name: string; parsed: ParsedOk; plan: ImportPlan };
+  | { kind: 'preview'; name: string; parsed: ParsedOk; plan: ImportPlan }
+  | { kind: 'writing'; name: string; done: number; total: number };
 
 /**
  * A parsed file handed to Import from elsewhere (Restore, when the space is not
