@@ -6,7 +6,7 @@
 import type { LedgerEntry } from '../activity.ts';
 import type { Contact } from '../contact.ts';
 import type { IsoDate } from '../fields.ts';
-import type { ContactId, LedgerEntryId } from '../ids.ts';
+import type { CommunityId, ContactId, LedgerEntryId } from '../ids.ts';
 import type { Offer } from '../plan.ts';
 import { activePeople, makeIdResolver } from './people-status.ts';
 import { times, titled } from './words.ts';
@@ -99,13 +99,27 @@ export function takenMoreThanGiven(balances: NetworkBalance): PersonBalance[] {
  * communities, else any active offer; null when I have written none down.
  */
 export function offerFor(contact: Contact, offers: readonly Offer[]): Offer | null {
+  return makeOfferPicker(offers)(contact);
+}
+
+/** offerFor for many people at once: the offers are indexed by community once. */
+export function makeOfferPicker(offers: readonly Offer[]): (contact: Contact) => Offer | null {
+  // For each community, the first active offer meant for it and its place in the list.
+  const byCommunity = new Map<CommunityId, { offer: Offer; rank: number }>();
   let fallback: Offer | null = null;
-  for (const o of offers) {
-    if (o.deletedAt !== null || o.status !== 'active') continue;
-    if (o.communityIds.some((id) => contact.communityIds.includes(id))) return o;
+  offers.forEach((o, rank) => {
+    if (o.deletedAt !== null || o.status !== 'active') return;
     fallback ??= o;
-  }
-  return fallback;
+    for (const id of o.communityIds) if (!byCommunity.has(id)) byCommunity.set(id, { offer: o, rank });
+  });
+  return (contact) => {
+    let best: { offer: Offer; rank: number } | undefined;
+    for (const id of contact.communityIds) {
+      const found = byCommunity.get(id);
+      if (found && (best === undefined || found.rank < best.rank)) best = found;
+    }
+    return best?.offer ?? fallback;
+  };
 }
 
 /**
@@ -114,7 +128,12 @@ export function offerFor(contact: Contact, offers: readonly Offer[]): Offer | nu
  * you could offer your *Kubernetes cost review*." Null when the balance is even
  * or in their favour.
  */
-export function balanceNudge(contact: Contact, b: PersonBalance, offers: readonly Offer[]): string | null {
+export function balanceNudge(
+  contact: Contact,
+  b: PersonBalance,
+  offers: readonly Offer[],
+  pick: (contact: Contact) => Offer | null = makeOfferPicker(offers),
+): string | null {
   if (b.balance >= 0) return null;
   const taken = `${contact.name} has helped you ${times(b.received)}`;
   const given =
@@ -123,7 +142,7 @@ export function balanceNudge(contact: Contact, b: PersonBalance, offers: readonl
         ? 'and what you promised is still to do'
         : 'and you have not yet offered anything back'
       : `and you have helped them ${times(b.gave)}`;
-  const offer = offerFor(contact, offers);
+  const offer = pick(contact);
   const idea = offer
     ? `you could offer your ${titled(offer.title)}`
     : contact.needs

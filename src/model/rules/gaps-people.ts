@@ -1,5 +1,5 @@
 /** Gaps about single relationships: a keep-in-touch rhythm lapsed, or more taken than given. */
-import { balanceNudge, computeBalances, offerFor, takenMoreThanGiven } from './balance.ts';
+import { balanceNudge, computeBalances, makeOfferPicker, takenMoreThanGiven } from './balance.ts';
 import { lapsedCadences } from './cadence.ts';
 import { relativeDay } from './dates.ts';
 import { draftAction } from './gaps-objectives.ts';
@@ -24,15 +24,16 @@ export function peopleGaps(ctx: PlanContext): FoundGap[] {
     });
   }
   const offers = ctx.input.offers;
+  const pick = makeOfferPicker(offers);
   for (const b of takenMoreThanGiven(computeBalances(ctx.input.ledger, ctx.input.contacts, ctx))) {
     const c = ctx.people.get(b.contactId);
     if (!c) continue;
     const key = `taken-more:${c.id}:${b.received}`;
-    const offer = offerFor(c, offers);
+    const offer = pick(c);
     gaps.push({
       key,
       kind: 'taken-more',
-      sentence: balanceNudge(c, b, offers) ?? '',
+      sentence: balanceNudge(c, b, offers, pick) ?? '',
       contactId: c.id,
       ...(offer ? { offerId: offer.id } : {}),
       suggestedAction: draftAction(ctx, key, offer ? `Offer ${c.name} your “${offer.title}”` : `Offer ${c.name} a hand`, { contactId: c.id }),
