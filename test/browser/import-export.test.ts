@@ -195,6 +195,9 @@ describe.concurrent('Import and export, in real Chromium against the real server
     expect(refusal).toMatch(/51(\.0)? MB/);
     expect(refusal).toMatch(/50(\.0)? MB/);
     expect(await app.page.getByTestId('import-preview').count()).toBe(0);
+    // A file of no known kind is refused with what would be accepted.
+    await app.importer.choose({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Met Ana at the Rust meetup.\n') });
+    await app.page.getByTestId('import-error').filter({ hasText: /vCard/ }).waitFor();
     await context.close();
   });
 });

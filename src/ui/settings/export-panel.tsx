@@ -40,6 +40,9 @@ function Restore() {
       const parsed = await parseFileOffMainThread(file);
       if (!parsed.ok) return setProblem({ message: parsed.error.message });
       if (parsed.format !== 'rapport-backup') return setProblem({ message: `${file.name} is not a Rapport backup. To add the people in it, use Import above.` });
+      // One transaction, so that one Undo takes it back: say so, and let that show, before it runs.
+      setBusy(`Restoring ${people(parsed.backup.collections.contacts.length)} and everything else from ${file.name}…`);
+      await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       const restored = restoreBackup(doc, parsed.backup);
       if (!restored.ok) {
         const offer = restored.error.type === 'not-empty' && parsed.report.drafts.length > 0 ? { name: file.name, parsed } : undefined;
