@@ -1,5 +1,7 @@
+import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { balanceNudge, computeBalances, offerFor, takenMoreThanGiven } from '../../../src/model/rules/index.ts';
+import type { CommunityId } from '../../../src/model/index.ts';
+import { balanceNudge, computeBalances, makeOfferPicker, offerFor, takenMoreThanGiven } from '../../../src/model/rules/index.ts';
 import { community, ledger, offer, person } from './build.ts';
 
 const meetup = community('meetup', { name: 'Cloud Meetup' });
@@ -91,4 +93,24 @@ describe('the gentle nudge', () => {
       'Cat has helped you 3 times and you have helped them once — they mentioned needing a reviewer for her conference talk — could you help?',
     );
   });
+});
+
+describe('offer picker', () => {
+  const ids = ['comm-a___', 'comm-b___', 'comm-c___', 'comm-d___'] as CommunityId[];
+  const anOffer = fc.record({ communityIds: fc.subarray(ids), status: fc.constantFrom('active' as const, 'retired' as const), trashed: fc.boolean() });
+
+  propTest.prop([fc.array(anOffer, { maxLength: 8 }), fc.array(fc.subarray(ids), { minLength: 1, maxLength: 5 })])(
+    'picks what a scan of the offers in order would: the first meant for one of their communities, else the first active',
+    (specs, people) => {
+      const offers = specs.map((o, i) => offer(`p${i}`, { communityIds: o.communityIds, status: o.status, ...(o.trashed ? { deletedAt: '2026-01-01T00:00:00.000Z' } : {}) }));
+      const live = offers.filter((o) => o.deletedAt === null && o.status === 'active');
+      const pick = makeOfferPicker(offers);
+      people.forEach((communityIds, i) => {
+        const p = person(`q${i}`, { communityIds });
+        const expected = live.find((o) => o.communityIds.some((id) => communityIds.includes(id))) ?? live[0] ?? null;
+        expect(pick(p)?.id ?? null).toBe(expected?.id ?? null);
+        expect(offerFor(p, offers)?.id ?? null).toBe(expected?.id ?? null);
+      });
+    },
+  );
 });
