@@ -16,7 +16,7 @@ export type UpdateState =
   | 'available'
   /** Accepted: saving edits and handing the page to the new version. */
   | 'applying'
-  /** Another window switched to a newer version: this window's code is old; a reload fixes it. */
+  /** Another window switched to a newer version, or a page of this build is gone: this window's code is old; a reload fixes it. */
   | 'stale';
 
 export const updateState = makeObservable<UpdateState>('current');

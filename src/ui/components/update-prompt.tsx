@@ -29,7 +29,7 @@ export function UpdatePrompt() {
         <div class="update-prompt">
           <p>
             <Show when={state() === 'stale'} fallback={<>Update available — reload to use the new version. Your edits are kept.</>}>
-              Rapport was updated in another window — reload to use the new version. Your edits are kept.
+              Rapport has been updated (in another window, or on the server) — reload to use the new version. Your edits are kept.
             </Show>
           </p>
           <Show when={problem()}>{(text) => <p class="update-problem">{text()}</p>}</Show>
