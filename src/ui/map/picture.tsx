@@ -3,6 +3,7 @@
  * moving around never lays anything out again. Drag or arrow keys pan; the
  * wheel and the +/− buttons zoom. The list beside it says the same in words.
  */
+import { useNavigate } from '@solidjs/router';
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { MapLayout, PlacedNode } from './layout.ts';
 
@@ -11,6 +12,8 @@ const MAX_ZOOM = 6;
 /** From this zoom on, people's names are drawn. */
 const NAMES_FROM = 1.8;
 const PAN_STEP = 60;
+/** Pixels a pointer may move and still count as a tap rather than a drag. */
+const CLICK_SLOP = 5;
 
 interface View {
   x: number;
@@ -22,6 +25,7 @@ const clampZoom = (k: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, k));
 const short = (s: string, n = 22) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function NetworkPicture(props: { layout: MapLayout; summary: string; onRendered?: () => void }) {
+  const navigate = useNavigate();
   const [view, setView] = createSignal<View>({ x: 0, y: 0, k: 1 });
   let svg!: SVGSVGElement;
 
@@ -56,8 +60,12 @@ export function NetworkPicture(props: { layout: MapLayout; summary: string; onRe
   };
   const onPointerUp = (e: PointerEvent) => {
     if (!drag || e.pointerId !== drag.id) return;
+    const still = Math.abs(e.clientX - drag.x) + Math.abs(e.clientY - drag.y) < CLICK_SLOP;
     drag = null;
     svg.classList.remove('dragging');
+    // A tap that did not move opens what it landed on (the list below offers the same as links).
+    const href = still ? document.elementFromPoint(e.clientX, e.clientY)?.closest('[data-href]')?.getAttribute('data-href') : null;
+    if (href) navigate(href);
   };
   const onWheel = (e: WheelEvent) => {
     e.preventDefault();
@@ -138,7 +146,7 @@ export function NetworkPicture(props: { layout: MapLayout; summary: string; onRe
           <path class="edge bridge" d={props.layout.paths.bridge} />
           <path class="edge intro" d={props.layout.paths.introductions} />
           <g class="people">
-            <For each={people()}>{(n) => <circle cx={n.x} cy={n.y} r={n.r} class={n.bridge ? 'person bridge' : 'person'} />}</For>
+            <For each={people()}>{(n) => <circle cx={n.x} cy={n.y} r={n.r} class={n.bridge ? 'person bridge' : 'person'} data-href={`/people/${n.id}`} />}</For>
           </g>
           <Show when={view().k >= NAMES_FROM}>
             <g class="person-labels">
@@ -154,7 +162,7 @@ export function NetworkPicture(props: { layout: MapLayout; summary: string; onRe
           <g class="communities">
             <For each={communities()}>
               {(n) => (
-                <g class="community" data-membership={n.membership}>
+                <g class="community" data-membership={n.membership} data-href={`/communities/${n.id}`}>
                   <circle cx={n.x} cy={n.y} r={n.r} />
                   <text x={n.x} y={n.y + n.r + props.layout.labelSize} text-anchor="middle" style={{ "font-size": `${props.layout.labelSize}px` }}>
                     {short(n.label)}

@@ -30,7 +30,7 @@ export function CoverageTable(props: {
         Each objective against each community: who there can help, and how recently you were in touch — fresh (within a month), warm (within three), stale (longer, or never).
       </p>
       <Show when={props.grid.rows.length} fallback={<p class="muted small">Add an active objective to see who can help with it.</p>}>
-        <div class="table-scroll" role="region" aria-labelledby="coverage-title" tabindex="0">
+        <div class="table-scroll" role="region" aria-label="The grid, which scrolls sideways" tabindex="0">
           <table class="coverage">
             <caption class="visually-hidden">Who can help with each objective, by community, and how fresh those relationships are</caption>
             <thead>
