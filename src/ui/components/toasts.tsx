@@ -13,9 +13,9 @@ export interface Toast {
 const [toasts, setToasts] = createSignal<Toast[]>([]);
 let nextId = 1;
 
-export function showToast(message: string, action?: Toast['action'], ms = 8000): void {
+export function showToast(message: string, action?: Toast['action'], ms = action ? 8000 : 5000): void {
   const id = nextId++;
-  setToasts((all) => [...all.slice(-2), { id, message, action }]);
+  setToasts((all) => [...all.slice(-1), { id, message, action }]);
   setTimeout(() => dismiss(id), ms);
 }
 
