@@ -28,11 +28,13 @@ const IMPORTED = ['Ana Lima', 'Kwame Mensah', 'Priya Raman', 'Zoë Ångström'];
 let server: AppServer;
 let browser: Browser;
 let tmp: string;
+let staticDir: string;
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-io-'));
   // A private copy of the build: another engineer's rebuild mid-run cannot change what is served.
-  server = await startAppServer({ env: { STATIC_DIR: await copyOfBuiltDist() } });
+  staticDir = await copyOfBuiltDist();
+  server = await startAppServer({ env: { STATIC_DIR: staticDir } });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -284,6 +286,8 @@ describe.concurrent('My card, in real Chromium', () => {
       expect(await app.myCard.scanWithCamera()).toContain('Kwame Mensah');
       await app.myCard.addScanned('Kwame Mensah');
       expect(elsewhere).toEqual([]);
+      // …and the service worker precaches the decoder's wasm, so scanning works offline too.
+      expect(fs.readFileSync(path.join(staticDir, 'sw.js'), 'utf8')).toMatch(/assets\/zxing_reader-[\w-]+\.wasm/);
       await app.people.open();
       expect(await app.people.names()).toEqual(['Kwame Mensah']);
       await context.close();
