@@ -102,9 +102,9 @@ describe.concurrent('Import and export, in real Chromium against the real server
     await context.close();
   });
 
-  it('the preview alone writes nothing', async () => {
+  it('the preview alone writes nothing (the file dropped rather than chosen)', async () => {
     const { context, app } = await freshApp();
-    await app.importer.choose(CONNECTIONS);
+    await app.importer.drop(CONNECTIONS);
     expect((await app.importer.preview()).newPeople).toBe(4);
     await app.page.reload();
     await app.people.open();

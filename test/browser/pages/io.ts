@@ -38,6 +38,24 @@ export class ImporterModel {
     await this.section.getByLabel('Choose a file to import').setInputFiles(file);
   }
 
+  /** Drops a file on the import area, as when dragging it from the desktop. */
+  async drop(filePath: string): Promise<void> {
+    const name = filePath.split('/').pop() ?? 'file';
+    const base64 = fs.readFileSync(filePath).toString('base64');
+    const zone = this.page.getByTestId('import-drop');
+    const dataTransfer = await this.page.evaluateHandle(
+      ([fileName, data]) => {
+        const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], fileName));
+        return transfer;
+      },
+      [name, base64] as const,
+    );
+    await zone.dispatchEvent('dragenter', { dataTransfer });
+    await zone.dispatchEvent('drop', { dataTransfer });
+  }
+
   /** Waits for the preview and reads its headline counts. */
   async preview(): Promise<PreviewCounts> {
     const preview = this.page.getByTestId('import-preview');
