@@ -7,6 +7,9 @@ import { CapturePage, DuplicatesPage, InteractionLog, TodayPage } from './habits
 import { ExporterModel, ImporterModel, MyCardModel } from './io.ts';
 import { MapPage, PlanPage, StakeholdersPage, WelcomePage } from './plan.ts';
 
+/** Contexts already told to start past the first run (once per context is enough). */
+const pastFirstRun = new WeakSet<BrowserContext>();
+
 export class App {
   constructor(
     readonly page: Page,
@@ -18,7 +21,10 @@ export class App {
    * open on /welcome); the first-run test asks for it with `firstRun`.
    */
   static async open(context: BrowserContext, baseUrl: string, path = '/', opts: { firstRun?: boolean } = {}): Promise<App> {
-    if (!opts.firstRun) await context.addInitScript(() => localStorage.setItem('rapport.welcome', 'skipped'));
+    if (!opts.firstRun && !pastFirstRun.has(context)) {
+      pastFirstRun.add(context);
+      await context.addInitScript(() => localStorage.setItem('rapport.welcome', 'skipped'));
+    }
     const page = await context.newPage();
     const app = new App(page, baseUrl);
     await app.goto(path);
