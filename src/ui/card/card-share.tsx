@@ -55,7 +55,7 @@ export function CardShare(props: { me: Me }) {
       <h2 id="card-share-title" style={{ 'margin-top': 0 }}>
         Hand it over
       </h2>
-      <Show when={props.me.name.trim()} fallback={<p>Give your name above, and your card appears here as a QR code to show at an event.</p>}>
+      <Show when={props.me.name.trim()} fallback={<p>Fill in your card below — a name is enough to start — and it appears here as a QR code to show at an event.</p>}>
         <Show when={qr()} fallback={<p class="muted small">Making the QR code…</p>}>
           {(q) => (
             <Show
