@@ -2,10 +2,11 @@
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { LEDGER_DIRECTIONS, LEDGER_STATUSES, type Contact, type ContactId, type LedgerEntry } from '../../model/index.ts';
-import { balanceNudge, computeBalances, takenMoreThanGiven, type PersonBalance } from '../../model/rules/index.ts';
+import { computeBalances, type PersonBalance } from '../../model/rules/index.ts';
 import { create, moveToTrash, restoreFromTrash } from '../../store/index.ts';
 import { showToast } from '../components/toasts.tsx';
-import { byName, createMinute, dayOf, writeProblem } from '../plan/data.ts';
+import { byName, createMinute, createPlanData, dayOf, writeProblem } from '../plan/data.ts';
+import { usePlanFromGap } from '../plan/gaps.tsx';
 import { Day, LEDGER_KIND_LABELS, options, Sentence } from '../plan/words.tsx';
 import { createLive, useSpace } from '../space.tsx';
 import '../plan/plan.css';
@@ -16,19 +17,15 @@ const STATUS_LABELS = { done: 'Done', promised: 'Promised' } as const;
 export default function GiveAndTake() {
   const contacts = createLive('contacts');
   const ledger = createLive('ledger');
-  const offers = createLive('offers');
   const now = createMinute();
   const today = () => dayOf(now());
   const people = createMemo(() => [...contacts()].sort(byName));
   const personById = createMemo(() => new Map(contacts().map((c) => [c.id as string, c])));
   const balances = createMemo(() => computeBalances(ledger(), contacts()));
-  const nudges = createMemo(() =>
-    takenMoreThanGiven(balances()).flatMap((b) => {
-      const c = personById().get(b.contactId);
-      const text = c ? balanceNudge(c, b, offers()) : null;
-      return c && text ? [{ contact: c, text }] : [];
-    }),
-  );
+  // The nudges are the plan's "taken more than given" gaps: the same sentence, with its action a tap away.
+  const plan = createPlanData();
+  const planFromGap = usePlanFromGap();
+  const nudges = createMemo(() => plan.report().gaps.filter((g) => g.kind === 'taken-more'));
   const rows = createMemo(() =>
     [...balances().byPerson.values()]
       .map((b) => ({ b, c: personById().get(b.contactId) }))
@@ -50,9 +47,14 @@ export default function GiveAndTake() {
           <h2 id="nudges-title">Where you could give back</h2>
           <ul>
             <For each={nudges()}>
-              {(n) => (
-                <li class="wrap">
-                  <Sentence text={n.text} />
+              {(g) => (
+                <li class="wrap nudge">
+                  <Sentence text={g.sentence} />{' '}
+                  <Show when={g.status === 'open'} fallback={<span class="muted small">(planned)</span>}>
+                    <button type="button" class="small-button" onClick={() => planFromGap(g)}>
+                      Plan it
+                    </button>
+                  </Show>
                 </li>
               )}
             </For>
