@@ -177,13 +177,13 @@ function measure(label: string, runs: number, fn: () => unknown, target?: string
 }
 
 /**
- * Median and p99 of wall time as asked; beside them the median CPU time of this
- * process, which a busy machine inflates far less than wall time (a process
- * sharing two CPUs with a dozen others waits most of each run).
+ * Median and p99 of wall time as asked; beside them the CPU time of this
+ * process (median and best run), which a busy machine inflates far less than
+ * wall time (a process sharing two CPUs with a dozen others waits most of each run).
  */
 function report(label: string, samples: readonly number[], target?: string, cpu?: readonly number[]): void {
   const f = (n: number) => n.toFixed(2).padStart(7);
-  const cpuPart = cpu ? `   cpu median ${f(percentile(cpu, 50))} ms` : '                          ';
+  const cpuPart = cpu ? `   cpu median ${f(percentile(cpu, 50))} ms, best ${f(Math.min(...cpu))} ms` : '';
   const line = `${label.padEnd(38)} median ${f(percentile(samples, 50))} ms   p99 ${f(percentile(samples, 99))} ms${cpuPart}   (n=${samples.length})`;
   console.log(target ? `${line}   target ${target}` : line);
 }
