@@ -65,18 +65,20 @@ const stop = (signal: string): void => {
   stopping = true;
   log('server.stopping', { signal });
   clearInterval(sweeper);
-  relay.shutdown();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeAllConnections();
-  // Everything accepted is stored by now (shutdown flushed); this waits for sockets and the WAL.
-  void Promise.all([storage.close(), closed]).then(() => {
-    log('server.stopped');
-    process.exit(0);
-  });
+  // Everything accepted is stored once the relay has shut down; then sockets and the WAL.
+  void relay
+    .shutdown()
+    .then(() => Promise.all([storage.close(), closed]))
+    .then(() => {
+      log('server.stopped');
+      process.exit(0);
+    });
   setTimeout(() => {
     log('server.stop-timeout');
     process.exit(0);
-  }, 3_000).unref();
+  }, 8_000).unref();
 };
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));

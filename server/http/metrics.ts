@@ -14,6 +14,7 @@ export interface Metrics {
   bytesOut: number;
   updatesStored: number;
   compactions: number;
+  compactionsRefused: number;
   droppedPending: number;
   reject(reason: RejectReason): void;
   observeWrite(seconds: number): void;
@@ -32,6 +33,7 @@ export function makeMetrics(): Metrics {
     bytesOut: 0,
     updatesStored: 0,
     compactions: 0,
+    compactionsRefused: 0,
     droppedPending: 0,
     reject(reason) {
       rejections.set(reason, (rejections.get(reason) ?? 0) + 1);
@@ -56,6 +58,7 @@ export function makeMetrics(): Metrics {
       series('rapport_bytes_out_total', 'counter', 'Bytes of protocol messages sent.', metrics.bytesOut);
       series('rapport_updates_stored_total', 'counter', 'Document updates appended to storage.', metrics.updatesStored);
       series('rapport_compactions_total', 'counter', 'Spaces compacted into a snapshot.', metrics.compactions);
+      series('rapport_compactions_refused_total', 'counter', 'Snapshots that did not load back, so rows were kept.', metrics.compactionsRefused);
       series('rapport_dropped_pending_total', 'counter', 'Parked updates given up on (dependencies never arrived); clients re-send them on resync.', metrics.droppedPending);
       lines.push('# HELP rapport_rejections_total Connections closed or requests refused, by reason.');
       lines.push('# TYPE rapport_rejections_total counter');

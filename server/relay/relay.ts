@@ -237,11 +237,11 @@ export class Relay {
   }
 
   /** Closes every connection, stores what is queued and compacts what is loaded. */
-  shutdown(): void {
+  async shutdown(): Promise<void> {
     this.stopping = true;
     for (const conn of [...this.connections]) conn.close('GOING_AWAY');
     this.queue.flush();
-    this.spaces.shutdown();
+    await this.spaces.shutdown();
   }
 }
 

@@ -59,24 +59,31 @@ export class Space {
    * Members stay connected: nothing of the failed update was broadcast, so what they hold is
    * still a subset of storage plus their own edits.
    */
-  rebuild(rows: readonly StoredUpdate[]): void {
+  rebuild(rows: readonly StoredUpdate[]): { skipped: number } {
     this.doc.destroy();
     this.doc = new Y.Doc({ gc: true });
     this.listen();
-    this.load(rows);
+    return this.load(rows);
   }
 
-  /** Rebuilds the document from stored rows (all written by this relay from Yjs's own output). */
-  load(rows: readonly StoredUpdate[]): void {
-    Y.transact(
-      this.doc,
-      () => {
-        for (const row of rows) Y.applyUpdate(this.doc, row.data, FROM_STORAGE);
-      },
-      FROM_STORAGE,
-    );
+  /**
+   * Rebuilds the document from stored rows (all written by this relay from Yjs's own output),
+   * one transaction per row, exactly as they were applied live: one big transaction can trip
+   * Yjs's delete-set merge on crafted content that was harmless row by row. A row Yjs still
+   * refuses is skipped (and reported) rather than making the whole space unloadable.
+   */
+  load(rows: readonly StoredUpdate[]): { skipped: number } {
+    let skipped = 0;
+    for (const row of rows) {
+      try {
+        Y.applyUpdate(this.doc, row.data, FROM_STORAGE);
+      } catch {
+        skipped++;
+      }
+      this.takePending();
+    }
     this.storedRows = rows.length;
-    this.takePending();
+    return { skipped };
   }
 
   /**

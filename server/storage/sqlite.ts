@@ -101,7 +101,9 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     expirePairings: db.prepare('DELETE FROM pairings WHERE expires_at < ?'),
     loadUpdates: db.prepare<[string], { id: number; data: Buffer }>('SELECT id, data FROM updates WHERE space_id = ? ORDER BY id'),
     appendUpdate: db.prepare('INSERT INTO updates (space_id, data) VALUES (?, ?)'),
-    deleteUpdates: db.prepare('DELETE FROM updates WHERE space_id = ?'),
+    deleteUpdatesUpTo: db.prepare('DELETE FROM updates WHERE space_id = ? AND id <= ?'),
+    insertUpdateAt: db.prepare('INSERT INTO updates (id, space_id, data) VALUES (?, ?, ?)'),
+    lastUpdateId: db.prepare<[string], { id: number | null }>('SELECT max(id) AS id FROM updates WHERE space_id = ?'),
     countUpdates: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE space_id = ?'),
   };
 
@@ -133,9 +135,9 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     for (const row of rows) q.appendUpdate.run(row.spaceId, asBuffer(row.data));
   });
 
-  const replace = db.transaction((spaceId: string, snapshot: Uint8Array) => {
-    q.deleteUpdates.run(spaceId);
-    q.appendUpdate.run(spaceId, asBuffer(snapshot));
+  const replace = db.transaction((spaceId: string, snapshot: Uint8Array, upToId: number) => {
+    q.deleteUpdatesUpTo.run(spaceId, upToId);
+    q.insertUpdateAt.run(upToId, spaceId, asBuffer(snapshot));
   });
 
   return {
@@ -161,7 +163,8 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     appendUpdates: (rows) => {
       if (rows.length > 0) append(rows);
     },
-    replaceWithSnapshot: (spaceId, snapshot) => replace(spaceId, snapshot),
+    lastUpdateId: (spaceId) => q.lastUpdateId.get(spaceId)?.id ?? null,
+    replaceWithSnapshot: (spaceId, snapshot, upToId) => replace(spaceId, snapshot, upToId),
     countUpdates: (spaceId) => q.countUpdates.get(spaceId)?.n ?? 0,
     close: async () => {
       await checkpointer?.stop();

@@ -62,8 +62,13 @@ export interface Storage {
   loadUpdates(spaceId: string): StoredUpdate[];
   /** Appends all rows in one transaction. */
   appendUpdates(rows: readonly NewUpdate[]): void;
-  /** Replaces every stored row of the space with one snapshot, atomically. */
-  replaceWithSnapshot(spaceId: string, snapshot: Uint8Array): void;
+  /** Id of the space's newest row, or null when it has none. */
+  lastUpdateId(spaceId: string): number | null;
+  /**
+   * Replaces the space's rows up to and including `upToId` with one snapshot that takes their
+   * place in the order (rows are applied in id order on load), atomically.
+   */
+  replaceWithSnapshot(spaceId: string, snapshot: Uint8Array, upToId: number): void;
   countUpdates(spaceId: string): number;
 
   /** Flushes and releases everything; nothing may be called afterwards. */

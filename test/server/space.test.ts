@@ -79,8 +79,9 @@ describe('Space under hostile updates', () => {
     let slowest = 0;
     let accepted = 0;
     let tainted = 0;
+    let unloadableSnapshots = 0;
     const sv = (doc: Y.Doc) => [...Y.decodeStateVector(Y.encodeStateVector(doc))].sort(([a], [b]) => a - b);
-    for (let i = 0; i < 3000; i++) {
+    for (let i = 0; i < 2000; i++) {
       const update = mutate(rand, updates);
       const started = performance.now();
       const result = space.applyClientUpdate(update, origin);
@@ -98,28 +99,31 @@ describe('Space under hostile updates', () => {
         space.rebuild(stored.map((data, id) => ({ id, data })));
       }
       // What was stored always reloads to the state in memory (checked often: it is the invariant).
-      if (i % 10 === 9) {
+      if (i % 20 === 19) {
         const reloaded = new Space('fuzz');
-        reloaded.load(stored.map((data, id) => ({ id, data })));
+        expect(reloaded.load(stored.map((data, id) => ({ id, data }))).skipped).toBe(0);
         expect(sv(reloaded.doc)).toEqual(sv(space.doc));
+        // A compaction snapshot does not always load back (Yjs re-encoding crafted structs); the
+        // relay checks it in a worker before it replaces any row (snapshot-check.ts).
+        const compacted = new Space('fuzz');
+        const loaded = compacted.load([{ id: 0, data: space.snapshot() }]).skipped === 0;
+        if (!loaded || JSON.stringify(sv(compacted.doc)) !== JSON.stringify(sv(space.doc))) unloadableSnapshots++;
         reloaded.destroy();
+        compacted.destroy();
       }
       // Every so often: a snapshot is readable, and we start over with a fresh space.
       if (i % 100 === 99) {
         const reloaded = new Space('fuzz');
         reloaded.load(stored.map((data, id) => ({ id, data })));
         expect(sv(reloaded.doc)).toEqual(sv(space.doc));
-        const fromSnapshot = new Y.Doc();
-        Y.applyUpdate(fromSnapshot, space.snapshot());
-        expect(fromSnapshot.getMap('contacts').toJSON()).toEqual(space.doc.getMap('contacts').toJSON());
         space.destroy();
         reloaded.destroy();
         space = new Space('fuzz');
         stored = [];
       }
     }
-    expect(accepted).toBeGreaterThan(300);
-    console.log(`accepted ${accepted}, tainted ${tainted}, slowest ${slowest.toFixed(1)} ms`);
+    expect(accepted).toBeGreaterThan(200);
+    console.log(`accepted ${accepted}, tainted ${tainted}, unloadable snapshots ${unloadableSnapshots}, slowest ${slowest.toFixed(1)} ms`);
     // A hang would show as seconds; single slow calls here are GC pauses on a busy machine.
     expect(slowest).toBeLessThan(1_000);
   });
@@ -130,5 +134,24 @@ describe('Space under hostile updates', () => {
     const result = space.applyClientUpdate(update.subarray(0, update.length - 3), {});
     expect(result.ok).toBe(false);
     expect(Y.encodeStateVector(space.doc)).toEqual(new Uint8Array([0]));
+  });
+});
+
+describe('snapshot check (worker)', () => {
+  it('accepts a snapshot that loads back to the same state, refuses others', async () => {
+    const { makeSnapshotChecker } = await import('../../server/relay/snapshot-check.ts');
+    const checker = makeSnapshotChecker({ timeoutMs: 10_000 });
+    try {
+      const doc = new Y.Doc();
+      doc.getMap('contacts').set('a', 'Ada');
+      const snapshot = Y.encodeStateAsUpdate(doc);
+      const sv = Y.encodeStateVector(doc);
+      expect(await checker.check(snapshot, sv)).toEqual({ ok: true });
+      expect((await checker.check(snapshot.subarray(0, snapshot.length - 2), sv)).ok).toBe(false);
+      doc.getMap('contacts').set('b', 'Bo');
+      expect(await checker.check(snapshot, Y.encodeStateVector(doc))).toEqual({ ok: false, error: 'state differs' });
+    } finally {
+      await checker.stop();
+    }
   });
 });
