@@ -32,6 +32,8 @@ export interface TodayInput {
    * already has it (the People list sorts by it): saves a pass over every interaction.
    */
   lastContact?: ReadonlyMap<ContactId, IsoDateTime>;
+  /** Build at most this many items per section (the page shows the most urgent); counts stay whole. */
+  limitPerSection?: number;
 }
 
 interface ItemBase {
@@ -72,7 +74,10 @@ export type TodaySectionKey = 'follow-ups' | 'keep-in-touch' | 'actions' | 'met-
 export interface TodaySection<K extends TodaySectionKey = TodaySectionKey, I extends TodayItem = TodayItem> {
   key: K;
   title: string;
+  /** The first `limitPerSection` items, most urgent first (all of them without a limit). */
   items: I[];
+  /** How many items the section has in all: "and 212 more". */
+  total: number;
 }
 
 export interface TodayView {
@@ -106,27 +111,31 @@ export function computeToday(input: TodayInput): TodayView {
   const lapsed = lapsedCadences(people, lastDay, today, timeZone);
   const soon = actionsDueSoon(input.actions, today);
 
+  // Sentences are built only for the items a section shows; `total` counts them all.
+  const limit = input.limitPerSection ?? Infinity;
   const seen = new Set<ContactId>();
-  const followUpItems = due.map((f) => followUpItem(f, today, timeZone, nameOf, eventNames));
   for (const f of due) for (const id of f.contactIds) seen.add(id);
+  const followUpItems = due.slice(0, limit).map((f) => followUpItem(f, today, timeZone, nameOf, eventNames));
   const metItems: MetRecentlyItem[] = [];
+  let metTotal = 0;
   for (const r of recent) {
     if (seen.has(r.contact.id)) continue;
     seen.add(r.contact.id);
-    metItems.push(metRecentlyItem(r, today, planned.get(r.contact.id) ?? null, eventNames));
+    if (metTotal++ < limit) metItems.push(metRecentlyItem(r, today, planned.get(r.contact.id) ?? null, eventNames));
   }
   const keepItems: KeepInTouchItem[] = [];
+  let keepTotal = 0;
   for (const l of lapsed) {
     if (seen.has(l.contact.id)) continue;
     seen.add(l.contact.id);
-    keepItems.push(keepInTouchItem(l, today));
+    if (keepTotal++ < limit) keepItems.push(keepInTouchItem(l, today));
   }
-  const actionItems = soon.map((a) => actionItem(a, today, nameOf, people));
+  const actionItems = soon.slice(0, limit).map((a) => actionItem(a, today, nameOf, people));
 
-  const followUps = { key: 'follow-ups' as const, title: 'Follow-ups due', items: followUpItems };
-  const keepInTouch = { key: 'keep-in-touch' as const, title: 'Time to catch up', items: keepItems };
-  const actions = { key: 'actions' as const, title: 'Plan actions this week', items: actionItems };
-  const metRecently = { key: 'met-recently' as const, title: 'Met recently', items: metItems };
+  const followUps = { key: 'follow-ups' as const, title: 'Follow-ups due', items: followUpItems, total: due.length };
+  const keepInTouch = { key: 'keep-in-touch' as const, title: 'Time to catch up', items: keepItems, total: keepTotal };
+  const actions = { key: 'actions' as const, title: 'Plan actions this week', items: actionItems, total: soon.length };
+  const metRecently = { key: 'met-recently' as const, title: 'Met recently', items: metItems, total: metTotal };
   return {
     today,
     followUps,
@@ -135,7 +144,7 @@ export function computeToday(input: TodayInput): TodayView {
     metRecently,
     sections: [followUps, keepInTouch, actions, metRecently],
     needsFollowUp: seen,
-    isEmpty: followUpItems.length + keepItems.length + actionItems.length + metItems.length === 0,
+    isEmpty: due.length + keepTotal + soon.length + metTotal === 0,
   };
 }
 

@@ -234,6 +234,18 @@ describe('the whole page', () => {
     expect(lines).toEqual(['actions: “About trashed” is due today.']);
   });
 
+  test('a limit per section builds only the most urgent items, and still counts them all', () => {
+    const many = Array.from({ length: 5 }, (_, i) => person(`many${i}`, { name: `P${i}`, cadenceDays: 7, metOn: `2026-01-0${i + 1}` }));
+    const full = computeToday(base({ contacts: many }));
+    const limited = computeToday(base({ contacts: many, limitPerSection: 2 }));
+    expect(full.keepInTouch.total).toBe(5);
+    expect(limited.keepInTouch.total).toBe(5);
+    expect(limited.keepInTouch.items).toEqual(full.keepInTouch.items.slice(0, 2));
+    expect(limited.needsFollowUp.size).toBe(5);
+    expect(limited.isEmpty).toBe(false);
+    expect(computeToday(base({ contacts: many, limitPerSection: 0 })).keepInTouch).toMatchObject({ items: [], total: 5 });
+  });
+
   test('an empty network gives an empty page', () => {
     const view = computeToday(base({}));
     expect(view.isEmpty).toBe(true);
