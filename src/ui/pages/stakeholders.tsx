@@ -12,8 +12,11 @@ import { createLive, useSpace } from '../space.tsx';
 import { cadenceWords } from '../../model/rules/index.ts';
 import '../plan/plan.css';
 
-/** Where "Add to grid" puts someone: low on both axes, ready to be moved. */
-const START = { power: 30, interest: 30 };
+/**
+ * Where "Add to grid" puts someone: low on both axes (monitor), ready to be
+ * moved, a little apart from the last few added so their names do not stack.
+ */
+const startFor = (placedCount: number) => ({ power: 30 - (placedCount % 4) * 6, interest: 12 + (placedCount % 5) * 7 });
 const EVERYONE = '';
 /** Unplaced people listed at once; a filter finds the rest. */
 const SHOWN = 10;
@@ -92,7 +95,7 @@ export default function Stakeholders() {
                   <button
                     type="button"
                     onClick={() => {
-                      update(doc, 'contacts', p.id, START);
+                      update(doc, 'contacts', p.id, startFor(placed().length));
                       setAnnouncement(`${p.name} added to the grid: ${QUADRANT_ADVICE.monitor.label}. Focus their name on the grid and use the arrow keys to move them.`);
                     }}
                     aria-label={`Add ${p.name} to the grid`}
