@@ -60,7 +60,7 @@ describe('The plan, in real Chromium against the real server', () => {
     expect(await app.stakeholders.quadrantOf('Bo Chen')).toBe('monitor');
     await app.stakeholders.placeByKeyboard('Bo Chen', ['ArrowUp', 'ArrowUp', 'ArrowUp']);
     await expect.poll(() => app.stakeholders.quadrantOf('Bo Chen')).toBe('keep-satisfied');
-    await app.stakeholders.placeByKeyboard('Bo Chen', ['ArrowRight', 'ArrowRight', 'ArrowRight']);
+    await app.stakeholders.placeByKeyboard('Bo Chen', ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight']);
     await expect.poll(() => app.stakeholders.quadrantOf('Bo Chen')).toBe('manage-closely');
     await expect.poll(() => app.stakeholders.announcement()).toContain('Bo Chen: Manage closely');
     await app.stakeholders.setSuggestedCadence('Manage closely');
