@@ -19,7 +19,9 @@ export function contentSecurityPolicy(host: string | null, relayOrigins: readonl
   connect.push(...relayOrigins);
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    // Compiling WebAssembly (the QR decoder, for browsers without BarcodeDetector) needs
+    // 'wasm-unsafe-eval'; it allows no eval() of JavaScript and no inline script.
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     `connect-src ${connect.join(' ')}`,

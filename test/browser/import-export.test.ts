@@ -268,16 +268,6 @@ describe.concurrent('My card, in real Chromium', () => {
     });
     try {
       const context = await withCamera.newContext({ permissions: ['camera'], serviceWorkers: 'block' });
-      // ZXing is WebAssembly, which a CSP compiles only with 'wasm-unsafe-eval' in script-src. The server's
-      // CSP (server/http/headers.ts) lacks it as of this test; until it has it, the page is served with it here.
-      await context.route('**/*', async (route) => {
-        if (route.request().resourceType() !== 'document') return route.fallback();
-        const response = await route.fetch();
-        const headers = response.headers();
-        const csp = headers['content-security-policy'] ?? '';
-        if (!csp.includes("'wasm-unsafe-eval'")) headers['content-security-policy'] = csp.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'");
-        await route.fulfill({ response, headers });
-      });
       const elsewhere: string[] = [];
       context.on('request', (r) => {
         if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) elsewhere.push(r.url());
