@@ -49,5 +49,6 @@ export function lapsedCadences(
     if (daysSince < cadenceDays) continue;
     out.push({ contact, cadenceDays, lastContactOn, countedFrom, daysSince, overdueDays: daysSince - cadenceDays });
   }
-  return out.sort((a, b) => b.overdueDays - a.overdueDays || (a.contact.name < b.contact.name ? -1 : 1));
+  // Ties keep the order people were given in (the sort is stable).
+  return out.sort((a, b) => b.overdueDays - a.overdueDays);
 }

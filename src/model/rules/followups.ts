@@ -34,7 +34,7 @@ export function dueFollowUps(
     if (contactIds.length === 0) continue;
     out.push({ interaction: i, contactIds, dueOn: due, overdueDays: daysBetween(due, today) });
   }
-  return out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : (a.interaction.at ?? '') < (b.interaction.at ?? '') ? -1 : 1));
+  return out.sort((a, b) => b.overdueDays - a.overdueDays || ((a.interaction.at ?? '') < (b.interaction.at ?? '') ? -1 : 1));
 }
 
 function activeIds(ids: readonly ContactId[], people: ReadonlyMap<ContactId, Contact>, resolve: (id: ContactId) => ContactId): ContactId[] {
