@@ -231,6 +231,7 @@ measure('last contact per person (50,000)', 30, () => lastContactByPerson(net.in
 const planInput = { ...net, now: NOW, timeZone: ZONE };
 measure('gap analysis (with coverage grid)', 20, () => computeGaps(planInput), '≤ 50 ms');
 measure('gap analysis, last-contact map reused', 20, () => computeGaps({ ...planInput, lastContact }));
+measure('gaps, reused map, 50 a kind listed', 20, () => computeGaps({ ...planInput, lastContact, limitPerKind: 50 }));
 measure('duplicate detection', 10, () => findDuplicates(net.contacts));
 measure('people list sorted by name', 20, () => sortPeople(net.contacts, 'name'));
 measure('network structure (map)', 20, () => networkStructure(net));

@@ -3,13 +3,19 @@ import { balanceNudge, computeBalances, makeOfferPicker, takenMoreThanGiven } fr
 import { lapsedCadences } from './cadence.ts';
 import { relativeDay } from './dates.ts';
 import { draftAction } from './gaps-objectives.ts';
-import type { FoundGap } from './gap-types.ts';
+import type { FoundGap, GapKind } from './gap-types.ts';
 import type { PlanContext } from './plan-context.ts';
 import { cadenceWords } from './words.ts';
 
-export function peopleGaps(ctx: PlanContext): FoundGap[] {
+/**
+ * These two kinds can run to thousands in a large network; past `limit` of
+ * each (the most overdue, the widest gaps) they are only counted, in `notListed`.
+ */
+export function peopleGaps(ctx: PlanContext, limit = Infinity, notListed: Partial<Record<GapKind, number>> = {}): FoundGap[] {
   const gaps: FoundGap[] = [];
-  for (const l of lapsedCadences(ctx.people, ctx.lastContactDay, ctx.today, ctx.input.timeZone)) {
+  const lapsed = lapsedCadences(ctx.people, ctx.lastContactDay, ctx.today, ctx.input.timeZone);
+  if (lapsed.length > limit) notListed['stale-link'] = lapsed.length - limit;
+  for (const l of lapsed.slice(0, limit)) {
     const c = l.contact;
     const key = `stale-link:${c.id}:${l.countedFrom}`;
     const when = l.lastContactOn
@@ -25,7 +31,9 @@ export function peopleGaps(ctx: PlanContext): FoundGap[] {
   }
   const offers = ctx.input.offers;
   const pick = makeOfferPicker(offers);
-  for (const b of takenMoreThanGiven(computeBalances(ctx.input.ledger, ctx.input.contacts, ctx))) {
+  const taken = takenMoreThanGiven(computeBalances(ctx.input.ledger, ctx.input.contacts, ctx));
+  if (taken.length > limit) notListed['taken-more'] = taken.length - limit;
+  for (const b of taken.slice(0, limit)) {
     const c = ctx.people.get(b.contactId);
     if (!c) continue;
     const key = `taken-more:${c.id}:${b.received}`;

@@ -6,7 +6,7 @@
  */
 import type { ActionId } from '../ids.ts';
 import { coverageGrid, type CoverageGrid } from './coverage.ts';
-import { GAP_KINDS, type FoundGap, type Gap } from './gap-types.ts';
+import { GAP_KINDS, type FoundGap, type Gap, type GapKind } from './gap-types.ts';
 import { communityGaps } from './gaps-communities.ts';
 import { objectiveGaps } from './gaps-objectives.ts';
 import { peopleGaps } from './gaps-people.ts';
@@ -18,10 +18,13 @@ export interface GapReport {
   /** Gaps whose planned action is done: the page hides them, or shows them as closed. */
   closed: Gap[];
   coverage: CoverageGrid;
+  /** With `limitPerKind`: how many more gaps of a kind there are than were listed. */
+  notListed: Partial<Record<GapKind, number>>;
 }
 
-export function gapsOf(ctx: PlanContext): Gap[] {
-  const found: FoundGap[] = [...objectiveGaps(ctx), ...peopleGaps(ctx), ...communityGaps(ctx)];
+export function gapsOf(ctx: PlanContext, notListed: Partial<Record<GapKind, number>> = {}): Gap[] {
+  const limit = ctx.input.limitPerKind ?? Infinity;
+  const found: FoundGap[] = [...objectiveGaps(ctx), ...peopleGaps(ctx, limit, notListed), ...communityGaps(ctx)];
   const byKey = new Map<string, { open: ActionId[]; done: ActionId[] }>();
   for (const a of ctx.input.actions) {
     if (a.deletedAt !== null || a.gapKey === '' || a.status === 'dropped') continue;
@@ -45,10 +48,12 @@ export function gapsOf(ctx: PlanContext): Gap[] {
 
 export function computeGaps(input: PlanInput): GapReport {
   const ctx = preparePlan(input);
-  const all = gapsOf(ctx);
+  const notListed: Partial<Record<GapKind, number>> = {};
+  const all = gapsOf(ctx, notListed);
   return {
     gaps: all.filter((g) => g.status !== 'closed'),
     closed: all.filter((g) => g.status === 'closed'),
     coverage: coverageGrid(ctx),
+    notListed,
   };
 }

@@ -27,6 +27,11 @@ export interface PlanInput {
   timeZone: string;
   /** As in TodayInput: pass it when already computed, to skip a pass over the interactions. */
   lastContact?: ReadonlyMap<ContactId, IsoDateTime>;
+  /**
+   * Lapsed rhythms and one-sided relationships can number thousands: list at
+   * most this many of each (the most pressing) and count the rest (GapReport.notListed).
+   */
+  limitPerKind?: number;
 }
 
 export interface PlanContext {

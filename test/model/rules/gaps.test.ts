@@ -169,6 +169,17 @@ describe('gaps', () => {
     expect(byKey(r.gaps).get(`stale-link:${ana.id}:2026-01-20`)?.status).toBe('open');
   });
 
+  test('a limit per kind lists the most pressing lapsed rhythms and counts the rest', () => {
+    const many = Array.from({ length: 4 }, (_, i) => person(`lapse${i}`, { name: `L${i}`, cadenceDays: 7, metOn: `2026-01-0${i + 1}` }));
+    const full = computeGaps(input({ contacts: many, ledger: [] }));
+    const limited = computeGaps(input({ contacts: many, ledger: [], limitPerKind: 1 }));
+    const stale = (r: typeof full) => r.gaps.filter((g) => g.kind === 'stale-link').map((g) => g.key);
+    expect(stale(full)).toHaveLength(4);
+    expect(stale(limited)).toEqual(stale(full).slice(0, 1));
+    expect(limited.notListed).toEqual({ 'stale-link': 3 });
+    expect(full.notListed).toEqual({});
+  });
+
   test('an empty plan has no gaps', () => {
     const r = computeGaps({ contacts: [], communities: [], objectives: [], offers: [], interactions: [], actions: [], ledger: [], now: NOW, timeZone: 'UTC' });
     expect(r.gaps).toEqual([]);
