@@ -68,6 +68,18 @@ describe('The plan, in real Chromium against the real server', () => {
     await context.close();
   });
 
+  it('a community added on the map is in the list and the picture, which pans with the keyboard', async () => {
+    const context = await browser.newContext();
+    const app = await App.open(context, server.url);
+    await app.communities.open();
+    await app.communities.add({ name: 'PyData London', kind: 'Online community' });
+    await app.communities.add({ name: 'Platform team', kind: 'Own team' });
+    expect(await app.communities.names()).toEqual(['Platform team', 'PyData London']);
+    expect(await app.communities.communityCircles()).toBe(2);
+    expect(await app.communities.panByKeyboard(['ArrowLeft', '+'])).not.toBe('translate(0.00 0.00) scale(1.0000)');
+    await context.close();
+  });
+
   it('the first run can be skipped step by step and lands on Today, once', async () => {
     const context = await browser.newContext();
     const app = await App.open(context, server.url, '/', { firstRun: true });

@@ -198,4 +198,16 @@ export class MapPage extends Place {
   async names(): Promise<string[]> {
     return this.page.getByTestId('community').locator('.community-name').allTextContents();
   }
+
+  /** Moves the picture with the keyboard (arrow keys pan, + and − zoom) and returns where its one <g> went. */
+  async panByKeyboard(keys: string[]): Promise<string | null> {
+    const picture = this.page.getByTestId('network-picture');
+    await picture.focus();
+    for (const key of keys) await this.page.keyboard.press(key);
+    return picture.locator('g.viewport').getAttribute('transform');
+  }
+
+  async communityCircles(): Promise<number> {
+    return this.page.getByTestId('network-picture').locator('g.community').count();
+  }
 }
