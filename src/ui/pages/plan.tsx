@@ -25,6 +25,8 @@ export default function Plan() {
     setHighlight(null);
     queueMicrotask(() => setHighlight(id));
   };
+  const openActions = () => actions().filter((a) => a.status === 'planned' || a.status === 'doing').length;
+  const jump = (id: string) => document.getElementById(id)?.scrollIntoView({ block: 'start' });
   const empty = () => objectives().length === 0 && offers().length === 0;
 
   return (
@@ -37,6 +39,17 @@ export default function Plan() {
           <A href="/give-and-take">Give and take</A>
         </nav>
       </div>
+      <Show when={!empty()}>
+        <p class="small plan-summary">
+          <button type="button" class="link inline-link" onClick={() => jump('gaps-title')}>
+            {data.report().gaps.length === 1 ? '1 gap' : `${data.report().gaps.length} gaps`}
+          </button>
+          {' · '}
+          <button type="button" class="link inline-link" onClick={() => jump('actions-title')}>
+            {openActions() === 1 ? '1 action planned' : `${openActions()} actions planned`}
+          </button>
+        </p>
+      </Show>
       <Show when={empty()}>
         <div class="card intro" data-testid="plan-intro">
           <p>
