@@ -143,18 +143,17 @@ export class Relay {
         const droppedBefore = space.parked.dropped;
         const result = space.applyClientUpdate(message.update, conn);
         this.deps.metrics.droppedPending += space.parked.dropped - droppedBefore;
-        if (!result.ok && !result.tainted) return this.reject(conn, 'INVALID_MESSAGE', result.error);
         for (const { update, origin } of result.integrated) {
           this.queue.enqueue(space, update, origin instanceof Connection ? origin : null);
         }
-        if (!result.ok) {
+        if (result.ok) return;
+        if (result.rebuild) {
           // Store (and relay) what was sound, then rebuild the document from storage, which
           // drops whatever part of the failed update Yjs kept.
           this.queue.flush();
           this.spaces.rebuild(space);
-          return this.reject(conn, 'INVALID_MESSAGE', result.error);
         }
-        return;
+        return this.reject(conn, 'INVALID_MESSAGE', result.error);
       }
       case 'awareness': {
         const forward = space.awareness.apply(message.entries, conn);

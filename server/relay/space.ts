@@ -20,14 +20,13 @@ export interface Integrated {
 export type ApplyResult =
   /** Applied; `integrated` is what Yjs actually added (may be empty for a duplicate). */
   | { ok: true; integrated: Integrated[] }
-  /** Rejected before touching the document. */
-  | { ok: false; tainted: false; error: string }
   /**
-   * Yjs threw while applying: the document may hold part of it (Yjs does not roll back, and may
-   * not even report the change). `integrated` is what was sound before the failure; the caller
-   * stores it and then rebuilds the document from storage (see `rebuild`).
+   * Refused. `integrated` is what was sound before the failure (parked updates it unblocked),
+   * to be stored as usual. `rebuild`: Yjs threw after changing the document (it neither rolls
+   * back nor always reports what it kept), so the caller must rebuild it from storage once
+   * `integrated` is stored (see `rebuild`).
    */
-  | { ok: false; tainted: true; error: string; integrated: Integrated[] };
+  | { ok: false; error: string; integrated: Integrated[]; rebuild: boolean };
 
 export interface SpaceMember {
   send(message: Uint8Array): void;
@@ -43,6 +42,8 @@ export class Space {
   idleTimer: NodeJS.Timeout | null = null;
   private captured: Integrated[] | null = null;
   private capturing: object | null = null;
+  /** Set when a client transaction added structs or deletions (even one that then threw). */
+  private changed = false;
 
   constructor(readonly id: string) {
     this.listen();
@@ -51,6 +52,11 @@ export class Space {
   private listen(): void {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== FROM_STORAGE && this.capturing !== null) this.captured?.push({ update, origin: this.capturing });
+    });
+    // Emitted at the start of a transaction's cleanup, before the steps that can still throw
+    // (delete-set merge, GC) and before 'update': the one reliable sign that the document moved.
+    this.doc.on('beforeObserverCalls', (tr: Y.Transaction) => {
+      if (tr.origin !== FROM_STORAGE && (tr.deleteSet.clients.size > 0 || !sameState(tr.beforeState, tr.afterState))) this.changed = true;
     });
   }
 
@@ -87,16 +93,12 @@ export class Space {
   }
 
   /**
-   * Validates and applies an update from a client. The bytes are decoded completely first (V1,
-   * linear time), so malformed input is refused before the document changes. Parked updates
-   * that the new state unblocks are applied right after, and reported as integrated too.
+   * Applies an update from a client (V1 applyUpdate: it reads every struct before integrating,
+   * so malformed bytes usually fail before the document changes; when they fail later, the
+   * result says so). Parked updates that the new state unblocks are applied right after, and
+   * reported as integrated too.
    */
   applyClientUpdate(update: Uint8Array, origin: object): ApplyResult {
-    try {
-      Y.decodeUpdate(update);
-    } catch (error) {
-      return { ok: false, tainted: false, error: describe(error) };
-    }
     const captured: Integrated[] = [];
     this.captured = captured;
     try {
@@ -121,13 +123,15 @@ export class Space {
     const captured = this.captured ?? [];
     const before = captured.length;
     this.capturing = origin;
+    this.changed = false;
     try {
       Y.applyUpdate(this.doc, update, origin);
     } catch (error) {
       this.takePending();
+      const rebuild = this.changed || captured.length > before;
       // Whatever this apply reported is part of the failure: keep only what came before it.
       captured.length = before;
-      return { ok: false, tainted: true, error: describe(error), integrated: [...captured] };
+      return { ok: false, error: describe(error), integrated: [...captured], rebuild };
     } finally {
       this.capturing = null;
     }
@@ -171,6 +175,12 @@ export class Space {
     if (this.idleTimer !== null) clearTimeout(this.idleTimer);
     this.doc.destroy();
   }
+}
+
+function sameState(a: Map<number, number>, b: Map<number, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [client, clock] of a) if (b.get(client) !== clock) return false;
+  return true;
 }
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 120);
