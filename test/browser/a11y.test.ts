@@ -13,7 +13,7 @@ import { launchBrowser } from './support/browser.ts';
 import { copyOfDist, watchCsp, type CspWatch } from './support/pwa.ts';
 
 const LONG_NAME = 'Maximiliana Alexandrina Konstantinopoulou-Vanderbilt Ogunbiy'; // 60 characters
-const ROUTES = ['/', '/people', '/people/:id', '/plan', '/map', '/capture', '/settings', '/trash'];
+const ROUTES = ['/', '/people', '/people/:id', '/people/duplicates', '/plan', '/map', '/stakeholders', '/give-and-take', '/welcome', '/capture', '/card', '/settings', '/pair', '/trash', '/no-such-place'];
 const VIEWPORTS = [
   { width: 360, height: 740 },
   { width: 1280, height: 800 },
@@ -60,9 +60,9 @@ async function visit(app: App, path: string): Promise<void> {
     history.pushState(null, '', to);
     dispatchEvent(new PopStateEvent('popstate'));
   }, path);
-  await app.page.waitForFunction((to) => location.pathname === to && document.querySelector('main h1') !== null, path);
-  // Pages are already loaded (see warmUp): the new screen renders within a frame.
+  // Pages are already loaded (see warmUp): the new screen (or the one it redirects to) renders within a frame.
   await app.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  await app.page.waitForFunction(() => document.querySelector('main h1') !== null);
 }
 
 /** Loads every page's code once, so moving between places later renders at once. */
@@ -92,9 +92,12 @@ async function auditAll(populated: boolean): Promise<{ findings: Finding[]; over
       await app.page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
       for (const route of ROUTES) {
         const path = route === '/people/:id' ? personPath : route;
-        const where = `${path} at ${viewport.width}px, ${colorScheme}, ${populated ? 'a few people' : 'empty'}`;
         await visit(app, path);
-        const result = await new AxeBuilder({ page: app.page }).options({ resultTypes: ['violations'] }).analyze();
+        const shownAt = await app.page.evaluate(() => location.pathname);
+        const where = `${path}${shownAt === path ? '' : ` (shown at ${shownAt})`} at ${viewport.width}px, ${colorScheme}, ${populated ? 'a few people' : 'empty'}`;
+        // Legacy mode runs axe inside the page rather than finishing in a new blank page each time: less than
+        // half the time, and nothing is lost, as the app has no frames.
+        const result = await new AxeBuilder({ page: app.page }).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
         for (const v of result.violations) findings.push({ where, rule: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) });
         if (viewport.width === 360) {
           const width = await app.page.evaluate(() => document.documentElement.scrollWidth);
@@ -129,7 +132,7 @@ describe('Accessibility', () => {
     expect(findings.length, summarise(findings)).toBe(0);
     expect([...empty.overflow, ...populated.overflow]).toEqual([]);
     expect([...empty.violations, ...populated.violations]).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 
   it('the main navigation is reachable and usable with the keyboard alone, on a phone and a laptop', async () => {
     const context = await browser.newContext();
