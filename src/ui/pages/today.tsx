@@ -2,7 +2,7 @@
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { ContactId } from '../../model/index.ts';
-import { computeToday, snoozeTo, type TodayItem } from '../../model/rules/index.ts';
+import { computeToday, lastContactByPerson, snoozeTo, type TodayItem } from '../../model/rules/index.ts';
 import { create, update } from '../../store/index.ts';
 import { createNow, TIME_ZONE } from '../clock.ts';
 import { LogInteraction } from '../components/log-interaction.tsx';
@@ -11,6 +11,8 @@ import { createLive, useSpace } from '../space.tsx';
 import { useWelcomeRedirect } from '../welcome/redirect.ts';
 
 const SNOOZE_DAYS = { 'follow-up': 3, 'keep-in-touch': 7, 'met-recently': 3, action: 7 } as const;
+/** A long list helps no one on a phone; the rest are counted and come up as these are done. */
+const SHOWN_PER_SECTION = 50;
 
 export default function Today() {
   useWelcomeRedirect();
@@ -20,8 +22,19 @@ export default function Today() {
   const interactions = createLive('interactions');
   const actions = createLive('actions');
   const events = createLive('events');
+  // Last contact per person changes only with interactions, not with the clock: kept apart so a tick is cheap.
+  const lastContact = createMemo(() => lastContactByPerson(interactions()));
   const view = createMemo(() =>
-    computeToday({ contacts: contacts(), interactions: interactions(), actions: actions(), events: events(), now: now(), timeZone: TIME_ZONE }),
+    computeToday({
+      contacts: contacts(),
+      interactions: interactions(),
+      actions: actions(),
+      events: events(),
+      now: now(),
+      timeZone: TIME_ZONE,
+      lastContact: lastContact(),
+      limitPerSection: SHOWN_PER_SECTION,
+    }),
   );
   const names = (ids: readonly ContactId[]) =>
     ids
@@ -73,7 +86,7 @@ export default function Today() {
             {(section) => (
               <section aria-labelledby={`today-${section.key}`} data-testid={`today-${section.key}`}>
                 <h2 id={`today-${section.key}`}>
-                  {section.title} <span class="muted small">({section.items.length})</span>
+                  {section.title} <span class="muted small">({section.total > section.items.length ? `${section.items.length} of ${section.total}` : section.total})</span>
                 </h2>
                 <ul style={{ 'list-style': 'none', padding: 0, margin: 0 }}>
                   <For each={section.items}>
