@@ -43,6 +43,7 @@ export default function Person() {
   const contacts = createCollection('contacts');
   const communities = createLive('communities');
   const events = createLive('events');
+  const objectives = createLive('objectives');
   const people = createLive('contacts');
   const [logging, setLogging] = createSignal(false);
   const person = createMemo(() => contacts().byId.get(params.id) ?? null);
@@ -195,6 +196,26 @@ export default function Person() {
               </Show>
             </fieldset>
             <ListField label="Tags" itemLabel="tag" values={p().tags} onCommit={commit('tags')} />
+            <fieldset style={{ border: 0, padding: 0, margin: '0 0 0.75rem' }}>
+              <legend class="small muted" style={{ 'font-weight': 600 }}>
+                Could help with
+              </legend>
+              <Show when={objectives().length} fallback={<p class="muted small">No objectives yet. Write what you want from networking in Plan.</p>}>
+                <For each={objectives()}>
+                  {(o) => (
+                    <label style={{ display: 'flex', gap: '0.5rem', 'align-items': 'center', 'min-height': '44px', color: 'var(--text)', 'font-weight': 400 }}>
+                      <input
+                        type="checkbox"
+                        style={{ width: '22px', 'min-height': '22px' }}
+                        checked={p().objectiveIds.includes(o.id)}
+                        onChange={(e) => commit('objectiveIds')(e.currentTarget.checked ? [...p().objectiveIds, o.id] : p().objectiveIds.filter((x) => x !== o.id))}
+                      />
+                      <span class="wrap">{o.title}</span>
+                    </label>
+                  )}
+                </For>
+              </Show>
+            </fieldset>
           </section>
 
           <section class="card" aria-labelledby="keep">
