@@ -74,6 +74,9 @@ function Frame(props: RouteSectionProps) {
         <SaveStatus />
         <SyncStatusPill />
         <InstallButton />
+        <A href="/settings" class="topbar-settings" aria-label="Settings">
+          <Icon name="settings" />
+        </A>
       </header>
       <UpdatePrompt />
       <nav class="nav" aria-label="Main">

@@ -1,5 +1,6 @@
 /** Settings: sync, devices, import and export, storage — status first, then actions. */
 import { A } from '@solidjs/router';
+import { StoragePanel } from '../components/storage-panel.tsx';
 import { DataHealth } from '../settings/data-health.tsx';
 import { SyncPanel } from '../settings/sync-panel.tsx';
 import { ExportSection, ImportSection, MyCardLink } from '../settings/import-export.tsx';
@@ -12,6 +13,7 @@ export default function Settings() {
       <ImportSection />
       <ExportSection />
       <MyCardLink />
+      <StoragePanel />
       <DataHealth />
       <p>
         <A href="/trash">Trash</A>
