@@ -35,7 +35,7 @@ describe('durability', () => {
     }
     await waitFor(() => b.doc.getMap('m').size === 200, 10_000, 'all edits at b');
     // Compaction (checked in a worker, so it lands a little later) keeps the row count bounded.
-    await waitFor(() => stored(dataDir, creds.spaceId).rows < 60, 15_000, 'compaction');
+    await waitFor(() => stored(dataDir, creds.spaceId).rows < 60, 45_000, 'compaction');
     a.destroy();
     b.destroy();
     expect((await first.stop('SIGTERM')).code).toBe(0);
