@@ -8,6 +8,7 @@
  * Rerun: npx tsx bench/pwa.bench.ts (it builds the app into a temp directory itself)
  */
 import fs from 'node:fs';
+import { seedIndexedDb } from './support/seed-browser.ts';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import * as Y from 'yjs';
@@ -108,22 +109,7 @@ try {
 
   // Seed from a page where the app is not running, so nothing of ours writes meanwhile.
   await page.goto(server.url + '/robots.txt');
-  await page.evaluate(async (base64) => {
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('rapport-space');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('updates', 'readwrite');
-      tx.objectStore('updates').clear();
-      tx.objectStore('updates').add(bytes);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, Buffer.from(update).toString('base64'));
+  await seedIndexedDb(page, update);
   await server.stop();
 
   for (const place of ['/people', '/']) {

@@ -5,7 +5,6 @@
  * IndexedDB ('rapport-space', y-indexeddb's own format) from a page.
  */
 import * as Y from 'yjs';
-import type { Page } from 'playwright-core';
 import { COMMUNITY_KINDS, type CommunityId, type ContactId, type ObjectiveId } from '../../src/model/index.ts';
 import { createMany } from '../../src/store/index.ts';
 import { makeContactDrafts, pick, random } from './network.ts';
@@ -73,22 +72,4 @@ export function makeNetworkUpdate(size: NetworkSize, seed = 7, now = Date.now())
   return Y.encodeStateAsUpdate(doc);
 }
 
-/** Replaces the app's stored document by `update`; reload the page afterwards. */
-export async function seedIndexedDb(page: Page, update: Uint8Array): Promise<void> {
-  await page.evaluate(async (base64) => {
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('rapport-space');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('updates', 'readwrite');
-      tx.objectStore('updates').clear();
-      tx.objectStore('updates').add(bytes);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, Buffer.from(update).toString('base64'));
-}
+export { seedIndexedDb } from './seed-browser.ts';
