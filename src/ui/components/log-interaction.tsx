@@ -3,7 +3,7 @@
  * to now; what I learned and what I shared sit side by side so a one-sided
  * conversation shows.
  */
-import { createSignal, For, onMount, Show } from 'solid-js';
+import { createSignal, For, onMount } from 'solid-js';
 import { CHANNELS, type Channel, type ContactId, type EventId } from '../../model/index.ts';
 import { addDays } from '../../model/rules/index.ts';
 import { create } from '../../store/index.ts';
@@ -11,6 +11,7 @@ import { todayIso, toDateTimeLocal } from '../clock.ts';
 import { useSpace } from '../space.tsx';
 import { showToast } from './toasts.tsx';
 import { describeWriteError } from './write-error.ts';
+import { FormError } from './form-error.tsx';
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
   'in-person': 'In person',
@@ -125,11 +126,7 @@ export function LogInteraction(props: { contactIds: ContactId[]; names: string; 
             <input id="log-follow-up-on" type="date" min={todayIso()} value={followUpOn()} onInput={(e) => setFollowUpOn(e.currentTarget.value)} />
           </div>
         </details>
-        <Show when={error()}>
-          <p class="error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <FormError message={error()} />
         <div class="row" style={{ 'margin-top': '0.75rem' }}>
           <button type="submit" class="primary">
             Save

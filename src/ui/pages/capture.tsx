@@ -14,6 +14,7 @@ import { ScanCard } from '../card/scan-card.tsx';
 import { showToast } from '../components/toasts.tsx';
 import { describeWriteError } from '../components/write-error.ts';
 import { createLive, useSpace } from '../space.tsx';
+import { FormError } from '../components/form-error.tsx';
 
 type ContactDraftValues = Partial<ContactDraft['values']>;
 
@@ -44,11 +45,7 @@ function ChooseEvent(props: { events: RapportEvent[]; onChoose: (id: EventId) =>
           <label for="event-place">Place</label>
           <input id="event-place" value={place()} onInput={(e) => setPlace(e.currentTarget.value)} placeholder="e.g. Amsterdam" autocomplete="off" />
         </div>
-        <Show when={error()}>
-          <p class="error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <FormError message={error()} />
         <button type="submit" class="primary big-button">
           Start capturing
         </button>
@@ -174,11 +171,7 @@ export default function Capture() {
                   <option value="0">No follow-up</option>
                 </select>
               </div>
-              <Show when={error()}>
-                <p class="error" role="alert">
-                  {error()}
-                </p>
-              </Show>
+              <FormError message={error()} />
               <button type="submit" class="primary big-button" style={{ width: '100%' }}>
                 Save and next
               </button>

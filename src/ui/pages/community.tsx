@@ -10,6 +10,7 @@ import { AddMember } from '../map/add-member.tsx';
 import { MEMBERSHIP_LABELS, options } from '../plan/words.tsx';
 import { createCollection, createLive, useSpace } from '../space.tsx';
 import '../plan/plan.css';
+import { TrashedBanner } from '../components/trashed-banner.tsx';
 
 export default function CommunityPage() {
   const params = useParams<{ id: string }>();
@@ -54,14 +55,7 @@ export default function CommunityPage() {
           <p class="small">
             <A href="/map">← Map</A>
           </p>
-          <Show when={c().deletedAt}>
-            <div class="card row spread" role="status">
-              <span>This community is in the Trash.</span>
-              <button type="button" onClick={() => restoreFromTrash(doc, 'communities', id())}>
-                Restore
-              </button>
-            </div>
-          </Show>
+          <TrashedBanner trashed={!!c().deletedAt} noun="community" onRestore={() => restoreFromTrash(doc, 'communities', id())} />
           <h1 id="community-name" class="wrap">
             {c().name}
           </h1>

@@ -10,6 +10,7 @@ import { usePlanFromGap } from '../plan/gaps.tsx';
 import { Day, LEDGER_KIND_LABELS, options, Sentence } from '../plan/words.tsx';
 import { createLive, useSpace } from '../space.tsx';
 import '../plan/plan.css';
+import { FormError } from '../components/form-error.tsx';
 
 const DIRECTION_LABELS = { gave: 'I gave', received: 'I received' } as const;
 const STATUS_LABELS = { done: 'Done', promised: 'Promised' } as const;
@@ -197,11 +198,7 @@ function AddEntry(props: { people: Contact[]; today: string }) {
             </select>
           </div>
         </div>
-        <Show when={error()}>
-          <p class="error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <FormError message={error()} />
         <button type="submit" class="primary">
           Record
         </button>

@@ -4,6 +4,7 @@ import { createSignal, Show } from 'solid-js';
 import { readPairingFragment } from '../../sync/relay-api.ts';
 import { defaultDeviceName } from '../settings/device-name.ts';
 import { useSpace } from '../space.tsx';
+import { FormError } from '../components/form-error.tsx';
 
 export default function Pair() {
   const { sync } = useSpace();
@@ -44,11 +45,7 @@ export default function Pair() {
               <label for="pair-device-name">This device’s name</label>
               <input id="pair-device-name" value={deviceName()} onInput={(e) => setDeviceName(e.currentTarget.value)} maxLength={60} />
             </div>
-            <Show when={error()}>
-              <p class="error" role="alert">
-                {error()}
-              </p>
-            </Show>
+            <FormError message={error()} />
             <button type="submit" class="primary" disabled={busy()}>
               {busy() ? 'Joining…' : 'Join and sync'}
             </button>

@@ -18,6 +18,7 @@ import { Stake } from '../person/stake.tsx';
 import { Timeline } from '../person/timeline.tsx';
 import { Avatar, describePerson } from '../components/person-row.tsx';
 import { showToast } from '../components/toasts.tsx';
+import { TrashedBanner } from '../components/trashed-banner.tsx';
 import { describeWriteError } from '../components/write-error.ts';
 import { createCollection, createLive, useSpace } from '../space.tsx';
 
@@ -79,14 +80,7 @@ export default function Person() {
           <p class="small">
             <A href="/people">← People</A>
           </p>
-          <Show when={p().deletedAt}>
-            <div class="card row spread" role="status">
-              <span>This person is in the Trash.</span>
-              <button type="button" onClick={() => restoreFromTrash(doc, 'contacts', id())}>
-                Restore
-              </button>
-            </div>
-          </Show>
+          <TrashedBanner trashed={!!p().deletedAt} noun="person" onRestore={() => restoreFromTrash(doc, 'contacts', id())} />
           <header class="row" style={{ 'flex-wrap': 'nowrap', 'margin-bottom': '1rem' }}>
             <Avatar name={p().name} />
             <div style={{ 'min-width': 0 }}>

@@ -7,6 +7,7 @@ import { todayIso } from '../clock.ts';
 import { showToast } from '../components/toasts.tsx';
 import { describeWriteError } from '../components/write-error.ts';
 import { createLive, useSpace } from '../space.tsx';
+import { FormError } from '../components/form-error.tsx';
 
 const KIND_LABELS: Record<LedgerEntry['kind'], string> = { introduction: 'Introduction', advice: 'Advice', referral: 'Referral', help: 'Help', favour: 'Favour', other: 'Other' };
 
@@ -108,11 +109,7 @@ export function GiveAndTake(props: { person: Contact }) {
           <label for="ledger-what">What</label>
           <input id="ledger-what" value={what()} onInput={(e) => setWhat(e.currentTarget.value)} placeholder="e.g. reviewed her conference talk" />
         </div>
-        <Show when={error()}>
-          <p class="error" role="alert">
-            {error()}
-          </p>
-        </Show>
+        <FormError message={error()} />
         <button type="submit">Add entry</button>
       </form>
     </div>

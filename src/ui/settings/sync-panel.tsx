@@ -5,6 +5,7 @@ import type { DeviceInfo } from '../../sync/relay-api.ts';
 import { showToast } from '../components/toasts.tsx';
 import { useSpace } from '../space.tsx';
 import { defaultDeviceName } from './device-name.ts';
+import { FormError } from '../components/form-error.tsx';
 
 function TurnOnForm() {
   const { sync } = useSpace();
@@ -38,11 +39,7 @@ function TurnOnForm() {
           <input id="invite-code" value={inviteCode()} onInput={(e) => setInviteCode(e.currentTarget.value)} autocomplete="off" />
         </div>
       </div>
-      <Show when={error()}>
-        <p class="error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormError message={error()} />
       <button type="submit" class="primary" disabled={busy()}>
         {busy() ? 'Turning on…' : 'Turn on sync'}
       </button>
@@ -93,11 +90,7 @@ function AddDevice() {
           </div>
         )}
       </Show>
-      <Show when={error()}>
-        <p class="error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <FormError message={error()} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { createPlanData, writeProblem } from '../plan/data.ts';
 import { usePlanFromGap } from '../plan/gaps.tsx';
 import { OBJECTIVE_KIND_LABELS, OFFER_KIND_LABELS, options, Sentence } from '../plan/words.tsx';
 import { createLive, useSpace } from '../space.tsx';
+import { FormError } from '../components/form-error.tsx';
 
 /** A first action lands on Today: due within the week Today looks ahead. */
 const FIRST_ACTION_DAYS = 7;
@@ -109,11 +110,7 @@ export function PeopleStep() {
         <div class="field" data-invalid={error() ? '' : undefined}>
           <label for="welcome-name">Name</label>
           <input id="welcome-name" autocomplete="off" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
-          <Show when={error()}>
-            <p class="error" role="alert">
-              {error()}
-            </p>
-          </Show>
+          <FormError message={error()} />
         </div>
         <Show when={communities().length}>
           <div class="field">

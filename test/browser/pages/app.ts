@@ -32,6 +32,9 @@ export class App {
   }
 
   async goto(path: string): Promise<void> {
+    // A person types an address only after the app says their edit is saved; a load that
+    // starts sooner may cut off the IndexedDB write that is still in flight.
+    if (this.page.url().startsWith(this.baseUrl)) await this.savedOnThisDevice();
     await this.page.goto(this.baseUrl + path);
     await this.page.getByRole('navigation', { name: 'Main' }).waitFor();
   }
