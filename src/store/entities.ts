@@ -40,7 +40,8 @@ export function readEntry<C extends CollectionName>(
   const json = entryJson(entry);
   if (!json) return err({ collection, id: key, errors: [{ field: '', message: 'The entry is not a record.' }] });
   // The map key is the id: storing it again in every entry would cost 10,000 items per 10,000 people.
-  const parsed = parseEntity(collectionSpecs[collection], { ...json, id: key });
+  json.id = key; // a fresh object from toJSON: no need to copy it
+  const parsed = parseEntity(collectionSpecs[collection], json);
   if (!parsed.ok) return err({ collection, id: key, errors: parsed.error });
   return ok(parsed.value as unknown as EntityOf[C]);
 }
