@@ -5,12 +5,11 @@
  * 360 px; the main navigation works with a keyboard alone.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { App } from './pages/app.ts';
-import { startAppServer, type AppServer } from './support/app-server.ts';
-import { launchBrowser } from './support/browser.ts';
-import { copyOfDist, watchCsp, type CspWatch } from './support/pwa.ts';
+import { useAppSession } from './support/session.ts';
+import { watchCsp, type CspWatch } from './support/pwa.ts';
 
 const LONG_NAME = 'Maximiliana Alexandrina Konstantinopoulou-Vanderbilt Ogunbiy'; // 60 characters
 const ROUTES = ['/', '/people', '/people/:id', '/people/duplicates', '/plan', '/map', '/stakeholders', '/give-and-take', '/welcome', '/capture', '/card', '/settings', '/pair', '/trash', '/no-such-place'];
@@ -20,17 +19,7 @@ const VIEWPORTS = [
 ] as const;
 const SCHEMES = ['light', 'dark'] as const;
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer({ env: { STATIC_DIR: copyOfDist() } });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useAppSession();
 
 interface Finding {
   where: string;
@@ -40,9 +29,9 @@ interface Finding {
 }
 
 async function openDevice(populated: boolean): Promise<{ app: App; personPath: string; csp: CspWatch }> {
-  const context = await browser.newContext();
+  const context = await session.browser.newContext();
   const csp = await watchCsp(context);
-  const app = await App.open(context, server.url);
+  const app = await App.open(context, session.server.url);
   let personPath = '/people/no-such-person';
   if (populated) {
     await app.people.add({ name: 'Ana Lima', organisation: 'Acme Robotics', role: 'CTO' });
@@ -135,9 +124,9 @@ describe('Accessibility', () => {
   }, 300_000);
 
   it('the main navigation is reachable and usable with the keyboard alone, on a phone and a laptop', async () => {
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const csp = await watchCsp(context);
-    const app = await App.open(context, server.url);
+    const app = await App.open(context, session.server.url);
     await app.page.setViewportSize(VIEWPORTS[0]);
     expect(await tabThroughNavigation(app.page)).toEqual(['Today', 'People', 'Capture', 'Plan', 'Map']);
     await app.page.setViewportSize(VIEWPORTS[1]);

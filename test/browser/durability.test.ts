@@ -3,28 +3,17 @@
  * reopen, and check that every edit the page showed as "Saved on this device"
  * before it closed is there. Twenty runs, split over two devices running side by side.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { App } from './pages/app.ts';
-import { startAppServer, type AppServer } from './support/app-server.ts';
-import { launchBrowser } from './support/browser.ts';
-import { copyOfDist, watchCsp } from './support/pwa.ts';
+import { useAppSession } from './support/session.ts';
+import { watchCsp } from './support/pwa.ts';
 
 const RUNS = 20;
 const DEVICES = 2;
 const MAX_DELAY_MS = 500;
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer({ env: { STATIC_DIR: copyOfDist() } });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useAppSession();
 
 /** A seeded generator, so a failing sequence of delays can be replayed. */
 function delays(seed: number, count: number): number[] {
@@ -46,15 +35,15 @@ interface Run {
 /** A plain new tab (App.open would add an init script, which fails while the last tab is still closing). */
 async function openPerson(context: BrowserContext, path: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(server.url + path);
+  await page.goto(session.server.url + path);
   await page.getByLabel('Notes', { exact: true }).waitFor();
   return page;
 }
 
 async function runDevice(device: number, seed: number, runs: number): Promise<{ results: Run[]; violations: string[] }> {
-  const context = await browser.newContext();
+  const context = await session.browser.newContext();
   const csp = await watchCsp(context);
-  const app = await App.open(context, server.url);
+  const app = await App.open(context, session.server.url);
   await app.people.add({ name: `Durable ${device}` });
   await app.savedOnThisDevice();
   const path = new URL(app.page.url()).pathname;

@@ -1,21 +1,9 @@
 /** The everyday habits in real Chromium against the real server: search, log, capture, Today, merge. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { App } from './pages/app.ts';
-import { startAppServer, type AppServer } from './support/app-server.ts';
-import { launchBrowser } from './support/browser.ts';
+import { useAppSession } from './support/session.ts';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useAppSession();
 
 const localToday = () => {
   const d = new Date();
@@ -24,8 +12,8 @@ const localToday = () => {
 
 describe('everyday habits', () => {
   it('search finds people regardless of case and accents, across organisation and tags', async () => {
-    const context = await browser.newContext();
-    const app = await App.open(context, server.url);
+    const context = await session.browser.newContext();
+    const app = await App.open(context, session.server.url);
     await app.people.add({ name: 'Zoë Müller', organisation: 'Acme Robotics' });
     await app.people.add({ name: 'Ana Lima', organisation: 'Globex' });
     await app.people.add({ name: 'Bo Chen', role: 'Climate founder' });
@@ -44,8 +32,8 @@ describe('everyday habits', () => {
   });
 
   it('an interaction is logged from the person page in three taps and shows in the timeline', async () => {
-    const context = await browser.newContext();
-    const app = await App.open(context, server.url);
+    const context = await session.browser.newContext();
+    const app = await App.open(context, session.server.url);
     await app.people.add({ name: 'Ana Lima' });
     await app.interactions.log({ channel: 'Call', notes: 'Talked about her Rust migration', learned: 'She is hiring SREs' });
     const timeline = await app.interactions.timeline();
@@ -58,8 +46,8 @@ describe('everyday habits', () => {
   });
 
   it('Today shows a due follow-up and Done clears it', async () => {
-    const context = await browser.newContext();
-    const app = await App.open(context, server.url);
+    const context = await session.browser.newContext();
+    const app = await App.open(context, session.server.url);
     await app.people.add({ name: 'Cy Twombly' });
     await app.interactions.log({ notes: 'Coffee', followUpOn: localToday() });
     await app.today.open();
@@ -75,8 +63,8 @@ describe('everyday habits', () => {
   });
 
   it('event mode captures three people offline, stamped with the event, and they survive a reload', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const app = await App.open(context, server.url);
+    const context = await session.browser.newContext({ viewport: { width: 360, height: 740 } });
+    const app = await App.open(context, session.server.url);
     await app.offlineReady();
     await app.capture.startEvent('RustConf', 'Montréal');
     await context.setOffline(true);
@@ -102,8 +90,8 @@ describe('everyday habits', () => {
   });
 
   it('duplicates sharing an email are merged with every detail kept, and the merge can be undone', async () => {
-    const context = await browser.newContext();
-    const app = await App.open(context, server.url);
+    const context = await session.browser.newContext();
+    const app = await App.open(context, session.server.url);
     for (const [name, role] of [
       ['Ana Lima', 'CTO'],
       ['Ana M. Lima', 'Advisor'],

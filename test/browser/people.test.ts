@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { App } from './pages/app.ts';
-import { startAppServer, type AppServer } from './support/app-server.ts';
-import { launchBrowser } from './support/browser.ts';
+import { useAppSession } from './support/session.ts';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useAppSession();
 
 describe('People, in real Chromium against the real server', () => {
   it('a person added is still there after a reload', async () => {
-    const context = await browser.newContext();
-    const app = await App.open(context, server.url);
+    const context = await session.browser.newContext();
+    const app = await App.open(context, session.server.url);
     await app.people.add({ name: 'Zoë Müller', organisation: 'Acme Robotics', role: 'CTO' });
     await app.savedOnThisDevice();
     await app.page.reload();
@@ -31,8 +19,8 @@ describe('People, in real Chromium against the real server', () => {
   });
 
   it('an edit to a person is kept, and a person can be deleted to the Trash and restored', async () => {
-    const context = await browser.newContext();
-    const app = await App.open(context, server.url);
+    const context = await session.browser.newContext();
+    const app = await App.open(context, session.server.url);
     await app.people.add({ name: 'Ana Lima' });
     await app.person.edit('Role', 'Head of Platform');
     await app.person.moveToTrash();
@@ -51,8 +39,8 @@ describe('People, in real Chromium against the real server', () => {
   });
 
   it('an invalid email is refused with a reason, and the stored person is unchanged', async () => {
-    const context = await browser.newContext();
-    const app = await App.open(context, server.url);
+    const context = await session.browser.newContext();
+    const app = await App.open(context, session.server.url);
     await app.people.add({ name: 'Bo Chen' });
     const email = app.page.getByPlaceholder('Add email');
     await email.fill('bo@');
@@ -66,14 +54,14 @@ describe('People, in real Chromium against the real server', () => {
   });
 
   it('an edit followed by closing the page within 100 ms is there on reopen', async () => {
-    const context = await browser.newContext();
-    const app = await App.open(context, server.url);
+    const context = await session.browser.newContext();
+    const app = await App.open(context, session.server.url);
     await app.people.add({ name: 'Cy Twombly' });
     const url = app.page.url();
     await app.person.edit('Notes', 'Met at the Rust meetup; wants intros to climate founders');
     await app.page.waitForTimeout(50);
     await app.page.close({ runBeforeUnload: true });
-    const reopened = await App.open(context, server.url, new URL(url).pathname);
+    const reopened = await App.open(context, session.server.url, new URL(url).pathname);
     await reopened.page.getByRole('heading', { name: 'Cy Twombly', level: 1 }).waitFor();
     expect(await reopened.person.value('Notes')).toBe('Met at the Rust meetup; wants intros to climate founders');
     await context.close();

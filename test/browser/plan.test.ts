@@ -1,29 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { App } from './pages/app.ts';
-import { startAppServer, type AppServer } from './support/app-server.ts';
-import { launchBrowser } from './support/browser.ts';
-import { copyOfDist } from './support/pwa.ts';
+import { useAppSession } from './support/session.ts';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  // A private copy of dist/: another build of the shared tree mid-run cannot change what is served.
-  server = await startAppServer({ env: { STATIC_DIR: copyOfDist() } });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = useAppSession();
 
 const MENTOR = 'Find a mentor in climate tech';
 
 describe('The plan, in real Chromium against the real server', () => {
   it('an objective nobody can help with shows a gap; an action planned from it; linking a person closes it', async () => {
-    const context = await browser.newContext();
-    const app = await App.open(context, server.url);
+    const context = await session.browser.newContext();
+    const app = await App.open(context, session.server.url);
     await app.people.add({ name: 'Ana Lima', organisation: 'Acme Robotics' });
     await app.plan.open();
     await app.plan.addObjective({ title: MENTOR, kind: 'Learn a field' });
@@ -52,8 +38,8 @@ describe('The plan, in real Chromium against the real server', () => {
   });
 
   it('a person placed on the stakeholder grid by keyboard lands in the quadrant, and its rhythm is one tap away', async () => {
-    const context = await browser.newContext();
-    const app = await App.open(context, server.url);
+    const context = await session.browser.newContext();
+    const app = await App.open(context, session.server.url);
     await app.people.add({ name: 'Bo Chen' });
     await app.stakeholders.open();
     await app.stakeholders.addToGrid('Bo Chen');
@@ -69,8 +55,8 @@ describe('The plan, in real Chromium against the real server', () => {
   });
 
   it('a community added on the map is in the list and the picture, which pans with the keyboard', async () => {
-    const context = await browser.newContext();
-    const app = await App.open(context, server.url);
+    const context = await session.browser.newContext();
+    const app = await App.open(context, session.server.url);
     await app.communities.open();
     await app.communities.add({ name: 'PyData London', kind: 'Online community' });
     await app.communities.add({ name: 'Platform team', kind: 'Own team' });
@@ -81,8 +67,8 @@ describe('The plan, in real Chromium against the real server', () => {
   });
 
   it('the first run can be skipped step by step and lands on Today, once', async () => {
-    const context = await browser.newContext();
-    const app = await App.open(context, server.url, '/', { firstRun: true });
+    const context = await session.browser.newContext();
+    const app = await App.open(context, session.server.url, '/', { firstRun: true });
     await app.welcome.waitShown();
     for (let step = 1; step <= 5; step++) {
       expect(await app.welcome.step()).toContain(`Step ${step} of 5`);
@@ -97,8 +83,8 @@ describe('The plan, in real Chromium against the real server', () => {
   });
 
   it('the first run ends on Today with the first action due this week', async () => {
-    const context = await browser.newContext();
-    const app = await App.open(context, server.url, '/', { firstRun: true });
+    const context = await session.browser.newContext();
+    const app = await App.open(context, session.server.url, '/', { firstRun: true });
     await app.welcome.waitShown();
     await app.welcome.addObjective(MENTOR);
     await app.welcome.next();

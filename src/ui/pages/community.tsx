@@ -11,6 +11,7 @@ import { MEMBERSHIP_LABELS, options } from '../plan/words.tsx';
 import { createCollection, createLive, useSpace } from '../space.tsx';
 import '../plan/plan.css';
 import { TrashedBanner } from '../components/trashed-banner.tsx';
+import { CheckList } from '../components/check-list.tsx';
 
 export default function CommunityPage() {
   const params = useParams<{ id: string }>();
@@ -75,23 +76,14 @@ export default function CommunityPage() {
             <h2 id="offer-community">What would be useful to them</h2>
             <p class="muted small">Not a pitch: what would this group find interesting or useful, from you?</p>
             <TextField label="What I could offer them" multiline value={c().offer} onCommit={commit('communities', id, 'offer')} />
-            <fieldset class="checks">
-              <legend>Your offers meant for them</legend>
-              <Show when={offers().length} fallback={<p class="muted small">No offers yet — add them in the Plan.</p>}>
-                <For each={offers()}>
-                  {(o) => (
-                    <label class="check">
-                      <input
-                        type="checkbox"
-                        checked={o.communityIds.includes(id())}
-                        onChange={(e) => update(doc, 'offers', o.id, { communityIds: toggled(o.communityIds, id(), e.currentTarget.checked) })}
-                      />
-                      <span class="wrap">{o.title}</span>
-                    </label>
-                  )}
-                </For>
-              </Show>
-            </fieldset>
+            <CheckList
+              legend="Your offers meant for them"
+              items={offers()}
+              isChecked={(o) => o.communityIds.includes(id())}
+              onToggle={(o, on) => update(doc, 'offers', o.id, { communityIds: toggled(o.communityIds, id(), on) })}
+              label={(o) => o.title}
+              empty="No offers yet — add them in the Plan."
+            />
           </section>
           <section class="card" aria-labelledby="members-title">
             <h2 id="members-title">People in it</h2>

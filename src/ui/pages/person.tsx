@@ -14,9 +14,11 @@ import { DateField, ListField, NumberField, SelectField, TextField, type Commit 
 import { LogInteraction } from '../components/log-interaction.tsx';
 import { PersonPicker } from '../components/person-picker.tsx';
 import { GiveAndTake } from '../person/give-take.tsx';
+import { toggled } from '../plan/data.ts';
 import { Stake } from '../person/stake.tsx';
 import { Timeline } from '../person/timeline.tsx';
 import { Avatar, describePerson } from '../components/person-row.tsx';
+import { CheckList } from '../components/check-list.tsx';
 import { showToast } from '../components/toasts.tsx';
 import { TrashedBanner } from '../components/trashed-banner.tsx';
 import { describeWriteError } from '../components/write-error.ts';
@@ -167,49 +169,27 @@ export default function Person() {
 
           <section class="card" aria-labelledby="groups">
             <h2 id="groups">Communities and tags</h2>
-            <fieldset style={{ border: 0, padding: 0, margin: '0 0 0.75rem' }}>
-              <legend class="small muted" style={{ 'font-weight': 600 }}>
-                Communities
-              </legend>
-              <Show when={communities().length} fallback={<p class="muted small">No communities yet. Add them in Plan → Map your network.</p>}>
-                <For each={communities()}>
-                  {(c) => (
-                    <label style={{ display: 'flex', gap: '0.5rem', 'align-items': 'center', 'min-height': '44px', color: 'var(--text)', 'font-weight': 400 }}>
-                      <input
-                        type="checkbox"
-                        style={{ width: '22px', 'min-height': '22px' }}
-                        checked={p().communityIds.includes(c.id)}
-                        onChange={(e) => commit('communityIds')(e.currentTarget.checked ? [...p().communityIds, c.id] : p().communityIds.filter((x) => x !== c.id))}
-                      />
-                      <span class="wrap">
-                        {c.name} <span class="muted small">({COMMUNITY_KIND_LABELS[c.kind]})</span>
-                      </span>
-                    </label>
-                  )}
-                </For>
-              </Show>
-            </fieldset>
+            <CheckList
+              legend="Communities"
+              items={communities()}
+              isChecked={(c) => p().communityIds.includes(c.id)}
+              onToggle={(c, on) => commit('communityIds')(toggled(p().communityIds, c.id, on))}
+              label={(c) => (
+                <>
+                  {c.name} <span class="muted small">({COMMUNITY_KIND_LABELS[c.kind]})</span>
+                </>
+              )}
+              empty="No communities yet. Add them on the Map."
+            />
             <ListField label="Tags" itemLabel="tag" values={p().tags} onCommit={commit('tags')} />
-            <fieldset style={{ border: 0, padding: 0, margin: '0 0 0.75rem' }}>
-              <legend class="small muted" style={{ 'font-weight': 600 }}>
-                Could help with
-              </legend>
-              <Show when={objectives().length} fallback={<p class="muted small">No objectives yet. Write what you want from networking in Plan.</p>}>
-                <For each={objectives()}>
-                  {(o) => (
-                    <label style={{ display: 'flex', gap: '0.5rem', 'align-items': 'center', 'min-height': '44px', color: 'var(--text)', 'font-weight': 400 }}>
-                      <input
-                        type="checkbox"
-                        style={{ width: '22px', 'min-height': '22px' }}
-                        checked={p().objectiveIds.includes(o.id)}
-                        onChange={(e) => commit('objectiveIds')(e.currentTarget.checked ? [...p().objectiveIds, o.id] : p().objectiveIds.filter((x) => x !== o.id))}
-                      />
-                      <span class="wrap">{o.title}</span>
-                    </label>
-                  )}
-                </For>
-              </Show>
-            </fieldset>
+            <CheckList
+              legend="Could help with"
+              items={objectives()}
+              isChecked={(o) => p().objectiveIds.includes(o.id)}
+              onToggle={(o, on) => commit('objectiveIds')(toggled(p().objectiveIds, o.id, on))}
+              label={(o) => o.title}
+              empty="No objectives yet. Write what you want from networking in Plan."
+            />
           </section>
 
           <section class="card" aria-labelledby="keep">
