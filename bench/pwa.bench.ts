@@ -107,8 +107,6 @@ try {
       `${missing.length ? `; beyond the sum above: ${missing.join(', ')}` : ''}`,
   );
 
-  // Seed from a page where the app is not running, so nothing of ours writes meanwhile.
-  await page.goto(server.url + '/robots.txt');
   await seedIndexedDb(page, update);
   await server.stop();
 

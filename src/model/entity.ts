@@ -2,7 +2,7 @@
  * What every stored entity shares, and the one function that turns untrusted
  * data (a document entry, a form, a file) into a checked entity.
  */
-import { isEmptyValue, parseIsoDateTime, type FieldSpecs, type IsoDateTime, type Values } from './fields.ts';
+import { parseIsoDateTime, type FieldSpec, type FieldSpecs, type IsoDateTime, type Values } from './fields.ts';
 import { isId, newId, type Id } from './ids.ts';
 import { err, ok, type FieldError, type Result } from './result.ts';
 
@@ -17,71 +17,108 @@ export interface EntityMeta<I extends Id<string>> {
 export type Entity<S extends FieldSpecs, I extends Id<string>> = Values<S> & EntityMeta<I>;
 export type Draft<S extends FieldSpecs> = Partial<Values<S>>;
 
-const specEntries = new WeakMap<FieldSpecs, [string, FieldSpecs[string]][]>();
-function entriesOf(spec: FieldSpecs) {
-  let entries = specEntries.get(spec);
-  if (!entries) specEntries.set(spec, (entries = Object.entries(spec)));
-  return entries;
+/**
+ * What parsing needs to know about a spec, worked out once. Every parsed object
+ * starts as a copy of `template`, which holds every field's empty value: copying
+ * one object of a fixed shape is many times faster than adding 30 properties one
+ * by one, and reading 10,000 people is 10,000 such objects.
+ */
+interface Shape {
+  fields: ReadonlyMap<string, FieldSpec<unknown>>;
+  required: readonly (readonly [string, FieldSpec<unknown>])[];
+  values: Readonly<Record<string, unknown>>;
+  entity: Readonly<Record<string, unknown>>;
 }
 
-/** Checks each field `spec` names into `out`; absent fields take their empty value. */
-function parseInto(spec: FieldSpecs, raw: Record<string, unknown>, out: Record<string, unknown>, errors: FieldError[]): void {
-  for (const [key, field] of entriesOf(spec)) {
+const shapes = new WeakMap<FieldSpecs, Shape>();
+function shapeOf(spec: FieldSpecs): Shape {
+  let shape = shapes.get(spec);
+  if (!shape) {
+    const entries = Object.entries(spec);
+    // An empty list is shared by every entity that has none: frozen, so that no one can fill it for all of them.
+    const values = Object.fromEntries(entries.map(([key, field]) => [key, Array.isArray(field.empty) ? Object.freeze([...field.empty]) : field.empty]));
+    shape = {
+      fields: new Map(entries),
+      required: entries.filter(([, field]) => field.required),
+      values,
+      entity: { id: '', createdAt: '', updatedAt: '', deletedAt: null, ...values },
+    };
+    shapes.set(spec, shape);
+  }
+  return shape;
+}
+
+/**
+ * Checks the fields of `raw` that `spec` names into `out`, which already holds
+ * every field's empty value; other keys of `raw` are ignored.
+ */
+function parseInto(shape: Shape, raw: Readonly<Record<string, unknown>>, out: Record<string, unknown>, errors: FieldError[]): void {
+  for (const key in raw) {
+    const field = shape.fields.get(key);
     const value = raw[key];
-    if (value === undefined || value === null) {
-      if (field.required) errors.push({ field: key, message: `${field.label} is required.` });
-      out[key] = field.empty;
-      continue;
-    }
+    if (field === undefined || value === undefined || value === null) continue;
     const r = field.parse(value);
     if (r.ok) out[key] = r.value;
     else errors.push({ field: key, message: r.error });
   }
+  for (const [key, field] of shape.required) {
+    if (raw[key] === undefined || raw[key] === null) errors.push({ field: key, message: `${field.label} is required.` });
+  }
 }
 
 /** Checks the fields of `raw` that `spec` names; absent fields take their empty value. */
-export function parseValues<S extends FieldSpecs>(spec: S, raw: Record<string, unknown>): Result<Values<S>, FieldError[]> {
-  const values: Record<string, unknown> = {};
+export function parseValues<S extends FieldSpecs>(spec: S, raw: Readonly<Record<string, unknown>>): Result<Values<S>, FieldError[]> {
+  const shape = shapeOf(spec);
+  const values: Record<string, unknown> = { ...shape.values };
   const errors: FieldError[] = [];
-  parseInto(spec, raw, values, errors);
+  parseInto(shape, raw, values, errors);
   return errors.length ? err(errors) : ok(values as Values<S>);
 }
 
-/** Checks a whole stored entity: its meta fields and its values. */
-export function parseEntity<S extends FieldSpecs, I extends Id<string>>(
+function checkEntity<S extends FieldSpecs, I extends Id<string>>(
   spec: S,
-  raw: Record<string, unknown>,
+  raw: Readonly<Record<string, unknown>>,
+  meta: { id: unknown; createdAt: unknown; updatedAt: unknown; deletedAt: unknown },
 ): Result<Entity<S, I>, FieldError[]> {
+  const shape = shapeOf(spec);
   const errors: FieldError[] = [];
-  if (!isId(raw.id)) errors.push({ field: 'id', message: 'The id is missing or malformed.' });
-  const createdAt = parseIsoDateTime(raw.createdAt);
-  if (!createdAt.ok) errors.push({ field: 'createdAt', message: `Created: ${createdAt.error}` });
-  const updatedAt = raw.updatedAt == null && createdAt.ok ? createdAt : parseIsoDateTime(raw.updatedAt);
-  if (!updatedAt.ok) errors.push({ field: 'updatedAt', message: `Updated: ${updatedAt.error}` });
-  const deletedAt = raw.deletedAt == null ? ok(null) : parseIsoDateTime(raw.deletedAt);
-  if (!deletedAt.ok) errors.push({ field: 'deletedAt', message: `Deleted: ${deletedAt.error}` });
-  const entity: Record<string, unknown> = {
-    id: raw.id,
-    createdAt: createdAt.ok ? createdAt.value : null,
-    updatedAt: updatedAt.ok ? updatedAt.value : null,
-    deletedAt: deletedAt.ok ? deletedAt.value : null,
-  };
-  parseInto(spec, raw, entity, errors);
+  const entity: Record<string, unknown> = { ...shape.entity };
+  if (isId(meta.id)) entity.id = meta.id;
+  else errors.push({ field: 'id', message: 'The id is missing or malformed.' });
+  const createdAt = parseIsoDateTime(meta.createdAt);
+  if (createdAt.ok) entity.createdAt = createdAt.value;
+  else errors.push({ field: 'createdAt', message: `Created: ${createdAt.error}` });
+  const updatedAt = meta.updatedAt == null && createdAt.ok ? createdAt : parseIsoDateTime(meta.updatedAt);
+  if (updatedAt.ok) entity.updatedAt = updatedAt.value;
+  else errors.push({ field: 'updatedAt', message: `Updated: ${updatedAt.error}` });
+  if (meta.deletedAt != null) {
+    const deletedAt = parseIsoDateTime(meta.deletedAt);
+    if (deletedAt.ok) entity.deletedAt = deletedAt.value;
+    else errors.push({ field: 'deletedAt', message: `Deleted: ${deletedAt.error}` });
+  }
+  parseInto(shape, raw, entity, errors);
   return errors.length ? err(errors) : ok(entity as Entity<S, I>);
 }
 
-/** A new entity from a draft, validated; `now` and `id` are injectable for tests. */
+/** Checks a whole stored entity: its meta fields and its values; `id` defaults to `raw.id`. */
+export function parseEntity<S extends FieldSpecs, I extends Id<string>>(
+  spec: S,
+  raw: Readonly<Record<string, unknown>>,
+  id: unknown = raw.id,
+): Result<Entity<S, I>, FieldError[]> {
+  return checkEntity(spec, raw, { id, createdAt: raw.createdAt, updatedAt: raw.updatedAt, deletedAt: raw.deletedAt });
+}
+
+/**
+ * A new entity from a draft, validated; `now` and `id` are injectable for tests.
+ * `now` may be given already written out, so that creating 10,000 at once formats the time once.
+ */
 export function createEntity<S extends FieldSpecs, I extends Id<string>>(
   spec: S,
   draft: Draft<S>,
-  now: Date = new Date(),
+  now: Date | IsoDateTime = new Date(),
   id: I = newId<I>(),
 ): Result<Entity<S, I>, FieldError[]> {
-  const at = now.toISOString();
-  return parseEntity<S, I>(spec, { ...draft, id, createdAt: at, updatedAt: at, deletedAt: null });
-}
-
-/** Only the fields of a patch that differ from their empty value need storing. */
-export function storedFields<S extends FieldSpecs>(spec: S, values: Partial<Values<S>>): [string, unknown][] {
-  return Object.entries(values).filter(([k, v]) => k in spec && !isEmptyValue(v));
+  const at = typeof now === 'string' ? now : now.toISOString();
+  return checkEntity(spec, draft, { id, createdAt: at, updatedAt: at, deletedAt: null });
 }

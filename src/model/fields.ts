@@ -89,10 +89,17 @@ export function parseEmail(value: unknown): Result<string, string> {
 }
 
 const PHONE = /^\+?[0-9 ().\-/]{3,40}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$/i;
+/** Spaces a stored phone number never has: at either end, in runs, or other than a plain space. */
+const UNTIDY_SPACE = /^\s|\s$|\s\s|[^\S ]/;
 export function parsePhone(value: unknown): Result<string, string> {
   if (typeof value !== 'string') return err('A phone number must be text.');
-  const phone = value.trim().replace(/\s+/g, ' ');
-  const digits = phone.replace(/\D/g, '').length;
+  // A stored number is already tidy: reading 10,000 people skips the rewrite.
+  const phone = UNTIDY_SPACE.test(value) ? value.trim().replace(/\s+/g, ' ') : value;
+  let digits = 0;
+  for (let i = 0; i < phone.length; i++) {
+    const c = phone.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
   return PHONE.test(phone) && digits >= 3 ? ok(phone) : err(`${quote(value)} is not a phone number.`);
 }
 
@@ -182,7 +189,10 @@ export function ref<I extends Id<string>>(label: string, required = false): Fiel
   return nullable(label, (value) => (isId(value) ? ok(value as I) : err(`${quote(value)} is not a valid reference.`)), required);
 }
 
-/** A list of distinct values, each checked by `item`; at most `max` of them. */
+/**
+ * A list of distinct values, each checked by `item`; at most `max` of them.
+ * A list that is already clean (as every stored one is) is returned as it is.
+ */
 export function list<T extends string>(label: string, item: (v: unknown) => Result<T, string>, max = 100): FieldSpec<T[]> {
   return {
     label,
@@ -190,13 +200,15 @@ export function list<T extends string>(label: string, item: (v: unknown) => Resu
     parse(value) {
       if (!Array.isArray(value)) return err(`${label} must be a list.`);
       if (value.length > max) return err(`${label} has too many entries (${value.length}; at most ${max}).`);
-      const out: T[] = [];
-      for (const entry of value) {
-        const r = item(entry);
+      let out: T[] | null = null; // made only once an entry is changed or dropped
+      for (let i = 0; i < value.length; i++) {
+        const r = item(value[i]);
         if (!r.ok) return err(`${label}: ${r.error}`);
-        if (!out.includes(r.value)) out.push(r.value);
+        const seen = out ? out.includes(r.value) : value.indexOf(r.value) < i;
+        if (!out && (seen || r.value !== value[i])) out = value.slice(0, i) as T[];
+        if (out && !seen) out.push(r.value);
       }
-      return ok(out);
+      return ok(out ?? (value as T[]));
     },
   };
 }

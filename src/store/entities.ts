@@ -19,7 +19,7 @@ import {
   type Result,
 } from '../model/index.ts';
 import { LOCAL, type Origin } from './origin.ts';
-import { collectionMap, entryJson } from './shape.ts';
+import { clearEntryField, collectionMap, entryValues, newEntryMap, type EntryMap } from './shape.ts';
 
 export interface ReadProblem {
   collection: CollectionName;
@@ -37,11 +37,10 @@ export function readEntry<C extends CollectionName>(
   key: string,
   entry: unknown,
 ): Result<EntityOf[C], ReadProblem> {
-  const json = entryJson(entry);
-  if (!json) return err({ collection, id: key, errors: [{ field: '', message: 'The entry is not a record.' }] });
-  // The map key is the id: storing it again in every entry would cost 10,000 items per 10,000 people.
-  json.id = key; // a fresh object from toJSON: no need to copy it
-  const parsed = parseEntity(collectionSpecs[collection], json);
+  const values = entryValues(entry);
+  if (!values) return err({ collection, id: key, errors: [{ field: '', message: 'The entry is not a record.' }] });
+  // The map key is the id: storing it again in every entry would cost bytes in every entry.
+  const parsed = parseEntity(collectionSpecs[collection], values, key);
   if (!parsed.ok) return err({ collection, id: key, errors: parsed.error });
   return ok(parsed.value as unknown as EntityOf[C]);
 }
@@ -71,14 +70,14 @@ export function readOne<C extends CollectionName>(doc: Y.Doc, collection: C, id:
 }
 
 /** A new entry: only fields with a value; no id (it is the key) and no updatedAt until an update. */
-export function toEntryMap(values: Record<string, unknown>): Y.Map<unknown> {
-  const entries: [string, unknown][] = [];
+export function toEntryMap(values: Record<string, unknown>): EntryMap {
+  const initial: Record<string, unknown> = {};
   for (const key in values) {
     const value = values[key];
     if (key === 'id' || isEmptyValue(value) || (key === 'updatedAt' && value === values.createdAt)) continue;
-    entries.push([key, value]);
+    initial[key] = value;
   }
-  return new Y.Map(entries);
+  return newEntryMap(initial);
 }
 
 /** Creates one entity from a draft; nothing is written when the draft is invalid. */
@@ -107,9 +106,10 @@ export function createMany<C extends CollectionName>(
   const rejected: { index: number; errors: FieldError[] }[] = [];
   const spec = collectionSpecs[collection];
   const map = collectionMap(doc, collection);
+  const at = now.toISOString();
   doc.transact(() => {
     drafts.forEach((draft, index) => {
-      const made = createEntity(spec, draft, now);
+      const made = createEntity(spec, draft, at);
       if (!made.ok) return rejected.push({ index, errors: made.error });
       map.set(made.value.id, toEntryMap(made.value));
       created.push(made.value as unknown as EntityOf[C]);
@@ -143,7 +143,7 @@ export function update<C extends CollectionName>(
   if (changed.length === 0) return ok(current.value);
   doc.transact(() => {
     for (const key of changed) {
-      if (isEmptyValue(next[key])) entry.delete(key);
+      if (isEmptyValue(next[key])) clearEntryField(entry, key);
       else entry.set(key, next[key]);
     }
     entry.set('updatedAt', next.updatedAt);
@@ -165,7 +165,7 @@ export function moveToTrash<C extends CollectionName>(doc: Y.Doc, collection: C,
 export function restoreFromTrash<C extends CollectionName>(doc: Y.Doc, collection: C, id: IdOf<C>, origin: Origin = LOCAL): boolean {
   const entry = collectionMap(doc, collection).get(id);
   if (!(entry instanceof Y.Map)) return false;
-  doc.transact(() => entry.delete('deletedAt'), origin);
+  doc.transact(() => clearEntryField(entry, 'deletedAt'), origin);
   return true;
 }
 

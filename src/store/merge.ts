@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { err, ok, type ContactId, type Result } from '../model/index.ts';
 import { mergeContacts, mergePatch, type MergeLabels } from '../model/rules/merge.ts';
 import { moveToTrash, readOne, update, type WriteError } from './entities.ts';
-import { collectionMap } from './shape.ts';
+import { collectionMap, entryField } from './shape.ts';
 import { runUndoable, type Undoable } from './undo.ts';
 
 export type MergeError =
@@ -91,7 +91,7 @@ function repoint(
     if (skip.has(key) || !(entry instanceof Y.Map)) return;
     let touched = false;
     for (const field of fields) {
-      const value: unknown = entry.get(field);
+      const value = entryField(entry, field);
       if (value === dropId) {
         entry.set(field, keepId);
         touched = true;

@@ -8,7 +8,13 @@ import type * as Y from 'yjs';
 import { MIGRATION } from './origin.ts';
 import { metaMap } from './shape.ts';
 
-export const SCHEMA_VERSION = 1;
+/**
+ * 1: one key per field in every entry.
+ * 2: entries may keep their initial values under one key (see shape.ts). Version 1
+ *    entries read the same way, so no migration is needed; an app of version 1
+ *    sees a newer document and says so instead of misreading it.
+ */
+export const SCHEMA_VERSION = 2;
 
 /** migrations[n] takes a document from version n to n + 1. Version 1 is the first. */
 export const migrations: Record<number, (doc: Y.Doc) => void> = {};

@@ -59,6 +59,29 @@ describe('contact validation', () => {
     expect(createEntity(spec, { name: 'Bo', phones: ['call me'] }, NOW).ok).toBe(false);
   });
 
+  it('tidies phone numbers: spaces trimmed and single, tabs and non-breaking spaces made plain', () => {
+    const r = createEntity(spec, { name: 'Bo', phones: ['  +44\t20  7946\u00a00958 ', '+44 20 7946 0958', '+1 555 0100'] }, NOW);
+    expect(r.ok && r.value.phones).toEqual(['+44 20 7946 0958', '+1 555 0100']);
+    expect(createEntity(spec, { name: 'Bo', phones: ['( - )'] }, NOW).ok).toBe(false);
+  });
+
+  it('keeps lists distinct and tidy, and hands a clean list back as it is', () => {
+    const clean = ['climate', 'rust'];
+    const r = createEntity(spec, { name: 'Bo', tags: clean, emails: ['a@x.org', ' a@x.org', 'b@x.org', 'a@x.org'] }, NOW);
+    expect(r.ok && r.value.tags).toBe(clean);
+    expect(r.ok && r.value.emails).toEqual(['a@x.org', 'b@x.org']);
+    expect(createEntity(spec, { name: 'Bo', tags: ['x', 'x', ' y '] }, NOW)).toMatchObject({ ok: true, value: { tags: ['x', 'y'] } });
+  });
+
+  it('gives every entity its own values, and no one can fill the shared empty lists', () => {
+    const a = createEntity(spec, { name: 'A' }, NOW);
+    const b = createEntity(spec, { name: 'B', tags: ['t'] }, NOW);
+    if (!a.ok || !b.ok) throw new Error('create failed');
+    expect(a.value.tags).toEqual([]);
+    expect(() => a.value.tags.push('leak')).toThrow(TypeError);
+    expect(createEntity(spec, { name: 'C' }, NOW)).toMatchObject({ ok: true, value: { tags: [] } });
+  });
+
   it('keeps power and interest on the 0–100 scale', () => {
     expect(createEntity(spec, { name: 'Bo', power: 100, interest: 0 }, NOW).ok).toBe(true);
     expect(messages(createEntity(spec, { name: 'Bo', power: 101 }, NOW))[0]).toBe('Power must be between 0 and 100.');

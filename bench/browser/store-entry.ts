@@ -1,0 +1,25 @@
+/**
+ * What bench/store.bench.ts runs inside Chromium: write the same 10,000 people
+ * as the Node half does, read them all back, and report the times.
+ */
+import * as Y from 'yjs';
+import { createMany, readAll } from '../../src/store/index.ts';
+import { makeContactDrafts } from '../support/network.ts';
+
+export function writeAndRead(count: number, runs: number): { writes: number[]; reads: number[] } {
+  const drafts = makeContactDrafts(count);
+  const writes: number[] = [];
+  const reads: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const doc = new Y.Doc();
+    let start = performance.now();
+    const { created } = createMany(doc, 'contacts', drafts);
+    writes.push(performance.now() - start);
+    start = performance.now();
+    const all = readAll(doc, 'contacts');
+    reads.push(performance.now() - start);
+    if (created.length !== count || all.items.length !== count || all.problems.length) throw new Error('wrote or read the wrong number of people');
+    doc.destroy();
+  }
+  return { writes, reads };
+}
