@@ -38,7 +38,7 @@ const runs = (samples: number[]) => samples.map((t) => t.toFixed(0)).join(', ');
 console.log(`store: document size ${(update.length / 1e6).toFixed(2)} MB (update V1)`);
 console.log(`store, in Node: write ${COUNT} people median ${ms(percentile(writes, 50))}; read them as model values median ${ms(percentile(reads, 50))}`);
 
-const browser = await launchBrowser();
+const browser = await launchBrowser(['--js-flags=--expose-gc']);
 try {
   const page = await (await browser.newContext()).newPage();
   await page.addScriptTag({ content: await bundleForBrowser('bench/browser/store-entry.ts', 'StoreBench') });

@@ -119,15 +119,27 @@ export function parseWebUrl(value: unknown): Result<string, string> {
   }
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
+/** The number written by the ASCII digits value[from..to), or -1 if any of them is not a digit. */
+function digitsAt(value: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 export function parseIsoDate(value: unknown): Result<IsoDate, string> {
-  const m = typeof value === 'string' ? ISO_DATE.exec(value) : null;
-  if (!m) return err(`${quote(value)} is not a date (expected YYYY-MM-DD).`);
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  // Arithmetic, not Date: reading 50,000 interactions checks 50,000 dates.
+  // Character arithmetic, not a RegExp with captures and not Date: reading 50,000 interactions checks 50,000 dates.
+  const isShaped = typeof value === 'string' && value.length === 10 && value[4] === '-' && value[7] === '-';
+  const y = isShaped ? digitsAt(value, 0, 4) : -1;
+  const mo = isShaped ? digitsAt(value, 5, 7) : -1;
+  const d = isShaped ? digitsAt(value, 8, 10) : -1;
+  if (y < 0 || mo < 0 || d < 0) return err(`${quote(value)} is not a date (expected YYYY-MM-DD).`);
   const inMonth = mo >= 1 && mo <= 12 && d >= 1 && d <= (DAYS_IN_MONTH[mo - 1] as number) && !(mo === 2 && d === 29 && !isLeap(y));
   return inMonth ? ok(value as string) : err(`${quote(value)} is not a date on the calendar.`);
 }
@@ -219,6 +231,6 @@ export const refs = <I extends Id<string>>(label: string, max = 500) =>
 export const tagList = (label: string) =>
   list<string>(label, (v) => {
     if (typeof v !== 'string' || v.trim() === '') return err('a tag must be non-empty text.');
-    const tag = v.trim().replace(/\s+/g, ' ');
+    const tag = UNTIDY_SPACE.test(v) ? v.trim().replace(/\s+/g, ' ') : v;
     return tag.length <= 60 ? ok(tag) : err(`the tag ${quote(v)} is too long.`);
   });

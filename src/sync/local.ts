@@ -41,6 +41,16 @@ function transactionDone(tx: IDBTransaction): Promise<void> {
 
 export function makeLocalCopy(doc: Y.Doc, opts: { name?: string; onSaveState?: (state: SaveState) => void } = {}): LocalCopy {
   const persistence = new IndexeddbPersistence(opts.name ?? DEFAULT_DB_NAME, doc);
+  // While a document has any 'update' listener, Yjs encodes every transaction for it, and
+  // y-indexeddb listens from the start: loading 10,000 people then encodes them all once more
+  // (a third of the load) for a listener that ignores its own load. So y-indexeddb listens
+  // only once loaded; a change made meanwhile by someone else is noted, and stored whole.
+  doc.off('update', persistence._storeUpdate);
+  let changedWhileLoading = false;
+  const noteChange = (tx: Y.Transaction) => {
+    if (tx.origin !== persistence && (tx.changed.size > 0 || tx.deleteSet.clients.size > 0)) changedWhileLoading = true;
+  };
+  doc.on('afterTransaction', noteChange);
   const database = (): IDBDatabase => {
     if (!persistence.db) throw new Error('The local database is not open yet.');
     return persistence.db;
@@ -50,10 +60,10 @@ export function makeLocalCopy(doc: Y.Doc, opts: { name?: string; onSaveState?: (
   /**
    * IndexedDB runs transactions on one store in the order they were created, so
    * a read transaction opened after y-indexeddb's write completes only once that
-   * write is committed. This listener runs after y-indexeddb's, which registered first.
+   * write is committed. `onUpdate` runs after y-indexeddb's listener, which is added first.
    */
   const flushed = async () => {
-    await persistence.whenSynced;
+    await loaded;
     await transactionDone(database().transaction([UPDATES], 'readonly'));
   };
   const onUpdate = (_update: Uint8Array, origin: unknown) => {
@@ -65,8 +75,6 @@ export function makeLocalCopy(doc: Y.Doc, opts: { name?: string; onSaveState?: (
         if (--pending === 0) opts.onSaveState?.('saved');
       });
   };
-  doc.on('update', onUpdate);
-
   const compact = async () => {
     await persistence.whenSynced;
     const tx = database().transaction([UPDATES], 'readwrite');
@@ -74,8 +82,15 @@ export function makeLocalCopy(doc: Y.Doc, opts: { name?: string; onSaveState?: (
     const key = await requestDone(store.add(Y.encodeStateAsUpdate(doc)));
     store.delete(IDBKeyRange.upperBound(key, true));
     await transactionDone(tx);
-    (persistence as unknown as { _dbsize: number })._dbsize = 1;
+    persistence._dbsize = 1;
   };
+
+  const loaded = persistence.whenSynced.then(async () => {
+    doc.off('afterTransaction', noteChange);
+    doc.on('update', persistence._storeUpdate);
+    doc.on('update', onUpdate); // after y-indexeddb's, which `flushed` relies on
+    if (changedWhileLoading) await compact();
+  });
 
   const storedEntries = async () => {
     await persistence.whenSynced;
@@ -83,11 +98,12 @@ export function makeLocalCopy(doc: Y.Doc, opts: { name?: string; onSaveState?: (
   };
 
   return {
-    loaded: persistence.whenSynced.then(() => undefined),
+    loaded,
     flushed,
     compact,
     storedEntries,
     async destroy() {
+      doc.off('afterTransaction', noteChange);
       doc.off('update', onUpdate);
       await persistence.destroy();
     },

@@ -41,6 +41,9 @@ describe('contact validation', () => {
     expect(messages(createEntity(spec, { name: 'Bo', metOn: 'yesterday' }, NOW))[0]).toContain('is not a date');
     expect(messages(createEntity(spec, { name: 'Bo', metOn: '2025-02-29' }, NOW))[0]).toContain('not a date on the calendar');
     expect(createEntity(spec, { name: 'Bo', metOn: '2024-02-29' }, NOW).ok).toBe(true);
+    for (const notADate of ['2025-1-05', ' 2025-01-05', '2025-01-0x', '2025/01/05', '2025-01-05T10:00', '+025-01-05', '2025-00-10', '2025-04-31']) {
+      expect(createEntity(spec, { name: 'Bo', metOn: notADate }, NOW).ok, notADate).toBe(false);
+    }
   });
 
   it('accepts birthdays without a year and rejects impossible ones', () => {

@@ -54,7 +54,7 @@ describe('store round trip', () => {
     if (!made.ok) throw new Error('create failed');
     const entry = collectionMap(doc, 'contacts').get(made.value.id)!;
     expect([...entry.keys()]).toEqual([INITIAL]);
-    expect(entry.get(INITIAL)).toEqual({ name: 'Ana', createdAt: NOW.toISOString() });
+    expect(JSON.parse(entry.get(INITIAL) as string)).toEqual({ name: 'Ana', createdAt: NOW.toISOString() });
   });
 
   it('an invalid draft writes nothing', () => {
@@ -167,10 +167,13 @@ describe('reading what a buggy or older device wrote', () => {
       map.set('noName000001', new Y.Map<unknown>([['createdAt', NOW.toISOString()]]));
       map.set('bad key!', new Y.Map<unknown>([['name', 'Cy'], ['createdAt', NOW.toISOString()]]));
       map.set('notAMap00001', 'just a string' as never);
+      map.set('notJson00001', new Y.Map<unknown>([[INITIAL, '{"name": "Di",']]));
+      map.set('jsonList0001', new Y.Map<unknown>([[INITIAL, '["Ed"]']]));
+      map.set('notText00001', new Y.Map<unknown>([[INITIAL, { name: 'Flo', createdAt: NOW.toISOString() }]]));
     });
     const { items, problems } = readAll(doc, 'contacts');
     expect(items.map((c) => c.name)).toEqual(['Ana']);
-    expect(problems.map((p) => p.id).sort()).toEqual(['bad key!', 'badEmail0001', 'noName000001', 'notAMap00001']);
+    expect(problems.map((p) => p.id).sort()).toEqual(['bad key!', 'badEmail0001', 'jsonList0001', 'noName000001', 'notAMap00001', 'notJson00001', 'notText00001']);
     expect(problems.find((p) => p.id === 'noName000001')?.errors[0]?.message).toBe('Name is required.');
     expect(readOne(doc, 'contacts', 'badEmail0001' as ContactId)).toBeNull();
   });

@@ -34,6 +34,27 @@ describe('the local copy in IndexedDB', () => {
     await second.copy.destroy();
   });
 
+  it('keeps an edit made while the stored copy is still loading', async () => {
+    const name = freshName();
+    const first = await open(name);
+    create(first.doc, 'contacts', { name: 'Ana' });
+    await first.copy.flushed();
+    await first.copy.destroy();
+
+    const doc = new Y.Doc();
+    const copy = makeLocalCopy(doc, { name });
+    create(doc, 'contacts', { name: 'Bo' }); // before the stored copy has loaded
+    await copy.loaded;
+    create(doc, 'contacts', { name: 'Cy' });
+    await copy.flushed();
+    expect(names(readAll(doc, 'contacts'))).toEqual(['Ana', 'Bo', 'Cy']);
+    await copy.destroy();
+
+    const again = await open(name);
+    expect(names(readAll(again.doc, 'contacts'))).toEqual(['Ana', 'Bo', 'Cy']);
+    await again.copy.destroy();
+  });
+
   it('reports "saving" then "saved" for a local edit', async () => {
     const { doc, copy, states } = await open(freshName());
     create(doc, 'contacts', { name: 'Ana' });
