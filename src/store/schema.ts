@@ -10,7 +10,7 @@ import { metaMap } from './shape.ts';
 
 /**
  * 1: one key per field in every entry.
- * 2: entries may keep their initial values under one key (see shape.ts). Version 1
+ * 2: entries may keep their initial values as JSON text under one key (see shape.ts). Version 1
  *    entries read the same way, so no migration is needed; an app of version 1
  *    sees a newer document and says so instead of misreading it.
  */
