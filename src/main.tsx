@@ -5,12 +5,13 @@ import { makeSyncController, type SyncStatus } from './sync/controller.ts';
 import type { SaveState } from './sync/local.ts';
 import { openSpace } from './sync/space.ts';
 import { makeTabSync } from './sync/tabs.ts';
-import { App } from './ui/app.tsx';
+import { App, preloadPage } from './ui/app.tsx';
 import { SpaceProvider } from './ui/space.tsx';
 import './ui/styles.css';
 
 async function start(root: HTMLElement) {
   listenForInstall(); // before anything awaits: the browser may offer installation early
+  preloadPage(location.pathname);
   const [saveState, setSaveState] = createSignal<SaveState>('saved');
   const space = await openSpace({ onSaveState: setSaveState });
   makeTabSync(space.doc);

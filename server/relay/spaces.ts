@@ -154,6 +154,7 @@ export class Spaces {
     const started = Date.now();
     const snapshot = space.snapshot();
     const rowsAtSnapshot = space.storedRows;
+    const bytesAtSnapshot = this.bytesSinceSnapshot.get(space) ?? 0;
     const done = this.checker.check(snapshot, space.stateVector()).then((result) => {
       this.compacting.delete(space.id);
       if (!result.ok) {
@@ -169,9 +170,12 @@ export class Spaces {
       }
       space.storedRows = 1 + Math.max(0, space.storedRows - rowsAtSnapshot);
       this.snapshotBytes.set(space, snapshot.byteLength);
-      this.bytesSinceSnapshot.set(space, 0);
+      this.bytesSinceSnapshot.set(space, Math.max(0, (this.bytesSinceSnapshot.get(space) ?? 0) - bytesAtSnapshot));
       this.metrics.compactions += 1;
       this.log('space.compacted', { space: short(space.id), rows: rowsAtSnapshot, bytes: snapshot.byteLength, ms: Date.now() - started });
+      // Rows stored while the check ran are not in this snapshot; a burst that ended meanwhile
+      // would otherwise wait for the next write to be compacted.
+      if (this.loaded.get(space.id) === space) this.noteStored(space, 0);
     });
     this.compacting.set(space.id, done);
   }

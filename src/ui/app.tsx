@@ -7,22 +7,41 @@ import { InstallButton } from './components/install-button.tsx';
 import { UpdatePrompt } from './components/update-prompt.tsx';
 import { useSpace } from './space.tsx';
 
-const Today = lazy(() => import('./pages/today.tsx'));
-const People = lazy(() => import('./pages/people.tsx'));
-const Person = lazy(() => import('./pages/person.tsx'));
-const Duplicates = lazy(() => import('./pages/duplicates.tsx'));
-const Trash = lazy(() => import('./pages/trash.tsx'));
-const Plan = lazy(() => import('./pages/plan.tsx'));
-const NetworkMap = lazy(() => import('./pages/map.tsx'));
-const CommunityPage = lazy(() => import('./pages/community.tsx'));
-const Stakeholders = lazy(() => import('./pages/stakeholders.tsx'));
-const GiveAndTake = lazy(() => import('./pages/give-and-take.tsx'));
-const Welcome = lazy(() => import('./pages/welcome.tsx'));
-const Capture = lazy(() => import('./pages/capture.tsx'));
-const Settings = lazy(() => import('./pages/settings.tsx'));
-const NotFound = lazy(() => import('./pages/not-found.tsx'));
-const Pair = lazy(() => import('./pages/pair.tsx'));
-const MyCard = lazy(() => import('./pages/card.tsx'));
+/** Every place, in the order the router tries them; each page's code loads when first needed. */
+const PAGES = [
+  { path: '/', component: lazy(() => import('./pages/today.tsx')) },
+  { path: '/people', component: lazy(() => import('./pages/people.tsx')) },
+  { path: '/people/duplicates', component: lazy(() => import('./pages/duplicates.tsx')) },
+  { path: '/people/:id', component: lazy(() => import('./pages/person.tsx')) },
+  { path: '/trash', component: lazy(() => import('./pages/trash.tsx')) },
+  { path: '/plan', component: lazy(() => import('./pages/plan.tsx')) },
+  { path: '/map', component: lazy(() => import('./pages/map.tsx')) },
+  { path: '/communities/:id', component: lazy(() => import('./pages/community.tsx')) },
+  { path: '/stakeholders', component: lazy(() => import('./pages/stakeholders.tsx')) },
+  { path: '/give-and-take', component: lazy(() => import('./pages/give-and-take.tsx')) },
+  { path: '/welcome', component: lazy(() => import('./pages/welcome.tsx')) },
+  { path: '/capture', component: lazy(() => import('./pages/capture.tsx')) },
+  { path: '/settings', component: lazy(() => import('./pages/settings.tsx')) },
+  { path: '/pair', component: lazy(() => import('./pages/pair.tsx')) },
+  { path: '/card', component: lazy(() => import('./pages/card.tsx')) },
+  { path: '*', component: lazy(() => import('./pages/not-found.tsx')) },
+];
+
+function matchesPath(pattern: string, pathname: string): boolean {
+  if (pattern === '*') return true;
+  const want = pattern.split('/');
+  const have = (pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname).split('/');
+  return want.length === have.length && want.every((segment, i) => (segment.startsWith(':') ? have[i] !== '' : segment === have[i]));
+}
+
+/**
+ * Starts loading the code of the page at `pathname`. Called while the space is
+ * still opening, so that the page is ready when the data is rather than asked
+ * for only after it.
+ */
+export function preloadPage(pathname: string): void {
+  void PAGES.find((page) => matchesPath(page.path, pathname))?.component.preload();
+}
 
 function NavLink(props: ParentProps<{ href: string; icon: IconName; class?: string; end?: boolean }>) {
   return (
@@ -115,22 +134,9 @@ function Frame(props: RouteSectionProps) {
 export function App() {
   return (
     <Router root={Frame}>
-      <Route path="/" component={Today} />
-      <Route path="/people" component={People} />
-      <Route path="/people/duplicates" component={Duplicates} />
-      <Route path="/people/:id" component={Person} />
-      <Route path="/trash" component={Trash} />
-      <Route path="/plan" component={Plan} />
-      <Route path="/map" component={NetworkMap} />
-      <Route path="/communities/:id" component={CommunityPage} />
-      <Route path="/stakeholders" component={Stakeholders} />
-      <Route path="/give-and-take" component={GiveAndTake} />
-      <Route path="/welcome" component={Welcome} />
-      <Route path="/capture" component={Capture} />
-      <Route path="/settings" component={Settings} />
-      <Route path="/pair" component={Pair} />
-      <Route path="/card" component={MyCard} />
-      <Route path="*" component={NotFound} />
+      {PAGES.map((page) => (
+        <Route path={page.path} component={page.component} />
+      ))}
     </Router>
   );
 }

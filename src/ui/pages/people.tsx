@@ -1,6 +1,6 @@
 /** People: find and remember someone. Search first, then filters, then a virtualised list. */
 import { A, useNavigate } from '@solidjs/router';
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { CommunityId, Contact, ContactId } from '../../model/index.ts';
 import {
   computeToday,
@@ -38,16 +38,33 @@ export default function People() {
   const { doc } = useSpace();
   const interactionsLive = () => liveIn(doc, 'interactions')();
 
-  const index = createMemo(() => makeSearchIndex(people(), communities()));
+  // Building the search index takes 50–100 ms with 10,000 people: it waits until the list is on
+  // screen (the frame after it is drawn), unless the person starts typing first.
+  const [indexWanted, setIndexWanted] = createSignal(false);
+  onMount(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setIndexWanted(true))));
+    onCleanup(() => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    });
+  });
+  const index = createMemo(() => (indexWanted() || query().trim() ? makeSearchIndex(people(), communities()) : null));
   const lastContact = createMemo(() => lastContactByPerson(interactions()));
   const followUpNeeded = createMemo(() =>
     needsFollowUp() ? computeToday({ contacts: people(), interactions: interactions(), actions: actions(), now: now(), timeZone: TIME_ZONE }).needsFollowUp : new Set<ContactId>(),
   );
-  const tags = createMemo(() => tagCounts(people()).slice(0, 100));
+  // Counting tags over everyone is only needed once the filters are open.
+  const [filtersOpen, setFiltersOpen] = createSignal(false);
+  const tags = createMemo(() => (filtersOpen() || tag() ? tagCounts(people()).slice(0, 100) : []));
 
   const shown = createMemo<Contact[]>(() => {
-    const byId = new Map(people().map((p) => [p.id, p]));
-    const hits = query().trim() ? search(index(), query()).flatMap((id) => byId.get(id) ?? []) : people();
+    const searchIndex = query().trim() ? index() : null;
+    let hits = people();
+    if (searchIndex) {
+      const byId = new Map(hits.map((p) => [p.id, p]));
+      hits = search(searchIndex, query()).flatMap((id) => byId.get(id) ?? []);
+    }
     const filtered = filterPeople(hits, { communityId: communityId() || null, tag: tag() || null, quadrant: quadrant() || null, needsFollowUp: needsFollowUp() }, followUpNeeded());
     // While searching, the best matches come first unless another order was chosen.
     return query().trim() && sort() === 'name' ? filtered : sortPeople(filtered, sort(), lastContact());
@@ -72,7 +89,7 @@ export default function People() {
         <input id="people-search" type="search" placeholder="Search name, organisation, role, tags, notes" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} autofocus autocomplete="off" />
       </div>
       <Show when={people().length > 0}>
-        <details class="filters-box" open={filtering() && !query().trim()}>
+        <details class="filters-box" open={filtering() && !query().trim()} onToggle={(e) => setFiltersOpen(e.currentTarget.open)}>
           <summary>Filter and sort</summary>
           <div class="filters">
             <div class="field">

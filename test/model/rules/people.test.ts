@@ -1,5 +1,6 @@
+import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { filterPeople, lastContactByPerson, sortPeople, tagCounts } from '../../../src/model/rules/index.ts';
+import { filterPeople, foldText, lastContactByPerson, sortPeople, tagCounts } from '../../../src/model/rules/index.ts';
 import { community, interaction, person } from './build.ts';
 
 const club = community('club', { name: 'Club' });
@@ -33,6 +34,15 @@ describe('filters', () => {
 describe('sorting', () => {
   test('by name ignoring case and accents', () => {
     expect(names(sortPeople([zoe, ana, emile, bob], 'name'))).toEqual(['ana', 'Bob', 'Émile', 'Zoë']);
+  });
+
+  // Plain names take a cheaper comparison than the collator: the order must be the collator's all the same.
+  const aName = fc.stringMatching(/^[A-Za-z0-9éüñÅøß][A-Za-z0-9 ,.'’\-éüñÅøß]{0,11}$/);
+  propTest.prop([fc.array(aName, { maxLength: 40 }), fc.constantFrom('en', 'de', 'sv', 'cs', 'da')])('by name in the order of a collator over the folded names, whatever the language', (spellings, locale) => {
+    const people = spellings.map((name, i) => person(`p${String(i).padStart(3, '0')}`, { name }));
+    const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+    const expected = [...people].sort((a, b) => collator.compare(foldText(a.name), foldText(b.name)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    expect(sortPeople(people, 'name', new Map(), locale).map((c) => c.id)).toEqual(expected.map((c) => c.id));
   });
 
   test('by last contact, most recent first, never-contacted last', () => {
