@@ -70,13 +70,17 @@ try {
     await seedIndexedDb(laptop.page, Y.encodeStateAsUpdate(doc));
     await laptop.page.reload();
     await laptop.sync.turnOn('Laptop');
-    const { link } = await laptop.sync.addDevice();
-    const phone = await App.open(await browser.newContext(), server.url);
-    const start = Date.now();
-    await phone.sync.join(link, 'Phone');
-    await phone.page.getByTestId('people-count').filter({ hasText: '10000 people' }).waitFor({ timeout: 60_000 });
-    const shown = Date.now() - start;
-    console.log(`sync: freshly paired device shows 10,000 people ${ms(shown)} after "Join and sync" (target ≤ 2 s)`);
+    const shown: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const { link } = await laptop.sync.addDevice(); // a pairing link works once
+      const phone = await App.open(await browser.newContext(), server.url);
+      const start = Date.now();
+      await phone.sync.join(link, `Phone ${run + 1}`);
+      await phone.page.getByTestId('people-count').filter({ hasText: '10000 people' }).waitFor({ timeout: 60_000 });
+      shown.push(Date.now() - start);
+      await phone.page.context().close();
+    }
+    console.log(`sync: freshly paired device shows 10,000 people after "Join and sync": median ${ms(percentile(shown, 50))} (target ≤ 2 s; runs ${shown.join(', ')} ms)`);
   }
 } finally {
   await browser.close();

@@ -1,7 +1,7 @@
 /** People: find and remember someone. Search first, then filters, then a virtualised list. */
 import { A, useNavigate } from '@solidjs/router';
-import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import type { CommunityId, Contact, ContactId } from '../../model/index.ts';
+import { createEffect, createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import type { Community, CommunityId, Contact, ContactId } from '../../model/index.ts';
 import {
   computeToday,
   filterPeople,
@@ -11,6 +11,7 @@ import {
   QUADRANTS,
   search,
   sortPeople,
+  type SearchIndex,
   tagCounts,
   type PeopleSort,
   type Quadrant,
@@ -38,18 +39,23 @@ export default function People() {
   const { doc } = useSpace();
   const interactionsLive = () => liveIn(doc, 'interactions')();
 
-  // Building the search index takes 50–100 ms with 10,000 people: it waits until the list is on
-  // screen (the frame after it is drawn), unless the person starts typing first.
-  const [indexWanted, setIndexWanted] = createSignal(false);
-  onMount(() => {
+  // Building the search index takes 50–100 ms with 10,000 people, so it is not built while the
+  // list is being drawn: it is built the moment after (the frame after the list changed), or at once
+  // if a search needs it first.
+  let built: { people: readonly Contact[]; communities: readonly Community[]; index: SearchIndex } | null = null;
+  const indexOf = (contacts: readonly Contact[], groups: readonly Community[]) => {
+    if (built?.people !== contacts || built.communities !== groups) built = { people: contacts, communities: groups, index: makeSearchIndex(contacts, groups) };
+    return built.index;
+  };
+  createEffect(() => {
+    const [contacts, groups] = [people(), communities()];
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setIndexWanted(true))));
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => indexOf(contacts, groups))));
     onCleanup(() => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     });
   });
-  const index = createMemo(() => (indexWanted() || query().trim() ? makeSearchIndex(people(), communities()) : null));
   const lastContact = createMemo(() => lastContactByPerson(interactions()));
   const followUpNeeded = createMemo(() =>
     needsFollowUp() ? computeToday({ contacts: people(), interactions: interactions(), actions: actions(), now: now(), timeZone: TIME_ZONE }).needsFollowUp : new Set<ContactId>(),
@@ -59,9 +65,9 @@ export default function People() {
   const tags = createMemo(() => (filtersOpen() || tag() ? tagCounts(people()).slice(0, 100) : []));
 
   const shown = createMemo<Contact[]>(() => {
-    const searchIndex = query().trim() ? index() : null;
     let hits = people();
-    if (searchIndex) {
+    if (query().trim()) {
+      const searchIndex = indexOf(hits, communities());
       const byId = new Map(hits.map((p) => [p.id, p]));
       hits = search(searchIndex, query()).flatMap((id) => byId.get(id) ?? []);
     }
