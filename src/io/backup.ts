@@ -1,7 +1,7 @@
 /**
  * The JSON backup of a whole space: every entity of every collection (trashed
- * ones too, with their ids and timestamps), the user's card and the schema
- * version. Reading a backup checks every entity with the model and reports the
+ * ones too, with their ids and timestamps), the user's card, the pairs of
+ * people marked "not the same person", and the schema version. Reading a backup checks every entity with the model and reports the
  * ones that fail; it never throws.
  */
 import {
@@ -17,6 +17,7 @@ import {
   type Me,
   type Result,
 } from '../model/index.ts';
+import { isPairKey } from '../model/rules/duplicates.ts';
 
 export const BACKUP_FORMAT = 'rapport-backup';
 
@@ -28,6 +29,8 @@ export interface Backup {
   exportedAt: string;
   me: Me;
   collections: BackupCollections;
+  /** Pairs of people marked "not the same person" (pair keys); older backups have none. */
+  notDuplicates: string[];
 }
 
 export interface BackupProblem {
@@ -94,7 +97,12 @@ export function parseBackup(text: string): Result<{ backup: Backup; problems: Ba
   }
   const me = parseMeLeniently(data.me, problems);
   const exportedAt = typeof data.exportedAt === 'string' ? data.exportedAt : '';
-  return ok({ backup: { format: BACKUP_FORMAT, schemaVersion: version, exportedAt, me, collections }, problems });
+  const listed = Array.isArray(data.notDuplicates) ? data.notDuplicates : [];
+  const notDuplicates = listed.filter((key): key is string => typeof key === 'string' && isPairKey(key));
+  if (notDuplicates.length < listed.length) {
+    problems.push({ collection: 'file', index: 0, id: '', reason: `${listed.length - notDuplicates.length} “not the same person” pairs were unreadable and were left out.` });
+  }
+  return ok({ backup: { format: BACKUP_FORMAT, schemaVersion: version, exportedAt, me, collections, notDuplicates }, problems });
 }
 
 /** The user's card; a field that fails its check is dropped and reported. */

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { COLLECTION_NAMES, err, isEmptyValue, ok, type CollectionName, type Result } from '../model/index.ts';
 import { BACKUP_FORMAT, emptyCollections, parseMeLeniently, type Backup } from '../io/backup.ts';
 import { readAll, toEntryMap, type ReadProblem } from './entities.ts';
+import { addNotDuplicates, readNotDuplicates } from './not-duplicates.ts';
 import { prepareSchema, SCHEMA_VERSION, storedSchemaVersion } from './schema.ts';
 import { collectionMap, meMap, metaMap } from './shape.ts';
 import { runUndoable, type Undoable } from './undo.ts';
@@ -29,6 +30,7 @@ export function exportBackup(doc: Y.Doc, now: Date = new Date()): { backup: Back
       exportedAt: now.toISOString(),
       me: parseMeLeniently(meMap(doc).toJSON(), []),
       collections,
+      notDuplicates: [...readNotDuplicates(doc)].sort(),
     },
     problems,
   };
@@ -60,6 +62,7 @@ export function restoreBackup(doc: Y.Doc, backup: Backup): Result<Undoable<Resto
       }
       const me = meMap(doc);
       for (const [key, value] of Object.entries(backup.me)) if (!isEmptyValue(value)) me.set(key, value);
+      addNotDuplicates(doc, backup.notDuplicates, origin);
       metaMap(doc).set('schemaVersion', backup.schemaVersion);
     }, origin);
     return counts;

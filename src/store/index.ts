@@ -5,3 +5,4 @@ export * from './schema.ts';
 export * from './me.ts';
 export * from './undo.ts';
 export * from './watch.ts';
+export * from './not-duplicates.ts';

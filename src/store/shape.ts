@@ -1,7 +1,8 @@
 /**
  * The document's shape: one top-level Y.Map per collection, each entry its own
  * Y.Map of plain values (so concurrent edits to different fields both survive),
- * a `me` map for the user's card and a `meta` map for the schema version.
+ * a `me` map for the user's card, a `meta` map for the schema version, and a
+ * `notDuplicates` map of pairs of people the user said are not one person.
  *
  * An entry keeps the values it was created with under one key, INITIAL, as one
  * Yjs item holding their JSON text. Every other key is a later edit of one field
@@ -31,6 +32,8 @@ export function allCollectionMaps(doc: Y.Doc): Y.Map<EntryMap>[] {
 }
 
 export const metaMap = (doc: Y.Doc) => doc.getMap<unknown>(META);
+/** Pairs of people the user said are not the same person: pair key → when it was said. */
+export const notDuplicatesMap = (doc: Y.Doc) => doc.getMap<unknown>('notDuplicates');
 export const meMap = (doc: Y.Doc) => doc.getMap<unknown>(ME);
 
 export const INITIAL = '@';

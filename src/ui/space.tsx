@@ -6,7 +6,7 @@
 import { createContext, createMemo, createRoot, createSignal, onCleanup, useContext, type Accessor, type ParentProps } from 'solid-js';
 import type * as Y from 'yjs';
 import type { CollectionName, EntityOf, Me } from '../model/index.ts';
-import { meMap, readMe, watchCollection, type CollectionView, type SchemaStatus } from '../store/index.ts';
+import { meMap, notDuplicatesMap, readMe, readNotDuplicates, watchCollection, type CollectionView, type SchemaStatus } from '../store/index.ts';
 import type { SyncController, SyncStatus } from '../sync/controller.ts';
 import type { SaveState } from '../sync/local.ts';
 
@@ -84,4 +84,15 @@ export function createMe(): Accessor<Me | null> {
   map.observe(observer);
   onCleanup(() => map.unobserve(observer));
   return me;
+}
+
+/** Pairs of people marked "not the same person", on any device, kept current. */
+export function createNotDuplicates(): Accessor<ReadonlySet<string>> {
+  const { doc } = useSpace();
+  const [pairs, setPairs] = createSignal<ReadonlySet<string>>(readNotDuplicates(doc));
+  const map = notDuplicatesMap(doc);
+  const observer = () => setPairs(readNotDuplicates(doc));
+  map.observe(observer);
+  onCleanup(() => map.unobserve(observer));
+  return pairs;
 }

@@ -119,4 +119,50 @@ describe('everyday habits', () => {
     expect(await app.person.value('Notes')).toContain('Advisor');
     await context.close();
   });
+
+  it('"not the same person" is kept in the network, not on the device, and can be undone', async () => {
+    const context = await session.browser.newContext();
+    const app = await App.open(context, session.server.url);
+    for (const name of ['Sam Reed', 'Sam Reed']) {
+      await app.people.add({ name });
+      const email = app.page.getByPlaceholder('Add email');
+      await email.fill('sam@example.org');
+      await email.press('Enter');
+    }
+    await app.duplicates.open();
+    expect(await app.duplicates.pairs()).toHaveLength(1);
+    await app.duplicates.notTheSamePerson();
+    await expect.poll(() => app.duplicates.pairs()).toEqual([]);
+    await app.duplicates.undo();
+    await expect.poll(() => app.duplicates.pairs()).toHaveLength(1);
+    await app.duplicates.notTheSamePerson();
+    await expect.poll(() => app.duplicates.pairs()).toEqual([]);
+    // Nothing of it is in this device's own storage: the choice is in the document, which syncs.
+    await app.page.evaluate(() => localStorage.clear());
+    await app.duplicates.open();
+    expect(await app.duplicates.pairs()).toEqual([]);
+
+    await context.close();
+  });
+
+  it('a "not the same person" an older version kept on this device alone moves into the network', async () => {
+    const context = await session.browser.newContext();
+    const app = await App.open(context, session.server.url);
+    const ids: string[] = [];
+    for (const name of ['Kim Ode', 'Kim Ode']) {
+      await app.people.add({ name });
+      ids.push(new URL(app.page.url()).pathname.split('/').pop()!);
+      const email = app.page.getByPlaceholder('Add email');
+      await email.fill('kim@example.org');
+      await email.press('Enter');
+    }
+    const [a, b] = [...ids].sort() as [string, string];
+    await app.page.evaluate((key) => localStorage.setItem('rapport.duplicates.dismissed', JSON.stringify([key])), `${a}|${b}`);
+    await app.duplicates.open();
+    expect(await app.duplicates.pairs()).toEqual([]);
+    expect(await app.page.evaluate(() => localStorage.getItem('rapport.duplicates.dismissed'))).toBeNull();
+    await app.duplicates.open(); // a fresh load: known from the document now
+    expect(await app.duplicates.pairs()).toEqual([]);
+    await context.close();
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fc, test as fcTest } from '@fast-check/vitest';
 import * as Y from 'yjs';
 import { COLLECTION_NAMES } from '../../src/model/index.ts';
-import { collectionMap, create, meMap, metaMap, moveToTrash, prepareSchema, readAll, SCHEMA_VERSION, update, updateMe } from '../../src/store/index.ts';
+import { collectionMap, create, markNotDuplicates, meMap, metaMap, moveToTrash, prepareSchema, readAll, readNotDuplicates, SCHEMA_VERSION, update, updateMe } from '../../src/store/index.ts';
 import { exportBackup, restoreBackup } from '../../src/store/backup.ts';
 import { backupToJson, parseBackup } from '../../src/io/backup.ts';
 import { parseFile } from '../../src/io/parse-file.ts';
@@ -33,6 +33,7 @@ function fullSpace() {
   if (!ana.ok || !gone.ok) throw new Error('setup');
   update(doc, 'contacts', ana.value.id, { role: 'CTO' }, undefined, LATER);
   moveToTrash(doc, 'contacts', gone.value.id, undefined, LATER);
+  markNotDuplicates(doc, ana.value.id, gone.value.id);
   updateMe(doc, { name: 'Me Myself', emails: ['me@x.example'], headline: 'I build things' });
   return doc;
 }
@@ -54,6 +55,8 @@ describe('backup and restore', () => {
     const restored = restoreBackup(target, parsed.value.backup);
     expect(restored.ok).toBe(true);
     expect(documentJson(target)).toEqual(documentJson(source));
+    expect(backup.notDuplicates).toHaveLength(1);
+    expect(readNotDuplicates(target)).toEqual(readNotDuplicates(source));
     const again = exportBackup(target, LATER).backup;
     expect(sortedJson(again)).toEqual(sortedJson(backup));
   });
@@ -86,6 +89,7 @@ describe('backup and restore', () => {
     r.value.undo();
     for (const name of COLLECTION_NAMES) expect(collectionMap(target, name).size).toBe(0);
     expect(meMap(target).size).toBe(0);
+    expect(readNotDuplicates(target).size).toBe(0);
   });
 
   it('parseBackup reports every invalid entity with its place and keeps the rest', () => {
@@ -95,6 +99,7 @@ describe('backup and restore', () => {
     raw.collections.actions[0].status = 'exploded';
     raw.collections.bogus = [];
     raw.me.emails = ['not an email'];
+    raw.notDuplicates.push('not a pair', 42);
     const parsed = parseBackup(JSON.stringify(raw));
     if (!parsed.ok) throw new Error(parsed.error.message);
     const { problems, backup: b } = parsed.value;
@@ -109,7 +114,10 @@ describe('backup and restore', () => {
       ['contacts', 6],
       ['actions', 1],
       ['me', 0],
+      ['file', 0],
     ]);
+    expect(problems[6]!.reason).toMatch(/2 “not the same person” pairs were unreadable/);
+    expect(b.notDuplicates).toHaveLength(1);
     expect(problems[1]!.reason).toMatch(/id is missing or malformed.*Name is required/);
     expect(problems[3]!.reason).toMatch(/same id/);
   });

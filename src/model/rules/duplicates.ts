@@ -10,7 +10,7 @@
  * million comparisons of every pair.
  */
 import type { Contact } from '../contact.ts';
-import type { ContactId } from '../ids.ts';
+import { isId, type ContactId } from '../ids.ts';
 import { emailKey, linkedinKey, nameTokens, organisationKey, phoneKey } from './contact-keys.ts';
 import { isActivePerson } from './people-status.ts';
 import { jaroWinkler } from './similarity.ts';
@@ -46,6 +46,12 @@ export const NAME_SIMILARITY_THRESHOLD = 0.93;
 export const MAX_SHARED_KEY_GROUP = 25;
 
 export const pairKey = (a: ContactId, b: ContactId) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/** A pair key as `pairKey` writes it: two ids, the smaller first. */
+export function isPairKey(key: string): boolean {
+  const [a, b, ...rest] = key.split('|');
+  return rest.length === 0 && isId(a) && isId(b) && a < b;
+}
 
 /** A name prepared once for many comparisons. */
 export interface NameForm {

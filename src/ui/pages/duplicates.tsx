@@ -1,22 +1,29 @@
 /** Possible duplicates, offered for merge. A merge keeps every value of both and can be undone. */
 import { A } from '@solidjs/router';
-import { createMemo, createSignal, For, Show } from 'solid-js';
-import type { Contact, ContactId } from '../../model/index.ts';
-import { findDuplicates, pairKey } from '../../model/rules/index.ts';
+import { createMemo, For, Show } from 'solid-js';
+import type * as Y from 'yjs';
+import type { Contact } from '../../model/index.ts';
+import { findDuplicates } from '../../model/rules/index.ts';
+import { addNotDuplicates, markNotDuplicates, unmarkNotDuplicates } from '../../store/index.ts';
 import { mergeContactsInDoc } from '../../store/merge.ts';
 import { describePerson } from '../components/person-row.tsx';
 import { showToast } from '../components/toasts.tsx';
-import { createLive, useSpace } from '../space.tsx';
+import { createLive, createNotDuplicates, useSpace } from '../space.tsx';
 
-const DISMISSED = 'rapport.duplicates.dismissed';
+/** Where versions before the document kept them held "not the same person" pairs, on one device only. */
+const OLD_DISMISSED = 'rapport.duplicates.dismissed';
 
-function loadDismissed(): Set<string> {
+/** Moves pairs remembered on this device alone into the document, so that every device knows them. */
+function adoptOldDismissals(doc: Y.Doc): void {
+  const stored = localStorage.getItem(OLD_DISMISSED);
+  if (stored === null) return;
   try {
-    const list = JSON.parse(localStorage.getItem(DISMISSED) ?? '[]') as unknown;
-    return new Set(Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []);
+    const list = JSON.parse(stored) as unknown;
+    if (Array.isArray(list)) addNotDuplicates(doc, list.filter((x): x is string => typeof x === 'string'));
   } catch {
-    return new Set();
+    // unreadable: nothing to keep
   }
+  localStorage.removeItem(OLD_DISMISSED);
 }
 
 function Summary(props: { person: Contact }) {
@@ -38,14 +45,14 @@ function Summary(props: { person: Contact }) {
 export default function Duplicates() {
   const { doc } = useSpace();
   const people = createLive('contacts');
-  const [dismissed, setDismissed] = createSignal(loadDismissed());
+  adoptOldDismissals(doc);
+  const notDuplicates = createNotDuplicates();
   const byId = createMemo(() => new Map(people().map((p) => [p.id, p])));
-  const pairs = createMemo(() => findDuplicates(people(), { dismissed: dismissed() }));
+  const pairs = createMemo(() => findDuplicates(people(), { dismissed: notDuplicates() }));
 
-  const dismiss = (a: ContactId, b: ContactId) => {
-    const next = new Set(dismissed()).add(pairKey(a, b));
-    localStorage.setItem(DISMISSED, JSON.stringify([...next]));
-    setDismissed(next);
+  const dismiss = (a: Contact, b: Contact) => {
+    markNotDuplicates(doc, a.id, b.id);
+    showToast(`${a.name} and ${b.name} will not be offered as duplicates again.`, { label: 'Undo', run: () => unmarkNotDuplicates(doc, a.id, b.id) }, 15_000);
   };
   const merge = (keep: Contact, drop: Contact) => {
     const r = mergeContactsInDoc(doc, keep.id, drop.id);
@@ -81,7 +88,7 @@ export default function Duplicates() {
                       <button type="button" onClick={() => merge(b()!, a()!)}>
                         Merge into {b()!.name}
                       </button>
-                      <button type="button" onClick={() => dismiss(pair.aId, pair.bId)}>
+                      <button type="button" onClick={() => dismiss(a()!, b()!)}>
                         Not the same person
                       </button>
                     </div>

@@ -98,6 +98,10 @@ export class DuplicatesPage {
     await this.page.getByRole('button', { name: `Merge into ${name}` }).first().click();
   }
 
+  async notTheSamePerson(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Not the same person' }).first().click();
+  }
+
   async undo(): Promise<void> {
     await this.page.getByRole('button', { name: 'Undo' }).click();
   }
