@@ -159,6 +159,20 @@ describe.concurrent('Import and export, in real Chromium against the real server
     await context.close();
   });
 
+  it('a selection leaves as a vCard: the people a search shows, and no one else', async () => {
+    const { context, app } = await freshApp();
+    await importConnections(app);
+    await app.people.open();
+    await app.people.search('lima');
+    const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByRole('button', { name: 'Export this person (.vcf)' }).click()]);
+    const back = parseFile(download.suggestedFilename(), new Uint8Array(fs.readFileSync(await download.path())));
+    if (!back.ok) throw new Error(back.error.message);
+    expect(back.report.drafts.map((d) => d.values.name)).toEqual(['Ana Lima']);
+    await app.people.search('');
+    await app.page.getByRole('button', { name: /^Export / }).waitFor({ state: 'detached' }); // no search, no selection to export
+    await context.close();
+  });
+
   it('a JSON backup restores into a fresh browser exactly; a non-empty one is refused with an offer', async () => {
     const first = await freshApp();
     await importConnections(first.app);

@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 import { createResource, Show } from 'solid-js';
 import { meToVCard } from '../../io/card.ts';
 import type { Me } from '../../model/index.ts';
-import { downloadText } from '../settings/download.ts';
+import { downloadText } from '../download.ts';
 import { showToast } from '../components/toasts.tsx';
 
 type Qr = { ok: true; url: string; withoutNotes: boolean } | { ok: false; message: string };

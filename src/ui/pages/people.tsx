@@ -16,9 +16,11 @@ import {
   type PeopleSort,
   type Quadrant,
 } from '../../model/rules/index.ts';
+import { writeVCards } from '../../io/vcard-write.ts';
 import { AddPersonForm } from '../components/add-person.tsx';
 import { PeopleList } from '../components/people-list.tsx';
 import { createNow, TIME_ZONE } from '../clock.ts';
+import { datedName, downloadText } from '../download.ts';
 import { createLive, liveIn, useSpace } from '../space.tsx';
 
 export default function People() {
@@ -76,6 +78,8 @@ export default function People() {
     return query().trim() && sort() === 'name' ? filtered : sortPeople(filtered, sort(), lastContact());
   });
   const filtering = () => !!(query().trim() || communityId() || tag() || quadrant() || needsFollowUp());
+  // A selection leaves as the search and filters show it: a vCard file for a phone or address book.
+  const exportShown = () => downloadText(datedName('people', 'vcf'), writeVCards(shown()), 'text/vcard;charset=utf-8');
 
   return (
     <section aria-labelledby="people-title">
@@ -135,9 +139,16 @@ export default function People() {
           </div>
         </details>
       </Show>
-      <p class="muted small" aria-live="polite" data-testid="people-count">
-        {filtering() ? `${shown().length} of ${people().length} people match` : `${people().length} ${people().length === 1 ? 'person' : 'people'}`}
-      </p>
+      <div class="row spread">
+        <p class="muted small" aria-live="polite" data-testid="people-count">
+          {filtering() ? `${shown().length} of ${people().length} people match` : `${people().length} ${people().length === 1 ? 'person' : 'people'}`}
+        </p>
+        <Show when={filtering() && shown().length > 0}>
+          <button type="button" class="small" onClick={exportShown}>
+            {`Export ${shown().length === 1 ? 'this person' : `these ${shown().length}`} (.vcf)`}
+          </button>
+        </Show>
+      </div>
       <Show
         when={people().length > 0}
         fallback={

@@ -10,7 +10,7 @@ import { writeVCards } from '../../io/vcard-write.ts';
 import type { Contact } from '../../model/index.ts';
 import { readAll } from '../../store/index.ts';
 import { exportBackup } from '../../store/backup.ts';
-import { datedName } from './download.ts';
+import { datedName } from '../download.ts';
 
 export type ExportKind = 'vcard' | 'csv' | 'backup' | 'calendar';
 

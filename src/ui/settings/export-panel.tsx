@@ -11,7 +11,7 @@ import { COLLECTION_NOUNS, type CollectionName } from '../../model/index.ts';
 import { restoreBackup, type RestoreCounts } from '../../store/backup.ts';
 import { showToast } from '../components/toasts.tsx';
 import { createLive, useSpace } from '../space.tsx';
-import { downloadText } from './download.ts';
+import { downloadText } from '../download.ts';
 import { buildExport, type ExportKind } from './export-files.ts';
 import { FileDrop, scrollToOwnHash } from './file-drop.tsx';
 import { handToImport, type ParsedOk } from './import-state.ts';
