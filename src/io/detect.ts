@@ -6,18 +6,13 @@ import { err, ok, type Result } from '../model/index.ts';
 import { findHeaderLine } from './csv-read.ts';
 import { isGoogleHeader } from './csv-google.ts';
 import { isLinkedinHeader } from './csv-linkedin.ts';
+import { isOutlookHeader } from './csv-outlook.ts';
+import type { FileFormat } from './formats.ts';
 import type { ImportError } from './limits.ts';
 
 export { checkSize, MAX_IMPORT_BYTES, type ImportError, type ImportErrorType } from './limits.ts';
 
-export type FileFormat = 'vcard' | 'linkedin-csv' | 'google-csv' | 'rapport-backup';
-
-export const FORMAT_NAMES: Record<FileFormat, string> = {
-  vcard: 'vCard',
-  'linkedin-csv': 'LinkedIn connections',
-  'google-csv': 'Google Contacts CSV',
-  'rapport-backup': 'Rapport backup',
-};
+export { FORMAT_NAMES, type FileFormat } from './formats.ts';
 
 export function detectFormat(name: string, text: string): Result<FileFormat, ImportError> {
   // Look only at the start: detection must not cost time in proportion to a hostile file.
@@ -31,11 +26,12 @@ export function detectFormat(name: string, text: string): Result<FileFormat, Imp
   }
   if (findHeaderLine(head, isLinkedinHeader, 200)) return ok('linkedin-csv');
   if (findHeaderLine(head, isGoogleHeader, 5)) return ok('google-csv');
+  if (findHeaderLine(head, isOutlookHeader, 5)) return ok('outlook-csv');
   const csv = /\.csv$/i.test(name);
   return err({
     type: 'unknown-format',
     message: csv
-      ? 'This CSV file is neither a LinkedIn Connections export nor a Google Contacts export: its header row was not recognised.'
-      : 'Rapport can import vCard files (.vcf), LinkedIn’s Connections.csv, Google Contacts CSV files and Rapport backups (.json). This file is none of those.',
+      ? 'This CSV file is not a LinkedIn Connections, Google Contacts or Outlook contacts export: its header row was not recognised.'
+      : 'Rapport can import vCard files (.vcf), LinkedIn’s Connections.csv, Google Contacts and Outlook contacts CSV files, and Rapport backups (.json). This file is none of those.',
   });
 }

@@ -10,6 +10,7 @@ export { decodeFileBytes } from './decode.ts';
 export { parseVCards } from './vcard-parse.ts';
 export { parseLinkedinCsv, parseConnectedOn } from './csv-linkedin.ts';
 export { parseGoogleCsv } from './csv-google.ts';
+export { parseOutlookCsv } from './csv-outlook.ts';
 export * from './detect.ts';
 export * from './parse-file.ts';
 export * from './match.ts';

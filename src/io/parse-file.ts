@@ -5,6 +5,7 @@
  */
 import { parseBackup, type Backup, type BackupProblem } from './backup.ts';
 import { parseGoogleCsv } from './csv-google.ts';
+import { parseOutlookCsv } from './csv-outlook.ts';
 import { parseLinkedinCsv } from './csv-linkedin.ts';
 import { decodeFileBytes } from './decode.ts';
 import { checkSize, detectFormat, type FileFormat, type ImportError } from './detect.ts';
@@ -37,6 +38,8 @@ export function parseText(name: string, text: string, onProgress?: ProgressFn, d
       return { ok: true, format: 'linkedin-csv', report: withDecodeWarnings(parseLinkedinCsv(text, onProgress)) };
     case 'google-csv':
       return { ok: true, format: 'google-csv', report: withDecodeWarnings(parseGoogleCsv(text, onProgress)) };
+    case 'outlook-csv':
+      return { ok: true, format: 'outlook-csv', report: withDecodeWarnings(parseOutlookCsv(text, onProgress)) };
     case 'rapport-backup': {
       const parsed = parseBackup(text);
       onProgress?.(text.length, text.length);

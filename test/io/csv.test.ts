@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFile } from '../../src/io/parse-file.ts';
 import { parseConnectedOn, parseLinkedinCsv } from '../../src/io/csv-linkedin.ts';
 import { parseGoogleCsv } from '../../src/io/csv-google.ts';
+import { parseOutlookDate } from '../../src/io/csv-outlook.ts';
 import { fixture, setFields } from './helpers.ts';
 
 const parsed = (name: string, format: string) => {
@@ -111,5 +112,53 @@ describe('Google Contacts CSV', () => {
   it('a row without any name or organisation is invalid with its line', () => {
     const r = parseGoogleCsv('First Name,Last Name,Labels,E-mail 1 - Value\nA,B,,\n,,Friends,x@y.example\n');
     expect(r.invalid).toEqual([{ line: 3, reason: 'This entry has no name.' }]);
+  });
+});
+
+describe('Outlook contacts CSV', () => {
+  it('reads Outlook for Windows’ export: Windows-1252, quoted line breaks, Title as a prefix, three emails, many phones, categories', () => {
+    const r = parsed('outlook-contacts.csv', 'outlook-csv');
+    expect(r.drafts.map((d) => [d.line, d.values.name])).toEqual([
+      [2, 'Dr. Ana María Lima'],
+      [4, 'Kwame Mensah'],
+      [5, 'Léa Dubois'],
+      [6, 'Initech Ltd'],
+    ]);
+    const [ana, kwame] = r.drafts;
+    expect(setFields(ana!.values)).toEqual({
+      name: 'Dr. Ana María Lima',
+      organisation: 'Acme, Inc.',
+      department: 'Engineering',
+      role: 'CTO',
+      emails: ['ana@acme.example', 'ana.lima@mail.example'],
+      // Mobile first; the fax is not a number to call.
+      phones: ['+44 7700 900123', '(020) 7946 0958'],
+      linkedin: 'https://www.linkedin.com/in/ana-lima',
+      location: 'London',
+      birthday: '1985-03-15',
+      tags: ['Mentors', 'Conference 2024'],
+      notes: 'Met at KubeCon.\nOwes me 20 € for lunch.',
+    });
+    // An Exchange (X.500) address is not an email; the SMTP one is kept. 0/0/00 means no birthday.
+    expect(kwame!.values.emails).toEqual(['kwame@mensah.example']);
+    expect(kwame!.values.birthday).toBeNull();
+    expect(kwame!.values.website).toBe('https://www.mensah.example/');
+    expect(r.invalid).toEqual([{ line: 7, reason: 'This entry has no name.' }]);
+    expect(r.warnings.map((w) => [w.line, w.message.slice(0, 40)])).toEqual([
+      [1, 'The file is not UTF-8 text; it was read '],
+      [5, '“not-an-email” is not an email address. '],
+      [5, 'The birthday “4/5/1990” could be read as'],
+    ]);
+  });
+
+  it('reads dates that can only mean one day, and leaves out those that could mean two', () => {
+    expect(parseOutlookDate('3/15/1985')).toEqual({ date: '1985-03-15', ambiguous: false });
+    expect(parseOutlookDate('15/3/1985')).toEqual({ date: '1985-03-15', ambiguous: false });
+    expect(parseOutlookDate('15.03.85')).toEqual({ date: '1985-03-15', ambiguous: false });
+    expect(parseOutlookDate('7/7/2001')).toEqual({ date: '2001-07-07', ambiguous: false });
+    expect(parseOutlookDate('1990-04-05')).toEqual({ date: '1990-04-05', ambiguous: false });
+    expect(parseOutlookDate('4/5/1990')).toEqual({ date: null, ambiguous: true });
+    expect(parseOutlookDate('0/0/00')).toEqual({ date: null, ambiguous: false });
+    expect(parseOutlookDate('sometime')).toEqual({ date: null, ambiguous: false });
   });
 });

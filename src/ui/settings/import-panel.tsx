@@ -102,7 +102,7 @@ export function ImportPanel() {
       <h2 id="import-title" ref={heading} tabindex="-1" style={{ 'margin-top': 0 }}>
         Import
       </h2>
-      <p>Bring people in from your phone’s address book (vCard), LinkedIn (Connections.csv), Google Contacts (CSV) or a Rapport backup. You will see what changes before anything is saved.</p>
+      <p>Bring people in from your phone’s address book (vCard), LinkedIn (Connections.csv), Google Contacts or Outlook (CSV), or a Rapport backup. You will see what changes before anything is saved.</p>
       <FileDrop
         label="Choose a file to import"
         accept={ACCEPT}

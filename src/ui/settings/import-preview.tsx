@@ -4,17 +4,9 @@
  * what was left out on the way in. Everything from the file is shown as text.
  */
 import { For, Show } from 'solid-js';
-import type { FileFormat } from '../../io/detect.ts';
+import { FORMAT_NAMES } from '../../io/formats.ts';
 import type { FieldChange, ImportMatch, ImportPlan } from '../../io/match.ts';
 import type { ParsedOk } from './import-state.ts';
-
-/** Named here rather than imported from detect.ts, which would pull the CSV parser onto the main thread. */
-const FORMAT_NAMES: Record<FileFormat, string> = {
-  vcard: 'vCard',
-  'linkedin-csv': 'LinkedIn connections',
-  'google-csv': 'Google Contacts CSV',
-  'rapport-backup': 'Rapport backup',
-};
 
 const SHOWN_PROBLEMS = 20;
 const SHOWN_MATCHES = 5;
