@@ -14,6 +14,11 @@ export interface EntityMeta<I extends Id<string>> {
   deletedAt: IsoDateTime | null;
 }
 
+/**
+ * A checked entity. Entities are values: their lists may be shared with the
+ * document's own memory and with other entities (an empty list is one frozen
+ * array), so never change one in place; build a new value and write that.
+ */
 export type Entity<S extends FieldSpecs, I extends Id<string>> = Values<S> & EntityMeta<I>;
 export type Draft<S extends FieldSpecs> = Partial<Values<S>>;
 

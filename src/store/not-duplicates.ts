@@ -17,13 +17,22 @@ export function readNotDuplicates(doc: Y.Doc): Set<string> {
   return keys;
 }
 
-export function markNotDuplicates(doc: Y.Doc, a: ContactId, b: ContactId, origin: Origin = LOCAL, now = new Date()): void {
-  doc.transact(() => notDuplicatesMap(doc).set(pairKey(a, b), now.toISOString()), origin);
+/** Marks a pair; returns the mark's time, which `unmarkNotDuplicates` needs to take exactly this mark back. */
+export function markNotDuplicates(doc: Y.Doc, a: ContactId, b: ContactId, origin: Origin = LOCAL, now = new Date()): string {
+  const at = now.toISOString();
+  doc.transact(() => notDuplicatesMap(doc).set(pairKey(a, b), at), origin);
+  return at;
 }
 
-/** Takes a "not the same person" back: the pair may be offered again. */
-export function unmarkNotDuplicates(doc: Y.Doc, a: ContactId, b: ContactId, origin: Origin = LOCAL): void {
-  doc.transact(() => notDuplicatesMap(doc).delete(pairKey(a, b)), origin);
+/**
+ * Takes a "not the same person" back, so the pair may be offered again; given
+ * the mark's time, only if no other device has marked the pair since.
+ */
+export function unmarkNotDuplicates(doc: Y.Doc, a: ContactId, b: ContactId, markedAt?: string, origin: Origin = LOCAL): void {
+  const map = notDuplicatesMap(doc);
+  const key = pairKey(a, b);
+  if (markedAt !== undefined && map.get(key) !== markedAt) return;
+  doc.transact(() => map.delete(key), origin);
 }
 
 /** Adds pair keys as they were (from an older version's list or a backup); returns how many were new. */

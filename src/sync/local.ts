@@ -47,8 +47,11 @@ export function makeLocalCopy(doc: Y.Doc, opts: { name?: string; onSaveState?: (
   // only once loaded; a change made meanwhile by someone else is noted, and stored whole.
   doc.off('update', persistence._storeUpdate);
   let changedWhileLoading = false;
+  let destroyed = false;
   const noteChange = (tx: Y.Transaction) => {
-    if (tx.origin !== persistence && (tx.changed.size > 0 || tx.deleteSet.clients.size > 0)) changedWhileLoading = true;
+    if (tx.origin === persistence) return;
+    const added = [...tx.afterState].some(([client, clock]) => (tx.beforeState.get(client) ?? 0) !== clock);
+    if (added || tx.deleteSet.clients.size > 0) changedWhileLoading = true;
   };
   doc.on('afterTransaction', noteChange);
   const database = (): IDBDatabase => {
@@ -75,21 +78,31 @@ export function makeLocalCopy(doc: Y.Doc, opts: { name?: string; onSaveState?: (
         if (--pending === 0) opts.onSaveState?.('saved');
       });
   };
+  /**
+   * Replaces the stored rows by one snapshot. Another tab may have stored rows
+   * since this one loaded that have not reached this document yet: they are read
+   * and applied first, in the same transaction, so that the snapshot holds them.
+   */
   const compact = async () => {
     await persistence.whenSynced;
     const tx = database().transaction([UPDATES], 'readwrite');
     const store = tx.objectStore(UPDATES);
+    const newer = await requestDone(store.getAll(IDBKeyRange.lowerBound(persistence._dbref)));
+    Y.transact(doc, () => newer.forEach((update: Uint8Array) => Y.applyUpdate(doc, update)), persistence, false);
     const key = await requestDone(store.add(Y.encodeStateAsUpdate(doc)));
     store.delete(IDBKeyRange.upperBound(key, true));
     await transactionDone(tx);
+    persistence._dbref = Number(key) + 1;
     persistence._dbsize = 1;
   };
 
   const loaded = persistence.whenSynced.then(async () => {
     doc.off('afterTransaction', noteChange);
+    if (destroyed) return;
     doc.on('update', persistence._storeUpdate);
     doc.on('update', onUpdate); // after y-indexeddb's, which `flushed` relies on
-    if (changedWhileLoading) await compact();
+    // A failed compaction must not keep the app from opening; openSpace compacts again shortly.
+    if (changedWhileLoading) await compact().catch(() => undefined);
   });
 
   const storedEntries = async () => {
@@ -103,6 +116,7 @@ export function makeLocalCopy(doc: Y.Doc, opts: { name?: string; onSaveState?: (
     compact,
     storedEntries,
     async destroy() {
+      destroyed = true;
       doc.off('afterTransaction', noteChange);
       doc.off('update', onUpdate);
       await persistence.destroy();

@@ -5,7 +5,7 @@ import { Icon, type IconName } from './components/icons.tsx';
 import { Toasts } from './components/toasts.tsx';
 import { InstallButton } from './components/install-button.tsx';
 import { UpdatePrompt } from './components/update-prompt.tsx';
-import { useSpace } from './space.tsx';
+import { createNewerSchema, useSpace } from './space.tsx';
 
 /** Every place, in the order the router tries them; each page's code loads when first needed. */
 const PAGES = [
@@ -83,7 +83,7 @@ function SyncStatusPill() {
 }
 
 function Frame(props: RouteSectionProps) {
-  const { schema } = useSpace();
+  const newerSchema = createNewerSchema();
   return (
     <div class="frame">
       <header class="topbar">
@@ -119,7 +119,7 @@ function Frame(props: RouteSectionProps) {
         </NavLink>
       </nav>
       <main class="main" id="main">
-        <Show when={schema.state === 'newer'}>
+        <Show when={newerSchema()}>
           <p class="card" role="alert">
             This network was saved by a newer version of Rapport. Reload to update the app; until then, some details may not show.
           </p>

@@ -6,7 +6,18 @@
 import { createContext, createMemo, createRoot, createSignal, onCleanup, useContext, type Accessor, type ParentProps } from 'solid-js';
 import type * as Y from 'yjs';
 import type { CollectionName, EntityOf, Me } from '../model/index.ts';
-import { meMap, notDuplicatesMap, readMe, readNotDuplicates, watchCollection, type CollectionView, type SchemaStatus } from '../store/index.ts';
+import {
+  meMap,
+  metaMap,
+  notDuplicatesMap,
+  readMe,
+  readNotDuplicates,
+  SCHEMA_VERSION,
+  storedSchemaVersion,
+  watchCollection,
+  type CollectionView,
+  type SchemaStatus,
+} from '../store/index.ts';
 import type { SyncController, SyncStatus } from '../sync/controller.ts';
 import type { SaveState } from '../sync/local.ts';
 
@@ -95,4 +106,19 @@ export function createNotDuplicates(): Accessor<ReadonlySet<string>> {
   map.observe(observer);
   onCleanup(() => map.unobserve(observer));
   return pairs;
+}
+
+/**
+ * Whether the network was saved by a newer version of the app: known at
+ * opening, or the moment a device running a newer version syncs one in.
+ */
+export function createNewerSchema(): Accessor<boolean> {
+  const { doc, schema } = useSpace();
+  const read = () => schema.state === 'newer' || (storedSchemaVersion(doc) ?? 0) > SCHEMA_VERSION;
+  const [newer, setNewer] = createSignal(read());
+  const map = metaMap(doc);
+  const observer = () => setNewer(read());
+  map.observe(observer);
+  onCleanup(() => map.unobserve(observer));
+  return newer;
 }

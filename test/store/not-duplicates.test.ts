@@ -22,6 +22,17 @@ describe('"not the same person"', () => {
     expect(readNotDuplicates(phone).size).toBe(0);
   });
 
+  it('an undo takes back only its own mark, not one another device made since', () => {
+    const phone = new Y.Doc();
+    const laptop = new Y.Doc();
+    const mine = markNotDuplicates(phone, ana, bo, undefined, new Date('2026-01-01T10:00:00Z'));
+    sync(phone, laptop);
+    markNotDuplicates(laptop, ana, bo, undefined, new Date('2026-01-01T10:05:00Z'));
+    sync(laptop, phone);
+    unmarkNotDuplicates(phone, ana, bo, mine);
+    expect(readNotDuplicates(phone).size).toBe(1);
+  });
+
   it('ignores keys a buggy device wrote in another shape, and adds only new, well-formed pairs', () => {
     const doc = new Y.Doc();
     notDuplicatesMap(doc).set('not a pair', '2026-01-01T00:00:00.000Z');

@@ -55,6 +55,23 @@ describe('the local copy in IndexedDB', () => {
     await again.copy.destroy();
   });
 
+  it('compacting keeps what another tab stored since this one loaded, even before it arrived here', async () => {
+    const name = freshName();
+    const tabA = await open(name);
+    const tabB = await open(name);
+    create(tabB.doc, 'contacts', { name: 'From tab B' });
+    await tabB.copy.flushed();
+    // Tab A has not heard of it (no BroadcastChannel here); its compaction must not drop B's row.
+    expect(readAll(tabA.doc, 'contacts').items).toEqual([]);
+    await tabA.copy.compact();
+    expect(await tabA.copy.storedEntries()).toBe(1);
+    await tabA.copy.destroy();
+    await tabB.copy.destroy();
+    const again = await open(name);
+    expect(names(readAll(again.doc, 'contacts'))).toEqual(['From tab B']);
+    await again.copy.destroy();
+  });
+
   it('reports "saving" then "saved" for a local edit', async () => {
     const { doc, copy, states } = await open(freshName());
     create(doc, 'contacts', { name: 'Ana' });

@@ -69,7 +69,9 @@ export function sortPeople(
   locale?: string,
 ): Contact[] {
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  const plainAlphabet = PLAIN_ALPHABET_LANGUAGES.has(collator.resolvedOptions().locale.split('-')[0] ?? '');
+  const resolved = collator.resolvedOptions();
+  // A tailored collation (traditional Spanish sorts "ch" after "c") is not plain either.
+  const plainAlphabet = resolved.collation === 'default' && PLAIN_ALPHABET_LANGUAGES.has(resolved.locale.split('-')[0] ?? '');
   const keyed = contacts.map((c) => {
     const name = foldText(c.name);
     return { c, name, plain: plainAlphabet && PLAIN_NAME.test(name), when: by === 'met' ? c.metOn : by === 'last-contact' ? (lastContact.get(c.id) ?? null) : null };

@@ -51,8 +51,8 @@ export default function Duplicates() {
   const pairs = createMemo(() => findDuplicates(people(), { dismissed: notDuplicates() }));
 
   const dismiss = (a: Contact, b: Contact) => {
-    markNotDuplicates(doc, a.id, b.id);
-    showToast(`${a.name} and ${b.name} will not be offered as duplicates again.`, { label: 'Undo', run: () => unmarkNotDuplicates(doc, a.id, b.id) }, 15_000);
+    const at = markNotDuplicates(doc, a.id, b.id);
+    showToast(`${a.name} and ${b.name} will not be offered as duplicates again.`, { label: 'Undo', run: () => unmarkNotDuplicates(doc, a.id, b.id, at) }, 15_000);
   };
   const merge = (keep: Contact, drop: Contact) => {
     const r = mergeContactsInDoc(doc, keep.id, drop.id);
