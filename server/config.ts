@@ -10,6 +10,8 @@ export interface Config {
   readonly relayOrigins: readonly string[];
   /** When set, POST /api/spaces must carry it. */
   readonly inviteCode: string | null;
+  /** Required as a bearer token by GET /metrics; without it, only this machine may read the metrics. */
+  readonly metricsToken: string | null;
   readonly limits: Limits;
   /** SQLite `synchronous` pragma: NORMAL survives a killed process, FULL also a power cut. */
   readonly sqliteSync: 'NORMAL' | 'FULL';
@@ -73,6 +75,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const sync = (env['RAPPORT_SQLITE_SYNC'] ?? 'NORMAL').toUpperCase();
   if (sync !== 'NORMAL' && sync !== 'FULL') throw new Error('RAPPORT_SQLITE_SYNC must be NORMAL or FULL');
   const invite = env['RAPPORT_INVITE_CODE'];
+  const metricsToken = env['RAPPORT_METRICS_TOKEN'];
   return {
     port: int(env, 'PORT', 8080),
     host: env['HOST'] && env['HOST'].trim() !== '' ? env['HOST'] : '127.0.0.1',
@@ -80,6 +83,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     staticDir: path.resolve(cwd, env['STATIC_DIR'] || './dist'),
     relayOrigins,
     inviteCode: invite !== undefined && invite !== '' ? invite : null,
+    metricsToken: metricsToken !== undefined && metricsToken !== '' ? metricsToken : null,
     sqliteSync: sync,
     limits: {
       maxFrameBytes: int(env, 'RAPPORT_MAX_FRAME_BYTES', 32 * 1024 * 1024, 1024),

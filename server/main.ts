@@ -32,7 +32,7 @@ const server = createHttpServer({
   relayOrigins: config.relayOrigins,
   log,
   routes: [
-    makeMetricsRoute(metrics, () => ({ connections: relay.connectionCount, spacesLoaded: relay.spaces.size })),
+    makeMetricsRoute(metrics, () => ({ connections: relay.connectionCount, spacesLoaded: relay.spaces.size }), config.metricsToken),
     makeApiRoute({
       devices,
       inviteCode: config.inviteCode,

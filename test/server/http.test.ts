@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeMetrics, makeMetricsRoute } from '../../server/http/metrics.ts';
 import { makeTempDir, startRelay, type RelayProcess } from './relay-process.ts';
 
 let relay: RelayProcess;
@@ -121,5 +122,39 @@ describe('shutdown', () => {
     expect((await fetch(own.url + '/healthz')).status).toBe(200);
     const exit = await own.stop(signal);
     expect(exit.code).toBe(0);
+  });
+});
+
+describe('/metrics is not for everyone', () => {
+  it('with RAPPORT_METRICS_TOKEN set, needs it as a bearer token', async () => {
+    const guarded = await startRelay({ env: { RAPPORT_METRICS_TOKEN: 'metrics-secret-1' } });
+    try {
+      expect((await fetch(`${guarded.url}/metrics`)).status).toBe(401);
+      expect((await fetch(`${guarded.url}/metrics`, { headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
+      const ok = await fetch(`${guarded.url}/metrics`, { headers: { Authorization: 'Bearer metrics-secret-1' } });
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toMatch(/^rapport_/m);
+    } finally {
+      await guarded.stop();
+    }
+  });
+
+  it('without a token, answers this machine and refuses any other address', () => {
+    const metrics = makeMetrics();
+    const route = makeMetricsRoute(metrics, () => ({ connections: 0, spacesLoaded: 0 }), null);
+    // A request from another machine cannot be made here, so its two facts are given by hand.
+    const ask = (remoteAddress: string) => {
+      const sent = { status: 0, body: '' };
+      const res = { writeHead: (status: number) => (sent.status = status), end: (body: string) => (sent.body = body) };
+      route({ headers: {}, socket: { remoteAddress } } as never, res as never, '/metrics');
+      return sent;
+    };
+    expect(ask('127.0.0.1').status).toBe(200);
+    expect(ask('::1').status).toBe(200);
+    expect(ask('::ffff:127.0.0.1').status).toBe(200);
+    const outside = ask('203.0.113.7');
+    expect(outside.status).toBe(403);
+    expect(outside.body).toMatch(/RAPPORT_METRICS_TOKEN/);
+    expect(ask('::ffff:10.0.0.5').status).toBe(403);
   });
 });
