@@ -6,7 +6,7 @@ import { interactionSpec, introductionSpec, eventSpec, ledgerSpec, type Interact
 import { communitySpec, type Community } from './community.ts';
 import { contactSpec, type Contact } from './contact.ts';
 import type { FieldSpecs } from './fields.ts';
-import { actionSpec, objectiveSpec, offerSpec, type Action, type Objective, type Offer } from './plan.ts';
+import { actionSpec, objectiveSpec, offerSpec, stakeSpec, type Action, type Objective, type ObjectiveStake, type Offer } from './plan.ts';
 
 export const collectionSpecs = {
   contacts: contactSpec,
@@ -18,6 +18,7 @@ export const collectionSpecs = {
   actions: actionSpec,
   events: eventSpec,
   introductions: introductionSpec,
+  stakes: stakeSpec,
 } as const satisfies Record<string, FieldSpecs>;
 
 export type CollectionName = keyof typeof collectionSpecs;
@@ -34,6 +35,7 @@ export interface EntityOf {
   actions: Action;
   events: RapportEvent;
   introductions: Introduction;
+  stakes: ObjectiveStake;
 }
 export type AnyEntity = EntityOf[CollectionName];
 export type IdOf<C extends CollectionName> = EntityOf[C]['id'];
@@ -49,4 +51,5 @@ export const COLLECTION_NOUNS: Record<CollectionName, string> = {
   actions: 'action',
   events: 'event',
   introductions: 'introduction',
+  stakes: 'stakeholder position',
 };

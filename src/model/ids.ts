@@ -14,6 +14,7 @@ export type LedgerEntryId = Id<'LedgerEntry'>;
 export type ActionId = Id<'Action'>;
 export type EventId = Id<'Event'>;
 export type IntroductionId = Id<'Introduction'>;
+export type StakeId = Id<'Stake'>;
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 

@@ -1,8 +1,9 @@
 /** The method's own entities: objectives, offers and the actions that close gaps. */
-import { choice, date, dateTime, list, ref, refs, text } from './fields.ts';
+import { choice, date, dateTime, integer, list, ref, refs, text } from './fields.ts';
+import { STAKE_MAX } from './contact.ts';
 import type { Entity } from './entity.ts';
 import { COMMUNITY_KINDS, type CommunityKind } from './community.ts';
-import type { ActionId, CommunityId, ContactId, ObjectiveId, OfferId } from './ids.ts';
+import type { ActionId, CommunityId, ContactId, ObjectiveId, OfferId, StakeId } from './ids.ts';
 import { err, ok } from './result.ts';
 
 export const OBJECTIVE_KINDS = ['learn', 'new-role', 'project-support', 'visibility', 'clients', 'other'] as const;
@@ -51,3 +52,16 @@ export const actionSpec = {
   gapKey: text('Gap', { max: 300 }),
 };
 export type Action = Entity<typeof actionSpec, ActionId>;
+
+/**
+ * Where a person stands for one objective on the power / interest grid. The
+ * person's own power and interest are their standing in general; someone with
+ * little say over your career may have a lot over one project.
+ */
+export const stakeSpec = {
+  contactId: ref<ContactId>('Person', true),
+  objectiveId: ref<ObjectiveId>('Objective', true),
+  power: integer('Power', 0, STAKE_MAX),
+  interest: integer('Interest', 0, STAKE_MAX),
+};
+export type ObjectiveStake = Entity<typeof stakeSpec, StakeId>;

@@ -6,3 +6,4 @@ export * from './me.ts';
 export * from './undo.ts';
 export * from './watch.ts';
 export * from './not-duplicates.ts';
+export * from './stakes.ts';

@@ -22,8 +22,8 @@ export type MergeError =
 export interface MergeOutcome {
   keepId: ContactId;
   dropId: ContactId;
-  /** How many interactions, ledger entries, introductions, actions and people now point at the kept record. */
-  repointed: { interactions: number; ledger: number; introductions: number; actions: number; contacts: number };
+  /** How many interactions, ledger entries, introductions, actions, people and stakeholder positions now point at the kept record. */
+  repointed: { interactions: number; ledger: number; introductions: number; actions: number; contacts: number; stakes: number };
 }
 
 export function mergeContactsInDoc(
@@ -45,7 +45,7 @@ export function mergeContactsInDoc(
 
   let failure: WriteError | null = null;
   const undoable = runUndoable(doc, 'merge', (origin) => {
-    const repointed = { interactions: 0, ledger: 0, introductions: 0, actions: 0, contacts: 0 };
+    const repointed = { interactions: 0, ledger: 0, introductions: 0, actions: 0, contacts: 0, stakes: 0 };
     doc.transact(() => {
       const written = update(doc, 'contacts', keepId, patch, origin, now);
       if (!written.ok) {
@@ -57,6 +57,8 @@ export function mergeContactsInDoc(
       repointed.introductions = repoint(doc, 'introductions', ['introducerId', 'personAId', 'personBId'], keepId, dropId, now);
       repointed.actions = repoint(doc, 'actions', ['contactId'], keepId, dropId, now);
       repointed.contacts = repoint(doc, 'contacts', ['introducedById'], keepId, dropId, now, new Set([keepId, dropId]));
+      // Where both had a place on one objective's grid, both entries stay; the one changed last (this one) shows.
+      repointed.stakes = repoint(doc, 'stakes', ['contactId'], keepId, dropId, now);
       update(doc, 'contacts', dropId, { mergedIntoId: keepId }, origin, now);
       moveToTrash(doc, 'contacts', dropId, origin, now);
     }, origin);
@@ -69,7 +71,7 @@ export function mergeContactsInDoc(
   return ok(undoable);
 }
 
-type RepointedCollection = 'interactions' | 'ledger' | 'introductions' | 'actions' | 'contacts';
+type RepointedCollection = 'interactions' | 'ledger' | 'introductions' | 'actions' | 'contacts' | 'stakes';
 
 /**
  * Rewrites `fields` of every entry that names `dropId`. Raw entries are scanned

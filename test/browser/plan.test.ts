@@ -54,6 +54,24 @@ describe('The plan, in real Chromium against the real server', () => {
     await context.close();
   });
 
+  it('a person has a place of their own on each objective’s grid, apart from where they stand in general', async () => {
+    const context = await session.browser.newContext();
+    const app = await App.open(context, session.server.url);
+    await app.people.add({ name: 'Cy Park' });
+    await app.plan.open();
+    await app.plan.addObjective({ title: 'Launch the climate fund' });
+    await app.stakeholders.open('Launch the climate fund');
+    await app.stakeholders.linkToObjective('Cy Park');
+    await app.stakeholders.addToGrid('Cy Park');
+    await app.stakeholders.placeByKeyboard('Cy Park', ['ArrowUp', 'ArrowUp', 'ArrowUp', 'ArrowUp']);
+    await expect.poll(() => app.stakeholders.quadrantOf('Cy Park')).toBe('keep-satisfied');
+    await app.stakeholders.open();
+    expect(await app.stakeholders.isOffTheGrid('Cy Park')).toBe(true);
+    await app.stakeholders.open('Launch the climate fund');
+    await expect.poll(() => app.stakeholders.quadrantOf('Cy Park')).toBe('keep-satisfied');
+    await context.close();
+  });
+
   it('a community added on the map is in the list and the picture, which pans with the keyboard', async () => {
     const context = await session.browser.newContext();
     const app = await App.open(context, session.server.url);

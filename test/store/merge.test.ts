@@ -37,14 +37,17 @@ function space() {
   const intro = must(create(doc, 'introductions', { introducerId: drop.id, personAId: ben.id, personBId: cat.id }, LOCAL, NOW));
   const intro2 = must(create(doc, 'introductions', { personAId: drop.id, personBId: ben.id }, LOCAL, NOW));
   const act = must(create(doc, 'actions', { title: 'Offer Ana a review', contactId: drop.id }, LOCAL, NOW));
-  return { doc, keep, drop, ben, cat, onlyDrop, both, other, gift, intro, intro2, act };
+  const goal = must(create(doc, 'objectives', { title: 'Launch the climate fund' }, LOCAL, NOW));
+  const stake = must(create(doc, 'stakes', { contactId: drop.id, objectiveId: goal.id, power: 80, interest: 70 }, LOCAL, NOW));
+  return { doc, keep, drop, ben, cat, onlyDrop, both, other, gift, intro, intro2, act, goal, stake };
 }
 
 describe('mergeContactsInDoc', () => {
   test('the kept record takes the merged values and everything points at it', () => {
     const s = space();
     const undoable = must(mergeContactsInDoc(s.doc, s.keep.id, s.drop.id, { now: MERGE_TIME }));
-    expect(undoable.result.repointed).toEqual({ interactions: 2, ledger: 1, introductions: 2, actions: 1, contacts: 1 });
+    expect(undoable.result.repointed).toEqual({ interactions: 2, ledger: 1, introductions: 2, actions: 1, contacts: 1, stakes: 1 });
+    expect(readOne(s.doc, 'stakes', s.stake.id)?.contactId).toBe(s.keep.id);
 
     const keep = readOne(s.doc, 'contacts', s.keep.id)!;
     expect(keep.role).toBe('CTO');

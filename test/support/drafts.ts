@@ -13,5 +13,6 @@ export const minimalDrafts: { [C in CollectionName]: Record<string, unknown> } =
   actions: { title: 'Join the chamber of commerce', dueOn: '2026-04-01' },
   events: { name: 'KubeCon', startsOn: '2026-03-04' },
   introductions: { personAId: newId(), personBId: newId() },
+  stakes: { contactId: newId(), objectiveId: newId(), power: 70, interest: 20 },
 };
 

@@ -3,7 +3,8 @@
  * quadrant says how to treat the people in it and how often to reach out.
  */
 import { STAKE_MAX, type Contact } from '../contact.ts';
-import type { ContactId } from '../ids.ts';
+import type { ContactId, ObjectiveId } from '../ids.ts';
+import type { ObjectiveStake } from '../plan.ts';
 
 export const QUADRANTS = ['manage-closely', 'keep-satisfied', 'keep-informed', 'monitor'] as const;
 export type Quadrant = (typeof QUADRANTS)[number];
@@ -94,6 +95,29 @@ export function stakeMoveForKey(key: string): StakeMove | null {
     default:
       return null;
   }
+}
+
+/**
+ * Each person's position for one objective. Two devices placing the same person
+ * at once make two entries: the one changed last counts (then the larger id),
+ * so every device shows the same place.
+ */
+export function positionsFor(objectiveId: ObjectiveId, stakes: Iterable<ObjectiveStake>): Map<ContactId, ObjectiveStake> {
+  const positions = new Map<ContactId, ObjectiveStake>();
+  for (const s of stakes) {
+    if (s.objectiveId !== objectiveId || s.deletedAt !== null) continue;
+    const seen = positions.get(s.contactId);
+    if (!seen || s.updatedAt > seen.updatedAt || (s.updatedAt === seen.updatedAt && s.id > seen.id)) positions.set(s.contactId, s);
+  }
+  return positions;
+}
+
+/** The people as placed for one objective: their own power and interest replaced by that objective's. */
+export function placedFor(people: readonly Contact[], positions: ReadonlyMap<ContactId, Stake>): Contact[] {
+  return people.map((p) => {
+    const at = positions.get(p.id);
+    return { ...p, power: at?.power ?? null, interest: at?.interest ?? null };
+  });
 }
 
 /** People in each quadrant, plus those not yet placed. */

@@ -2,8 +2,8 @@
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Contact, ObjectiveId } from '../../model/index.ts';
-import { cadenceAdvice, QUADRANT_ADVICE, QUADRANTS, quadrantOf, stakeholderGrid, suggestedCadence, type Quadrant } from '../../model/rules/index.ts';
-import { update } from '../../store/index.ts';
+import { cadenceAdvice, placedFor, positionsFor, QUADRANT_ADVICE, QUADRANTS, quadrantOf, stakeholderGrid, suggestedCadence, type Quadrant } from '../../model/rules/index.ts';
+import { placeForObjective, update } from '../../store/index.ts';
 import { showToast } from '../components/toasts.tsx';
 import { byName } from '../plan/data.ts';
 import { LinkPerson } from '../plan/link-person.tsx';
@@ -35,9 +35,20 @@ export default function Stakeholders() {
       .filter((p) => id === EVERYONE || p.objectiveIds.includes(id as ObjectiveId))
       .sort(byName);
   });
-  const byId = createMemo(() => new Map(people().map((p) => [p.id as string, p])));
-  const grid = createMemo(() => stakeholderGrid(people()));
-  const placed = createMemo(() => people().filter((p) => quadrantOf(p) !== null));
+  const stakes = createLive('stakes');
+  // For an objective, each person stands where they were placed for it; for everyone, where they stand in general.
+  const positioned = createMemo(() => {
+    const id = objectiveId();
+    return id === EVERYONE ? people() : placedFor(people(), positionsFor(id as ObjectiveId, stakes()));
+  });
+  const save = (p: Contact, stake: { power: number; interest: number }) => {
+    const id = objectiveId();
+    if (id === EVERYONE) update(doc, 'contacts', p.id, stake);
+    else placeForObjective(doc, p.id, id as ObjectiveId, stake);
+  };
+  const byId = createMemo(() => new Map(positioned().map((p) => [p.id as string, p])));
+  const grid = createMemo(() => stakeholderGrid(positioned()));
+  const placed = createMemo(() => positioned().filter((p) => quadrantOf(p) !== null));
   const unplaced = createMemo(() => grid().unplaced.map((id) => byId().get(id)).filter((p): p is Contact => !!p));
   const [filter, setFilter] = createSignal('');
   const matching = createMemo(() => {
@@ -72,7 +83,7 @@ export default function Stakeholders() {
       <Show when={objective()}>
         {(o) => (
           <div class="row small">
-            <span class="muted">People who can help with this objective are shown.</span>
+            <span class="muted">People who can help with this objective are shown, placed where they stand for it.</span>
             <LinkPerson objectiveId={o().id} objectiveTitle={o().title} people={[...contacts()].sort(byName)} label="Add a person to it" />
           </div>
         )}
@@ -81,7 +92,7 @@ export default function Stakeholders() {
         {announcement()}
       </p>
       <div class="stake-layout">
-        <StakeholderGrid people={placed()} announce={setAnnouncement} />
+        <StakeholderGrid people={placed()} save={save} announce={setAnnouncement} />
         <aside class="card unplaced" aria-labelledby="unplaced-title">
           <h2 id="unplaced-title">Not on the grid yet</h2>
           <Show when={unplaced().length > SHOWN}>
@@ -95,7 +106,7 @@ export default function Stakeholders() {
                   <button
                     type="button"
                     onClick={() => {
-                      update(doc, 'contacts', p.id, startFor(placed().length));
+                      save(p, startFor(placed().length));
                       setAnnouncement(`${p.name} added to the grid: ${QUADRANT_ADVICE.monitor.label}. Focus their name on the grid and use the arrow keys to move them.`);
                     }}
                     aria-label={`Add ${p.name} to the grid`}

@@ -6,8 +6,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import { STAKE_MAX, type Contact } from '../../model/index.ts';
 import { moveStake, QUADRANT_ADVICE, quadrantOf, stakeMoveForKey, type Quadrant } from '../../model/rules/index.ts';
-import { update } from '../../store/index.ts';
-import { useSpace } from '../space.tsx';
 import { ByKey, idOf } from './by-key.tsx';
 
 /** Where the corners sit on screen: high power at the top, high interest on the right. */
@@ -20,13 +18,16 @@ const CORNERS: { q: Quadrant; area: string }[] = [
 
 const clamp = (v: number) => Math.round(Math.min(STAKE_MAX, Math.max(0, v)));
 
-export function StakeholderGrid(props: { people: Contact[]; announce: (text: string) => void }) {
-  const { doc } = useSpace();
+/**
+ * `people` carry the positions to show; `save` writes a move (to the person in
+ * general, or to their place for one objective).
+ */
+export function StakeholderGrid(props: { people: Contact[]; save: (person: Contact, stake: { power: number; interest: number }) => void; announce: (text: string) => void }) {
   let grid!: HTMLDivElement;
   const [dragging, setDragging] = createSignal<{ id: string; power: number; interest: number } | null>(null);
 
   const place = (p: Contact, stake: { power: number; interest: number }) => {
-    update(doc, 'contacts', p.id, stake);
+    props.save(p, stake);
     const q = quadrantOf(stake);
     if (q) props.announce(`${p.name}: ${QUADRANT_ADVICE[q].label} — power ${stake.power}, interest ${stake.interest}.`);
   };

@@ -116,12 +116,24 @@ export class StakeholdersPage extends Place {
   async open(objective?: string): Promise<void> {
     await this.app.goto('/stakeholders');
     await this.page.getByRole('heading', { name: 'Stakeholders', level: 1 }).waitFor();
-    if (objective) await this.page.getByLabel('For').selectOption({ label: objective });
+    if (objective) await this.page.getByLabel('For', { exact: true }).selectOption({ label: objective });
   }
 
   async addToGrid(name: string): Promise<void> {
     await this.page.getByRole('button', { name: `Add ${name} to the grid` }).click();
     await this.chip(name).waitFor();
+  }
+
+  /** With an objective chosen: links a person to it as someone who can help. */
+  async linkToObjective(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add a person to it' }).click();
+    await this.page.getByLabel('Find a person').fill(name);
+    await this.page.getByRole('button', { name: `Link ${name}` }).click();
+    await this.page.getByRole('button', { name: `Add ${name} to the grid` }).waitFor();
+  }
+
+  async isOffTheGrid(name: string): Promise<boolean> {
+    return (await this.chip(name).count()) === 0 && (await this.page.getByRole('button', { name: `Add ${name} to the grid` }).count()) === 1;
   }
 
   chip(name: string): Locator {

@@ -10,6 +10,7 @@ import {
   ledgerSpec,
   objectiveSpec,
   offerSpec,
+  stakeSpec,
   type Action,
   type Community,
   type Contact,
@@ -19,6 +20,7 @@ import {
   type Introduction,
   type LedgerEntry,
   type Objective,
+  type ObjectiveStake,
   type Offer,
   type RapportEvent,
 } from '../../../src/model/index.ts';
@@ -54,3 +56,5 @@ export const event = (slug: string, draft: Draft<typeof eventSpec> & Extra = {})
   withMeta(make<RapportEvent>(eventSpec, 'event', slug, { name: slug, ...draft }), draft);
 export const introduction = (slug: string, draft: Draft<typeof introductionSpec> & Extra = {}): Introduction =>
   withMeta(make<Introduction>(introductionSpec, 'intro', slug, draft), draft);
+export const stake = (slug: string, draft: Draft<typeof stakeSpec> & Extra = {}): ObjectiveStake =>
+  withMeta(make<ObjectiveStake>(stakeSpec, 'stake', slug, draft, draft.createdAt), draft);

@@ -1,7 +1,7 @@
 import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { QUADRANT_ADVICE, cadenceAdvice, moveStake, quadrantOf, stakeMoveForKey, stakeholderGrid, suggestedCadence } from '../../../src/model/rules/index.ts';
-import { person } from './build.ts';
+import { QUADRANT_ADVICE, cadenceAdvice, moveStake, placedFor, positionsFor, quadrantOf, stakeMoveForKey, stakeholderGrid, suggestedCadence } from '../../../src/model/rules/index.ts';
+import { objective, person, stake } from './build.ts';
 
 describe('quadrants', () => {
   test.each([
@@ -73,4 +73,27 @@ describe('keyboard moves', () => {
       expect(s.interest).toBeLessThanOrEqual(100);
     },
   );
+});
+
+describe('a place for each objective', () => {
+  const fund = objective('fund');
+  const hire = objective('hire');
+  const ana = person('ana', { power: 10, interest: 10 });
+  const bo = person('bo', { power: 90, interest: 90 });
+
+  test('a person stands where they were placed for that objective; their general place is not used', () => {
+    const stakes = [
+      stake('ana-fund', { contactId: ana.id, objectiveId: fund.id, power: 80, interest: 70 }),
+      stake('ana-hire', { contactId: ana.id, objectiveId: hire.id, power: 20, interest: 20 }),
+      stake('bo-gone', { contactId: bo.id, objectiveId: fund.id, power: 60, interest: 60, deletedAt: '2026-01-02T00:00:00.000Z' }),
+    ];
+    const placed = placedFor([ana, bo], positionsFor(fund.id, stakes));
+    expect(stakeholderGrid(placed)).toMatchObject({ 'manage-closely': [ana.id], unplaced: [bo.id] });
+  });
+
+  test('two places made at once on two devices: the one changed last counts, the same everywhere', () => {
+    const earlier = stake('one', { contactId: ana.id, objectiveId: fund.id, power: 80, interest: 80, createdAt: new Date('2026-01-01T10:00:00Z') });
+    const later = stake('two', { contactId: ana.id, objectiveId: fund.id, power: 10, interest: 90, createdAt: new Date('2026-01-01T11:00:00Z') });
+    for (const order of [[earlier, later], [later, earlier]]) expect(positionsFor(fund.id, order).get(ana.id)?.id).toBe(later.id);
+  });
 });
