@@ -26,6 +26,7 @@ import {
   type Objective,
   type Offer,
 } from '../../src/model/index.ts';
+import { random } from './network.ts';
 
 export const COUNTS = { contacts: 10_000, interactions: 50_000, communities: 200, objectives: 50, offers: 100, ledger: 5_000, actions: 500, introductions: 1_000 };
 export const NOW = new Date('2026-03-05T09:00:00Z');
@@ -33,16 +34,6 @@ export const ZONE = 'Europe/London';
 
 // ---- a deterministic network ----------------------------------------------
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = random(20260305);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
 /** Skewed towards the start of the list, as real networks are (a few big employers, many small). */
