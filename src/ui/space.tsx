@@ -83,29 +83,27 @@ export function liveIn<C extends CollectionName>(doc: Y.Doc, collection: C): Acc
   return watch(doc, collection).live;
 }
 
-export function createMe(): Accessor<Me | null> {
-  const { doc } = useSpace();
-  const read = () => {
-    const r = readMe(doc);
-    return r.ok ? r.value : null;
-  };
-  const [me, setMe] = createSignal(read());
-  const map = meMap(doc);
-  const observer = () => setMe(read());
+/** A signal of `read()`, read again whenever `map` changes, for as long as the calling component lives. */
+function createObserved<T>(map: Y.Map<unknown>, read: () => T): Accessor<T> {
+  const [value, setValue] = createSignal<T>(read());
+  const observer = () => setValue(() => read());
   map.observe(observer);
   onCleanup(() => map.unobserve(observer));
-  return me;
+  return value;
+}
+
+export function createMe(): Accessor<Me | null> {
+  const { doc } = useSpace();
+  return createObserved(meMap(doc), () => {
+    const r = readMe(doc);
+    return r.ok ? r.value : null;
+  });
 }
 
 /** Pairs of people marked "not the same person", on any device, kept current. */
 export function createNotDuplicates(): Accessor<ReadonlySet<string>> {
   const { doc } = useSpace();
-  const [pairs, setPairs] = createSignal<ReadonlySet<string>>(readNotDuplicates(doc));
-  const map = notDuplicatesMap(doc);
-  const observer = () => setPairs(readNotDuplicates(doc));
-  map.observe(observer);
-  onCleanup(() => map.unobserve(observer));
-  return pairs;
+  return createObserved(notDuplicatesMap(doc), () => readNotDuplicates(doc));
 }
 
 /**
@@ -114,11 +112,5 @@ export function createNotDuplicates(): Accessor<ReadonlySet<string>> {
  */
 export function createNewerSchema(): Accessor<boolean> {
   const { doc, schema } = useSpace();
-  const read = () => schema.state === 'newer' || (storedSchemaVersion(doc) ?? 0) > SCHEMA_VERSION;
-  const [newer, setNewer] = createSignal(read());
-  const map = metaMap(doc);
-  const observer = () => setNewer(read());
-  map.observe(observer);
-  onCleanup(() => map.unobserve(observer));
-  return newer;
+  return createObserved(metaMap(doc), () => schema.state === 'newer' || (storedSchemaVersion(doc) ?? 0) > SCHEMA_VERSION);
 }
