@@ -4,12 +4,12 @@
  * Organization 1 - Name, …). Multi-values are joined with ` ::: `.
  */
 import { parseEmail, parsePhone } from '../model/index.ts';
-import { stripBom } from './decode.ts';
+import { parseCsvExport, type CsvExport } from './csv-export.ts';
+import { headerCells, type CsvRow } from './csv-read.ts';
 import { classifyLink } from './links.ts';
 import { cleanTags, splitMulti } from './tags.ts';
-import { emptyReport, type ParseReport, type ProgressFn } from './types.ts';
-import { findHeaderLine, headerCells, readCsv, type CsvRow } from './csv-read.ts';
-import { validateContact, type RawContact } from './validate.ts';
+import type { LineWarning, ParseReport, ProgressFn } from './types.ts';
+import { keepValid, type RawContact } from './validate.ts';
 import { parseVCardDate } from './vcard-values.ts';
 
 export function isGoogleHeader(line: string): boolean {
@@ -34,26 +34,16 @@ function numbered(row: CsvRow, kind: string, part: string): { value: string; lab
 
 const first = (cell: string) => splitMulti(cell)[0] ?? '';
 
-export function parseGoogleCsv(input: string, onProgress?: ProgressFn): ParseReport {
-  const report = emptyReport();
-  const text = stripBom(input);
-  const header = findHeaderLine(text, isGoogleHeader, 5);
-  if (!header) {
-    report.invalid.push({ line: 1, reason: 'No Google Contacts header row (First Name or Given Name, …) was found in this file.' });
-    return report;
-  }
-  readCsv(
-    text.slice(header.offset),
-    header.index + 1,
-    (row) => readGoogleRow(row, report),
-    report.invalid,
-    onProgress,
-  );
-  return report;
-}
+const GOOGLE: CsvExport = {
+  isHeader: isGoogleHeader,
+  maxHeaderLines: 5,
+  missingHeader: 'No Google Contacts header row (First Name or Given Name, …) was found in this file.',
+  readRow: readGoogleRow,
+};
 
-function readGoogleRow(row: CsvRow, report: ParseReport): void {
-  const { warnings } = report;
+export const parseGoogleCsv = (input: string, onProgress?: ProgressFn): ParseReport => parseCsvExport(input, GOOGLE, onProgress);
+
+function readGoogleRow(row: CsvRow, warnings: LineWarning[]): RawContact {
   const line = row.line;
   const legacy = row.columns.includes('Given Name');
   const name = legacy
@@ -68,18 +58,8 @@ function readGoogleRow(row: CsvRow, report: ParseReport): void {
     notes: row.get('Notes'),
     tags: cleanTags(splitMulti(legacy ? row.get('Group Membership') : row.get('Labels'))),
   };
-  const emails: string[] = [];
-  for (const { value } of numbered(row, 'E-mail', 'Value')) {
-    const r = parseEmail(value);
-    if (r.ok) emails.push(r.value);
-    else warnings.push({ line, message: `${r.error} It was left out.` });
-  }
-  const phones: string[] = [];
-  for (const { value } of numbered(row, 'Phone', 'Value')) {
-    const r = parsePhone(value);
-    if (r.ok) phones.push(r.value);
-    else warnings.push({ line, message: `${r.error} It was left out.` });
-  }
+  raw.emails = keepValid(numbered(row, 'E-mail', 'Value').map((c) => c.value), parseEmail, line, warnings);
+  raw.phones = keepValid(numbered(row, 'Phone', 'Value').map((c) => c.value), parsePhone, line, warnings);
   const websites: string[] = [];
   for (const { value, label } of numbered(row, 'Website', 'Value')) {
     const link = classifyLink(value, /linkedin/i.test(label));
@@ -89,8 +69,6 @@ function readGoogleRow(row: CsvRow, report: ParseReport): void {
   }
   if (websites.length) raw.website = websites[0];
   if (websites.length > 1) raw.notes = [raw.notes, `Other web addresses: ${websites.slice(1).join(' ')}`].filter(Boolean).join('\n\n');
-  raw.emails = emails;
-  raw.phones = phones;
   const place = (part: string) => numbered(row, 'Address', part)[0]?.value ?? '';
   raw.location = place('City') || place('Region') || place('Country') || (legacy ? row.get('Location') : '');
   const birthday = row.get('Birthday');
@@ -99,7 +77,5 @@ function readGoogleRow(row: CsvRow, report: ParseReport): void {
     if (parsed) raw.birthday = parsed;
     else warnings.push({ line, message: `The birthday “${birthday.slice(0, 40)}” is not a date and was left out.` });
   }
-  const checked = validateContact(raw, line, [], warnings);
-  if (checked.ok) report.drafts.push(checked.draft);
-  else report.invalid.push(checked.problem);
+  return raw;
 }

@@ -3,12 +3,11 @@
  * quoted cells with commas and line breaks, "Connected On" as `01 Jan 2024`,
  * and mostly empty emails (members hide them by default).
  */
-import { stripBom } from './decode.ts';
-import { classifyLink } from './links.ts';
-import { emptyReport, type ParseReport, type ProgressFn } from './types.ts';
-import { findHeaderLine, readCsv } from './csv-read.ts';
-import { validateContact, type RawContact } from './validate.ts';
 import { parseEmail } from '../model/index.ts';
+import { parseCsvExport, type CsvExport } from './csv-export.ts';
+import { classifyLink } from './links.ts';
+import type { ParseReport, ProgressFn } from './types.ts';
+import { keepValid, type RawContact } from './validate.ts';
 
 export const LINKEDIN_COLUMNS = ['First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Position', 'Connected On'] as const;
 
@@ -32,49 +31,32 @@ export function parseConnectedOn(value: string): string | null {
   return `${m[3]}-${String(month + 1).padStart(2, '0')}-${(m[1] as string).padStart(2, '0')}`;
 }
 
-export function parseLinkedinCsv(input: string, onProgress?: ProgressFn): ParseReport {
-  const report = emptyReport();
-  const text = stripBom(input);
-  const header = findHeaderLine(text, isLinkedinHeader);
-  if (!header) {
-    report.invalid.push({ line: 1, reason: 'No LinkedIn header row (First Name, Last Name, URL, …) was found in this file.' });
-    return report;
-  }
-  readCsv(
-    text.slice(header.offset),
-    header.index + 1,
-    (row) => {
-      const warnings = report.warnings;
-      const raw: RawContact = {
-        name: [row.get('First Name'), row.get('Last Name')].filter((s) => s !== '').join(' '),
-        organisation: row.get('Company'),
-        role: row.get('Position'),
-        metPlace: 'LinkedIn',
-      };
-      const url = row.get('URL');
-      if (url) {
-        const link = classifyLink(url, true);
-        if (link.ok) raw.linkedin = link.url;
-        else warnings.push({ line: row.line, message: link.message });
-      }
-      const email = row.get('Email Address');
-      if (email) {
-        const r = parseEmail(email);
-        if (r.ok) raw.emails = [r.value];
-        else warnings.push({ line: row.line, message: `${r.error} It was left out.` });
-      }
-      const connected = row.get('Connected On');
-      if (connected) {
-        const on = parseConnectedOn(connected);
-        if (on) raw.metOn = on;
-        else warnings.push({ line: row.line, message: `“${connected.slice(0, 40)}” is not a date LinkedIn writes; the connection date was left out.` });
-      }
-      const checked = validateContact(raw, row.line, [], warnings);
-      if (checked.ok) report.drafts.push(checked.draft);
-      else report.invalid.push(checked.problem);
-    },
-    report.invalid,
-    onProgress,
-  );
-  return report;
-}
+const LINKEDIN: CsvExport = {
+  isHeader: isLinkedinHeader,
+  maxHeaderLines: 200,
+  missingHeader: 'No LinkedIn header row (First Name, Last Name, URL, …) was found in this file.',
+  readRow(row, warnings) {
+    const raw: RawContact = {
+      name: [row.get('First Name'), row.get('Last Name')].filter((s) => s !== '').join(' '),
+      organisation: row.get('Company'),
+      role: row.get('Position'),
+      metPlace: 'LinkedIn',
+      emails: keepValid([row.get('Email Address')], parseEmail, row.line, warnings),
+    };
+    const url = row.get('URL');
+    if (url) {
+      const link = classifyLink(url, true);
+      if (link.ok) raw.linkedin = link.url;
+      else warnings.push({ line: row.line, message: link.message });
+    }
+    const connected = row.get('Connected On');
+    if (connected) {
+      const on = parseConnectedOn(connected);
+      if (on) raw.metOn = on;
+      else warnings.push({ line: row.line, message: `“${connected.slice(0, 40)}” is not a date LinkedIn writes; the connection date was left out.` });
+    }
+    return raw;
+  },
+};
+
+export const parseLinkedinCsv = (input: string, onProgress?: ProgressFn): ParseReport => parseCsvExport(input, LINKEDIN, onProgress);

@@ -8,12 +8,12 @@
  * itself is often Windows-1252: decoding handles that before this parser.
  */
 import { parseEmail, parsePhone } from '../model/index.ts';
-import { findHeaderLine, headerCells, readCsv, type CsvRow } from './csv-read.ts';
-import { stripBom } from './decode.ts';
+import { parseCsvExport, type CsvExport } from './csv-export.ts';
+import { headerCells, type CsvRow } from './csv-read.ts';
 import { classifyLink } from './links.ts';
 import { cleanTags } from './tags.ts';
-import { emptyReport, type ParseReport, type ProgressFn } from './types.ts';
-import { validateContact, type RawContact } from './validate.ts';
+import type { LineWarning, ParseReport, ProgressFn } from './types.ts';
+import { keepValid, type RawContact } from './validate.ts';
 
 export function isOutlookHeader(line: string): boolean {
   const cells = new Set(headerCells(line));
@@ -43,20 +43,16 @@ export function parseOutlookDate(value: string): { date: string | null; ambiguou
   return { date: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, ambiguous: false };
 }
 
-export function parseOutlookCsv(input: string, onProgress?: ProgressFn): ParseReport {
-  const report = emptyReport();
-  const text = stripBom(input);
-  const header = findHeaderLine(text, isOutlookHeader, 5);
-  if (!header) {
-    report.invalid.push({ line: 1, reason: 'No Outlook contacts header row (First Name, E-mail Address, …) was found in this file.' });
-    return report;
-  }
-  readCsv(text.slice(header.offset), header.index + 1, (row) => readOutlookRow(row, report), report.invalid, onProgress);
-  return report;
-}
+const OUTLOOK: CsvExport = {
+  isHeader: isOutlookHeader,
+  maxHeaderLines: 5,
+  missingHeader: 'No Outlook contacts header row (First Name, E-mail Address, …) was found in this file.',
+  readRow: readOutlookRow,
+};
 
-function readOutlookRow(row: CsvRow, report: ParseReport): void {
-  const { warnings } = report;
+export const parseOutlookCsv = (input: string, onProgress?: ProgressFn): ParseReport => parseCsvExport(input, OUTLOOK, onProgress);
+
+function readOutlookRow(row: CsvRow, warnings: LineWarning[]): RawContact {
   const line = row.line;
   const name = [row.get('Title'), row.get('First Name'), row.get('Middle Name'), row.get('Last Name'), row.get('Suffix')].filter(Boolean).join(' ');
   const organisation = row.get('Company');
@@ -69,26 +65,10 @@ function readOutlookRow(row: CsvRow, report: ParseReport): void {
     tags: cleanTags(row.get('Categories').split(';')),
     location: row.get('Business City') || row.get('Home City') || row.get('Other City') || row.get('Location') || row.get('Business Country/Region') || row.get('Home Country/Region'),
   };
-  const emails: string[] = [];
-  for (const column of EMAIL_COLUMNS) {
-    const value = row.get(column).trim();
-    if (value === '') continue;
-    // Exchange contacts carry an X.500 address ("/o=ExchangeLabs/…") instead of an email: not one to keep.
-    if (value.startsWith('/')) continue;
-    const r = parseEmail(value);
-    if (r.ok) emails.push(r.value);
-    else warnings.push({ line, message: `${r.error} It was left out.` });
-  }
-  const phones: string[] = [];
-  for (const column of PHONE_COLUMNS) {
-    const value = row.get(column).trim();
-    if (value === '') continue;
-    const r = parsePhone(value);
-    if (r.ok) phones.push(r.value);
-    else warnings.push({ line, message: `${r.error} It was left out.` });
-  }
-  raw.emails = emails;
-  raw.phones = phones;
+  // Exchange contacts carry an X.500 address ("/o=ExchangeLabs/…") instead of an email: not one to keep.
+  const emails = EMAIL_COLUMNS.map((column) => row.get(column)).filter((value) => !value.trim().startsWith('/'));
+  raw.emails = keepValid(emails, parseEmail, line, warnings);
+  raw.phones = keepValid(PHONE_COLUMNS.map((column) => row.get(column)), parsePhone, line, warnings);
   const websites: string[] = [];
   for (const column of ['Web Page', 'Personal Web Page']) {
     const value = row.get(column).trim();
@@ -107,7 +87,5 @@ function readOutlookRow(row: CsvRow, report: ParseReport): void {
     else if (parsed.ambiguous) warnings.push({ line, message: `The birthday “${birthday.slice(0, 40)}” could be read as two different days (month/day or day/month) and was left out.` });
     else if (!/^0{1,2}[/.]0{1,2}[/.]0{2,4}$/.test(birthday)) warnings.push({ line, message: `The birthday “${birthday.slice(0, 40)}” is not a date and was left out.` });
   }
-  const checked = validateContact(raw, line, [], warnings);
-  if (checked.ok) report.drafts.push(checked.draft);
-  else report.invalid.push(checked.problem);
+  return raw;
 }

@@ -3,7 +3,7 @@
  * its check is dropped with a warning rather than losing the whole person; only a
  * missing or unusable name makes a card invalid.
  */
-import { contactSpec, parseValues } from '../model/index.ts';
+import { contactSpec, parseValues, type Result } from '../model/index.ts';
 import type { ContactDraft, ContactValues, LineProblem, LineWarning } from './types.ts';
 
 export type RawContact = { [K in keyof ContactValues]?: unknown };
@@ -26,6 +26,18 @@ const TEXT_MAX: Partial<Record<keyof ContactValues, number>> = {
   location: 300,
   metPlace: 300,
 };
+
+/** The values `parse` accepts, in order; empty cells are skipped and each refused value is left out with a warning. */
+export function keepValid(values: Iterable<string>, parse: (value: string) => Result<string, string>, line: number, warnings: LineWarning[]): string[] {
+  const kept: string[] = [];
+  for (const value of values) {
+    if (value.trim() === '') continue;
+    const r = parse(value);
+    if (r.ok) kept.push(r.value);
+    else warnings.push({ line, message: `${r.error} It was left out.` });
+  }
+  return kept;
+}
 
 export function validateContact(
   raw: RawContact,

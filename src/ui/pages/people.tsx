@@ -45,14 +45,14 @@ export default function People() {
   // list is being drawn: it is built the moment after (the frame after the list changed), or at once
   // if a search needs it first.
   let built: { people: readonly Contact[]; communities: readonly Community[]; index: SearchIndex } | null = null;
-  const indexOf = (contacts: readonly Contact[], groups: readonly Community[]) => {
+  const searchIndexFor = (contacts: readonly Contact[], groups: readonly Community[]) => {
     if (built?.people !== contacts || built.communities !== groups) built = { people: contacts, communities: groups, index: makeSearchIndex(contacts, groups) };
     return built.index;
   };
   createEffect(() => {
     const [contacts, groups] = [people(), communities()];
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => indexOf(contacts, groups))));
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => searchIndexFor(contacts, groups))));
     onCleanup(() => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
@@ -69,7 +69,7 @@ export default function People() {
   const shown = createMemo<Contact[]>(() => {
     let hits = people();
     if (query().trim()) {
-      const searchIndex = indexOf(hits, communities());
+      const searchIndex = searchIndexFor(hits, communities());
       const byId = new Map(hits.map((p) => [p.id, p]));
       hits = search(searchIndex, query()).flatMap((id) => byId.get(id) ?? []);
     }
