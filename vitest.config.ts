@@ -8,8 +8,11 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    // No test bounds how long something takes (speed is measured in bench/): these limits only
+    // catch hangs, and are wide enough for a machine busy with other work.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    expect: { poll: { timeout: 30_000 } },
     pool: 'forks',
     maxWorkers: 2,
   },

@@ -46,9 +46,9 @@ describe('sync between devices through the relay', () => {
     const { laptop, phone, contexts, code } = await pairedDevices();
     await phone.sync.waitFor('Up to date');
     await phone.people.open();
-    await expect.poll(() => phone.people.names(), { timeout: 10_000 }).toEqual(['Ana Lima', 'Bo Chen']);
+    await expect.poll(() => phone.people.names()).toEqual(['Ana Lima', 'Bo Chen']);
     await laptop.people.open();
-    await expect.poll(() => laptop.people.names(), { timeout: 10_000 }).toEqual(['Ana Lima', 'Bo Chen']);
+    await expect.poll(() => laptop.people.names()).toEqual(['Ana Lima', 'Bo Chen']);
     expect(code.length).toBeGreaterThan(4);
     expect(server.log()).not.toContain(code);
     expect(server.log()).not.toMatch(/token=|Bearer /);
@@ -70,7 +70,7 @@ describe('sync between devices through the relay', () => {
     const everyone = ['Ana Lima', 'Bo Chen', 'Cy Offline-Laptop', 'Di Offline-Phone'];
     for (const device of [laptop, phone]) {
       await device.people.open();
-      await expect.poll(() => device.people.names(), { timeout: 10_000 }).toEqual(everyone);
+      await expect.poll(() => device.people.names()).toEqual(everyone);
     }
     for (const c of contexts) await c.close();
   });
@@ -98,7 +98,7 @@ describe('sync between devices through the relay', () => {
     const first = await App.open(context, server.url, '/people');
     const second = await App.open(context, server.url, '/people');
     await first.people.add({ name: 'Eve Tab-One' });
-    await expect.poll(() => second.people.names(), { timeout: 5000 }).toEqual(['Eve Tab-One']);
+    await expect.poll(() => second.people.names()).toEqual(['Eve Tab-One']);
     await context.close();
   });
 });

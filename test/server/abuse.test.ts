@@ -34,7 +34,7 @@ beforeAll(async () => {
   owner = connectPeer(relay.syncUrl, victim.spaceId, victim.token);
   await Promise.all([...bystanders, owner].map((p) => synced(p)));
   owner.doc.getMap('m').set('secret', SECRET);
-  await waitFor(() => stored(relay.dataDir, victim.spaceId).rows > 0, 5_000, 'victim data stored');
+  await waitFor(() => stored(relay.dataDir, victim.spaceId).rows > 0, 'victim data stored');
 });
 
 afterAll(async () => {
@@ -61,10 +61,8 @@ async function underAttack<T>(attack: () => Promise<T>): Promise<T> {
   const result = await attack();
   stop = true;
   await editing;
-  const started = Date.now();
-  await waitFor(() => b.doc.getMap('m').get(key) === edits, 2_000, 'bystander sync');
-  // Generous: the test machine may be busy; a stalled relay takes seconds or never answers.
-  expect(Date.now() - started).toBeLessThan(1_500);
+  // The bystander catches up and stays connected (how fast is measured in bench/relay.bench.ts).
+  await waitFor(() => b.doc.getMap('m').get(key) === edits, 'bystander sync');
   expect(b.provider.wsconnected).toBe(true);
   expect(stored(relay.dataDir, victim.spaceId)).toEqual(before);
   return result;
@@ -162,7 +160,7 @@ describe('refused before any frame is read', () => {
     await new Promise((r) => ws.once('open', r));
     expect(ws.protocol).toBe('rapport');
     ws.send(syncMessage(0, new Uint8Array([0])));
-    await waitFor(() => containsSecret(seen), 2_000, 'data over protocol token');
+    await waitFor(() => containsSecret(seen), 'data over protocol token');
     ws.close();
   });
 
@@ -206,9 +204,9 @@ describe('bad frames from an authenticated device', () => {
     const p = connectPeer(relay.syncUrl, victim.spaceId, victim.token);
     await synced(p);
     p.doc.getMap('m').set('big', 'y'.repeat(60_000));
-    await waitFor(() => owner.doc.getMap('m').get('big') !== undefined, 3_000, 'big update');
+    await waitFor(() => owner.doc.getMap('m').get('big') !== undefined, 'big update');
     p.doc.getMap('m').delete('big');
-    await waitFor(() => !owner.doc.getMap('m').has('big'), 3_000, 'cleanup');
+    await waitFor(() => !owner.doc.getMap('m').has('big'), 'cleanup');
     p.destroy();
   });
 
@@ -256,7 +254,7 @@ describe('bad frames from an authenticated device', () => {
       onOpen: (ws) => setTimeout(() => ws.close(), 200),
     });
     expect(sound.code).toBe(1005);
-    await waitFor(() => member.doc.getArray('log').length > 0, 3_000, 'sound update');
+    await waitFor(() => member.doc.getArray('log').length > 0, 'sound update');
     const storedBefore = stored(relay.dataDir, fresh.spaceId);
     const expected = JSON.stringify(member.doc.getArray('log').toJSON());
 
@@ -269,7 +267,7 @@ describe('bad frames from an authenticated device', () => {
     member.doc.getMap('m').set('after', 1);
     const late = connectPeer(relay.syncUrl, fresh.spaceId, fresh.token);
     await synced(late);
-    await waitFor(() => late.doc.getMap('m').get('after') === 1, 3_000, 'sync after rebuild');
+    await waitFor(() => late.doc.getMap('m').get('after') === 1, 'sync after rebuild');
     expect(JSON.stringify(late.doc.getArray('log').toJSON())).toBe(expected);
     member.destroy();
     late.destroy();

@@ -135,11 +135,9 @@ describe('pairing and devices', () => {
     ownerPeer.doc.getMap('m').set('before', 1);
     await waitFor(() => phonePeer.doc.getMap('m').get('before') === 1);
 
-    const started = Date.now();
     const res = await api(`/api/spaces/${owner.spaceId}/devices/${phone.deviceId}`, { method: 'DELETE', token: owner.token });
     expect(res.status).toBe(204);
-    await waitFor(() => phonePeer.closes.length > 0, 2_000, 'revoked close');
-    expect(Date.now() - started).toBeLessThan(1_000);
+    await waitFor(() => phonePeer.closes.length > 0, 'revoked close');
     expect(phonePeer.closes[0]).toEqual({ code: 4410, reason: 'device-revoked' });
     // The official client treats 44xx as permanent: it stops retrying.
     expect(phonePeer.provider.shouldConnect).toBe(false);

@@ -33,9 +33,9 @@ describe('durability', () => {
       a.doc.getMap('m').set(`k${i}`, i);
       if (i % 10 === 0) await new Promise((r) => setTimeout(r, 1));
     }
-    await waitFor(() => b.doc.getMap('m').size === 200, 10_000, 'all edits at b');
+    await waitFor(() => b.doc.getMap('m').size === 200, 'all edits at b');
     // Compaction (checked in a worker, so it lands a little later) keeps the row count bounded.
-    await waitFor(() => stored(dataDir, creds.spaceId).rows < 60, 45_000, 'compaction');
+    await waitFor(() => stored(dataDir, creds.spaceId).rows < 60, 'compaction');
     a.destroy();
     b.destroy();
     expect((await first.stop('SIGTERM')).code).toBe(0);
@@ -62,7 +62,7 @@ describe('durability', () => {
         for (let j = 0; j < 5; j++) writer.doc.getMap('m').set(`r${round}-${i++}`, 'x'.repeat(50));
       }, 1);
       // Once the stream flows (however loaded the machine), kill at a random moment within it.
-      await waitFor(() => seen.size >= 20, 20_000, 'stream flowing');
+      await waitFor(() => seen.size >= 20, 'stream flowing');
       await new Promise((r) => setTimeout(r, Math.random() * 400));
       await relay.stop('SIGKILL');
       clearInterval(stream);
@@ -87,12 +87,10 @@ describe('durability', () => {
     const a = peer(relay, creds.spaceId, creds.token);
     await synced(a);
     a.doc.getMap('m').set('kept', true);
-    await waitFor(() => stored(dataDir, creds.spaceId).rows > 0, 5_000, 'stored');
+    await waitFor(() => stored(dataDir, creds.spaceId).rows > 0, 'stored');
     a.destroy();
     const loaded = async () => /rapport_spaces_loaded (\d+)/.exec(await (await fetch(relay.url + '/metrics')).text())?.[1];
-    const deadline = Date.now() + 5_000;
-    while ((await loaded()) !== '0' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    expect(await loaded()).toBe('0');
+    while ((await loaded()) !== '0') await new Promise((r) => setTimeout(r, 20));
     const b = peer(relay, creds.spaceId, creds.token);
     await synced(b);
     // "synced" must never mean "synced against an empty document".

@@ -70,22 +70,19 @@ function mutate(rand: (n: number) => number, updates: Uint8Array[]): Uint8Array 
 }
 
 describe('Space under hostile updates', () => {
-  it('stays fast, never keeps pending state, and stores only what reloads', () => {
+  it('never keeps pending state, and stores only what reloads', () => {
     const updates = sourceUpdates();
     const rand = prng(Number(process.env["FUZZ_SEED"] ?? 20261125));
     const origin = {};
     let space = new Space('fuzz');
     let stored: Uint8Array[] = [];
-    let slowest = 0;
     let accepted = 0;
     let tainted = 0;
     let unloadableSnapshots = 0;
     const sv = (doc: Y.Doc) => [...Y.decodeStateVector(Y.encodeStateVector(doc))].sort(([a], [b]) => a - b);
     for (let i = 0; i < 2000; i++) {
       const update = mutate(rand, updates);
-      const started = performance.now();
       const result = space.applyClientUpdate(update, origin);
-      slowest = Math.max(slowest, performance.now() - started);
       expect(space.doc.store.pendingStructs).toBeNull();
       expect(space.doc.store.pendingDs).toBeNull();
       if (result.ok) {
@@ -125,9 +122,8 @@ describe('Space under hostile updates', () => {
       }
     }
     expect(accepted).toBeGreaterThan(200);
-    console.log(`accepted ${accepted}, tainted ${tainted}, unloadable snapshots ${unloadableSnapshots}, slowest ${slowest.toFixed(1)} ms`);
-    // A hang would show as seconds; single slow calls here are GC pauses on a busy machine.
-    expect(slowest).toBeLessThan(1_000);
+    // A hang is caught by the test timeout; how fast each update applies is bench/relay.bench.ts's job.
+    console.log(`accepted ${accepted}, tainted ${tainted}, unloadable snapshots ${unloadableSnapshots}`);
   });
 
   it('refuses malformed bytes before touching the document', () => {

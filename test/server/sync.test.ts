@@ -64,12 +64,12 @@ describe.each(Object.keys(targets))('sync protocol against %s relay', (name) => 
     const text = new (await import('yjs')).Text();
     a.doc.getMap('m').set('text', text);
     text.insert(0, 'hello');
-    await waitFor(() => contents(a.doc) === contents(b.doc) && b.doc.getMap('m').size === 3, 5_000, 'convergence');
+    await waitFor(() => contents(a.doc) === contents(b.doc) && b.doc.getMap('m').size === 3, 'convergence');
     expect(contents(b.doc)).toBe('{"m":{"from-a":{"n":1},"from-b":"two","text":"hello"}}');
     // A late joiner gets everything through sync step 2 alone.
     const c = peer(t, room, token);
     await synced(c);
-    await waitFor(() => contents(c.doc) === contents(a.doc), 5_000, 'late joiner');
+    await waitFor(() => contents(c.doc) === contents(a.doc), 'late joiner');
   });
 
   it('merges offline edits from both sides after reconnect', async () => {
@@ -79,7 +79,7 @@ describe.each(Object.keys(targets))('sync protocol against %s relay', (name) => 
     const b = peer(t, room, token);
     await Promise.all([synced(a), synced(b)]);
     a.doc.getMap('m').set('shared', 0);
-    await waitFor(() => b.doc.getMap('m').get('shared') === 0, 5_000, 'first edit');
+    await waitFor(() => b.doc.getMap('m').get('shared') === 0, 'first edit');
     a.provider.disconnect();
     b.provider.disconnect();
     for (let i = 0; i < 20; i++) {
@@ -89,7 +89,7 @@ describe.each(Object.keys(targets))('sync protocol against %s relay', (name) => 
     a.doc.getMap('m').delete('shared');
     a.provider.connect();
     b.provider.connect();
-    await waitFor(() => a.doc.getMap('m').size === 40 && contents(a.doc) === contents(b.doc), 10_000, 'offline merge');
+    await waitFor(() => a.doc.getMap('m').size === 40 && contents(a.doc) === contents(b.doc), 'offline merge');
     expect(b.doc.getMap('m').has('shared')).toBe(false);
     expect(b.doc.getMap('m').get('a19')).toBe(19);
     expect(a.doc.getMap('m').get('b19')).toBe(19);
@@ -103,12 +103,12 @@ describe.each(Object.keys(targets))('sync protocol against %s relay', (name) => 
     await Promise.all([synced(a), synced(b)]);
     a.provider.awareness.setLocalStateField('user', { name: 'Ada' });
     const aId = a.doc.clientID;
-    await waitFor(() => (b.provider.awareness.getStates().get(aId) as { user?: { name?: string } } | undefined)?.user?.name === 'Ada', 5_000, 'presence');
+    await waitFor(() => (b.provider.awareness.getStates().get(aId) as { user?: { name?: string } } | undefined)?.user?.name === 'Ada', 'presence');
     // A newcomer sees who is already there.
     const c = peer(t, room, token);
-    await waitFor(() => c.provider.awareness.getStates().has(aId), 5_000, 'presence for newcomer');
+    await waitFor(() => c.provider.awareness.getStates().has(aId), 'presence for newcomer');
     a.provider.disconnect();
-    await waitFor(() => !b.provider.awareness.getStates().has(aId) && !c.provider.awareness.getStates().has(aId), 5_000, 'absence');
+    await waitFor(() => !b.provider.awareness.getStates().has(aId) && !c.provider.awareness.getStates().has(aId), 'absence');
   });
 });
 
@@ -142,7 +142,7 @@ describe.each(Object.keys(targets))('out-of-order updates against %s relay', (na
     await new Promise((r) => setTimeout(r, 100));
     expect(observer.doc.getMap('m').has('t')).toBe(false);
     ws.send(updateMessage(updates[0]!));
-    await waitFor(() => observer.doc.getMap('m').get('t')?.toString() === 'first second', 5_000, 'held updates');
+    await waitFor(() => observer.doc.getMap('m').get('t')?.toString() === 'first second', 'held updates');
     ws.close();
     // And a late joiner (from storage, for ours) gets the same.
     const late = peer(t, room, token);

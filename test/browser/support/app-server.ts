@@ -30,7 +30,7 @@ export async function startAppServer(opts: { port?: number; dataDir?: string; en
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 50_000);
     const onData = () => {
       const m = /Rapport listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
       if (m) {
