@@ -132,7 +132,7 @@ const at = new Date().toISOString();
 const interactions: Interaction[] = made.map((c, i) => ({
   id: `interaction-${String(i).padStart(8, '0')}` as InteractionId, createdAt: at, updatedAt: at, deletedAt: null,
   at, contactIds: [c.id as ContactId], channel: 'call', eventId: null, place: '', notes: '', learned: '', shared: '',
-  followUpOn: `2026-${String((i % 12) + 1).padStart(2, '0')}-15`, followUpDone: i % 4 === 0,
+  followUpOn: `2026-${String((i % 12) + 1).padStart(2, '0')}-15`, followUpDone: i % 4 === 0, followUpKeptOpenAt: null,
 }));
 const actions: Action[] = made.slice(0, 2000).map((c, i) => ({
   id: `action-${String(i).padStart(8, '0')}` as ActionId, createdAt: at, updatedAt: at, deletedAt: null,

@@ -40,7 +40,6 @@ const LINKEDIN: CsvExport = {
       name: [row.get('First Name'), row.get('Last Name')].filter((s) => s !== '').join(' '),
       organisation: row.get('Company'),
       role: row.get('Position'),
-      metPlace: 'LinkedIn',
       emails: keepValid([row.get('Email Address')], parseEmail, row.line, warnings),
     };
     const url = row.get('URL');
@@ -52,7 +51,8 @@ const LINKEDIN: CsvExport = {
     const connected = row.get('Connected On');
     if (connected) {
       const on = parseConnectedOn(connected);
-      if (on) raw.metOn = on;
+      // A connection is not a meeting: Today counts these in one line, never as people to follow up.
+      if (on) raw.connectedOn = on;
       else warnings.push({ line: row.line, message: `“${connected.slice(0, 40)}” is not a date LinkedIn writes; the connection date was left out.` });
     }
     return raw;

@@ -33,6 +33,7 @@ export const CONTACT_COLUMNS: Column[] = [
   ['Tags', (c) => joined(c.tags)],
   ['Met on', (c) => c.metOn ?? ''],
   ['Where we met', (c) => c.metPlace],
+  ['Connected on LinkedIn', (c) => c.connectedOn ?? ''],
   ['What they do', (c) => c.whatTheyDo],
   ['Interests', (c) => c.interests],
   ['Needs', (c) => c.needs],

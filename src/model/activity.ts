@@ -17,6 +17,11 @@ export const interactionSpec = {
   shared: text('What I shared about me', { multiline: true, max: 5000 }),
   followUpOn: date('Follow up on'),
   followUpDone: flag('Follow-up done'),
+  /**
+   * Set when the user kept this follow-up open while logging a later interaction: only
+   * interactions after this instant close it (see followUpAnswered).
+   */
+  followUpKeptOpenAt: dateTime('Follow-up kept open'),
 };
 export type Interaction = Entity<typeof interactionSpec, InteractionId>;
 

@@ -1,4 +1,4 @@
-import { birthday, date, integer, list, parseEmail, parsePhone, ref, refs, tagList, text, webUrl } from './fields.ts';
+import { birthday, date, flag, integer, list, parseEmail, parsePhone, ref, refs, tagList, text, webUrl } from './fields.ts';
 import type { Entity } from './entity.ts';
 import type { CommunityId, ContactId, EventId, ObjectiveId } from './ids.ts';
 
@@ -29,6 +29,10 @@ export const contactSpec = {
   introducedById: ref<ContactId>('Introduced by'),
   notes: text('Notes', { multiline: true }),
   cadenceDays: integer('Keep in touch every (days)', 1, 3650),
+  /** Own team, close colleagues: keep-in-touch nudges stay quiet, the rhythm is kept. */
+  seenRegularly: flag('I see them regularly'),
+  /** When a connection was made online (LinkedIn's "Connected On"): not a meeting to follow up. */
+  connectedOn: date('Connected on'),
   /** Today leaves this person's keep-in-touch and new-acquaintance reminders alone until this day. */
   snoozedUntil: date('Snoozed until'),
   power: integer('Power', 0, STAKE_MAX),

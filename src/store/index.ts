@@ -7,3 +7,4 @@ export * from './undo.ts';
 export * from './watch.ts';
 export * from './not-duplicates.ts';
 export * from './stakes.ts';
+export * from './habits.ts';

@@ -27,13 +27,13 @@ describe('LinkedIn Connections.csv', () => {
       organisation: 'Acme Corp',
       role: 'CTO',
       linkedin: 'https://www.linkedin.com/in/ana-lima',
-      metOn: '2024-03-12',
-      metPlace: 'LinkedIn',
+      connectedOn: '2024-03-12',
     });
     expect(kwame!.values.organisation).toBe('Mensah, Boateng & Partners');
     expect(kwame!.values.role).toBe('Partner, Strategy');
     expect(kwame!.values.emails).toEqual(['kwame@example.com']);
-    expect(kwame!.values.metOn).toBe('2024-01-01');
+    expect(kwame!.values.connectedOn).toBe('2024-01-01');
+    expect(kwame!.values.metOn).toBeNull();
     // A line break inside a single-line field becomes a space.
     expect(li!.values.role).toBe('Community Manager (part-time)');
     expect(r.invalid).toEqual([{ line: 9, reason: 'This entry has no name.' }]);
@@ -46,7 +46,7 @@ describe('LinkedIn Connections.csv', () => {
     expect(parseConnectedOn('2020-03-12')).toBe('2020-03-12');
     expect(parseConnectedOn('Jan 2024')).toBeNull();
     const r = parseLinkedinCsv('First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,,,,someday\n');
-    expect(r.drafts[0]!.values.metOn).toBeNull();
+    expect(r.drafts[0]!.values.connectedOn).toBeNull();
     expect(r.warnings[0]).toEqual({ line: 2, message: expect.stringMatching(/someday/) });
   });
 

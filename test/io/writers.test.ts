@@ -146,6 +146,7 @@ describe('ICS export', () => {
     shared: '',
     followUpOn: '2026-03-10',
     followUpDone: false,
+    followUpKeptOpenAt: null,
     ...over,
   });
   const action = (id: string, over: Partial<Action>): Action => ({

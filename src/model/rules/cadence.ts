@@ -1,8 +1,9 @@
 /**
  * Keep-in-touch rhythm. A person with a cadence of 30 days is due once 30 days
  * have passed since the last interaction: the reminder appears on the day the
- * rhythm comes round, not the day after. Someone with a cadence and no
- * interaction yet counts from the day they were met, else the day they were added.
+ * rhythm comes round, not the day after. It counts from the last contact, where
+ * meeting someone is a contact (lastTouchDayByPerson), else from the day they were
+ * added. People the user sees regularly keep their rhythm but are never nudged.
  */
 import type { Contact } from '../contact.ts';
 import type { IsoDate } from '../fields.ts';
@@ -10,13 +11,14 @@ import type { ContactId } from '../ids.ts';
 import type { DayLookup } from './history.ts';
 import { addDays, daysBetween, localDay } from './dates.ts';
 import { isSnoozed } from './followups.ts';
+import { metInPersonOn } from './people-status.ts';
 
 export interface LapsedCadence {
   contact: Contact;
   cadenceDays: number;
   /** The last interaction's local day; null when there has been none. */
   lastContactOn: IsoDate | null;
-  /** The day the rhythm counts from: last contact, else metOn, else the day added. */
+  /** The day the rhythm counts from: the later of last contact and metOn, else the day added. */
   countedFrom: IsoDate;
   daysSince: number;
   /** Days past the due day; 0 on the day itself. */
@@ -24,7 +26,9 @@ export interface LapsedCadence {
 }
 
 export function cadenceStart(contact: Contact, lastContactOn: IsoDate | null | undefined, timeZone: string): IsoDate {
-  return lastContactOn ?? contact.metOn ?? localDay(contact.createdAt, timeZone);
+  const met = metInPersonOn(contact);
+  if (lastContactOn == null) return met ?? localDay(contact.createdAt, timeZone);
+  return met !== null && met > lastContactOn ? met : lastContactOn;
 }
 
 /** The day the next catch-up is due, or null without a cadence. */
@@ -42,7 +46,7 @@ export function lapsedCadences(
   const out: LapsedCadence[] = [];
   for (const contact of people.values()) {
     const cadenceDays = contact.cadenceDays;
-    if (cadenceDays === null || isSnoozed(contact, today)) continue;
+    if (cadenceDays === null || contact.seenRegularly || isSnoozed(contact, today)) continue;
     const lastContactOn = lastContactDay.get(contact.id) ?? null;
     const countedFrom = cadenceStart(contact, lastContactOn, timeZone);
     const daysSince = daysBetween(countedFrom, today);

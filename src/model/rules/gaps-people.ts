@@ -4,6 +4,7 @@ import { lapsedCadences } from './cadence.ts';
 import { relativeDay } from './dates.ts';
 import { draftAction } from './gaps-objectives.ts';
 import type { FoundGap, GapKind } from './gap-types.ts';
+import { metInPersonOn } from './people-status.ts';
 import type { PlanContext } from './plan-context.ts';
 import { cadenceWords } from './words.ts';
 
@@ -18,9 +19,13 @@ export function peopleGaps(ctx: PlanContext, limit = Infinity, notListed: Partia
   for (const l of lapsed.slice(0, limit)) {
     const c = l.contact;
     const key = `stale-link:${c.id}:${l.countedFrom}`;
-    const when = l.lastContactOn
-      ? `Your last contact with ${c.name} was ${relativeDay(l.lastContactOn, ctx.today)}`
-      : `You have not been in touch with ${c.name} yet`;
+    // The plan counts meeting someone as a contact (lastTouchDayByPerson).
+    const when =
+      l.lastContactOn === null
+        ? `You have not been in touch with ${c.name} yet`
+        : l.lastContactOn === metInPersonOn(c)
+          ? `You met ${c.name} ${relativeDay(l.lastContactOn, ctx.today)} and have not been in touch since`
+          : `Your last contact with ${c.name} was ${relativeDay(l.lastContactOn, ctx.today)}`;
     gaps.push({
       key,
       kind: 'stale-link',

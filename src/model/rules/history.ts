@@ -1,8 +1,10 @@
 /** When the user was last in touch with each person, from the interactions logged. */
 import type { Interaction } from '../activity.ts';
+import type { Contact } from '../contact.ts';
 import type { IsoDate, IsoDateTime } from '../fields.ts';
 import type { ContactId } from '../ids.ts';
 import { instantMs, localDay, type Instant } from './dates.ts';
+import { metInPersonOn } from './people-status.ts';
 
 export interface LastContactOptions {
   /** Interactions after this instant (planned meetings) do not count. */
@@ -46,6 +48,24 @@ export function lastContactDayByPerson(last: ReadonlyMap<ContactId, IsoDateTime>
     get(id) {
       const at = last.get(id);
       return at === undefined ? undefined : localDay(at, timeZone);
+    },
+  };
+}
+
+/**
+ * The last day in touch with each person, where meeting them counts as a contact: someone met
+ * in 2023 and never logged since was last in touch in 2023, not "never". Freshness, rhythms and
+ * gaps read this; "met recently, not followed up" reads interactions alone (the meeting is not
+ * its own follow-up).
+ */
+export function lastTouchDayByPerson(lastContactDay: DayLookup, people: ReadonlyMap<ContactId, Contact>): DayLookup {
+  return {
+    get(id) {
+      const day = lastContactDay.get(id);
+      const person = people.get(id);
+      const metOn = person === undefined ? null : metInPersonOn(person);
+      if (metOn === null) return day;
+      return day === undefined || metOn > day ? metOn : day;
     },
   };
 }

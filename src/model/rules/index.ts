@@ -8,6 +8,7 @@ export * from './followups.ts';
 export * from './cadence.ts';
 export * from './actions.ts';
 export * from './today.ts';
+export * from './snooze.ts';
 export * from './balance.ts';
 export * from './contact-keys.ts';
 export * from './similarity.ts';

@@ -1,9 +1,26 @@
 /** Which people the rules see: the Trash and merged-away duplicates are never shown. */
 import type { Contact } from '../contact.ts';
+import type { IsoDate } from '../fields.ts';
 import type { ContactId } from '../ids.ts';
 
 export function isActivePerson(c: Pick<Contact, 'deletedAt' | 'mergedIntoId'>): boolean {
   return c.deletedAt === null && c.mergedIntoId === null;
+}
+
+/**
+ * The day someone was met in person, or null for a connection made online. Before
+ * `connectedOn` existed, the LinkedIn import wrote its connection date as "met on" with
+ * "LinkedIn" as the place: those are connections too.
+ */
+export function metInPersonOn(c: Pick<Contact, 'metOn' | 'metPlace' | 'metEventId'>): IsoDate | null {
+  if (c.metOn === null || (c.metPlace === LINKEDIN_PLACE && c.metEventId === null)) return null;
+  return c.metOn;
+}
+const LINKEDIN_PLACE = 'LinkedIn';
+
+/** The day a connection was made online (imported from LinkedIn), when that is all there is. */
+export function connectedOnlineOn(c: Pick<Contact, 'connectedOn' | 'metOn' | 'metPlace' | 'metEventId'>): IsoDate | null {
+  return c.connectedOn ?? (c.metOn !== null && metInPersonOn(c) === null ? c.metOn : null);
 }
 
 export function activePeople(contacts: readonly Contact[]): Map<ContactId, Contact> {

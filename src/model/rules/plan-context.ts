@@ -11,7 +11,7 @@ import type { CommunityId, ContactId, ObjectiveId } from '../ids.ts';
 import { COMMUNITY_KINDS } from '../community.ts';
 import type { Action, Objective, Offer } from '../plan.ts';
 import { instantMs, localDay, type Instant } from './dates.ts';
-import { lastContactByPerson, lastContactDayByPerson, type DayLookup } from './history.ts';
+import { lastContactByPerson, lastContactDayByPerson, lastTouchDayByPerson, type DayLookup } from './history.ts';
 import { activePeople, makeIdResolver } from './people-status.ts';
 
 export interface PlanInput {
@@ -44,6 +44,7 @@ export interface PlanContext {
   communityById: Map<CommunityId, Community>;
   /** Objectives still being worked on (status active). */
   objectives: Objective[];
+  /** The last day in touch with each person; meeting them counts (lastTouchDayByPerson). */
   lastContactDay: DayLookup;
   /** People linked to each objective ("can help with"). */
   helpers: Map<ObjectiveId, Contact[]>;
@@ -77,7 +78,10 @@ export function preparePlan(input: PlanInput): PlanContext {
     communities,
     communityById,
     objectives,
-    lastContactDay: lastContactDayByPerson(input.lastContact ?? lastContactByPerson(input.interactions, { until: nowMs, resolve }), input.timeZone),
+    lastContactDay: lastTouchDayByPerson(
+      lastContactDayByPerson(input.lastContact ?? lastContactByPerson(input.interactions, { until: nowMs, resolve }), input.timeZone),
+      people,
+    ),
     helpers,
     members,
   };

@@ -1,27 +1,44 @@
 /**
  * The Today page: what to do now, each item with one plain sentence saying why.
- * Sections, in the order the page shows them: follow-ups due, keep-in-touch
- * rhythms come round, actions due this week, people met recently.
- * A person appears once: a due follow-up outranks a recent meeting, which
- * outranks a lapsed rhythm.
+ * Sections, in the order the page shows them: follow-ups due, promises to keep,
+ * keep-in-touch rhythms come round, actions due this week, people met recently.
+ * A person appears once among the person reminders: a due follow-up outranks a
+ * recent meeting, which outranks a lapsed rhythm. A snoozed person appears in no
+ * section until the snooze ends.
  */
-import type { Interaction, RapportEvent } from '../activity.ts';
+import type { Interaction, LedgerEntry, RapportEvent } from '../activity.ts';
 import type { Contact } from '../contact.ts';
 import type { IsoDate, IsoDateTime } from '../fields.ts';
-import type { ActionId, ContactId, EventId, InteractionId } from '../ids.ts';
+import type { ActionId, ContactId, EventId, InteractionId, LedgerEntryId } from '../ids.ts';
 import type { Action } from '../plan.ts';
 import { actionsDueSoon, type ActionDue } from './actions.ts';
 import { lapsedCadences, type LapsedCadence } from './cadence.ts';
-import { instantMs, localDay, relativeDay, type Instant } from './dates.ts';
-import { dueFollowUps, metRecentlyNotFollowedUp, plannedFollowUps, type DueFollowUp, type RecentMeeting } from './followups.ts';
+import { addDays, daysBetween, instantMs, localDay, relativeDay, type Instant } from './dates.ts';
+import {
+  contactSinceMeeting,
+  dueFollowUps,
+  isSnoozed,
+  makeFollowUpAnswered,
+  metRecentlyNotFollowedUp,
+  plannedFollowUps,
+  type DueFollowUp,
+  type RecentMeeting,
+} from './followups.ts';
 import { lastContactByPerson, lastContactDayByPerson } from './history.ts';
-import { activePeople, makeIdResolver } from './people-status.ts';
-import { CHANNEL_PAST, cadenceWords, listNames } from './words.ts';
+import { activePeople, connectedOnlineOn, makeIdResolver, metInPersonOn } from './people-status.ts';
+import { CHANNEL_PAST, cadenceWords, listNames, plural } from './words.ts';
+
+/** A promise without a date comes up this many days after it was made. */
+export const PROMISE_DUE_AFTER_DAYS = 7;
+/** Connections made online in this many days are counted in one line, never listed one by one. */
+export const NEW_CONNECTIONS_DAYS = 30;
 
 export interface TodayInput {
   contacts: readonly Contact[];
   interactions: readonly Interaction[];
   actions: readonly Action[];
+  /** Give and take: what I promised comes up when due. Optional. */
+  ledger?: readonly LedgerEntry[];
   /** Names events in sentences ("you met at KubeCon"); optional. */
   events?: readonly RapportEvent[];
   now: Instant;
@@ -68,9 +85,15 @@ export interface ActionItem extends ItemBase {
   /** Negative when overdue. */
   daysUntil: number;
 }
-export type TodayItem = FollowUpItem | KeepInTouchItem | MetRecentlyItem | ActionItem;
+export interface PromiseItem extends ItemBase {
+  kind: 'promise';
+  ledgerId: LedgerEntryId;
+  contactId: ContactId;
+  dueOn: IsoDate;
+}
+export type TodayItem = FollowUpItem | PromiseItem | KeepInTouchItem | MetRecentlyItem | ActionItem;
 
-export type TodaySectionKey = 'follow-ups' | 'keep-in-touch' | 'actions' | 'met-recently';
+export type TodaySectionKey = 'follow-ups' | 'promises' | 'keep-in-touch' | 'actions' | 'met-recently';
 export interface TodaySection<K extends TodaySectionKey = TodaySectionKey, I extends TodayItem = TodayItem> {
   key: K;
   title: string;
@@ -83,11 +106,17 @@ export interface TodaySection<K extends TodaySectionKey = TodaySectionKey, I ext
 export interface TodayView {
   today: IsoDate;
   followUps: TodaySection<'follow-ups', FollowUpItem>;
+  promises: TodaySection<'promises', PromiseItem>;
   keepInTouch: TodaySection<'keep-in-touch', KeepInTouchItem>;
   actions: TodaySection<'actions', ActionItem>;
   metRecently: TodaySection<'met-recently', MetRecentlyItem>;
-  /** The four sections in display order. */
+  /** The sections in display order. */
   sections: TodaySection[];
+  /**
+   * People connected online (a LinkedIn import) in the last NEW_CONNECTIONS_DAYS: one calm
+   * line on Today, never an item each. Null when there are none.
+   */
+  newConnections: { count: number; sentence: string } | null;
   /** Everyone who needs a follow-up today: the People list's "needs follow-up" filter. */
   needsFollowUp: Set<ContactId>;
   isEmpty: boolean;
@@ -105,11 +134,14 @@ export function computeToday(input: TodayInput): TodayView {
 
   const last = input.lastContact ?? lastContactByPerson(input.interactions, { until: nowMs, resolve });
   const lastDay = lastContactDayByPerson(last, timeZone);
-  const due = dueFollowUps(input.interactions, people, today, resolve);
-  const planned = plannedFollowUps(input.interactions, today, resolve);
-  const recent = metRecentlyNotFollowedUp(people, lastDay, today);
+  const answered = makeFollowUpAnswered(last, timeZone, resolve);
+  const due = dueFollowUps(input.interactions, people, today, resolve, answered);
+  const planned = plannedFollowUps(input.interactions, today, resolve, answered);
+  const sinceMeeting = contactSinceMeeting(input.interactions, people, today, new Date(nowMs).toISOString(), timeZone, resolve);
+  const recent = metRecentlyNotFollowedUp(people, sinceMeeting, today);
   const lapsed = lapsedCadences(people, lastDay, today, timeZone);
   const soon = actionsDueSoon(input.actions, today);
+  const promises = promisesDue(input.ledger ?? [], people, today, timeZone);
 
   // Sentences are built only for the items a section shows; `total` counts them all.
   const limit = input.limitPerSection ?? Infinity;
@@ -131,21 +163,78 @@ export function computeToday(input: TodayInput): TodayView {
     if (keepTotal++ < limit) keepItems.push(keepInTouchItem(l, today));
   }
   const actionItems = soon.slice(0, limit).map((a) => actionItem(a, today, nameOf, people));
+  const promiseItems = promises.slice(0, limit).map((p) => promiseItem(p, today, nameOf));
 
   const followUps = { key: 'follow-ups' as const, title: 'Follow-ups due', items: followUpItems, total: due.length };
+  const promisesSection = { key: 'promises' as const, title: 'Promises to keep', items: promiseItems, total: promises.length };
   const keepInTouch = { key: 'keep-in-touch' as const, title: 'Time to catch up', items: keepItems, total: keepTotal };
   const actions = { key: 'actions' as const, title: 'Plan actions this week', items: actionItems, total: soon.length };
   const metRecently = { key: 'met-recently' as const, title: 'Met recently', items: metItems, total: metTotal };
   return {
     today,
     followUps,
+    promises: promisesSection,
     keepInTouch,
     actions,
     metRecently,
-    sections: [followUps, keepInTouch, actions, metRecently],
+    sections: [followUps, promisesSection, keepInTouch, actions, metRecently],
+    newConnections: newConnectionsLine(people, today),
     needsFollowUp: seen,
-    isEmpty: due.length + keepTotal + soon.length + metTotal === 0,
+    isEmpty: due.length + promises.length + keepTotal + soon.length + metTotal === 0,
   };
+}
+
+interface PromiseDue {
+  entry: LedgerEntry;
+  dueOn: IsoDate;
+}
+
+/** What I promised and have not done yet, once due (a promise without a date: a week after it was made). */
+function promisesDue(ledger: readonly LedgerEntry[], people: ReadonlyMap<ContactId, Contact>, today: IsoDate, timeZone: string): PromiseDue[] {
+  const out: PromiseDue[] = [];
+  for (const entry of ledger) {
+    if (entry.deletedAt !== null || entry.status !== 'promised' || entry.direction !== 'gave') continue;
+    const person = people.get(entry.contactId);
+    if (person === undefined || isSnoozed(person, today)) continue;
+    const dueOn = entry.on ?? addDays(localDay(entry.createdAt, timeZone), PROMISE_DUE_AFTER_DAYS);
+    if (dueOn <= today) out.push({ entry, dueOn });
+  }
+  return out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+}
+
+const PROMISE_KIND_WORDS: Record<LedgerEntry['kind'], string> = {
+  introduction: 'an introduction',
+  advice: 'some advice',
+  referral: 'a referral',
+  help: 'some help',
+  favour: 'a favour',
+  other: 'something',
+};
+
+function promiseItem(p: PromiseDue, today: IsoDate, nameOf: (id: ContactId) => string): PromiseItem {
+  const { entry, dueOn } = p;
+  const what = entry.description.trim() || PROMISE_KIND_WORDS[entry.kind];
+  const when = dueOn === today ? 'due today' : `due ${relativeDay(dueOn, today)}`;
+  return {
+    kind: 'promise',
+    key: `promise:${entry.id}`,
+    reason: `You promised ${nameOf(entry.contactId)}: ${what} — ${when}.`,
+    contactIds: [entry.contactId],
+    ledgerId: entry.id,
+    contactId: entry.contactId,
+    dueOn,
+  };
+}
+
+function newConnectionsLine(people: ReadonlyMap<ContactId, Contact>, today: IsoDate): TodayView['newConnections'] {
+  const earliest = addDays(today, -NEW_CONNECTIONS_DAYS);
+  let count = 0;
+  for (const c of people.values()) {
+    const on = connectedOnlineOn(c);
+    if (on !== null && on >= earliest && on <= today && daysBetween(on, today) <= NEW_CONNECTIONS_DAYS) count++;
+  }
+  if (count === 0) return null;
+  return { count, sentence: `${plural(count, 'new connection')} from LinkedIn in the last month.` };
 }
 
 function where(interaction: { eventId: EventId | null; place: string }, eventNames: ReadonlyMap<EventId, string>): string {
@@ -196,7 +285,7 @@ function keepInTouchItem(l: LapsedCadence, today: IsoDate): KeepInTouchItem {
   const since =
     l.lastContactOn !== null
       ? `you were last in touch ${relativeDay(l.lastContactOn, today)}`
-      : c.metOn !== null
+      : metInPersonOn(c) !== null
         ? `you have not been in touch since you met ${relativeDay(l.countedFrom, today)}`
         : `you have not been in touch since you added them ${relativeDay(l.countedFrom, today)}`;
   return {

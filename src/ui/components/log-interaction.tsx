@@ -1,14 +1,15 @@
 /**
  * Log an interaction: opened by one tap, saved by a second. The date defaults
  * to now; what I learned and what I shared sit side by side so a one-sided
- * conversation shows.
+ * conversation shows. It says which open follow-ups the interaction answers
+ * and closes them, unless the user keeps one open.
  */
-import { createSignal, For, onMount } from 'solid-js';
-import { CHANNELS, type Channel, type ContactId, type EventId } from '../../model/index.ts';
-import { addDays } from '../../model/rules/index.ts';
-import { create } from '../../store/index.ts';
-import { todayIso, toDateTimeLocal } from '../clock.ts';
-import { useSpace } from '../space.tsx';
+import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
+import { CHANNELS, type Channel, type ContactId, type EventId, type InteractionId } from '../../model/index.ts';
+import { addDays, followUpsClosedBy, makeIdResolver, relativeDay } from '../../model/rules/index.ts';
+import { logInteraction } from '../../store/index.ts';
+import { TIME_ZONE, todayIso, toDateTimeLocal } from '../clock.ts';
+import { createLive, useSpace } from '../space.tsx';
 import { showToast } from './toasts.tsx';
 import { describeWriteError } from './write-error.ts';
 import { FormError } from './form-error.tsx';
@@ -42,6 +43,24 @@ export function LogInteraction(props: { contactIds: ContactId[]; names: string; 
   const [followUpDays, setFollowUpDays] = createSignal<number | null>(null);
   const [followUpOn, setFollowUpOn] = createSignal<string>('');
   const [error, setError] = createSignal<string | null>(null);
+  const [keptOpen, setKeptOpen] = createSignal<ReadonlySet<InteractionId>>(new Set());
+  const interactions = createLive('interactions');
+  const contacts = createLive('contacts');
+  const whenIso = () => {
+    const at = new Date(when());
+    return Number.isNaN(at.getTime()) ? null : at.toISOString();
+  };
+  const closing = createMemo(() => {
+    const at = whenIso();
+    return at === null ? [] : followUpsClosedBy({ at, contactIds: props.contactIds }, interactions(), TIME_ZONE, makeIdResolver(contacts()));
+  });
+  const toggleKeptOpen = (id: InteractionId, open: boolean) =>
+    setKeptOpen((s) => {
+      const next = new Set(s);
+      if (open) next.add(id);
+      else next.delete(id);
+      return next;
+    });
 
   onMount(() => {
     dialog.showModal();
@@ -53,16 +72,21 @@ export function LogInteraction(props: { contactIds: ContactId[]; names: string; 
     const at = new Date(when());
     if (Number.isNaN(at.getTime())) return setError('That date and time is not valid.');
     const days = followUpDays();
-    const r = create(doc, 'interactions', {
-      at: at.toISOString(),
-      contactIds: props.contactIds,
-      channel: channel(),
-      eventId: props.eventId ?? null,
-      notes: notes(),
-      learned: learned(),
-      shared: shared(),
-      followUpOn: followUpOn() || (days === null ? null : addDays(todayIso(), days)),
-    });
+    const ids = closing().map((i) => i.id);
+    const r = logInteraction(
+      doc,
+      {
+        at: at.toISOString(),
+        contactIds: props.contactIds,
+        channel: channel(),
+        eventId: props.eventId ?? null,
+        notes: notes(),
+        learned: learned(),
+        shared: shared(),
+        followUpOn: followUpOn() || (days === null ? null : addDays(todayIso(), days)),
+      },
+      { close: ids.filter((id) => !keptOpen().has(id)), keepOpen: ids.filter((id) => keptOpen().has(id)) },
+    );
     if (!r.ok) return setError(describeWriteError(r.error));
     props.onSaved?.();
     showToast(`Logged: ${CHANNEL_LABELS[channel()].toLowerCase()} with ${props.names}.`);
@@ -126,6 +150,23 @@ export function LogInteraction(props: { contactIds: ContactId[]; names: string; 
             <input id="log-follow-up-on" type="date" min={todayIso()} value={followUpOn()} onInput={(e) => setFollowUpOn(e.currentTarget.value)} />
           </div>
         </details>
+        <Show when={closing().length}>
+          <fieldset class="closes" data-testid="log-closes">
+            <legend>This closes</legend>
+            <For each={closing()}>
+              {(f) => (
+                <label class="check">
+                  <input type="checkbox" checked={!keptOpen().has(f.id)} onChange={(e) => toggleKeptOpen(f.id, !e.currentTarget.checked)} />
+                  <span class="wrap">
+                    The follow-up due {relativeDay(f.followUpOn as string, todayIso())}
+                    {f.notes ? ` — ${f.notes.length > 60 ? `${f.notes.slice(0, 59)}…` : f.notes}` : ''}
+                  </span>
+                </label>
+              )}
+            </For>
+            <p class="muted small">Untick one to keep it open.</p>
+          </fieldset>
+        </Show>
         <FormError message={error()} />
         <div class="row" style={{ 'margin-top': '0.75rem' }}>
           <button type="submit" class="primary">

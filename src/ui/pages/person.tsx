@@ -146,6 +146,9 @@ export default function Person() {
             <h2 id="met">How we met</h2>
             <div class="grid-2">
               <DateField label="Met on" value={p().metOn} onCommit={commit('metOn')} />
+              <Show when={p().connectedOn}>
+                <DateField label="Connected on LinkedIn" value={p().connectedOn} onCommit={commit('connectedOn')} />
+              </Show>
               <TextField label="Where" value={p().metPlace} onCommit={commit('metPlace')} />
               <SelectField
                 label="At the event"
@@ -198,6 +201,10 @@ export default function Person() {
               <NumberField label="Keep in touch every (days)" min={1} max={3650} value={p().cadenceDays} onCommit={commit('cadenceDays')} hint="Leave empty for no rhythm." />
               <DateField label="Birthday" value={p().birthday?.startsWith('--') ? null : p().birthday} onCommit={commit('birthday')} />
             </div>
+            <label class="check">
+              <input type="checkbox" checked={p().seenRegularly} onChange={(e) => void commit('seenRegularly')(e.currentTarget.checked)} />
+              <span>I see them regularly — no catch-up reminders (the rhythm is kept)</span>
+            </label>
             <TextField label="Notes" value={p().notes} onCommit={commit('notes')} multiline />
           </section>
 

@@ -2,15 +2,14 @@
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { ContactId } from '../../model/index.ts';
-import { computeToday, lastContactByPerson, snoozeTo, type TodayItem } from '../../model/rules/index.ts';
-import { create, update } from '../../store/index.ts';
+import { activePeople, computeToday, lastContactByPerson, makeIdResolver, relativeDay, snoozeChanges, type TodayItem } from '../../model/rules/index.ts';
+import { applySnooze, create, runUndoable, update } from '../../store/index.ts';
 import { createNow, TIME_ZONE } from '../clock.ts';
 import { LogInteraction } from '../components/log-interaction.tsx';
 import { showToast } from '../components/toasts.tsx';
 import { createLive, useSpace } from '../space.tsx';
 import { useWelcomeRedirect } from '../welcome/redirect.ts';
 
-const SNOOZE_DAYS = { 'follow-up': 3, 'keep-in-touch': 7, 'met-recently': 3, action: 7 } as const;
 /** A long list helps no one on a phone; the rest are counted and come up as these are done. */
 const SHOWN_PER_SECTION = 50;
 
@@ -22,13 +21,17 @@ export default function Today() {
   const interactions = createLive('interactions');
   const actions = createLive('actions');
   const events = createLive('events');
+  const ledger = createLive('ledger');
+  const resolve = createMemo(() => makeIdResolver(contacts()));
   // Last contact per person changes only with interactions, not with the clock: kept apart so a tick is cheap.
-  const lastContact = createMemo(() => lastContactByPerson(interactions()));
+  // Interactions planned for later in the day are rare enough not to tie this to the clock.
+  const lastContact = createMemo(() => lastContactByPerson(interactions(), { resolve: resolve() }));
   const view = createMemo(() =>
     computeToday({
       contacts: contacts(),
       interactions: interactions(),
       actions: actions(),
+      ledger: ledger(),
       events: events(),
       now: now(),
       timeZone: TIME_ZONE,
@@ -49,15 +52,14 @@ export default function Today() {
   const done = (item: TodayItem) => {
     if (item.kind === 'follow-up') update(doc, 'interactions', item.interactionId, { followUpDone: true });
     else if (item.kind === 'action') update(doc, 'actions', item.actionId, { status: 'done', doneAt: new Date().toISOString() });
+    else if (item.kind === 'promise') update(doc, 'ledger', item.ledgerId, { status: 'done', on: view().today });
     else keptInTouch(item.contactIds);
-    showToast('Done.');
+    showToast(item.kind === 'promise' ? 'Promise kept.' : 'Done.');
   };
   const snooze = (item: TodayItem) => {
-    const until = snoozeTo(view().today, SNOOZE_DAYS[item.kind]);
-    if (item.kind === 'follow-up') update(doc, 'interactions', item.interactionId, { followUpOn: until });
-    else if (item.kind === 'action') update(doc, 'actions', item.actionId, { dueOn: until });
-    else update(doc, 'contacts', item.contactId, { snoozedUntil: until });
-    showToast(`Snoozed for ${SNOOZE_DAYS[item.kind]} days.`);
+    const changes = snoozeChanges(item, view().today, activePeople(contacts()), interactions(), resolve());
+    const op = runUndoable(doc, 'local', (origin) => applySnooze(doc, changes, origin));
+    showToast(`Snoozed until ${relativeDay(changes.until, view().today)}.`, { label: 'Undo', run: () => op.undo() });
   };
 
   return (
@@ -81,6 +83,16 @@ export default function Today() {
           </div>
         }
       >
+        <Show when={view().newConnections}>
+          {(connections) => (
+            <p class="card row" data-testid="today-new-connections">
+              <span>{connections().sentence}</span>
+              <A class="button" href="/people">
+                Review
+              </A>
+            </p>
+          )}
+        </Show>
         <Show when={!view().isEmpty} fallback={<p class="card">Nothing needs you today. A good day to offer someone a hand — see who you have not talked to in a while on People.</p>}>
           <For each={view().sections.filter((s) => s.items.length)}>
             {(section) => (
@@ -129,8 +141,8 @@ export default function Today() {
             contactIds={item().contactIds}
             names={names(item().contactIds)}
             onSaved={() => {
+              // The log form itself closes the follow-ups the interaction answers.
               const it = item();
-              if (it.kind === 'follow-up') update(doc, 'interactions', it.interactionId, { followUpDone: true });
               if (it.kind === 'keep-in-touch' || it.kind === 'met-recently') update(doc, 'contacts', it.contactId, { snoozedUntil: null });
             }}
             onClose={() => setLogging(null)}

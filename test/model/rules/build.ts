@@ -49,7 +49,7 @@ export const offer = (slug: string, draft: Draft<typeof offerSpec> & Extra = {})
 export const interaction = (slug: string, draft: Draft<typeof interactionSpec> & Extra = {}): Interaction =>
   withMeta(make<Interaction>(interactionSpec, 'int', slug, draft), draft);
 export const ledger = (slug: string, draft: Draft<typeof ledgerSpec> & Extra = {}): LedgerEntry =>
-  withMeta(make<LedgerEntry>(ledgerSpec, 'ledger', slug, draft), draft);
+  withMeta(make<LedgerEntry>(ledgerSpec, 'ledger', slug, { ...draft, createdAt: undefined }, draft.createdAt), draft);
 export const action = (slug: string, draft: Draft<typeof actionSpec> & Extra = {}): Action =>
   withMeta(make<Action>(actionSpec, 'action', slug, { title: slug, ...draft }), draft);
 export const event = (slug: string, draft: Draft<typeof eventSpec> & Extra = {}): RapportEvent =>

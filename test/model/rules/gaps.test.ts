@@ -119,11 +119,11 @@ describe('gaps', () => {
     expect(taken.suggestedAction.title).toBe('Offer Ben your “Kubernetes cost review”');
   });
 
-  test('a rhythm with no interaction yet counts from the meeting', () => {
+  test('a rhythm with no interaction yet counts from the meeting, which is a contact', () => {
     const fay = person('fay', { name: 'Fay', cadenceDays: 30, metOn: '2026-01-01' });
     const g = computeGaps(input({ contacts: [fay], ledger: [] })).gaps.filter((x) => x.kind === 'stale-link');
     expect(g.map((x) => [x.key, x.sentence])).toEqual([
-      [`stale-link:${fay.id}:2026-01-01`, 'You have not been in touch with Fay yet — you meant to keep in touch every month.'],
+      [`stale-link:${fay.id}:2026-01-01`, 'You met Fay 2 months ago and have not been in touch since — you meant to keep in touch every month.'],
     ]);
   });
 

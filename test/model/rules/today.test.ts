@@ -20,13 +20,14 @@ const reasons = (input: TodayInput) => computeToday(input).sections.flatMap((s) 
 describe('follow-ups due', () => {
   const ana = person('ana', { name: 'Ana López' });
   const ben = person('ben', { name: 'Ben Okafor' });
+  const cy = person('cy', { name: 'Cy Park' });
   const kubecon = event('kubecon', { name: 'KubeCon' });
   const today = interaction('today', { at: '2026-03-02T10:00:00Z', contactIds: [ben.id], channel: 'call', followUpOn: '2026-03-05' });
   const overdue = interaction('overdue', { at: '2026-03-01T10:00:00Z', contactIds: [ana.id], eventId: kubecon.id, followUpOn: '2026-03-01' });
-  const future = interaction('future', { at: '2026-03-04T10:00:00Z', contactIds: [ana.id], followUpOn: '2026-03-06' });
+  const future = interaction('future', { at: '2026-03-04T10:00:00Z', contactIds: [cy.id], followUpOn: '2026-03-06' });
   const done = interaction('done', { at: '2026-02-01T10:00:00Z', contactIds: [ben.id], followUpOn: '2026-03-02', followUpDone: true });
   const trashed = interaction('trashed', { at: '2026-02-01T10:00:00Z', contactIds: [ben.id], followUpOn: '2026-03-02', deletedAt: '2026-03-03T00:00:00.000Z' });
-  const input = base({ contacts: [ana, ben], interactions: [today, overdue, future, done, trashed], events: [kubecon] });
+  const input = base({ contacts: [ana, ben, cy], interactions: [today, overdue, future, done, trashed], events: [kubecon] });
 
   test('due today and overdue, oldest first; not future, done or trashed ones', () => {
     const view = computeToday(input);
@@ -178,7 +179,10 @@ describe('met recently and never followed up', () => {
   test('the rule on its own', () => {
     const people = new Map([fay, ivy].map((p) => [p.id, p]));
     expect(metRecentlyNotFollowedUp(people, new Map(), '2026-03-05').map((r) => [r.contact.id, r.daysAgo])).toEqual([[fay.id, 3]]);
-    expect(metRecentlyNotFollowedUp(people, new Map([[fay.id, '2026-03-04']]), '2026-03-05')).toEqual([]);
+    // One interaction on a later day, or a second one on the day itself, is a follow-up.
+    expect(metRecentlyNotFollowedUp(people, new Map([[fay.id, { count: 1, latestDay: '2026-03-04' }]]), '2026-03-05')).toEqual([]);
+    expect(metRecentlyNotFollowedUp(people, new Map([[fay.id, { count: 2, latestDay: '2026-03-02' }]]), '2026-03-05')).toEqual([]);
+    expect(metRecentlyNotFollowedUp(people, new Map([[fay.id, { count: 1, latestDay: '2026-03-02' }]]), '2026-03-05')).toHaveLength(1);
   });
 });
 
@@ -249,6 +253,7 @@ describe('the whole page', () => {
   test('an empty network gives an empty page', () => {
     const view = computeToday(base({}));
     expect(view.isEmpty).toBe(true);
-    expect(view.sections.map((s) => s.key)).toEqual(['follow-ups', 'keep-in-touch', 'actions', 'met-recently']);
+    expect(view.sections.map((s) => s.key)).toEqual(['follow-ups', 'promises', 'keep-in-touch', 'actions', 'met-recently']);
+    expect(view.newConnections).toBeNull();
   });
 });

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { ContactId } from '../../src/model/index.ts';
+import { computeToday, followUpsClosedBy, snoozeChanges } from '../../src/model/rules/index.ts';
+import { applySnooze, create, logInteraction, readAll, readOne, runUndoable } from '../../src/store/index.ts';
+
+const ZONE = 'UTC';
+
+function network() {
+  const doc = new Y.Doc();
+  const mei = create(doc, 'contacts', { name: 'Mei Lin', metOn: '2026-03-02' });
+  if (!mei.ok) throw new Error('person');
+  const id = mei.value.id as ContactId;
+  const captured = create(doc, 'interactions', { at: '2026-03-02T19:00:00.000Z', contactIds: [id], followUpOn: '2026-03-04', notes: 'ping re: portfolio jobs' });
+  const other = create(doc, 'interactions', { at: '2026-03-01T10:00:00.000Z', contactIds: [id], followUpOn: '2026-03-05' });
+  if (!captured.ok || !other.ok) throw new Error('interactions');
+  return { doc, id, captured: captured.value, other: other.value };
+}
+
+describe('logging closes what it answers, in one step', () => {
+  it('marks the closed follow-ups done and the kept one kept open, in one transaction', () => {
+    const { doc, id, captured, other } = network();
+    const at = '2026-03-03T08:00:00.000Z';
+    const closing = followUpsClosedBy({ at, contactIds: [id] }, readAll(doc, 'interactions').items, ZONE);
+    expect(closing.map((i) => i.id)).toEqual([captured.id, other.id]);
+    let transactions = 0;
+    doc.on('afterTransaction', () => transactions++);
+    const r = logInteraction(doc, { at, contactIds: [id], channel: 'email' }, { close: [captured.id], keepOpen: [other.id] });
+    expect(r.ok).toBe(true);
+    expect(transactions).toBe(1);
+    const read = (iid: typeof captured.id) => readOne(doc, 'interactions', iid);
+    expect(read(captured.id)?.followUpDone).toBe(true);
+    expect(read(other.id)).toMatchObject({ followUpDone: false, followUpKeptOpenAt: at });
+    const today = computeToday({ contacts: readAll(doc, 'contacts').items, interactions: readAll(doc, 'interactions').items, actions: [], now: '2026-03-05T09:00:00Z', timeZone: ZONE });
+    expect(today.followUps.items.map((i) => i.interactionId)).toEqual([other.id]);
+  });
+
+  it('an invalid interaction writes nothing', () => {
+    const { doc, captured } = network();
+    const r = logInteraction(doc, { at: 'not a time', contactIds: [] }, { close: [captured.id], keepOpen: [] });
+    expect(r.ok).toBe(false);
+    expect(readAll(doc, 'interactions').items.every((i) => !i.followUpDone)).toBe(true);
+  });
+});
+
+describe('snooze', () => {
+  it('writes the person and their follow-ups together, and one Undo takes it back', () => {
+    const { doc, captured } = network();
+    const input = () => ({ contacts: readAll(doc, 'contacts').items, interactions: readAll(doc, 'interactions').items, actions: [], now: '2026-03-04T09:00:00Z', timeZone: ZONE });
+    const item = computeToday(input()).followUps.items[0]!;
+    expect(item.interactionId).toBe(captured.id);
+    const changes = snoozeChanges(item, '2026-03-04', new Map(readAll(doc, 'contacts').items.map((c) => [c.id, c])), readAll(doc, 'interactions').items);
+    const op = runUndoable(doc, 'local', (origin) => applySnooze(doc, changes, origin));
+    expect(computeToday(input()).isEmpty).toBe(true);
+    op.undo();
+    expect(computeToday(input()).followUps.items.map((i) => i.interactionId)).toEqual([captured.id]);
+  });
+});
