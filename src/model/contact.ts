@@ -26,6 +26,8 @@ export const contactSpec = {
   metOn: date('Met on'),
   metPlace: text('Where we met'),
   metEventId: ref<EventId>('Event where we met'),
+  /** The one line typed when capturing them ("VC at Pale Blue Dot; ping him re: jobs"). */
+  metLine: text('Noted when we met', { max: 2000 }),
   introducedById: ref<ContactId>('Introduced by'),
   notes: text('Notes', { multiline: true }),
   cadenceDays: integer('Keep in touch every (days)', 1, 3650),

@@ -1,5 +1,6 @@
 /** The app frame: top bar with honest status, navigation, and the routed places. */
 import { A, Route, Router, type RouteSectionProps } from '@solidjs/router';
+import { trackPreviousPlace } from './back.ts';
 import { lazy, Show, type ParentProps } from 'solid-js';
 import { Icon, type IconName } from './components/icons.tsx';
 import { Toasts } from './components/toasts.tsx';
@@ -84,6 +85,7 @@ function SyncStatusPill() {
 
 function Frame(props: RouteSectionProps) {
   const newerSchema = createNewerSchema();
+  trackPreviousPlace();
   return (
     <div class="frame">
       <header class="topbar">

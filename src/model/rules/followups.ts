@@ -149,13 +149,13 @@ export const isFollowedUp = (since: SinceMeeting | undefined, metOn: IsoDate) =>
 
 /**
  * Interactions since the meeting, for the people met in the last `withinDays` days only (the
- * rest need no count). Interactions after `until` (planned ones) do not count.
+ * rest need no count). Interactions on a later day than today (planned ones) do not count;
+ * Today's clock ticks by the minute, so one logged a moment ago must not look planned.
  */
 export function contactSinceMeeting(
   interactions: readonly Interaction[],
   people: ReadonlyMap<ContactId, Contact>,
   today: IsoDate,
-  until: IsoDateTime,
   timeZone: string,
   resolve: (id: ContactId) => ContactId = (id) => id,
   withinDays = RECENT_MEETING_DAYS,
@@ -169,14 +169,14 @@ export function contactSinceMeeting(
   const out = new Map<ContactId, SinceMeeting>();
   if (metOnOf.size === 0) return out;
   for (const i of interactions) {
-    if (i.at === null || i.deletedAt !== null || i.at > until) continue;
+    if (i.at === null || i.deletedAt !== null) continue;
     let day: IsoDate | null = null;
     for (const raw of i.contactIds) {
       const id = resolve(raw);
       const metOn = metOnOf.get(id);
       if (metOn === undefined) continue;
       day ??= localDay(i.at, timeZone);
-      if (day < metOn) continue;
+      if (day < metOn || day > today) continue;
       const seen = out.get(id);
       if (seen === undefined) out.set(id, { count: 1, latestDay: day });
       else {

@@ -9,6 +9,7 @@ export * from './cadence.ts';
 export * from './actions.ts';
 export * from './today.ts';
 export * from './snooze.ts';
+export * from './subtitle.ts';
 export * from './balance.ts';
 export * from './contact-keys.ts';
 export * from './similarity.ts';

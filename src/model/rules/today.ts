@@ -26,6 +26,7 @@ import {
 } from './followups.ts';
 import { lastContactByPerson, lastContactDayByPerson } from './history.ts';
 import { activePeople, connectedOnlineOn, makeIdResolver, metInPersonOn } from './people-status.ts';
+import { personSubtitle } from './subtitle.ts';
 import { CHANNEL_PAST, cadenceWords, listNames, plural } from './words.ts';
 
 /** A promise without a date comes up this many days after it was made. */
@@ -56,7 +57,14 @@ export interface TodayInput {
 interface ItemBase {
   /** Stable across recomputation, for list keys and for remembering a dismissal. */
   key: string;
+  /** The whole story in one sentence: the row's accessible description. */
   reason: string;
+  /** The row in three short parts: who (or what), one line of context, and when. */
+  title: string;
+  context: string;
+  when: string;
+  /** Items from one event are grouped when there are several ("7 from Climate Week"). */
+  group: { key: string; label: string } | null;
   contactIds: ContactId[];
 }
 export interface FollowUpItem extends ItemBase {
@@ -137,7 +145,7 @@ export function computeToday(input: TodayInput): TodayView {
   const answered = makeFollowUpAnswered(last, timeZone, resolve);
   const due = dueFollowUps(input.interactions, people, today, resolve, answered);
   const planned = plannedFollowUps(input.interactions, today, resolve, answered);
-  const sinceMeeting = contactSinceMeeting(input.interactions, people, today, new Date(nowMs).toISOString(), timeZone, resolve);
+  const sinceMeeting = contactSinceMeeting(input.interactions, people, today, timeZone, resolve);
   const recent = metRecentlyNotFollowedUp(people, sinceMeeting, today);
   const lapsed = lapsedCadences(people, lastDay, today, timeZone);
   const soon = actionsDueSoon(input.actions, today);
@@ -147,20 +155,24 @@ export function computeToday(input: TodayInput): TodayView {
   const limit = input.limitPerSection ?? Infinity;
   const seen = new Set<ContactId>();
   for (const f of due) for (const id of f.contactIds) seen.add(id);
-  const followUpItems = due.slice(0, limit).map((f) => followUpItem(f, today, timeZone, nameOf, eventNames));
+  const subtitleOf = (id: ContactId) => {
+    const p = people.get(id);
+    return p === undefined ? '' : personSubtitle(p);
+  };
+  const followUpItems = due.slice(0, limit).map((f) => followUpItem(f, today, timeZone, nameOf, eventNames, subtitleOf));
   const metItems: MetRecentlyItem[] = [];
   let metTotal = 0;
   for (const r of recent) {
     if (seen.has(r.contact.id)) continue;
     seen.add(r.contact.id);
-    if (metTotal++ < limit) metItems.push(metRecentlyItem(r, today, planned.get(r.contact.id) ?? null, eventNames));
+    if (metTotal++ < limit) metItems.push(metRecentlyItem(r, today, planned.get(r.contact.id) ?? null, eventNames, subtitleOf));
   }
   const keepItems: KeepInTouchItem[] = [];
   let keepTotal = 0;
   for (const l of lapsed) {
     if (seen.has(l.contact.id)) continue;
     seen.add(l.contact.id);
-    if (keepTotal++ < limit) keepItems.push(keepInTouchItem(l, today));
+    if (keepTotal++ < limit) keepItems.push(keepInTouchItem(l, today, subtitleOf));
   }
   const actionItems = soon.slice(0, limit).map((a) => actionItem(a, today, nameOf, people));
   const promiseItems = promises.slice(0, limit).map((p) => promiseItem(p, today, nameOf));
@@ -214,11 +226,15 @@ const PROMISE_KIND_WORDS: Record<LedgerEntry['kind'], string> = {
 function promiseItem(p: PromiseDue, today: IsoDate, nameOf: (id: ContactId) => string): PromiseItem {
   const { entry, dueOn } = p;
   const what = entry.description.trim() || PROMISE_KIND_WORDS[entry.kind];
-  const when = dueOn === today ? 'due today' : `due ${relativeDay(dueOn, today)}`;
+  const when = dueWords(dueOn, today);
   return {
     kind: 'promise',
     key: `promise:${entry.id}`,
     reason: `You promised ${nameOf(entry.contactId)}: ${what} — ${when}.`,
+    title: nameOf(entry.contactId),
+    context: `You promised: ${what}`,
+    when,
+    group: null,
     contactIds: [entry.contactId],
     ledgerId: entry.id,
     contactId: entry.contactId,
@@ -237,6 +253,16 @@ function newConnectionsLine(people: ReadonlyMap<ContactId, Contact>, today: IsoD
   return { count, sentence: `${plural(count, 'new connection')} from LinkedIn in the last month.` };
 }
 
+/** "due today", "due tomorrow", "due 3 days ago". */
+export const dueWords = (dueOn: IsoDate, today: IsoDate) => (dueOn === today ? 'due today' : `due ${relativeDay(dueOn, today)}`);
+
+function eventGroup(eventId: EventId | null, eventNames: ReadonlyMap<EventId, string>): ItemBase['group'] {
+  const name = eventId === null ? undefined : eventNames.get(eventId);
+  return name === undefined || eventId === null ? null : { key: eventId, label: name };
+}
+
+const firstLine = (text: string) => text.split('\n', 1)[0]?.trim() ?? '';
+
 function where(interaction: { eventId: EventId | null; place: string }, eventNames: ReadonlyMap<EventId, string>): string {
   const event = interaction.eventId === null ? undefined : eventNames.get(interaction.eventId);
   if (event) return ` at ${event}`;
@@ -249,6 +275,7 @@ function followUpItem(
   timeZone: string,
   nameOf: (id: ContactId) => string,
   eventNames: ReadonlyMap<EventId, string>,
+  subtitleOf: (id: ContactId) => string,
 ): FollowUpItem {
   const i = f.interaction;
   const names = f.contactIds.length === 1 ? nameOf(f.contactIds[0] as ContactId) : listNames(f.contactIds.map(nameOf));
@@ -258,6 +285,11 @@ function followUpItem(
     kind: 'follow-up',
     key: `follow-up:${i.id}`,
     reason: `Follow up with ${names} — ${CHANNEL_PAST[i.channel]}${where(i, eventNames)}${when}${due}.`,
+    title: names,
+    // The line written at the time, else what they do.
+    context: firstLine(i.notes) || subtitleOf(f.contactIds[0] as ContactId),
+    when: dueWords(f.dueOn, today),
+    group: eventGroup(i.eventId, eventNames),
     contactIds: f.contactIds,
     interactionId: i.id,
     dueOn: f.dueOn,
@@ -265,7 +297,13 @@ function followUpItem(
   };
 }
 
-function metRecentlyItem(r: RecentMeeting, today: IsoDate, plannedOn: IsoDate | null, eventNames: ReadonlyMap<EventId, string>): MetRecentlyItem {
+function metRecentlyItem(
+  r: RecentMeeting,
+  today: IsoDate,
+  plannedOn: IsoDate | null,
+  eventNames: ReadonlyMap<EventId, string>,
+  subtitleOf: (id: ContactId) => string,
+): MetRecentlyItem {
   const c = r.contact;
   const at = where({ eventId: c.metEventId, place: c.metPlace }, eventNames);
   const plan = plannedOn ? `; a follow-up is planned for ${relativeDay(plannedOn, today)}` : ' and have not been in touch since';
@@ -273,6 +311,10 @@ function metRecentlyItem(r: RecentMeeting, today: IsoDate, plannedOn: IsoDate | 
     kind: 'met-recently',
     key: `met-recently:${c.id}`,
     reason: `Follow up with ${c.name} — you met${at} ${relativeDay(r.metOn, today)}${plan}.`,
+    title: c.name,
+    context: subtitleOf(c.id),
+    when: `met ${relativeDay(r.metOn, today)}`,
+    group: eventGroup(c.metEventId, eventNames),
     contactIds: [c.id],
     contactId: c.id,
     metOn: r.metOn,
@@ -280,7 +322,7 @@ function metRecentlyItem(r: RecentMeeting, today: IsoDate, plannedOn: IsoDate | 
   };
 }
 
-function keepInTouchItem(l: LapsedCadence, today: IsoDate): KeepInTouchItem {
+function keepInTouchItem(l: LapsedCadence, today: IsoDate, subtitleOf: (id: ContactId) => string): KeepInTouchItem {
   const c = l.contact;
   const since =
     l.lastContactOn !== null
@@ -292,6 +334,10 @@ function keepInTouchItem(l: LapsedCadence, today: IsoDate): KeepInTouchItem {
     kind: 'keep-in-touch',
     key: `keep-in-touch:${c.id}`,
     reason: `Time to catch up with ${c.name} — ${since}, and you meant to keep in touch ${cadenceWords(l.cadenceDays)}.`,
+    title: c.name,
+    context: subtitleOf(c.id),
+    when: l.lastContactOn !== null ? `last in touch ${relativeDay(l.lastContactOn, today)}` : `since ${relativeDay(l.countedFrom, today)}`,
+    group: null,
     contactIds: [c.id],
     contactId: c.id,
     lastContactOn: l.lastContactOn,
@@ -308,9 +354,45 @@ function actionItem(a: ActionDue, today: IsoDate, nameOf: (id: ContactId) => str
     kind: 'action',
     key: `action:${action.id}`,
     reason: `“${action.title}”${who} ${when}.`,
+    title: action.title,
+    context: who === '' ? 'Plan action' : `With ${nameOf(action.contactId as ContactId)}`,
+    when: dueWords(a.dueOn, today),
+    group: null,
     contactIds: action.contactId !== null && people.has(action.contactId) ? [action.contactId] : [],
     actionId: action.id,
     dueOn: a.dueOn,
     daysUntil: a.daysUntil,
   };
+}
+
+/** A run of a section's items; `label` is set for several from one event ("7 from Climate Week"). */
+export interface TodayItemGroup<I extends TodayItem = TodayItem> {
+  label: string | null;
+  items: I[];
+}
+
+/**
+ * Gathers items from the same event when there are at least `min` of them, where the first of
+ * them stands; the others keep their order, so the most urgent stay on top.
+ */
+export function groupByEvent<I extends TodayItem>(items: readonly I[], min = 3): TodayItemGroup<I>[] {
+  const byKey = new Map<string, I[]>();
+  for (const item of items) if (item.group) byKey.set(item.group.key, [...(byKey.get(item.group.key) ?? []), item]);
+  const out: TodayItemGroup<I>[] = [];
+  const emitted = new Set<string>();
+  let loose: I[] = [];
+  for (const item of items) {
+    const members = item.group ? byKey.get(item.group.key) : undefined;
+    if (item.group === null || members === undefined || members.length < min) {
+      loose.push(item);
+      continue;
+    }
+    if (emitted.has(item.group.key)) continue;
+    emitted.add(item.group.key);
+    if (loose.length) out.push({ label: null, items: loose });
+    loose = [];
+    out.push({ label: `${members.length} from ${item.group.label}`, items: members });
+  }
+  if (loose.length) out.push({ label: null, items: loose });
+  return out;
 }

@@ -46,8 +46,11 @@ export function LogInteraction(props: { contactIds: ContactId[]; names: string; 
   const [keptOpen, setKeptOpen] = createSignal<ReadonlySet<InteractionId>>(new Set());
   const interactions = createLive('interactions');
   const contacts = createLive('contacts');
+  // The time field shows minutes; left as it is, the interaction is logged at this very moment,
+  // so that it comes after anything captured earlier in the same minute.
+  const [whenEdited, setWhenEdited] = createSignal(false);
   const whenIso = () => {
-    const at = new Date(when());
+    const at = whenEdited() ? new Date(when()) : new Date();
     return Number.isNaN(at.getTime()) ? null : at.toISOString();
   };
   const closing = createMemo(() => {
@@ -69,14 +72,14 @@ export function LogInteraction(props: { contactIds: ContactId[]; names: string; 
 
   const save = (e: SubmitEvent) => {
     e.preventDefault();
-    const at = new Date(when());
-    if (Number.isNaN(at.getTime())) return setError('That date and time is not valid.');
+    const iso = whenIso();
+    if (iso === null) return setError('That date and time is not valid.');
     const days = followUpDays();
     const ids = closing().map((i) => i.id);
     const r = logInteraction(
       doc,
       {
-        at: at.toISOString(),
+        at: iso,
         contactIds: props.contactIds,
         channel: channel(),
         eventId: props.eventId ?? null,
@@ -127,7 +130,11 @@ export function LogInteraction(props: { contactIds: ContactId[]; names: string; 
         <div class="grid-2">
           <div class="field">
             <label for="log-when">When</label>
-            <input id="log-when" type="datetime-local" value={when()} onInput={(e) => setWhen(e.currentTarget.value)} />
+            <input id="log-when" type="datetime-local" value={when()} onInput={(e) => {
+                setWhen(e.currentTarget.value);
+                setWhenEdited(true);
+              }}
+            />
           </div>
           <div class="field">
             <label for="log-follow-up">Follow up</label>

@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
 import type { Contact } from '../../model/index.ts';
+import { personSubtitle } from '../../model/rules/index.ts';
 
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -7,8 +8,6 @@ export function initials(name: string): string {
   const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
   return (first + last).toUpperCase();
 }
-
-export const describePerson = (c: Pick<Contact, 'role' | 'organisation'>) => [c.role, c.organisation].filter(Boolean).join(' · ');
 
 export function Avatar(props: { name: string }) {
   return (
@@ -30,7 +29,7 @@ export function PersonRow(props: { person: Contact; top: number; height: number;
       <Avatar name={props.person.name} />
       <span class="who">
         <strong>{props.person.name}</strong>
-        <span>{props.detail ?? describePerson(props.person)}</span>
+        <span>{props.detail ?? personSubtitle(props.person)}</span>
       </span>
     </A>
   );

@@ -7,7 +7,7 @@ import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { ContactDraft } from '../../io/types.ts';
 import type { EventId, RapportEvent } from '../../model/index.ts';
-import { addDays, relativeDay } from '../../model/rules/index.ts';
+import { addDays, personSubtitle, relativeDay } from '../../model/rules/index.ts';
 import { create, runUndoable } from '../../store/index.ts';
 import { todayIso } from '../clock.ts';
 import { ScanCard } from '../card/scan-card.tsx';
@@ -98,9 +98,9 @@ export default function Capture() {
     if (!ev) return false;
     const today = todayIso();
     const days = followUpDays();
-    const notes = [values.notes, line].filter(Boolean).join('\n');
     const op = runUndoable(doc, 'local', (origin) => {
-      const person = create(doc, 'contacts', { ...values, notes, metOn: today, metPlace: ev.place || ev.name, metEventId: ev.id }, origin);
+      // The line stays with the person (their subtitle until role or organisation are known) and with the meeting.
+      const person = create(doc, 'contacts', { ...values, metLine: line, metOn: today, metPlace: ev.place || ev.name, metEventId: ev.id }, origin);
       if (!person.ok) return person;
       create(
         doc,
@@ -189,12 +189,13 @@ export default function Capture() {
               <ul style={{ 'list-style': 'none', padding: 0 }} aria-label="People met at this event" data-testid="met-here">
                 <For each={metHere()}>
                   {(p) => (
-                    <li style={{ 'min-height': '44px', display: 'flex', 'align-items': 'center' }}>
-                      <A href={`/people/${p.id}`} class="truncate">
+                    <li class="met-here-row">
+                      {/* The name wraps if it must; only the note is cut short. */}
+                      <A href={`/people/${p.id}`} class="wrap">
                         {p.name}
                       </A>
-                      <Show when={p.notes}>
-                        <span class="muted small truncate"> · {p.notes}</span>
+                      <Show when={personSubtitle(p)}>
+                        <span class="muted small truncate">{personSubtitle(p)}</span>
                       </Show>
                     </li>
                   )}

@@ -3,10 +3,9 @@ import { A } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import type * as Y from 'yjs';
 import type { Contact } from '../../model/index.ts';
-import { findDuplicates } from '../../model/rules/index.ts';
+import { findDuplicates, workLine } from '../../model/rules/index.ts';
 import { addNotDuplicates, markNotDuplicates, unmarkNotDuplicates } from '../../store/index.ts';
 import { mergeContactsInDoc } from '../../store/merge.ts';
-import { describePerson } from '../components/person-row.tsx';
 import { showToast } from '../components/toasts.tsx';
 import { createLive, createNotDuplicates, useSpace } from '../space.tsx';
 
@@ -30,9 +29,9 @@ function Summary(props: { person: Contact }) {
   return (
     <div class="card" style={{ margin: 0, flex: '1 1 14rem', 'min-width': 0 }}>
       <strong class="wrap">{props.person.name}</strong>
-      <Show when={describePerson(props.person)}>
+      <Show when={workLine(props.person)}>
         <p class="muted small wrap" style={{ margin: '0.2rem 0' }}>
-          {describePerson(props.person)}
+          {workLine(props.person)}
         </p>
       </Show>
       <p class="small wrap" style={{ margin: 0 }}>

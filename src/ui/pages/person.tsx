@@ -9,6 +9,7 @@ import {
   type Contact,
   type ContactId,
 } from '../../model/index.ts';
+import { personSubtitle } from '../../model/rules/index.ts';
 import { moveToTrash, restoreFromTrash, update } from '../../store/index.ts';
 import { DateField, ListField, NumberField, SelectField, TextField, type Commit } from '../components/fields.tsx';
 import { LogInteraction } from '../components/log-interaction.tsx';
@@ -17,11 +18,12 @@ import { GiveAndTake } from '../person/give-take.tsx';
 import { toggled } from '../plan/data.ts';
 import { Stake } from '../person/stake.tsx';
 import { Timeline } from '../person/timeline.tsx';
-import { Avatar, describePerson } from '../components/person-row.tsx';
+import { Avatar } from '../components/person-row.tsx';
 import { CheckList } from '../components/check-list.tsx';
 import { showToast } from '../components/toasts.tsx';
 import { TrashedBanner } from '../components/trashed-banner.tsx';
 import { describeWriteError } from '../components/write-error.ts';
+import { backLink } from '../back.ts';
 import { createCollection, createLive, useSpace } from '../space.tsx';
 
 type Editable = Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
@@ -59,6 +61,8 @@ export default function Person() {
       return r.ok ? null : describeWriteError(r.error, key);
     };
 
+  const back = () => backLink(`/people/${id()}`, '/people');
+
   const trash = () => {
     const name = person()?.name ?? 'This person';
     moveToTrash(doc, 'contacts', id());
@@ -80,7 +84,17 @@ export default function Person() {
       {(p) => (
         <article aria-labelledby="person-name">
           <p class="small">
-            <A href="/people">← People</A>
+            <A
+              class="back-link"
+              href={back().href}
+              onClick={(e) => {
+                if (!back().viaHistory) return;
+                e.preventDefault();
+                history.back();
+              }}
+            >
+              ← {back().label}
+            </A>
           </p>
           <TrashedBanner trashed={!!p().deletedAt} noun="person" onRestore={() => restoreFromTrash(doc, 'contacts', id())} />
           <header class="row" style={{ 'flex-wrap': 'nowrap', 'margin-bottom': '1rem' }}>
@@ -89,9 +103,9 @@ export default function Person() {
               <h1 id="person-name" class="wrap" style={{ margin: 0 }}>
                 {p().name}
               </h1>
-              <Show when={describePerson(p())}>
+              <Show when={personSubtitle(p())}>
                 <p class="muted wrap" style={{ margin: 0 }}>
-                  {describePerson(p())}
+                  {personSubtitle(p())}
                 </p>
               </Show>
             </div>

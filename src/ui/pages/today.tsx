@@ -1,13 +1,14 @@
 /** Today: what to do now — follow-ups, lapsed rhythms, new acquaintances, actions due this week. */
-import { A } from '@solidjs/router';
+import { A, useNavigate } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { ContactId } from '../../model/index.ts';
-import { activePeople, computeToday, lastContactByPerson, makeIdResolver, relativeDay, snoozeChanges, type TodayItem } from '../../model/rules/index.ts';
-import { applySnooze, create, runUndoable, update } from '../../store/index.ts';
+import { activePeople, computeToday, groupByEvent, lastContactByPerson, makeIdResolver, relativeDay, snoozeChanges, type TodayItem } from '../../model/rules/index.ts';
+import { applySnooze, create, runUndoable, update, type Origin } from '../../store/index.ts';
 import { createNow, TIME_ZONE } from '../clock.ts';
 import { LogInteraction } from '../components/log-interaction.tsx';
 import { showToast } from '../components/toasts.tsx';
 import { createLive, useSpace } from '../space.tsx';
+import { TodayRow } from '../today/today-row.tsx';
 import { useWelcomeRedirect } from '../welcome/redirect.ts';
 
 /** A long list helps no one on a phone; the rest are counted and come up as these are done. */
@@ -47,14 +48,26 @@ export default function Today() {
   const [logging, setLogging] = createSignal<TodayItem | null>(null);
 
   /** "Done" for a person reminder means "I was in touch": it is recorded as a short interaction. */
-  const keptInTouch = (ids: ContactId[]) => create(doc, 'interactions', { at: new Date().toISOString(), contactIds: ids, channel: 'other', notes: 'Kept in touch' });
+  const keptInTouch = (ids: ContactId[], origin?: Origin) =>
+    create(doc, 'interactions', { at: new Date().toISOString(), contactIds: ids, channel: 'other', notes: 'Kept in touch' }, origin);
 
+  const navigate = useNavigate();
   const done = (item: TodayItem) => {
     if (item.kind === 'follow-up') update(doc, 'interactions', item.interactionId, { followUpDone: true });
     else if (item.kind === 'action') update(doc, 'actions', item.actionId, { status: 'done', doneAt: new Date().toISOString() });
     else if (item.kind === 'promise') update(doc, 'ledger', item.ledgerId, { status: 'done', on: view().today });
     else keptInTouch(item.contactIds);
     showToast(item.kind === 'promise' ? 'Promise kept.' : 'Done.');
+  };
+  /** "Done for all" of a group: one step, one Undo. */
+  const doneForAll = (items: readonly TodayItem[], label: string) => {
+    const op = runUndoable(doc, 'local', (origin) => {
+      for (const item of items) {
+        if (item.kind === 'follow-up') update(doc, 'interactions', item.interactionId, { followUpDone: true }, origin);
+        else if (item.kind === 'met-recently' || item.kind === 'keep-in-touch') keptInTouch(item.contactIds, origin);
+      }
+    });
+    showToast(`Done: ${label}.`, { label: 'Undo', run: () => op.undo() });
   };
   const snooze = (item: TodayItem) => {
     const changes = snoozeChanges(item, view().today, activePeople(contacts()), interactions(), resolve());
@@ -100,36 +113,36 @@ export default function Today() {
                 <h2 id={`today-${section.key}`}>
                   {section.title} <span class="muted small">({section.total > section.items.length ? `${section.items.length} of ${section.total}` : section.total})</span>
                 </h2>
-                <ul style={{ 'list-style': 'none', padding: 0, margin: 0 }}>
-                  <For each={section.items}>
-                    {(item) => (
-                      <li class="today-item" data-testid="today-item">
-                        <p class="reason">
-                          <Show when={item.contactIds[0]} fallback={item.reason}>
-                            {(first) => (
-                              <A href={`/people/${first()}`} style={{ color: 'inherit', 'text-decoration': 'none' }}>
-                                {item.reason}
-                              </A>
-                            )}
-                          </Show>
-                        </p>
-                        <span class="actions">
-                          <Show when={item.contactIds.length}>
-                            <button type="button" onClick={() => setLogging(item)} aria-label={`Log interaction: ${item.reason}`}>
-                              Log
+                <For each={groupByEvent(section.items)}>
+                  {(group) => (
+                    <>
+                      <Show when={group.label}>
+                        {(label) => (
+                          <div class="today-group">
+                            <h3>{label()}</h3>
+                            <button type="button" onClick={() => doneForAll(group.items, label())}>
+                              Done for all
                             </button>
-                          </Show>
-                          <button type="button" onClick={() => snooze(item)} aria-label={`Snooze: ${item.reason}`}>
-                            Snooze
-                          </button>
-                          <button type="button" class="primary" onClick={() => done(item)} aria-label={`Done: ${item.reason}`}>
-                            Done
-                          </button>
-                        </span>
-                      </li>
-                    )}
-                  </For>
-                </ul>
+                          </div>
+                        )}
+                      </Show>
+                      <ul class="today-list">
+                        <For each={group.items}>
+                          {(item) => (
+                            <TodayRow
+                              item={item}
+                              today={view().today}
+                              onDone={() => done(item)}
+                              onLog={() => setLogging(item)}
+                              onSnooze={() => snooze(item)}
+                              onOpen={(id) => navigate(`/people/${id}`)}
+                            />
+                          )}
+                        </For>
+                      </ul>
+                    </>
+                  )}
+                </For>
               </section>
             )}
           </For>

@@ -25,14 +25,18 @@ export function GiveAndTake(props: { person: Contact }) {
   const [kind, setKind] = createSignal<LedgerEntry['kind']>('help');
   const [what, setWhat] = createSignal('');
   const [status, setStatus] = createSignal<'done' | 'promised'>('done');
+  /** A promise's date is when it is due; empty, Today brings it up a week after it was made. */
+  const [dueOn, setDueOn] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
 
   const add = (e: SubmitEvent) => {
     e.preventDefault();
-    const r = create(doc, 'ledger', { contactId: props.person.id, direction: direction(), kind: kind(), description: what(), on: todayIso(), status: status() });
+    const on = status() === 'promised' ? dueOn() || null : todayIso();
+    const r = create(doc, 'ledger', { contactId: props.person.id, direction: direction(), kind: kind(), description: what(), on, status: status() });
     if (!r.ok) return setError(describeWriteError(r.error));
     setError(null);
     setWhat('');
+    setDueOn('');
   };
   const remove = (entry: LedgerEntry) => {
     moveToTrash(doc, 'ledger', entry.id);
@@ -109,6 +113,13 @@ export function GiveAndTake(props: { person: Contact }) {
           <label for="ledger-what">What</label>
           <input id="ledger-what" value={what()} onInput={(e) => setWhat(e.currentTarget.value)} placeholder="e.g. reviewed her conference talk" />
         </div>
+        <Show when={status() === 'promised'}>
+          <div class="field">
+            <label for="ledger-due">By when (optional)</label>
+            <input id="ledger-due" type="date" min={todayIso()} value={dueOn()} onInput={(e) => setDueOn(e.currentTarget.value)} />
+            <p class="muted small">Today reminds you on that day, or a week from now without one.</p>
+          </div>
+        </Show>
         <FormError message={error()} />
         <button type="submit">Add entry</button>
       </form>

@@ -152,6 +152,24 @@ export class PersonPage {
   async moveToTrash(): Promise<void> {
     await this.page.getByRole('button', { name: 'Move to Trash' }).click();
   }
+
+  /** Give and take: "I promised …", due on a day or, without one, a week on. */
+  async promise(what: string, dueOn?: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Add to give and take' });
+    await form.getByLabel('Status').selectOption('promised');
+    await form.getByLabel('What').fill(what);
+    if (dueOn) await form.getByLabel('By when (optional)').fill(dueOn);
+    await form.getByRole('button', { name: 'Add entry' }).click();
+    await this.page.getByRole('list', { name: 'Give and take' }).getByText(what).waitFor();
+  }
+
+  /** The back link at the top: where it says it goes, then follows it. */
+  async back(): Promise<string> {
+    const link = this.page.locator('.back-link');
+    const label = ((await link.textContent()) ?? '').replace('←', '').trim();
+    await link.click();
+    return label;
+  }
 }
 
 export class TrashPage {

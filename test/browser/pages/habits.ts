@@ -70,12 +70,42 @@ export class TodayPage {
     await this.page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
   }
 
-  async items(section: 'follow-ups' | 'keep-in-touch' | 'actions' | 'met-recently'): Promise<string[]> {
-    return this.page.getByTestId(`today-${section}`).getByTestId('today-item').locator('.reason').allTextContents();
+  /** Each row as a person reads it: who, when, and the line of context. */
+  async items(section: 'follow-ups' | 'promises' | 'keep-in-touch' | 'actions' | 'met-recently'): Promise<string[]> {
+    const rows = this.page.getByTestId(`today-${section}`).getByTestId('today-item');
+    return (await rows.locator('.today-text').allInnerTexts()).map((t) => t.replace(/\s*\n\s*/g, ' | ').trim());
+  }
+
+  /** Who is anywhere on Today. */
+  async everyone(): Promise<string[]> {
+    return this.page.getByTestId('today-item').locator('.today-title').allTextContents();
   }
 
   async done(reasonContains: string): Promise<void> {
     await this.page.getByRole('button', { name: new RegExp(`^Done: .*${reasonContains}`) }).first().click();
+  }
+
+  /** The row's ⋯ menu, then one of its actions. */
+  private async fromMenu(title: string, action: string): Promise<void> {
+    await this.page.getByRole('button', { name: `More for ${title}`, exact: true }).first().click();
+    await this.page.getByRole('button', { name: new RegExp(`^${action}`) }).first().click();
+  }
+
+  async snooze(title: string): Promise<void> {
+    await this.fromMenu(title, 'Snooze');
+    await this.page.getByText(/^Snoozed until/).first().waitFor();
+  }
+
+  /** Logs from Today, without leaving it; returns what the form said it would close. */
+  async log(title: string, entry: { channel?: string; notes?: string } = {}): Promise<string[]> {
+    await this.fromMenu(title, 'Log interaction');
+    const dialog = this.page.getByRole('dialog');
+    if (entry.channel) await dialog.getByText(entry.channel, { exact: true }).click();
+    if (entry.notes) await dialog.getByLabel('Notes').fill(entry.notes);
+    const closes = await dialog.getByTestId('log-closes').locator('label').allTextContents();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    return closes.map((c) => c.trim());
   }
 }
 

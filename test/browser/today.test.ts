@@ -1,0 +1,74 @@
+/**
+ * Today over three days with the clock moved, as a person lives it (issue 12): capture at an
+ * evening meetup, follow up early, snooze someone, keep a promise — and Today stays right.
+ */
+import { describe, expect, it } from 'vitest';
+import { App } from './pages/app.ts';
+import { useAppSession } from './support/session.ts';
+
+const session = useAppSession();
+
+/** Local days as the app sees them, from the faked clock's start. */
+const DAY_ONE = new Date('2026-06-15T18:30:00');
+const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const plusDays = (n: number) => iso(new Date(DAY_ONE.getTime() + n * 86_400_000));
+
+describe('Today over three days', () => {
+  it('capture → log early → snooze → promise due: nothing comes back that was dealt with', async () => {
+    const context = await session.browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.clock.install({ time: DAY_ONE });
+    const app = await App.open(context, session.server.url);
+
+    // Day 1, evening meetup: two people, a follow-up planned for each in 2 days.
+    await app.capture.startEvent('Climate Week meetup', 'Berlin');
+    await app.capture.quickCapture('Mei Lin', 'VC at Pale Blue Dot; ping him re: portfolio jobs');
+    await app.capture.quickCapture('Ben Carter', 'Onboarding flow at Ecosia');
+    await app.today.open();
+    expect(await app.today.items('met-recently')).toEqual([
+      'Ben Carter | met today | Onboarding flow at Ecosia',
+      'Mei Lin | met today | VC at Pale Blue Dot; ping him re: portfolio jobs',
+    ]);
+
+    // The same evening: an email to Mei, logged from Today. The form says what it closes.
+    const closes = await app.today.log('Mei Lin', { channel: 'Email', notes: 'Sent the deck' });
+    expect(closes).toEqual(['The follow-up due Wednesday — VC at Pale Blue Dot; ping him re: portfolio jobs']);
+    await expect.poll(() => app.today.everyone()).toEqual(['Ben Carter']);
+
+    // Ben: not tonight. Snoozed, he is gone from every section.
+    await app.today.snooze('Ben Carter');
+    await expect.poll(() => app.today.everyone()).toEqual([]);
+
+    // A promise to Mei, due on day 3.
+    await app.goto('/people');
+    await app.people.openPerson('Mei Lin');
+    await app.person.promise('Review his portfolio list', plusDays(2));
+    await app.today.open();
+    await expect.poll(() => app.today.everyone()).toEqual([]);
+
+    // Day 3: the follow-up Mei was due is not back; the promise is; Ben is still snoozed.
+    await app.page.clock.fastForward('48:00:00');
+    await expect.poll(() => app.today.items('promises')).toEqual(['Mei Lin | due today | You promised: Review his portfolio list']);
+    expect(await app.today.everyone()).toEqual(['Mei Lin']);
+    await app.today.done('You promised Mei Lin');
+    await expect.poll(() => app.today.everyone()).toEqual([]);
+
+    // Day 4: Ben's snooze ends; his follow-up waited for him, as one item.
+    await app.page.clock.fastForward('24:00:00');
+    await expect.poll(() => app.today.items('follow-ups')).toEqual(['Ben Carter | due today | Onboarding flow at Ecosia']);
+    expect(await app.today.everyone()).toEqual(['Ben Carter']);
+    await context.close();
+  });
+
+  it('a person opened from Today goes back to Today', async () => {
+    const context = await session.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const app = await App.open(context, session.server.url);
+    await app.capture.startEvent('Meetup', 'Lisbon');
+    await app.capture.quickCapture('Ana Lima', 'Runs the climate PM guild');
+    await app.today.open();
+    await app.page.getByTestId('today-item').getByRole('link').first().click();
+    await app.page.getByRole('heading', { name: 'Ana Lima', level: 1 }).waitFor();
+    expect(await app.person.back()).toBe('Today');
+    await app.page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+    await context.close();
+  });
+});
