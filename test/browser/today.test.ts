@@ -25,8 +25,8 @@ describe('Today over three days', () => {
     await app.capture.quickCapture('Ben Carter', 'Onboarding flow at Ecosia');
     await app.today.open();
     expect(await app.today.items('met-recently')).toEqual([
-      'Ben Carter | met today | Onboarding flow at Ecosia',
-      'Mei Lin | met today | VC at Pale Blue Dot; ping him re: portfolio jobs',
+      'Ben Carter | met today · Onboarding flow at Ecosia',
+      'Mei Lin | met today · VC at Pale Blue Dot; ping him re: portfolio jobs',
     ]);
 
     // The same evening: an email to Mei, logged from Today. The form says what it closes.
@@ -46,15 +46,15 @@ describe('Today over three days', () => {
     await expect.poll(() => app.today.everyone()).toEqual([]);
 
     // Day 3: the follow-up Mei was due is not back; the promise is; Ben is still snoozed.
-    await app.page.clock.fastForward('48:00:00');
-    await expect.poll(() => app.today.items('promises')).toEqual(['Mei Lin | due today | You promised: Review his portfolio list']);
+    await app.page.clock.fastForward(2 * 86_400_000);
+    await expect.poll(() => app.today.items('promises')).toEqual(['Mei Lin | due today · You promised: Review his portfolio list']);
     expect(await app.today.everyone()).toEqual(['Mei Lin']);
     await app.today.done('You promised Mei Lin');
     await expect.poll(() => app.today.everyone()).toEqual([]);
 
     // Day 4: Ben's snooze ends; his follow-up waited for him, as one item.
-    await app.page.clock.fastForward('24:00:00');
-    await expect.poll(() => app.today.items('follow-ups')).toEqual(['Ben Carter | due today | Onboarding flow at Ecosia']);
+    await app.page.clock.fastForward(86_400_000);
+    await expect.poll(() => app.today.items('follow-ups')).toEqual(['Ben Carter | due today · Onboarding flow at Ecosia']);
     expect(await app.today.everyone()).toEqual(['Ben Carter']);
     await context.close();
   });

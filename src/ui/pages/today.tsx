@@ -120,7 +120,7 @@ export default function Today() {
                         {(label) => (
                           <div class="today-group">
                             <h3>{label()}</h3>
-                            <button type="button" onClick={() => doneForAll(group.items, label())}>
+                            <button type="button" onClick={() => doneForAll(group.items, label())} aria-label={`Done for all ${label()}`}>
                               Done for all
                             </button>
                           </div>

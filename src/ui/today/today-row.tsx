@@ -28,10 +28,10 @@ export function TodayRow(props: {
   const text = () => (
     <>
       <span class="today-title truncate">{props.item.title}</span>
-      <span class="today-when">{props.item.when}</span>
-      <Show when={props.item.context}>
-        <span class="today-context truncate">{props.item.context}</span>
-      </Show>
+      <span class="today-context truncate">
+        <span class="today-when">{props.item.when}</span>
+        <Show when={props.item.context}> · {props.item.context}</Show>
+      </span>
     </>
   );
   return (
