@@ -2,6 +2,7 @@ import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { listenForInstall, startPwa } from './pwa/start.ts';
 import { makeSyncController, type SyncStatus } from './sync/controller.ts';
+import type { StoredSync } from './sync/credentials.ts';
 import type { SaveState } from './sync/local.ts';
 import { openSpace } from './sync/space.ts';
 import { makeTabSync } from './sync/tabs.ts';
@@ -16,10 +17,14 @@ async function start(root: HTMLElement) {
   const space = await openSpace({ onSaveState: setSaveState });
   makeTabSync(space.doc);
   const [syncStatus, setSyncStatus] = createSignal<SyncStatus>({ kind: 'off', message: '' });
-  const sync = makeSyncController(space.doc, setSyncStatus);
+  const [syncSettings, setSyncSettings] = createSignal<StoredSync | null>(null);
+  const sync = makeSyncController(space.doc, (status, settings) => {
+    setSyncStatus(status);
+    setSyncSettings(settings);
+  });
   render(
     () => (
-      <SpaceProvider space={{ doc: space.doc, schema: space.schema, saveState, sync, syncStatus }}>
+      <SpaceProvider space={{ doc: space.doc, schema: space.schema, saveState, sync, syncStatus, syncSettings }}>
         <App />
       </SpaceProvider>
     ),

@@ -11,6 +11,7 @@ import { sameSecret } from '../auth/tokens.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from './metrics.ts';
 import { readJsonObject } from './body.ts';
+import { makeRecentAnswers, REQUEST_ID } from './recent-answers.ts';
 import { sendJson } from './headers.ts';
 import type { Route } from './router.ts';
 
@@ -50,6 +51,7 @@ function setCors(res: ServerResponse): void {
 
 export function makeApiRoute(deps: ApiDeps): Route {
   const { devices, metrics, log } = deps;
+  const recentSpaces = makeRecentAnswers<{ spaceId: string; deviceId: string; token: string }>();
   const ipOf = (req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
 
   const limited = (res: ServerResponse, limiter: RateLimiter, ip: string): boolean => {
@@ -71,7 +73,6 @@ export function makeApiRoute(deps: ApiDeps): Route {
 
   const createSpace = async (req: IncomingMessage, res: ServerResponse) => {
     const ip = ipOf(req);
-    if (limited(res, deps.spaceLimiter, ip)) return;
     const body = await readJsonObject(req);
     if (!body.ok) return sendJson(res, body.status, { error: body.error });
     if (deps.inviteCode !== null) {
@@ -81,7 +82,15 @@ export function makeApiRoute(deps: ApiDeps): Route {
         return sendJson(res, 403, { error: 'invite-required' });
       }
     }
+    // A retry of a creation whose answer was lost gets that answer again, not a second space
+    // (and is not a new creation for the rate limit).
+    const requestId = body.value['requestId'];
+    const retried = typeof requestId === 'string' && REQUEST_ID.test(requestId) ? requestId : null;
+    const earlier = retried === null ? undefined : recentSpaces.get(retried);
+    if (earlier !== undefined) return sendJson(res, 201, earlier);
+    if (limited(res, deps.spaceLimiter, ip)) return;
     const created = devices.createSpace(cleanDeviceName(body.value['deviceName'], 'First device'));
+    if (retried !== null) recentSpaces.set(retried, created);
     log('space.created', { space: created.spaceId.slice(0, 6), ip });
     sendJson(res, 201, created);
   };

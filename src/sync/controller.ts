@@ -34,17 +34,31 @@ export interface SyncController {
   destroy(): void;
 }
 
+/** 128 random bits, URL-safe: the relay's REQUEST_ID. */
+function newRequestId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
 const OFF: SyncStatus = { kind: 'off', message: 'Sync is off — everything is saved on this device only.' };
 const NOT_ON: ApiError = { kind: 'rejected', message: 'Sync is not on for this device.' };
 
-export function makeSyncController(doc: Y.Doc, onStatus: (s: SyncStatus) => void): SyncController {
+/**
+ * `onChange` hears every change of status, and of settings with it (turning on, joining,
+ * turning off, a revocation), so the screen can follow without being reloaded.
+ */
+export function makeSyncController(doc: Y.Doc, onChange: (status: SyncStatus, settings: StoredSync | null) => void): SyncController {
   let stored = loadSync();
   let connection: RelayConnection | null = null;
   let status: SyncStatus = OFF;
+  /** The turning on under way: a second click, or a second call, waits for it instead of making another space. */
+  let turningOn: Promise<Result<true, ApiError>> | null = null;
+  /** Sent with each try until one succeeds, so a retry after a lost answer gets the same space. */
+  let requestId: string | null = null;
 
   const set = (s: SyncStatus) => {
     status = s;
-    onStatus(s);
+    onChange(s, stored);
   };
 
   const connect = () => {
@@ -76,11 +90,19 @@ export function makeSyncController(doc: Y.Doc, onStatus: (s: SyncStatus) => void
   return {
     status: () => status,
     settings: () => stored,
-    async turnOn(relayUrl, deviceName, inviteCode) {
-      const r = await createSpace(relayUrl, deviceName, inviteCode);
-      if (!r.ok) return r;
-      adopt(r.value);
-      return ok(true);
+    turnOn(relayUrl, deviceName, inviteCode) {
+      if (stored && !stored.revoked) return Promise.resolve(ok(true));
+      turningOn ??= (async () => {
+        requestId ??= newRequestId();
+        const r = await createSpace(relayUrl, deviceName, { inviteCode, requestId });
+        if (!r.ok) return r;
+        requestId = null;
+        adopt(r.value);
+        return ok(true as const);
+      })().finally(() => {
+        turningOn = null;
+      });
+      return turningOn;
     },
     async join(link, deviceName) {
       const r = await pairDevice(link.relayUrl, link.spaceId, link.code, deviceName);

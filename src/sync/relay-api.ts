@@ -50,11 +50,19 @@ async function call<T>(url: string, init: RequestInit & { token?: string } = {})
 
 export const normaliseRelayUrl = (url: string) => url.trim().replace(/\/+$/, '');
 
-export async function createSpace(relayUrl: string, deviceName: string, inviteCode?: string): Promise<Result<SpaceCredentials, ApiError>> {
+/**
+ * `requestId`: the same for every try of one turning on, so that a retry after a lost answer
+ * gets the space the relay already made instead of a second one.
+ */
+export async function createSpace(
+  relayUrl: string,
+  deviceName: string,
+  opts: { inviteCode?: string | undefined; requestId?: string } = {},
+): Promise<Result<SpaceCredentials, ApiError>> {
   const base = normaliseRelayUrl(relayUrl);
   const r = await call<{ spaceId: string; deviceId: string; token: string }>(`${base}/api/spaces`, {
     method: 'POST',
-    body: JSON.stringify(inviteCode ? { deviceName, inviteCode } : { deviceName }),
+    body: JSON.stringify({ deviceName, ...(opts.inviteCode ? { inviteCode: opts.inviteCode } : {}), ...(opts.requestId ? { requestId: opts.requestId } : {}) }),
   });
   return r.ok ? ok({ relayUrl: base, ...r.value }) : r;
 }

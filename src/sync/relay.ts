@@ -17,6 +17,8 @@ import type { SpaceCredentials } from './relay-api.ts';
 
 export type SyncState =
   | { kind: 'offline'; message: string }
+  /** The device is online but the relay does not answer: not the same as "Will sync". */
+  | { kind: 'unreachable'; message: string }
   | { kind: 'connecting'; message: string }
   | { kind: 'syncing'; message: string }
   | { kind: 'up-to-date'; message: string }
@@ -98,7 +100,7 @@ export function connectRelay(doc: Y.Doc, creds: SpaceCredentials, onState: (s: S
       if (current.kind === 'up-to-date') set({ kind: 'syncing', message: 'Syncing…' });
       clearTimeout(probeTimer);
       probeTimer = setTimeout(probe, PROBE_DELAY_MS);
-    } else if (current.kind !== 'error') {
+    } else if (current.kind !== 'error' && current.kind !== 'unreachable') {
       set({ kind: 'offline', message: 'Offline — your changes are saved here and will sync when the relay is back.' });
     }
   };
@@ -110,7 +112,7 @@ export function connectRelay(doc: Y.Doc, creds: SpaceCredentials, onState: (s: S
       probedVersion = -1;
       set({ kind: 'syncing', message: 'Syncing…' });
     } else if (status === 'connecting') {
-      if (current.kind !== 'offline') set({ kind: 'connecting', message: 'Connecting to your relay…' });
+      if (current.kind !== 'offline' && current.kind !== 'unreachable') set({ kind: 'connecting', message: 'Connecting to your relay…' });
     }
   });
   provider.on('sync', (synced) => {
@@ -123,14 +125,8 @@ export function connectRelay(doc: Y.Doc, creds: SpaceCredentials, onState: (s: S
     if (stopped || !event) return;
     failures++;
     const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-    if (offline || failures >= UNREACHABLE_AFTER_FAILURES) {
-      set({
-        kind: 'offline',
-        message: offline
-          ? 'Offline — your changes are saved here and will sync when you reconnect.'
-          : 'The relay cannot be reached — your changes are saved here; retrying.',
-      });
-    }
+    if (offline) set({ kind: 'offline', message: 'Offline — your changes are saved here and will sync when you reconnect.' });
+    else if (failures >= UNREACHABLE_AFTER_FAILURES) set({ kind: 'unreachable', message: 'The relay cannot be reached — your changes are saved here; retrying.' });
   });
   provider.on('closed', (event) => {
     const final = finalStateFor(event.code);

@@ -67,7 +67,15 @@ function SaveStatus() {
   );
 }
 
-const SYNC_LABELS = { off: '', offline: 'Will sync', connecting: 'Connecting…', syncing: 'Syncing…', 'up-to-date': 'Up to date', error: 'Sync problem' } as const;
+const SYNC_LABELS = {
+  off: '',
+  offline: 'Will sync',
+  unreachable: 'Relay unreachable',
+  connecting: 'Connecting…',
+  syncing: 'Syncing…',
+  'up-to-date': 'Up to date',
+  error: 'Sync problem',
+} as const;
 
 /** Sync status, always visible once sync is on; the full sentence is in its title and in Settings. */
 function SyncStatusPill() {

@@ -19,6 +19,7 @@ import {
   type SchemaStatus,
 } from '../store/index.ts';
 import type { SyncController, SyncStatus } from '../sync/controller.ts';
+import type { StoredSync } from '../sync/credentials.ts';
 import type { SaveState } from '../sync/local.ts';
 
 export interface SpaceContext {
@@ -27,6 +28,8 @@ export interface SpaceContext {
   saveState: Accessor<SaveState>;
   sync: SyncController;
   syncStatus: Accessor<SyncStatus>;
+  /** This device's sync settings (null when off), following every change. */
+  syncSettings: Accessor<StoredSync | null>;
 }
 
 const Ctx = createContext<SpaceContext>();

@@ -62,8 +62,8 @@ describe('sync between devices through the relay', () => {
     await server.stop();
     await laptop.people.add({ name: 'Cy Offline-Laptop' });
     await phone.people.add({ name: 'Di Offline-Phone' });
-    await laptop.sync.waitFor('Will sync');
-    await phone.sync.waitFor('Will sync');
+    await laptop.sync.waitFor('Relay unreachable');
+    await phone.sync.waitFor('Relay unreachable');
     await restartServer();
     await laptop.sync.waitFor('Up to date', 20_000);
     await phone.sync.waitFor('Up to date', 20_000);

@@ -31,6 +31,25 @@ const api = (path: string, init: RequestInit & { token?: string } = {}) =>
 const space = () => createSpace(relay.url, { inviteCode: INVITE, deviceName: 'Laptop' });
 
 describe('spaces', () => {
+  it('a retry with the same request id gets the same space, never a second one', async () => {
+    const create = (requestId: string) =>
+      api('/api/spaces', { method: 'POST', body: JSON.stringify({ inviteCode: INVITE, deviceName: 'Laptop', requestId }) }).then(async (r) => ({ status: r.status, body: (await r.json()) as Credentials }));
+    const requestId = 'Zr3QvT8b1nq2Xk9pLm4WcA';
+    // A double click sends two at once; a lost answer is retried later.
+    const [first, second] = await Promise.all([create(requestId), create(requestId)]);
+    const third = await create(requestId);
+    expect([first.status, second.status, third.status]).toEqual([201, 201, 201]);
+    expect(second.body).toEqual(first.body);
+    expect(third.body).toEqual(first.body);
+    // The answer is a working device token for that one space.
+    const peer = connectPeer(relay.syncUrl, first.body.spaceId, third.body.token);
+    peers.push(peer);
+    await synced(peer);
+    // Another request id is another space.
+    const other = await create('Qq8nR2vLx0c7Ty5Hk1MbZw');
+    expect(other.body.spaceId).not.toBe(first.body.spaceId);
+  });
+
   it('creates a space with its first device (201, URL-safe 128-bit ids)', async () => {
     const res = await api('/api/spaces', { method: 'POST', body: JSON.stringify({ inviteCode: INVITE, deviceName: 'Laptop' }) });
     expect(res.status).toBe(201);

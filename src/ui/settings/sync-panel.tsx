@@ -1,6 +1,6 @@
 /** Settings → Sync: status first, then one decision (turn on) and one scan (add a device). */
 import QRCode from 'qrcode';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { DeviceInfo } from '../../sync/relay-api.ts';
 import { showToast } from '../components/toasts.tsx';
 import { useSpace } from '../space.tsx';
@@ -16,6 +16,8 @@ function TurnOnForm() {
   const [busy, setBusy] = createSignal(false);
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
+    // The controller makes one space however often this is pressed; busy only says so.
+    if (busy()) return;
     setBusy(true);
     const r = await sync.turnOn(relayUrl(), deviceName(), inviteCode() || undefined);
     setBusy(false);
@@ -95,26 +97,33 @@ function AddDevice() {
   );
 }
 
+/** How often the open panel asks the relay for its devices, so one that joins shows up by itself. */
+const DEVICES_EVERY_MS = 5000;
+
 function Devices() {
-  const { sync } = useSpace();
+  const { sync, syncStatus } = useSpace();
   const [devices, { refetch }] = createResource(async () => {
     const r = await sync.devices();
     if (!r.ok) throw new Error(r.error.message);
     return r.value;
   });
+  const timer = setInterval(() => {
+    if (document.visibilityState === 'visible' && !devices.loading) void refetch();
+  }, DEVICES_EVERY_MS);
+  onCleanup(() => clearInterval(timer));
   const revoke = async (d: DeviceInfo) => {
     const r = await sync.revoke(d.deviceId);
     showToast(r.ok ? `${d.name} can no longer sync. Its own copy stays on it.` : r.error.message);
     void refetch();
   };
+  /** This device is "connected now" while it is; the relay's record lags behind that. */
+  const seen = (d: DeviceInfo) => {
+    if (d.current && (syncStatus().kind === 'up-to-date' || syncStatus().kind === 'syncing')) return 'connected now';
+    return d.lastSeenAt ? `last seen ${new Date(d.lastSeenAt).toLocaleString()}` : 'not seen yet';
+  };
   return (
     <div>
-      <div class="row spread">
-        <h3>Devices</h3>
-        <button type="button" onClick={() => void refetch()}>
-          Refresh
-        </button>
-      </div>
+      <h3>Devices</h3>
       <Show when={!devices.error} fallback={<p class="muted">{(devices.error as Error | undefined)?.message}</p>}>
         <ul style={{ 'list-style': 'none', padding: 0 }} aria-label="Devices">
           <For each={devices()}>
@@ -124,7 +133,7 @@ function Devices() {
                   <strong class="wrap">{d.name}</strong>
                   {d.current ? ' (this device)' : ''}
                   <br />
-                  <span class="muted small">{d.lastSeenAt ? `last seen ${new Date(d.lastSeenAt).toLocaleString()}` : 'not seen yet'}</span>
+                  <span class="muted small">{seen(d)}</span>
                 </span>
                 <Show when={!d.current}>
                   <button type="button" class="danger" onClick={() => void revoke(d)} aria-label={`Remove ${d.name}`}>
@@ -141,7 +150,7 @@ function Devices() {
 }
 
 export function SyncPanel() {
-  const { sync, syncStatus } = useSpace();
+  const { sync, syncStatus, syncSettings } = useSpace();
   return (
     <section class="card" id="sync" aria-labelledby="sync-title">
       <h2 id="sync-title" style={{ 'margin-top': 0 }}>
@@ -150,11 +159,11 @@ export function SyncPanel() {
       <p role="status" data-testid="sync-message">
         <strong>{syncStatus().message}</strong>
       </p>
-      <Show when={sync.settings()} fallback={<TurnOnForm />}>
+      <Show when={syncSettings()} fallback={<TurnOnForm />}>
         {(settings) => (
           <>
             <p class="muted small wrap">Relay: {settings().relayUrl}</p>
-            <Show when={syncStatus().kind === 'offline'}>
+            <Show when={syncStatus().kind === 'offline' || syncStatus().kind === 'unreachable'}>
               <button type="button" onClick={() => sync.retryNow()}>
                 Try now
               </button>

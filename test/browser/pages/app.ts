@@ -198,15 +198,18 @@ export class SyncPage {
     return this.app.page;
   }
 
+  /** Settings from the app's own navigation, as a person goes there (never by reloading). */
   async open(): Promise<void> {
-    await this.app.goto('/settings');
+    if (!new URL(this.page.url()).pathname.startsWith('/settings')) await this.page.locator('a[href="/settings"]:visible').first().click();
     await this.page.getByRole('heading', { name: 'Sync', level: 2 }).waitFor();
   }
 
-  async turnOn(deviceName: string): Promise<void> {
+  async turnOn(deviceName: string, opts: { doubleClick?: boolean } = {}): Promise<void> {
     await this.open();
     await this.page.getByLabel('This device’s name').fill(deviceName);
-    await this.page.getByRole('button', { name: 'Turn on sync' }).click();
+    const button = this.page.getByRole('button', { name: 'Turn on sync' });
+    if (opts.doubleClick) await button.dblclick();
+    else await button.click();
     await this.waitFor('Up to date');
   }
 
@@ -229,6 +232,11 @@ export class SyncPage {
   async removeDevice(name: string): Promise<void> {
     await this.open();
     await this.page.getByRole('button', { name: `Remove ${name}` }).click();
+  }
+
+  /** The devices listed in Settings, each "name — last seen". */
+  async devices(): Promise<string[]> {
+    return (await this.page.getByTestId('device').allInnerTexts()).map((t) => t.replace(/\s*\n\s*/g, ' — ').trim());
   }
 
   /** The short status in the top bar, e.g. "Up to date" or "Will sync". */
