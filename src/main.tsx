@@ -13,7 +13,7 @@ import './ui/styles.css';
 async function start(root: HTMLElement) {
   listenForInstall(); // before anything awaits: the browser may offer installation early
   preloadPage(location.pathname);
-  const [saveState, setSaveState] = createSignal<SaveState>('saved');
+  const [saveState, setSaveState] = createSignal<SaveState>({ kind: 'saved' });
   const space = await openSpace({ onSaveState: setSaveState });
   makeTabSync(space.doc);
   const [syncStatus, setSyncStatus] = createSignal<SyncStatus>({ kind: 'off', message: '' });

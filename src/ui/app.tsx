@@ -57,13 +57,27 @@ function NavLink(props: ParentProps<{ href: string; icon: IconName; class?: stri
   );
 }
 
+/** Saved only once a write has committed; a failing one says why and leads to the storage advice. */
 function SaveStatus() {
   const { saveState } = useSpace();
   return (
-    <span class="status-pill" data-state={saveState()} data-testid="save-state">
-      <span class="dot" aria-hidden="true" />
-      {saveState() === 'saved' ? 'Saved on this device' : 'Saving…'}
-    </span>
+    <Show
+      when={saveState().kind === 'failed' ? (saveState() as { reason: string }) : null}
+      fallback={
+        <span class="status-pill" data-state={saveState().kind} data-testid="save-state">
+          <span class="dot" aria-hidden="true" />
+          {saveState().kind === 'saved' ? 'Saved on this device' : 'Saving…'}
+        </span>
+      }
+    >
+      {(failed) => (
+        <A href="/settings#storage-title" class="status-pill" data-state="error" data-testid="save-state" role="alert" title={`Not saved on this device — ${failed().reason}`}>
+          <span class="dot" aria-hidden="true" />
+          Not saved
+          <span class="visually-hidden"> on this device — {failed().reason}. Your changes are kept while Rapport is open and tried again; see Storage in Settings.</span>
+        </A>
+      )}
+    </Show>
   );
 }
 

@@ -75,10 +75,56 @@ describe('the local copy in IndexedDB', () => {
   it('reports "saving" then "saved" for a local edit', async () => {
     const { doc, copy, states } = await open(freshName());
     create(doc, 'contacts', { name: 'Ana' });
-    expect(states).toEqual(['saving']);
+    expect(states).toEqual([{ kind: 'saving' }]);
     await copy.flushed();
-    await new Promise((r) => setTimeout(r, 0));
-    expect(states).toEqual(['saving', 'saved']);
+    expect(states).toEqual([{ kind: 'saving' }, { kind: 'saved' }]);
+    await copy.destroy();
+  });
+
+  it('says "not saved" with the reason while writes fail, keeps the change, and turns "saved" only once a write commits', async () => {
+    const name = freshName();
+    const { doc, copy, states } = await open(name);
+    create(doc, 'contacts', { name: 'Kept before' });
+    await copy.flushed();
+    // The store is full: every write IndexedDB is asked for fails, as the browser fails it.
+    const add = IDBObjectStore.prototype.add;
+    IDBObjectStore.prototype.add = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      create(doc, 'contacts', { name: 'Typed while full' });
+      await expect(copy.flushed()).rejects.toThrow(/quota/);
+      expect(states.at(-1)).toEqual({ kind: 'failed', reason: 'this device’s storage for Rapport is full' });
+      // Still in memory, so on screen and not lost.
+      expect(names(readAll(doc, 'contacts'))).toEqual(['Kept before', 'Typed while full']);
+    } finally {
+      IDBObjectStore.prototype.add = add;
+    }
+    // Space freed: the next edit tries again, and both reach the disk.
+    create(doc, 'contacts', { name: 'After' });
+    await copy.flushed();
+    expect(states.at(-1)).toEqual({ kind: 'saved' });
+    await copy.destroy();
+    const again = await open(name);
+    expect(names(readAll(again.doc, 'contacts'))).toEqual(['After', 'Kept before', 'Typed while full']);
+    await again.copy.destroy();
+  });
+
+  it('retries a failed write by itself', async () => {
+    const { doc, copy, states } = await open(freshName());
+    const add = IDBObjectStore.prototype.add;
+    let refusals = 1;
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      if (refusals-- > 0) throw new DOMException('aborted', 'AbortError');
+      return add.apply(this, args);
+    };
+    try {
+      create(doc, 'contacts', { name: 'Ana' });
+      await expect.poll(() => states.at(-1)).toEqual({ kind: 'failed', reason: 'the browser stopped the write' });
+      await expect.poll(() => states.at(-1), { timeout: 30_000 }).toEqual({ kind: 'saved' });
+    } finally {
+      IDBObjectStore.prototype.add = add;
+    }
     await copy.destroy();
   });
 

@@ -5,6 +5,7 @@
  */
 import { createResource, onMount, Show } from 'solid-js';
 import { estimateStorage, persistState, readPersistState, requestPersistence } from '../../pwa/persist.ts';
+import { useSpace } from '../space.tsx';
 import { InstallButton } from './install-button.tsx';
 import { createObserved } from './update-prompt.tsx';
 
@@ -20,6 +21,7 @@ export function formatBytes(bytes: number): string {
 }
 
 export function StoragePanel() {
+  const { saveState } = useSpace();
   const state = createObserved(persistState);
   const [use, { refetch }] = createResource(estimateStorage);
   onMount(() => void readPersistState());
@@ -30,6 +32,15 @@ export function StoragePanel() {
   return (
     <section class="card storage-panel" aria-labelledby="storage-title" data-testid="storage-panel">
       <h2 id="storage-title">Storage on this device</h2>
+      <Show when={saveState().kind === 'failed' ? (saveState() as { reason: string }) : null}>
+        {(failed) => (
+          <p class="card" role="alert" data-testid="storage-not-saved">
+            <strong>Not saved on this device — {failed().reason}.</strong> Your latest changes are kept while Rapport stays open, and saving is tried again by
+            itself. Free some space on this device (other sites’ data, downloads, photos), then keep Rapport open until it says “Saved on this device”. If sync is
+            on, your other devices have these changes too; otherwise export a backup below.
+          </p>
+        )}
+      </Show>
       <p data-testid="storage-persisted" data-state={state()}>
         <Show when={state() === 'granted'}>
           <strong>Protected.</strong> This browser has agreed to keep Rapport’s data on this device, even when it runs short of space.
