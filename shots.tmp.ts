@@ -20,6 +20,10 @@ for (const scheme of ['light', 'dark'] as const) {
     if (which === 'person') {
       await app.goto('/people');
       await app.people.openPerson('Mei Lin');
+      await app.person.addEmail('mei@paleblue.vc');
+      await app.person.edit('Role', 'Partner');
+      await app.person.edit('Organisation', 'Pale Blue Dot');
+      await app.page.getByRole('button', { name: 'Done editing' }).click();
     }
     await app.page.waitForTimeout(300);
     await app.page.screenshot({ path: `/tmp/shots/${which}-${w}-${scheme}.png`, fullPage: w === 390 });

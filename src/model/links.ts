@@ -20,3 +20,9 @@ export function httpsHref(url: string): string | null {
     return null;
   }
 }
+
+/** A text message to a phone number, where the number can be dialled. */
+export function smsHref(phone: string): string | null {
+  const tel = telHref(phone);
+  return tel === null || tel.includes(',') ? null : `sms:${tel.slice(4)}`;
+}

@@ -36,6 +36,7 @@ interface Run {
 async function openPerson(context: BrowserContext, path: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(session.server.url + path);
+  await page.getByRole('button', { name: 'Edit details' }).click();
   await page.getByLabel('Notes', { exact: true }).waitFor();
   return page;
 }

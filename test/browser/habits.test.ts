@@ -97,9 +97,7 @@ describe('everyday habits', () => {
       ['Ana M. Lima', 'Advisor'],
     ] as const) {
       await app.people.add({ name, role });
-      const email = app.page.getByPlaceholder('Add email');
-      await email.fill('ana@example.org');
-      await email.press('Enter');
+      await app.person.addEmail('ana@example.org');
     }
     await app.duplicates.open();
     expect((await app.duplicates.pairs())[0]).toContain('ana@example.org');
@@ -125,9 +123,7 @@ describe('everyday habits', () => {
     const app = await App.open(context, session.server.url);
     for (const name of ['Sam Reed', 'Sam Reed']) {
       await app.people.add({ name });
-      const email = app.page.getByPlaceholder('Add email');
-      await email.fill('sam@example.org');
-      await email.press('Enter');
+      await app.person.addEmail('sam@example.org');
     }
     await app.duplicates.open();
     expect(await app.duplicates.pairs()).toHaveLength(1);
@@ -152,9 +148,7 @@ describe('everyday habits', () => {
     for (const name of ['Kim Ode', 'Kim Ode']) {
       await app.people.add({ name });
       ids.push(new URL(app.page.url()).pathname.split('/').pop()!);
-      const email = app.page.getByPlaceholder('Add email');
-      await email.fill('kim@example.org');
-      await email.press('Enter');
+      await app.person.addEmail('kim@example.org');
     }
     const [a, b] = [...ids].sort() as [string, string];
     await app.page.evaluate((key) => localStorage.setItem('rapport.duplicates.dismissed', JSON.stringify([key])), `${a}|${b}`);

@@ -72,3 +72,43 @@ describe('Today over three days', () => {
     await context.close();
   });
 });
+
+describe('the person page is a person, not a form', () => {
+  it('at 390 px: name, what they do, one-tap actions and the next follow-up without scrolling; no empty input until editing', async () => {
+    const context = await session.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const app = await App.open(context, session.server.url);
+    await app.capture.startEvent('Climate Week meetup', 'Berlin');
+    // An email typed into the line is kept as hers.
+    await app.capture.quickCapture('Mei Lin', 'VC at Pale Blue Dot; ping him re: portfolio jobs mei@paleblue.vc');
+    await app.page.getByTestId('met-here').getByRole('link', { name: 'Mei Lin' }).click();
+    await app.page.getByRole('heading', { name: 'Mei Lin', level: 1 }).waitFor();
+    // The line typed at capture is the subtitle until role or organisation are known.
+    expect(await app.page.getByTestId('person-subtitle').textContent()).toBe('VC at Pale Blue Dot; ping him re: portfolio jobs');
+
+    const inView = async (name: string | RegExp) => {
+      const box = await app.page.getByRole('group', { name: /^Get in touch with/ }).getByRole(typeof name === 'string' ? 'link' : 'button', { name }).boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= 844;
+    };
+    expect(await inView(/^Log interaction$/)).toBe(true);
+    expect(await inView('Email Mei Lin')).toBe(true);
+    // Only the ways to reach her that exist.
+    expect(await app.page.getByRole('link', { name: 'Call Mei Lin' }).count()).toBe(0);
+    const glance = await app.page.getByTestId('glance').boundingBox();
+    expect(glance !== null && glance.y + glance.height <= 844).toBe(true);
+    expect(await app.page.getByTestId('glance').innerText()).toMatch(/^Next follow-up\s+due [A-Z][a-z]+day\s+Mark done/);
+
+    // Read mode: what is known, and no input at all for what is empty.
+    expect(await app.person.details()).toEqual([
+      'Emails: mei@paleblue.vc',
+      'Noted when we met: VC at Pale Blue Dot; ping him re: portfolio jobs',
+      expect.stringMatching(/^Met on: /),
+      'Where we met: Berlin',
+      'At the event: Climate Week meetup',
+    ]);
+    expect(await app.page.locator('main input:not([type=range]):not([type=checkbox]):visible, main textarea:visible, main select:visible').count()).toBe(0);
+    // Editing is one tap away, and everything editable is there.
+    await app.person.startEditing();
+    expect(await app.person.value('Role')).toBe('');
+    await context.close();
+  });
+});

@@ -10,6 +10,8 @@ export * from './actions.ts';
 export * from './today.ts';
 export * from './snooze.ts';
 export * from './subtitle.ts';
+export * from './glance.ts';
+export * from './capture-line.ts';
 export * from './balance.ts';
 export * from './contact-keys.ts';
 export * from './similarity.ts';

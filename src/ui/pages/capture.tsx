@@ -7,7 +7,7 @@ import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { ContactDraft } from '../../io/types.ts';
 import type { EventId, RapportEvent } from '../../model/index.ts';
-import { addDays, personSubtitle, relativeDay } from '../../model/rules/index.ts';
+import { addDays, personSubtitle, relativeDay, splitCaptureLine } from '../../model/rules/index.ts';
 import { create, runUndoable } from '../../store/index.ts';
 import { todayIso } from '../clock.ts';
 import { ScanCard } from '../card/scan-card.tsx';
@@ -93,9 +93,12 @@ export default function Capture() {
   const [scanning, setScanning] = createSignal(false);
 
   /** Adds one person met here, stamped with the event, and plans the follow-up; undoable as one. */
-  const capture = (values: ContactDraftValues, line: string): boolean => {
+  const capture = (values: ContactDraftValues, typed: string): boolean => {
     const ev = event();
     if (!ev) return false;
+    // An address typed into the line goes to their emails.
+    const { line, email } = splitCaptureLine(typed);
+    if (email !== null) values = { ...values, emails: [...(values.emails ?? []), email] };
     const today = todayIso();
     const days = followUpDays();
     const op = runUndoable(doc, 'local', (origin) => {
@@ -152,7 +155,7 @@ export default function Capture() {
               </div>
               <div class="field">
                 <label for="capture-line">One line to remember them</label>
-                <input id="capture-line" class="big-input" value={line()} onInput={(e) => setLine(e.currentTarget.value)} autocomplete="off" enterkeyhint="done" placeholder="e.g. runs the platform team at Acme, wants Rust mentors" />
+                <input id="capture-line" class="big-input" value={line()} onInput={(e) => setLine(e.currentTarget.value)} autocomplete="off" enterkeyhint="done" placeholder="e.g. platform lead at Acme, wants Rust mentors, ana@acme.com" />
               </div>
               <div class="field">
                 <label for="capture-follow-up">Follow up</label>

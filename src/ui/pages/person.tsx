@@ -9,7 +9,9 @@ import {
   type Contact,
   type ContactId,
 } from '../../model/index.ts';
-import { personSubtitle } from '../../model/rules/index.ts';
+import { makeIdResolver, personGlance, personSubtitle } from '../../model/rules/index.ts';
+import { createNow, TIME_ZONE, todayIso } from '../clock.ts';
+import { AtAGlance, DetailsList, PersonChips, QuickActions } from '../person/summary.tsx';
 import { moveToTrash, restoreFromTrash, update } from '../../store/index.ts';
 import { DateField, ListField, NumberField, SelectField, TextField, type Commit } from '../components/fields.tsx';
 import { LogInteraction } from '../components/log-interaction.tsx';
@@ -51,8 +53,13 @@ export default function Person() {
   const objectives = createLive('objectives');
   const people = createLive('contacts');
   const [logging, setLogging] = createSignal(false);
+  /** Details show as a list; editing them is one tap away, and nothing editable became less so. */
+  const [editing, setEditing] = createSignal(false);
+  const interactions = createLive('interactions');
+  const now = createNow();
   const person = createMemo(() => contacts().byId.get(params.id) ?? null);
   const id = () => params.id as ContactId;
+  const glance = createMemo(() => personGlance(id(), interactions(), now(), TIME_ZONE, makeIdResolver(people())));
 
   const commit =
     <K extends keyof Editable>(key: K): Commit<Editable[K]> =>
@@ -97,29 +104,47 @@ export default function Person() {
             </A>
           </p>
           <TrashedBanner trashed={!!p().deletedAt} noun="person" onRestore={() => restoreFromTrash(doc, 'contacts', id())} />
-          <header class="row" style={{ 'flex-wrap': 'nowrap', 'margin-bottom': '1rem' }}>
+          <header class="row" style={{ 'flex-wrap': 'nowrap', 'margin-bottom': '0.75rem', 'align-items': 'flex-start' }}>
             <Avatar name={p().name} />
             <div style={{ 'min-width': 0 }}>
               <h1 id="person-name" class="wrap" style={{ margin: 0 }}>
                 {p().name}
               </h1>
               <Show when={personSubtitle(p())}>
-                <p class="muted wrap" style={{ margin: 0 }}>
+                <p class="muted wrap" style={{ margin: '0 0 0.4rem' }} data-testid="person-subtitle">
                   {personSubtitle(p())}
                 </p>
               </Show>
+              <PersonChips person={p()} communities={communities()} />
             </div>
           </header>
 
-          <div class="row" style={{ 'margin-bottom': '1rem' }}>
-            <button type="button" class="primary" onClick={() => setLogging(true)}>
-              Log interaction
-            </button>
-          </div>
+          <QuickActions person={p()} onLog={() => setLogging(true)} />
           <Show when={logging()}>
             <LogInteraction contactIds={[p().id]} names={p().name} onClose={() => setLogging(false)} />
           </Show>
+          <AtAGlance glance={glance()} today={todayIso()} onFollowUpDone={(next) => update(doc, 'interactions', next.interactionId, { followUpDone: true })} />
 
+          <section class="card" aria-labelledby="history">
+            <h2 id="history">Interactions</h2>
+            <Timeline contactId={p().id} />
+          </section>
+
+          <section class="card" aria-labelledby="details-title">
+            <div class="row spread">
+              <h2 id="details-title" style={{ margin: 0 }}>
+                Details
+              </h2>
+              <button type="button" aria-expanded={editing()} onClick={() => setEditing(!editing())}>
+                {editing() ? 'Done editing' : 'Edit details'}
+              </button>
+            </div>
+            <Show when={!editing()}>
+              <DetailsList person={p()} events={events()} people={people()} />
+            </Show>
+          </section>
+
+          <Show when={editing()}>
           <section class="card" aria-labelledby="basics">
             <h2 id="basics">Who they are</h2>
             <TextField label="Name" value={p().name} onCommit={commit('name')} autocomplete="off" />
@@ -174,16 +199,6 @@ export default function Person() {
             </div>
           </section>
 
-          <section class="card" aria-labelledby="history">
-            <h2 id="history">Interactions</h2>
-            <Timeline contactId={p().id} />
-          </section>
-
-          <section class="card" aria-labelledby="give-take">
-            <h2 id="give-take">Give and take</h2>
-            <GiveAndTake person={p()} />
-          </section>
-
           <section class="card" aria-labelledby="groups">
             <h2 id="groups">Communities and tags</h2>
             <CheckList
@@ -220,6 +235,12 @@ export default function Person() {
               <span>I see them regularly — no catch-up reminders (the rhythm is kept)</span>
             </label>
             <TextField label="Notes" value={p().notes} onCommit={commit('notes')} multiline />
+          </section>
+          </Show>
+
+          <section class="card" aria-labelledby="give-take">
+            <h2 id="give-take">Give and take</h2>
+            <GiveAndTake person={p()} />
           </section>
 
           <section class="card" aria-labelledby="stake">

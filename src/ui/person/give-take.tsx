@@ -86,43 +86,46 @@ export function GiveAndTake(props: { person: Contact }) {
           )}
         </For>
       </ul>
-      <form onSubmit={add} aria-label="Add to give and take">
-        <div class="filters" style={{ 'grid-template-columns': 'repeat(auto-fit, minmax(8rem, 1fr))' }}>
-          <div class="field">
-            <label for="ledger-direction">Who gave</label>
-            <select id="ledger-direction" value={direction()} onChange={(e) => setDirection(e.currentTarget.value as 'gave' | 'received')}>
-              <option value="gave">I gave</option>
-              <option value="received">I received</option>
-            </select>
+      <details class="add-entry">
+        <summary>Add what was given, received or promised</summary>
+        <form onSubmit={add} aria-label="Add to give and take">
+          <div class="filters" style={{ 'grid-template-columns': 'repeat(auto-fit, minmax(8rem, 1fr))' }}>
+            <div class="field">
+              <label for="ledger-direction">Who gave</label>
+              <select id="ledger-direction" value={direction()} onChange={(e) => setDirection(e.currentTarget.value as 'gave' | 'received')}>
+                <option value="gave">I gave</option>
+                <option value="received">I received</option>
+              </select>
+            </div>
+            <div class="field">
+              <label for="ledger-kind">Kind</label>
+              <select id="ledger-kind" value={kind()} onChange={(e) => setKind(e.currentTarget.value as LedgerEntry['kind'])}>
+                <For each={LEDGER_KINDS}>{(k) => <option value={k}>{KIND_LABELS[k]}</option>}</For>
+              </select>
+            </div>
+            <div class="field">
+              <label for="ledger-status">Status</label>
+              <select id="ledger-status" value={status()} onChange={(e) => setStatus(e.currentTarget.value as 'done' | 'promised')}>
+                <option value="done">Done</option>
+                <option value="promised">Promised</option>
+              </select>
+            </div>
           </div>
           <div class="field">
-            <label for="ledger-kind">Kind</label>
-            <select id="ledger-kind" value={kind()} onChange={(e) => setKind(e.currentTarget.value as LedgerEntry['kind'])}>
-              <For each={LEDGER_KINDS}>{(k) => <option value={k}>{KIND_LABELS[k]}</option>}</For>
-            </select>
+            <label for="ledger-what">What</label>
+            <input id="ledger-what" value={what()} onInput={(e) => setWhat(e.currentTarget.value)} placeholder="e.g. reviewed her conference talk" />
           </div>
-          <div class="field">
-            <label for="ledger-status">Status</label>
-            <select id="ledger-status" value={status()} onChange={(e) => setStatus(e.currentTarget.value as 'done' | 'promised')}>
-              <option value="done">Done</option>
-              <option value="promised">Promised</option>
-            </select>
-          </div>
-        </div>
-        <div class="field">
-          <label for="ledger-what">What</label>
-          <input id="ledger-what" value={what()} onInput={(e) => setWhat(e.currentTarget.value)} placeholder="e.g. reviewed her conference talk" />
-        </div>
-        <Show when={status() === 'promised'}>
-          <div class="field">
-            <label for="ledger-due">By when (optional)</label>
-            <input id="ledger-due" type="date" min={todayIso()} value={dueOn()} onInput={(e) => setDueOn(e.currentTarget.value)} />
-            <p class="muted small">Today reminds you on that day, or a week from now without one.</p>
-          </div>
-        </Show>
-        <FormError message={error()} />
-        <button type="submit">Add entry</button>
-      </form>
+          <Show when={status() === 'promised'}>
+            <div class="field">
+              <label for="ledger-due">By when (optional)</label>
+              <input id="ledger-due" type="date" min={todayIso()} value={dueOn()} onInput={(e) => setDueOn(e.currentTarget.value)} />
+              <p class="muted small">Today reminds you on that day, or a week from now without one.</p>
+            </div>
+          </Show>
+          <FormError message={error()} />
+          <button type="submit">Add entry</button>
+        </form>
+      </details>
     </div>
   );
 }

@@ -141,12 +141,35 @@ export class PersonPage {
     return this.app.page;
   }
 
+  /** Details show as a list; a person taps "Edit details" to change one. */
+  async startEditing(): Promise<void> {
+    const edit = this.page.getByRole('button', { name: 'Edit details' });
+    if (await edit.isVisible()) await edit.click();
+    await this.page.getByRole('button', { name: 'Done editing' }).waitFor();
+  }
+
   async edit(field: string, value: string): Promise<void> {
+    await this.startEditing();
     await this.page.getByLabel(field, { exact: true }).fill(value);
   }
 
   async value(field: string): Promise<string> {
+    await this.startEditing();
     return this.page.getByLabel(field, { exact: true }).inputValue();
+  }
+
+  /** Types an email into the person's emails and presses Enter. */
+  async addEmail(email: string): Promise<void> {
+    await this.startEditing();
+    const input = this.page.getByPlaceholder('Add email');
+    await input.fill(email);
+    await input.press('Enter');
+  }
+
+  /** The details list as read, without editing: "Label: value" for each field that has one. */
+  async details(): Promise<string[]> {
+    const rows = this.page.getByTestId('details').locator('.detail');
+    return (await rows.allInnerTexts()).map((t) => t.replace(/\s*\n\s*/, ': ').trim());
   }
 
   async moveToTrash(): Promise<void> {
@@ -155,6 +178,7 @@ export class PersonPage {
 
   /** Give and take: "I promised …", due on a day or, without one, a week on. */
   async promise(what: string, dueOn?: string): Promise<void> {
+    await this.page.getByText('Add what was given, received or promised').click();
     const form = this.page.getByRole('form', { name: 'Add to give and take' });
     await form.getByLabel('Status').selectOption('promised');
     await form.getByLabel('What').fill(what);
