@@ -66,7 +66,13 @@ function SaveStatus() {
       fallback={
         <span class="status-pill" data-state={saveState().kind} data-testid="save-state">
           <span class="dot" aria-hidden="true" />
-          {saveState().kind === 'saved' ? 'Saved on this device' : 'Saving…'}
+          {saveState().kind === 'saved' ? (
+            <>
+              Saved<span class="on-wide"> on this device</span>
+            </>
+          ) : (
+            'Saving…'
+          )}
         </span>
       }
     >

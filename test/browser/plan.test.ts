@@ -115,4 +115,21 @@ describe('The plan, in real Chromium against the real server', () => {
     await app.page.getByText(`Find someone who can help with “${MENTOR}”`).first().waitFor();
     await context.close();
   });
+
+  it('Next keeps what was typed but not added', async () => {
+    const context = await session.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const app = await App.open(context, session.server.url, '/', { firstRun: true });
+    await app.welcome.waitShown();
+    await app.welcome.type('Something you want', 'Find a mentor in climate tech');
+    await app.welcome.next();
+    expect(await app.welcome.step()).toContain('Step 2 of 5');
+    await app.welcome.type('Something you can offer', 'Kubernetes cost review');
+    await app.welcome.next();
+    expect(await app.welcome.step()).toContain('Step 3 of 5');
+    await app.welcome.back();
+    expect((await app.welcome.added()).map((t) => t.trim())).toEqual([expect.stringContaining('Kubernetes cost review')]);
+    await app.welcome.back();
+    expect((await app.welcome.added()).map((t) => t.trim())).toEqual([expect.stringContaining('Find a mentor in climate tech')]);
+    await context.close();
+  });
 });

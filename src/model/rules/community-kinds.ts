@@ -10,7 +10,7 @@ export const SUGGESTED_COMMUNITY_KINDS: Record<ObjectiveKind, readonly Community
   visibility: ['professional-body', 'online', 'alumni'],
   'new-role': ['former-colleagues', 'professional-body', 'alumni'],
   learn: ['professional-body', 'online'],
-  clients: ['local-organisation', 'former-colleagues', 'online'],
+  clients: ['customers', 'local-organisation', 'former-colleagues', 'online'],
   'project-support': ['own-team', 'other-departments'],
   other: [],
 };
@@ -33,6 +33,8 @@ export const KIND_PHRASE: Record<CommunityKind, string> = {
   'own-team': 'your own team',
   'other-departments': 'another department',
   'former-colleagues': 'your former colleagues or clients',
+  customers: 'your customers',
+  suppliers: 'your suppliers or partners',
   'local-organisation': 'a local organisation',
   'professional-body': 'a professional body',
   'voluntary-group': 'a voluntary group',

@@ -9,7 +9,7 @@ import { freshnessOf } from './coverage.ts';
 import { addDays, relativeDay } from './dates.ts';
 import type { FoundGap, SuggestedAction } from './gap-types.ts';
 import type { PlanContext } from './plan-context.ts';
-import { plural, titled } from './words.ts';
+import { listNames, plural, titled } from './words.ts';
 
 export const PLAN_AHEAD_DAYS = 14;
 
@@ -79,10 +79,14 @@ function coldObjective(ctx: PlanContext, objective: Objective, helpers: readonly
   }
   if (freshnessOf(last, ctx.today) !== 'stale') return null;
   const key = `objective-cold:${objective.id}:${last ?? 'never'}`;
-  const who = helpers.length === 1 ? (helpers[0] as Contact).name : `the ${plural(helpers.length, 'person', 'people')} who could help with it`;
+  // People are named when there are one to three of them.
+  const named = helpers.length <= 3;
+  const couldHelp = helpers.length === 1 ? ', who could help with it' : ' — they could help with it';
   const sentence =
     last === null
-      ? `You have not been in touch with ${who} about ${titled(objective.title)} yet${helpers.length === 1 ? ', who could help with it' : ''}.`
+      ? named
+        ? `You have not been in touch with ${listNames(helpers.map((h) => h.name))} about ${titled(objective.title)} yet${couldHelp}.`
+        : `You have not been in touch yet with any of the ${plural(helpers.length, 'person', 'people')} who could help with ${titled(objective.title)}.`
       : `Everyone who could help with ${titled(objective.title)} is out of touch — your last contact was ${relativeDay(last, ctx.today)}.`;
   const target = warmest ?? (helpers[0] as Contact);
   return {
@@ -91,7 +95,8 @@ function coldObjective(ctx: PlanContext, objective: Objective, helpers: readonly
     sentence,
     objectiveId: objective.id,
     contactId: target.id,
-    suggestedAction: draftAction(ctx, key, `Get back in touch with ${target.name} about “${objective.title}”`, {
+    // "Back" in touch only when there was contact before.
+    suggestedAction: draftAction(ctx, key, `${last === null ? 'Get in touch' : 'Get back in touch'} with ${target.name} about “${objective.title}”`, {
       objectiveId: objective.id,
       contactId: target.id,
     }),

@@ -349,11 +349,11 @@ function keepInTouchItem(l: LapsedCadence, today: IsoDate, subtitleOf: (id: Cont
 function actionItem(a: ActionDue, today: IsoDate, nameOf: (id: ContactId) => string, people: ReadonlyMap<ContactId, Contact>): ActionItem {
   const action = a.action;
   const who = action.contactId !== null && people.has(action.contactId) ? ` (with ${nameOf(action.contactId)})` : '';
-  const when = a.daysUntil < 0 ? `was due ${relativeDay(a.dueOn, today)}` : `is due ${relativeDay(a.dueOn, today)}`;
   return {
     kind: 'action',
     key: `action:${action.id}`,
-    reason: `“${action.title}”${who} ${when}.`,
+    // The title is the user's own words (it may hold quotes): no quotes around it.
+    reason: `${action.title}${who} — ${dueWords(a.dueOn, today)}.`,
     title: action.title,
     context: who === '' ? 'Plan action' : `With ${nameOf(action.contactId as ContactId)}`,
     when: dueWords(a.dueOn, today),

@@ -1,8 +1,11 @@
 /**
  * Short messages with an optional action (usually Undo): undo over confirm.
- * A polite live region, so screen readers hear them without losing focus.
+ * One at a time: a new one replaces the last. Each goes after a few seconds, or at the
+ * person's next action (a tap or click elsewhere, a form sent), when its Undo would be
+ * about something they have moved on from. A polite live region, so screen readers hear
+ * them without losing focus.
  */
-import { createSignal, For } from 'solid-js';
+import { createSignal, For, onCleanup, onMount } from 'solid-js';
 
 export interface Toast {
   id: number;
@@ -15,7 +18,7 @@ let nextId = 1;
 
 export function showToast(message: string, action?: Toast['action'], ms = action ? 8000 : 5000): void {
   const id = nextId++;
-  setToasts((all) => [...all.slice(-1), { id, message, action }]);
+  setToasts([{ id, message, action }]);
   setTimeout(() => dismiss(id), ms);
 }
 
@@ -23,9 +26,31 @@ function dismiss(id: number) {
   setToasts((all) => all.filter((t) => t.id !== id));
 }
 
+/** Dismisses what is showing at the next action outside it; a toast shown by this same action stays. */
+function dismissAtNextAction(region: () => HTMLElement | undefined) {
+  const onAction = (e: Event) => {
+    const target = e.target as Node | null;
+    if (target && region()?.contains(target)) return;
+    const showing = toasts();
+    if (showing.length === 0) return;
+    // A toast raised by this very action (its handler runs after this capture-phase one) is not among these.
+    queueMicrotask(() => setToasts((all) => all.filter((t) => !showing.includes(t))));
+  };
+  onMount(() => {
+    document.addEventListener('pointerdown', onAction, true);
+    document.addEventListener('submit', onAction, true);
+  });
+  onCleanup(() => {
+    document.removeEventListener('pointerdown', onAction, true);
+    document.removeEventListener('submit', onAction, true);
+  });
+}
+
 export function Toasts() {
+  let region: HTMLDivElement | undefined;
+  dismissAtNextAction(() => region);
   return (
-    <div class="toasts" role="status" aria-live="polite">
+    <div class="toasts" role="status" aria-live="polite" ref={region}>
       <For each={toasts()}>
         {(t) => (
           <div class="toast">

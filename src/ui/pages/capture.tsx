@@ -179,10 +179,14 @@ export default function Capture() {
                 Save and next
               </button>
             </form>
-            <p>
+            <p class="row">
               <button type="button" onClick={() => setScanning(!scanning())} aria-expanded={scanning()}>
                 {scanning() ? 'Close the scanner' : 'Scan their card'}
               </button>
+              {/* Handing over your card is part of meeting someone: one tap. */}
+              <A class="button" href="/card">
+                Show my card
+              </A>
             </p>
             <Show when={scanning()}>
               <ScanCard autoStart title="Scan their card" onCard={(draft) => capture(draft.values, '') && setScanning(false)} />

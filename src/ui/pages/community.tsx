@@ -54,7 +54,7 @@ export default function CommunityPage() {
       {(c) => (
         <article aria-labelledby="community-name" class="community-page">
           <p class="small">
-            <A href="/map">← Map</A>
+            <A class="back-link" href="/map">← Map</A>
           </p>
           <TrashedBanner trashed={!!c().deletedAt} noun="community" onRestore={() => restoreFromTrash(doc, 'communities', id())} />
           <h1 id="community-name" class="wrap">

@@ -62,7 +62,7 @@ export default function Duplicates() {
   return (
     <section aria-labelledby="dup-title">
       <p class="small">
-        <A href="/people">← People</A>
+        <A class="back-link" href="/people">← People</A>
       </p>
       <h1 id="dup-title">Possible duplicates</h1>
       <p class="muted">People who share an email, phone or LinkedIn profile, or have very similar names at the same organisation. Merging keeps every detail, interaction and give-and-take entry of both.</p>

@@ -39,7 +39,7 @@ export default function GiveAndTake() {
   return (
     <section aria-labelledby="gt-title" class="give-take-page">
       <p class="small">
-        <A href="/plan">← Plan</A>
+        <A class="back-link" href="/plan">← Plan</A>
       </p>
       <h1 id="gt-title">Give and take</h1>
       <p class="muted small">Who helped whom. Not a score — a reminder to stay generous.</p>

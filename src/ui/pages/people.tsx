@@ -177,8 +177,8 @@ export default function People() {
         </Show>
       </Show>
       <p class="row small">
-        <A href="/people/duplicates">Find duplicates</A>
-        <A href="/trash">Trash</A>
+        <A class="control-link" href="/people/duplicates">Find duplicates</A>
+        <A class="control-link" href="/trash">Trash</A>
       </p>
     </section>
   );

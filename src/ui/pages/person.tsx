@@ -25,7 +25,7 @@ import { CheckList } from '../components/check-list.tsx';
 import { showToast } from '../components/toasts.tsx';
 import { TrashedBanner } from '../components/trashed-banner.tsx';
 import { describeWriteError } from '../components/write-error.ts';
-import { backLink } from '../back.ts';
+import { BackLink } from '../components/back-link.tsx';
 import { createCollection, createLive, useSpace } from '../space.tsx';
 
 type Editable = Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
@@ -68,8 +68,6 @@ export default function Person() {
       return r.ok ? null : describeWriteError(r.error, key);
     };
 
-  const back = () => backLink(`/people/${id()}`, '/people');
-
   const trash = () => {
     const name = person()?.name ?? 'This person';
     moveToTrash(doc, 'contacts', id());
@@ -90,19 +88,7 @@ export default function Person() {
     >
       {(p) => (
         <article aria-labelledby="person-name">
-          <p class="small">
-            <A
-              class="back-link"
-              href={back().href}
-              onClick={(e) => {
-                if (!back().viaHistory) return;
-                e.preventDefault();
-                history.back();
-              }}
-            >
-              ← {back().label}
-            </A>
-          </p>
+          <BackLink self={`/people/${id()}`} fallback="/people" />
           <TrashedBanner trashed={!!p().deletedAt} noun="person" onRestore={() => restoreFromTrash(doc, 'contacts', id())} />
           <header class="row" style={{ 'flex-wrap': 'nowrap', 'margin-bottom': '0.75rem', 'align-items': 'flex-start' }}>
             <Avatar name={p().name} />

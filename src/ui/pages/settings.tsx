@@ -16,7 +16,7 @@ export default function Settings() {
       <StoragePanel />
       <DataHealth />
       <p>
-        <A href="/trash">Trash</A>
+        <A class="control-link" href="/trash">Trash</A>
       </p>
     </section>
   );

@@ -69,7 +69,7 @@ export default function Stakeholders() {
   return (
     <section aria-labelledby="stake-title" class="stakeholders-page">
       <p class="small">
-        <A href="/plan">← Plan</A>
+        <A class="back-link" href="/plan">← Plan</A>
       </p>
       <h1 id="stake-title">Stakeholders</h1>
       <p class="muted small">Place people by how much say they have (power) and how much they care (interest). The quadrant suggests how often to reach out.</p>

@@ -21,6 +21,18 @@ export default function Welcome() {
     navigate('/', { replace: true });
   };
   const last = () => step() === STEPS.length - 1;
+  let card!: HTMLDivElement;
+  /**
+   * Next adds what was typed and not yet added (a person expects "Next" to keep it), then moves
+   * on; when it cannot be added, the step stays with the reason showing.
+   */
+  const addWhatWasTyped = (): boolean => {
+    for (const form of card.querySelectorAll('form')) {
+      const typed = [...form.querySelectorAll<HTMLInputElement>('input:not([type=checkbox]):not([type=radio]), textarea')].some((i) => i.value.trim() !== '');
+      if (typed) form.requestSubmit();
+    }
+    return card.querySelector('.error') === null;
+  };
   return (
     <section aria-labelledby="welcome-title" class="welcome">
       <div class="row spread">
@@ -39,7 +51,7 @@ export default function Welcome() {
           )}
         </For>
       </ol>
-      <div class="card welcome-card">
+      <div class="card welcome-card" ref={card}>
         <h2 ref={heading} tabindex="-1" data-testid="welcome-step">
           Step {step() + 1} of {STEPS.length}: {STEPS[step()]}
         </h2>
@@ -61,7 +73,7 @@ export default function Welcome() {
           </Match>
         </Switch>
         <div class="row welcome-nav">
-          <button type="button" class="primary" onClick={() => go(step() + 1)}>
+          <button type="button" class="primary" onClick={() => addWhatWasTyped() && go(step() + 1)}>
             {last() ? 'Finish and go to Today' : 'Next'}
           </button>
           <button type="button" onClick={() => go(step() + 1)}>

@@ -132,7 +132,9 @@ function ActionItem(props: { action: Action; ctx: ActionContext; highlight: bool
               {ACTION_STATUS_LABELS[props.action.status]}
             </span>
             <span>
-              {props.action.status === 'done' ? 'done' : 'due'} <Day on={props.action.status === 'done' && props.action.doneAt ? localDay(props.action.doneAt, ZONE) : props.action.dueOn} today={props.ctx.today} none="no due date" />
+              <Show when={props.action.status === 'done' ? props.action.doneAt : props.action.dueOn} fallback={props.action.status === 'done' ? 'done' : 'no due date'}>
+                {props.action.status === 'done' ? 'done' : 'due'} <Day on={props.action.status === 'done' && props.action.doneAt ? localDay(props.action.doneAt, ZONE) : props.action.dueOn} today={props.ctx.today} none="" />
+              </Show>
             </span>
             <Show when={about()}>
               <span class="wrap">{about()}</span>

@@ -187,6 +187,20 @@ export class WelcomePage extends Place {
     await this.page.locator('.chip').filter({ hasText: title }).waitFor();
   }
 
+  /** Types into a step's field without pressing Add, as people do before pressing Next. */
+  async type(label: string, text: string): Promise<void> {
+    await this.page.getByLabel(label).fill(text);
+  }
+
+  async back(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Back', exact: true }).click();
+  }
+
+  /** What the current step lists as added. */
+  async added(): Promise<string[]> {
+    return this.page.locator('.welcome-card .chip').allTextContents();
+  }
+
   async planFirstAction(): Promise<void> {
     await this.page.getByRole('button', { name: 'Plan this as a first action' }).first().click();
     await this.page.getByRole('status').filter({ hasText: 'Planned:' }).first().waitFor();

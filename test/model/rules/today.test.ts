@@ -209,9 +209,9 @@ describe('plan actions due this week', () => {
 
   test('sentences', () => {
     expect(computeToday(base({ contacts: [ana], actions })).actions.items.map((i) => i.reason)).toEqual([
-      '“Ask Ana for an intro” (with Ana) was due 4 days ago.',
-      '“Join the IET” is due today.',
-      '“Write the post” is due in 7 days.',
+      'Ask Ana for an intro (with Ana) — due 4 days ago.',
+      'Join the IET — due today.',
+      'Write the post — due in 7 days.',
     ]);
   });
 });
@@ -235,7 +235,7 @@ describe('the whole page', () => {
     const i = interaction('t', { at: '2026-03-01T09:00:00Z', contactIds: [trashed.id], followUpOn: '2026-03-04' });
     const a = action('a', { title: 'About trashed', dueOn: '2026-03-05', contactId: trashed.id });
     const lines = reasons(base({ contacts: [trashed, merged, keep], interactions: [i], actions: [a] }));
-    expect(lines).toEqual(['actions: “About trashed” is due today.']);
+    expect(lines).toEqual(['actions: About trashed — due today.']);
   });
 
   test('a limit per section builds only the most urgent items, and still counts them all', () => {
