@@ -63,4 +63,18 @@ describe('People, in real Chromium against the real server', () => {
     expect(await reopened.person.value('Notes')).toBe('Met at the Rust meetup; wants intros to climate founders');
     await context.close();
   });
+
+  it('on a phone only the list scrolls, not the page as well', async () => {
+    const context = await session.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const app = await App.open(context, session.server.url);
+    for (const name of ['Ana Lima', 'Bo Chen', 'Cy Twombly']) await app.people.add({ name });
+    await app.people.open();
+    const page = await app.page.evaluate(() => ({ scrollable: document.scrollingElement!.scrollHeight - window.innerHeight }));
+    expect(page.scrollable).toBeLessThanOrEqual(1);
+    // The list ends above the bottom bar.
+    const list = await app.page.getByTestId('people-list').boundingBox();
+    const bar = await app.page.getByRole('navigation', { name: 'Main' }).boundingBox();
+    expect(list && bar && list.y + list.height <= bar.y).toBe(true);
+    await context.close();
+  });
 });

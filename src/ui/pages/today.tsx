@@ -78,75 +78,79 @@ export default function Today() {
   return (
     <section aria-labelledby="today-title">
       <h1 id="today-title">Today</h1>
-      <Show
-        when={contacts().length}
-        fallback={
-          <div class="card">
-            <p>
-              <strong>Welcome to Rapport.</strong> Start with the people you know: add someone, or capture people as you meet them.
-            </p>
-            <div class="row">
-              <A class="button primary" href="/people">
-                Add people
-              </A>
-              <A class="button" href="/capture">
-                Capture at an event
-              </A>
-            </div>
+      {/* With nobody in the network yet, Today says how to start — and still shows what is due (a first action planned in the welcome). */}
+      <Show when={contacts().length === 0}>
+        <div class="card">
+          <p>
+            <strong>Welcome to Rapport.</strong> Start with the people you know: add someone, or capture people as you meet them.
+          </p>
+          <div class="row">
+            <A class="button primary" href="/people">
+              Add people
+            </A>
+            <A class="button" href="/capture">
+              Capture at an event
+            </A>
           </div>
+        </div>
+      </Show>
+      <Show when={view().newConnections}>
+        {(connections) => (
+          <p class="card row" data-testid="today-new-connections">
+            <span>{connections().sentence}</span>
+            <A class="button" href="/people">
+              Review
+            </A>
+          </p>
+        )}
+      </Show>
+      <Show
+        when={!view().isEmpty}
+        fallback={
+          <Show when={contacts().length}>
+            <p class="card">Nothing needs you today. A good day to offer someone a hand — see who you have not talked to in a while on People.</p>
+          </Show>
         }
       >
-        <Show when={view().newConnections}>
-          {(connections) => (
-            <p class="card row" data-testid="today-new-connections">
-              <span>{connections().sentence}</span>
-              <A class="button" href="/people">
-                Review
-              </A>
-            </p>
-          )}
-        </Show>
-        <Show when={!view().isEmpty} fallback={<p class="card">Nothing needs you today. A good day to offer someone a hand — see who you have not talked to in a while on People.</p>}>
-          <For each={view().sections.filter((s) => s.items.length)}>
-            {(section) => (
-              <section aria-labelledby={`today-${section.key}`} data-testid={`today-${section.key}`}>
-                <h2 id={`today-${section.key}`}>
-                  {section.title} <span class="muted small">({section.total > section.items.length ? `${section.items.length} of ${section.total}` : section.total})</span>
-                </h2>
-                <For each={groupByEvent(section.items)}>
-                  {(group) => (
-                    <>
-                      <Show when={group.label}>
-                        {(label) => (
-                          <div class="today-group">
-                            <h3>{label()}</h3>
-                            <button type="button" onClick={() => doneForAll(group.items, label())} aria-label={`Done for all ${label()}`}>
-                              Done for all
-                            </button>
-                          </div>
+        <For each={view().sections.filter((s) => s.items.length)}>
+          {(section) => (
+            <section aria-labelledby={`today-${section.key}`} data-testid={`today-${section.key}`}>
+              <h2 id={`today-${section.key}`}>
+                {section.title} <span class="muted small">({section.total > section.items.length ? `${section.items.length} of ${section.total}` : section.total})</span>
+              </h2>
+              <For each={groupByEvent(section.items)}>
+                {(group) => (
+                  <>
+                    <Show when={group.label}>
+                      {(label) => (
+                        <div class="today-group">
+                          <h3>{label()}</h3>
+                          <button type="button" onClick={() => doneForAll(group.items, label())} aria-label={`Done for all ${label()}`}>
+                            Done for all
+                          </button>
+                        </div>
+                      )}
+                    </Show>
+                    <ul class="today-list">
+                      <For each={group.items}>
+                        {(item) => (
+                          <TodayRow
+                            item={item}
+                            today={view().today}
+                            onDone={() => done(item)}
+                            onLog={() => setLogging(item)}
+                            onSnooze={() => snooze(item)}
+                            onOpen={(id) => navigate(`/people/${id}`)}
+                          />
                         )}
-                      </Show>
-                      <ul class="today-list">
-                        <For each={group.items}>
-                          {(item) => (
-                            <TodayRow
-                              item={item}
-                              today={view().today}
-                              onDone={() => done(item)}
-                              onLog={() => setLogging(item)}
-                              onSnooze={() => snooze(item)}
-                              onOpen={(id) => navigate(`/people/${id}`)}
-                            />
-                          )}
-                        </For>
-                      </ul>
-                    </>
-                  )}
-                </For>
-              </section>
-            )}
-          </For>
-        </Show>
+                      </For>
+                    </ul>
+                  </>
+                )}
+              </For>
+            </section>
+          )}
+        </For>
       </Show>
       <Show when={logging()}>
         {(item) => (

@@ -27,7 +27,8 @@ export default function Welcome() {
    * on; when it cannot be added, the step stays with the reason showing.
    */
   const addWhatWasTyped = (): boolean => {
-    for (const form of card.querySelectorAll('form')) {
+    // Only the forms that add something typed (an objective, an offer, a community, a person).
+    for (const form of card.querySelectorAll<HTMLFormElement>('form[data-adds-typed]')) {
       const typed = [...form.querySelectorAll<HTMLInputElement>('input:not([type=checkbox]):not([type=radio]), textarea')].some((i) => i.value.trim() !== '');
       if (typed) form.requestSubmit();
     }

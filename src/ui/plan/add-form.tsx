@@ -24,7 +24,7 @@ export function AddTitled<K extends string>(props: {
     if (!problem) setTitle('');
   };
   return (
-    <form class="add-titled" onSubmit={submit} aria-label={props.legend}>
+    <form class="add-titled" onSubmit={submit} aria-label={props.legend} data-adds-typed="">
       <div class="field" data-invalid={error() ? '' : undefined}>
         <label for={`${id}-t`}>{props.titleLabel}</label>
         <input

@@ -106,7 +106,7 @@ export function PeopleStep() {
   return (
     <>
       <p>Add a few people you know — you can bring in the rest later from your phone or LinkedIn.</p>
-      <form class="welcome-person" onSubmit={submit} aria-label="Add a person">
+      <form class="welcome-person" onSubmit={submit} aria-label="Add a person" data-adds-typed="">
         <div class="field" data-invalid={error() ? '' : undefined}>
           <label for="welcome-name">Name</label>
           <input id="welcome-name" autocomplete="off" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
