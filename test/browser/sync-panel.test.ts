@@ -38,11 +38,19 @@ describe('the sync panel', () => {
     // The phone joins; the laptop's list shows it without a Refresh.
     const { link } = await laptop.sync.addDevice();
     const phone = await App.open(phoneContext, session.server.url);
-    await phone.sync.join(link, 'Phone');
-    await expect.poll(() => laptop.sync.devices()).toEqual(['Laptop (this device) — connected now', expect.stringMatching(/^Phone — last seen /)]);
+    const phoneName = 'Phone of Maximiliane Wolfeschlegelsteinhausen-Oyelaran 60chr';
+    expect(phoneName).toHaveLength(60);
+    await phone.sync.join(link, phoneName);
+    await expect.poll(() => laptop.sync.devices()).toEqual(['Laptop (this device) — connected now', expect.stringMatching(new RegExp(`^${phoneName} — last seen `))]);
+
+    // On the 360-px phone the top bar keeps to one line with both status pills.
+    await phone.sync.waitFor('Up to date');
+    const bar = await phone.page.locator('.topbar').evaluate((el) => ({ height: el.getBoundingClientRect().height, overflow: el.scrollWidth - el.clientWidth }));
+    expect(bar.overflow).toBeLessThanOrEqual(0);
+    expect(bar.height).toBeLessThan(70);
 
     // Removed, it goes from the list; still one space.
-    await laptop.sync.removeDevice('Phone');
+    await laptop.sync.removeDevice(phoneName);
     await expect.poll(() => laptop.sync.devices()).toEqual(['Laptop (this device) — connected now']);
     expect(spacesOnRelay()).toBe(before + 1);
     await laptopContext.close();

@@ -112,3 +112,26 @@ describe('the person page is a person, not a form', () => {
     await context.close();
   });
 });
+
+describe('the Log sheet on a small phone', () => {
+  it('keeps Save and Cancel in view while typing with the on-screen keyboard up', async () => {
+    const context = await session.browser.newContext({ viewport: { width: 360, height: 640 } });
+    const app = await App.open(context, session.server.url);
+    await app.people.add({ name: 'Ana Lima' });
+    await app.page.getByRole('group', { name: /^Get in touch with/ }).getByRole('button', { name: 'Log interaction' }).click();
+    const dialog = app.page.getByRole('dialog');
+    await dialog.getByLabel('Notes').click();
+    // The keyboard takes the lower half: the page's viewport shrinks to what is left (interactive-widget=resizes-content).
+    await app.page.setViewportSize({ width: 360, height: 330 });
+    await dialog.getByLabel('Notes').fill('Talked about her move to climate');
+    for (const name of ['Save', 'Cancel']) {
+      const box = await dialog.getByRole('button', { name, exact: true }).boundingBox();
+      expect(box !== null && box.y >= 0 && box.y + box.height <= 330, `${name} in view`).toBe(true);
+    }
+    const notes = await dialog.getByLabel('Notes').boundingBox();
+    expect(notes !== null && notes.y >= 0 && notes.y + notes.height <= 330).toBe(true);
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await context.close();
+  });
+});

@@ -99,83 +99,85 @@ export function LogInteraction(props: { contactIds: ContactId[]; names: string; 
   return (
     <dialog class="sheet" ref={dialog} aria-labelledby="log-title" onClose={props.onClose}>
       <form onSubmit={save}>
-        <h2 id="log-title" style={{ 'margin-top': 0 }} class="wrap">
-          Log interaction with {props.names}
-        </h2>
-        <fieldset class="segmented">
-          <legend>How</legend>
-          <For each={CHANNELS}>
-            {(c) => (
-              <label>
-                <input type="radio" name="channel" value={c} checked={channel() === c} onChange={() => setChannel(c)} />
-                <span>{CHANNEL_LABELS[c]}</span>
-              </label>
-            )}
-          </For>
-        </fieldset>
-        <div class="field">
-          <label for="log-notes">Notes</label>
-          <textarea id="log-notes" ref={notesInput} value={notes()} onInput={(e) => setNotes(e.currentTarget.value)} rows="3" />
-        </div>
-        <div class="grid-2">
-          <div class="field">
-            <label for="log-learned">What I learned about them</label>
-            <textarea id="log-learned" value={learned()} onInput={(e) => setLearned(e.currentTarget.value)} rows="2" />
-          </div>
-          <div class="field">
-            <label for="log-shared">What I shared about me</label>
-            <textarea id="log-shared" value={shared()} onInput={(e) => setShared(e.currentTarget.value)} rows="2" />
-          </div>
-        </div>
-        <div class="grid-2">
-          <div class="field">
-            <label for="log-when">When</label>
-            <input id="log-when" type="datetime-local" value={when()} onInput={(e) => {
-                setWhen(e.currentTarget.value);
-                setWhenEdited(true);
-              }}
-            />
-          </div>
-          <div class="field">
-            <label for="log-follow-up">Follow up</label>
-            <select
-              id="log-follow-up"
-              onChange={(e) => {
-                const v = e.currentTarget.value;
-                setFollowUpOn('');
-                setFollowUpDays(v === '' ? null : Number(v));
-              }}
-            >
-              <For each={FOLLOW_UPS}>{(f) => <option value={f.days ?? ''}>{f.label}</option>}</For>
-            </select>
-          </div>
-        </div>
-        <details>
-          <summary>Follow up on a particular day</summary>
-          <div class="field">
-            <label for="log-follow-up-on">Follow-up date</label>
-            <input id="log-follow-up-on" type="date" min={todayIso()} value={followUpOn()} onInput={(e) => setFollowUpOn(e.currentTarget.value)} />
-          </div>
-        </details>
-        <Show when={closing().length}>
-          <fieldset class="closes" data-testid="log-closes">
-            <legend>This closes</legend>
-            <For each={closing()}>
-              {(f) => (
-                <label class="check">
-                  <input type="checkbox" checked={!keptOpen().has(f.id)} onChange={(e) => toggleKeptOpen(f.id, !e.currentTarget.checked)} />
-                  <span class="wrap">
-                    The follow-up due {relativeDay(f.followUpOn as string, todayIso())}
-                    {f.notes ? ` — ${f.notes.length > 60 ? `${f.notes.slice(0, 59)}…` : f.notes}` : ''}
-                  </span>
+        <div class="sheet-body">
+          <h2 id="log-title" style={{ 'margin-top': 0 }} class="wrap">
+            Log interaction with {props.names}
+          </h2>
+          <fieldset class="segmented">
+            <legend>How</legend>
+            <For each={CHANNELS}>
+              {(c) => (
+                <label>
+                  <input type="radio" name="channel" value={c} checked={channel() === c} onChange={() => setChannel(c)} />
+                  <span>{CHANNEL_LABELS[c]}</span>
                 </label>
               )}
             </For>
-            <p class="muted small">Untick one to keep it open.</p>
           </fieldset>
-        </Show>
-        <FormError message={error()} />
-        <div class="row" style={{ 'margin-top': '0.75rem' }}>
+          <div class="field">
+            <label for="log-notes">Notes</label>
+            <textarea id="log-notes" ref={notesInput} value={notes()} onInput={(e) => setNotes(e.currentTarget.value)} rows="3" />
+          </div>
+          <div class="grid-2">
+            <div class="field">
+              <label for="log-learned">What I learned about them</label>
+              <textarea id="log-learned" value={learned()} onInput={(e) => setLearned(e.currentTarget.value)} rows="2" />
+            </div>
+            <div class="field">
+              <label for="log-shared">What I shared about me</label>
+              <textarea id="log-shared" value={shared()} onInput={(e) => setShared(e.currentTarget.value)} rows="2" />
+            </div>
+          </div>
+          <div class="grid-2">
+            <div class="field">
+              <label for="log-when">When</label>
+              <input id="log-when" type="datetime-local" value={when()} onInput={(e) => {
+                  setWhen(e.currentTarget.value);
+                  setWhenEdited(true);
+                }}
+              />
+            </div>
+            <div class="field">
+              <label for="log-follow-up">Follow up</label>
+              <select
+                id="log-follow-up"
+                onChange={(e) => {
+                  const v = e.currentTarget.value;
+                  setFollowUpOn('');
+                  setFollowUpDays(v === '' ? null : Number(v));
+                }}
+              >
+                <For each={FOLLOW_UPS}>{(f) => <option value={f.days ?? ''}>{f.label}</option>}</For>
+              </select>
+            </div>
+          </div>
+          <details>
+            <summary>Follow up on a particular day</summary>
+            <div class="field">
+              <label for="log-follow-up-on">Follow-up date</label>
+              <input id="log-follow-up-on" type="date" min={todayIso()} value={followUpOn()} onInput={(e) => setFollowUpOn(e.currentTarget.value)} />
+            </div>
+          </details>
+          <Show when={closing().length}>
+            <fieldset class="closes" data-testid="log-closes">
+              <legend>This closes</legend>
+              <For each={closing()}>
+                {(f) => (
+                  <label class="check">
+                    <input type="checkbox" checked={!keptOpen().has(f.id)} onChange={(e) => toggleKeptOpen(f.id, !e.currentTarget.checked)} />
+                    <span class="wrap">
+                      The follow-up due {relativeDay(f.followUpOn as string, todayIso())}
+                      {f.notes ? ` — ${f.notes.length > 60 ? `${f.notes.slice(0, 59)}…` : f.notes}` : ''}
+                    </span>
+                  </label>
+                )}
+              </For>
+              <p class="muted small">Untick one to keep it open.</p>
+            </fieldset>
+          </Show>
+          <FormError message={error()} />
+        </div>
+        <div class="sheet-actions">
           <button type="submit" class="primary">
             Save
           </button>
