@@ -57,13 +57,15 @@ function shapeOf(spec: FieldSpecs): Shape {
  * Checks the fields of `raw` that `spec` names into `out`, which already holds
  * every field's empty value; other keys of `raw` are ignored.
  */
-function parseInto(shape: Shape, raw: Readonly<Record<string, unknown>>, out: Record<string, unknown>, errors: FieldError[]): void {
+function parseInto(shape: Shape, raw: Readonly<Record<string, unknown>>, out: Record<string, unknown>, errors: FieldError[], reading = false): void {
   for (const key in raw) {
     const field = shape.fields.get(key);
     const value = raw[key];
     if (field === undefined || value === undefined || value === null) continue;
     const r = field.parse(value);
     if (r.ok) out[key] = r.value;
+    // A value a newer version added (a new option) reads as the fallback instead of making the whole entry unreadable.
+    else if (reading && field.unknownAs !== undefined && typeof value === 'string') out[key] = field.unknownAs;
     else errors.push({ field: key, message: r.error });
   }
   for (const [key, field] of shape.required) {
@@ -84,6 +86,7 @@ function checkEntity<S extends FieldSpecs, I extends Id<string>>(
   spec: S,
   raw: Readonly<Record<string, unknown>>,
   meta: { id: unknown; createdAt: unknown; updatedAt: unknown; deletedAt: unknown },
+  reading = false,
 ): Result<Entity<S, I>, FieldError[]> {
   const shape = shapeOf(spec);
   const errors: FieldError[] = [];
@@ -101,17 +104,19 @@ function checkEntity<S extends FieldSpecs, I extends Id<string>>(
     if (deletedAt.ok) entity.deletedAt = deletedAt.value;
     else errors.push({ field: 'deletedAt', message: `Deleted: ${deletedAt.error}` });
   }
-  parseInto(shape, raw, entity, errors);
+  parseInto(shape, raw, entity, errors, reading);
   return errors.length ? err(errors) : ok(entity as Entity<S, I>);
 }
 
 /** Checks a whole stored entity: its meta fields and its values; `id` defaults to `raw.id`. */
+/** `reading`: the values come from the document, where a newer version may have written options this one does not know. */
 export function parseEntity<S extends FieldSpecs, I extends Id<string>>(
   spec: S,
   raw: Readonly<Record<string, unknown>>,
   id: unknown = raw.id,
+  opts: { reading?: boolean } = {},
 ): Result<Entity<S, I>, FieldError[]> {
-  return checkEntity(spec, raw, { id, createdAt: raw.createdAt, updatedAt: raw.updatedAt, deletedAt: raw.deletedAt });
+  return checkEntity(spec, raw, { id, createdAt: raw.createdAt, updatedAt: raw.updatedAt, deletedAt: raw.deletedAt }, opts.reading);
 }
 
 /**

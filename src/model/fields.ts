@@ -14,6 +14,12 @@ export interface FieldSpec<T> {
   readonly required?: boolean;
   /** Checks and normalises a value; the error is a sentence for a person. */
   parse(value: unknown): Result<T, string>;
+  /**
+   * What a stored value this version does not know reads as, where a newer version may have
+   * added values (a choice's new option shows as its fallback, "Other"). Only reading uses it:
+   * the stored value stays as it is, and writing still refuses unknown values.
+   */
+  readonly unknownAs?: T;
 }
 
 export type FieldValue<F> = F extends FieldSpec<infer T> ? T : never;
@@ -55,6 +61,7 @@ export function choice<const V extends string>(label: string, values: readonly V
   return {
     label,
     empty: fallback,
+    unknownAs: fallback,
     parse(value) {
       return values.includes(value as V) ? ok(value as V) : err(`${label} must be one of: ${values.join(', ')}.`);
     },

@@ -40,7 +40,7 @@ export function readEntry<C extends CollectionName>(
   const values = entryValues(entry);
   if (!values) return err({ collection, id: key, errors: [{ field: '', message: 'The entry is not a record.' }] });
   // The map key is the id: storing it again in every entry would cost bytes in every entry.
-  const parsed = parseEntity(collectionSpecs[collection], values, key);
+  const parsed = parseEntity(collectionSpecs[collection], values, key, { reading: true });
   if (!parsed.ok) return err({ collection, id: key, errors: parsed.error });
   return parsed as unknown as Result<EntityOf[C], never>; // the same success, not a copy: reads make 10,000 of them
 }
