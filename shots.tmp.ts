@@ -17,16 +17,17 @@ for (const scheme of ['light', 'dark'] as const) {
     for (let i = 0; i < names.length; i++) await app.capture.quickCapture(names[i]!, lines[i] || undefined);
     await app.page.clock.fastForward(3 * 86_400_000);
     if (which === 'today') await app.today.open();
+    if (which === 'capture') await app.capture.open();
     if (which === 'person') {
       await app.goto('/people');
       await app.people.openPerson('Mei Lin');
       await app.person.addEmail('mei@paleblue.vc');
       await app.person.edit('Role', 'Partner');
       await app.person.edit('Organisation', 'Pale Blue Dot');
-      await app.page.getByRole('button', { name: 'Done editing' }).click();
+      await app.page.getByRole('button', { name: 'Done editing' }).last().click();
     }
     await app.page.waitForTimeout(300);
-    await app.page.screenshot({ path: `/tmp/shots/${which}-${w}-${scheme}.png`, fullPage: w === 390 });
+    await app.page.screenshot({ path: `/tmp/shots/${which}-${w}-${scheme}.png`, fullPage: which !== 'person' && w === 390 });
     await context.close();
   }
 }

@@ -7,7 +7,7 @@ import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { ContactDraft } from '../../io/types.ts';
 import type { EventId, RapportEvent } from '../../model/index.ts';
-import { addDays, personSubtitle, relativeDay, splitCaptureLine } from '../../model/rules/index.ts';
+import { addDays, relativeDay, splitCaptureLine, workLine } from '../../model/rules/index.ts';
 import { create, runUndoable } from '../../store/index.ts';
 import { todayIso } from '../clock.ts';
 import { ScanCard } from '../card/scan-card.tsx';
@@ -201,8 +201,9 @@ export default function Capture() {
                       <A href={`/people/${p.id}`} class="wrap">
                         {p.name}
                       </A>
-                      <Show when={personSubtitle(p)}>
-                        <span class="muted small truncate">{personSubtitle(p)}</span>
+                      {/* Where they were met goes without saying here. */}
+                      <Show when={workLine(p) || p.metLine}>
+                        <span class="muted small truncate">{workLine(p) || p.metLine}</span>
                       </Show>
                     </li>
                   )}

@@ -55,6 +55,11 @@ export default function Person() {
   const [logging, setLogging] = createSignal(false);
   /** Details show as a list; editing them is one tap away, and nothing editable became less so. */
   const [editing, setEditing] = createSignal(false);
+  /** Back to the list of details, in view: the edit form was longer than it. */
+  const stopEditing = () => {
+    setEditing(false);
+    document.getElementById('details-title')?.scrollIntoView({ block: 'start' });
+  };
   const interactions = createLive('interactions');
   const now = createNow();
   const person = createMemo(() => contacts().byId.get(params.id) ?? null);
@@ -121,7 +126,7 @@ export default function Person() {
               <h2 id="details-title" style={{ margin: 0 }}>
                 Details
               </h2>
-              <button type="button" aria-expanded={editing()} onClick={() => setEditing(!editing())}>
+              <button type="button" aria-expanded={editing()} onClick={() => (editing() ? stopEditing() : setEditing(true))}>
                 {editing() ? 'Done editing' : 'Edit details'}
               </button>
             </div>
@@ -222,6 +227,11 @@ export default function Person() {
             </label>
             <TextField label="Notes" value={p().notes} onCommit={commit('notes')} multiline />
           </section>
+          <p>
+            <button type="button" class="primary" onClick={stopEditing}>
+              Done editing
+            </button>
+          </p>
           </Show>
 
           <section class="card" aria-labelledby="give-take">

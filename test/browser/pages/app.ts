@@ -145,7 +145,7 @@ export class PersonPage {
   async startEditing(): Promise<void> {
     const edit = this.page.getByRole('button', { name: 'Edit details' });
     if (await edit.isVisible()) await edit.click();
-    await this.page.getByRole('button', { name: 'Done editing' }).waitFor();
+    await this.page.getByRole('button', { name: 'Done editing' }).first().waitFor();
   }
 
   async edit(field: string, value: string): Promise<void> {
