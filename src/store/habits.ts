@@ -3,8 +3,8 @@
  * that one Undo takes it back and no other device sees half of it.
  */
 import type * as Y from 'yjs';
-import type { Draft, Interaction, InteractionId, interactionSpec, Result } from '../model/index.ts';
-import type { SnoozeChanges } from '../model/rules/index.ts';
+import type { ContactId, Draft, Interaction, InteractionId, interactionSpec, Result } from '../model/index.ts';
+import type { FollowUpPlan, SnoozeChanges } from '../model/rules/index.ts';
 import { create, update, type WriteError } from './entities.ts';
 import { LOCAL, type Origin } from './origin.ts';
 
@@ -39,4 +39,10 @@ export function logInteraction(
     for (const id of followUps.keepOpen) update(doc, 'interactions', id, { followUpKeptOpenAt: at }, origin, now);
   }, origin);
   return result;
+}
+
+/** Writes a follow-up planned from a person's page (see planFollowUp). */
+export function applyFollowUpPlan(doc: Y.Doc, contactId: ContactId, plan: FollowUpPlan, origin: Origin = LOCAL): boolean {
+  if (plan.kind === 'on-interaction') return update(doc, 'interactions', plan.interactionId, { followUpOn: plan.dueOn, followUpDone: false, followUpKeptOpenAt: null }, origin).ok;
+  return create(doc, 'actions', { title: plan.title, dueOn: plan.dueOn, contactId }, origin).ok;
 }

@@ -106,6 +106,10 @@ describe('the person page is a person, not a form', () => {
       'At the event: Climate Week meetup',
     ]);
     expect(await app.page.locator('main input:not([type=range]):not([type=checkbox]):visible, main textarea:visible, main select:visible').count()).toBe(0);
+    // Follow up, in one more tap: the next follow-up moves with it.
+    await app.page.getByRole('button', { name: 'Follow up with Mei Lin', exact: true }).click();
+    await app.page.getByRole('button', { name: 'Follow up with Mei Lin in a week' }).click();
+    await expect.poll(() => app.page.getByTestId('glance').innerText()).toMatch(/^Next follow-up\s+due in 7 days\s+Mark done/);
     // Editing is one tap away, and everything editable is there.
     await app.person.startEditing();
     expect(await app.person.value('Role')).toBe('');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ContactId } from '../../src/model/index.ts';
-import { computeToday, followUpsClosedBy, snoozeChanges } from '../../src/model/rules/index.ts';
-import { applySnooze, create, logInteraction, readAll, readOne, runUndoable } from '../../src/store/index.ts';
+import { computeToday, followUpsClosedBy, planFollowUp, snoozeChanges } from '../../src/model/rules/index.ts';
+import { applyFollowUpPlan, applySnooze, create, logInteraction, readAll, readOne, runUndoable } from '../../src/store/index.ts';
 
 const ZONE = 'UTC';
 
@@ -54,5 +54,27 @@ describe('snooze', () => {
     expect(computeToday(input()).isEmpty).toBe(true);
     op.undo();
     expect(computeToday(input()).followUps.items.map((i) => i.interactionId)).toEqual([captured.id]);
+  });
+});
+
+describe('Follow up from a person’s page', () => {
+  it('goes on the last interaction with them, reopened with the new date', () => {
+    const { doc, id, captured } = network();
+    const contact = readAll(doc, 'contacts').items[0]!;
+    const plan = planFollowUp(contact, readAll(doc, 'interactions').items, '2026-03-20');
+    expect(plan).toEqual({ kind: 'on-interaction', interactionId: captured.id, dueOn: '2026-03-20' });
+    expect(applyFollowUpPlan(doc, id, plan)).toBe(true);
+    expect(readOne(doc, 'interactions', captured.id)).toMatchObject({ followUpOn: '2026-03-20', followUpDone: false });
+  });
+
+  it('with no interaction yet, is a plan action for them that Today shows when due', () => {
+    const doc = new Y.Doc();
+    const made = create(doc, 'contacts', { name: 'Ana Lima' });
+    if (!made.ok) throw new Error('person');
+    const plan = planFollowUp(made.value, [], '2026-03-05');
+    expect(plan).toEqual({ kind: 'action', title: 'Follow up with Ana Lima', dueOn: '2026-03-05' });
+    expect(applyFollowUpPlan(doc, made.value.id, plan)).toBe(true);
+    const today = computeToday({ contacts: readAll(doc, 'contacts').items, interactions: [], actions: readAll(doc, 'actions').items, now: '2026-03-05T09:00:00Z', timeZone: ZONE });
+    expect(today.actions.items.map((i) => [i.title, i.contactIds])).toEqual([['Follow up with Ana Lima', [made.value.id]]]);
   });
 });

@@ -12,6 +12,7 @@ export * from './snooze.ts';
 export * from './subtitle.ts';
 export * from './glance.ts';
 export * from './capture-line.ts';
+export * from './plan-follow-up.ts';
 export * from './balance.ts';
 export * from './contact-keys.ts';
 export * from './similarity.ts';

@@ -12,7 +12,8 @@ export interface RowAction {
   run: () => void;
 }
 
-export function RowMenu(props: { label: string; actions: readonly RowAction[] }) {
+/** `text`: a word on the button instead of ⋯ (its label then says the rest). */
+export function RowMenu(props: { label: string; actions: readonly RowAction[]; text?: string }) {
   const [open, setOpen] = createSignal(false);
   let button!: HTMLButtonElement;
   let menu: HTMLDivElement | undefined;
@@ -37,7 +38,7 @@ export function RowMenu(props: { label: string; actions: readonly RowAction[] })
       <button
         ref={button}
         type="button"
-        class="row-menu-button"
+        class={props.text ? undefined : 'row-menu-button'}
         aria-label={props.label}
         aria-expanded={open()}
         onClick={() => {
@@ -45,7 +46,7 @@ export function RowMenu(props: { label: string; actions: readonly RowAction[] })
           if (open()) queueMicrotask(() => menu?.querySelector('button')?.focus());
         }}
       >
-        <span aria-hidden="true">⋯</span>
+        <span aria-hidden="true">{props.text ?? '⋯'}</span>
       </button>
       <Show when={open()}>
         <div class="row-menu-list" ref={menu}>

@@ -9,10 +9,10 @@ import {
   type Contact,
   type ContactId,
 } from '../../model/index.ts';
-import { makeIdResolver, personGlance, personSubtitle } from '../../model/rules/index.ts';
+import { addDays, makeIdResolver, personGlance, personSubtitle, planFollowUp, relativeDay } from '../../model/rules/index.ts';
 import { createNow, TIME_ZONE, todayIso } from '../clock.ts';
 import { AtAGlance, DetailsList, PersonChips, QuickActions } from '../person/summary.tsx';
-import { moveToTrash, restoreFromTrash, update } from '../../store/index.ts';
+import { applyFollowUpPlan, moveToTrash, restoreFromTrash, runUndoable, update } from '../../store/index.ts';
 import { DateField, ListField, NumberField, SelectField, TextField, type Commit } from '../components/fields.tsx';
 import { LogInteraction } from '../components/log-interaction.tsx';
 import { PersonPicker } from '../components/person-picker.tsx';
@@ -55,6 +55,13 @@ export default function Person() {
   const [logging, setLogging] = createSignal(false);
   /** Details show as a list; editing them is one tap away, and nothing editable became less so. */
   const [editing, setEditing] = createSignal(false);
+  const followUpIn = (days: number) => {
+    const who = person();
+    if (!who) return;
+    const dueOn = addDays(todayIso(), days);
+    const op = runUndoable(doc, 'local', (origin) => applyFollowUpPlan(doc, who.id, planFollowUp(who, interactions(), dueOn), origin));
+    showToast(`Follow up with ${who.name} ${relativeDay(dueOn, todayIso())}.`, { label: 'Undo', run: () => op.undo() });
+  };
   /** Back to the list of details, in view: the edit form was longer than it. */
   const stopEditing = () => {
     setEditing(false);
@@ -110,7 +117,7 @@ export default function Person() {
             </div>
           </header>
 
-          <QuickActions person={p()} onLog={() => setLogging(true)} />
+          <QuickActions person={p()} onLog={() => setLogging(true)} onFollowUp={followUpIn} />
           <Show when={logging()}>
             <LogInteraction contactIds={[p().id]} names={p().name} onClose={() => setLogging(false)} />
           </Show>

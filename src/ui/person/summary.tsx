@@ -7,6 +7,7 @@ import { For, Show, type JSX } from 'solid-js';
 import { httpsHref, mailtoHref, smsHref, telHref, type Community, type Contact, type Interaction, type RapportEvent } from '../../model/index.ts';
 import { cadenceWords, dueWords, exactDay, localDay, relativeDay, type PersonGlance } from '../../model/rules/index.ts';
 import { TIME_ZONE } from '../clock.ts';
+import { RowMenu } from '../components/row-menu.tsx';
 import { CHANNEL_LABELS } from '../components/log-interaction.tsx';
 
 /** Tags and communities as chips under the name. */
@@ -34,8 +35,8 @@ export function PersonChips(props: { person: Contact; communities: readonly Comm
   );
 }
 
-/** Email, call, message, LinkedIn, website — only those that exist — and Log. */
-export function QuickActions(props: { person: Contact; onLog: () => void }) {
+/** Email, call, message, LinkedIn, website — only those that exist — Log, and Follow up. */
+export function QuickActions(props: { person: Contact; onLog: () => void; onFollowUp: (days: number) => void }) {
   const email = () => props.person.emails[0];
   const phone = () => props.person.phones[0];
   const link = (href: string | null | undefined, label: string, name: string) =>
@@ -49,6 +50,7 @@ export function QuickActions(props: { person: Contact; onLog: () => void }) {
       <button type="button" class="primary" onClick={() => props.onLog()}>
         Log interaction
       </button>
+      <FollowUpMenu name={props.person.name} onPick={props.onFollowUp} />
       {link(email() ? mailtoHref(email() as string) : null, 'Email', props.person.name)}
       {link(phone() ? telHref(phone() as string) : null, 'Call', props.person.name)}
       {link(phone() ? smsHref(phone() as string) : null, 'Message', props.person.name)}
@@ -138,5 +140,22 @@ export function DetailsList(props: { person: Contact; events: readonly RapportEv
         </For>
       </dl>
     </Show>
+  );
+}
+
+const FOLLOW_UP_IN = [
+  { label: 'In 2 days', days: 2 },
+  { label: 'In a week', days: 7 },
+  { label: 'In a month', days: 30 },
+] as const;
+
+/** "Follow up": when, in one more tap. */
+function FollowUpMenu(props: { name: string; onPick: (days: number) => void }) {
+  return (
+    <RowMenu
+      label={`Follow up with ${props.name}`}
+      text="Follow up"
+      actions={FOLLOW_UP_IN.map((f) => ({ label: f.label, ariaLabel: `Follow up with ${props.name} ${f.label.toLowerCase()}`, run: () => props.onPick(f.days) }))}
+    />
   );
 }
