@@ -18,7 +18,7 @@ export interface MergeLabels {
 }
 
 /** Single values: the kept one wins; a different other one goes into the notes. */
-const SCALARS = ['name', 'role', 'organisation', 'department', 'linkedin', 'website', 'location', 'birthday', 'power', 'interest'] as const;
+const SCALARS = ['name', 'role', 'organisation', 'department', 'linkedin', 'website', 'location', 'birthday', 'power', 'interest', 'metLine'] as const;
 /** Texts where two versions can stand one after the other. */
 const JOINED = ['whatTheyDo', 'interests', 'needs'] as const;
 const LISTS = ['emails', 'phones', 'tags', 'communityIds', 'objectiveIds'] as const;
@@ -85,6 +85,9 @@ export function mergeContacts(keep: Contact, drop: Contact, labels: MergeLabels 
     else notes.push(alsoLine('introducedById', labels.personName?.(theirIntroducer) ?? 'another person'));
   }
 
+  // Connected since the earlier of the two; seen regularly if either says so.
+  if (other.connectedOn !== null && (merged.connectedOn === null || other.connectedOn < merged.connectedOn)) merged.connectedOn = other.connectedOn;
+  if (other.seenRegularly) merged.seenRegularly = true;
   if (other.cadenceDays !== null && (merged.cadenceDays === null || other.cadenceDays < merged.cadenceDays)) {
     merged.cadenceDays = other.cadenceDays;
   }

@@ -175,3 +175,15 @@ describe('merge never loses a value (property)', () => {
     expect(m.metOn).toBe(mets[0] ?? null);
   });
 });
+
+describe('fields added for Today (issue 12) survive a merge', () => {
+  test('the line from capture, the connection date and "seen regularly"', () => {
+    const keep = person('keep', { name: 'Mei Lin', metLine: 'VC at Pale Blue Dot', connectedOn: '2024-05-01' });
+    const drop = person('drop', { name: 'Mei Lin', metLine: 'Wants portfolio PMs', connectedOn: '2023-01-10', seenRegularly: true });
+    const merged = mergeContacts(keep, drop);
+    expect(merged.metLine).toBe('VC at Pale Blue Dot');
+    expect(merged.notes).toContain('Also: Noted when we met — Wants portfolio PMs');
+    expect(merged.connectedOn).toBe('2023-01-10');
+    expect(merged.seenRegularly).toBe(true);
+  });
+});
