@@ -12,6 +12,7 @@ import {
   ok,
   parseEntity,
   parseValues,
+  unknownValues,
   type CollectionName,
   type EntityOf,
   type Me,
@@ -23,12 +24,20 @@ export const BACKUP_FORMAT = 'rapport-backup';
 
 export type BackupCollections = { [C in CollectionName]: EntityOf[C][] };
 
+/** An entry of a collection a newer version added: its id and its stored values, kept as they are. */
+export type OtherEntry = Record<string, unknown> & { id: string };
+
 export interface Backup {
   format: typeof BACKUP_FORMAT;
   schemaVersion: number;
   exportedAt: string;
   me: Me;
   collections: BackupCollections;
+  /**
+   * Collections a newer version added, which this one keeps without reading (src/store/README.md).
+   * In the file they sit in `collections` beside the others, where the newer version looks for them.
+   */
+  otherCollections: Record<string, OtherEntry[]>;
   /** Pairs of people marked "not the same person" (pair keys); older backups have none. */
   notDuplicates: string[];
 }
@@ -48,7 +57,19 @@ export const emptyCollections = (): BackupCollections =>
   Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as BackupCollections;
 
 export function backupToJson(backup: Backup): string {
-  return `${JSON.stringify(backup, null, 1)}\n`;
+  const { otherCollections, ...rest } = backup;
+  return `${JSON.stringify({ ...rest, collections: { ...otherCollections, ...backup.collections } }, null, 1)}\n`;
+}
+
+/** A name a newer version could have given a field or a collection; anything else in a file is not kept. */
+export const isStoredName = (name: string) => /^[a-zA-Z][a-zA-Z0-9]{0,63}$/.test(name);
+
+/** A checked value with what a newer version stored beside it (a field, an option) kept as it was. */
+export function withUnknown<T extends object>(checked: T, unknown: Record<string, unknown> | null): T {
+  if (unknown === null) return checked;
+  const kept: Record<string, unknown> = {};
+  for (const key in unknown) if (isStoredName(key)) kept[key] = unknown[key];
+  return { ...checked, ...kept };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -71,10 +92,18 @@ export function parseBackup(text: string): Result<{ backup: Backup; problems: Ba
 
   const problems: BackupProblem[] = [];
   const collections = emptyCollections();
+  const otherCollections: Record<string, OtherEntry[]> = {};
   for (const name of Object.keys(data.collections)) {
-    if (!(COLLECTION_NAMES as string[]).includes(name)) {
-      problems.push({ collection: 'file', index: 0, id: '', reason: `The collection “${name.slice(0, 40)}” is unknown to this version and was skipped.` });
+    if ((COLLECTION_NAMES as string[]).includes(name)) continue;
+    const list = data.collections[name];
+    if (!isStoredName(name) || !Array.isArray(list)) {
+      problems.push({ collection: 'file', index: 0, id: '', reason: `“${name.slice(0, 40)}” is not a collection this version can keep; it was skipped.` });
+      continue;
     }
+    // A newer version's collection: kept as it is, for that version to read.
+    const entries = list.filter((e: unknown): e is OtherEntry => isRecord(e) && typeof e.id === 'string' && e.id !== '');
+    if (entries.length < list.length) problems.push({ collection: 'file', index: 0, id: '', reason: `${list.length - entries.length} entries of “${name.slice(0, 40)}” have no id and were left out.` });
+    otherCollections[name] = entries.map((e) => withUnknown({ id: e.id }, e));
   }
   for (const name of COLLECTION_NAMES) {
     const list = data.collections[name];
@@ -88,21 +117,22 @@ export function parseBackup(text: string): Result<{ backup: Backup; problems: Ba
     list.forEach((entry: unknown, i) => {
       const id = isRecord(entry) && typeof entry.id === 'string' ? entry.id.slice(0, 64) : '';
       if (!isRecord(entry)) return void problems.push({ collection: name, index: i + 1, id, reason: 'The entry is not a record.' });
-      const parsed = parseEntity(collectionSpecs[name], entry);
+      // Read like the document: an option a newer version added is not an error, and is kept as written.
+      const parsed = parseEntity(collectionSpecs[name], entry, entry.id, { reading: true });
       if (!parsed.ok) return void problems.push({ collection: name, index: i + 1, id, reason: parsed.error.map((e) => e.message).join(' ') });
       if (seen.has(parsed.value.id)) return void problems.push({ collection: name, index: i + 1, id, reason: 'Another entry has the same id; this one was skipped.' });
       seen.add(parsed.value.id);
-      out.push(parsed.value);
+      out.push(withUnknown(parsed.value, unknownValues(collectionSpecs[name], entry)));
     });
   }
-  const me = parseMeLeniently(data.me, problems);
+  const me = withUnknown(parseMeLeniently(data.me, problems), isRecord(data.me) ? unknownValues(meSpec, data.me) : null);
   const exportedAt = typeof data.exportedAt === 'string' ? data.exportedAt : '';
   const listed = Array.isArray(data.notDuplicates) ? data.notDuplicates : [];
   const notDuplicates = listed.filter((key): key is string => typeof key === 'string' && isPairKey(key));
   if (notDuplicates.length < listed.length) {
     problems.push({ collection: 'file', index: 0, id: '', reason: `${listed.length - notDuplicates.length} “not the same person” pairs were unreadable and were left out.` });
   }
-  return ok({ backup: { format: BACKUP_FORMAT, schemaVersion: version, exportedAt, me, collections, notDuplicates }, problems });
+  return ok({ backup: { format: BACKUP_FORMAT, schemaVersion: version, exportedAt, me, collections, otherCollections, notDuplicates }, problems });
 }
 
 /** The user's card; a field that fails its check is dropped and reported. */

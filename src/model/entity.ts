@@ -108,6 +108,28 @@ function checkEntity<S extends FieldSpecs, I extends Id<string>>(
   return errors.length ? err(errors) : ok(entity as Entity<S, I>);
 }
 
+const META_KEYS = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt']);
+
+/**
+ * What a newer version stored that this one does not understand: fields the spec does not
+ * name, and options of a choice it does not know (read as the fallback). Backups and restores
+ * carry them as they are, so that a device not yet updated loses nothing of them. Null when
+ * there are none, which is nearly always.
+ */
+export function unknownValues(spec: FieldSpecs, raw: Readonly<Record<string, unknown>>): Record<string, unknown> | null {
+  const shape = shapeOf(spec);
+  let unknown: Record<string, unknown> | null = null;
+  for (const key in raw) {
+    const value = raw[key];
+    if (value === undefined || value === null || META_KEYS.has(key)) continue;
+    const field = shape.fields.get(key);
+    if (field !== undefined && (field.unknownAs === undefined || field.parse(value).ok)) continue;
+    if (field !== undefined && typeof value !== 'string') continue; // a malformed value, not a newer one
+    (unknown ??= {})[key] = value;
+  }
+  return unknown;
+}
+
 /** Checks a whole stored entity: its meta fields and its values; `id` defaults to `raw.id`. */
 /** `reading`: the values come from the document, where a newer version may have written options this one does not know. */
 export function parseEntity<S extends FieldSpecs, I extends Id<string>>(

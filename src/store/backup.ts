@@ -4,37 +4,59 @@
  * space gives back exactly what was there.
  */
 import * as Y from 'yjs';
-import { COLLECTION_NAMES, err, isEmptyValue, ok, type CollectionName, type Result } from '../model/index.ts';
-import { BACKUP_FORMAT, emptyCollections, parseMeLeniently, type Backup } from '../io/backup.ts';
-import { readAll, toEntryMap, type ReadProblem } from './entities.ts';
+import { COLLECTION_NAMES, collectionSpecs, err, isEmptyValue, meSpec, ok, unknownValues, type CollectionName, type Result } from '../model/index.ts';
+import { BACKUP_FORMAT, emptyCollections, parseMeLeniently, withUnknown, type Backup, type OtherEntry } from '../io/backup.ts';
+import { readEntry, toEntryMap, type ReadProblem } from './entities.ts';
 import { addNotDuplicates, readNotDuplicates } from './not-duplicates.ts';
 import { prepareSchema, SCHEMA_VERSION, storedSchemaVersion } from './schema.ts';
-import { collectionMap, meMap, metaMap } from './shape.ts';
+import { collectionMap, entryValues, meMap, metaMap, otherCollectionMaps } from './shape.ts';
 import { runUndoable, type Undoable } from './undo.ts';
 
-/** Every entity of the space; entries that fail their check cannot be backed up and are listed in `problems`. */
+/**
+ * Every entity of the space; entries that fail their check cannot be backed up and are listed in
+ * `problems`. What a newer version stored (a field, an option, a collection) goes in as it is.
+ */
 export function exportBackup(doc: Y.Doc, now: Date = new Date()): { backup: Backup; problems: ReadProblem[] } {
   const collections = emptyCollections();
   const problems: ReadProblem[] = [];
   for (const name of COLLECTION_NAMES) {
-    const all = readAll(doc, name);
+    const spec = collectionSpecs[name];
+    const items: { id: string }[] = [];
+    collectionMap(doc, name).forEach((entry, key) => {
+      const read = readEntry(name, key, entry);
+      if (!read.ok) return void problems.push(read.error);
+      const stored = entryValues(entry);
+      items.push(withUnknown(read.value, stored && unknownValues(spec, stored)));
+    });
     // Stable order: a backup of the same space is the same file.
-    all.items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    (collections[name] as unknown[]) = all.items;
-    problems.push(...all.problems);
+    items.sort(byId);
+    (collections[name] as unknown[]) = items;
   }
+  const otherCollections: Record<string, OtherEntry[]> = {};
+  for (const [name, map] of otherCollectionMaps(doc)) {
+    const entries: OtherEntry[] = [];
+    map.forEach((entry, id) => {
+      const values = entryValues(entry);
+      if (values) entries.push({ ...values, id });
+    });
+    otherCollections[name] = entries.sort(byId);
+  }
+  const me = meMap(doc).toJSON();
   return {
     backup: {
       format: BACKUP_FORMAT,
       schemaVersion: storedSchemaVersion(doc) ?? SCHEMA_VERSION,
       exportedAt: now.toISOString(),
-      me: parseMeLeniently(meMap(doc).toJSON(), []),
+      me: withUnknown(parseMeLeniently(me, []), unknownValues(meSpec, me)),
       collections,
+      otherCollections,
       notDuplicates: [...readNotDuplicates(doc)].sort(),
     },
     problems,
   };
 }
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export type RestoreError = { type: 'not-empty' | 'newer-schema'; message: string };
 export type RestoreCounts = Record<CollectionName, number>;
@@ -59,6 +81,10 @@ export function restoreBackup(doc: Y.Doc, backup: Backup): Result<Undoable<Resto
         const map = collectionMap(doc, name);
         for (const entity of backup.collections[name]) map.set(entity.id, toEntryMap(entity as unknown as Record<string, unknown>));
         counts[name] = backup.collections[name].length;
+      }
+      for (const [name, entries] of Object.entries(backup.otherCollections)) {
+        const map = doc.getMap<unknown>(name);
+        for (const { id, ...values } of entries) map.set(id, toEntryMap(values));
       }
       const me = meMap(doc);
       for (const [key, value] of Object.entries(backup.me)) if (!isEmptyValue(value)) me.set(key, value);

@@ -36,6 +36,23 @@ export const metaMap = (doc: Y.Doc) => doc.getMap<unknown>(META);
 export const notDuplicatesMap = (doc: Y.Doc) => doc.getMap<unknown>('notDuplicates');
 export const meMap = (doc: Y.Doc) => doc.getMap<unknown>(ME);
 
+/** The top-level maps this version knows; any other was added by a newer version (src/store/README.md). */
+const KNOWN_ROOTS = new Set<string>([...COLLECTION_NAMES, META, ME, 'notDuplicates']);
+
+/**
+ * Collections a newer version added, which reached this device through sync. A root this
+ * version never asked for is a bare type until asked; it is taken as a map only when it holds
+ * keyed entries and no list, which is what a newer version's collection is.
+ */
+export function otherCollectionMaps(doc: Y.Doc): [string, Y.Map<unknown>][] {
+  const found: [string, Y.Map<unknown>][] = [];
+  for (const [name, type] of doc.share) {
+    if (KNOWN_ROOTS.has(name) || type._start !== null || type._map.size === 0) continue;
+    found.push([name, doc.getMap<unknown>(name)]);
+  }
+  return found;
+}
+
 export const INITIAL = '@';
 
 /** Initial values from their JSON text; null when that is not the JSON text of a record. */
