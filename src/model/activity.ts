@@ -31,6 +31,7 @@ export const eventSpec = {
   endsOn: date('Ends'),
   place: text('Place'),
   notes: text('Notes', { multiline: true }),
+  mergedIntoId: ref<EventId>('Merged into'),
 };
 export type RapportEvent = Entity<typeof eventSpec, EventId>;
 

@@ -1,4 +1,4 @@
-import { choice, text } from './fields.ts';
+import { choice, ref, text } from './fields.ts';
 import type { Entity } from './entity.ts';
 import type { CommunityId } from './ids.ts';
 
@@ -40,6 +40,7 @@ export const communitySpec = {
   /** What would be useful to this group: step 3 of the method. */
   offer: text('What I could offer them', { multiline: true, max: 5000 }),
   membership: choice('Membership', MEMBERSHIPS, 'member'),
+  mergedIntoId: ref<CommunityId>('Merged into'),
 };
 
 export type Community = Entity<typeof communitySpec, CommunityId>;

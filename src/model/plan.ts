@@ -20,6 +20,8 @@ export const objectiveSpec = {
   status: choice('Status', OBJECTIVE_STATUSES, 'active'),
   /** Kinds of community this objective needs reach into; empty means "suggest from the kind". */
   communityKinds: list('Communities it needs', communityKind, COMMUNITY_KINDS.length),
+  /** Set when merged into another objective (the same one entered on two devices); it is then in the Trash. */
+  mergedIntoId: ref<ObjectiveId>('Merged into'),
 };
 export type Objective = Entity<typeof objectiveSpec, ObjectiveId>;
 
@@ -34,6 +36,7 @@ export const offerSpec = {
   status: choice('Status', OFFER_STATUSES, 'active'),
   /** The communities this offer is meant for. */
   communityIds: refs<CommunityId>('For communities'),
+  mergedIntoId: ref<OfferId>('Merged into'),
 };
 export type Offer = Entity<typeof offerSpec, OfferId>;
 

@@ -5,8 +5,9 @@
  * Undo takes all of it back exactly, leaving other edits made since in place.
  */
 import * as Y from 'yjs';
-import { err, ok, type ContactId, type Result } from '../model/index.ts';
+import { err, ok, type CollectionName, type ContactId, type Result } from '../model/index.ts';
 import { mergeContacts, mergePatch, type MergeLabels } from '../model/rules/merge.ts';
+import { mergePlanValues, type PlanCollection, type PlanItemOf } from '../model/rules/plan-duplicates.ts';
 import { moveToTrash, readOne, update, type WriteError } from './entities.ts';
 import { collectionMap, entryField } from './shape.ts';
 import { runUndoable, type Undoable } from './undo.ts';
@@ -71,8 +72,6 @@ export function mergeContactsInDoc(
   return ok(undoable);
 }
 
-type RepointedCollection = 'interactions' | 'ledger' | 'introductions' | 'actions' | 'contacts' | 'stakes';
-
 /**
  * Rewrites `fields` of every entry that names `dropId`. Raw entries are scanned
  * (checking shape, not trusting it) so 50,000 interactions cost one pass, and
@@ -81,10 +80,10 @@ type RepointedCollection = 'interactions' | 'ledger' | 'introductions' | 'action
  */
 function repoint(
   doc: Y.Doc,
-  collection: RepointedCollection,
+  collection: CollectionName,
   fields: readonly string[],
-  keepId: ContactId,
-  dropId: ContactId,
+  keepId: string,
+  dropId: string,
   now: Date,
   skip: ReadonlySet<string> = new Set(),
 ): number {
@@ -113,4 +112,56 @@ function repoint(
     }
   });
   return count;
+}
+
+/** Where each kind of plan item is pointed at from: collection → fields. */
+const PLAN_REFERENCES: Record<PlanCollection, [CollectionName, string[]][]> = {
+  objectives: [
+    ['contacts', ['objectiveIds']],
+    ['actions', ['objectiveId']],
+    ['stakes', ['objectiveId']],
+  ],
+  offers: [],
+  communities: [
+    ['contacts', ['communityIds']],
+    ['offers', ['communityIds']],
+    ['actions', ['communityId']],
+  ],
+  events: [
+    ['contacts', ['metEventId']],
+    ['interactions', ['eventId']],
+  ],
+};
+
+export interface PlanMergeRequest {
+  collection: PlanCollection;
+  keepId: string;
+  dropId: string;
+}
+
+/**
+ * Merges objectives, offers, communities or events entered twice, as one undoable step: the kept
+ * one takes what only the other had, every link to the other points at the kept one, and the other
+ * moves to the Trash marked as merged. Pairs that no longer apply (one of them gone, merged or in
+ * the Trash) are skipped; the result says how many were merged.
+ */
+export function mergePlanItemsInDoc(doc: Y.Doc, requests: readonly PlanMergeRequest[], now = new Date()): Undoable<{ merged: number }> {
+  return runUndoable(doc, 'merge', (origin) => {
+    let merged = 0;
+    doc.transact(() => {
+      for (const { collection, keepId, dropId } of requests) {
+        if (keepId === dropId) continue;
+        const keep = readOne(doc, collection, keepId as never) as PlanItemOf[typeof collection] | null;
+        const drop = readOne(doc, collection, dropId as never) as PlanItemOf[typeof collection] | null;
+        if (!keep || !drop || keep.deletedAt !== null || drop.deletedAt !== null || keep.mergedIntoId !== null || drop.mergedIntoId !== null) continue;
+        const patch = mergePlanValues(collection, keep, drop);
+        if (Object.keys(patch).length > 0 && !update(doc, collection, keepId as never, patch as never, origin, now).ok) continue;
+        for (const [target, fields] of PLAN_REFERENCES[collection]) repoint(doc, target, fields, keepId, dropId, now);
+        update(doc, collection, dropId as never, { mergedIntoId: keepId } as never, origin, now);
+        moveToTrash(doc, collection, dropId as never, origin, now);
+        merged++;
+      }
+    }, origin);
+    return { merged };
+  });
 }

@@ -29,3 +29,4 @@ export * from './gaps.ts';
 export * from './stakeholders.ts';
 export * from './network.ts';
 export * from './people.ts';
+export * from './plan-duplicates.ts';

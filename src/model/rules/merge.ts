@@ -34,7 +34,7 @@ function valuesOf(c: Contact): ContactValues {
 const isBlank = (v: unknown) => v === null || v === '' || (Array.isArray(v) && v.length === 0);
 const fits = (field: Field, value: unknown) => contactSpec[field].parse(value).ok;
 
-function joinText(a: string, b: string): string {
+export function joinText(a: string, b: string): string {
   if (b.trim() === '' || a.includes(b.trim())) return a;
   if (a.trim() === '') return b;
   return `${a.trimEnd()}\n\n${b.trim()}`;
