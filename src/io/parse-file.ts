@@ -7,11 +7,12 @@ import { parseBackup, type Backup, type BackupProblem } from './backup.ts';
 import { parseGoogleCsv } from './csv-google.ts';
 import { parseOutlookCsv } from './csv-outlook.ts';
 import { parseLinkedinCsv } from './csv-linkedin.ts';
+import { sniffUnicode, toBinary } from './charset.ts';
 import { decodeFileBytes } from './decode.ts';
 import { checkSize, detectFormat, type FileFormat, type ImportError } from './detect.ts';
 import { backupContactDrafts } from './backup-drafts.ts';
 import type { ParseReport, ProgressFn } from './types.ts';
-import { parseVCards } from './vcard-parse.ts';
+import { parseVCardBytes, parseVCards } from './vcard-parse.ts';
 
 export type ParsedFile =
   | { ok: true; format: Exclude<FileFormat, 'rapport-backup'>; report: ParseReport }
@@ -22,6 +23,14 @@ export type ParsedFile =
 export function parseFile(name: string, bytes: Uint8Array, onProgress?: ProgressFn): ParsedFile {
   const sizeError = checkSize(bytes.byteLength);
   if (sizeError) return { ok: false, error: sizeError };
+  // vCards in UTF-8 or an 8-bit code page are read from their bytes: unfolded first, then each
+  // value decoded in its declared charset or the file's. Detection only needs the ASCII words.
+  const { encoding, start } = sniffUnicode(bytes);
+  if (encoding === 'utf-8') {
+    const body = bytes.subarray(start);
+    const format = detectFormat(name, toBinary(body.subarray(0, 64 * 1024)));
+    if (format.ok && format.value === 'vcard') return { ok: true, format: 'vcard', report: parseVCardBytes(body, onProgress) };
+  }
   const decoded = decodeFileBytes(bytes);
   return parseText(name, decoded.text, onProgress, decoded.warnings);
 }

@@ -16,6 +16,8 @@ export interface ContentLine {
   params: Map<string, string[]>;
   /** The value exactly as in the file, after unfolding; not yet unescaped or decoded. */
   raw: string;
+  /** For quoted-printable without a CHARSET whose bytes are not UTF-8: the file's own code page. */
+  fallbackCharset?: string;
 }
 
 export interface LogicalLine {

@@ -2,14 +2,18 @@
  * Decoding vCard values: quoted-printable with its CHARSET, backslash escapes,
  * structured values (`;`-separated components, `,`-separated lists) and dates.
  */
-import { decodeWindows1252, isWindows1252 } from './cp1252.ts';
+import { decodeIn, guessLegacy } from './charset.ts';
 import { paramOf, type ContentLine } from './vcard-lines.ts';
 import type { LineWarning } from './types.ts';
 
 const utf8 = new TextEncoder();
 
-/** Decodes `=XX` escapes to bytes, then the bytes in the declared character set. */
-export function decodeQuotedPrintable(value: string, charset: string | undefined, line: number, warnings: LineWarning[]): string {
+/**
+ * Decodes `=XX` escapes to bytes, then the bytes in the declared character set;
+ * without one, UTF-8 when the bytes are valid UTF-8, else `fallback` (the file's
+ * own code page) or the code page they read best in.
+ */
+export function decodeQuotedPrintable(value: string, charset: string | undefined, line: number, warnings: LineWarning[], fallback?: string): string {
   const bytes: number[] = [];
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
@@ -25,27 +29,32 @@ export function decodeQuotedPrintable(value: string, charset: string | undefined
       if (cp > 0xffff) i++;
     }
   }
-  return decodeBytes(Uint8Array.from(bytes), charset, line, warnings);
+  return decodeBytes(Uint8Array.from(bytes), charset, line, warnings, fallback);
 }
 
-function decodeBytes(bytes: Uint8Array, charset: string | undefined, line: number, warnings: LineWarning[]): string {
-  if (charset && isWindows1252(charset)) return decodeWindows1252(bytes);
+function decodeBytes(bytes: Uint8Array, charset: string | undefined, line: number, warnings: LineWarning[], fallback?: string): string {
   if (charset) {
-    try {
-      return new TextDecoder(charset.trim().toLowerCase(), { fatal: false }).decode(bytes);
-    } catch {
-      warnings.push({ line, message: `Unknown character set “${charset.slice(0, 40)}”; read as UTF-8.` });
-    }
+    const text = decodeIn(charset, bytes);
+    if (text !== null) return text;
+    warnings.push(unknownCharset(charset, line));
   }
-  // No charset declared: UTF-8 if it is valid, otherwise the Windows code page older exporters used.
+  // No charset declared: UTF-8 if it is valid, otherwise the code page older exporters used.
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return decodeWindows1252(bytes);
+    return decodeIn(fallback ?? guessLegacy(bytes), bytes) ?? new TextDecoder().decode(bytes);
   }
 }
 
-/** Undoes vCard text escaping: `\n` `\N` newline, `\,` `\;` `\:` `\\`; anything else stays as written. */
+export const unknownCharset = (charset: string, line: number): LineWarning => ({
+  line,
+  message: `Unknown character set “${charset.slice(0, 40)}”; read as UTF-8.`,
+});
+
+/**
+ * Undoes vCard text escaping: `\n` `\N` newline, `\,` `\;` `\:` `\\`, and `\"` (Gmail,
+ * macOS Contacts), as ez-vcard, vobject and Android read it; anything else stays as written.
+ */
 export function unescapeText(value: string): string {
   let i = value.indexOf('\\');
   if (i === -1) return value;
@@ -53,7 +62,7 @@ export function unescapeText(value: string): string {
   let start = 0;
   while (i !== -1 && i < value.length - 1) {
     const next = value[i + 1] as string;
-    const replacement = next === 'n' || next === 'N' ? '\n' : next === ',' || next === ';' || next === ':' || next === '\\' ? next : null;
+    const replacement = next === 'n' || next === 'N' ? '\n' : next === ',' || next === ';' || next === ':' || next === '\\' || next === '"' ? next : null;
     if (replacement === null) {
       i = value.indexOf('\\', i + 1);
       continue;
@@ -82,7 +91,7 @@ export function splitUnescaped(value: string, separator: ';' | ','): string[] {
 const isQuotedPrintable = (prop: ContentLine) => /^QUOTED-PRINTABLE$/i.test(paramOf(prop, 'ENCODING') ?? '');
 
 function decodePart(prop: ContentLine, part: string, warnings: LineWarning[]): string {
-  const decoded = isQuotedPrintable(prop) ? decodeQuotedPrintable(part, paramOf(prop, 'CHARSET'), prop.line, warnings) : part;
+  const decoded = isQuotedPrintable(prop) ? decodeQuotedPrintable(part, paramOf(prop, 'CHARSET'), prop.line, warnings, prop.fallbackCharset) : part;
   return unescapeText(decoded);
 }
 
