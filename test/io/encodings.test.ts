@@ -193,3 +193,13 @@ describe('escapes', () => {
     expect(r.drafts[0]!.values).toMatchObject({ name: 'Robert "Bob" Smith', organisation: '"Acme", Inc.', department: 'R&D', notes: 'He said "hi"\nC:\\Users' });
   });
 });
+
+describe('hostile bytes on the byte path', () => {
+  it('thousands of made-up charsets, UTF-16 labels on 8-bit values and random high bytes: read, never thrown', () => {
+    const lines: (string | number[])[] = ['BEGIN:VCARD\r\nFN:A\r\n'];
+    for (let i = 0; i < 2000; i++) lines.push(`NOTE;CHARSET=x-made-up-${i}:`, [0x80 + (i % 128), 0xff, 0xc3], '\r\n');
+    lines.push('NOTE;CHARSET=UTF-16:', [0xe9, 0x41], '\r\nNOTE;CHARSET=utf-8;ENCODING=QUOTED-PRINTABLE:=FF', [0xe9], '=\r\n', [0xc3], '\r\nEND:VCARD\r\n');
+    const r = parseFile('x.vcf', file(...lines));
+    expect(r.ok && r.report.drafts.map((d) => d.values.name)).toEqual(['A']);
+  });
+});
