@@ -6,7 +6,7 @@
 import type * as Y from 'yjs';
 import { err, ok, type Result } from '../model/index.ts';
 import { forgetSync, loadSync, saveSync, type StoredSync } from './credentials.ts';
-import { connectRelay, type RelayConnection, type SyncState } from './relay.ts';
+import { connectRelay, fetchNetworkCopy, type RelayConnection, type SyncState } from './relay.ts';
 import {
   createPairing,
   createSpace,
@@ -20,11 +20,21 @@ import {
 
 export type SyncStatus = { kind: 'off'; message: string } | SyncState;
 
+/** A device paired with a network but not yet syncing with it: it may look at the network first. */
+export interface PendingJoin {
+  /** The network as the relay holds it; null when it could not be fetched. */
+  network: Y.Doc | null;
+  /** Starts syncing with the network. */
+  finish(): void;
+}
+
 export interface SyncController {
   status(): SyncStatus;
   settings(): StoredSync | null;
   turnOn(relayUrl: string, deviceName: string, inviteCode?: string): Promise<Result<true, ApiError>>;
   join(link: { relayUrl: string; spaceId: string; code: string }, deviceName: string): Promise<Result<true, ApiError>>;
+  /** Pairs this device and fetches the network's copy, so it can be compared before syncing starts. */
+  pair(link: { relayUrl: string; spaceId: string; code: string }, deviceName: string): Promise<Result<PendingJoin, ApiError>>;
   newPairing(appOrigin: string): Promise<Result<{ link: string; code: string; expiresAt: string }, ApiError>>;
   devices(): Promise<Result<DeviceInfo[], ApiError>>;
   revoke(deviceId: string): Promise<Result<true, ApiError>>;
@@ -109,6 +119,21 @@ export function makeSyncController(doc: Y.Doc, onChange: (status: SyncStatus, se
       if (!r.ok) return r;
       adopt(r.value);
       return ok(true);
+    },
+    async pair(link, deviceName) {
+      const r = await pairDevice(link.relayUrl, link.spaceId, link.code, deviceName);
+      if (!r.ok) return r;
+      // Paired now: remembered at once, so that a closed tab does not leave a device the relay knows and this one forgot.
+      stored = r.value;
+      saveSync(r.value);
+      const network = await fetchNetworkCopy(r.value);
+      return ok({
+        network,
+        finish() {
+          network?.destroy();
+          connect();
+        },
+      });
     },
     async newPairing(appOrigin) {
       if (!stored) return err(NOT_ON);

@@ -12,7 +12,7 @@
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { SpaceCredentials } from './relay-api.ts';
 
 export type SyncState =
@@ -138,7 +138,13 @@ export function connectRelay(doc: Y.Doc, creds: SpaceCredentials, onState: (s: S
   const onOnline = () => retryNow();
   const onOffline = () => set({ kind: 'offline', message: 'Offline — your changes are saved here and will sync when you reconnect.' });
   const retryNow = () => {
-    if (stopped || provider.wsconnected) return;
+    if (stopped) return;
+    if (provider.wsconnected) {
+      // Back online while the socket stayed open: ask the relay again rather than keep saying "offline".
+      set({ kind: 'syncing', message: 'Syncing…' });
+      probe();
+      return;
+    }
     provider.disconnect();
     provider.connect();
   };
@@ -161,4 +167,29 @@ export function connectRelay(doc: Y.Doc, creds: SpaceCredentials, onState: (s: S
       provider.destroy();
     },
   };
+}
+
+/**
+ * A copy of the network as the relay holds it, in a document of its own, for a device to look at
+ * before it joins; null when the relay does not answer within `waitMs`. Nothing is sent from this
+ * device's own document.
+ */
+export function fetchNetworkCopy(creds: SpaceCredentials, waitMs = 15_000): Promise<Y.Doc | null> {
+  const copy = new Y.Doc();
+  const provider = new WebsocketProvider(toWebSocketUrl(creds.relayUrl), creds.spaceId, copy, {
+    protocols: ['rapport', creds.token],
+    disableBc: true,
+    shouldReconnect: (event) => finalStateFor(event.code) === null,
+  });
+  return new Promise((resolve) => {
+    const done = (result: Y.Doc | null) => {
+      clearTimeout(timer);
+      provider.destroy();
+      if (result === null) copy.destroy();
+      resolve(result);
+    };
+    const timer = setTimeout(() => done(null), waitMs);
+    provider.on('sync', (synced) => synced && done(copy));
+    provider.on('closed', (event) => finalStateFor(event.code) && done(null));
+  });
 }

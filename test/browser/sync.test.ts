@@ -93,6 +93,42 @@ describe('sync between devices through the relay', () => {
     for (const c of contexts) await c.close();
   });
 
+  it('a phone that already has a plan joins without doubling it: it says what it brings, offers the merge, and the merge can be undone', async () => {
+    const laptopContext = await browser.newContext();
+    const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const laptop = await App.open(laptopContext, server.url);
+    await laptop.plan.open();
+    await laptop.plan.addObjective({ title: 'Find a mentor in climate tech' });
+    await laptop.sync.turnOn('Laptop');
+    const { link } = await laptop.sync.addDevice();
+
+    const phone = await App.open(phoneContext, server.url);
+    await phone.people.add({ name: 'Gus Ortega' });
+    await phone.plan.open();
+    await phone.plan.addObjective({ title: 'find a mentor in Climate Tech' });
+    await phone.plan.addObjective({ title: 'Speak at a climate meetup' });
+
+    await phone.sync.openPairingLink(link);
+    expect(await phone.sync.brings()).toContain('1 person and 2 objectives');
+    await phone.sync.joinAs('Phone');
+    expect(await phone.sync.alikeItems()).toEqual(['“Find a mentor in climate tech” (objective)']);
+    await phone.sync.mergeAndSync();
+    await phone.sync.waitFor('Up to date');
+
+    const merged = ['Find a mentor in climate tech', 'Speak at a climate meetup'];
+    await laptop.plan.open();
+    await expect.poll(async () => (await laptop.plan.objectiveTitles()).sort()).toEqual(merged);
+
+    // Undone on the phone, from the toast the join left: both copies are back, on both devices.
+    await phone.page.getByRole('button', { name: 'Undo merge' }).click();
+    const unmerged = ['Find a mentor in climate tech', 'Speak at a climate meetup', 'find a mentor in Climate Tech'];
+    await phone.plan.open();
+    for (const device of [phone, laptop]) {
+      await expect.poll(async () => (await device.plan.objectiveTitles()).sort()).toEqual(unmerged);
+    }
+    for (const c of [laptopContext, phoneContext]) await c.close();
+  });
+
   it('two tabs of the app on one device stay in step', async () => {
     const context = await browser.newContext();
     const first = await App.open(context, server.url, '/people');

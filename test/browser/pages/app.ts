@@ -247,9 +247,37 @@ export class SyncPage {
   }
 
   async join(link: string, deviceName: string): Promise<void> {
+    await this.openPairingLink(link);
+    await this.joinAs(deviceName);
+    await this.page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+  }
+
+  /** As when the QR code is scanned. */
+  async openPairingLink(link: string): Promise<void> {
     await this.page.goto(link);
+    await this.page.getByRole('heading', { name: 'Join your network' }).waitFor();
+  }
+
+  /** Joins; a device holding data may then be asked what to merge. */
+  async joinAs(deviceName: string): Promise<void> {
     await this.page.getByLabel('This device’s name').fill(deviceName);
     await this.page.getByRole('button', { name: 'Join and sync' }).click();
+  }
+
+  /** What the pairing page says this device brings, before joining. */
+  async brings(): Promise<string> {
+    return ((await this.page.getByTestId('pair-brings').textContent()) ?? '').trim();
+  }
+
+  /** The items offered for merging as this device joins. */
+  async alikeItems(): Promise<string[]> {
+    const group = this.page.getByRole('group', { name: 'Already in your network' });
+    await group.waitFor();
+    return (await group.getByRole('checkbox').evaluateAll((els) => els.map((e) => e.closest('label')?.textContent?.trim() ?? ''))) as string[];
+  }
+
+  async mergeAndSync(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Merge and sync' }).click();
     await this.page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
   }
 

@@ -52,6 +52,10 @@ export class PlanPage extends Place {
     return (await this.page.getByTestId('gaps').getByRole('button', { name: /closed by/ }).textContent()) ?? '';
   }
 
+  async objectiveTitles(): Promise<string[]> {
+    return this.page.getByTestId('objective').locator('h3').allTextContents();
+  }
+
   async actionTitles(): Promise<string[]> {
     return this.page.getByTestId('action').locator('h3').allTextContents();
   }
