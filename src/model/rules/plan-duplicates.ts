@@ -71,14 +71,7 @@ export function matchPlanItems<C extends PlanCollection>(
   incoming: readonly PlanItemOf[C][],
   existing: readonly PlanItemOf[C][],
 ): PlanMatch<PlanItemOf[C]>[] {
-  const byKey = new Map<string, PlanItemOf[C][]>();
-  for (const item of [...existing].filter(isLivePlanItem).sort(oldestFirst)) {
-    const key = planTitleKey(planTitle(item));
-    if (key === '') continue;
-    const list = byKey.get(key);
-    if (list) list.push(item);
-    else byKey.set(key, [item]);
-  }
+  const byKey = groupByTitle(existing);
   const matches: PlanMatch<PlanItemOf[C]>[] = [];
   for (const item of incoming) {
     if (!isLivePlanItem(item)) continue;
@@ -86,6 +79,19 @@ export function matchPlanItems<C extends PlanCollection>(
     if (found) matches.push({ existing: found, incoming: item });
   }
   return matches;
+}
+
+/** Live items by folded title, oldest first in each group: one pass, so no pair of unlike titles is ever compared. */
+function groupByTitle<T extends PlanItem>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items.filter(isLivePlanItem).sort(oldestFirst)) {
+    const key = planTitleKey(planTitle(item));
+    if (key === '') continue;
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 const oldestFirst = (a: PlanItem, b: PlanItem) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1);
@@ -104,15 +110,7 @@ export function findPlanDuplicates<C extends PlanCollection>(
   items: readonly PlanItemOf[C][],
   dismissed: ReadonlySet<string> = new Set(),
 ): PlanDuplicate<PlanItemOf[C]>[] {
-  const live = items.filter(isLivePlanItem).sort(oldestFirst);
-  const groups = new Map<string, PlanItemOf[C][]>();
-  for (const item of live) {
-    const key = planTitleKey(planTitle(item));
-    if (key === '') continue;
-    const list = groups.get(key);
-    if (list) list.push(item);
-    else groups.set(key, [item]);
-  }
+  const groups = groupByTitle(items);
   const pairs: PlanDuplicate<PlanItemOf[C]>[] = [];
   for (const group of groups.values()) {
     for (let i = 0; i < group.length; i++) {
