@@ -1,0 +1,15 @@
+/**
+ * Keys for dismissed suggestions, as the document keeps them: one string per
+ * pair, so a set of them travels and merges like any other value.
+ */
+import type { CommunityId, ContactId, ObjectiveId, OfferId } from '../../ids.ts';
+
+/** "Not this person (or community) for this objective (or offer)": `${subjectId}|${targetId}`. */
+export function suggestionKey(subjectId: ObjectiveId | OfferId, targetId: ContactId | CommunityId): string {
+  return `${subjectId}|${targetId}`;
+}
+
+/** A suggested introduction between two people, the same whichever way round it is asked. */
+export function introductionKey(a: ContactId, b: ContactId): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
