@@ -5,10 +5,10 @@
  */
 import type { Introduction } from '../../activity.ts';
 import type { ContactId } from '../../ids.ts';
-import type { QueryTerm } from './bm25.ts';
+import { analyse, type QueryTerm } from './bm25.ts';
 import { quoteEvidence } from './explain.ts';
 import { introductionKey } from './keys.ts';
-import { FIELD_LABELS, profileOf, type HelperIndex, type PersonDoc } from './people-index.ts';
+import { FIELD_LABELS, PERSON_FIELDS, profileOf, type HelperIndex, type PersonDoc } from './people-index.ts';
 import { weightedQuery } from './query.ts';
 import { evidenceFor, rankPeople, WARMTH_BOOST } from './rank.ts';
 
@@ -68,10 +68,13 @@ export function suggestIntroductions(hi: HelperIndex, opts: IntroductionOptions 
   if (only !== undefined && onlyDoc === undefined) return [];
   const perSeeker = opts.perSeeker ?? 3;
   const best = new Map<string, IntroductionSuggestion>();
+  // On a person page, a need that shares no term with what they do cannot be theirs to meet: skip it unscored.
+  const offered = onlyDoc === undefined ? null : providedTerms(hi.people[onlyDoc] as PersonDoc);
+  const queries = seekerQueries(hi);
   hi.people.forEach((seeker, s) => {
-    if (seeker.contact.needs.trim() === '') return;
-    // On a person page: their own needs, or anyone's needs that they might meet.
-    const query = weightedQuery([{ text: seeker.contact.needs, weight: 1 }]);
+    const query = queries.get(s);
+    if (query === undefined) return;
+    if (offered !== null && s !== onlyDoc && !query.some((q) => offered.has(q.term))) return;
     const ranked = rankPeople(hi, query, {
       profile: PROVIDER_PROFILE,
       skip: (doc) => {
@@ -114,4 +117,28 @@ function introReason(hi: HelperIndex, seeker: PersonDoc, providerDoc: number, qu
   else if (e.field === 'organisation') gives = `works at ${provider.organisation}`;
   else gives = `— ${FIELD_LABELS[e.field]}: “${e.quote}”`;
   return `${seeker.contact.name} needs “${need}”; ${provider.name} ${gives}.`;
+}
+
+/** Each person's needs as a question, made once per index: the map of introductions asks them all. */
+const seekerQueryCache = new WeakMap<HelperIndex, Map<number, QueryTerm[]>>();
+function seekerQueries(hi: HelperIndex): Map<number, QueryTerm[]> {
+  let made = seekerQueryCache.get(hi);
+  if (!made) {
+    made = new Map();
+    hi.people.forEach((p, d) => {
+      if (p.contact.needs.trim() !== '') made!.set(d, weightedQuery([{ text: p.contact.needs, weight: 1 }]));
+    });
+    seekerQueryCache.set(hi, made);
+  }
+  return made;
+}
+
+/** The terms of the fields that say what a person can give. */
+function providedTerms(doc: PersonDoc): Set<string> {
+  const out = new Set<string>();
+  PERSON_FIELDS.forEach((_field, i) => {
+    if ((PROVIDER_PROFILE.weights[i] ?? 0) === 0) return;
+    for (const term of analyse(doc.texts[i] as string).freq.keys()) out.add(term);
+  });
+  return out;
 }

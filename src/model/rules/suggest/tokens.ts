@@ -57,6 +57,26 @@ export function termOf(folded: string, stop: ReadonlySet<string> = STOP_WORDS): 
 }
 
 /**
+ * Words as typed → [folded word, term]. A network of 10,000 people uses a few
+ * thousand distinct words a hundred times each: folding and stemming each once
+ * makes building the index several times faster. Emptied when it grows large.
+ */
+const wordCache = new Map<string, readonly [string, string | null]>();
+const WORD_CACHE_MAX = 50_000;
+
+function readWord(raw: string): readonly [string, string | null] {
+  let known = wordCache.get(raw);
+  if (known === undefined) {
+    // Folding may split one letter in two (ß → ss) but never into two words.
+    const word = foldText(raw).replace(/[^a-z0-9'’]/g, '');
+    known = [word.replace(APOSTROPHES, ''), termOf(word)];
+    if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+    wordCache.set(raw, known);
+  }
+  return known;
+}
+
+/**
  * The terms of a text, with their places in it. In a query, filler words are
  * marked rather than dropped, so that a phrase can still use them. Offsets refer to `text` as given:
  * each word is folded on its own, so folding never moves them.
@@ -66,13 +86,10 @@ export function tokenize(text: string, opts: { query?: boolean } = {}): Token[] 
   if (text === '') return out;
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
-    const folded = foldText(m[0]);
-    // Folding may split one letter in two (ß → ss) but never into two words.
-    const word = folded.replace(/[^a-z0-9'’]/g, '');
-    const term = termOf(word);
+    const [word, term] = readWord(m[0]);
     if (term === null) continue;
     const token: Token = { term, start: m.index, end: m.index + m[0].length };
-    if (opts.query && (QUERY_FILLER.has(word.replace(APOSTROPHES, '')) || QUERY_FILLER.has(term))) token.filler = true;
+    if (opts.query && (QUERY_FILLER.has(word) || QUERY_FILLER.has(term))) token.filler = true;
     out.push(token);
   }
   return out;
