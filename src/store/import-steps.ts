@@ -9,7 +9,7 @@
  * a few parts rather than at once.
  */
 import type * as Y from 'yjs';
-import type { ImportPlan } from '../io/match.ts';
+import type { ChosenImport, ImportPlan } from '../io/match.ts';
 import { applyImport, type ImportResult } from './import.ts';
 import type { Undoable } from './undo.ts';
 
@@ -25,26 +25,30 @@ export interface StepOptions {
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export async function applyImportInSteps(doc: Y.Doc, plan: ImportPlan, options: StepOptions = {}): Promise<Undoable<ImportResult>> {
+export async function applyImportInSteps(doc: Y.Doc, chosen: ImportPlan | ChosenImport, options: StepOptions = {}): Promise<Undoable<ImportResult>> {
   const { stepSize = 250, onProgress, pause = nextTask, now = new Date() } = options;
+  const { plan, congratulations } = 'plan' in chosen ? chosen : { plan: chosen, congratulations: [] };
   // Matches without changes write nothing: leave them out of the steps and of the count.
   const matches = plan.matches.filter((m) => m.changes.length > 0);
   const total = matches.length + plan.newPeople.length;
-  const steps: ImportPlan[] = [];
-  for (let i = 0; i < matches.length; i += stepSize) steps.push({ newPeople: [], matches: matches.slice(i, i + stepSize), invalid: [], mergedInFile: [] });
-  for (let i = 0; i < plan.newPeople.length; i += stepSize) steps.push({ newPeople: plan.newPeople.slice(i, i + stepSize), matches: [], invalid: [], mergedInFile: [] });
+  const step = (part: Partial<ImportPlan>): ChosenImport => ({ plan: { newPeople: [], matches: [], uncertain: [], invalid: [], mergedInFile: [], ...part }, congratulations: [] });
+  const steps: ChosenImport[] = [];
+  for (let i = 0; i < matches.length; i += stepSize) steps.push(step({ matches: matches.slice(i, i + stepSize) }));
+  for (let i = 0; i < plan.newPeople.length; i += stepSize) steps.push(step({ newPeople: plan.newPeople.slice(i, i + stepSize) }));
+  if (congratulations.length) (steps[0] ?? (steps[0] = step({}))).congratulations = congratulations;
 
   const done: Undoable<ImportResult>[] = [];
-  const result: ImportResult = { created: [], updated: [], rejected: [] };
+  const result: ImportResult = { created: [], updated: [], planned: [], rejected: [] };
   let written = 0;
-  for (const [index, step] of steps.entries()) {
+  for (const [index, stepPlan] of steps.entries()) {
     if (index > 0) await pause();
-    const part = applyImport(doc, step, now);
+    const part = applyImport(doc, stepPlan, now);
     done.push(part);
     result.created.push(...part.result.created);
     result.updated.push(...part.result.updated);
+    result.planned.push(...part.result.planned);
     result.rejected.push(...part.result.rejected);
-    written += step.newPeople.length + step.matches.length;
+    written += stepPlan.plan.newPeople.length + stepPlan.plan.matches.length;
     onProgress?.(written, total);
   }
   return {

@@ -35,28 +35,29 @@ describe('planImport', () => {
       [{ line: 9, reason: 'This entry has no name.' }],
     );
     expect(plan.matches.map((m) => [m.draft.line, m.existingId, m.matchedBy])).toEqual([
-      [1, ana.id, 'email ana@acme.example'],
-      [2, kwame.id, 'phone 155550132'],
-      [3, li.id, 'LinkedIn linkedin.com/in/liwei'],
+      [1, ana.id, 'same email ana@acme.example'],
+      [2, kwame.id, 'same phone +1 (415) 555-0132'],
+      [3, li.id, 'same LinkedIn profile'],
     ]);
     expect(plan.newPeople.map((d) => d.line)).toEqual([4, 5]);
     expect(plan.invalid).toEqual([{ line: 9, reason: 'This entry has no name.' }]);
-    expect(planSummary(plan)).toEqual({ newPeople: 2, matched: 3, matchedWithChanges: 3, invalid: 1, mergedInFile: 0 });
+    // Li Wei's profile link is the same profile however it is written: no change.
+    expect(planSummary(plan)).toEqual({ newPeople: 2, matched: 3, matchedWithChanges: 2, uncertain: 0, invalid: 1, mergedInFile: 0 });
   });
 
-  it('merges field by field: fills empty fields, unites lists, keeps differing values and notes the incoming one', () => {
+  it('shows field by field what taking the file in changes: fills, replacements (from → to), list entries added', () => {
     const plan = planImport(
       [draft(1, { name: 'Ana Lima-Souza', emails: ['ANA@acme.example', 'ana@home.example'], role: 'CEO', organisation: 'Acme', tags: ['Rust', 'rust', 'speaker'], notes: 'From LinkedIn' })],
       [ana],
     );
     expect(plan.matches[0]!.changes).toEqual([
-      { field: 'name', label: 'Name', kind: 'note', value: 'Ana Lima-Souza', kept: 'Ana Lima' },
-      { field: 'role', label: 'Role', kind: 'note', value: 'CEO', kept: 'CTO' },
-      { field: 'organisation', label: 'Organisation', kind: 'fill', value: 'Acme' },
-      { field: 'emails', label: 'Emails', kind: 'add', value: ['ana@home.example'] },
+      { field: 'name', label: 'Name', group: 'name', kind: 'replace', value: 'Ana Lima-Souza', from: 'Ana Lima' },
+      { field: 'role', label: 'Role', group: 'work', kind: 'replace', value: 'CEO', from: 'CTO' },
+      { field: 'organisation', label: 'Organisation', group: 'work', kind: 'fill', value: 'Acme' },
+      { field: 'emails', label: 'Emails', group: 'contact', kind: 'add', value: ['ana@home.example'] },
       // Tags differ only in case from an existing one: not added twice.
-      { field: 'tags', label: 'Tags', kind: 'add', value: ['speaker'] },
-      { field: 'notes', label: 'Notes', kind: 'fill', value: 'From LinkedIn' },
+      { field: 'tags', label: 'Tags', group: 'about', kind: 'add', value: ['speaker'] },
+      { field: 'notes', label: 'Notes', group: 'about', kind: 'fill', value: 'From LinkedIn' },
     ]);
   });
 
@@ -114,11 +115,12 @@ describe('planImport', () => {
     expect(plan.newPeople).toHaveLength(1);
   });
 
-  it('a record with no email, phone or LinkedIn matches only the same name with none either', () => {
+  it('the same name matches for certain only when neither record holds an organisation or contact detail; otherwise it is uncertain', () => {
     const bo = contact({ name: 'Bo  Berg' });
     const boWithEmail = contact({ name: 'Cy', emails: ['cy@x.example'] });
     const plan = planImport([draft(1, { name: 'bo berg', role: 'Designer' }), draft(2, { name: 'Cy' }), draft(3, { name: 'Bo Berg', emails: ['bo@x.example'] })], [bo, boWithEmail]);
-    expect(plan.matches.map((m) => [m.draft.line, m.existingId, m.matchedBy])).toEqual([[1, bo.id, 'name berg bo']]);
-    expect(plan.newPeople.map((d) => d.line)).toEqual([2, 3]);
+    expect(plan.matches.map((m) => [m.draft.line, m.existingId, m.matchedBy])).toEqual([[1, bo.id, 'same name, nothing else to compare']]);
+    expect(plan.newPeople.map((d) => d.line)).toEqual([2]);
+    expect(plan.uncertain.map((m) => [m.draft.line, m.existingId, m.matchedBy])).toEqual([[3, bo.id, 'same name only']]);
   });
 });

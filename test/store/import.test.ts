@@ -63,10 +63,11 @@ describe('import into the document', () => {
     expect(done.result.updated).toEqual([ana.id]);
     expect(done.result.rejected).toEqual([]);
     const merged = readOne(doc, 'contacts', ana.id)!;
-    expect(merged.role).toBe('CTO');
+    // The file's role replaces the one here, which is kept in Notes.
+    expect(merged.role).toBe('CEO');
     expect(merged.organisation).toBe('Acme');
     expect(merged.emails).toEqual(['ana@acme.example']);
-    expect(merged.notes).toBe('Imported: Role — CEO');
+    expect(merged.notes).toBe('Before the import of 5 March 2026: Role — CTO');
     expect(merged.updatedAt).toBe(LATER.toISOString());
     const created = readOne(doc, 'contacts', done.result.created[0]!)!;
     expect(created).toMatchObject({ name: 'New Person', tags: ['imported'], createdAt: LATER.toISOString() });
@@ -88,7 +89,7 @@ describe('import into the document', () => {
     expect(readAll(doc, 'contacts').items).toHaveLength(2);
   });
 
-  it('an edit between preview and confirm is kept, never overwritten', () => {
+  it('an edit between preview and confirm is kept, never overwritten (the file\'s value goes to Notes)', () => {
     const { doc, ana } = space();
     const plan = preview(doc);
     update(doc, 'contacts', ana.id, { organisation: 'Acme Holdings', emails: ['ana@acme.example', 'a@b.example'] }, undefined, NOW);
@@ -96,7 +97,8 @@ describe('import into the document', () => {
     const now = readOne(doc, 'contacts', ana.id)!;
     expect(now.organisation).toBe('Acme Holdings');
     expect(now.emails).toEqual(['ana@acme.example', 'a@b.example']);
-    expect(now.notes).toBe('Imported: Role — CEO\nImported: Organisation — Acme');
+    expect(now.role).toBe('CEO');
+    expect(now.notes).toBe('Before the import of 5 March 2026: Role — CTO\nImported: Organisation — Acme');
   });
 
   it('a matched person trashed before confirm comes in as new', () => {

@@ -30,3 +30,4 @@ export * from './stakeholders.ts';
 export * from './network.ts';
 export * from './people.ts';
 export * from './plan-duplicates.ts';
+export * from './same-person.ts';

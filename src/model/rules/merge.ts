@@ -7,6 +7,7 @@
 import { contactSpec, type Contact } from '../contact.ts';
 import type { IsoDate, Values } from '../fields.ts';
 import type { ContactId, EventId } from '../ids.ts';
+import { listEntryKey } from './same-person.ts';
 
 export type ContactValues = Values<typeof contactSpec>;
 type Field = keyof ContactValues;
@@ -67,8 +68,12 @@ export function mergeContacts(keep: Contact, drop: Contact, labels: MergeLabels 
   for (const field of LISTS) {
     const union = [...(merged[field] as string[])];
     const overflow: string[] = [];
+    // One entry however it is written: "+44 20 7946 0958" and "020 7946 0958" are one phone.
+    const have = new Set(union.map((v) => listEntryKey(field, v)));
     for (const v of other[field] as string[]) {
-      if (union.includes(v)) continue;
+      const key = listEntryKey(field, v);
+      if (have.has(key)) continue;
+      have.add(key);
       union.push(v);
       if (!fits(field, union)) overflow.push(union.pop() as string);
     }

@@ -16,13 +16,15 @@ export interface Toast {
 const [toasts, setToasts] = createSignal<Toast[]>([]);
 let nextId = 1;
 
-export function showToast(message: string, action?: Toast['action'], ms = action ? 8000 : 5000): void {
+/** Shows a toast; its id lets the caller take it away when its action no longer applies. */
+export function showToast(message: string, action?: Toast['action'], ms = action ? 8000 : 5000): number {
   const id = nextId++;
   setToasts([{ id, message, action }]);
-  setTimeout(() => dismiss(id), ms);
+  setTimeout(() => dismissToast(id), ms);
+  return id;
 }
 
-function dismiss(id: number) {
+export function dismissToast(id: number) {
   setToasts((all) => all.filter((t) => t.id !== id));
 }
 
@@ -60,13 +62,13 @@ export function Toasts() {
                 type="button"
                 onClick={() => {
                   t.action?.run();
-                  dismiss(t.id);
+                  dismissToast(t.id);
                 }}
               >
                 {t.action.label}
               </button>
             )}
-            <button type="button" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+            <button type="button" aria-label="Dismiss" onClick={() => dismissToast(t.id)}>
               ×
             </button>
           </div>

@@ -1,10 +1,23 @@
 /**
  * A labelled file input that also takes a file dropped on it. Used by Import and
  * Restore; the size limit is the caller's to check (it is the first thing it does).
+ *
+ * The input stays a real file input (keyboard, screen readers, the phone's own
+ * picker) but is drawn as one of the app's buttons; the file chosen is named
+ * beside it, since the input itself is cleared so the same file can be chosen again.
  */
-import { createSignal, createUniqueId, type JSX } from 'solid-js';
+import { createSignal, createUniqueId, Show, type JSX } from 'solid-js';
 
-export function FileDrop(props: { label: string; accept: string; hint: JSX.Element; disabled?: boolean; onFile: (file: File) => void; testId?: string }) {
+export function FileDrop(props: {
+  label: string;
+  accept: string;
+  hint: JSX.Element;
+  disabled?: boolean;
+  onFile: (file: File) => void;
+  /** The file being read or previewed, named while it is. */
+  chosen?: string | null;
+  testId?: string;
+}) {
   const id = createUniqueId();
   const [over, setOver] = createSignal(false);
   let input: HTMLInputElement | undefined;
@@ -35,8 +48,26 @@ export function FileDrop(props: { label: string; accept: string; hint: JSX.Eleme
         if (!props.disabled) take(e.dataTransfer?.files[0]);
       }}
     >
-      <label for={id}>{props.label}</label>
-      <input ref={input} id={id} type="file" accept={props.accept} disabled={props.disabled} aria-describedby={`${id}-hint`} onChange={(e) => take(e.currentTarget.files?.[0])} />
+      <div class="file-pick">
+        <input
+          ref={input}
+          id={id}
+          class="file-input"
+          type="file"
+          accept={props.accept}
+          disabled={props.disabled}
+          aria-describedby={`${id}-chosen ${id}-hint`}
+          onChange={(e) => take(e.currentTarget.files?.[0])}
+        />
+        <label for={id} class="button file-button" data-disabled={props.disabled ? '' : undefined}>
+          {props.label}
+        </label>
+        <span class="small wrap" id={`${id}-chosen`} data-testid={props.testId ? `${props.testId}-chosen` : undefined}>
+          <Show when={props.chosen} fallback={<span class="muted">No file chosen</span>}>
+            {(name) => <>Chosen: <strong>{name()}</strong></>}
+          </Show>
+        </span>
+      </div>
       <p class="muted small" id={`${id}-hint`}>
         {props.hint}
       </p>

@@ -5,13 +5,13 @@
  */
 import { createEffect, createSignal, Match, on, onCleanup, onMount, Show, Switch } from 'solid-js';
 import { checkSize } from '../../io/limits.ts';
-import { planImport } from '../../io/match.ts';
+import { planImportInSteps, type ChosenImport } from '../../io/match.ts';
 import { parseFileOffMainThread } from '../../io/worker-client.ts';
 import { readAll } from '../../store/index.ts';
 import type { ImportResult } from '../../store/import.ts';
 import { applyImportInSteps } from '../../store/import-steps.ts';
 import type { Undoable } from '../../store/undo.ts';
-import { showToast } from '../components/toasts.tsx';
+import { dismissToast, showToast } from '../components/toasts.tsx';
 import { useSpace } from '../space.tsx';
 import { FileDrop, scrollToOwnHash } from './file-drop.tsx';
 import { ImportPreview } from './import-preview.tsx';
@@ -30,11 +30,20 @@ export function ImportPanel() {
   let run = 0; // a newer file makes an older read's result stale
   let heading: HTMLHeadingElement | undefined;
 
-  const preview = (name: string, parsed: ParsedOk) => {
-    // Planned against the people here now; the write re-checks each person at confirm time.
-    const plan = planImport(parsed.report.drafts, readAll(doc, 'contacts').items, parsed.report.invalid);
+  let resultToast: number | null = null;
+
+  const preview = async (name: string, parsed: ParsedOk, mine: number) => {
+    // Planned against the people here now, in steps so the screen keeps responding;
+    // the write re-checks each person at confirm time.
+    const plan = await planImportInSteps(parsed.report.drafts, readAll(doc, 'contacts').items, parsed.report.invalid, nextTask);
+    if (mine !== run) return;
     setStage({ kind: 'preview', name, parsed, plan });
-    queueMicrotask(() => document.getElementById('preview-title')?.focus());
+    // The preview opens below the picker: bring its start into view, and focus there.
+    requestAnimationFrame(() => {
+      const title = document.getElementById('preview-title');
+      title?.focus({ preventScroll: true });
+      title?.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    });
   };
 
   const choose = async (file: File) => {
@@ -51,7 +60,7 @@ export function ImportPanel() {
       // Receiving a big result is one task already: plan the preview in the next one.
       setStage({ kind: 'reading', name: file.name, done: 1, total: 1 });
       await nextTask();
-      if (mine === run) preview(file.name, parsed);
+      if (mine === run) await preview(file.name, parsed, mine);
     } catch (e) {
       if (mine === run) setStage({ kind: 'failed', name: file.name, message: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}` });
     }
@@ -62,39 +71,46 @@ export function ImportPanel() {
     on(handedOver, (h) => {
       if (!h) return;
       const taken = takeHandedOver();
-      if (taken) run++, preview(taken.name, taken.parsed);
+      if (taken) void preview(taken.name, taken.parsed, ++run);
     }),
   );
 
   const undo = (name: string, undoable: Undoable<ImportResult>) => {
     if (last()?.undoable === undoable) setLast(null);
+    // The toast that offered this Undo must not offer it again.
+    if (resultToast !== null) dismissToast(resultToast), (resultToast = null);
     showToast(undoable.undo() ? `The import of ${name} was taken back.` : 'There was nothing left to take back.');
   };
 
-  const confirm = async () => {
+  const confirm = async (chosen: ChosenImport) => {
     const s = stage();
     if (s.kind !== 'preview') return;
     const mine = ++run;
-    const total = s.plan.newPeople.length + s.plan.matches.filter((m) => m.changes.length > 0).length;
+    const total = chosen.plan.newPeople.length + chosen.plan.matches.filter((m) => m.changes.length > 0).length;
     setStage({ kind: 'writing', name: s.name, done: 0, total });
     await nextFrame(); // "Saving…" shows before the first step
     // In steps with the event loop free between them: the screen keeps responding, and one Undo takes it all back.
-    const undoable = await applyImportInSteps(doc, s.plan, {
+    const undoable = await applyImportInSteps(doc, chosen, {
       onProgress: (done) => mine === run && setStage({ kind: 'writing', name: s.name, done, total }),
     });
     setLast({ name: s.name, undoable });
     if (mine === run) setStage({ kind: 'idle' });
-    const { created, updated, rejected } = undoable.result;
+    const { created, updated, planned, rejected } = undoable.result;
     const parts = [`Added ${people(created.length)}`];
     if (updated.length) parts.push(`updated ${updated.length.toLocaleString()}`);
+    if (planned.length) parts.push(`planned ${planned.length.toLocaleString()} ${planned.length === 1 ? 'congratulation' : 'congratulations'}`);
     if (rejected.length) parts.push(`${rejected.length.toLocaleString()} could not be written`);
-    showToast(`${parts.join(', ')} from ${s.name}.`, { label: 'Undo', run: () => undo(s.name, undoable) }, 20_000);
+    resultToast = showToast(`${parts.join(', ')} from ${s.name}.`, { label: 'Undo', run: () => undo(s.name, undoable) }, 20_000);
     if (mine === run) heading?.focus();
   };
 
   onCleanup(() => (run = -1));
   onMount(() => scrollToOwnHash('import'));
 
+  const chosenName = () => {
+    const s = stage();
+    return s.kind === 'reading' || s.kind === 'preview' || s.kind === 'writing' ? s.name : null;
+  };
   const percent = (s: { done: number; total: number }) => (s.total > 0 ? Math.min(100, Math.round((s.done / s.total) * 100)) : 0);
 
   return (
@@ -108,6 +124,7 @@ export function ImportPanel() {
         accept={ACCEPT}
         disabled={stage().kind === 'reading' || stage().kind === 'writing'}
         onFile={(f) => void choose(f)}
+        chosen={chosenName()}
         testId="import-drop"
         hint="Or drop it here. vCard (.vcf), CSV or Rapport backup (.json), up to 50 MB."
       />
@@ -147,7 +164,7 @@ export function ImportPanel() {
               name={s().name}
               parsed={s().parsed}
               plan={s().plan}
-              onConfirm={() => void confirm()}
+              onConfirm={(chosen) => void confirm(chosen)}
               onCancel={() => {
                 setStage({ kind: 'idle' });
                 heading?.focus();

@@ -98,16 +98,20 @@ describe('findDuplicates', () => {
     expect(pairsOf([k, c])).toEqual([[c.id, k.id, ['similar-name']]]);
   });
 
-  test('the same full name when no organisation tells them apart; not across two known employers', () => {
+  test('the same full name when no organisation tells them apart; not across two known employers; a bare one-word name entered twice', () => {
     const a = person('zoe1', { name: 'Zoë Müller' });
     const b = person('zoe2', { name: 'Zoe Muller', organisation: 'Acme' });
     const c = person('zoe3', { name: 'Zoe Muller', organisation: 'Globex' });
     const solo1 = person('solo1', { name: 'Ana' });
     const solo2 = person('solo2', { name: 'Ana' });
     expect(pairsOf([a, b, c, solo1, solo2])).toEqual([
+      [solo1.id, solo2.id, ['same-name']],
       [a.id, b.id, ['same-name']],
       [a.id, c.id, ['same-name']],
     ]);
+    const found = findDuplicates([a, b, solo1, solo2]);
+    // Only a name agrees: uncertain, except two records that hold nothing but the name.
+    expect(found.map((p) => p.certain)).toEqual([true, false]);
   });
 
   test('several reasons make one pair, strongest first, in one sentence', () => {
