@@ -93,6 +93,55 @@ describe.concurrent('Import and export, in real Chromium against the real server
     await context.close();
   });
 
+  it('a vCard then LinkedIn of the same people adds nobody and shows what changes; a newer LinkedIn lists new roles and plans a congratulation', async () => {
+    const { context, app } = await freshApp();
+    const vcard = ['José Núñez|Climatebase|Senior PM|jose@climatebase.example', 'Kwame Mensah|Climatebase||', 'Marco Rossi|Climatebase Inc.|Talent Partner|']
+      .map((row) => row.split('|'))
+      .map(([name, org, title, email]) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nORG:${org}\r\n${title ? `TITLE:${title}\r\n` : ''}${email ? `EMAIL:${email}\r\n` : ''}END:VCARD\r\n`)
+      .join('');
+    const head = 'Notes:\n"Some email addresses may be missing."\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n';
+    const linkedin = (jose: string) =>
+      `${head}José,Núñez,https://www.linkedin.com/in/jose-nunez,,Climatebase,${jose},12 Mar 2024\nKwame,Mensah,https://www.linkedin.com/in/kwame-mensah,,Climatebase,,01 Jan 2024\nMarco,Rossi,https://www.linkedin.com/in/marco-rossi,,Climatebase,Talent Partner,05 Jun 2022\n`;
+    const csv = (text: string) => ({ name: 'Connections.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+
+    await app.importer.open();
+    await app.importer.choose({ name: 'contacts.vcf', mimeType: 'text/vcard', buffer: Buffer.from(vcard) });
+    expect(await app.importer.preview()).toEqual({ newPeople: 3, alreadyHere: 0, invalid: 0 });
+    expect(await app.importer.chosenFile()).toBe('Chosen: contacts.vcf');
+    expect(await app.importer.confirm()).toBe('Added 3 people from contacts.vcf.');
+
+    await app.importer.choose(csv(linkedin('Senior PM')));
+    expect(await app.importer.preview()).toEqual({ newPeople: 0, alreadyHere: 3, invalid: 0 });
+    expect(await app.importer.previewInView()).toBe(true);
+    expect(await app.importer.chosenFile()).toBe('Chosen: Connections.csv');
+    expect(await app.importer.changesFor('José Núñez')).toEqual(['LinkedIn: “https://www.linkedin.com/in/jose-nunez”', 'Connected on: “12 March 2024”']);
+    expect(await app.importer.confirm()).toBe('Added 0 people, updated 3 from Connections.csv.');
+
+    await app.importer.choose(csv(`${linkedin('Head of Product')}Ama,Owusu,https://www.linkedin.com/in/ama-owusu,,Climatebase,Engineer,02 Dec 2026\n`));
+    expect(await app.importer.preview()).toEqual({ newPeople: 1, alreadyHere: 3, invalid: 0 });
+    expect(await app.importer.workChanges()).toEqual(['José Núñez: Senior PM → Head of Product — congratulate?']);
+    expect(await app.importer.changesFor('José Núñez')).toEqual(['Role: Senior PM → Head of Product · Organisation unchanged']);
+    await app.importer.congratulate('José Núñez');
+    expect(await app.importer.confirm()).toBe('Added 1 person, updated 1, planned 1 congratulation from Connections.csv.');
+
+    // Undone from the section's button: the toast that offered the same Undo goes with it.
+    await app.page.getByTestId('last-import').getByRole('button', { name: 'Undo import' }).press('Enter');
+    await app.page.locator('.toast').filter({ hasText: 'was taken back' }).waitFor();
+    expect(await app.page.locator('.toast').filter({ hasText: /^Added / }).count()).toBe(0);
+    await app.importer.choose(csv(`${linkedin('Head of Product')}Ama,Owusu,https://www.linkedin.com/in/ama-owusu,,Climatebase,Engineer,02 Dec 2026\n`));
+    await app.importer.preview();
+    await app.importer.congratulate('José Núñez');
+    await app.importer.confirm();
+
+    await app.today.open();
+    expect(await app.today.items('actions')).toContainEqual(expect.stringContaining('Congratulate José Núñez on the new role: Head of Product at Climatebase'));
+    await app.people.open();
+    expect(await app.people.names()).toEqual(['Ama Owusu', 'José Núñez', 'Kwame Mensah', 'Marco Rossi']);
+    await app.people.openPerson('José Núñez');
+    expect(await app.person.details()).toContainEqual(expect.stringContaining('Head of Product'));
+    await context.close();
+  });
+
   it('undo from the toast takes the import back', async () => {
     const { context, app } = await freshApp();
     await importConnections(app);

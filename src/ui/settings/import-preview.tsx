@@ -40,8 +40,9 @@ function shown(value: string | number | boolean): string {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   const s = String(value);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return clip(s, 60);
-  const d = new Date(`${s}T12:00:00`);
-  return Number.isNaN(d.getTime()) ? s : d.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+  // Worded as the rest of Rapport words days ("12 March 2024"), whatever the browser's locale.
+  const d = new Date(`${s}T12:00:00Z`);
+  return Number.isNaN(d.getTime()) ? s : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 function describeChange(c: FieldChange): string {

@@ -72,6 +72,37 @@ export class ImporterModel {
     return (await this.page.getByTestId('import-preview').textContent()) ?? '';
   }
 
+  /** The file named beside the picker while it is read and previewed. */
+  async chosenFile(): Promise<string> {
+    return ((await this.page.getByTestId('import-drop-chosen').textContent()) ?? '').trim();
+  }
+
+  /** Whether the preview's heading is on screen (the preview opens below the picker). */
+  async previewInView(): Promise<boolean> {
+    const title = this.page.locator('#preview-title');
+    await this.page.waitForFunction(() => {
+      const r = document.getElementById('preview-title')?.getBoundingClientRect();
+      return r !== undefined && r.top >= 0 && r.bottom <= innerHeight;
+    });
+    return title.isVisible();
+  }
+
+  /** The change lines offered for a person already here ("Role: Senior PM → Head of Product · …"), as shown. */
+  async changesFor(name: string): Promise<string[]> {
+    const item = this.page.getByTestId('preview-match').filter({ has: this.page.locator('strong', { hasText: name }) });
+    return (await item.locator('.change-groups li').allTextContents()).map((t) => t.replace(/^Take [^:]+: /, '').trim());
+  }
+
+  /** The "New role or organisation" lines: "José Núñez: Senior PM → Head of Product — congratulate?". */
+  async workChanges(): Promise<string[]> {
+    return (await this.page.getByTestId('preview-work-changes').locator('li').allTextContents()).map((t) => t.trim());
+  }
+
+  /** Ticks "congratulate?" for a person whose role or organisation changed. */
+  async congratulate(name: string): Promise<void> {
+    await this.page.getByTestId('preview-work-changes').locator('li', { hasText: name }).getByRole('checkbox').check();
+  }
+
   /** The "Not usable" lines, e.g. "Line 9: This entry has no name." */
   async invalidRows(): Promise<string[]> {
     return this.page.getByTestId('preview-invalid').locator('li').allTextContents();
