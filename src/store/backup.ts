@@ -8,8 +8,9 @@ import { COLLECTION_NAMES, collectionSpecs, err, isEmptyValue, meSpec, ok, unkno
 import { BACKUP_FORMAT, emptyCollections, parseMeLeniently, withUnknown, type Backup, type OtherEntry } from '../io/backup.ts';
 import { readEntry, toEntryMap, type ReadProblem } from './entities.ts';
 import { addNotDuplicates, readNotDuplicates } from './not-duplicates.ts';
+import { addDismissed, dismissedEntries } from './suggestions.ts';
 import { prepareSchema, SCHEMA_VERSION, storedSchemaVersion } from './schema.ts';
-import { collectionMap, entryValues, meMap, metaMap, otherCollectionMaps } from './shape.ts';
+import { collectionMap, DISMISSED_SUGGESTIONS, entryValues, meMap, metaMap, otherCollectionMaps } from './shape.ts';
 import { runUndoable, type Undoable } from './undo.ts';
 
 /**
@@ -41,6 +42,10 @@ export function exportBackup(doc: Y.Doc, now: Date = new Date()): { backup: Back
     });
     otherCollections[name] = entries.sort(byId);
   }
+  // Dismissed suggestions travel as a collection of their own ({ id: key, at }), which the
+  // backup file format already carries and restores; restoreBackup writes them back as keys.
+  const dismissed = dismissedEntries(doc);
+  if (dismissed.length) otherCollections[DISMISSED_SUGGESTIONS] = dismissed;
   const me = meMap(doc).toJSON();
   return {
     backup: {
@@ -83,6 +88,10 @@ export function restoreBackup(doc: Y.Doc, backup: Backup): Result<Undoable<Resto
         counts[name] = backup.collections[name].length;
       }
       for (const [name, entries] of Object.entries(backup.otherCollections)) {
+        if (name === DISMISSED_SUGGESTIONS) {
+          addDismissed(doc, entries.map((e) => ({ key: e.id, at: typeof e.at === 'string' ? e.at : undefined })), origin);
+          continue;
+        }
         const map = doc.getMap<unknown>(name);
         for (const { id, ...values } of entries) map.set(id, toEntryMap(values));
       }

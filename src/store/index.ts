@@ -8,3 +8,4 @@ export * from './watch.ts';
 export * from './not-duplicates.ts';
 export * from './stakes.ts';
 export * from './habits.ts';
+export * from './suggestions.ts';

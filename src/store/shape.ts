@@ -1,8 +1,9 @@
 /**
  * The document's shape: one top-level Y.Map per collection, each entry its own
  * Y.Map of plain values (so concurrent edits to different fields both survive),
- * a `me` map for the user's card, a `meta` map for the schema version, and a
- * `notDuplicates` map of pairs of people the user said are not one person.
+ * a `me` map for the user's card, a `meta` map for the schema version, a
+ * `notDuplicates` map of pairs of people the user said are not one person, and a
+ * `dismissedSuggestions` map of "who can help" suggestions the user turned down.
  *
  * An entry keeps the values it was created with under one key, INITIAL, as one
  * Yjs item holding their JSON text. Every other key is a later edit of one field
@@ -35,9 +36,12 @@ export const metaMap = (doc: Y.Doc) => doc.getMap<unknown>(META);
 /** Pairs of people the user said are not the same person: pair key → when it was said. */
 export const notDuplicatesMap = (doc: Y.Doc) => doc.getMap<unknown>('notDuplicates');
 export const meMap = (doc: Y.Doc) => doc.getMap<unknown>(ME);
+/** Suggestions ("who can help") the user dismissed: suggestion key (objective or offer | person or community) → when. */
+export const DISMISSED_SUGGESTIONS = 'dismissedSuggestions';
+export const dismissedSuggestionsMap = (doc: Y.Doc) => doc.getMap<unknown>(DISMISSED_SUGGESTIONS);
 
 /** The top-level maps this version knows; any other was added by a newer version (src/store/README.md). */
-const KNOWN_ROOTS = new Set<string>([...COLLECTION_NAMES, META, ME, 'notDuplicates']);
+const KNOWN_ROOTS = new Set<string>([...COLLECTION_NAMES, META, ME, 'notDuplicates', DISMISSED_SUGGESTIONS]);
 
 /**
  * Collections a newer version added, which reached this device through sync. A root this

@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import { makeOrigin, type Origin, type OriginKind } from './origin.ts';
-import { allCollectionMaps, meMap, notDuplicatesMap } from './shape.ts';
+import { allCollectionMaps, dismissedSuggestionsMap, meMap, notDuplicatesMap } from './shape.ts';
 
 export interface Undoable<T> {
   result: T;
@@ -18,7 +18,7 @@ export interface Undoable<T> {
 
 export function runUndoable<T>(doc: Y.Doc, kind: OriginKind, operation: (origin: Origin) => T): Undoable<T> {
   const origin = makeOrigin(kind);
-  const manager = new Y.UndoManager([...allCollectionMaps(doc), meMap(doc), notDuplicatesMap(doc)], {
+  const manager = new Y.UndoManager([...allCollectionMaps(doc), meMap(doc), notDuplicatesMap(doc), dismissedSuggestionsMap(doc)], {
     trackedOrigins: new Set([origin]),
     captureTimeout: Number.POSITIVE_INFINITY,
   });

@@ -31,3 +31,4 @@ export * from './network.ts';
 export * from './people.ts';
 export * from './plan-duplicates.ts';
 export * from './same-person.ts';
+export * from './suggest/index.ts';

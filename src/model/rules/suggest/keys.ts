@@ -13,3 +13,9 @@ export function suggestionKey(subjectId: ObjectiveId | OfferId, targetId: Contac
 export function introductionKey(a: ContactId, b: ContactId): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
+
+const ID = '[A-Za-z0-9_-]{8,64}';
+const KEY = new RegExp(`^${ID}\\|${ID}$`);
+
+/** Whether a stored key has the shape suggestionKey and introductionKey make; others (a buggy device's) are ignored. */
+export const isSuggestionKey = (key: string): boolean => KEY.test(key);
