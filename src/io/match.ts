@@ -195,6 +195,8 @@ export function holds(p: Pick<ContactValues, 'role' | 'organisation' | 'emails' 
   return parts.length ? parts.join(' · ') : 'nothing but the name';
 }
 
+const byKey = (l: Likeness) => l.reasons.some((r) => r.kind === 'email' || r.kind === 'phone' || r.kind === 'linkedin');
+
 /** Planning pauses after this many file records (see planImportInSteps). */
 const STEP = 500;
 
@@ -240,7 +242,7 @@ function* planning(drafts: readonly ContactDraft[], existing: readonly Contact[]
   let done = 0;
   for (const draft of inOrder) {
     if (++done % STEP === 0) yield;
-    const [best] = here.candidates(preparePerson(draft.values));
+    const [best, next] = here.candidates(preparePerson(draft.values));
     if (!best) {
       plan.newPeople.push(draft);
       continue;
@@ -262,7 +264,9 @@ function* planning(drafts: readonly ContactDraft[], existing: readonly Contact[]
       matchedBy: matchedBy(best.likeness),
       existingHolds: holds(person),
     };
-    if (!best.likeness.certain || earlier) {
+    // Two people here it could be, on the name alone: a person decides which, if either.
+    const ambiguous = next !== undefined && next.likeness.certain && !byKey(best.likeness) && !byKey(next.likeness);
+    if (!best.likeness.certain || earlier || ambiguous) {
       plan.uncertain.push(match);
       continue;
     }

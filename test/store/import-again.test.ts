@@ -77,10 +77,12 @@ describe('importing people who are already here', () => {
   });
 
   it('the same file twice adds nobody and changes nothing: vCard, LinkedIn, either order', () => {
-    for (const [first, second] of [
+    type File = [name: string, text: string];
+    const files: [File, File][] = [
       [['contacts.vcf', VCARD], ['Connections.csv', LINKEDIN]],
       [['Connections.csv', LINKEDIN], ['contacts.vcf', VCARD]],
-    ] as const) {
+    ];
+    for (const [first, second] of files) {
       const doc = new Y.Doc();
       importAll(doc, preview(doc, ...first));
       importAll(doc, preview(doc, ...second));

@@ -7,11 +7,14 @@
  * - **certain**: they share an email, a phone number (its last nine digits) or
  *   a LinkedIn profile; or they have the same name (accents, case and word
  *   order aside, or one name's words all within the other's: "Ana López" and
- *   "Ana María López") at the same organisation; or they carry the same name
- *   and nothing else at all (a name-only card, entered twice).
+ *   "Ana María López") at the same organisation, unless their contact details
+ *   disagree (two different emails, phones or profiles and none shared); or
+ *   they carry the same name and nothing else at all (a name-only card,
+ *   entered twice).
  * - **uncertain**: names only very similar ("Jon Smith", "John Smith") at the
- *   same organisation, or the same full name with no shared organisation or
- *   contact detail to confirm it. A person decides.
+ *   same organisation, or the same name there with details that disagree, or
+ *   the same full name with no shared organisation or contact detail to
+ *   confirm it. A person decides.
  *
  * Two records with the same name at two different known organisations are not
  * offered: two employers tell them apart better than a common name joins them.
@@ -211,9 +214,20 @@ export function comparePrepared(a: Prepared<PersonLike>, b: Prepared<PersonLike>
   reasons.sort((x, y) => STRENGTH[y.kind] - STRENGTH[x.kind]);
   const certain =
     reasons.some((r) => r.kind === 'email' || r.kind === 'phone' || r.kind === 'linkedin') ||
-    reasons.some((r) => r.kind === 'similar-name' && sameWords(a.form, b.form)) ||
+    (reasons.some((r) => r.kind === 'similar-name' && sameWords(a.form, b.form)) && !disagree(a.keys, b.keys)) ||
     (a.bare && b.bare);
   return { certain, reasons };
+}
+
+/**
+ * Both hold the same kind of contact detail and none of it agrees: two
+ * LinkedIn profiles, or emails with none in common, or phones with none in
+ * common. Two colleagues of one name, not one person twice, until a person says so.
+ */
+function disagree(a: Keyed, b: Keyed): boolean {
+  if (a.linkedin !== null && b.linkedin !== null && a.linkedin !== b.linkedin) return true;
+  const none = (x: Map<string, string>, y: Map<string, string>) => x.size > 0 && y.size > 0 && ![...x.keys()].some((k) => y.has(k));
+  return none(a.emails, b.emails) || none(a.phones, b.phones);
 }
 
 /** The same words in any order, or every word of the shorter name (two or more) in the longer one. */
@@ -296,7 +310,7 @@ export class SamePersonIndex<T extends PersonLike> {
     const seen = new Set<Prepared<T>>();
     const out: Candidate<T>[] = [];
     const consider = (p: Prepared<T>) => {
-      if (p.order >= before || seen.has(p) || p === q) return;
+      if (p.order >= before || seen.has(p) || p === q || p.item === q.item) return; // never itself
       seen.add(p);
       if (p.org !== '' && p.org === q.org) this.nameComparisons++;
       // The filed record first: reasons quote its values.
