@@ -4,7 +4,8 @@ import type { Contact } from '../contact.ts';
 import type { IsoDate } from '../fields.ts';
 import type { CommunityId } from '../ids.ts';
 import type { Objective } from '../plan.ts';
-import { EMPLOYER_KINDS, KIND_PHRASE, kindsPhrase, neededKinds } from './community-kinds.ts';
+import { findHelperTitle, touchTitle, widenTitle } from './action-titles.ts';
+import { EMPLOYER_KINDS, kindsPhrase, neededKinds } from './community-kinds.ts';
 import { freshnessOf } from './coverage.ts';
 import { addDays, relativeDay } from './dates.ts';
 import type { FoundGap, SuggestedAction } from './gap-types.ts';
@@ -59,7 +60,7 @@ function uncovered(ctx: PlanContext, objective: Objective): FoundGap {
     sentence: `Nobody you know is linked to ${titled(objective.title)} yet, so no one is helping with it. ${hint}`,
     objectiveId: objective.id,
     suggestedKind: kind,
-    suggestedAction: draftAction(ctx, key, `Find someone who can help with “${objective.title}”`, {
+    suggestedAction: draftAction(ctx, key, findHelperTitle(objective.title), {
       objectiveId: objective.id,
       communityId: communityOfKind(ctx, kind),
     }),
@@ -96,7 +97,7 @@ function coldObjective(ctx: PlanContext, objective: Objective, helpers: readonly
     objectiveId: objective.id,
     contactId: target.id,
     // "Back" in touch only when there was contact before.
-    suggestedAction: draftAction(ctx, key, `${last === null ? 'Get in touch' : 'Get back in touch'} with ${target.name} about “${objective.title}”`, {
+    suggestedAction: draftAction(ctx, key, touchTitle(objective.title, target.name, last !== null), {
       objectiveId: objective.id,
       contactId: target.id,
     }),
@@ -124,7 +125,7 @@ function missingKinds(ctx: PlanContext, objective: Objective, helpers: readonly 
     : `Nobody who can help with ${titled(objective.title)} is in ${widen} yet — try widening into ${missing.length > 1 ? 'one' : 'it'}.`;
   const communityId = communityOfKind(ctx, suggestedKind);
   const place = communityId ? ctx.communityById.get(communityId)?.name : undefined;
-  const title = place ? `Meet people in ${place} who can help with “${objective.title}”` : `Find ${KIND_PHRASE[suggestedKind]} for “${objective.title}”`;
+  const title = widenTitle(objective.title, place, suggestedKind);
   return {
     key,
     kind: 'community-kind-missing',

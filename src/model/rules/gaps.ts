@@ -2,9 +2,12 @@
  * Step 4: every gap in the network, computed from the data, never kept by hand.
  * A gap goes away by itself when the data no longer produces it (a person is
  * linked to the objective), and is marked closed when an action planned from it
- * (carrying its key) is done.
+ * (carrying its key) is done. An action the user tied to an objective by hand
+ * (no gap key) counts for every gap of that objective in the same way, so "Go to
+ * the Climate Week meetup", done, closes the gap it was meant for; a closed gap
+ * keeps its sentence, which says what remains.
  */
-import type { ActionId } from '../ids.ts';
+import type { ActionId, ObjectiveId } from '../ids.ts';
 import { coverageGrid, type CoverageGrid } from './coverage.ts';
 import { GAP_KINDS, type FoundGap, type Gap, type GapKind } from './gap-types.ts';
 import { communityGaps } from './gaps-communities.ts';
@@ -26,11 +29,15 @@ export function gapsOf(ctx: PlanContext, notListed: Partial<Record<GapKind, numb
   const limit = ctx.input.limitPerKind ?? Infinity;
   const found: FoundGap[] = [...objectiveGaps(ctx), ...peopleGaps(ctx, limit, notListed), ...communityGaps(ctx)];
   const byKey = new Map<string, { open: ActionId[]; done: ActionId[] }>();
-  for (const a of ctx.input.actions) {
-    if (a.deletedAt !== null || a.gapKey === '' || a.status === 'dropped') continue;
-    let entry = byKey.get(a.gapKey);
-    if (!entry) byKey.set(a.gapKey, (entry = { open: [], done: [] }));
+  const add = (key: string, a: (typeof ctx.input.actions)[number]) => {
+    let entry = byKey.get(key);
+    if (!entry) byKey.set(key, (entry = { open: [], done: [] }));
     (a.status === 'done' ? entry.done : entry.open).push(a.id);
+  };
+  for (const a of ctx.input.actions) {
+    if (a.deletedAt !== null || a.status === 'dropped') continue;
+    if (a.gapKey !== '') add(a.gapKey, a);
+    else if (a.objectiveId !== null) add(objectiveKey(a.objectiveId), a);
   }
   // Grouped by kind, the most important first; within a kind, the order each rule gives
   // (most overdue, widest gap, objectives and communities as listed).
@@ -38,13 +45,20 @@ export function gapsOf(ctx: PlanContext, notListed: Partial<Record<GapKind, numb
   for (const item of found) {
     // The rules made these objects for this call alone: completing them in place saves a copy of each.
     const gap = item as Gap;
-    const planned = byKey.get(gap.key);
+    const own = byKey.get(gap.key);
+    const tied = gap.objectiveId !== undefined && OBJECTIVE_KINDS.has(gap.kind) ? byKey.get(objectiveKey(gap.objectiveId)) : undefined;
+    const planned = tied === undefined ? own : own === undefined ? tied : { open: [...own.open, ...tied.open], done: [...own.done, ...tied.done] };
     gap.status = planned === undefined ? 'open' : planned.done.length ? 'closed' : planned.open.length ? 'planned' : 'open';
     gap.actionIds = planned ? [...planned.open, ...planned.done] : [];
     buckets.get(gap.kind)?.push(gap);
   }
   return ([] as Gap[]).concat(...buckets.values());
 }
+
+/** Gaps about an objective, which actions tied to it by hand count towards. */
+const OBJECTIVE_KINDS = new Set<GapKind>(['objective-uncovered', 'objective-cold', 'community-kind-missing']);
+/** Where hand-tied actions are filed; no rule makes a key of this shape. */
+const objectiveKey = (id: ObjectiveId) => `tied-to-objective:${id}`;
 
 export function computeGaps(input: PlanInput): GapReport {
   const ctx = preparePlan(input);

@@ -22,6 +22,7 @@ export * from './community-kinds.ts';
 export * from './plan-context.ts';
 export * from './coverage.ts';
 export * from './gap-types.ts';
+export * from './action-titles.ts';
 export * from './gaps-objectives.ts';
 export * from './gaps-communities.ts';
 export * from './gaps-people.ts';

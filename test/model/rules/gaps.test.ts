@@ -75,7 +75,7 @@ describe('gaps', () => {
     );
     expect(g.suggestedKind).toBe('professional-body');
     expect(g.suggestedAction).toEqual({
-      title: 'Find someone who can help with “Find a mentor in climate tech”',
+      title: 'Find someone who could help you find a mentor in climate tech',
       notes: '',
       dueOn: '2026-03-19',
       objectiveId: mentor.id,
@@ -89,7 +89,7 @@ describe('gaps', () => {
     const g = gaps.get(`community-kind-missing:${climate.id}:professional-body+online+alumni`)!;
     expect(g.sentence).toBe('Your whole network for *Be known in climate tech* sits inside one employer — try a professional body or an online community.');
     expect(g.suggestedKind).toBe('professional-body');
-    expect(g.suggestedAction.title).toBe('Meet people in IET who can help with “Be known in climate tech”');
+    expect(g.suggestedAction.title).toBe('Meet people in IET who could help you be known in climate tech');
     expect(g.suggestedAction.communityId).toBe(iet.id);
   });
 
@@ -107,7 +107,7 @@ describe('gaps', () => {
     const g = gaps.get(`objective-cold:${role.id}:2025-10-01`)!;
     expect(g.sentence).toBe('Everyone who could help with *Find a new role* is out of touch — your last contact was 5 months ago.');
     expect(g.contactId).toBe(cat.id);
-    expect(g.suggestedAction.title).toBe('Get back in touch with Cat about “Find a new role”');
+    expect(g.suggestedAction.title).toBe('Get back in touch with Cat, who could help you find a new role');
   });
 
   test('a lapsed keep-in-touch rhythm and a one-sided relationship', () => {

@@ -44,14 +44,14 @@ describe('an objective nobody has been in touch about', () => {
   });
 
   test('the action is to get in touch, not back in touch, when there was none', () => {
-    expect(cold(1)?.suggestedAction?.title).toBe('Get in touch with Marco Rossi about “Find a mentor in climate tech”');
+    expect(cold(1)?.suggestedAction?.title).toBe('Get in touch with Marco Rossi, who could help you find a mentor in climate tech');
   });
 
   test('after contact that went cold, it is back in touch', () => {
     const [marco] = helpers(1);
     const old = { ...marco!, metOn: '2025-06-01' };
     const gap = computeGaps(plan({ objectives: [goal], contacts: [old] })).gaps.find((g) => g.kind === 'objective-cold');
-    expect(gap?.suggestedAction?.title).toBe('Get back in touch with Marco Rossi about “Find a mentor in climate tech”');
+    expect(gap?.suggestedAction?.title).toBe('Get back in touch with Marco Rossi, who could help you find a mentor in climate tech');
   });
 });
 
