@@ -7,10 +7,12 @@ import { createContext, createMemo, createRoot, createSignal, onCleanup, useCont
 import type * as Y from 'yjs';
 import type { CollectionName, EntityOf, Me } from '../model/index.ts';
 import {
+  dismissedSuggestionsMap,
   meMap,
   metaMap,
   notDuplicatesMap,
   readMe,
+  readDismissed,
   readNotDuplicates,
   SCHEMA_VERSION,
   storedSchemaVersion,
@@ -107,6 +109,12 @@ export function createMe(): Accessor<Me | null> {
 export function createNotDuplicates(): Accessor<ReadonlySet<string>> {
   const { doc } = useSpace();
   return createObserved(notDuplicatesMap(doc), () => readNotDuplicates(doc));
+}
+
+/** Suggestions ("who can help") dismissed on any device, kept current. */
+export function createDismissed(): Accessor<ReadonlySet<string>> {
+  const { doc } = useSpace();
+  return createObserved(dismissedSuggestionsMap(doc), () => readDismissed(doc));
 }
 
 /**

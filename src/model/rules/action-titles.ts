@@ -7,6 +7,7 @@
  */
 import type { CommunityKind } from '../community.ts';
 import { KIND_PHRASE } from './community-kinds.ts';
+import { listNames } from './words.ts';
 
 /** Verbs an objective's title often starts with; "help you <verb> …" then reads naturally. */
 const VERBS = new Set(
@@ -56,4 +57,11 @@ export const touchTitle = (objectiveTitle: string, name: string, before: boolean
 export function widenTitle(objectiveTitle: string, place: string | undefined, kind: CommunityKind): string {
   const help = aimOf(objectiveTitle).help;
   return place ? `Meet people in ${place} who could ${help}` : `Find ${KIND_PHRASE[kind]} where people could ${help}`;
+}
+
+/** "3 people might help: Ana Lima, Bo Chen and Cy Park." — for a gap's sentence; empty when nobody. */
+export function mightHelpSentence(names: readonly string[], total = names.length): string {
+  if (total === 0) return '';
+  const who = total > names.length ? `${names.slice(0, 2).join(', ')} and ${total - 2} others` : listNames(names);
+  return total === 1 ? `1 person might help: ${who}.` : `${total} people might help: ${who}.`;
 }

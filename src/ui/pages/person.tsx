@@ -20,6 +20,7 @@ import { GiveAndTake } from '../person/give-take.tsx';
 import { toggled } from '../plan/data.ts';
 import { Stake } from '../person/stake.tsx';
 import { Timeline } from '../person/timeline.tsx';
+import { PersonSuggestions, SuggestionsProvider } from '../plan/suggestions.tsx';
 import { Avatar } from '../components/person-row.tsx';
 import { CheckList } from '../components/check-list.tsx';
 import { showToast } from '../components/toasts.tsx';
@@ -88,6 +89,7 @@ export default function Person() {
   };
 
   return (
+    <SuggestionsProvider>
     <Show
       when={person()}
       fallback={
@@ -122,6 +124,28 @@ export default function Person() {
             <LogInteraction contactIds={[p().id]} names={p().name} onClose={() => setLogging(false)} />
           </Show>
           <AtAGlance glance={glance()} today={todayIso()} onFollowUpDone={(next) => update(doc, 'interactions', next.interactionId, { followUpDone: true })} />
+
+          <Show when={objectives().length}>
+            <section class="card" aria-labelledby="helps-title" data-testid="can-help-with">
+              <h2 id="helps-title">Can help with</h2>
+              <Show when={objectives().filter((o) => p().objectiveIds.includes(o.id))} keyed>
+                {(linked) => (
+                  <Show when={linked.length} fallback={<p class="muted small">Not linked to any of your objectives yet.</p>}>
+                    <ul class="chips">
+                      <For each={linked}>
+                        {(o) => (
+                          <li class="chip chip-plain">
+                            <span>{o.title}</span>
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  </Show>
+                )}
+              </Show>
+              <PersonSuggestions person={p()} />
+            </section>
+          </Show>
 
           <section class="card" aria-labelledby="history">
             <h2 id="history">Interactions</h2>
@@ -261,5 +285,6 @@ export default function Person() {
         </article>
       )}
     </Show>
+    </SuggestionsProvider>
   );
 }

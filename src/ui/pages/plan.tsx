@@ -7,6 +7,7 @@ import { CoverageTable } from '../plan/coverage.tsx';
 import { createPlanData } from '../plan/data.ts';
 import { GapList } from '../plan/gaps.tsx';
 import { ObjectivesAndOffers } from '../plan/step-one.tsx';
+import { SuggestionsProvider } from '../plan/suggestions.tsx';
 import { createLive } from '../space.tsx';
 import '../plan/plan.css';
 
@@ -30,6 +31,7 @@ export default function Plan() {
   const empty = () => objectives().length === 0 && offers().length === 0;
 
   return (
+    <SuggestionsProvider>
     <section aria-labelledby="plan-title" class="plan-page">
       <div class="row spread">
         <h1 id="plan-title">Plan</h1>
@@ -89,8 +91,9 @@ export default function Plan() {
       <ActionList
         actions={actions()}
         highlight={highlight()}
-        ctx={{ objectives: objectiveById(), communities: communityById(), people: data.personById(), gapByKey: gapByKey(), today: data.today() }}
+        ctx={{ objectives: objectiveById(), communities: communityById(), people: data.personById(), livePeople: data.people(), gapByKey: gapByKey(), today: data.today() }}
       />
     </section>
+    </SuggestionsProvider>
   );
 }

@@ -4,6 +4,7 @@ import type { Action, ActionId, Community, Contact, Objective } from '../../mode
 import { localDay, type Gap } from '../../model/rules/index.ts';
 import { create, moveToTrash, restoreFromTrash, update } from '../../store/index.ts';
 import { DateField, SelectField, TextField } from '../components/fields.tsx';
+import { PersonPicker } from '../components/person-picker.tsx';
 import { showToast } from '../components/toasts.tsx';
 import { useSpace } from '../space.tsx';
 import { AddTitled } from './add-form.tsx';
@@ -18,6 +19,8 @@ export interface ActionContext {
   objectives: ReadonlyMap<string, Objective>;
   communities: ReadonlyMap<string, Community>;
   people: ReadonlyMap<string, Contact>;
+  /** Live people by name, to pick the person an action is with. */
+  livePeople: readonly Contact[];
   gapByKey: ReadonlyMap<string, Gap>;
   today: string;
 }
@@ -82,7 +85,7 @@ function ActionItem(props: { action: Action; ctx: ActionContext; highlight: bool
     const before = props.action.status;
     const r = update(doc, 'actions', id(), { status: 'done', doneAt: new Date().toISOString() });
     if (!r.ok) return showToast(writeProblem(r.error));
-    showToast(`Done: “${props.action.title}”.`, { label: 'Undo', run: () => update(doc, 'actions', id(), { status: before, doneAt: null }) });
+    showToast(`Done: ${props.action.title}.`, { label: 'Undo', run: () => update(doc, 'actions', id(), { status: before, doneAt: null }) });
   };
   const reopen = () => update(doc, 'actions', id(), { status: 'planned', doneAt: null });
   const trash = () => {
@@ -167,6 +170,22 @@ function ActionItem(props: { action: Action; ctx: ActionContext; highlight: bool
               }}
             />
           </div>
+          <div class="grid-2">
+            <SelectField
+              label="For the objective"
+              value={props.action.objectiveId ?? ''}
+              options={[{ value: '', label: 'No objective' }, ...[...props.ctx.objectives.values()].map((o) => ({ value: o.id as string, label: o.title }))]}
+              onCommit={(v) => commit('actions', id, 'objectiveId')(v === '' ? null : (v as Action['objectiveId']))}
+              hint="Done, it counts towards that objective's gaps."
+            />
+            <SelectField
+              label="In the community"
+              value={props.action.communityId ?? ''}
+              options={[{ value: '', label: 'No community' }, ...[...props.ctx.communities.values()].map((c) => ({ value: c.id as string, label: c.name }))]}
+              onCommit={(v) => commit('actions', id, 'communityId')(v === '' ? null : (v as Action['communityId']))}
+            />
+          </div>
+          <PersonPicker label="With" people={props.ctx.livePeople} value={props.action.contactId} onPick={(v) => void commit('actions', id, 'contactId')(v)} />
           <TextField label="Notes" multiline value={props.action.notes} onCommit={commit('actions', id, 'notes')} />
           <button type="button" class="danger" onClick={trash}>
             Move to Trash

@@ -1,12 +1,13 @@
 /** Step 4: the gaps the rules find, each one sentence with the next step as a button. */
-import { createSignal, For, Show } from 'solid-js';
-import type { ActionId, Contact, Objective } from '../../model/index.ts';
-import type { Gap } from '../../model/rules/index.ts';
+import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
+import type { ActionId, Contact, ContactId, Objective } from '../../model/index.ts';
+import { askTitle, findHelperTitle, mightHelpSentence, type Gap } from '../../model/rules/index.ts';
 import { create, moveToTrash } from '../../store/index.ts';
 import { showToast } from '../components/toasts.tsx';
 import { useSpace } from '../space.tsx';
 import { ByKey } from './by-key.tsx';
 import { LinkPerson } from './link-person.tsx';
+import { HelperSuggestions, useSuggestions } from './suggestions.tsx';
 import { Sentence } from './words.tsx';
 
 /** The most important gaps come first; the rest wait behind a button. */
@@ -16,12 +17,12 @@ const LINKABLE = new Set<Gap['kind']>(['objective-uncovered', 'objective-cold', 
 /** Creates the action a gap suggests; returns its id, or null when it could not be written. */
 export function usePlanFromGap() {
   const { doc } = useSpace();
-  return (gap: Gap, over: { dueOn?: string } = {}): ActionId | null => {
-    const s = gap.suggestedAction;
+  return (gap: Gap, over: { dueOn?: string; title?: string; contactId?: ContactId | null } = {}): ActionId | null => {
+    const s = { ...gap.suggestedAction, ...over };
     const r = create(doc, 'actions', {
       title: s.title,
       notes: s.notes,
-      dueOn: over.dueOn ?? s.dueOn,
+      dueOn: s.dueOn,
       objectiveId: s.objectiveId,
       communityId: s.communityId,
       contactId: s.contactId,
@@ -32,7 +33,7 @@ export function usePlanFromGap() {
       return null;
     }
     const id = r.value.id;
-    showToast(`Planned: “${s.title}”.`, { label: 'Undo', run: () => moveToTrash(doc, 'actions', id) });
+    showToast(`Planned: ${s.title}.`, { label: 'Undo', run: () => moveToTrash(doc, 'actions', id) });
     return id;
   };
 }
@@ -46,6 +47,7 @@ export function GapList(props: {
   onPlanned: (id: ActionId) => void;
 }) {
   const plan = usePlanFromGap();
+  const objectiveOf = (g: Gap) => (LINKABLE.has(g.kind) && g.objectiveId ? props.objectives.get(g.objectiveId) : undefined);
   const [showClosed, setShowClosed] = createSignal(false);
   const [showAll, setShowAll] = createSignal(false);
   const shown = () => (showAll() ? props.gaps : props.gaps.slice(0, FIRST_GAPS));
@@ -58,23 +60,13 @@ export function GapList(props: {
             return (
             <li class="gap" data-testid="gap" data-kind={g().kind} data-status={g().status}>
               <p class="wrap">
-                <Sentence text={g().sentence} />
+                <Sentence text={g().sentence} /> <MightHelp gap={g()} objective={objectiveOf(g())} />
               </p>
+              <Show when={g().kind === 'objective-uncovered' ? objectiveOf(g()) : undefined}>{(o) => <HelperSuggestions objective={o()} heading={false} />}</Show>
               <div class="row">
                 <Show
                   when={g().status === 'planned'}
-                  fallback={
-                    <button
-                      type="button"
-                      class="primary small-button"
-                      onClick={() => {
-                        const id = plan(g());
-                        if (id) props.onPlanned(id);
-                      }}
-                    >
-                      Plan an action
-                    </button>
-                  }
+                  fallback={<PlanButton gap={g()} objective={objectiveOf(g())} people={props.people} plan={plan} onPlanned={props.onPlanned} />}
                 >
                   <span class="small planned">
                     Planned:{' '}
@@ -113,7 +105,10 @@ export function GapList(props: {
             <For each={props.closed}>
               {(gap) => (
                 <li class="gap small muted" data-testid="closed-gap">
-                  <Sentence text={gap.sentence} />
+                  <span class="closed-done">Done: {gap.actionIds.map((id) => props.actionTitle(id) ?? 'an action').join(', ')}. </span>
+                  <Show when={LINKABLE.has(gap.kind)} fallback={<Sentence text={gap.sentence} />}>
+                    What remains: <Sentence text={gap.sentence} />
+                  </Show>
                 </li>
               )}
             </For>
@@ -121,5 +116,78 @@ export function GapList(props: {
         </Show>
       </Show>
     </section>
+  );
+}
+
+/** "3 people might help: …" after an uncovered objective's sentence, once suggestions are in. */
+function MightHelp(props: { gap: Gap; objective: Objective | undefined }) {
+  const view = useSuggestions();
+  const text = () => {
+    if (props.gap.kind !== 'objective-uncovered' || !props.objective || !view) return '';
+    const list = view.forObjective(props.objective.id);
+    return mightHelpSentence(list.slice(0, 3).map((s) => view.person(s.contactId)?.name ?? 'someone'), list.length);
+  };
+  return <>{text()}</>;
+}
+
+/**
+ * "Plan an action", with whom: for an objective, the best-ranked suggested helper
+ * is proposed (or the person the gap names), and the user can pick another or nobody.
+ */
+function PlanButton(props: {
+  gap: Gap;
+  objective: Objective | undefined;
+  people: readonly Contact[];
+  plan: ReturnType<typeof usePlanFromGap>;
+  onPlanned: (id: ActionId) => void;
+}) {
+  const view = useSuggestions();
+  const selectId = createUniqueId();
+  const [picked, setPicked] = createSignal<string | null>(null);
+  const choices = createMemo(() => {
+    const o = props.objective;
+    if (!o) return [];
+    const out: { id: ContactId; label: string }[] = [];
+    const seen = new Set<string>();
+    const add = (p: Contact | undefined, note: string) => {
+      if (!p || seen.has(p.id)) return;
+      seen.add(p.id);
+      out.push({ id: p.id, label: note ? `${p.name} (${note})` : p.name });
+    };
+    add(props.gap.contactId ? props.people.find((p) => p.id === props.gap.contactId) : undefined, '');
+    for (const s of view?.forObjective(o.id).slice(0, 4) ?? []) add(view?.person(s.contactId), 'suggested');
+    for (const p of props.people) if (p.objectiveIds.includes(o.id)) add(p, 'can help');
+    return out;
+  });
+  /** Until the user picks, the proposal follows the suggestions as they arrive. */
+  const proposed = () => (props.gap.kind === 'objective-uncovered' || props.gap.contactId ? (choices()[0]?.id ?? '') : '');
+  const chosen = () => picked() ?? proposed();
+  const go = () => {
+    const o = props.objective;
+    const s = props.gap.suggestedAction;
+    const who = chosen() ? props.people.find((p) => p.id === chosen()) : undefined;
+    const over = !o
+      ? {}
+      : who
+        ? { contactId: who.id, title: who.id === s.contactId ? s.title : askTitle(o.title, who.name) }
+        : { contactId: null, title: s.contactId ? findHelperTitle(o.title) : s.title };
+    const id = props.plan(props.gap, over);
+    if (id) props.onPlanned(id);
+  };
+  return (
+    <>
+      <button type="button" class="primary small-button" onClick={go}>
+        Plan an action
+      </button>
+      <Show when={props.objective && choices().length}>
+        <span class="plan-with small">
+          <label for={selectId}>with</label>
+          <select id={selectId} value={chosen()} onChange={(e) => setPicked(e.currentTarget.value)} data-testid="plan-with">
+            <For each={choices()}>{(c) => <option value={c.id}>{c.label}</option>}</For>
+            <option value="">Nobody yet</option>
+          </select>
+        </span>
+      </Show>
+    </>
   );
 }

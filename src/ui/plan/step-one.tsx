@@ -17,6 +17,7 @@ import { AddTitled } from './add-form.tsx';
 import { ByKey, idOf } from './by-key.tsx';
 import { byName, toggled, useCommit, writeProblem } from './data.ts';
 import { LinkPerson } from './link-person.tsx';
+import { HelperSuggestions, OfferSuggestions } from './suggestions.tsx';
 import {
   Day,
   OBJECTIVE_KIND_LABELS,
@@ -113,6 +114,7 @@ function ObjectiveItem(props: { objective: Objective; people: readonly Contact[]
           </ul>
         </Show>
       </div>
+      <HelperSuggestions objective={props.objective} />
       <LinkPerson objectiveId={id()} objectiveTitle={props.objective.title} people={props.people} />
       <Show when={editing()}>
         <div id={editId} class="plan-edit">
@@ -216,6 +218,7 @@ export function OfferItem(props: { offer: Offer; communities: Community[]; today
           {receivers().map((c) => c.name).join(', ')}
         </Show>
       </p>
+      <OfferSuggestions offer={props.offer} />
       <Show when={editing()}>
         <div id={editId} class="plan-edit">
           <TextField label="Offer" value={props.offer.title} onCommit={commit('offers', id, 'title')} />

@@ -1,11 +1,12 @@
 /** The five steps of the first run, each a small form that can be skipped. */
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { COMMUNITY_KIND_LABELS, type CommunityId, type CommunityKind, type ObjectiveId } from '../../model/index.ts';
+import { COMMUNITY_KIND_LABELS, type CommunityId, type CommunityKind, type Objective, type ObjectiveId } from '../../model/index.ts';
 import { addDays } from '../../model/rules/index.ts';
 import { create } from '../../store/index.ts';
 import { AddTitled } from '../plan/add-form.tsx';
 import { createPlanData, writeProblem } from '../plan/data.ts';
 import { usePlanFromGap } from '../plan/gaps.tsx';
+import { HelperSuggestions, SuggestionsProvider, useSuggestions } from '../plan/suggestions.tsx';
 import { OBJECTIVE_KIND_LABELS, OFFER_KIND_LABELS, options, Sentence } from '../plan/words.tsx';
 import { createLive, useSpace } from '../space.tsx';
 import { FormError } from '../components/form-error.tsx';
@@ -139,7 +140,33 @@ export function PeopleStep() {
         </button>
       </form>
       <Added items={people().map((p) => p.name)} />
+      <SuggestionsProvider>
+        <SuggestedForObjectives objectives={objectives().filter((o) => o.status === 'active')} />
+      </SuggestionsProvider>
     </>
+  );
+}
+
+/** After adding or importing people: who among them might help with each objective, to accept in one tap. */
+function SuggestedForObjectives(props: { objectives: Objective[] }) {
+  const view = useSuggestions();
+  const some = () => props.objectives.filter((o) => (view?.forObjective(o.id).length ?? 0) > 0);
+  return (
+    <Show when={some().length}>
+      <div class="welcome-suggestions" data-testid="welcome-suggestions">
+        <p class="small">People you know who might help:</p>
+        <For each={some()}>
+          {(o) => (
+            <section aria-label={`Might help with ${o.title}`}>
+              <p class="small wrap">
+                <strong>{o.title}</strong>
+              </p>
+              <HelperSuggestions objective={o} heading={false} />
+            </section>
+          )}
+        </For>
+      </div>
+    </Show>
   );
 }
 

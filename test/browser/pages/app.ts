@@ -176,6 +176,11 @@ export class PersonPage {
     await this.page.getByRole('button', { name: 'Move to Trash' }).click();
   }
 
+  /** The objectives shown under "Can help with". */
+  async canHelpWith(): Promise<string[]> {
+    return this.page.getByTestId('can-help-with').locator('.chips .chip').allTextContents();
+  }
+
   /** Give and take: "I promised …", due on a day or, without one, a week on. */
   async promise(what: string, dueOn?: string): Promise<void> {
     await this.page.getByText('Add what was given, received or promised').click();

@@ -63,6 +63,47 @@ export class PlanPage extends Place {
   action(title: string): ActionModel {
     return new ActionModel(this.app, this.page.getByTestId('action').filter({ hasText: title }));
   }
+
+  /** Adds a hand-written action, as typed in step 5. */
+  async addAction(title: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Add an action' });
+    await form.getByLabel('New action').fill(title);
+    await form.getByRole('button', { name: 'Add action' }).click();
+    await this.action(title).locator.first().waitFor();
+  }
+
+  objective(title: string): Locator {
+    return this.page.getByTestId('objective').filter({ has: this.page.locator('h3', { hasText: title }) });
+  }
+
+  /** The people suggested under an objective, by name, once suggestions are in. */
+  async suggestedFor(objective: string): Promise<string[]> {
+    return this.objective(objective).getByTestId('suggestion').locator('.suggestion-name').allTextContents();
+  }
+
+  /** The reason shown for one suggestion. */
+  async reasonFor(name: string, objective: string): Promise<string> {
+    return (await this.objective(objective).getByTestId('suggestion').filter({ hasText: name }).locator('.suggestion-reason').textContent()) ?? '';
+  }
+
+  /** One tap on Accept under the objective. */
+  async acceptSuggestion(name: string, objective: string): Promise<void> {
+    await this.objective(objective).getByRole('button', { name: `Accept: ${name} can help with ${objective}` }).click();
+  }
+
+  async dismissSuggestion(name: string, objective: string): Promise<void> {
+    await this.objective(objective).getByRole('button', { name: `Dismiss ${name} for ${objective}` }).click();
+  }
+
+  /** The names under "Can help" for an objective. */
+  async helpersOf(objective: string): Promise<string[]> {
+    return this.objective(objective).locator('.helpers .chip').allTextContents();
+  }
+
+  /** Undo from the toast showing now. */
+  async undoFromToast(): Promise<void> {
+    await this.page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
+  }
 }
 
 export class GapModel extends Place {
@@ -91,6 +132,26 @@ export class GapModel extends Place {
     await this.locator.first().filter({ hasText: 'Planned:' }).waitFor();
   }
 
+  /** Whom "Plan an action" would plan it with, as the picker shows it. */
+  async proposedHelper(): Promise<string> {
+    const select = this.locator.first().getByLabel('with', { exact: true });
+    return select.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+  }
+
+  /** Chooses whom to plan the action with (a name as listed, or "Nobody yet"). */
+  async planWith(label: string | RegExp): Promise<void> {
+    const select = this.locator.first().getByLabel('with', { exact: true });
+    const options = await select.locator('option').allTextContents();
+    const found = options.find((o) => (typeof label === 'string' ? o === label : label.test(o)));
+    if (!found) throw new Error(`No “${String(label)}” among ${options.join(', ')}`);
+    await select.selectOption({ label: found });
+  }
+
+  /** The sentence as read, with what the suggestions add to it. */
+  async sentence(): Promise<string> {
+    return ((await this.locator.first().locator('p').first().textContent()) ?? '').trim();
+  }
+
   /** Says that `name` can help with the gap's objective, through the gap's picker. */
   async linkPerson(name: string): Promise<void> {
     await this.locator.first().getByRole('button', { name: 'Link a person' }).click();
@@ -113,6 +174,20 @@ export class ActionModel extends Place {
 
   async status(): Promise<string | null> {
     return this.locator.first().getAttribute('data-status');
+  }
+
+  /** What the action is tied to, as its line says ("for “…” · with …"). */
+  async about(): Promise<string> {
+    return ((await this.locator.first().locator('.meta').textContent()) ?? '').trim();
+  }
+
+  /** Opens the editor and ties the action to an objective. */
+  async tieToObjective(title: string): Promise<void> {
+    const item = this.locator.first();
+    const edit = item.getByRole('button', { name: /^Edit / });
+    if ((await edit.getAttribute('aria-expanded')) !== 'true') await edit.click();
+    await item.getByLabel('For the objective').selectOption({ label: title });
+    await item.locator('.meta').filter({ hasText: title }).waitFor();
   }
 }
 
