@@ -12,7 +12,7 @@
 import { contactSpec, type Contact, type ContactId, type IsoDate } from '../model/index.ts';
 import { linkedinKey, nameKey, organisationKey } from '../model/rules/contact-keys.ts';
 import { joinText } from '../model/rules/merge.ts';
-import { crowdKeys, listEntryKey, preparePerson, SamePersonIndex, type DuplicateReason, type Likeness } from '../model/rules/same-person.ts';
+import { crowdKeys, listEntryKey, preparePerson, SamePersonIndex, type DuplicateReason, type Likeness, type Prepared } from '../model/rules/same-person.ts';
 import type { ContactDraft, ContactField, ContactValues, LineProblem } from './types.ts';
 
 /** Changes are taken or left in groups, per person. */
@@ -207,42 +207,61 @@ const STEP = 500;
  * so a file with duplicates never creates two people.
  */
 function* planning(drafts: readonly ContactDraft[], existing: readonly Contact[], invalid: readonly LineProblem[]): Generator<void, ImportPlan> {
+  // Each record is prepared once (its name folded, its keys read), a step at a time.
+  const prepared: Prepared<ContactValues>[] = [];
+  for (const [i, draft] of drafts.entries()) {
+    if (i > 0 && i % STEP === 0) yield;
+    prepared.push(preparePerson(draft.values));
+  }
+  yield;
+
   // 1. Fold records of one person within the file (certain matches only). A key
   // shared by a crowd of the file's records (a team inbox) does not fold them.
-  const groups = new SamePersonIndex<ContactValues>(crowdKeys(drafts.map((d) => preparePerson(d.values))));
+  const groups = new SamePersonIndex<ContactValues>(crowdKeys(prepared));
   /** Every values object ever filed → its group (a group is filed again as it grows). */
   const groupOf = new Map<ContactValues, ContactDraft>();
+  const latest = new Map<ContactDraft, Prepared<ContactValues>>();
   const inOrder: ContactDraft[] = [];
   const mergedInFile: ImportPlan['mergedInFile'] = [];
   for (const [i, draft] of drafts.entries()) {
     if (i > 0 && i % STEP === 0) yield;
-    const hit = groups.candidates(draft.values).find((c) => c.likeness.certain);
+    const mine = prepared[i] as Prepared<ContactValues>;
+    const hit = groups.candidates(mine, { certainOnly: true }).find((c) => c.likeness.certain);
     const group = hit && groupOf.get(hit.item);
     if (!group) {
       const copy = { ...draft, notes: [...draft.notes] };
       groupOf.set(copy.values, copy);
-      groups.add(copy.values);
+      latest.set(copy, groups.add(mine));
       inOrder.push(copy);
       continue;
     }
     group.values = applyChanges(group.values, diffInto(group.values, draft.values, { replace: false }));
     groupOf.set(group.values, group);
-    groups.add(group.values);
+    latest.set(group, groups.add(group.values));
     group.notes.push(...draft.notes.filter((n) => !group.notes.includes(n)));
     mergedInFile.push({ line: draft.line, intoLine: group.line });
   }
   yield;
 
-  // 2. Match against the people already here.
+  // 2. Match against the people already here, filed a step at a time.
   const live = existing.filter((p) => p.deletedAt === null && p.mergedIntoId === null);
-  const here = SamePersonIndex.of(live);
+  const theirs: Prepared<Contact>[] = [];
+  for (const [i, person] of live.entries()) {
+    if (i > 0 && i % STEP === 0) yield;
+    theirs.push(preparePerson(person));
+  }
+  const here = new SamePersonIndex<Contact>(crowdKeys(theirs));
+  for (const [i, p] of theirs.entries()) {
+    if (i > 0 && i % (STEP * 4) === 0) yield;
+    here.add(p);
+  }
   yield;
   const plan: ImportPlan = { newPeople: [], matches: [], uncertain: [], invalid: [...invalid], mergedInFile };
   const claimed = new Map<ContactId, ImportMatch>();
   let done = 0;
   for (const draft of inOrder) {
     if (++done % STEP === 0) yield;
-    const [best, next] = here.candidates(preparePerson(draft.values));
+    const [best, next] = here.candidates(latest.get(draft) as Prepared<ContactValues>, { strongest: true });
     if (!best) {
       plan.newPeople.push(draft);
       continue;

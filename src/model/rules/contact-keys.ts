@@ -21,6 +21,9 @@ export function phoneKey(phone: string): string | null {
 export function linkedinKey(url: string): string | null {
   const trimmed = url.trim();
   if (trimmed === '') return null;
+  // The common spelling, without parsing a URL: thousands of these are read per import.
+  const plain = /^https?:\/\/(?:[a-z]{2,3}\.|www\.)?linkedin\.com\/(?:in|pub)\/([a-z0-9-]+)\/?$/.exec(trimmed);
+  if (plain) return `linkedin.com/in/${plain[1]}`;
   let parsed: URL;
   try {
     parsed = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);

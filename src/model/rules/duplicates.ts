@@ -51,7 +51,7 @@ export function findDuplicates(contacts: readonly Contact[], opts: DuplicateOpti
   const out: DuplicatePair[] = [];
   for (const p of index.all()) {
     // Each pair once: every record against those filed before it.
-    for (const { item: other, likeness } of index.candidates(p, p.order)) {
+    for (const { item: other, likeness } of index.candidates(p, { before: p.order })) {
       const key = pairKey(other.id, p.item.id);
       if (other.id === p.item.id || opts.dismissed?.has(key)) continue;
       const { reasons, certain } = likeness;

@@ -64,14 +64,14 @@ export interface NameForm {
   sorted: string;
   /** Words in written order, joined. */
   written: string;
-  /** The name's characters, sorted: for a cheap bound before Jaro–Winkler. */
-  chars: string;
+  /** The name's characters, sorted: for a cheap bound before Jaro–Winkler. Made when first needed. */
+  chars?: string;
 }
 
 export function nameForm(name: string): NameForm {
   const tokens = nameTokens(name);
   const written = tokens.join(' ');
-  return { tokens, sorted: [...tokens].sort().join(' '), written, chars: [...written].sort().join('') };
+  return { tokens, sorted: tokens.length < 2 ? written : [...tokens].sort().join(' '), written };
 }
 
 /** How alike two names are, in [0, 1]: 1 for the same words in any order or spelling of accents. */
@@ -106,8 +106,8 @@ function isSubset(small: readonly string[], large: readonly string[]): boolean {
  * Jaro–Winkler, and rules out most pairs.
  */
 function charsAllow(a: NameForm, b: NameForm, threshold: number): boolean {
-  const x = a.chars;
-  const y = b.chars;
+  const x = (a.chars ??= [...a.written].sort().join(''));
+  const y = (b.chars ??= [...b.written].sort().join(''));
   let i = 0;
   let j = 0;
   let common = 0;
@@ -129,8 +129,8 @@ function charsAllow(a: NameForm, b: NameForm, threshold: number): boolean {
 
 interface Keyed {
   /** Normal form → the value as written. */
-  emails: Map<string, string>;
-  phones: Map<string, string>;
+  emails: ReadonlyMap<string, string>;
+  phones: ReadonlyMap<string, string>;
   linkedin: string | null;
 }
 
@@ -147,16 +147,22 @@ export interface Prepared<T> {
   bare: boolean;
 }
 
+const NONE: ReadonlyMap<string, string> = new Map();
+
 function keysOf(p: PersonLike): Keyed {
-  const emails = new Map<string, string>();
+  let emails = NONE;
   for (const e of p.emails) {
     const k = emailKey(e);
-    if (k !== '' && !emails.has(k)) emails.set(k, e);
+    if (k === '' || emails.has(k)) continue;
+    if (emails === NONE) emails = new Map();
+    (emails as Map<string, string>).set(k, e);
   }
-  const phones = new Map<string, string>();
+  let phones = NONE;
   for (const ph of p.phones) {
     const k = phoneKey(ph);
-    if (k !== null && !phones.has(k)) phones.set(k, ph);
+    if (k === null || phones.has(k)) continue;
+    if (phones === NONE) phones = new Map();
+    (phones as Map<string, string>).set(k, ph);
   }
   return { emails, phones, linkedin: linkedinKey(p.linkedin) };
 }
@@ -226,7 +232,7 @@ export function comparePrepared(a: Prepared<PersonLike>, b: Prepared<PersonLike>
  */
 function disagree(a: Keyed, b: Keyed): boolean {
   if (a.linkedin !== null && b.linkedin !== null && a.linkedin !== b.linkedin) return true;
-  const none = (x: Map<string, string>, y: Map<string, string>) => x.size > 0 && y.size > 0 && ![...x.keys()].some((k) => y.has(k));
+  const none = (x: ReadonlyMap<string, string>, y: ReadonlyMap<string, string>) => x.size > 0 && y.size > 0 && ![...x.keys()].some((k) => y.has(k));
   return none(a.emails, b.emails) || none(a.phones, b.phones);
 }
 
@@ -262,8 +268,13 @@ export class SamePersonIndex<T extends PersonLike> {
   /** Name comparisons made so far: to check the work stays far below all pairs. */
   nameComparisons = 0;
   private readonly byKey = new Map<string, Prepared<T>[]>();
-  private readonly byOrgStart = new Map<string, Prepared<T>[]>();
+  /** Made at the first search for similar names: an import rarely needs it. */
+  private byOrgStart: Map<string, Prepared<T>[]> | null = null;
   private readonly byName = new Map<string, Prepared<T>[]>();
+  private readonly byOrgName = new Map<string, Prepared<T>[]>();
+  private readonly byNameWithoutOrg = new Map<string, Prepared<T>[]>();
+  /** Under each shorter name it contains: "Ana María López" under "ana lopez". */
+  private readonly byShorterName = new Map<string, Prepared<T>[]>();
   private readonly prepared: Prepared<T>[] = [];
 
   constructor(
@@ -287,8 +298,9 @@ export class SamePersonIndex<T extends PersonLike> {
     return this.prepared;
   }
 
-  add(item: T): Prepared<T> {
-    const p = preparePerson(item, this.prepared.length);
+  /** Files a record (or one prepared already, to prepare each record once). */
+  add(item: T | Prepared<T>): Prepared<T> {
+    const p = 'form' in item ? { ...item, order: this.prepared.length } : preparePerson(item, this.prepared.length);
     this.file(p);
     return p;
   }
@@ -296,39 +308,98 @@ export class SamePersonIndex<T extends PersonLike> {
   private file(p: Prepared<T>): void {
     this.prepared.push(p);
     for (const k of contactKeys(p.keys)) push(this.byKey, k, p);
-    if (p.org !== '') for (const s of p.starts) push(this.byOrgStart, `${p.org}\u0000${s}`, p);
-    if (p.form.sorted !== '') push(this.byName, p.form.sorted, p);
+    if (this.byOrgStart && p.org !== '') this.fileByOrgStart(p);
+    if (p.form.sorted !== '') {
+      push(this.byName, p.form.sorted, p);
+      if (p.org === '') push(this.byNameWithoutOrg, p.form.sorted, p);
+      else push(this.byOrgName, `${p.org}\u0000${p.form.sorted}`, p);
+    }
+    for (const shorter of shorterNames(p.form.tokens)) push(this.byShorterName, shorter, p);
+  }
+
+  private fileByOrgStart(p: Prepared<T>): void {
+    for (const s of p.starts) push(this.byOrgStart as Map<string, Prepared<T>[]>, `${p.org}\u0000${s}`, p);
+  }
+
+  private orgStarts(): Map<string, Prepared<T>[]> {
+    if (!this.byOrgStart) {
+      this.byOrgStart = new Map();
+      for (const p of this.prepared) if (p.org !== '') this.fileByOrgStart(p);
+    }
+    return this.byOrgStart;
   }
 
   /**
    * Records the rule pairs with `query`, strongest first. With `before`, only
    * records filed earlier than that order (a scan of the index against itself
-   * then compares each pair once).
+   * then compares each pair once). With `strongest`, the search stops at the
+   * first of its three tiers that finds someone: a shared key, then the same
+   * name, then (only then, and the costly one) a similar name at the same
+   * organisation; with `certainOnly`, the last tier, which never yields a
+   * certain match, is skipped.
    */
-  candidates(query: PersonLike | Prepared<PersonLike>, before = Infinity): Candidate<T>[] {
+  candidates(query: PersonLike | Prepared<PersonLike>, opts: { before?: number; strongest?: boolean; certainOnly?: boolean } = {}): Candidate<T>[] {
     const q = 'form' in query ? query : preparePerson(query);
-    const seen = new Set<Prepared<T>>();
+    const before = opts.before ?? Infinity;
+    // Keys and names find a few records: a list beats a set until the similar-name blocks.
+    let seen: { has(p: Prepared<T>): boolean; add(p: Prepared<T>): void; [Symbol.iterator](): Iterator<Prepared<T>> } = listOf<Prepared<T>>();
     const out: Candidate<T>[] = [];
     const consider = (p: Prepared<T>) => {
-      if (p.order >= before || seen.has(p) || p === q || p.item === q.item) return; // never itself
+      if (p.order >= before || p === q || p.item === q.item || seen.has(p)) return; // never itself
       seen.add(p);
       if (p.org !== '' && p.org === q.org) this.nameComparisons++;
       // The filed record first: reasons quote its values.
       const likeness = comparePrepared(p, q, this.crowd, this.threshold);
       if (likeness) out.push({ item: p.item, likeness });
     };
+    const sorted = () =>
+      out.sort((x, y) => Number(y.likeness.certain) - Number(x.likeness.certain) || likenessStrength(y.likeness.reasons) - likenessStrength(x.likeness.reasons));
+
     for (const k of contactKeys(q.keys)) {
       if (this.crowd.has(k)) continue;
       for (const p of this.byKey.get(k) ?? []) consider(p);
     }
+    if (opts.strongest && out.some((c) => c.likeness.certain)) return sorted();
+    if (q.form.sorted !== '') {
+      // A name agrees only within one organisation or where one has none: skip the rest unread.
+      const fits = (p: Prepared<T>) => {
+        if (q.org === '' || p.org === '' || p.org === q.org) consider(p);
+      };
+      if (q.org === '') for (const p of this.byName.get(q.form.sorted) ?? []) consider(p);
+      else {
+        for (const p of this.byOrgName.get(`${q.org}\u0000${q.form.sorted}`) ?? []) consider(p);
+        for (const p of this.byNameWithoutOrg.get(q.form.sorted) ?? []) consider(p);
+      }
+      for (const p of this.byShorterName.get(q.form.sorted) ?? []) fits(p);
+      for (const shorter of shorterNames(q.form.tokens)) for (const p of this.byName.get(shorter) ?? []) fits(p);
+    }
+    if (opts.certainOnly || (opts.strongest && out.length > 0)) return sorted();
     if (q.org !== '') {
+      seen = new Set(seen);
+      const blocks = this.orgStarts();
       for (const s of q.starts) {
-        for (const p of this.byOrgStart.get(`${q.org}\u0000${s}`) ?? []) consider(p);
+        for (const p of blocks.get(`${q.org}\u0000${s}`) ?? []) consider(p);
       }
     }
-    if (q.form.sorted !== '') for (const p of this.byName.get(q.form.sorted) ?? []) consider(p);
-    return out.sort((x, y) => Number(y.likeness.certain) - Number(x.likeness.certain) || likenessStrength(y.likeness.reasons) - likenessStrength(x.likeness.reasons));
+    return sorted();
   }
+}
+
+/** The names of two or more of a name's words, fewer than all ("ana lopez" of "ana maria lopez"), sorted: see sameWords. */
+function shorterNames(tokens: readonly string[]): string[] {
+  const n = tokens.length;
+  if (n < 3 || n > 5) return []; // longer names are rare; their subsets would cost more than they find
+  const out: string[] = [];
+  for (let mask = 1; mask < (1 << n) - 1; mask++) {
+    const words = tokens.filter((_, i) => mask & (1 << i));
+    if (words.length >= 2) out.push([...words].sort().join(' '));
+  }
+  return [...new Set(out)];
+}
+
+function listOf<T>() {
+  const items: T[] = [];
+  return { has: (x: T) => items.includes(x), add: (x: T) => void items.push(x), [Symbol.iterator]: () => items[Symbol.iterator]() };
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
