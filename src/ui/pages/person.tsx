@@ -125,6 +125,11 @@ export default function Person() {
           </Show>
           <AtAGlance glance={glance()} today={todayIso()} onFollowUpDone={(next) => update(doc, 'interactions', next.interactionId, { followUpDone: true })} />
 
+          <section class="card" aria-labelledby="history">
+            <h2 id="history">Interactions</h2>
+            <Timeline contactId={p().id} />
+          </section>
+
           <Show when={objectives().length}>
             <section class="card" aria-labelledby="helps-title" data-testid="can-help-with">
               <h2 id="helps-title">Can help with</h2>
@@ -146,11 +151,6 @@ export default function Person() {
               <PersonSuggestions person={p()} />
             </section>
           </Show>
-
-          <section class="card" aria-labelledby="history">
-            <h2 id="history">Interactions</h2>
-            <Timeline contactId={p().id} />
-          </section>
 
           <section class="card" aria-labelledby="details-title">
             <div class="row spread">

@@ -7,7 +7,7 @@ import { showToast } from '../components/toasts.tsx';
 import { useSpace } from '../space.tsx';
 import { ByKey } from './by-key.tsx';
 import { LinkPerson } from './link-person.tsx';
-import { HelperSuggestions, useSuggestions } from './suggestions.tsx';
+import { useSuggestions } from './suggestions.tsx';
 import { Sentence } from './words.tsx';
 
 /** The most important gaps come first; the rest wait behind a button. */
@@ -62,7 +62,6 @@ export function GapList(props: {
               <p class="wrap">
                 <Sentence text={g().sentence} /> <MightHelp gap={g()} objective={objectiveOf(g())} />
               </p>
-              <Show when={g().kind === 'objective-uncovered' ? objectiveOf(g()) : undefined}>{(o) => <HelperSuggestions objective={o()} heading={false} />}</Show>
               <div class="row">
                 <Show
                   when={g().status === 'planned'}
