@@ -8,6 +8,7 @@ import { parseFile } from './parse-file.ts';
 import type { ImportRequest, ImportResponse } from './worker-protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+const DRAFTS_PER_MESSAGE = 1000;
 
 scope.onmessage = (event: MessageEvent<ImportRequest>) => {
   const { name, bytes } = event.data;
@@ -20,7 +21,12 @@ scope.onmessage = (event: MessageEvent<ImportRequest>) => {
       last = now;
       post({ type: 'progress', done, total });
     });
-    post({ type: 'result', report });
+    if (report.ok) {
+      // Thousands of people in one message would be one long task to receive on the main thread.
+      const drafts = report.report.drafts;
+      for (let i = 0; i < drafts.length; i += DRAFTS_PER_MESSAGE) post({ type: 'drafts', drafts: drafts.slice(i, i + DRAFTS_PER_MESSAGE) });
+      post({ type: 'result', report: { ...report, report: { ...report.report, drafts: [] } } });
+    } else post({ type: 'result', report });
   } catch (e) {
     post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   }

@@ -197,8 +197,8 @@ export function holds(p: Pick<ContactValues, 'role' | 'organisation' | 'emails' 
 
 const byKey = (l: Likeness) => l.reasons.some((r) => r.kind === 'email' || r.kind === 'phone' || r.kind === 'linkedin');
 
-/** Planning pauses after this many file records (see planImportInSteps). */
-const STEP = 500;
+/** Planning offers to pause after this many records (see planImportInSteps). */
+const STEP = 100;
 
 /**
  * Plans an import against the people already in the space (live, not merged
@@ -306,18 +306,26 @@ export function planImport(drafts: readonly ContactDraft[], existing: readonly C
   }
 }
 
-/** `planImport` with `pause` awaited between steps of a few hundred records: the screen keeps responding. */
+/**
+ * `planImport` with `pause` awaited whenever a slice of work has run for
+ * `sliceMs`: the screen keeps responding, and no time is lost pausing more often
+ * than a frame needs.
+ */
 export async function planImportInSteps(
   drafts: readonly ContactDraft[],
   existing: readonly Contact[],
   invalid: readonly LineProblem[],
   pause: () => Promise<void>,
+  sliceMs = 12,
 ): Promise<ImportPlan> {
   const steps = planning(drafts, existing, invalid);
+  let sliceStart = performance.now();
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
+    if (performance.now() - sliceStart < sliceMs) continue;
     await pause();
+    sliceStart = performance.now();
   }
 }
 

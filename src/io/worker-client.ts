@@ -4,7 +4,7 @@
  */
 import { checkSize } from './limits.ts';
 import type { ParsedFile } from './parse-file.ts';
-import type { ProgressFn } from './types.ts';
+import type { ContactDraft, ProgressFn } from './types.ts';
 import type { ImportRequest, ImportResponse } from './worker-protocol.ts';
 
 export function parseFileOffMainThread(file: File, onProgress?: ProgressFn): Promise<ParsedFile> {
@@ -15,10 +15,12 @@ export function parseFileOffMainThread(file: File, onProgress?: ProgressFn): Pro
       new Promise<ParsedFile>((resolve, reject) => {
         const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
         const finish = () => worker.terminate();
+        const drafts: ContactDraft[] = [];
         worker.onmessage = (event: MessageEvent<ImportResponse>) => {
           const message = event.data;
           if (message.type === 'progress') onProgress?.(message.done, message.total);
-          else if (message.type === 'result') finish(), resolve(message.report);
+          else if (message.type === 'drafts') drafts.push(...message.drafts);
+          else if (message.type === 'result') finish(), resolve(message.report.ok ? { ...message.report, report: { ...message.report.report, drafts } } : message.report);
           else finish(), reject(new Error(`The import worker failed: ${message.message}`));
         };
         worker.onerror = (event) => {

@@ -24,13 +24,16 @@ afterEach(() => {
 const cards = (n: number) => new TextEncoder().encode(Array.from({ length: n }, (_, i) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:P${i}\r\nEND:VCARD\r\n`).join(''));
 
 describe('import worker', () => {
-  it('posts progress, then one result with the parsed file', async () => {
+  it('posts progress, the people in parts of a thousand (each received in its own task), then the result', async () => {
     const posted = await runWorker('big.vcf', cards(30_000));
     const last = posted.at(-1)!;
     expect(last.type).toBe('result');
     if (last.type !== 'result' || !last.report.ok) throw new Error('no result');
     expect(last.report.format).toBe('vcard');
-    expect(last.report.report.drafts).toHaveLength(30_000);
+    const parts = posted.flatMap((m) => (m.type === 'drafts' ? [m.drafts] : []));
+    expect(parts.map((p) => p.length)).toEqual(Array.from({ length: 30 }, () => 1000));
+    expect(parts.flat().map((d) => d.line)).toEqual([...parts.flat().map((d) => d.line)].sort((a, b) => a - b));
+    expect(last.report.report.drafts).toEqual([]);
     const progress = posted.filter((m) => m.type === 'progress');
     expect(progress.length).toBeGreaterThan(0);
     for (const p of progress) if (p.type === 'progress') expect(p.done).toBeLessThanOrEqual(p.total);

@@ -6,7 +6,7 @@
  * be used and why, and what was left out on the way in. Everything from the
  * file is shown as text.
  */
-import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
+import { createMemo, createSignal, For, onMount, Show, type JSX } from 'solid-js';
 import { FORMAT_NAMES } from '../../io/formats.ts';
 import {
   changeGroups,
@@ -123,6 +123,8 @@ export function ImportPreview(props: { name: string; parsed: ParsedOk; plan: Imp
     });
   const setSame = (id: ContactId, same: boolean) => setChoices((c) => ({ ...c, samePerson: toggled(c.samePerson, id, same) }));
   const setCongratulate = (id: ContactId, on: boolean) => setChoices((c) => ({ ...c, congratulate: toggled(c.congratulate, id, on) }));
+
+  onMount(() => performance.mark('rapport:import-shown'));
 
   const Changes = (p: { match: ImportMatch }) => (
     <ul class="change-groups">
