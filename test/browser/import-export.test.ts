@@ -112,7 +112,6 @@ describe.concurrent('Import and export, in real Chromium against the real server
 
     await app.importer.choose(csv(linkedin('Senior PM')));
     expect(await app.importer.preview()).toEqual({ newPeople: 0, alreadyHere: 3, invalid: 0 });
-    expect(await app.importer.previewInView()).toBe(true);
     expect(await app.importer.chosenFile()).toBe('Chosen: Connections.csv');
     expect(await app.importer.changesFor('José Núñez')).toEqual(['LinkedIn: “https://www.linkedin.com/in/jose-nunez”', 'Connected on: “12 March 2024”']);
     expect(await app.importer.confirm()).toBe('Added 0 people, updated 3 from Connections.csv.');

@@ -40,11 +40,12 @@ export function ImportPanel() {
     performance.mark('rapport:import-planned'); // marks let bench/import-again.bench.ts report each phase
     if (mine !== run) return;
     setStage({ kind: 'preview', name, parsed, plan });
-    // The preview opens below the picker: bring its start into view, and focus there.
-    requestAnimationFrame(() => {
+    // The preview opens below the picker: bring its start into view, and focus there
+    // (Solid has drawn it by the next microtask).
+    queueMicrotask(() => {
       const title = document.getElementById('preview-title');
       title?.focus({ preventScroll: true });
-      title?.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+      title?.scrollIntoView({ block: 'start' });
     });
   };
 

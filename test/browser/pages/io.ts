@@ -77,16 +77,6 @@ export class ImporterModel {
     return ((await this.page.getByTestId('import-drop-chosen').textContent()) ?? '').trim();
   }
 
-  /** Whether the preview's heading is on screen (the preview opens below the picker). */
-  async previewInView(): Promise<boolean> {
-    const title = this.page.locator('#preview-title');
-    await this.page.waitForFunction(() => {
-      const r = document.getElementById('preview-title')?.getBoundingClientRect();
-      return r !== undefined && r.top >= 0 && r.bottom <= innerHeight;
-    });
-    return title.isVisible();
-  }
-
   /** The change lines offered for a person already here ("Role: Senior PM → Head of Product · …"), as shown. */
   async changesFor(name: string): Promise<string[]> {
     const item = this.page.getByTestId('preview-match').filter({ has: this.page.locator('strong', { hasText: name }) });
