@@ -174,7 +174,6 @@ describe('pairing and devices', () => {
 
   it('burns a space’s codes after repeated wrong guesses', async () => {
     const owner = await space();
-    const asked = Date.now();
     const res = await api(`/api/spaces/${owner.spaceId}/pairings`, { method: 'POST', token: owner.token });
     const { code } = (await res.json()) as { code: string };
     for (let i = 0; i < 10; i++) {
