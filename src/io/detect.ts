@@ -7,6 +7,7 @@ import { findHeaderLine } from './csv-read.ts';
 import { isGoogleHeader } from './csv-google.ts';
 import { isLinkedinHeader } from './csv-linkedin.ts';
 import { isOutlookHeader } from './csv-outlook.ts';
+import { isRapportHeader } from './csv-rapport.ts';
 import type { FileFormat } from './formats.ts';
 import type { ImportError } from './limits.ts';
 
@@ -24,6 +25,7 @@ export function detectFormat(name: string, text: string): Result<FileFormat, Imp
     if (/"format"\s*:\s*"rapport-backup"/.test(head)) return ok('rapport-backup');
     return err({ type: 'not-a-backup', message: 'This JSON file is not a Rapport backup.' });
   }
+  if (findHeaderLine(head, isRapportHeader, 5)) return ok('rapport-csv');
   if (findHeaderLine(head, isLinkedinHeader, 200)) return ok('linkedin-csv');
   if (findHeaderLine(head, isGoogleHeader, 5)) return ok('google-csv');
   if (findHeaderLine(head, isOutlookHeader, 5)) return ok('outlook-csv');
@@ -31,7 +33,7 @@ export function detectFormat(name: string, text: string): Result<FileFormat, Imp
   return err({
     type: 'unknown-format',
     message: csv
-      ? 'This CSV file is not a LinkedIn Connections, Google Contacts or Outlook contacts export: its header row was not recognised.'
-      : 'Rapport can import vCard files (.vcf), LinkedIn’s Connections.csv, Google Contacts and Outlook contacts CSV files, and Rapport backups (.json). This file is none of those.',
+      ? 'This CSV file is not a LinkedIn Connections, Google Contacts, Outlook contacts or Rapport people export: its header row was not recognised.'
+      : 'Rapport can import vCard files (.vcf), LinkedIn’s Connections.csv, Google Contacts and Outlook contacts CSV files, Rapport’s own people CSV, and Rapport backups (.json). This file is none of those.',
   });
 }

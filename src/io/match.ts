@@ -9,10 +9,11 @@
  * united, long texts are joined, and a single value the file replaces is kept
  * in Notes ("Before the import of 5 December 2026: Role — Senior PM").
  */
-import { contactSpec, type Contact, type ContactId, type IsoDate } from '../model/index.ts';
+import { contactSpec, type Community, type Contact, type ContactId, type IsoDate } from '../model/index.ts';
 import { linkedinKey, nameKey, organisationKey } from '../model/rules/contact-keys.ts';
 import { joinText } from '../model/rules/merge.ts';
 import { crowdKeys, listEntryKey, preparePerson, SamePersonIndex, type DuplicateReason, type Likeness, type Prepared } from '../model/rules/same-person.ts';
+import { cleanCommunityNames, communityKey, communityNamer } from './community-names.ts';
 import type { ContactDraft, ContactField, ContactValues, LineProblem } from './types.ts';
 
 /** Changes are taken or left in groups, per person. */
@@ -53,6 +54,8 @@ export interface ImportPlan {
   invalid: LineProblem[];
   /** Rows of the file that were the same person as an earlier row and were folded into it. */
   mergedInFile: { line: number; intoLine: number }[];
+  /** Communities the file names that this space does not have yet: the import creates them. */
+  newCommunities: string[];
 }
 
 /** Fields an import never sets: links to other entities of this space, and the merge marker. */
@@ -131,12 +134,14 @@ const dayInWords = (now: Date) => now.toLocaleDateString('en-GB', { day: 'numeri
  * The values to write so that `current` takes `changes`, re-checked against
  * `current` as it is now: an edit made since the preview is kept (the file's
  * value then goes to Notes), a value already there is not written again.
+ * Communities joined (named, not ids) are left to the store, which finds or creates them.
  */
 export function patchFor(current: ContactValues, changes: readonly FieldChange[], now: Date = new Date()): Partial<ContactValues> {
   const patch: Partial<Record<ContactField, unknown>> = {};
   const lines: string[] = [];
   const imported = (c: FieldChange, value: unknown) => lines.push(`Imported: ${c.label} — ${String(value)}`);
   for (const c of changes) {
+    if (c.field === 'communityIds') continue;
     const have = (patch[c.field] ?? current[c.field]) as Value;
     if (c.kind === 'fill' || c.kind === 'replace') {
       if (isEmpty(have)) patch[c.field] = c.value;
@@ -206,7 +211,7 @@ const STEP = 100;
  * Records that are the same person within the file are folded together first,
  * so a file with duplicates never creates two people.
  */
-function* planning(drafts: readonly ContactDraft[], existing: readonly Contact[], invalid: readonly LineProblem[]): Generator<void, ImportPlan> {
+function* planning(drafts: readonly ContactDraft[], existing: readonly Contact[], invalid: readonly LineProblem[], communities: readonly Community[]): Generator<void, ImportPlan> {
   // Each record is prepared once (its name folded, its keys read), a step at a time.
   const prepared: Prepared<ContactValues>[] = [];
   for (const [i, draft] of drafts.entries()) {
@@ -239,6 +244,7 @@ function* planning(drafts: readonly ContactDraft[], existing: readonly Contact[]
     groupOf.set(group.values, group);
     latest.set(group, groups.add(group.values));
     group.notes.push(...draft.notes.filter((n) => !group.notes.includes(n)));
+    foldCommunities(group, draft);
     mergedInFile.push({ line: draft.line, intoLine: group.line });
   }
   yield;
@@ -256,7 +262,9 @@ function* planning(drafts: readonly ContactDraft[], existing: readonly Contact[]
     here.add(p);
   }
   yield;
-  const plan: ImportPlan = { newPeople: [], matches: [], uncertain: [], invalid: [...invalid], mergedInFile };
+  const communityName = communityNamer(communities);
+  const changesFor = (person: Contact, draft: ContactDraft) => [...diffInto(person, draft.values), ...communitiesJoined(person, draft, communityName)];
+  const plan: ImportPlan = { newPeople: [], matches: [], uncertain: [], invalid: [...invalid], mergedInFile, newCommunities: [] };
   const claimed = new Map<ContactId, ImportMatch>();
   let done = 0;
   for (const draft of inOrder) {
@@ -271,7 +279,8 @@ function* planning(drafts: readonly ContactDraft[], existing: readonly Contact[]
     if (earlier && best.likeness.certain) {
       // Two file records lead to the same person: fold the second into the first.
       earlier.draft.values = applyChanges(earlier.draft.values, diffInto(earlier.draft.values, draft.values, { replace: false }));
-      earlier.changes = diffInto(person, earlier.draft.values);
+      foldCommunities(earlier.draft, draft);
+      earlier.changes = changesFor(person, earlier.draft);
       mergedInFile.push({ line: draft.line, intoLine: earlier.draft.line });
       continue;
     }
@@ -279,7 +288,7 @@ function* planning(drafts: readonly ContactDraft[], existing: readonly Contact[]
       existingId: person.id,
       existingName: person.name,
       draft,
-      changes: diffInto(person, draft.values),
+      changes: changesFor(person, draft),
       matchedBy: matchedBy(best.likeness),
       existingHolds: holds(person),
     };
@@ -295,11 +304,32 @@ function* planning(drafts: readonly ContactDraft[], existing: readonly Contact[]
   plan.newPeople.sort((a, b) => a.line - b.line);
   plan.matches.sort((a, b) => a.draft.line - b.draft.line);
   plan.uncertain.sort((a, b) => a.draft.line - b.draft.line);
+  plan.newCommunities = namesToCreate([...plan.newPeople, ...plan.matches.map((m) => m.draft), ...plan.uncertain.map((m) => m.draft)], communities, communityName);
   return plan;
 }
 
-export function planImport(drafts: readonly ContactDraft[], existing: readonly Contact[], invalid: readonly LineProblem[] = []): ImportPlan {
-  const steps = planning(drafts, existing, invalid);
+/** The communities a record adds to a person here, by name: those the person is not in yet. Written by the store, which finds or creates each. */
+function communitiesJoined(person: Contact, draft: ContactDraft, communityName: (id: string) => string | undefined): FieldChange[] {
+  if (!draft.communities?.length) return [];
+  const have = new Set(person.communityIds.map((id) => communityKey(communityName(id) ?? '')));
+  const added = draft.communities.filter((name) => !have.has(communityKey(name)));
+  return added.length ? [{ field: 'communityIds', label: contactSpec.communityIds.label, group: 'about', kind: 'add', value: added }] : [];
+}
+
+/** A second record of one person in the file: its communities join the first's. */
+function foldCommunities(into: ContactDraft, from: ContactDraft) {
+  if (!from.communities?.length) return;
+  into.communities = cleanCommunityNames([...(into.communities ?? []), ...from.communities]);
+}
+
+/** Names the drafts use that no community here answers to, once each, in the order first met. */
+function namesToCreate(drafts: readonly ContactDraft[], communities: readonly Community[], communityName: (id: string) => string | undefined): string[] {
+  const here = new Set(communities.flatMap((c) => (communityName(c.id) === undefined ? [] : [communityKey(c.name)])));
+  return cleanCommunityNames(drafts.flatMap((d) => d.communities ?? [])).filter((name) => !here.has(communityKey(name)));
+}
+
+export function planImport(drafts: readonly ContactDraft[], existing: readonly Contact[], invalid: readonly LineProblem[] = [], communities: readonly Community[] = []): ImportPlan {
+  const steps = planning(drafts, existing, invalid, communities);
   for (;;) {
     const next = steps.next();
     if (next.done) return next.value;
@@ -316,9 +346,10 @@ export async function planImportInSteps(
   existing: readonly Contact[],
   invalid: readonly LineProblem[],
   pause: () => Promise<void>,
-  sliceMs = 12,
+  options: { communities?: readonly Community[]; sliceMs?: number } = {},
 ): Promise<ImportPlan> {
-  const steps = planning(drafts, existing, invalid);
+  const sliceMs = options.sliceMs ?? 12;
+  const steps = planning(drafts, existing, invalid, options.communities ?? []);
   let sliceStart = performance.now();
   for (;;) {
     const next = steps.next();

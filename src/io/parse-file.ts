@@ -7,6 +7,7 @@ import { parseBackup, type Backup, type BackupProblem } from './backup.ts';
 import { parseGoogleCsv } from './csv-google.ts';
 import { parseOutlookCsv } from './csv-outlook.ts';
 import { parseLinkedinCsv } from './csv-linkedin.ts';
+import { parseRapportCsv } from './csv-rapport.ts';
 import { sniffUnicode, toBinary } from './charset.ts';
 import { decodeFileBytes } from './decode.ts';
 import { checkSize, detectFormat, type FileFormat, type ImportError } from './detect.ts';
@@ -45,6 +46,8 @@ export function parseText(name: string, text: string, onProgress?: ProgressFn, d
       return { ok: true, format: 'vcard', report: withDecodeWarnings(parseVCards(text, onProgress)) };
     case 'linkedin-csv':
       return { ok: true, format: 'linkedin-csv', report: withDecodeWarnings(parseLinkedinCsv(text, onProgress)) };
+    case 'rapport-csv':
+      return { ok: true, format: 'rapport-csv', report: withDecodeWarnings(parseRapportCsv(text, onProgress)) };
     case 'google-csv':
       return { ok: true, format: 'google-csv', report: withDecodeWarnings(parseGoogleCsv(text, onProgress)) };
     case 'outlook-csv':

@@ -15,6 +15,12 @@ export interface ContactDraft {
   values: ContactValues;
   /** Remarks about this person's card, e.g. "photo not imported"; shown in the preview. */
   notes: string[];
+  /**
+   * Names of the communities the file puts this person in (Rapport's own CSV and
+   * backups). Names, not ids: the store finds each among the space's communities,
+   * or creates it, when the import is written.
+   */
+  communities?: string[];
 }
 
 export interface LineProblem {

@@ -4,9 +4,10 @@
  * missing or unusable name makes a card invalid.
  */
 import { contactSpec, parseValues, type Result } from '../model/index.ts';
+import { cleanCommunityNames } from './community-names.ts';
 import type { ContactDraft, ContactValues, LineProblem, LineWarning } from './types.ts';
 
-export type RawContact = { [K in keyof ContactValues]?: unknown };
+export type RawContact = { [K in keyof ContactValues]?: unknown } & { communities?: string[] };
 
 const LIST_MAX: Partial<Record<keyof ContactValues, number>> = { emails: 20, phones: 20, tags: 100 };
 
@@ -45,7 +46,8 @@ export function validateContact(
   notes: string[],
   warnings: LineWarning[],
 ): { ok: true; draft: ContactDraft } | { ok: false; problem: LineProblem } {
-  const fields: Record<string, unknown> = { ...raw };
+  const { communities, ...rest } = raw;
+  const fields: Record<string, unknown> = rest;
   for (const [key, max] of Object.entries(LIST_MAX)) {
     const value = fields[key];
     if (Array.isArray(value) && value.length > max) {
@@ -65,7 +67,10 @@ export function validateContact(
   // At most one pass per field: each failing field is removed, then checked again.
   for (let attempt = 0; attempt <= Object.keys(contactSpec).length; attempt++) {
     const r = parseValues(contactSpec, fields);
-    if (r.ok) return { ok: true, draft: { line, values: r.value, notes } };
+    if (r.ok) {
+      const names = cleanCommunityNames(communities ?? []);
+      return { ok: true, draft: names.length ? { line, values: r.value, notes, communities: names } : { line, values: r.value, notes } };
+    }
     for (const error of r.error) {
       if (error.field === 'name') return { ok: false, problem: { line, reason: nameProblem(raw.name, error.message) } };
       warnings.push({ line, message: `${error.message} It was left out.` });
@@ -81,3 +86,4 @@ function nameProblem(name: unknown, message: string): string {
   }
   return message;
 }
+

@@ -31,14 +31,14 @@ export async function applyImportInSteps(doc: Y.Doc, chosen: ImportPlan | Chosen
   // Matches without changes write nothing: leave them out of the steps and of the count.
   const matches = plan.matches.filter((m) => m.changes.length > 0);
   const total = matches.length + plan.newPeople.length;
-  const step = (part: Partial<ImportPlan>): ChosenImport => ({ plan: { newPeople: [], matches: [], uncertain: [], invalid: [], mergedInFile: [], ...part }, congratulations: [] });
+  const step = (part: Partial<ImportPlan>): ChosenImport => ({ plan: { newPeople: [], matches: [], uncertain: [], invalid: [], mergedInFile: [], newCommunities: [], ...part }, congratulations: [] });
   const steps: ChosenImport[] = [];
   for (let i = 0; i < matches.length; i += stepSize) steps.push(step({ matches: matches.slice(i, i + stepSize) }));
   for (let i = 0; i < plan.newPeople.length; i += stepSize) steps.push(step({ newPeople: plan.newPeople.slice(i, i + stepSize) }));
   if (congratulations.length) (steps[0] ?? (steps[0] = step({}))).congratulations = congratulations;
 
   const done: Undoable<ImportResult>[] = [];
-  const result: ImportResult = { created: [], updated: [], planned: [], rejected: [] };
+  const result: ImportResult = { created: [], updated: [], planned: [], communities: [], rejected: [] };
   let written = 0;
   for (const [index, stepPlan] of steps.entries()) {
     if (index > 0) await pause();
@@ -47,6 +47,7 @@ export async function applyImportInSteps(doc: Y.Doc, chosen: ImportPlan | Chosen
     result.created.push(...part.result.created);
     result.updated.push(...part.result.updated);
     result.planned.push(...part.result.planned);
+    result.communities.push(...part.result.communities);
     result.rejected.push(...part.result.rejected);
     written += stepPlan.plan.newPeople.length + stepPlan.plan.matches.length;
     onProgress?.(written, total);

@@ -4,6 +4,7 @@
  */
 import type * as Y from 'yjs';
 import { backupToJson } from '../../io/backup.ts';
+import { communityNamer } from '../../io/community-names.ts';
 import { writeContactsCsv } from '../../io/csv-write.ts';
 import { writeIcs } from '../../io/ics-write.ts';
 import { writeVCards } from '../../io/vcard-write.ts';
@@ -32,7 +33,8 @@ export function buildExport(doc: Y.Doc, kind: ExportKind, now = new Date()): Exp
     }
     case 'csv': {
       const all = readAll(doc, 'contacts');
-      return { filename: datedName('people', 'csv', now), type: 'text/csv;charset=utf-8', text: writeContactsCsv(live(all.items)), skipped: all.problems.length };
+      const communityName = communityNamer(readAll(doc, 'communities').items);
+      return { filename: datedName('people', 'csv', now), type: 'text/csv;charset=utf-8', text: writeContactsCsv(live(all.items), communityName), skipped: all.problems.length };
     }
     case 'backup': {
       const { backup, problems } = exportBackup(doc, now);

@@ -107,7 +107,7 @@ export function ExportPanel() {
   };
   const options: { kind: ExportKind; label: string; what: () => string }[] = [
     { kind: 'vcard', label: 'Download vCard', what: () => `${people(count())}, for phones and address books (.vcf)` },
-    { kind: 'csv', label: 'Download CSV', what: () => `${people(count())}, for spreadsheets (.csv)` },
+    { kind: 'csv', label: 'Download CSV', what: () => `${people(count())} and their communities, for spreadsheets (.csv); Rapport reads it back` },
     { kind: 'backup', label: 'Download backup', what: () => 'Everything, to restore later or elsewhere (.json)' },
     { kind: 'calendar', label: 'Download calendar', what: () => 'Follow-ups and planned actions (.ics)' },
   ];

@@ -8,6 +8,7 @@ import { checkSize } from '../../io/limits.ts';
 import { planImportInSteps, type ChosenImport } from '../../io/match.ts';
 import { parseFileOffMainThread } from '../../io/worker-client.ts';
 import type { ImportResult } from '../../store/import.ts';
+import { readAll } from '../../store/entities.ts';
 import { applyImportInSteps } from '../../store/import-steps.ts';
 import type { Undoable } from '../../store/undo.ts';
 import { dismissToast, showToast } from '../components/toasts.tsx';
@@ -36,7 +37,7 @@ export function ImportPanel() {
     // the write re-checks each person at confirm time.
     // The session's shared view of the people: read once, not again per import.
     performance.mark('rapport:import-planning');
-    const plan = await planImportInSteps(parsed.report.drafts, liveIn(doc, 'contacts')(), parsed.report.invalid, nextTask);
+    const plan = await planImportInSteps(parsed.report.drafts, liveIn(doc, 'contacts')(), parsed.report.invalid, nextTask, { communities: readAll(doc, 'communities').items });
     performance.mark('rapport:import-planned'); // marks let bench/import-again.bench.ts report each phase
     if (mine !== run) return;
     setStage({ kind: 'preview', name, parsed, plan });
@@ -99,9 +100,10 @@ export function ImportPanel() {
     });
     setLast({ name: s.name, undoable });
     if (mine === run) setStage({ kind: 'idle' });
-    const { created, updated, planned, rejected } = undoable.result;
+    const { created, updated, planned, communities, rejected } = undoable.result;
     const parts = [`Added ${people(created.length)}`];
     if (updated.length) parts.push(`updated ${updated.length.toLocaleString()}`);
+    if (communities.length) parts.push(`made ${communities.length.toLocaleString()} ${communities.length === 1 ? 'community' : 'communities'}`);
     if (planned.length) parts.push(`planned ${planned.length.toLocaleString()} ${planned.length === 1 ? 'congratulation' : 'congratulations'}`);
     if (rejected.length) parts.push(`${rejected.length.toLocaleString()} could not be written`);
     resultToast = showToast(`${parts.join(', ')} from ${s.name}.`, { label: 'Undo', run: () => undo(s.name, undoable) }, 20_000);
@@ -122,7 +124,7 @@ export function ImportPanel() {
       <h2 id="import-title" ref={heading} tabindex="-1" style={{ 'margin-top': 0 }}>
         Import
       </h2>
-      <p>Bring people in from your phone’s address book (vCard), LinkedIn (Connections.csv), Google Contacts or Outlook (CSV), or a Rapport backup. You will see what changes before anything is saved.</p>
+      <p>Bring people in from your phone’s address book (vCard), LinkedIn (Connections.csv), Google Contacts or Outlook (CSV), or Rapport’s own CSV or backup. You will see what changes before anything is saved.</p>
       <FileDrop
         label="Choose a file to import"
         accept={ACCEPT}

@@ -25,6 +25,7 @@ import {
   type WorkChange,
 } from '../../io/match.ts';
 import type { ContactId } from '../../model/index.ts';
+import { listNames } from '../../model/rules/words.ts';
 import { todayIso } from '../clock.ts';
 import type { ParsedOk } from './import-state.ts';
 
@@ -166,6 +167,12 @@ export function ImportPreview(props: { name: string; parsed: ParsedOk; plan: Imp
           <strong>{props.plan.invalid.length.toLocaleString()}</strong> {props.plan.invalid.length === 1 ? 'row' : 'rows'} not usable
         </li>
       </ul>
+      <Show when={props.plan.newCommunities.length}>
+        <p class="small wrap" data-testid="preview-new-communities">
+          {props.plan.newCommunities.length === 1 ? 'A community new here' : `${props.plan.newCommunities.length.toLocaleString()} communities new here`}, added with
+          them: {listNames(props.plan.newCommunities, 6)}.
+        </p>
+      </Show>
 
       <Show when={props.parsed.format === 'rapport-backup'}>
         <p class="small">This is a Rapport backup: only its people are added here. To bring back everything (plans, interactions, your card) into an empty app, use Restore under Export.</p>
@@ -194,6 +201,9 @@ export function ImportPreview(props: { name: string; parsed: ParsedOk; plan: Imp
           {(d) => (
             <li class="small">
               <strong>{d.values.name}</strong> <span class="muted">{holds(d.values)}</span>
+              <Show when={d.communities?.length}>
+                <span class="muted"> · in {listNames(d.communities ?? [])}</span>
+              </Show>
             </li>
           )}
         </Paged>
