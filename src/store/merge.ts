@@ -9,6 +9,7 @@ import { err, ok, type CollectionName, type ContactId, type Result } from '../mo
 import { mergeContacts, mergePatch, type MergeLabels } from '../model/rules/merge.ts';
 import { mergePlanValues, type PlanCollection, type PlanItemOf } from '../model/rules/plan-duplicates.ts';
 import { moveToTrash, readOne, update, type WriteError } from './entities.ts';
+import type { Origin } from './origin.ts';
 import { collectionMap, entryField } from './shape.ts';
 import { runUndoable, type Undoable } from './undo.ts';
 
@@ -46,22 +47,15 @@ export function mergeContactsInDoc(
 
   let failure: WriteError | null = null;
   const undoable = runUndoable(doc, 'merge', (origin) => {
-    const repointed = { interactions: 0, ledger: 0, introductions: 0, actions: 0, contacts: 0, stakes: 0 };
+    let repointed = { interactions: 0, ledger: 0, introductions: 0, actions: 0, contacts: 0, stakes: 0 };
     doc.transact(() => {
       const written = update(doc, 'contacts', keepId, patch, origin, now);
       if (!written.ok) {
         failure = written.error;
         return;
       }
-      repointed.interactions = repoint(doc, 'interactions', ['contactIds'], keepId, dropId, now);
-      repointed.ledger = repoint(doc, 'ledger', ['contactId'], keepId, dropId, now);
-      repointed.introductions = repoint(doc, 'introductions', ['introducerId', 'personAId', 'personBId'], keepId, dropId, now);
-      repointed.actions = repoint(doc, 'actions', ['contactId'], keepId, dropId, now);
-      repointed.contacts = repoint(doc, 'contacts', ['introducedById'], keepId, dropId, now, new Set([keepId, dropId]));
-      // Where both had a place on one objective's grid, both entries stay; the one changed last (this one) shows.
-      repointed.stakes = repoint(doc, 'stakes', ['contactId'], keepId, dropId, now);
-      update(doc, 'contacts', dropId, { mergedIntoId: keepId }, origin, now);
-      moveToTrash(doc, 'contacts', dropId, origin, now);
+      markMerged(doc, dropId, keepId, origin, now);
+      repointed = repointPeople(doc, new Map([[dropId, keepId]]), now);
     }, origin);
     return { keepId, dropId, repointed };
   });
@@ -72,18 +66,70 @@ export function mergeContactsInDoc(
   return ok(undoable);
 }
 
+export interface MergeGroup {
+  keepId: ContactId;
+  dropIds: ContactId[];
+}
+
 /**
- * Rewrites `fields` of every entry that names `dropId`. Raw entries are scanned
- * (checking shape, not trusting it) so 50,000 interactions cost one pass, and
- * only the entries that change are written, field by field. The enclosing
- * transaction carries the merge's origin.
+ * Merges several groups of records at once, as one undoable step ("merge all
+ * sure matches"): each group's other records into its kept one, in turn, then
+ * every reference repointed in one pass over each collection, however many
+ * were merged. Records gone, merged or in the Trash since are skipped.
+ */
+export function mergeContactGroupsInDoc(doc: Y.Doc, groups: readonly MergeGroup[], opts: { now?: Date; labels?: MergeLabels } = {}): Undoable<{ merged: number }> {
+  const now = opts.now ?? new Date();
+  return runUndoable(doc, 'merge', (origin) => {
+    const into = new Map<ContactId, ContactId>();
+    doc.transact(() => {
+      for (const { keepId, dropIds } of groups) {
+        for (const dropId of dropIds) {
+          const keep = readOne(doc, 'contacts', keepId);
+          const drop = readOne(doc, 'contacts', dropId);
+          if (!keep || !drop || keepId === dropId || keep.deletedAt !== null || keep.mergedIntoId !== null || drop.deletedAt !== null || drop.mergedIntoId !== null) continue;
+          if (!update(doc, 'contacts', keepId, mergePatch(keep, mergeContacts(keep, drop, opts.labels)), origin, now).ok) continue;
+          markMerged(doc, dropId, keepId, origin, now);
+          into.set(dropId, keepId);
+        }
+      }
+      if (into.size) repointPeople(doc, into, now);
+    }, origin);
+    return { merged: into.size };
+  });
+}
+
+function markMerged(doc: Y.Doc, dropId: ContactId, keepId: ContactId, origin: Origin, now: Date): void {
+  update(doc, 'contacts', dropId, { mergedIntoId: keepId }, origin, now);
+  moveToTrash(doc, 'contacts', dropId, origin, now);
+}
+
+/** Points everything that named a merged record (`into`: merged → kept) at the kept one. */
+function repointPeople(doc: Y.Doc, into: ReadonlyMap<string, string>, now: Date): MergeOutcome['repointed'] {
+  // The merged records and those they went into keep their own "introduced by" as the merge wrote it.
+  const involved = new Set<string>([...into.keys(), ...into.values()]);
+  return {
+    interactions: repoint(doc, 'interactions', ['contactIds'], into, now),
+    ledger: repoint(doc, 'ledger', ['contactId'], into, now),
+    introductions: repoint(doc, 'introductions', ['introducerId', 'personAId', 'personBId'], into, now),
+    actions: repoint(doc, 'actions', ['contactId'], into, now),
+    contacts: repoint(doc, 'contacts', ['introducedById'], into, now, involved),
+    // Where both had a place on one objective's grid, both entries stay; the one changed last (this one) shows.
+    stakes: repoint(doc, 'stakes', ['contactId'], into, now),
+  };
+}
+
+/**
+ * Rewrites `fields` of every entry that names a merged id (`into`: merged →
+ * kept). Raw entries are scanned (checking shape, not trusting it) so 50,000
+ * interactions cost one pass however many records were merged, and only the
+ * entries that change are written, field by field. The enclosing transaction
+ * carries the merge's origin.
  */
 function repoint(
   doc: Y.Doc,
   collection: CollectionName,
   fields: readonly string[],
-  keepId: string,
-  dropId: string,
+  into: ReadonlyMap<string, string>,
   now: Date,
   skip: ReadonlySet<string> = new Set(),
 ): number {
@@ -93,13 +139,13 @@ function repoint(
     let touched = false;
     for (const field of fields) {
       const value = entryField(entry, field);
-      if (value === dropId) {
-        entry.set(field, keepId);
+      if (typeof value === 'string' && into.has(value)) {
+        entry.set(field, into.get(value));
         touched = true;
-      } else if (Array.isArray(value) && value.includes(dropId)) {
+      } else if (Array.isArray(value) && value.some((v) => into.has(v))) {
         const next: unknown[] = [];
         for (const v of value) {
-          const id = v === dropId ? keepId : v;
+          const id = into.get(v) ?? v;
           if (!next.includes(id)) next.push(id);
         }
         entry.set(field, next);
@@ -156,7 +202,7 @@ export function mergePlanItemsInDoc(doc: Y.Doc, requests: readonly PlanMergeRequ
         if (!keep || !drop || keep.deletedAt !== null || drop.deletedAt !== null || keep.mergedIntoId !== null || drop.mergedIntoId !== null) continue;
         const patch = mergePlanValues(collection, keep, drop);
         if (Object.keys(patch).length > 0 && !update(doc, collection, keepId as never, patch as never, origin, now).ok) continue;
-        for (const [target, fields] of PLAN_REFERENCES[collection]) repoint(doc, target, fields, keepId, dropId, now);
+        for (const [target, fields] of PLAN_REFERENCES[collection]) repoint(doc, target, fields, new Map([[dropId, keepId]]), now);
         update(doc, collection, dropId as never, { mergedIntoId: keepId } as never, origin, now);
         moveToTrash(doc, collection, dropId as never, origin, now);
         merged++;

@@ -118,6 +118,59 @@ describe('everyday habits', () => {
     await context.close();
   });
 
+  it('two records that look alike say what each holds, and which one a merge keeps', async () => {
+    const context = await session.browser.newContext();
+    const app = await App.open(context, session.server.url);
+    await app.people.add({ name: 'Kwame Mensah', organisation: 'Climatebase' });
+    await app.person.addPhone('+233 24 412 3456');
+    await app.people.add({ name: 'Kwame Mensah', organisation: 'Climatebase' });
+    await app.person.addEmail('kwame@climatebase.example');
+    await app.duplicates.open();
+    expect(await app.duplicates.holdings()).toEqual(['Only here: phone +233 24 412 3456', 'Only here: email kwame@climatebase.example']);
+    const [first, second] = await app.duplicates.keepButtons();
+    expect(first).toMatch(/^Keep this record: Kwame Mensah, added .*, with phone \+233 24 412 3456 — merge the other into it$/);
+    expect(second).toMatch(/with email kwame@climatebase\.example — merge the other into it$/);
+    await app.duplicates.mergeInto('Kwame Mensah');
+    await expect.poll(() => app.duplicates.pairs()).toEqual([]);
+    await app.people.open();
+    expect(await app.people.names()).toEqual(['Kwame Mensah']);
+    await app.people.openPerson('Kwame Mensah');
+    expect(await app.person.details()).toEqual(expect.arrayContaining([expect.stringContaining('kwame@climatebase.example'), expect.stringContaining('+233 24 412 3456')]));
+    await context.close();
+  });
+
+  it('"merge all sure matches" merges every sure pair in one step, leaves the unsure ones, and one Undo takes it back', async () => {
+    const context = await session.browser.newContext();
+    const app = await App.open(context, session.server.url);
+    // Three records of Ana (chained: a shared email, then a shared phone), two of Ben, and two Sams only alike by name.
+    await app.people.add({ name: 'Ana Lima' });
+    await app.person.addEmail('ana@example.org');
+    await app.people.add({ name: 'Ana L.' });
+    await app.person.addEmail('ana@example.org');
+    await app.person.addPhone('+44 20 7946 0958');
+    await app.people.add({ name: 'A. Lima' });
+    await app.person.addPhone('020 7946 0958');
+    await app.people.add({ name: 'Ben Carter' });
+    await app.person.addEmail('ben@example.org');
+    await app.people.add({ name: 'Benjamin Carter' });
+    await app.person.addEmail('BEN@example.org');
+    await app.people.add({ name: 'Sam Reed', organisation: 'Acme' });
+    await app.people.add({ name: 'Sam Reed' });
+    await app.duplicates.open();
+    expect(await app.duplicates.count()).toMatch(/^4 possible pairs, 3 of them sure/);
+    await app.duplicates.mergeAllSure();
+    await expect.poll(() => app.duplicates.pairs()).toHaveLength(1);
+    expect((await app.duplicates.pairs())[0]).toContain('Sam Reed');
+    await app.duplicates.undo();
+    await expect.poll(() => app.duplicates.pairs()).toHaveLength(4);
+    await app.duplicates.mergeAllSure();
+    await expect.poll(() => app.duplicates.pairs()).toHaveLength(1);
+    await app.people.open();
+    // Each kept record is the oldest of its group.
+    expect(await app.people.names()).toEqual(['Ana Lima', 'Ben Carter', 'Sam Reed', 'Sam Reed']);
+    await context.close();
+  });
+
   it('"not the same person" is kept in the network, not on the device, and can be undone', async () => {
     const context = await session.browser.newContext();
     const app = await App.open(context, session.server.url);

@@ -12,7 +12,8 @@
 import type { Contact } from '../contact.ts';
 import { isId, type ContactId } from '../ids.ts';
 import { isActivePerson } from './people-status.ts';
-import { likenessStrength, SamePersonIndex, type DuplicateReason } from './same-person.ts';
+import { linkedinKey } from './contact-keys.ts';
+import { likenessStrength, listEntryKey, SamePersonIndex, type DuplicateReason, type Likeness, type Prepared } from './same-person.ts';
 import { listNames } from './words.ts';
 
 
@@ -45,21 +46,104 @@ export function isPairKey(key: string): boolean {
 }
 
 export function findDuplicates(contacts: readonly Contact[], opts: DuplicateOptions = {}): DuplicatePair[] {
-  // Filed by id, so the earlier record of a pair is its first: reasons quote it.
-  const people = contacts.filter(isActivePerson).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  const index = SamePersonIndex.of(people, opts.nameThreshold);
-  const out: DuplicatePair[] = [];
-  for (const p of index.all()) {
-    // Each pair once: every record against those filed before it.
-    for (const { item: other, likeness } of index.candidates(p, { before: p.order })) {
-      const key = pairKey(other.id, p.item.id);
-      if (other.id === p.item.id || opts.dismissed?.has(key)) continue;
-      const { reasons, certain } = likeness;
-      out.push({ key, aId: other.id, bId: p.item.id, reasons, certain, sentence: duplicateSentence(other, p.item, reasons) });
-    }
+  const tracker = new DuplicateTracker(opts.nameThreshold);
+  tracker.update(contacts);
+  if (opts.stats) opts.stats.nameComparisons = tracker.nameComparisons;
+  return tracker.pairs(opts.dismissed);
+}
+
+/** Surest first, then the strongest evidence; stable between calls. */
+const byStrength = (x: DuplicatePair, y: DuplicatePair) =>
+  Number(y.certain) - Number(x.certain) || likenessStrength(y.reasons) - likenessStrength(x.reasons) || (x.key < y.key ? -1 : 1);
+
+/**
+ * The duplicate pairs of a changing set of people, kept up to date from what
+ * changed: after a merge, only the two merged records are looked up again, not
+ * the whole network. A record counts as changed when its object is not the one
+ * seen last time (the store's views hand back the same object for an entry no
+ * transaction touched). Keys shared by a crowd are judged on the first set.
+ */
+export class DuplicateTracker {
+  private index: SamePersonIndex<Contact> | null = null;
+  private readonly seen = new Map<ContactId, { contact: Contact; prepared: Prepared<Contact> }>();
+  private readonly byKey = new Map<string, DuplicatePair>();
+  private readonly keysOf = new Map<ContactId, Set<string>>();
+  private sorted: DuplicatePair[] | null = [];
+
+  constructor(private readonly nameThreshold?: number) {}
+
+  /** Name comparisons made so far (see SamePersonIndex). */
+  get nameComparisons(): number {
+    return this.index?.nameComparisons ?? 0;
   }
-  if (opts.stats) opts.stats.nameComparisons = index.nameComparisons;
-  return out.sort((x, y) => Number(y.certain) - Number(x.certain) || likenessStrength(y.reasons) - likenessStrength(x.reasons) || (x.key < y.key ? -1 : 1));
+
+  /** Brings the pairs up to date with `contacts`; says how many records were looked up again. */
+  update(contacts: Iterable<Contact>): { compared: number } {
+    const active = new Map<ContactId, Contact>();
+    for (const c of contacts) if (isActivePerson(c)) active.set(c.id, c);
+    if (!this.index) return { compared: this.build(active) };
+    const index = this.index;
+    const changed: Contact[] = [];
+    for (const [id, was] of this.seen) {
+      const now = active.get(id);
+      if (now === was.contact) continue;
+      this.forget(id);
+      index.remove(was.prepared);
+      this.seen.delete(id);
+    }
+    for (const [id, contact] of active) {
+      if (this.seen.has(id)) continue;
+      this.seen.set(id, { contact, prepared: index.add(contact) });
+      changed.push(contact);
+    }
+    for (const contact of changed) {
+      const mine = this.seen.get(contact.id)!.prepared;
+      for (const { item: other, likeness } of index.candidates(mine)) this.pair(other, contact, likeness);
+    }
+    return { compared: changed.length };
+  }
+
+  /** The pairs, surest first, less those the user said are different people. */
+  pairs(dismissed?: ReadonlySet<string>): DuplicatePair[] {
+    this.sorted ??= [...this.byKey.values()].sort(byStrength);
+    return dismissed?.size ? this.sorted.filter((p) => !dismissed.has(p.key)) : this.sorted;
+  }
+
+  private build(active: ReadonlyMap<ContactId, Contact>): number {
+    // Filed by id, so the earlier record of a pair is its first: reasons quote it.
+    const people = [...active.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    const index = SamePersonIndex.of(people, this.nameThreshold);
+    this.index = index;
+    for (const p of index.all()) this.seen.set(p.item.id, { contact: p.item, prepared: p });
+    // Each pair once: every record against those filed before it.
+    for (const p of index.all()) for (const { item: other, likeness } of index.candidates(p, { before: p.order })) this.pair(other, p.item, likeness);
+    return people.length;
+  }
+
+  private pair(a: Contact, b: Contact, likeness: Likeness): void {
+    if (a.id === b.id) return;
+    const [first, second] = a.id < b.id ? [a, b] : [b, a];
+    const key = pairKey(a.id, b.id);
+    const { reasons, certain } = likeness;
+    this.byKey.set(key, { key, aId: first.id, bId: second.id, reasons, certain, sentence: duplicateSentence(first, second, reasons) });
+    for (const id of [a.id, b.id]) {
+      const keys = this.keysOf.get(id);
+      if (keys) keys.add(key);
+      else this.keysOf.set(id, new Set([key]));
+    }
+    this.sorted = null;
+  }
+
+  private forget(id: ContactId): void {
+    for (const key of this.keysOf.get(id) ?? []) {
+      const pair = this.byKey.get(key);
+      if (!pair) continue;
+      this.byKey.delete(key);
+      this.keysOf.get(pair.aId === id ? pair.bId : pair.aId)?.delete(key);
+    }
+    this.keysOf.delete(id);
+    this.sorted = null;
+  }
 }
 
 export function duplicateSentence(a: Contact, b: Contact, reasons: readonly DuplicateReason[]): string {
@@ -75,4 +159,80 @@ export function duplicateSentence(a: Contact, b: Contact, reasons: readonly Dupl
   const who = listNames([a.name, b.name]);
   const parts = [shared.length ? `share ${listNames(shared, shared.length)}` : '', name].filter((s) => s !== '');
   return `${who} ${parts.join(', and ')} — they may be the same person.`;
+}
+
+/**
+ * The sure pairs as groups to merge at once: records joined by sure pairs are
+ * one person (A shares an email with B, B a phone with C), kept as the oldest
+ * record of the group, which the others' links have most likely pointed at.
+ */
+export function sureMergeGroups(pairs: readonly DuplicatePair[], people: ReadonlyMap<ContactId, Contact>): { keepId: ContactId; dropIds: ContactId[] }[] {
+  const parent = new Map<ContactId, ContactId>();
+  const root = (id: ContactId): ContactId => {
+    let r = id;
+    while (parent.get(r) !== undefined && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(id, r);
+    return r;
+  };
+  for (const p of pairs) {
+    if (!p.certain || !people.has(p.aId) || !people.has(p.bId)) continue;
+    const [a, b] = [root(p.aId), root(p.bId)];
+    if (a !== b) parent.set(b, a);
+  }
+  const groups = new Map<ContactId, Contact[]>();
+  for (const id of parent.keys()) {
+    const r = root(id);
+    const list = groups.get(r) ?? [];
+    list.push(people.get(id)!);
+    groups.set(r, list);
+  }
+  const oldest = (x: Contact, y: Contact) => (x.createdAt < y.createdAt ? -1 : x.createdAt > y.createdAt ? 1 : x.id < y.id ? -1 : 1);
+  return [...groups.values()].map((members) => {
+    const [keep, ...rest] = members.sort(oldest);
+    return { keepId: keep!.id, dropIds: rest.map((c) => c.id) };
+  });
+}
+
+/** How much a record has been used: shown beside what it holds, to choose which to keep. */
+export interface RecordUse {
+  interactions: number;
+  ledger: number;
+}
+
+/**
+ * What one record holds that the other lacks, in short phrases ("email
+ * kwame@cb.example", "role Head of Product", "3 interactions"), so two cards
+ * that look alike can be told apart before one is merged into the other.
+ */
+export function recordHoldsMore(mine: Contact, theirs: Contact, use: { mine: RecordUse; theirs: RecordUse }): string[] {
+  const out: string[] = [];
+  const text = (value: string, other: string, label: string, quote = true) => {
+    const v = value.trim();
+    if (v !== '' && v.toLowerCase() !== other.trim().toLowerCase()) out.push(quote ? `${label} ${v}` : label);
+  };
+  const list = (field: 'emails' | 'phones' | 'tags', label: string) => {
+    const have = new Set(theirs[field].map((v) => listEntryKey(field, v)));
+    for (const v of mine[field]) if (!have.has(listEntryKey(field, v))) out.push(`${label} ${v}`);
+  };
+  text(mine.role, theirs.role, 'role');
+  text(mine.organisation, theirs.organisation, 'at');
+  list('emails', 'email');
+  list('phones', 'phone');
+  if (mine.linkedin && linkedinKey(mine.linkedin) !== linkedinKey(theirs.linkedin)) out.push('a LinkedIn profile');
+  text(mine.website, theirs.website, 'a website', false);
+  text(mine.location, theirs.location, 'in');
+  if (mine.birthday && mine.birthday !== theirs.birthday) out.push('a birthday');
+  list('tags', 'tag');
+  const communities = mine.communityIds.filter((id) => !theirs.communityIds.includes(id)).length;
+  if (communities) out.push(`${communities} ${communities === 1 ? 'community' : 'communities'}`);
+  if (mine.metOn && mine.metOn !== theirs.metOn) out.push(`met ${mine.metOn}`);
+  for (const [field, label] of [['whatTheyDo', 'what they do'], ['needs', 'needs'], ['interests', 'interests'], ['notes', 'notes']] as const) {
+    if (mine[field].trim() !== '' && !theirs[field].includes(mine[field].trim())) out.push(label);
+  }
+  const more = (n: number, other: number, one: string, many: string) => {
+    if (n > other) out.push(`${n} ${n === 1 ? one : many}`);
+  };
+  more(use.mine.interactions, use.theirs.interactions, 'interaction', 'interactions');
+  more(use.mine.ledger, use.theirs.ledger, 'give-and-take entry', 'give-and-take entries');
+  return out;
 }

@@ -276,6 +276,8 @@ export class SamePersonIndex<T extends PersonLike> {
   /** Under each shorter name it contains: "Ana María López" under "ana lopez". */
   private readonly byShorterName = new Map<string, Prepared<T>[]>();
   private readonly prepared: Prepared<T>[] = [];
+  /** Orders only grow, so a record filed after a removal still comes after every earlier one. */
+  private nextOrder = 0;
 
   constructor(
     private readonly crowd: ReadonlySet<string> = NO_CROWD,
@@ -300,21 +302,41 @@ export class SamePersonIndex<T extends PersonLike> {
 
   /** Files a record (or one prepared already, to prepare each record once). */
   add(item: T | Prepared<T>): Prepared<T> {
-    const p = 'form' in item ? { ...item, order: this.prepared.length } : preparePerson(item, this.prepared.length);
+    const p = 'form' in item ? { ...item, order: this.nextOrder } : preparePerson(item, this.nextOrder);
     this.file(p);
     return p;
   }
 
+  /** Takes a filed record out (one that changed or went away), from exactly the lists it was filed in. */
+  remove(p: Prepared<T>): void {
+    const at = this.prepared.indexOf(p);
+    if (at < 0) return;
+    this.prepared.splice(at, 1);
+    this.filings(p, (map, key) => {
+      const list = map.get(key);
+      const i = list?.indexOf(p) ?? -1;
+      if (i < 0) return;
+      list!.splice(i, 1);
+      if (list!.length === 0) map.delete(key);
+    });
+  }
+
   private file(p: Prepared<T>): void {
     this.prepared.push(p);
-    for (const k of contactKeys(p.keys)) push(this.byKey, k, p);
-    if (this.byOrgStart && p.org !== '') this.fileByOrgStart(p);
+    this.nextOrder = Math.max(this.nextOrder, p.order + 1);
+    this.filings(p, (map, key) => push(map, key, p));
+  }
+
+  /** Every list a record is filed in, by map and key: one place that says where, for filing and removing alike. */
+  private filings(p: Prepared<T>, visit: (map: Map<string, Prepared<T>[]>, key: string) => void): void {
+    for (const k of contactKeys(p.keys)) visit(this.byKey, k);
+    if (this.byOrgStart && p.org !== '') for (const s of p.starts) visit(this.byOrgStart, `${p.org}\u0000${s}`);
     if (p.form.sorted !== '') {
-      push(this.byName, p.form.sorted, p);
-      if (p.org === '') push(this.byNameWithoutOrg, p.form.sorted, p);
-      else push(this.byOrgName, `${p.org}\u0000${p.form.sorted}`, p);
+      visit(this.byName, p.form.sorted);
+      if (p.org === '') visit(this.byNameWithoutOrg, p.form.sorted);
+      else visit(this.byOrgName, `${p.org}\u0000${p.form.sorted}`);
     }
-    for (const shorter of shorterNames(p.form.tokens)) push(this.byShorterName, shorter, p);
+    for (const shorter of shorterNames(p.form.tokens)) visit(this.byShorterName, shorter);
   }
 
   private fileByOrgStart(p: Prepared<T>): void {

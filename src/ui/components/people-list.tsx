@@ -45,7 +45,7 @@ export function PeopleList(props: { people: readonly Contact[]; detail?: (person
  * (above the phone's bottom bar, which the page's bottom padding keeps clear), so the page
  * itself does not scroll as well.
  */
-function fitToViewport(element: () => HTMLElement) {
+export function fitToViewport(element: () => HTMLElement) {
   const fit = () => {
     const box = element();
     const main = box.closest('main');

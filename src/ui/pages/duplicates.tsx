@@ -1,13 +1,31 @@
-/** Possible duplicates, offered for merge. A merge keeps every value of both and can be undone. */
+/**
+ * Possible duplicates, offered for merge. A merge keeps every value of both and
+ * can be undone. Each pair shows what each record holds that the other lacks,
+ * and its buttons say which record stays. The list is virtualised: a network
+ * with hundreds of pairs puts only the few in view on the page.
+ */
 import { A } from '@solidjs/router';
+import { createVirtualizer } from '@tanstack/solid-virtual';
 import { createMemo, For, Show } from 'solid-js';
 import type * as Y from 'yjs';
-import type { Contact } from '../../model/index.ts';
-import { findDuplicates, findPlanDuplicates, PLAN_NOUNS, planTitle, workLine, type PlanDuplicate, type PlanItem } from '../../model/rules/index.ts';
+import type { Contact, ContactId } from '../../model/index.ts';
+import {
+  DuplicateTracker,
+  findPlanDuplicates,
+  PLAN_NOUNS,
+  planTitle,
+  recordHoldsMore,
+  sureMergeGroups,
+  workLine,
+  type PlanDuplicate,
+  type PlanItem,
+  type RecordUse,
+} from '../../model/rules/index.ts';
 import { addNotDuplicates, markNotDuplicates, unmarkNotDuplicates } from '../../store/index.ts';
-import { mergeContactsInDoc, mergePlanItemsInDoc } from '../../store/merge.ts';
+import { mergeContactGroupsInDoc, mergeContactsInDoc, mergePlanItemsInDoc } from '../../store/merge.ts';
+import { fitToViewport } from '../components/people-list.tsx';
 import { showToast } from '../components/toasts.tsx';
-import { createLive, createNotDuplicates, useSpace } from '../space.tsx';
+import { createCollection, createLive, createNotDuplicates, useSpace } from '../space.tsx';
 
 /** Where versions before the document kept them held "not the same person" pairs, on one device only. */
 const OLD_DISMISSED = 'rapport.duplicates.dismissed';
@@ -23,22 +41,6 @@ function adoptOldDismissals(doc: Y.Doc): void {
     // unreadable: nothing to keep
   }
   localStorage.removeItem(OLD_DISMISSED);
-}
-
-function Summary(props: { person: Contact }) {
-  return (
-    <div class="card" style={{ margin: 0, flex: '1 1 14rem', 'min-width': 0 }}>
-      <strong class="wrap">{props.person.name}</strong>
-      <Show when={workLine(props.person)}>
-        <p class="muted small wrap" style={{ margin: '0.2rem 0' }}>
-          {workLine(props.person)}
-        </p>
-      </Show>
-      <p class="small wrap" style={{ margin: 0 }}>
-        {[...props.person.emails, ...props.person.phones].join(' · ')}
-      </p>
-    </div>
-  );
 }
 
 const addedOn = (item: PlanItem) => new Date(item.createdAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
@@ -104,13 +106,68 @@ function PlanDuplicates() {
   );
 }
 
+/** One tracker per document for the session: returning to the page finds the pairs ready, and each change looks up only who changed. */
+const trackers = new WeakMap<Y.Doc, DuplicateTracker>();
+function trackerFor(doc: Y.Doc): DuplicateTracker {
+  let tracker = trackers.get(doc);
+  if (!tracker) trackers.set(doc, (tracker = new DuplicateTracker()));
+  return tracker;
+}
+
+const dayAdded = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const NO_USE: RecordUse = { interactions: 0, ledger: 0 };
+
+/** One of the two records of a pair: what it holds that the other lacks, and the button that keeps it. */
+function PairRecord(props: { person: Contact; other: Contact; use: (id: ContactId) => RecordUse; onKeep: () => void }) {
+  const more = () => recordHoldsMore(props.person, props.other, { mine: props.use(props.person.id), theirs: props.use(props.other.id) });
+  const added = () => dayAdded(props.person.createdAt);
+  return (
+    <div class="dup-record" data-testid="duplicate-record">
+      <strong class="wrap">{props.person.name}</strong>
+      <Show when={workLine(props.person)}>
+        <p class="muted small wrap">{workLine(props.person)}</p>
+      </Show>
+      <p class="small muted">Added {added()}</p>
+      <p class="small wrap" data-testid="record-holds">
+        <Show when={more().length} fallback={<span class="muted">Nothing the other record lacks.</span>}>
+          Only here: {more().join(' · ')}
+        </Show>
+      </p>
+      <button type="button" class="dup-keep" aria-label={`Keep this record: ${props.person.name}, added ${added()}${more().length ? `, with ${more().slice(0, 2).join(', ')}` : ''} — merge the other into it`} onClick={() => props.onKeep()}>
+        Keep this record
+      </button>
+    </div>
+  );
+}
+
 export default function Duplicates() {
   const { doc } = useSpace();
-  const people = createLive('contacts');
+  const view = createCollection('contacts');
+  const interactions = createLive('interactions');
+  const ledger = createLive('ledger');
   adoptOldDismissals(doc);
   const notDuplicates = createNotDuplicates();
-  const byId = createMemo(() => new Map(people().map((p) => [p.id, p])));
-  const pairs = createMemo(() => findDuplicates(people(), { dismissed: notDuplicates() }));
+  const tracker = trackerFor(doc);
+  // Each change of the people looks up again only the records it touched (see DuplicateTracker).
+  const tracked = createMemo(() => {
+    tracker.update(view().items);
+    return { pairs: tracker.pairs() };
+  });
+  const pairs = createMemo(() => tracked().pairs.filter((p) => !notDuplicates().has(p.key)));
+  const sure = createMemo(() => pairs().filter((p) => p.certain));
+  const use = createMemo(() => {
+    const counts = new Map<ContactId, RecordUse>();
+    const bump = (id: ContactId, field: keyof RecordUse) => {
+      const c = counts.get(id) ?? { ...NO_USE };
+      c[field]++;
+      counts.set(id, c);
+    };
+    for (const i of interactions()) for (const id of i.contactIds) bump(id, 'interactions');
+    for (const e of ledger()) bump(e.contactId, 'ledger');
+    return counts;
+  });
+  const useOf = (id: ContactId) => use().get(id) ?? NO_USE;
+  const person = (id: ContactId) => view().byId.get(id);
 
   const dismiss = (a: Contact, b: Contact) => {
     const at = markNotDuplicates(doc, a.id, b.id);
@@ -119,8 +176,26 @@ export default function Duplicates() {
   const merge = (keep: Contact, drop: Contact) => {
     const r = mergeContactsInDoc(doc, keep.id, drop.id);
     if (!r.ok) return showToast('These two could not be merged: one of them changed. Try again.');
-    showToast(`Merged ${drop.name} into ${keep.name}.`, { label: 'Undo', run: () => r.value.undo() }, 15_000);
+    showToast(`Merged the other record of ${drop.name} into ${keep.name} (added ${dayAdded(keep.createdAt)}).`, { label: 'Undo', run: () => r.value.undo() }, 15_000);
   };
+  const mergeAllSure = () => {
+    const groups = sureMergeGroups(sure(), view().byId as ReadonlyMap<ContactId, Contact>);
+    const r = mergeContactGroupsInDoc(doc, groups);
+    const n = r.result.merged;
+    showToast(`Merged ${n.toLocaleString()} ${n === 1 ? 'record' : 'records'} into ${groups.length.toLocaleString()} ${groups.length === 1 ? 'person' : 'people'}.`, { label: 'Undo', run: () => r.undo() }, 20_000);
+  };
+
+  let scroller!: HTMLDivElement;
+  const virtualizer = createVirtualizer({
+    get count() {
+      return pairs().length;
+    },
+    getScrollElement: () => scroller,
+    estimateSize: () => 260,
+    overscan: 3,
+    getItemKey: (i) => pairs()[i]?.key ?? i,
+  });
+  fitToViewport(() => scroller);
 
   return (
     <section aria-labelledby="dup-title">
@@ -128,40 +203,59 @@ export default function Duplicates() {
         <A class="back-link" href="/people">← People</A>
       </p>
       <h1 id="dup-title">Possible duplicates</h1>
-      <p class="muted">People who share an email, phone or LinkedIn profile, or have very similar names at the same organisation. Merging keeps every detail, interaction and give-and-take entry of both.</p>
-      <Show when={pairs().length} fallback={<p class="empty">No duplicate people found.</p>}>
-        <ul style={{ 'list-style': 'none', padding: 0 }}>
-          <For each={pairs()}>
-            {(pair) => {
-              const a = () => byId().get(pair.aId);
-              const b = () => byId().get(pair.bId);
-              return (
-                <Show when={a() && b()}>
-                  <li class="card" data-testid="duplicate-pair">
-                    <p style={{ 'margin-top': 0 }}>{pair.sentence}</p>
-                    <div class="row" style={{ 'align-items': 'stretch' }}>
-                      <Summary person={a()!} />
-                      <Summary person={b()!} />
-                    </div>
-                    <div class="row" style={{ 'margin-top': '0.75rem' }}>
-                      <button type="button" class="primary" onClick={() => merge(a()!, b()!)}>
-                        Merge into {a()!.name}
-                      </button>
-                      <button type="button" onClick={() => merge(b()!, a()!)}>
-                        Merge into {b()!.name}
-                      </button>
-                      <button type="button" onClick={() => dismiss(a()!, b()!)}>
-                        Not the same person
-                      </button>
-                    </div>
-                  </li>
-                </Show>
-              );
-            }}
-          </For>
-        </ul>
-      </Show>
+      <p class="muted">People who share an email, phone or LinkedIn profile, or have very similar names at the same organisation. Merging keeps every detail, interaction and give-and-take entry of both; the record you keep keeps its name and role, and a value of the other that differs is kept in its notes.</p>
       <PlanDuplicates />
+      <Show when={pairs().length} fallback={<p class="empty">No duplicate people found.</p>}>
+        <div class="row dup-summary">
+          <p data-testid="duplicate-count" style={{ margin: 0 }}>
+            {pairs().length.toLocaleString()} possible {pairs().length === 1 ? 'pair' : 'pairs'}
+            <Show when={sure().length}>, {sure().length.toLocaleString()} of them sure (a shared email, phone or profile, or the same name at the same place)</Show>.
+          </p>
+          <Show when={sure().length}>
+            <button type="button" class="primary" onClick={mergeAllSure}>
+              Merge all {sure().length.toLocaleString()} sure {sure().length === 1 ? 'match' : 'matches'}
+            </button>
+          </Show>
+        </div>
+      </Show>
+      <div class="list-scroller dup-list" ref={scroller} role="list" aria-label="Possible duplicate people" tabindex="-1" hidden={pairs().length === 0}>
+        <div style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative' }}>
+          <For each={virtualizer.getVirtualItems()}>
+            {(row) => (
+              <Show when={pairs()[row.index]}>
+                {(pair) => {
+                  // The older record first: the one "merge all" keeps.
+                  const records = () => {
+                    const [x, y] = [person(pair().aId), person(pair().bId)];
+                    return x && y && y.createdAt < x.createdAt ? [y, x] : [x, y];
+                  };
+                  const a = () => records()[0];
+                  const b = () => records()[1];
+                  return (
+                    <div role="listitem" data-index={row.index} ref={(el) => queueMicrotask(() => virtualizer.measureElement(el))} class="dup-row" style={{ transform: `translateY(${row.start}px)` }}>
+                      <Show when={a() && b()}>
+                        <div class="card dup-pair" data-testid="duplicate-pair">
+                          <p class="wrap" data-testid="pair-sentence">
+                            {pair().sentence}
+                            <Show when={!pair().certain}> Only the name agrees: check before merging.</Show>
+                          </p>
+                          <div class="dup-records">
+                            <PairRecord person={a()!} other={b()!} use={useOf} onKeep={() => merge(a()!, b()!)} />
+                            <PairRecord person={b()!} other={a()!} use={useOf} onKeep={() => merge(b()!, a()!)} />
+                          </div>
+                          <button type="button" onClick={() => dismiss(a()!, b()!)} aria-label={`${a()!.name} and ${b()!.name} are not the same person`}>
+                            Not the same person
+                          </button>
+                        </div>
+                      </Show>
+                    </div>
+                  );
+                }}
+              </Show>
+            )}
+          </For>
+        </div>
+      </div>
     </section>
   );
 }

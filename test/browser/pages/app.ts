@@ -166,6 +166,14 @@ export class PersonPage {
     await input.press('Enter');
   }
 
+  /** Types a phone number into the person's phones and presses Enter. */
+  async addPhone(phone: string): Promise<void> {
+    await this.startEditing();
+    const input = this.page.getByPlaceholder('Add phone');
+    await input.fill(phone);
+    await input.press('Enter');
+  }
+
   /** The details list as read, without editing: "Label: value" for each field that has one. */
   async details(): Promise<string[]> {
     const rows = this.page.getByTestId('details').locator('.detail');

@@ -121,11 +121,31 @@ export class DuplicatesPage {
   }
 
   async pairs(): Promise<string[]> {
-    return this.page.getByTestId('duplicate-pair').locator('p').first().allTextContents();
+    return this.page.getByTestId('pair-sentence').allTextContents();
   }
 
+  /** What each record of the first pair holds that the other lacks, as shown on its card. */
+  async holdings(): Promise<string[]> {
+    return (await this.page.getByTestId('duplicate-pair').first().getByTestId('record-holds').allTextContents()).map((t) => t.trim());
+  }
+
+  /** The labels of the first pair's two "keep" buttons, as a screen reader says them. */
+  async keepButtons(): Promise<string[]> {
+    const buttons = this.page.getByTestId('duplicate-pair').first().getByRole('button', { name: /^Keep this record/ });
+    return Promise.all((await buttons.all()).map((b) => b.getAttribute('aria-label').then((l) => l ?? '')));
+  }
+
+  /** Keeps the record of `name` (the first such record shown) and merges the other into it. */
   async mergeInto(name: string): Promise<void> {
-    await this.page.getByRole('button', { name: `Merge into ${name}` }).first().click();
+    await this.page.getByRole('button', { name: `Keep this record: ${name},` }).first().click();
+  }
+
+  async mergeAllSure(): Promise<void> {
+    await this.page.getByRole('button', { name: /^Merge all \d+ sure match/ }).click();
+  }
+
+  async count(): Promise<string> {
+    return (await this.page.getByTestId('duplicate-count').textContent()) ?? '';
   }
 
   async notTheSamePerson(): Promise<void> {
