@@ -12,6 +12,7 @@
 import { contactSpec, type Community, type Contact, type ContactId, type IsoDate } from '../model/index.ts';
 import { linkedinKey, nameKey, organisationKey } from '../model/rules/contact-keys.ts';
 import { joinText } from '../model/rules/merge.ts';
+import { runAtOnce, runInSlices } from '../model/rules/slices.ts';
 import { crowdKeys, listEntryKey, preparePerson, SamePersonIndex, type DuplicateReason, type Likeness, type Prepared } from '../model/rules/same-person.ts';
 import { cleanCommunityNames, communityKey, communityNamer } from './community-names.ts';
 import type { ContactDraft, ContactField, ContactValues, LineProblem } from './types.ts';
@@ -329,35 +330,18 @@ function namesToCreate(drafts: readonly ContactDraft[], communities: readonly Co
 }
 
 export function planImport(drafts: readonly ContactDraft[], existing: readonly Contact[], invalid: readonly LineProblem[] = [], communities: readonly Community[] = []): ImportPlan {
-  const steps = planning(drafts, existing, invalid, communities);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  return runAtOnce(planning(drafts, existing, invalid, communities));
 }
 
-/**
- * `planImport` with `pause` awaited whenever a slice of work has run for
- * `sliceMs`: the screen keeps responding, and no time is lost pausing more often
- * than a frame needs.
- */
-export async function planImportInSteps(
+/** `planImport` in time slices (see runInSlices), `pause` awaited between them. */
+export function planImportInSteps(
   drafts: readonly ContactDraft[],
   existing: readonly Contact[],
   invalid: readonly LineProblem[],
   pause: () => Promise<void>,
   options: { communities?: readonly Community[]; sliceMs?: number } = {},
 ): Promise<ImportPlan> {
-  const sliceMs = options.sliceMs ?? 12;
-  const steps = planning(drafts, existing, invalid, options.communities ?? []);
-  let sliceStart = performance.now();
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-    if (performance.now() - sliceStart < sliceMs) continue;
-    await pause();
-    sliceStart = performance.now();
-  }
+  return runInSlices(planning(drafts, existing, invalid, options.communities ?? []), pause, options.sliceMs);
 }
 
 /* ---------- the person's choices in the preview ---------- */

@@ -10,7 +10,7 @@ import { mergeContacts, mergePatch, type MergeLabels } from '../model/rules/merg
 import { mergePlanValues, type PlanCollection, type PlanItemOf } from '../model/rules/plan-duplicates.ts';
 import { moveToTrash, readOne, update, type WriteError } from './entities.ts';
 import type { Origin } from './origin.ts';
-import { collectionMap, entryField } from './shape.ts';
+import { collectionMap, entryField, initialTextMayHold } from './shape.ts';
 import { runUndoable, type Undoable } from './undo.ts';
 
 export type MergeError =
@@ -134,10 +134,13 @@ function repoint(
   skip: ReadonlySet<string> = new Set(),
 ): number {
   let count = 0;
+  // For a few ids, a look at each entry's stored text spares parsing those that cannot name them.
+  const few = into.size <= 8 ? [...into.keys()] : null;
   collectionMap(doc, collection).forEach((entry, key) => {
     if (skip.has(key) || !(entry instanceof Y.Map)) return;
     let touched = false;
     for (const field of fields) {
+      if (few && !entry.has(field) && !initialTextMayHold(entry, few)) continue;
       const value = entryField(entry, field);
       if (typeof value === 'string' && into.has(value)) {
         entry.set(field, into.get(value));

@@ -70,7 +70,20 @@ function parseInitial(text: unknown): Record<string, unknown> | null {
   }
 }
 
-const initialValues = (entry: EntryMap) => parseInitial(entry.get(INITIAL));
+/**
+ * An entry's initial values, parsed once: the text is written when the entry
+ * is made and never changes, and a scan of every entry (a merge repointing
+ * links) would otherwise parse 10,000 of them each time.
+ */
+const parsedInitial = new WeakMap<EntryMap, { text: unknown; values: Record<string, unknown> | null }>();
+function initialValues(entry: EntryMap): Record<string, unknown> | null {
+  const text = entry.get(INITIAL);
+  const cached = parsedInitial.get(entry);
+  if (cached && cached.text === text) return cached.values;
+  const values = parseInitial(text);
+  parsedInitial.set(entry, { text, values });
+  return values;
+}
 
 /**
  * The stored values of one entry, initial values overlaid by later edits, as a
@@ -92,6 +105,16 @@ export function entryValues(entry: unknown): Record<string, unknown> | null {
 /** One field's stored value: a later edit if there is one, else the initial value. */
 export function entryField(entry: EntryMap, field: string): unknown {
   return entry.has(field) ? entry.get(field) : initialValues(entry)?.[field];
+}
+
+/**
+ * Whether an entry's initial values could hold any of `texts`, judged on the
+ * stored text without parsing it: a scan looking for a few ids skips the
+ * entries that cannot name them.
+ */
+export function initialTextMayHold(entry: EntryMap, texts: readonly string[]): boolean {
+  const text = entry.get(INITIAL);
+  return typeof text !== 'string' || texts.some((t) => text.includes(t));
 }
 
 /** Empties a field: removes its edit, and hides an initial value behind a null. */

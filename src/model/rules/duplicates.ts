@@ -13,7 +13,11 @@ import type { Contact } from '../contact.ts';
 import { isId, type ContactId } from '../ids.ts';
 import { isActivePerson } from './people-status.ts';
 import { linkedinKey } from './contact-keys.ts';
-import { likenessStrength, listEntryKey, SamePersonIndex, type DuplicateReason, type Likeness, type Prepared } from './same-person.ts';
+import { crowdKeys, likenessStrength, listEntryKey, preparePerson, SamePersonIndex, type DuplicateReason, type Likeness, type Prepared } from './same-person.ts';
+import { runAtOnce } from './slices.ts';
+
+/** Records looked at between two chances to pause, in a first look at the network. */
+const BUILD_STEP = 100;
 import { listNames } from './words.ts';
 
 
@@ -77,11 +81,16 @@ export class DuplicateTracker {
     return this.index?.nameComparisons ?? 0;
   }
 
+  /** True once the whole network has been looked at (by `update` or `building`). */
+  get built(): boolean {
+    return this.index !== null;
+  }
+
   /** Brings the pairs up to date with `contacts`; says how many records were looked up again. */
   update(contacts: Iterable<Contact>): { compared: number } {
     const active = new Map<ContactId, Contact>();
     for (const c of contacts) if (isActivePerson(c)) active.set(c.id, c);
-    if (!this.index) return { compared: this.build(active) };
+    if (!this.index) return { compared: runAtOnce(this.building(active.values())) };
     const index = this.index;
     const changed: Contact[] = [];
     for (const [id, was] of this.seen) {
@@ -109,14 +118,32 @@ export class DuplicateTracker {
     return dismissed?.size ? this.sorted.filter((p) => !dismissed.has(p.key)) : this.sorted;
   }
 
-  private build(active: ReadonlyMap<ContactId, Contact>): number {
+  /**
+   * The first look at the whole network, a step at a time: yields (the share
+   * done, 0–1) every few records, so a caller can run it in time slices
+   * (runInSlices). Later changes then go through `update`.
+   */
+  *building(contacts: Iterable<Contact>): Generator<number, number> {
+    if (this.index) return 0;
     // Filed by id, so the earlier record of a pair is its first: reasons quote it.
-    const people = [...active.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-    const index = SamePersonIndex.of(people, this.nameThreshold);
-    this.index = index;
-    for (const p of index.all()) this.seen.set(p.item.id, { contact: p.item, prepared: p });
+    const people = [...contacts].filter(isActivePerson).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    const prepared: Prepared<Contact>[] = [];
+    for (const [i, c] of people.entries()) {
+      if (i % BUILD_STEP === 0) yield (0.2 * i) / people.length;
+      prepared.push(preparePerson(c, i));
+    }
+    const index = new SamePersonIndex<Contact>(crowdKeys(prepared), this.nameThreshold);
+    for (const [i, p] of prepared.entries()) {
+      if (i % (BUILD_STEP * 4) === 0) yield 0.2 + (0.05 * i) / people.length;
+      index.add(p);
+    }
     // Each pair once: every record against those filed before it.
-    for (const p of index.all()) for (const { item: other, likeness } of index.candidates(p, { before: p.order })) this.pair(other, p.item, likeness);
+    for (const [i, p] of index.all().entries()) {
+      if (i % BUILD_STEP === 0) yield 0.25 + (0.75 * i) / people.length;
+      for (const { item: other, likeness } of index.candidates(p, { before: p.order })) this.pair(other, p.item, likeness);
+    }
+    for (const p of index.all()) this.seen.set(p.item.id, { contact: p.item, prepared: p });
+    this.index = index;
     return people.length;
   }
 

@@ -276,6 +276,7 @@ export class SamePersonIndex<T extends PersonLike> {
   /** Under each shorter name it contains: "Ana María López" under "ana lopez". */
   private readonly byShorterName = new Map<string, Prepared<T>[]>();
   private readonly prepared: Prepared<T>[] = [];
+  private readonly position = new Map<Prepared<T>, number>();
   /** Orders only grow, so a record filed after a removal still comes after every earlier one. */
   private nextOrder = 0;
 
@@ -296,6 +297,7 @@ export class SamePersonIndex<T extends PersonLike> {
     return this.prepared.length;
   }
 
+  /** Every record filed, in the order filed until the first removal (then in no particular order). */
   all(): readonly Prepared<T>[] {
     return this.prepared;
   }
@@ -309,9 +311,15 @@ export class SamePersonIndex<T extends PersonLike> {
 
   /** Takes a filed record out (one that changed or went away), from exactly the lists it was filed in. */
   remove(p: Prepared<T>): void {
-    const at = this.prepared.indexOf(p);
-    if (at < 0) return;
-    this.prepared.splice(at, 1);
+    const at = this.position.get(p);
+    if (at === undefined) return;
+    // The last record takes the removed one's place: removal costs the same in any network.
+    const last = this.prepared.pop() as Prepared<T>;
+    if (last !== p) {
+      this.prepared[at] = last;
+      this.position.set(last, at);
+    }
+    this.position.delete(p);
     this.filings(p, (map, key) => {
       const list = map.get(key);
       const i = list?.indexOf(p) ?? -1;
@@ -322,6 +330,7 @@ export class SamePersonIndex<T extends PersonLike> {
   }
 
   private file(p: Prepared<T>): void {
+    this.position.set(p, this.prepared.length);
     this.prepared.push(p);
     this.nextOrder = Math.max(this.nextOrder, p.order + 1);
     this.filings(p, (map, key) => push(map, key, p));

@@ -6,7 +6,7 @@
  */
 import { A } from '@solidjs/router';
 import { createVirtualizer } from '@tanstack/solid-virtual';
-import { createMemo, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, Show, untrack } from 'solid-js';
 import type * as Y from 'yjs';
 import type { Contact, ContactId } from '../../model/index.ts';
 import {
@@ -17,10 +17,12 @@ import {
   recordHoldsMore,
   sureMergeGroups,
   workLine,
+  type DuplicatePair,
   type PlanDuplicate,
   type PlanItem,
   type RecordUse,
 } from '../../model/rules/index.ts';
+import { runInSlices } from '../../model/rules/slices.ts';
 import { addNotDuplicates, markNotDuplicates, unmarkNotDuplicates } from '../../store/index.ts';
 import { mergeContactGroupsInDoc, mergeContactsInDoc, mergePlanItemsInDoc } from '../../store/merge.ts';
 import { fitToViewport } from '../components/people-list.tsx';
@@ -114,7 +116,10 @@ function trackerFor(doc: Y.Doc): DuplicateTracker {
   return tracker;
 }
 
-const dayAdded = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+// One formatter for the page: toLocaleDateString builds a new one at each call, which shows with hundreds of cards.
+const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const dayAdded = (iso: string) => dayFormat.format(new Date(iso));
 const NO_USE: RecordUse = { interactions: 0, ledger: 0 };
 
 /** One of the two records of a pair: what it holds that the other lacks, and the button that keeps it. */
@@ -148,8 +153,25 @@ export default function Duplicates() {
   adoptOldDismissals(doc);
   const notDuplicates = createNotDuplicates();
   const tracker = trackerFor(doc);
-  // Each change of the people looks up again only the records it touched (see DuplicateTracker).
+  // The first look at the whole network runs in slices, with its progress shown; after it,
+  // each change of the people looks up again only the records it touched (see DuplicateTracker).
+  const [looked, setLooked] = createSignal(tracker.built ? 1 : 0);
+  if (!tracker.built) {
+    let alive = true;
+    onCleanup(() => (alive = false));
+    const steps = tracker.building(untrack(view).items);
+    void runInSlices(
+      (function* () {
+        for (const share of steps) {
+          yield;
+          if (alive) setLooked(share);
+        }
+      })(),
+      nextTask,
+    ).then(() => alive && setLooked(1));
+  }
   const tracked = createMemo(() => {
+    if (looked() < 1) return { pairs: [] as DuplicatePair[] };
     tracker.update(view().items);
     return { pairs: tracker.pairs() };
   });
@@ -205,7 +227,15 @@ export default function Duplicates() {
       <h1 id="dup-title">Possible duplicates</h1>
       <p class="muted">People who share an email, phone or LinkedIn profile, or have very similar names at the same organisation. Merging keeps every detail, interaction and give-and-take entry of both; the record you keep keeps its name and role, and a value of the other that differs is kept in its notes.</p>
       <PlanDuplicates />
-      <Show when={pairs().length} fallback={<p class="empty">No duplicate people found.</p>}>
+      <Show when={looked() < 1}>
+        <p role="status" data-testid="duplicates-looking">
+          Looking for duplicates among {untrack(view).items.length.toLocaleString()} people… {Math.round(looked() * 100)}%
+        </p>
+      </Show>
+      <Show when={looked() === 1 && pairs().length === 0}>
+        <p class="empty">No duplicate people found.</p>
+      </Show>
+      <Show when={pairs().length}>
         <div class="row dup-summary">
           <p data-testid="duplicate-count" style={{ margin: 0 }}>
             {pairs().length.toLocaleString()} possible {pairs().length === 1 ? 'pair' : 'pairs'}
