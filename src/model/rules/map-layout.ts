@@ -92,7 +92,16 @@ function hash(id: string): number {
 export const unaffiliatedName = (count: number) => `Not in a community yet — ${count.toLocaleString('en')}`;
 const countLine = (n: number) => (n === 1 ? '1 person' : `${n.toLocaleString('en')} people`);
 
-export function mapPicture(input: { groups: PeopleGroups; communities: readonly Community[]; meLabel?: string; drawPeopleUpTo?: number }): MapPicture {
+export function mapPicture(input: {
+  groups: PeopleGroups;
+  communities: readonly Community[];
+  meLabel?: string;
+  drawPeopleUpTo?: number;
+  /** The screen's width over height: on a tall screen the ring stands taller and names read up or down, not sideways. */
+  aspect?: number;
+}): MapPicture {
+  const tall = (input.aspect ?? 1.6) < 0.8;
+  const stretch = tall ? 1.5 : 1;
   const live = input.communities
     .filter((c) => c.deletedAt === null)
     .sort((a, b) => (kindOrder.get(a.kind) ?? 0) - (kindOrder.get(b.kind) ?? 0) || collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
@@ -186,7 +195,7 @@ export function mapPicture(input: { groups: PeopleGroups; communities: readonly 
 
   const largest = entries.reduce((m, e) => Math.max(m, e.r), 0);
   const R = entries.length === 0 ? 0 : Math.max(circumference / (2 * Math.PI), ME_R + largest + GAP * (entries.length === 1 ? 1 : 2), Ri + biggestSet + largest + GAP, 120);
-  const clusters: MapCluster[] = entries.map((e, i) => ({ ...e, x: f(R * Math.cos(angles[i] as number)), y: f(R * Math.sin(angles[i] as number)), labelFrom: Infinity }));
+  const clusters: MapCluster[] = entries.map((e, i) => ({ ...e, x: f(R * Math.cos(angles[i] as number)), y: f(R * stretch * Math.sin(angles[i] as number)), labelFrom: Infinity }));
   const at = new Map(clusters.map((c) => [c.id as string, c]));
 
   const people: MapPersonMark[] = [];
@@ -251,13 +260,13 @@ export function mapPicture(input: { groups: PeopleGroups; communities: readonly 
     const a = Math.atan2(c.y, c.x);
     const dx = Math.cos(a);
     const dy = Math.sin(a);
-    const side = clusters.length === 1 || Math.abs(dy) >= 0.8 ? (dy < 0 && clusters.length > 1 ? 'above' : 'below') : dx < 0 ? 'left' : 'right';
+    const side = clusters.length === 1 || tall || Math.abs(dy) >= 0.8 ? (dy < 0 && clusters.length > 1 ? 'above' : 'below') : dx < 0 ? 'left' : 'right';
     const v = { above: [0, -1], below: [0, 1], left: [-1, 0], right: [1, 0] }[side];
     return { x: f(c.x + (v[0] as number) * c.r), y: f(c.y + (v[1] as number) * c.r), side };
   };
   const boxes: LabelBox[] = [
     ...[...clusters].sort((a, b) => b.count - a.count).map((c): LabelBox => ({ key: c.id, ...outward(c), lines: c.lines, fontPx: 13, tier: 0 })),
-    ...[...people].sort((a, b) => Number(b.bridge) - Number(a.bridge) || byName(a, b)).map((p): LabelBox => ({ key: p.id, x: p.x, y: p.y - p.r, lines: [p.name], side: 'above', fontPx: 12, tier: 1 })),
+    ...[...people].sort((a, b) => Number(b.bridge) - Number(a.bridge) || byName(a, b)).map((p): LabelBox => ({ key: p.id, x: p.x, y: p.y - p.r, lines: [p.name], side: 'above', sides: ['right', 'left', 'below'], reach: p.r, fontPx: 12, tier: 1 })),
   ];
   const marks = [{ x: 0, y: 0, r: ME_R }, ...people, ...(mode === 'groups' ? clusters : [])];
   const from = placeLabels(boxes, marks);
