@@ -239,7 +239,7 @@ export function NetworkPicture(props: { picture: MapPicture; summary: string; on
             <For each={props.picture.clusters}>
               {(c) => (
                 // Each link inside a <g> of its own: only in an SVG template is <a> made as an SVG link.
-                <g>
+                <g class={c.id === UNAFFILIATED ? 'group' : 'community'}>
                   <a
                     href={c.id === UNAFFILIATED ? '/people' : `/communities/${c.id}`}
                     class="cluster"
