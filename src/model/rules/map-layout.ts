@@ -63,7 +63,7 @@ export interface MapPicture {
   me: { label: string; r: number };
   clusters: MapCluster[];
   people: MapPersonMark[];
-  /** Communities that share people, in groups mode (in people mode, the bridges say it). */
+  /** The communities that share the most people, in groups mode, as many as there are communities (in people mode, the bridges say it). */
   links: MapLink[];
   /** People mode: from each person in several communities to each of their groups. */
   ties: { x1: number; y1: number; x2: number; y2: number }[];
@@ -242,6 +242,8 @@ export function mapPicture(input: {
     links.push({ from: a, to: b, count: n, x1: p.x, y1: p.y, x2: q.x, y2: q.y });
   }
   links.sort((p, q) => q.count - p.count || (p.from + p.to < q.from + q.to ? -1 : 1));
+  // The strongest ties only, about one per community: hundreds of lines would hide everything else.
+  links.splice(Math.max(live.length, 1));
 
   let minX = -ME_R;
   let minY = -ME_R;
