@@ -33,3 +33,6 @@ export * from './people.ts';
 export * from './plan-duplicates.ts';
 export * from './same-person.ts';
 export * from './suggest/index.ts';
+export * from './map-groups.ts';
+export * from './map-labels.ts';
+export * from './map-layout.ts';

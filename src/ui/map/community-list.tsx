@@ -4,17 +4,28 @@
  */
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { COMMUNITY_KIND_LABELS, COMMUNITY_KINDS, type Community, type Contact, type IsoDate } from '../../model/index.ts';
+import { COMMUNITY_KIND_LABELS, COMMUNITY_KINDS, type Community, type CommunityId, type ContactId, type IsoDate } from '../../model/index.ts';
 import { exactDay, freshnessOf, relativeDay } from '../../model/rules/index.ts';
 import { FRESHNESS_LABELS, MEMBERSHIP_LABELS } from '../plan/words.tsx';
 
+export interface Member {
+  id: ContactId;
+  name: string;
+  communityIds: readonly CommunityId[];
+}
+
 export interface CommunityRow {
   community: Community;
-  members: Contact[];
+  count: number;
+  /** Members by name, read only when the list of members is opened. */
+  members: () => Member[];
   lastContactOn: IsoDate | null;
 }
 
-export function CommunityList(props: { rows: CommunityRow[]; nameOf: (id: string) => string; today: IsoDate }) {
+/** Opening a member list draws at most this many links; the rest are counted and found in People. */
+const MEMBERS_SHOWN = 300;
+
+export function CommunityList(props: { rows: CommunityRow[]; unaffiliated: { count: number; members: () => Member[] }; nameOf: (id: string) => string; today: IsoDate }) {
   const groups = createMemo(() =>
     COMMUNITY_KINDS.map((kind) => ({ kind, rows: props.rows.filter((r) => r.community.kind === kind) })).filter((g) => g.rows.length > 0),
   );
@@ -30,16 +41,54 @@ export function CommunityList(props: { rows: CommunityRow[]; nameOf: (id: string
           </section>
         )}
       </For>
+      <Show when={props.unaffiliated.count}>
+        <section aria-labelledby="kind-none">
+          <h3 id="kind-none">Not in a community yet — {props.unaffiliated.count.toLocaleString('en')}</h3>
+          <div class="community-row unaffiliated-row" data-testid="unaffiliated">
+            <p class="small muted meta-line">People you know who are in none of your communities yet. Add them to one from a community’s page.</p>
+            <MemberList members={props.unaffiliated.members} count={props.unaffiliated.count} others={() => []} nameOf={props.nameOf} />
+          </div>
+        </section>
+      </Show>
     </div>
+  );
+}
+
+function MemberList(props: { members: () => Member[]; count: number; others: (p: Member) => readonly CommunityId[]; nameOf: (id: string) => string }) {
+  // Members are drawn when the list is opened: thousands of links nobody looks at would cost the first render.
+  const [open, setOpen] = createSignal(false);
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary class="small">Members</summary>
+      <Show when={open()}>
+        <ul class="member-list">
+          <For each={props.members().slice(0, MEMBERS_SHOWN)}>
+            {(p) => (
+              <li>
+                <a href={`/people/${p.id}`} class="wrap">
+                  {p.name}
+                </a>
+                <Show when={props.others(p).length}>
+                  <span class="small bridge-note"> — a bridge: also in {props.others(p).map(props.nameOf).join(', ')}</span>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+        <Show when={props.count > MEMBERS_SHOWN}>
+          <p class="small muted more-note">
+            and {(props.count - MEMBERS_SHOWN).toLocaleString('en')} more — find anyone in <a href="/people">People</a>
+          </p>
+        </Show>
+      </Show>
+    </details>
   );
 }
 
 function CommunityItem(props: { row: CommunityRow; nameOf: (id: string) => string; today: IsoDate }) {
   const c = () => props.row.community;
-  const fresh = () => (props.row.members.length ? freshnessOf(props.row.lastContactOn, props.today) : null);
-  // Members are drawn when the list is opened: 500 links nobody looks at would cost the first render.
-  const [open, setOpen] = createSignal(false);
-  const others = (p: Contact) => p.communityIds.filter((id) => id !== c().id);
+  const fresh = () => (props.row.count ? freshnessOf(props.row.lastContactOn, props.today) : null);
+  const others = (p: Member) => p.communityIds.filter((id) => id !== c().id);
   return (
     <li class="community-row" data-testid="community">
       <div class="row spread community-head">
@@ -51,7 +100,7 @@ function CommunityItem(props: { row: CommunityRow; nameOf: (id: string) => strin
         </span>
       </div>
       <p class="small muted meta-line">
-        <span>{props.row.members.length === 1 ? '1 person' : `${props.row.members.length} people`}</span>
+        <span>{props.row.count === 1 ? '1 person' : `${props.row.count.toLocaleString('en')} people`}</span>
         <Show when={fresh()}>
           {(f) => (
             <span class="fresh-tag" data-fresh={f()}>
@@ -70,26 +119,8 @@ function CommunityItem(props: { row: CommunityRow; nameOf: (id: string) => strin
           {c().offer}
         </p>
       </Show>
-      <Show when={props.row.members.length}>
-        <details onToggle={(e) => setOpen(e.currentTarget.open)}>
-          <summary class="small">Members</summary>
-          <Show when={open()}>
-          <ul class="member-list">
-            <For each={props.row.members}>
-              {(p) => (
-                <li>
-                  <a href={`/people/${p.id}`} class="wrap">
-                    {p.name}
-                  </a>
-                  <Show when={others(p).length}>
-                    <span class="small bridge-note"> — a bridge: also in {others(p).map(props.nameOf).join(', ')}</span>
-                  </Show>
-                </li>
-              )}
-            </For>
-          </ul>
-          </Show>
-        </details>
+      <Show when={props.row.count}>
+        <MemberList members={props.row.members} count={props.row.count} others={others} nameOf={props.nameOf} />
       </Show>
     </li>
   );

@@ -1,17 +1,34 @@
 /** Map: the shape of the network — communities and people as a picture, with a list equivalent. */
-import { createMemo, For, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, onCleanup, Show, type Accessor } from 'solid-js';
 import { A } from '@solidjs/router';
-import { COMMUNITY_KIND_LABELS, type Community, type CommunityKind } from '../../model/index.ts';
-import { networkStructure, preparePlan } from '../../model/rules/index.ts';
+import { COMMUNITY_KIND_LABELS, type CommunityId, type CommunityKind, type IsoDate } from '../../model/index.ts';
+import { groupPeople, mapPicture, networkStructure, preparePlan, UNAFFILIATED } from '../../model/rules/index.ts';
 import { create } from '../../store/index.ts';
-import { CommunityList, type CommunityRow } from '../map/community-list.tsx';
-import { layoutNetwork } from '../map/layout.ts';
+import { CommunityList, type CommunityRow, type Member } from '../map/community-list.tsx';
 import { NetworkPicture } from '../map/picture.tsx';
 import { AddTitled } from '../plan/add-form.tsx';
 import { createMinute, dayOf, writeProblem, ZONE } from '../plan/data.ts';
 import { options, Sentence } from '../plan/words.tsx';
 import { createCollection, useSpace } from '../space.tsx';
 import '../plan/plan.css';
+
+/**
+ * A value worked out in a task of its own, after what is on screen now: the
+ * first picture never waits for it, and a change (a community added) draws
+ * first and catches up on it a moment later. Null until first worked out.
+ */
+function createLater<I, T>(read: () => I, compute: (input: I) => T): Accessor<T | null> {
+  const [value, setValue] = createSignal<T | null>(null);
+  createEffect(() => {
+    const input = read();
+    const timer = setTimeout(() => setValue(() => compute(input)), 0);
+    onCleanup(() => clearTimeout(timer));
+  });
+  return value;
+}
+
+/** The people's names shown in the list of bridges, at most; the rest are counted (each community's members list has them). */
+const BRIDGES_LISTED = 50;
 
 export default function NetworkMap() {
   performance.mark('rapport:map-start');
@@ -22,48 +39,94 @@ export default function NetworkMap() {
   const introductions = createCollection('introductions');
   const now = createMinute();
   const today = () => dayOf(now());
-  // Only what the map shows: members and last contact per community (no gap analysis here).
-  const ctx = createMemo(() =>
-    preparePlan({
-      contacts: contacts().items,
-      communities: communities().items,
-      interactions: interactions().items,
-      objectives: [],
-      offers: [],
-      actions: [],
-      ledger: [],
-      now: now(),
-      timeZone: ZONE,
-    }),
-  );
-  const net = createMemo(() => {
+
+  // The picture reads the people once per change of people; a community added lays out groups only.
+  const groups = createMemo(() => {
     performance.mark('rapport:map-layout-start');
-    return networkStructure({ contacts: contacts().items, communities: communities().items, introductions: introductions().items, meLabel: 'You' });
+    return groupPeople(contacts().items);
   });
-  const layout = createMemo(() => {
-    const l = layoutNetwork(net());
+  // A first guess at the picture's shape from the window (its box is measured once drawn): tall or wide.
+  const [aspect, setAspect] = createSignal(Math.min(window.innerWidth - 32, 900) / Math.min(window.innerHeight * 0.62, 544));
+  const tall = createMemo(() => aspect() < 0.8);
+  const picture = createMemo(() => {
+    const p = mapPicture({ groups: groups(), communities: communities().items, meLabel: 'You', aspect: tall() ? 0.5 : 1.6 });
     performance.mark('rapport:map-laid-out');
-    return l;
+    return p;
   });
-  const rows = createMemo<CommunityRow[]>(() =>
-    ctx().communities.map((community: Community) => {
-      const members = [...(ctx().members.get(community.id) ?? [])].sort((a, b) => a.name.localeCompare(b.name));
-      let last: string | null = null;
-      for (const m of members) {
-        const d = ctx().lastContactDay.get(m.id);
+
+  // Everything else comes in tasks of its own, after the picture.
+  const lastTouch = createLater(
+    () => ({ contacts: contacts().items, interactions: interactions().items, now: now() }),
+    (i) =>
+      preparePlan({ contacts: i.contacts, communities: [], interactions: i.interactions, objectives: [], offers: [], actions: [], ledger: [], now: i.now, timeZone: ZONE })
+        .lastContactDay,
+  );
+  const net = createLater(
+    () => ({ contacts: contacts().items, communities: communities().items, introductions: introductions().items }),
+    (i) => networkStructure({ ...i, meLabel: 'You' }),
+  );
+  const live = createMemo(() => new Map(communities().items.filter((c) => c.deletedAt === null).map((c) => [c.id, c])));
+  /** The last day in touch with anyone of each group of people (groups do not change when communities do). */
+  const lastByGroup = createMemo(() => {
+    const days = lastTouch();
+    return groups().groups.map((g) => {
+      let last: IsoDate | null = null;
+      if (days) for (const p of g.people) {
+        const d = days.get(p.id);
         if (d && (last === null || d > last)) last = d;
       }
-      return { community, members, lastContactOn: last };
-    }),
-  );
-  const nameOf = (id: string) => ctx().communityById.get(id as never)?.name ?? 'another community';
-  const personName = (id: string) => ctx().people.get(id as never)?.name ?? 'someone';
-  const summary = () => {
-    const n = net();
-    const people = n.nodes.filter((x) => x.kind === 'person').length;
-    return `${rows().length} communities, ${people} people, ${n.bridgePeople.length} in more than one community.`;
+      return last;
+    });
+  });
+  const membersOf = (pick: (ids: readonly CommunityId[]) => boolean) => (): Member[] => {
+    const out: Member[] = [];
+    for (const g of groups().groups) {
+      const ids = g.communityIds.filter((id) => live().has(id));
+      if (pick(ids)) for (const p of g.people) out.push({ id: p.id, name: p.name, communityIds: ids });
+    }
+    return out.sort((a, b) => a.name.localeCompare(b.name));
   };
-  const intros = createMemo(() => net().edges.flatMap((e) => (e.kind === 'introduction' ? [e] : [])));
+  const rows = createMemo<CommunityRow[]>(() => {
+    const byId = new Map(picture().clusters.map((c) => [c.id as string, c]));
+    const last = lastByGroup();
+    const lastOf = new Map<CommunityId, IsoDate>();
+    groups().groups.forEach((g, i) => {
+      const d = last[i];
+      if (d) for (const id of g.communityIds) if (!lastOf.has(id) || (lastOf.get(id) as string) < d) lastOf.set(id, d);
+    });
+    const order = new Map(picture().clusters.map((c, i) => [c.id as string, i]));
+    return [...live().values()]
+      .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
+      .map((community) => ({
+        community,
+        count: byId.get(community.id)?.count ?? 0,
+        members: membersOf((ids) => ids.includes(community.id)),
+        lastContactOn: lastOf.get(community.id) ?? null,
+      }));
+  });
+  const unaffiliated = {
+    get count() {
+      return picture().clusters.find((c) => c.id === UNAFFILIATED)?.count ?? 0;
+    },
+    members: membersOf((ids) => ids.length === 0),
+  };
+  const nameOf = (id: string) => live().get(id as CommunityId)?.name ?? 'another community';
+  const names = createMemo(() => {
+    const out = new Map<string, string>();
+    for (const g of groups().groups) for (const p of g.people) out.set(p.id, p.name);
+    return out;
+  });
+  const personName = (id: string) => names().get(id) ?? 'someone';
+  const summary = () => {
+    const p = picture();
+    const none = p.clusters.find((c) => c.id === UNAFFILIATED)?.count ?? 0;
+    const communitiesCount = p.clusters.length - (none ? 1 : 0);
+    let several = 0;
+    for (const g of groups().groups) if (g.communityIds.filter((id) => live().has(id)).length > 1) several += g.people.length;
+    return `${communitiesCount} ${communitiesCount === 1 ? 'community' : 'communities'}, ${p.total.toLocaleString('en')} people, ${several.toLocaleString('en')} in more than one community${none ? `, ${none.toLocaleString('en')} not in a community yet` : ''}.`;
+  };
+  const intros = createMemo(() => (net()?.edges ?? []).flatMap((e) => (e.kind === 'introduction' ? [e] : [])));
+  const bridgePeople = () => net()?.bridgePeople ?? [];
 
   return (
     <section aria-labelledby="map-title" class="map-page">
@@ -75,7 +138,7 @@ export default function NetworkMap() {
         </nav>
       </div>
       <p class="muted small">Step 2: the communities you belong to or want to reach, and the people in each. Step 3: what you could offer each of them.</p>
-      <Show when={net().bridgeSentence}>
+      <Show when={net()?.bridgeSentence}>
         {(s) => (
           <p class="card bridge-sentence" data-testid="bridge-sentence">
             <Sentence text={s()} />
@@ -83,7 +146,7 @@ export default function NetworkMap() {
         )}
       </Show>
       <Show
-        when={rows().length || net().nodes.length > 1}
+        when={picture().clusters.length || picture().total}
         fallback={
           <div class="card empty">
             <p>
@@ -94,11 +157,13 @@ export default function NetworkMap() {
         }
       >
         <NetworkPicture
-          layout={layout()}
+          picture={picture()}
+          onAspect={setAspect}
           summary={summary()}
           onRendered={() => {
             performance.mark('rapport:map-rendered');
-            requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('rapport:map-painted')));
+            // A timer, not a frame: headless Chromium draws none, and this runs once the render's task ends.
+            setTimeout(() => performance.mark('rapport:map-painted'), 0);
           }}
         />
       </Show>
@@ -118,12 +183,12 @@ export default function NetworkMap() {
         />
       </section>
       <h2 id="communities-title">Communities</h2>
-      <CommunityList rows={rows()} nameOf={nameOf} today={today()} />
-      <Show when={net().bridgePeople.length}>
+      <CommunityList rows={rows()} unaffiliated={unaffiliated} nameOf={nameOf} today={today()} />
+      <Show when={bridgePeople().length}>
         <section aria-labelledby="bridges-title">
           <h2 id="bridges-title">People who connect communities</h2>
           <ul class="bridge-list small">
-            <For each={net().bridgePeople}>
+            <For each={bridgePeople().slice(0, BRIDGES_LISTED)}>
               {(b) => (
                 <li>
                   <a href={`/people/${b.contactId}`}>{personName(b.contactId)}</a> — {b.communityIds.map(nameOf).join(', ')}
@@ -131,6 +196,9 @@ export default function NetworkMap() {
               )}
             </For>
           </ul>
+          <Show when={bridgePeople().length > BRIDGES_LISTED}>
+            <p class="small muted more-note">and {(bridgePeople().length - BRIDGES_LISTED).toLocaleString('en')} more — each community’s members list names them</p>
+          </Show>
         </section>
       </Show>
       <Show when={intros().length}>
