@@ -1,0 +1,69 @@
+/**
+ * Sends one wake-up to one subscription. web-push does the protocol (RFC 8291 encryption of
+ * the payload, RFC 8292 VAPID signature, RFC 8030 headers); the request itself is made here,
+ * so that the address it goes to is checked when the connection is made (guardedLookup).
+ */
+import http from 'node:http';
+import https from 'node:https';
+import webpush from 'web-push';
+import { checkEndpoint, guardedLookup } from './endpoint.ts';
+import type { VapidKeys } from './vapid.ts';
+
+export interface PushTarget {
+  readonly endpoint: string;
+  readonly p256dh: string;
+  readonly auth: string;
+}
+
+/** The HTTP status from the push service, or the reason no request was made or answered. */
+export type SendResult = { ok: true; status: number } | { ok: false; status: number | null; reason: string };
+
+export type Send = (target: PushTarget, payload: string) => Promise<SendResult>;
+
+export interface SenderOptions {
+  readonly vapid: VapidKeys;
+  /** VAPID `sub`: a mailto: or https: contact for the push service's operator. */
+  readonly subject: string;
+  readonly allowLocalHttp: boolean;
+  /** How long the push service may hold the message for an offline device. */
+  readonly ttlSeconds?: number;
+  readonly timeoutMs?: number;
+}
+
+export function makeSender(options: SenderOptions): Send {
+  const lookup = guardedLookup(options.allowLocalHttp);
+  return (target, payload) =>
+    new Promise<SendResult>((resolve) => {
+      const checked = checkEndpoint(target.endpoint, options.allowLocalHttp);
+      if (!checked.ok) return resolve({ ok: false, status: null, reason: checked.reason });
+      let details: ReturnType<typeof webpush.generateRequestDetails>;
+      try {
+        details = webpush.generateRequestDetails({ endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } }, payload, {
+          vapidDetails: { subject: options.subject, publicKey: options.vapid.publicKey, privateKey: options.vapid.privateKey },
+          TTL: options.ttlSeconds ?? 4 * 3600,
+          urgency: 'normal',
+          // A newer wake-up replaces one still waiting at the push service.
+          topic: 'rapport-reminder',
+          contentEncoding: 'aes128gcm',
+        });
+      } catch {
+        return resolve({ ok: false, status: null, reason: 'bad-subscription' });
+      }
+      const client = checked.url.protocol === 'https:' ? https : http;
+      const req = client.request(checked.url, {
+        method: details.method,
+        headers: details.headers as http.OutgoingHttpHeaders,
+        lookup: lookup as never,
+        timeout: options.timeoutMs ?? 15_000,
+        agent: false,
+      });
+      req.on('response', (res) => {
+        res.resume(); // the body is the push service's business
+        const status = res.statusCode ?? 0;
+        resolve(status >= 200 && status < 300 ? { ok: true, status } : { ok: false, status, reason: 'rejected' });
+      });
+      req.on('timeout', () => req.destroy(new Error('timeout')));
+      req.on('error', (error: NodeJS.ErrnoException) => resolve({ ok: false, status: null, reason: error.code === 'EADDRREFUSED' ? 'endpoint-refused' : 'unreachable' }));
+      req.end(details.body ?? undefined);
+    });
+}
