@@ -1,5 +1,6 @@
 import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
+import { keepRemindersCurrent } from './pwa/reminders.ts';
 import { listenForInstall, startPwa } from './pwa/start.ts';
 import { makeSyncController, type SyncStatus } from './sync/controller.ts';
 import type { StoredSync } from './sync/credentials.ts';
@@ -31,6 +32,15 @@ async function start(root: HTMLElement) {
     root,
   );
   startPwa(space, (error) => console.error('Rapport (offline app):', error));
+  // Reminders come through the relay: only while this device syncs with one.
+  keepRemindersCurrent(
+    space.doc,
+    () => {
+      const s = sync.settings();
+      return s === null || s.revoked ? null : { relayUrl: s.relayUrl, spaceId: s.spaceId, deviceId: s.deviceId, token: s.token };
+    },
+    (error) => console.error('Rapport (reminders):', error),
+  );
 }
 
 /**
