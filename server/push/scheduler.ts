@@ -12,6 +12,8 @@ import type { Send } from './sender.ts';
 export const MAX_LATE_MS = 6 * 3600_000;
 /** Long timers are re-checked at least this often (setTimeout's limit is ~24.8 days). */
 const MAX_TIMER_MS = 3600_000;
+/** Pushes in flight at once: 9:00 comes for many devices together, and each push is a TLS request. */
+export const SEND_CONCURRENCY = 32;
 
 export interface SchedulerOptions {
   readonly storage: Storage;
@@ -74,17 +76,23 @@ export function makePushScheduler(options: SchedulerOptions): PushScheduler {
     // One wake-up per device, for its latest time now due.
     const latest = new Map<string, number>();
     for (const w of due) latest.set(w.deviceId, Math.max(latest.get(w.deviceId) ?? 0, w.at));
-    const sends: Promise<void>[] = [];
+    const queue: [string, number][] = [];
     for (const [deviceId, at] of latest) {
-      if (t - at > MAX_LATE_MS) {
-        log('push.stale', { device: deviceId.slice(0, 6), lateMs: t - at });
-        continue;
+      if (t - at > MAX_LATE_MS) log('push.stale', { device: deviceId.slice(0, 6), lateMs: t - at });
+      else queue.push([deviceId, at]);
+    }
+    const worker = async () => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+        const [deviceId, at] = next;
+        await wake(deviceId, at).catch((error: unknown) => log('push.error', { device: deviceId.slice(0, 6), error: String(error) }));
       }
-      const p = wake(deviceId, at).catch((error: unknown) => log('push.error', { device: deviceId.slice(0, 6), error: String(error) }));
+    };
+    const sends = Array.from({ length: Math.min(SEND_CONCURRENCY, queue.length) }, () => {
+      const p = worker();
       inFlight.add(p);
       void p.finally(() => inFlight.delete(p));
-      sends.push(p);
-    }
+      return p;
+    });
     rearm();
     await Promise.all(sends);
   };

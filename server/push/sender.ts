@@ -30,8 +30,24 @@ export interface SenderOptions {
   readonly timeoutMs?: number;
 }
 
+/** A VAPID JWT is valid for this long (RFC 8292 allows up to 24 h) … */
+const VAPID_VALID_S = 12 * 3600;
+/** … and is reused for this long: signing costs ~6 ms (web-push converts the key in JS each time). */
+const VAPID_REUSE_MS = 3600_000;
+
 export function makeSender(options: SenderOptions): Send {
   const lookup = guardedLookup(options.allowLocalHttp);
+  const vapidByAudience = new Map<string, { authorization: string; madeAt: number }>();
+  const vapidFor = (endpoint: URL): string => {
+    const audience = endpoint.origin;
+    const cached = vapidByAudience.get(audience);
+    if (cached !== undefined && Date.now() - cached.madeAt < VAPID_REUSE_MS) return cached.authorization;
+    const expiration = Math.floor(Date.now() / 1000) + VAPID_VALID_S;
+    const headers = webpush.getVapidHeaders(audience, options.subject, options.vapid.publicKey, options.vapid.privateKey, 'aes128gcm', expiration);
+    if (vapidByAudience.size > 1000) vapidByAudience.clear();
+    vapidByAudience.set(audience, { authorization: headers.Authorization, madeAt: Date.now() });
+    return headers.Authorization;
+  };
   return (target, payload) =>
     new Promise<SendResult>((resolve) => {
       const checked = checkEndpoint(target.endpoint, options.allowLocalHttp);
@@ -39,7 +55,8 @@ export function makeSender(options: SenderOptions): Send {
       let details: ReturnType<typeof webpush.generateRequestDetails>;
       try {
         details = webpush.generateRequestDetails({ endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } }, payload, {
-          vapidDetails: { subject: options.subject, publicKey: options.vapid.publicKey, privateKey: options.vapid.privateKey },
+          // Signed once per push service and reused (vapidFor); the payload is encrypted afresh each time.
+          headers: { Authorization: vapidFor(checked.url) },
           TTL: options.ttlSeconds ?? 4 * 3600,
           urgency: 'normal',
           // A newer wake-up replaces one still waiting at the push service.

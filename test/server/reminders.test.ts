@@ -112,7 +112,7 @@ describe('waking a device', () => {
     } finally {
       push.respondWith(201);
     }
-    expect(relay.stderr()).toMatch(/push\.gone device=\S+ status=410/);
+    await waitFor(() => /push\.gone device=\S+ status=410/.test(relay.stderr()), 'the log line');
   });
 
   it('revoking a device drops its subscription and wake times', async () => {
