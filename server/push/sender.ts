@@ -37,6 +37,12 @@ const VAPID_REUSE_MS = 3600_000;
 
 export function makeSender(options: SenderOptions): Send {
   const lookup = guardedLookup(options.allowLocalHttp);
+  // Kept-alive connections: at 9:00 many pushes go to the same few push services, and a TLS
+  // handshake each would cost more than the push. Every new connection still goes through `lookup`.
+  const agents = {
+    https: new https.Agent({ keepAlive: true, maxSockets: 32, lookup: lookup as never }),
+    http: new http.Agent({ keepAlive: true, maxSockets: 32, lookup: lookup as never }),
+  };
   const vapidByAudience = new Map<string, { authorization: string; madeAt: number }>();
   const vapidFor = (endpoint: URL): string => {
     const audience = endpoint.origin;
@@ -66,13 +72,13 @@ export function makeSender(options: SenderOptions): Send {
       } catch {
         return resolve({ ok: false, status: null, reason: 'bad-subscription' });
       }
-      const client = checked.url.protocol === 'https:' ? https : http;
-      const req = client.request(checked.url, {
+      const secure = checked.url.protocol === 'https:';
+      const req = (secure ? https : http).request(checked.url, {
         method: details.method,
         headers: details.headers as http.OutgoingHttpHeaders,
         lookup: lookup as never,
         timeout: options.timeoutMs ?? 15_000,
-        agent: false,
+        agent: secure ? agents.https : agents.http,
       });
       req.on('response', (res) => {
         res.resume(); // the body is the push service's business
