@@ -141,7 +141,10 @@ export function keepRemindersCurrent(doc: Y.Doc, relay: () => SpaceCredentials |
     const creds = relay();
     const current = { ...record, relay: creds };
     if (JSON.stringify(creds) !== JSON.stringify(record.relay)) await saveReminderRecord(current);
-    if (notificationPermission() !== 'granted') return void publish({ kind: notificationPermission() === 'unsupported' ? 'unsupported' : 'denied', support: pushSupport() } as Delivery);
+    const permission = notificationPermission();
+    if (permission === 'unsupported') return void publish({ kind: 'unsupported', support: pushSupport() });
+    if (permission === 'denied') return void publish({ kind: 'denied' });
+    if (permission === 'default') return void publish({ kind: 'failed', detail: 'notifications are not allowed on this device yet — turn reminders off and on again to allow them' });
     if (creds === null) return void publish({ kind: 'no-sync' });
     const times = wakeTimesFor(doc, current.settings);
     if (times.length === current.sent.length && times.every((t, i) => t === current.sent[i])) return void publish({ kind: 'arriving', next: times[0] ?? null });
