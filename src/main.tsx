@@ -1,4 +1,4 @@
-import { createSignal } from 'solid-js';
+import { createEffect, createRoot, createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { keepRemindersCurrent } from './pwa/reminders.ts';
 import { listenForInstall, startPwa } from './pwa/start.ts';
@@ -33,13 +33,17 @@ async function start(root: HTMLElement) {
   );
   startPwa(space, (error) => console.error('Rapport (offline app):', error));
   // Reminders come through the relay: only while this device syncs with one.
-  keepRemindersCurrent(
-    space.doc,
-    () => {
-      const s = sync.settings();
-      return s === null || s.revoked ? null : { relayUrl: s.relayUrl, spaceId: s.spaceId, deviceId: s.deviceId, token: s.token };
-    },
-    (error) => console.error('Rapport (reminders):', error),
+  const relayFor = (s: StoredSync | null) => (s === null || s.revoked ? null : { relayUrl: s.relayUrl, spaceId: s.spaceId, deviceId: s.deviceId, token: s.token });
+  const reminders = keepRemindersCurrent(space.doc, () => relayFor(sync.settings()), (error) => console.error('Rapport (reminders):', error));
+  // Sync turned on, off, or this device revoked: the relay to hand wake times to changed.
+  let relayKey = JSON.stringify(relayFor(sync.settings()));
+  createRoot(() =>
+    createEffect(() => {
+      const key = JSON.stringify(relayFor(syncSettings()));
+      if (key === relayKey) return;
+      relayKey = key;
+      void reminders.now().catch((error: unknown) => console.error('Rapport (reminders):', error));
+    }),
   );
 }
 

@@ -139,8 +139,13 @@ export function keepRemindersCurrent(doc: Y.Doc, relay: () => SpaceCredentials |
     const record = await loadReminderRecord();
     if (!record.settings.enabled) return void publish({ kind: 'off' });
     const creds = relay();
-    const current = { ...record, relay: creds };
-    if (JSON.stringify(creds) !== JSON.stringify(record.relay)) await saveReminderRecord(current);
+    let current = { ...record, relay: creds };
+    if (JSON.stringify(creds) !== JSON.stringify(record.relay)) {
+      // Sync turned off or moved: the old relay stops waking this device; the new one starts from nothing.
+      if (record.relay !== null) void dropSchedule(record.relay);
+      current = { ...current, sent: [] };
+      await saveReminderRecord(current);
+    }
     const permission = notificationPermission();
     if (permission === 'unsupported') return void publish({ kind: 'unsupported', support: pushSupport() });
     if (permission === 'denied') return void publish({ kind: 'denied' });
