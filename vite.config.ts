@@ -7,22 +7,21 @@ export default defineConfig({
   plugins: [
     solid(),
     VitePWA({
-      strategies: 'generateSW',
+      // Our own worker (src/pwa/sw.ts): the offline app as before, plus reminders (push, notification clicks).
+      strategies: 'injectManifest',
+      srcDir: 'src/pwa',
+      filename: 'sw.ts',
       // A new version waits for the user's "reload" rather than swapping code under an open window.
       registerType: 'prompt',
       // src/pwa registers the worker itself with workbox-window, so no inline script is injected (CSP).
       injectRegister: false,
       manifest,
       includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
-      workbox: {
+      injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,wasm}'],
-        navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//, /^\/sync/, /^\/healthz/, /^\/metrics/],
-        cleanupOutdatedCaches: true,
-        // The first worker takes the page it was installed from, so the app works offline from the first visit.
-        // Later versions still wait for the person's "reload" (no skipWaiting).
-        clientsClaim: true,
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+        // A classic worker: module service workers are not everywhere reminders should arrive.
+        rollupFormat: 'iife',
       },
     }),
   ],

@@ -15,6 +15,19 @@ export interface Config {
   readonly limits: Limits;
   /** SQLite `synchronous` pragma: NORMAL survives a killed process, FULL also a power cut. */
   readonly sqliteSync: 'NORMAL' | 'FULL';
+  readonly push: PushConfig;
+}
+
+export interface PushConfig {
+  /** VAPID contact (mailto: or https:) that push services may use to reach the relay's operator. */
+  readonly subject: string;
+  /**
+   * Tests only: also accept http(s) endpoints on a loopback address, so a fake push service on
+   * 127.0.0.1 can stand in. Off by default; never set it on a relay others use.
+   */
+  readonly allowLocalHttp: boolean;
+  /** Schedules (set or drop) per device per hour; the device debounces, this is the backstop. */
+  readonly schedulesPerHour: number;
 }
 
 export interface Limits {
@@ -85,6 +98,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     inviteCode: invite !== undefined && invite !== '' ? invite : null,
     metricsToken: metricsToken !== undefined && metricsToken !== '' ? metricsToken : null,
     sqliteSync: sync,
+    push: {
+      subject: pushSubject(env['RAPPORT_PUSH_SUBJECT']),
+      allowLocalHttp: env['RAPPORT_PUSH_ALLOW_LOCAL_HTTP'] === '1',
+      schedulesPerHour: int(env, 'RAPPORT_REMINDER_SCHEDULES_PER_HOUR', 120, 1),
+    },
     limits: {
       maxFrameBytes: int(env, 'RAPPORT_MAX_FRAME_BYTES', 32 * 1024 * 1024, 1024),
       messageBurst: int(env, 'RAPPORT_MSG_BURST', 2000, 1),
@@ -102,4 +120,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxBufferedBytes: int(env, 'RAPPORT_MAX_BUFFERED_BYTES', 64 * 1024 * 1024, 1024),
     },
   };
+}
+
+function pushSubject(raw: string | undefined): string {
+  if (raw === undefined || raw.trim() === '') return 'mailto:rapport-relay@localhost';
+  if (!/^(mailto:|https:\/\/)\S+$/.test(raw.trim())) throw new Error('RAPPORT_PUSH_SUBJECT must be a mailto: or https: URL');
+  return raw.trim();
 }

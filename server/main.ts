@@ -8,8 +8,12 @@ import { makeRateLimiter } from './auth/rate-limit.ts';
 import { loadConfig } from './config.ts';
 import { makeApiRoute } from './http/api.ts';
 import { makeMetrics, makeMetricsRoute } from './http/metrics.ts';
+import { makeRemindersRoute } from './http/reminders.ts';
 import { createHttpServer } from './http/router.ts';
 import { makeLogger } from './log.ts';
+import { makePushScheduler } from './push/scheduler.ts';
+import { makeSender } from './push/sender.ts';
+import { loadOrCreateVapidKeys } from './push/vapid.ts';
 import { Relay } from './relay/relay.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
 
@@ -26,6 +30,13 @@ const storage = openSqliteStorage({
 const metrics = makeMetrics();
 const devices = makeDevices(storage);
 const relay = new Relay({ storage, devices, limits, metrics, log });
+const vapid = loadOrCreateVapidKeys(config.dataDir);
+const scheduler = makePushScheduler({
+  storage,
+  log,
+  send: makeSender({ vapid, subject: config.push.subject, allowLocalHttp: config.push.allowLocalHttp }),
+});
+if (config.push.allowLocalHttp) log('push.allow-local-http', { warning: 'test-setting' });
 
 const server = createHttpServer({
   staticDir: config.staticDir,
@@ -33,6 +44,15 @@ const server = createHttpServer({
   log,
   routes: [
     makeMetricsRoute(metrics, () => ({ connections: relay.connectionCount, spacesLoaded: relay.spaces.size }), config.metricsToken),
+    makeRemindersRoute({
+      devices,
+      storage,
+      scheduler,
+      publicKey: vapid.publicKey,
+      allowLocalHttp: config.push.allowLocalHttp,
+      limiter: makeRateLimiter(config.push.schedulesPerHour, config.push.schedulesPerHour / 3600),
+      log,
+    }),
     makeApiRoute({
       devices,
       inviteCode: config.inviteCode,
@@ -68,8 +88,7 @@ const stop = (signal: string): void => {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeAllConnections();
   // Everything accepted is stored once the relay has shut down; then sockets and the WAL.
-  void relay
-    .shutdown()
+  void Promise.all([relay.shutdown(), scheduler.stop()])
     .then(() => Promise.all([storage.close(), closed]))
     .then(() => {
       log('server.stopped');

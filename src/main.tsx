@@ -1,5 +1,6 @@
-import { createSignal } from 'solid-js';
+import { createEffect, createRoot, createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
+import { keepRemindersCurrent } from './pwa/reminders.ts';
 import { listenForInstall, startPwa } from './pwa/start.ts';
 import { makeSyncController, type SyncStatus } from './sync/controller.ts';
 import type { StoredSync } from './sync/credentials.ts';
@@ -31,6 +32,19 @@ async function start(root: HTMLElement) {
     root,
   );
   startPwa(space, (error) => console.error('Rapport (offline app):', error));
+  // Reminders come through the relay: only while this device syncs with one.
+  const relayFor = (s: StoredSync | null) => (s === null || s.revoked ? null : { relayUrl: s.relayUrl, spaceId: s.spaceId, deviceId: s.deviceId, token: s.token });
+  const reminders = keepRemindersCurrent(space.doc, () => relayFor(sync.settings()), (error) => console.error('Rapport (reminders):', error));
+  // Sync turned on, off, or this device revoked: the relay to hand wake times to changed.
+  let relayKey = JSON.stringify(relayFor(sync.settings()));
+  createRoot(() =>
+    createEffect(() => {
+      const key = JSON.stringify(relayFor(syncSettings()));
+      if (key === relayKey) return;
+      relayKey = key;
+      void reminders.now().catch((error: unknown) => console.error('Rapport (reminders):', error));
+    }),
+  );
 }
 
 /**

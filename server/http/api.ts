@@ -35,16 +35,16 @@ const ROUTES = {
   pair: /^\/api\/pair$/,
 };
 
-function bearer(req: IncomingMessage): string | null {
+export function bearer(req: IncomingMessage): string | null {
   const header = req.headers.authorization;
   if (typeof header !== 'string') return null;
   const match = /^Bearer ([\x21-\x7e]+)$/.exec(header.trim());
   return match?.[1] ?? null;
 }
 
-function setCors(res: ServerResponse): void {
+export function setCors(res: ServerResponse): void {
   res.setHeader('Access-Control-Allow-Origin', '*');
-  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, DELETE, OPTIONS');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
   res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Invite-Code');
   res.setHeader('Access-Control-Max-Age', '600');
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
-import type { DeviceRecord, NewUpdate, PairingRecord, RedeemResult, SpaceRecord, Storage, StoredUpdate } from './types.ts';
+import type { DeviceRecord, NewUpdate, PairingRecord, PushSubscriptionRecord, RedeemResult, SpaceRecord, Storage, StoredUpdate, WakeRecord } from './types.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS spaces (
@@ -31,6 +31,19 @@ CREATE TABLE IF NOT EXISTS updates (
   data BLOB NOT NULL
 ) STRICT;
 CREATE INDEX IF NOT EXISTS updates_space ON updates(space_id, id);
+CREATE TABLE IF NOT EXISTS push_subscriptions (
+  device_id TEXT PRIMARY KEY REFERENCES devices(id),
+  endpoint TEXT NOT NULL,
+  p256dh TEXT NOT NULL,
+  auth TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS push_wakes (
+  device_id TEXT NOT NULL REFERENCES push_subscriptions(device_id) ON DELETE CASCADE,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (device_id, at)
+) STRICT;
+CREATE INDEX IF NOT EXISTS push_wakes_at ON push_wakes(at);
 `;
 
 interface DeviceRow {
@@ -105,6 +118,18 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     insertUpdateAt: db.prepare('INSERT INTO updates (id, space_id, data) VALUES (?, ?, ?)'),
     lastUpdateId: db.prepare<[string], { id: number | null }>('SELECT max(id) AS id FROM updates WHERE space_id = ?'),
     countUpdates: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE space_id = ?'),
+    upsertSubscription: db.prepare(
+      `INSERT INTO push_subscriptions (device_id, endpoint, p256dh, auth, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(device_id) DO UPDATE SET endpoint = excluded.endpoint, p256dh = excluded.p256dh, auth = excluded.auth, updated_at = excluded.updated_at`,
+    ),
+    getSubscription: db.prepare<[string], { device_id: string; endpoint: string; p256dh: string; auth: string; updated_at: number }>(
+      'SELECT * FROM push_subscriptions WHERE device_id = ?',
+    ),
+    dropSubscription: db.prepare('DELETE FROM push_subscriptions WHERE device_id = ?'),
+    dropWakes: db.prepare('DELETE FROM push_wakes WHERE device_id = ?'),
+    insertWake: db.prepare('INSERT OR IGNORE INTO push_wakes (device_id, at) VALUES (?, ?)'),
+    nextWake: db.prepare<[], { at: number | null }>('SELECT min(at) AS at FROM push_wakes'),
+    takeWakes: db.prepare<[number], { device_id: string; at: number }>('DELETE FROM push_wakes WHERE at <= ? RETURNING device_id, at'),
   };
 
   const insertDevice = (d: DeviceRecord): void => {
@@ -128,6 +153,9 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   const revoke = db.transaction((spaceId: string, deviceId: string, at: number): boolean => {
     if (q.revokeDevice.run(at, deviceId, spaceId).changes === 0) return false;
     q.burnPairingsBy.run(deviceId);
+    // A revoked device is woken no more.
+    q.dropWakes.run(deviceId);
+    q.dropSubscription.run(deviceId);
     return true;
   });
 
@@ -140,8 +168,35 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     q.insertUpdateAt.run(upToId, spaceId, asBuffer(snapshot));
   });
 
+  const replaceWakes = (deviceId: string, wakeAt: readonly number[]) => {
+    q.dropWakes.run(deviceId);
+    for (const at of wakeAt) q.insertWake.run(deviceId, at);
+  };
+  const setReminders = db.transaction((sub: PushSubscriptionRecord, wakeAt: readonly number[]) => {
+    q.upsertSubscription.run(sub.deviceId, sub.endpoint, sub.p256dh, sub.auth, sub.updatedAt);
+    replaceWakes(sub.deviceId, wakeAt);
+  });
+  const setWakes = db.transaction((deviceId: string, wakeAt: readonly number[]): boolean => {
+    if (q.getSubscription.get(deviceId) === undefined) return false;
+    replaceWakes(deviceId, wakeAt);
+    return true;
+  });
+  const dropSubscription = db.transaction((deviceId: string) => {
+    q.dropWakes.run(deviceId);
+    q.dropSubscription.run(deviceId);
+  });
+
   return {
     createSpace: (space, device) => createSpace(space, device),
+    setReminders: (sub, wakeAt) => setReminders(sub, wakeAt),
+    setWakes: (deviceId, wakeAt) => setWakes(deviceId, wakeAt),
+    getPushSubscription(deviceId) {
+      const row = q.getSubscription.get(deviceId);
+      return row === undefined ? null : { deviceId: row.device_id, endpoint: row.endpoint, p256dh: row.p256dh, auth: row.auth, updatedAt: row.updated_at };
+    },
+    dropPushSubscription: (deviceId) => dropSubscription(deviceId),
+    nextWakeAt: () => q.nextWake.get()?.at ?? null,
+    takeDueWakes: (now): WakeRecord[] => q.takeWakes.all(now).map((r) => ({ deviceId: r.device_id, at: r.at })),
     getSpace(spaceId) {
       const row = q.getSpace.get(spaceId);
       return row === undefined ? null : { id: row.id, createdAt: row.created_at };

@@ -37,6 +37,27 @@ export interface NewUpdate {
   readonly data: Uint8Array;
 }
 
+/**
+ * What the relay keeps per device for reminders: where to send a wake-up and the keys to
+ * encrypt it for that browser (from PushSubscription.toJSON()), and when it was last set.
+ */
+export interface PushSubscriptionRecord {
+  readonly deviceId: string;
+  /** The push service URL (checked: https, public address). */
+  readonly endpoint: string;
+  /** The browser's P-256 public key, base64url (65 bytes). */
+  readonly p256dh: string;
+  /** The browser's auth secret, base64url (16 bytes). */
+  readonly auth: string;
+  readonly updatedAt: number;
+}
+
+export interface WakeRecord {
+  readonly deviceId: string;
+  /** Epoch ms. */
+  readonly at: number;
+}
+
 export type RedeemResult = 'ok' | 'invalid';
 
 export interface Storage {
@@ -58,6 +79,18 @@ export interface Storage {
   redeemPairing(spaceId: string, codeHash: Buffer, now: number, device: DeviceRecord): RedeemResult;
   /** Spends every outstanding code of a space (after too many wrong guesses). */
   burnPairings(spaceId: string): void;
+
+  /** Sets the device's subscription and replaces its wake times, atomically. */
+  setReminders(subscription: PushSubscriptionRecord, wakeAt: readonly number[]): void;
+  /** Replaces the wake times of a device that already has a subscription; false when it has none. */
+  setWakes(deviceId: string, wakeAt: readonly number[]): boolean;
+  getPushSubscription(deviceId: string): PushSubscriptionRecord | null;
+  /** Drops the subscription and its wake times (turned off, gone at the push service, device revoked). */
+  dropPushSubscription(deviceId: string): void;
+  /** The earliest wake time of any device, or null. */
+  nextWakeAt(): number | null;
+  /** Removes and returns every wake time at or before `now`. */
+  takeDueWakes(now: number): WakeRecord[];
 
   loadUpdates(spaceId: string): StoredUpdate[];
   /** Appends all rows in one transaction. */

@@ -9,6 +9,8 @@ export * from './cadence.ts';
 export * from './actions.ts';
 export * from './today.ts';
 export * from './snooze.ts';
+export * from './reminders.ts';
+export * from './reminder-digest.ts';
 export * from './subtitle.ts';
 export * from './glance.ts';
 export * from './capture-line.ts';

@@ -28,8 +28,9 @@ export function snoozeChanges(
   people: ReadonlyMap<ContactId, Pick<Contact, 'snoozedUntil'>>,
   interactions: readonly Interaction[],
   resolve: (id: ContactId) => ContactId = (id) => id,
+  days: number = SNOOZE_DAYS[item.kind],
 ): SnoozeChanges {
-  const until = snoozeTo(today, SNOOZE_DAYS[item.kind]);
+  const until = snoozeTo(today, days);
   const changes: SnoozeChanges = { until, contacts: [], followUps: [], actions: [], promises: [] };
   // A promise or a plan action is snoozed on its own: it moves, the person stays.
   if (item.kind === 'action') return { ...changes, actions: [{ id: item.actionId, dueOn: until }] };
@@ -45,4 +46,31 @@ export function snoozeChanges(
     if (i.contactIds.some((id) => who.has(resolve(id)))) changes.followUps.push({ id: i.id, followUpOn: until });
   }
   return changes;
+}
+
+/**
+ * Snoozing several items to one day ("snooze all to tomorrow" on a reminder): each item's
+ * changes, gathered so that one transaction writes them.
+ */
+export function snoozeAllChanges(
+  items: readonly TodayItem[],
+  today: IsoDate,
+  people: ReadonlyMap<ContactId, Pick<Contact, 'snoozedUntil'>>,
+  interactions: readonly Interaction[],
+  resolve: (id: ContactId) => ContactId = (id) => id,
+  days = 1,
+): SnoozeChanges {
+  const all: SnoozeChanges = { until: snoozeTo(today, days), contacts: [], followUps: [], actions: [], promises: [] };
+  const seen = new Set<string>();
+  const add = <T extends { id: string }>(into: T[], from: readonly T[]) => {
+    for (const c of from) if (!seen.has(c.id)) (seen.add(c.id), into.push(c));
+  };
+  for (const item of items) {
+    const c = snoozeChanges(item, today, people, interactions, resolve, days);
+    add(all.contacts, c.contacts);
+    add(all.followUps, c.followUps);
+    add(all.actions, c.actions);
+    add(all.promises, c.promises);
+  }
+  return all;
 }

@@ -17,7 +17,8 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 function wholeBuild(dir: string): boolean {
   try {
     const sw = fs.readFileSync(path.join(dir, 'sw.js'), 'utf8');
-    const urls = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1] ?? '');
+    // The precache list, as generateSW wrote it (url:"…") or as injectManifest does ("url":"…").
+    const urls = [...sw.matchAll(/"?url"?:"([^"]+)"/g)].map((m) => m[1] ?? '');
     return urls.length > 0 && urls.every((u) => fs.existsSync(path.join(dir, u)));
   } catch {
     return false;
