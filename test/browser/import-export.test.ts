@@ -141,6 +141,15 @@ describe.concurrent('Import and export, in real Chromium against the real server
     await context.close();
   });
 
+  it('"Undo import" also takes away the toast that offered the same undo', async () => {
+    const { context, app } = await freshApp();
+    await importConnections(app);
+    expect(await app.importer.resultToasts()).toEqual(['Added 4 people from Connections.csv.']);
+    await app.page.getByTestId('last-import').getByRole('button', { name: 'Undo import' }).click();
+    await expect.poll(() => app.importer.resultToasts()).toEqual([]);
+    await context.close();
+  });
+
   it('undo from the toast takes the import back', async () => {
     const { context, app } = await freshApp();
     await importConnections(app);
@@ -201,6 +210,12 @@ describe.concurrent('Import and export, in real Chromium against the real server
     const text = csv.bytes.toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text).toContain('"Mensah, Boateng & Partners"');
+    // Rapport reads its own CSV back, communities column and all.
+    const csvBack = parseFile(csv.filename, new Uint8Array(csv.bytes));
+    if (!csvBack.ok) throw new Error(csvBack.error.message);
+    expect(csvBack.format).toBe('rapport-csv');
+    expect(text.slice(1, text.indexOf('\r\n')).split(',')).toContain('Communities');
+    expect(csvBack.report.drafts.map((d) => d.values.name).sort()).toEqual(IMPORTED);
 
     const ics = await app.exporter.download('calendar');
     expect(ics.bytes.toString('utf8')).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/);

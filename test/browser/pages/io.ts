@@ -111,6 +111,11 @@ export class ImporterModel {
   }
 
   /** Undo from the toast that followed the import. */
+  /** The "Added N people… Undo" toasts still on screen. */
+  async resultToasts(): Promise<string[]> {
+    return this.page.locator('.toast').filter({ hasText: /^Added / }).locator('p').allTextContents();
+  }
+
   async undo(): Promise<void> {
     await this.page.locator('.toast').filter({ hasText: /^Added / }).last().getByRole('button', { name: 'Undo' }).click();
     await this.page.locator('.toast').filter({ hasText: 'was taken back' }).waitFor();
