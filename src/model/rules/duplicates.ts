@@ -12,7 +12,7 @@
 import type { Contact } from '../contact.ts';
 import { isId, type ContactId } from '../ids.ts';
 import { isActivePerson } from './people-status.ts';
-import { linkedinKey } from './contact-keys.ts';
+import { linkedinKey, nameKey } from './contact-keys.ts';
 import { crowdKeys, likenessStrength, listEntryKey, preparePerson, SamePersonIndex, type DuplicateReason, type Likeness, type Prepared } from './same-person.ts';
 import { runAtOnce } from './slices.ts';
 
@@ -183,7 +183,8 @@ export function duplicateSentence(a: Contact, b: Contact, reasons: readonly Dupl
     else if (r.kind === 'similar-name') name = `have very similar names and both work at ${r.organisation}`;
     else name = 'have the same name';
   }
-  const who = listNames([a.name, b.name]);
+  // Two records under one name: name it once.
+  const who = nameKey(a.name) === nameKey(b.name) ? `Two records of ${a.name}` : listNames([a.name, b.name]);
   const parts = [shared.length ? `share ${listNames(shared, shared.length)}` : '', name].filter((s) => s !== '');
   return `${who} ${parts.join(', and ')} — they may be the same person.`;
 }

@@ -225,7 +225,7 @@ export default function Duplicates() {
         <A class="back-link" href="/people">← People</A>
       </p>
       <h1 id="dup-title">Possible duplicates</h1>
-      <p class="muted">People who share an email, phone or LinkedIn profile, or have very similar names at the same organisation. Merging keeps every detail, interaction and give-and-take entry of both; the record you keep keeps its name and role, and a value of the other that differs is kept in its notes.</p>
+      <p class="muted">People who may be one person. A merge keeps everything of both and can be undone: the record you keep keeps its name and role, and what differs in the other goes into its notes.</p>
       <PlanDuplicates />
       <Show when={looked() < 1}>
         <p role="status" data-testid="duplicates-looking">
@@ -239,7 +239,7 @@ export default function Duplicates() {
         <div class="row dup-summary">
           <p data-testid="duplicate-count" style={{ margin: 0 }}>
             {pairs().length.toLocaleString()} possible {pairs().length === 1 ? 'pair' : 'pairs'}
-            <Show when={sure().length}>, {sure().length.toLocaleString()} of them sure (a shared email, phone or profile, or the same name at the same place)</Show>.
+            <Show when={sure().length}>, {sure().length.toLocaleString()} of them sure (a shared email, phone or profile, or one name at one organisation)</Show>.
           </p>
           <Show when={sure().length}>
             <button type="button" class="primary" onClick={mergeAllSure}>

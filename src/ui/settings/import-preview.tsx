@@ -169,8 +169,8 @@ export function ImportPreview(props: { name: string; parsed: ParsedOk; plan: Imp
       </ul>
       <Show when={props.plan.newCommunities.length}>
         <p class="small wrap" data-testid="preview-new-communities">
-          {props.plan.newCommunities.length === 1 ? 'A community new here' : `${props.plan.newCommunities.length.toLocaleString()} communities new here`}, added with
-          them: {listNames(props.plan.newCommunities, 6)}.
+          Creates {props.plan.newCommunities.length === 1 ? 'a community' : `${props.plan.newCommunities.length.toLocaleString()} communities`} you do not have yet:{' '}
+          {listNames(props.plan.newCommunities, 6)}.
         </p>
       </Show>
 

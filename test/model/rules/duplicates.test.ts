@@ -123,7 +123,7 @@ describe('findDuplicates', () => {
     expect(found.map((p) => p.key)).toEqual([pairKey(a.id, b.id), pairKey(c.id, d.id)]);
     expect(found[0]?.reasons.map((r) => r.kind)).toEqual(['email', 'phone', 'similar-name']);
     expect(found[0]?.sentence).toBe(
-      'Dee Roy and Dee Roy share the email dee@acme.com and the phone number +1 415 555 0100, and have very similar names and both work at Acme — they may be the same person.',
+      'Two records of Dee Roy share the email dee@acme.com and the phone number +1 415 555 0100, and have very similar names and both work at Acme — they may be the same person.',
     );
   });
 
