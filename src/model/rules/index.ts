@@ -33,3 +33,5 @@ export * from './people.ts';
 export * from './plan-duplicates.ts';
 export * from './same-person.ts';
 export * from './suggest/index.ts';
+export * from './introduction-steps.ts';
+export * from './introduction-messages.ts';
