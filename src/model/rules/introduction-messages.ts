@@ -32,6 +32,9 @@ export function firstName(name: string): string {
 
 const firstLine = (text: string) => (text.split('\n').find((l) => l.trim() !== '') ?? '').trim().replace(/[.\s]+$/, '');
 
+/** A need as it reads mid-sentence: "A payments lawyer" becomes "a payments lawyer"; names and acronyms keep their capitals. */
+const midSentence = (need: string) => need.replace(/^(A|An|The|Some|Someone|Somebody|Help|Advice|More)\b/, (w) => w.toLowerCase());
+
 /** "Payments counsel at Monzo", "works at Monzo", what they do, or nothing. */
 function whatTheyAre(p: IntroPerson): string {
   if (p.role && p.organisation) return `${p.role} at ${p.organisation}`;
@@ -57,7 +60,7 @@ function signed(lines: string[], me: string): string {
 export function draftIntroduction(a: IntroPerson, b: IntroPerson, me: { name: string }): IntroMessage[] {
   const aFirst = firstName(a.name);
   const bFirst = firstName(b.name);
-  const need = firstLine(a.needs);
+  const need = midSentence(firstLine(a.needs));
   const toA = signed(
     [
       `Hi ${aFirst},`,

@@ -1,6 +1,6 @@
 /** Introductions as a workflow (issue 13 §3): steps, what a made one gives, the follow-up, older entries, and the drafted messages. */
 import { describe, expect, test } from 'vitest';
-import { introductionSpec, parseEntity, type ContactId, type Introduction } from '../../../src/model/index.ts';
+import { introductionSpec, parseEntity, type ContactId, type Introduction, type IntroductionId } from '../../../src/model/index.ts';
 import {
   checkIntroductionSides,
   draftIntroduction,
@@ -103,7 +103,7 @@ describe('introductions stored by the older shape', () => {
   const old = { personAId: ana.id, personBId: tom.id, on: '2025-11-20', notes: 'At the fintech meetup', createdAt: '2025-11-20T18:00:00.000Z' };
 
   test('read as valid, made introductions with no outcome yet', () => {
-    const r = parseEntity(introductionSpec, old, 'intro-old-one', { reading: true });
+    const r = parseEntity<typeof introductionSpec, IntroductionId>(introductionSpec, old, 'intro-old-one', { reading: true });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value).toMatchObject({ stage: 'made', on: '2025-11-20', askedOn: null, outcome: '', outcomeOn: null, introducerId: null, notes: 'At the fintech meetup' });
@@ -113,13 +113,13 @@ describe('introductions stored by the older shape', () => {
   });
 
   test('an old one with no date counts from the day it was recorded', () => {
-    const r = parseEntity(introductionSpec, { ...old, on: undefined }, 'intro-old-two', { reading: true });
+    const r = parseEntity<typeof introductionSpec, IntroductionId>(introductionSpec, { ...old, on: undefined }, 'intro-old-two', { reading: true });
     if (!r.ok) throw new Error('unreadable');
     expect(introductionLedger(r.value, nameOf)[0]?.on).toBe('2025-11-20');
   });
 
   test('a stage or outcome from a newer version reads as made, no outcome, instead of losing the entry', () => {
-    const r = parseEntity(introductionSpec, { ...old, stage: 'declined', outcome: 'married' }, 'intro-newer1', { reading: true });
+    const r = parseEntity<typeof introductionSpec, IntroductionId>(introductionSpec, { ...old, stage: 'declined', outcome: 'married' }, 'intro-newer1', { reading: true });
     expect(r.ok && r.value.stage === 'made' && r.value.outcome === '').toBe(true);
   });
 });
@@ -139,6 +139,13 @@ describe('drafting the introduction', () => {
     expect(toBoth).toMatchObject({ audience: 'both', emails: ['ana@paywise.example', 'tom@twobirds.example'], subject: 'Introduction: Ana Lima and Tom Reyes' });
     expect(toBoth?.body).toContain('Hi Ana and Tom,');
     expect(toBoth?.body).toContain('Ana is Founder at Paywise and is looking for a payments lawyer.\nTom is Payments lawyer at Bird & Bird.');
+  });
+
+  test('a need written as a heading reads mid-sentence; names keep their capitals', () => {
+    const [x] = draftIntroduction({ ...a, needs: 'A payments lawyer.' }, b, { name: '' });
+    expect(x?.body).toContain('You mentioned needing a payments lawyer. I know');
+    const [y] = draftIntroduction({ ...a, needs: 'Kubernetes help' }, b, { name: '' });
+    expect(y?.body).toContain('You mentioned needing Kubernetes help. I know');
   });
 
   test('reads well when little is known and the user has no name on their card', () => {
