@@ -36,7 +36,7 @@ function HubList(props: { max?: number }) {
                 <SuggestionRow
                   name={`${act.nameOf(s.seekerId)} and ${act.nameOf(s.providerId)}`}
                   href={`/people/${s.seekerId}`}
-                  reason={`${s.reason}${s.acrossCommunities ? ' You are their only link.' : ''}`}
+                  reason={`${s.reason}${act.onlyLink(s)}`}
                   acceptText="Introduce"
                   acceptLabel={`Introduce ${pair()}`}
                   onAccept={() => {

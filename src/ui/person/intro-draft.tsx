@@ -67,7 +67,7 @@ function DraftMessage(props: { message: IntroMessage; step: number }) {
       </div>
       <div class="field">
         <label for={`${id}-body`}>Message</label>
-        <textarea id={`${id}-body`} rows={9} value={body()} onInput={(e) => setBody(e.currentTarget.value)} />
+        <textarea id={`${id}-body`} rows={Math.min(16, props.message.body.split('\n').length + 4)} value={body()} onInput={(e) => setBody(e.currentTarget.value)} />
       </div>
       <div class="row">
         <button type="button" onClick={() => void copy()} aria-label={`Copy message ${props.step}, ${props.message.label.toLowerCase()}`}>

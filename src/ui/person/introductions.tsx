@@ -45,6 +45,11 @@ export function useIntroductionActions() {
   const nameOf = (id: ContactId) => contacts().byId.get(id)?.name ?? 'someone';
   return {
     nameOf,
+    /** Said only when both are in communities and share none: then the user really is their only link. */
+    onlyLink(s: IntroductionSuggestion): string {
+      const inSome = [s.seekerId, s.providerId].every((id) => (contacts().byId.get(id)?.communityIds.length ?? 0) > 0);
+      return s.acrossCommunities && inSome ? ' You are their only link.' : '';
+    },
     /** Starts it as asked; returns its id, or null (with a toast saying why). */
     start(a: ContactId, b: ContactId, introducerId: ContactId | null = null): IntroductionId | null {
       const r = startIntroduction(doc, { personAId: a, personBId: b, introducerId }, todayIso());
@@ -138,7 +143,7 @@ export function PersonIntroductions(props: { person: Contact }) {
                   <SuggestionRow
                     name={act.nameOf(otherId())}
                     href={`/people/${otherId()}`}
-                    reason={`${s.reason}${s.acrossCommunities ? ' You are their only link.' : ''}`}
+                    reason={`${s.reason}${act.onlyLink(s)}`}
                     acceptText="Introduce"
                     acceptLabel={`Introduce ${pair()}`}
                     onAccept={() => introduce(s)}
@@ -172,7 +177,10 @@ export function PersonIntroductions(props: { person: Contact }) {
                         class="small-button primary"
                         aria-label={`Mark as made: ${sentence()}`}
                         onClick={() => {
-                          if (act.made(intro)) setJustMade(intro.id);
+                          if (!act.made(intro)) return;
+                          setJustMade(intro.id);
+                          // The messages were for asking and introducing: done with once it is made.
+                          setDrafting(null);
                         }}
                       >
                         Mark as made
