@@ -1,4 +1,5 @@
 /** Issue 13 §3 in real Chromium and IndexedDB: a suggested introduction, drafted, made — and in give and take. */
+import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Request } from 'playwright-core';
 import { App } from './pages/app.ts';
@@ -75,6 +76,10 @@ describe('Introductions, in real Chromium against the real server', () => {
     await expect
       .poll(async () => (await intros.messages())[2]?.href)
       .toBe('mailto:ana@paywise.example,tom@twobirds.example?subject=Introduction%3A%20Ana%20Lima%20and%20Tom%20Reyes&body=Ana%2C%20meet%20Tom%20%26%20Tom%2C%20meet%20Ana.%0D%0AOver%20to%20you!');
+
+    // Every control of the suggestion, the introduction and its messages is named (axe, as a11y.test.ts runs it).
+    const axe = await new AxeBuilder({ page: app.page }).include('[data-testid="person-introductions"]').setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     // Made: a give in give and take, at once, and a follow-up with both offered.
     await intros.markMade(`You are introducing ${PAIR}`);
