@@ -5,7 +5,7 @@
  * the page has a SuggestionsProvider, and its own otherwise.
  */
 import { useNavigate } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import { SuggestionRow, SuggestionsProvider, useSuggestions, type SuggestionsView } from '../plan/suggestions.tsx';
 import { useIntroductionActions } from './introductions.tsx';
 import '../plan/plan.css';
@@ -23,7 +23,7 @@ function HubList(props: { max?: number }) {
   const view = useSuggestions() as SuggestionsView;
   const act = useIntroductionActions();
   const navigate = useNavigate();
-  const list = () => view.introductions().slice(0, props.max ?? 3);
+  const list = createMemo(() => view.introductions().slice(0, props.max ?? 3));
   return (
     <Show when={list().length}>
       <div class="suggestions" data-testid="hub-introductions">

@@ -102,7 +102,7 @@ export function PersonIntroductions(props: { person: Contact }) {
   const people = createLive('contacts');
   const intros = createLive('introductions');
   const mine = createMemo(() => introductionsOf(intros(), props.person.id));
-  const suggested = () => view?.introductionsFor(props.person.id) ?? [];
+  const suggested = createMemo(() => view?.introductionsFor(props.person.id) ?? []);
   /** The introduction whose messages are open. */
   const [search] = useSearchParams<{ draft?: string }>();
   // Started from the Map's hub suggestions: the messages open ready to edit.

@@ -126,7 +126,14 @@ function makeSuggestions(): SuggestionsView {
     if (!hi) return [];
     return suggestIntroductions(hi, { dismissed: dismissed(), introductions: introductions().items, forContactId, limit: 3 }).filter(bothLive);
   };
-  const networkIntros = createMemo(() => introsFor());
+  // The whole network's pairs are worked out only when a page asks for them (the Map), not on every page with suggestions.
+  let networkCache: { from: readonly unknown[]; value: IntroductionSuggestion[] } | null = null;
+  const networkIntros = () => {
+    const from = [index(), dismissed(), introductions(), contacts()];
+    if (networkCache && from.every((x, i) => x === networkCache!.from[i])) return networkCache.value;
+    networkCache = { from, value: introsFor() };
+    return networkCache.value;
+  };
   return {
     ready: () => index() !== null,
     introductionsFor: (id) => introsFor(id),
