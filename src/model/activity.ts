@@ -46,15 +46,35 @@ export const ledgerSpec = {
   description: text('What', { max: 1000 }),
   on: date('Date'),
   status: choice('Status', LEDGER_STATUSES, 'done'),
+  /** Set on the entries written when an introduction was made: they belong to it (see store/introductions.ts). */
+  introductionId: ref<IntroductionId>('From introduction'),
 };
 export type LedgerEntry = Entity<typeof ledgerSpec, LedgerEntryId>;
+
+/** An introduction moves from asked to made; its outcome comes after it is made. */
+export const INTRODUCTION_STAGES = ['asked', 'made'] as const;
+export type IntroductionStage = (typeof INTRODUCTION_STAGES)[number];
+/** '' while nobody knows yet how it went. */
+export const INTRODUCTION_OUTCOMES = ['', 'met', 'helped', 'nothing'] as const;
+export type IntroductionOutcome = (typeof INTRODUCTION_OUTCOMES)[number];
 
 export const introductionSpec = {
   /** Who made the introduction; null means I did. */
   introducerId: ref<ContactId>('Introduced by'),
+  /** The one who needs something (a suggested introduction's seeker). */
   personAId: ref<ContactId>('Person', true),
   personBId: ref<ContactId>('Introduced to', true),
-  on: date('Date'),
+  /**
+   * Added with the workflow (issue 13 §3). Entries written before it have no stage: they were
+   * recorded once the introduction had happened, so they read as made (the fallback), with no
+   * outcome yet. Additive: an older version ignores these fields.
+   */
+  stage: choice('Stage', INTRODUCTION_STAGES, 'made'),
+  askedOn: date('Asked on'),
+  /** The day it was made (older entries: the day recorded). */
+  on: date('Made on'),
+  outcome: choice('Outcome', INTRODUCTION_OUTCOMES, ''),
+  outcomeOn: date('Outcome on'),
   notes: text('Notes', { multiline: true, max: 5000 }),
 };
 export type Introduction = Entity<typeof introductionSpec, IntroductionId>;

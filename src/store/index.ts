@@ -9,3 +9,4 @@ export * from './not-duplicates.ts';
 export * from './stakes.ts';
 export * from './habits.ts';
 export * from './suggestions.ts';
+export * from './introductions.ts';

@@ -4,7 +4,7 @@
  */
 import type * as Y from 'yjs';
 import type { CommunityId, ContactId, ObjectiveId, OfferId } from '../model/index.ts';
-import { isSuggestionKey, suggestionKey } from '../model/rules/suggest/keys.ts';
+import { introductionKey, isSuggestionKey, suggestionKey } from '../model/rules/suggest/keys.ts';
 import { readOne, update } from './entities.ts';
 import { LOCAL, type Origin } from './origin.ts';
 import { dismissedSuggestionsMap } from './shape.ts';
@@ -39,6 +39,24 @@ export function dismissSuggestion(
 export function undismissSuggestion(doc: Y.Doc, subject: ObjectiveId | OfferId, target: ContactId | CommunityId, dismissedAt?: string, origin: Origin = LOCAL): void {
   const map = dismissedSuggestionsMap(doc);
   const key = suggestionKey(subject, target);
+  if (!map.has(key) || (dismissedAt !== undefined && map.get(key) !== dismissedAt)) return;
+  doc.transact(() => map.delete(key), origin);
+}
+
+/**
+ * Dismisses a suggested introduction between two people, whichever way round;
+ * the same map as helper suggestions, so it syncs, backs up and undoes alike.
+ */
+export function dismissIntroduction(doc: Y.Doc, a: ContactId, b: ContactId, origin: Origin = LOCAL, now = new Date()): string {
+  const at = now.toISOString();
+  doc.transact(() => dismissedSuggestionsMap(doc).set(introductionKey(a, b), at), origin);
+  return at;
+}
+
+/** Takes back the dismissal of an introduction; given its time, only if no device dismissed it again since. */
+export function undismissIntroduction(doc: Y.Doc, a: ContactId, b: ContactId, dismissedAt?: string, origin: Origin = LOCAL): void {
+  const map = dismissedSuggestionsMap(doc);
+  const key = introductionKey(a, b);
   if (!map.has(key) || (dismissedAt !== undefined && map.get(key) !== dismissedAt)) return;
   doc.transact(() => map.delete(key), origin);
 }

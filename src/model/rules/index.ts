@@ -38,3 +38,5 @@ export * from './suggest/index.ts';
 export * from './map-groups.ts';
 export * from './map-labels.ts';
 export * from './map-layout.ts';
+export * from './introduction-steps.ts';
+export * from './introduction-messages.ts';

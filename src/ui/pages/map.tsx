@@ -6,6 +6,7 @@ import { groupPeople, mapPicture, networkStructure, preparePlan, UNAFFILIATED } 
 import { create } from '../../store/index.ts';
 import { CommunityList, type CommunityRow, type Member } from '../map/community-list.tsx';
 import { NetworkPicture } from '../map/picture.tsx';
+import { HubIntroductions } from '../person/hub-introductions.tsx';
 import { AddTitled } from '../plan/add-form.tsx';
 import { createMinute, dayOf, writeProblem, ZONE } from '../plan/data.ts';
 import { options, Sentence } from '../plan/words.tsx';
@@ -29,11 +30,14 @@ function createLater<I, T>(read: () => I, compute: (input: I) => T): Accessor<T 
 
 /** The people's names shown in the list of bridges, at most; the rest are counted (each community's members list has them). */
 const BRIDGES_LISTED = 50;
+/** Up to this many people, the Map suggests introductions unasked (see HubIntroductions). */
+const INTRODUCTIONS_UNASKED = 2000;
 
 export default function NetworkMap() {
   performance.mark('rapport:map-start');
   const { doc } = useSpace();
   const contacts = createCollection('contacts');
+  const [introductionsAsked, askIntroductions] = createSignal(false);
   const communities = createCollection('communities');
   const interactions = createCollection('interactions');
   const introductions = createCollection('introductions');
@@ -144,6 +148,19 @@ export default function NetworkMap() {
             <Sentence text={s()} />
           </p>
         )}
+      </Show>
+      {/* Pairs across the whole network cost time in proportion to it: past a few thousand people, only when asked. */}
+      <Show
+        when={contacts().items.length <= INTRODUCTIONS_UNASKED || introductionsAsked()}
+        fallback={
+          <p>
+            <button type="button" onClick={() => askIntroductions(true)}>
+              Find introductions you could make
+            </button>
+          </p>
+        }
+      >
+        <HubIntroductions />
       </Show>
       <Show
         when={picture().clusters.length || picture().total}

@@ -17,6 +17,7 @@ import { DateField, ListField, NumberField, SelectField, TextField, type Commit 
 import { LogInteraction } from '../components/log-interaction.tsx';
 import { PersonPicker } from '../components/person-picker.tsx';
 import { GiveAndTake } from '../person/give-take.tsx';
+import { PersonIntroductions } from '../person/introductions.tsx';
 import { toggled } from '../plan/data.ts';
 import { Stake } from '../person/stake.tsx';
 import { Timeline } from '../person/timeline.tsx';
@@ -264,6 +265,11 @@ export default function Person() {
             </button>
           </p>
           </Show>
+
+          <section class="card" aria-labelledby="introductions-title" id="introductions">
+            <h2 id="introductions-title">Introductions</h2>
+            <PersonIntroductions person={p()} />
+          </section>
 
           <section class="card" aria-labelledby="give-take">
             <h2 id="give-take">Give and take</h2>

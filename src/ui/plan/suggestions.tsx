@@ -13,8 +13,10 @@ import {
   buildHelperIndex,
   suggestForOffer,
   suggestHelpersForAll,
+  suggestIntroductions,
   type CommunitySuggestion,
   type HelperIndex,
+  type IntroductionSuggestion,
   type Suggestion,
 } from '../../model/rules/index.ts';
 import { acceptHelper, acceptOfferCommunity, dismissSuggestion, undismissSuggestion } from '../../store/index.ts';
@@ -36,6 +38,10 @@ export interface SuggestionsView {
   forObjective: (id: ObjectiveId) => Suggestion[];
   forOffer: (id: OfferId) => { people: Suggestion[]; communities: CommunitySuggestion[] };
   forPerson: (id: ContactId) => PersonSuggestion[];
+  /** Introductions worth making with this person on either side, best first. */
+  introductionsFor: (id: ContactId) => IntroductionSuggestion[];
+  /** Introductions worth making anywhere in the network (the Map's hub sentence), best first. */
+  introductions: () => IntroductionSuggestion[];
   person: (id: ContactId) => Contact | undefined;
   community: (id: CommunityId) => Community | undefined;
 }
@@ -58,6 +64,7 @@ function makeSuggestions(): SuggestionsView {
   const offers = createCollection('offers');
   const objectives = createCollection('objectives');
   const interactions = createCollection('interactions');
+  const introductions = createCollection('introductions');
   const dismissed = createDismissed();
   const [index, setIndex] = createSignal<HelperIndex | null>(null);
 
@@ -108,8 +115,29 @@ function makeSuggestions(): SuggestionsView {
     }
     return out;
   });
+  /** Both people still here: the index may be a moment older than a trash or merge. */
+  const bothLive = (s: IntroductionSuggestion) =>
+    [s.seekerId, s.providerId].every((id) => {
+      const c = contacts().byId.get(id);
+      return c !== undefined && isLive(c);
+    });
+  const introsFor = (forContactId?: ContactId) => {
+    const hi = index();
+    if (!hi) return [];
+    return suggestIntroductions(hi, { dismissed: dismissed(), introductions: introductions().items, forContactId, limit: 3 }).filter(bothLive);
+  };
+  // The whole network's pairs are worked out only when a page asks for them (the Map), not on every page with suggestions.
+  let networkCache: { from: readonly unknown[]; value: IntroductionSuggestion[] } | null = null;
+  const networkIntros = () => {
+    const from = [index(), dismissed(), introductions(), contacts()];
+    if (networkCache && from.every((x, i) => x === networkCache!.from[i])) return networkCache.value;
+    networkCache = { from, value: introsFor() };
+    return networkCache.value;
+  };
   return {
     ready: () => index() !== null,
+    introductionsFor: (id) => introsFor(id),
+    introductions: () => networkIntros(),
     forObjective: (id) => byObjective().get(id) ?? [],
     forOffer: (id) => byOffer().get(id) ?? { people: [], communities: [] },
     forPerson: (id) => byPerson().get(id) ?? [],
@@ -151,10 +179,12 @@ export function useSuggestionActions() {
 }
 
 /** One suggestion: who (a link to them), why (as text), and two buttons whose names say who and for what. */
-function SuggestionRow(props: {
+export function SuggestionRow(props: {
   name: string;
   href?: string;
   reason: string;
+  /** The accept button's word: "Accept" unless told ("Introduce"). */
+  acceptText?: string;
   acceptLabel?: string;
   onAccept?: () => void;
   onDismiss: () => void;
@@ -176,7 +206,7 @@ function SuggestionRow(props: {
         <Show when={props.onAccept}>
           {(accept) => (
             <button type="button" class="small-button" onClick={() => accept()()} aria-label={props.acceptLabel}>
-              Accept
+              {props.acceptText ?? 'Accept'}
             </button>
           )}
         </Show>

@@ -5,6 +5,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { CapturePage, DuplicatesPage, InteractionLog, TodayPage } from './habits.ts';
 import { ExporterModel, ImporterModel, MyCardModel } from './io.ts';
+import { IntroductionsPanel } from './introductions.ts';
 import { MapPage, PlanPage, StakeholdersPage, WelcomePage } from './plan.ts';
 
 /** Contexts already told to start past the first run (once per context is enough). */
@@ -182,6 +183,19 @@ export class PersonPage {
 
   async moveToTrash(): Promise<void> {
     await this.page.getByRole('button', { name: 'Move to Trash' }).click();
+  }
+
+  get introductions(): IntroductionsPanel {
+    return new IntroductionsPanel(this.page);
+  }
+
+  /** Give and take with this person, as each entry reads. */
+  async giveAndTake(): Promise<string[]> {
+    return (await this.page.getByRole('list', { name: 'Give and take' }).locator('li').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').replace(/ ×$/, '').trim());
+  }
+
+  async balance(): Promise<string> {
+    return ((await this.page.getByTestId('balance').textContent()) ?? '').trim();
   }
 
   /** The objectives shown under "Can help with". */

@@ -1,0 +1,57 @@
+/**
+ * Being a hub, for the Map (issue 13 §3): the introductions worth making
+ * across the network, pairs the user alone links first. Self-contained, so the
+ * Map can place it under its hub sentence: it uses the page's suggestions when
+ * the page has a SuggestionsProvider, and its own otherwise.
+ */
+import { useNavigate } from '@solidjs/router';
+import { createMemo, For, Show } from 'solid-js';
+import { SuggestionRow, SuggestionsProvider, useSuggestions, type SuggestionsView } from '../plan/suggestions.tsx';
+import { useIntroductionActions } from './introductions.tsx';
+import '../plan/plan.css';
+
+export function HubIntroductions(props: { max?: number }) {
+  const view = useSuggestions();
+  return (
+    <Show when={view} fallback={<SuggestionsProvider><HubList max={props.max} /></SuggestionsProvider>}>
+      <HubList max={props.max} />
+    </Show>
+  );
+}
+
+function HubList(props: { max?: number }) {
+  const view = useSuggestions() as SuggestionsView;
+  const act = useIntroductionActions();
+  const navigate = useNavigate();
+  const list = createMemo(() => view.introductions().slice(0, props.max ?? 3));
+  return (
+    <Show when={list().length}>
+      <div class="suggestions" data-testid="hub-introductions">
+        <p class="small muted suggestions-title">Introductions you could make:</p>
+        <ul class="suggestion-list">
+          <For each={list()}>
+            {(s) => {
+              const pair = () => `${act.nameOf(s.seekerId)} to ${act.nameOf(s.providerId)}`;
+              return (
+                <SuggestionRow
+                  name={`${act.nameOf(s.seekerId)} and ${act.nameOf(s.providerId)}`}
+                  href={`/people/${s.seekerId}`}
+                  reason={`${s.reason}${act.onlyLink(s)}`}
+                  acceptText="Introduce"
+                  acceptLabel={`Introduce ${pair()}`}
+                  onAccept={() => {
+                    const id = act.start(s.seekerId, s.providerId);
+                    // On the person's page, the messages open ready to edit.
+                    if (id) navigate(`/people/${s.seekerId}?draft=${id}`);
+                  }}
+                  dismissLabel={`Dismiss introducing ${pair()}`}
+                  onDismiss={() => act.dismiss(s)}
+                />
+              );
+            }}
+          </For>
+        </ul>
+      </div>
+    </Show>
+  );
+}
