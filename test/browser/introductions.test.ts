@@ -105,6 +105,18 @@ describe('Introductions, in real Chromium against the real server', () => {
     await context.close();
   });
 
+  it('the Map suggests the introduction, and Introduce opens the first person with the messages ready', async () => {
+    const context = await session.browser.newContext();
+    const app = await network(context);
+    const intros = app.person.introductions;
+    await app.goto('/map');
+    await expect.poll(() => intros.onMap()).toEqual([`${ANA} and ${TOM}`]);
+    await intros.introduceFromMap(ANA, TOM);
+    await expect.poll(() => intros.recorded()).toEqual([`You are introducing ${PAIR}`]);
+    expect((await intros.messages()).map((m) => m.heading)[2]).toBe('3. To both · Once both say yes');
+    await context.close();
+  });
+
   it('a dismissed suggested introduction is gone on both people’s pages and stays gone after a reload; Undo brings it back', async () => {
     const context = await session.browser.newContext();
     const app = await network(context);

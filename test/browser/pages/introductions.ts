@@ -29,6 +29,17 @@ export class IntroductionsPanel {
     return (await this.panel.getByTestId('suggestion').filter({ hasText: name }).locator('.suggestion-reason').textContent()) ?? '';
   }
 
+  /** On the Map: the pairs under "Introductions you could make", as "A and B". */
+  async onMap(): Promise<string[]> {
+    return this.page.getByTestId('hub-introductions').locator('.suggestion-name').allTextContents();
+  }
+
+  /** On the Map: Introduce, which opens the first person's page with the messages ready. */
+  async introduceFromMap(a: string, b: string): Promise<void> {
+    await this.page.getByTestId('hub-introductions').getByRole('button', { name: `Introduce ${a} to ${b}` }).click();
+    await this.page.getByRole('heading', { name: a, level: 1 }).waitFor();
+  }
+
   async introduce(a: string, b: string): Promise<void> {
     await this.panel.getByRole('button', { name: `Introduce ${a} to ${b}` }).click();
   }
