@@ -10,7 +10,7 @@ import type { RateLimiter } from '../auth/rate-limit.ts';
 import { sameSecret } from '../auth/tokens.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from './metrics.ts';
-import { readJsonObject } from './body.ts';
+import { readJsonObject, sendBodyError } from './body.ts';
 import { makeRecentAnswers, REQUEST_ID } from './recent-answers.ts';
 import { sendJson } from './headers.ts';
 import type { Route } from './router.ts';
@@ -74,7 +74,7 @@ export function makeApiRoute(deps: ApiDeps): Route {
   const createSpace = async (req: IncomingMessage, res: ServerResponse) => {
     const ip = ipOf(req);
     const body = await readJsonObject(req);
-    if (!body.ok) return sendJson(res, body.status, { error: body.error });
+    if (!body.ok) return sendBodyError(req, res, body);
     if (deps.inviteCode !== null) {
       const offered = body.value['inviteCode'] ?? req.headers['x-invite-code'];
       if (typeof offered !== 'string' || !sameSecret(offered, deps.inviteCode)) {
@@ -106,7 +106,7 @@ export function makeApiRoute(deps: ApiDeps): Route {
   const pair = async (req: IncomingMessage, res: ServerResponse) => {
     if (limited(res, deps.pairingLimiter, ipOf(req))) return;
     const body = await readJsonObject(req);
-    if (!body.ok) return sendJson(res, body.status, { error: body.error });
+    if (!body.ok) return sendBodyError(req, res, body);
     const { spaceId, code, deviceName } = body.value;
     if (typeof spaceId !== 'string' || typeof code !== 'string') return sendJson(res, 400, { error: 'bad-request' });
     const result = devices.pair(spaceId, code, cleanDeviceName(deviceName, 'New device'));

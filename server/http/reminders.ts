@@ -12,7 +12,7 @@ import { checkEndpoint } from '../push/endpoint.ts';
 import type { PushScheduler } from '../push/scheduler.ts';
 import type { Storage } from '../storage/types.ts';
 import { bearer, setCors } from './api.ts';
-import { readJsonObject } from './body.ts';
+import { readJsonObject, sendBodyError } from './body.ts';
 import { sendJson } from './headers.ts';
 import type { Route } from './router.ts';
 
@@ -64,7 +64,7 @@ export function makeRemindersRoute(deps: RemindersDeps): Route {
   const now = deps.now ?? Date.now;
   const put = async (req: IncomingMessage, res: ServerResponse, deviceId: string) => {
     const body = await readJsonObject(req);
-    if (!body.ok) return sendJson(res, body.status, { error: body.error });
+    if (!body.ok) return sendBodyError(req, res, body);
     const wakeAt = parseWakeTimes(body.value['wakeAt'], now());
     if (!wakeAt.ok) return sendJson(res, 400, { error: wakeAt.error });
     if (body.value['subscription'] === undefined) {

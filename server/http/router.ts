@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log.ts';
 import { redactUrl } from '../log.ts';
 import { sendJson, sendText, setSecurityHeaders } from './headers.ts';
+import { refuseLargeBodiesBeforeSending } from './body.ts';
 import { makeStaticHandler } from './static.ts';
 
 /** A route handler answers the request and returns true, or returns false to pass it on. */
@@ -57,6 +58,7 @@ export function createHttpServer(options: HttpOptions): http.Server {
       else res.destroy();
     });
   });
+  refuseLargeBodiesBeforeSending(server);
   // Slow-loris protection: a client gets this long to send its headers and body.
   server.headersTimeout = 15_000;
   server.requestTimeout = 30_000;

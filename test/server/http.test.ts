@@ -1,3 +1,4 @@
+import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,5 +157,63 @@ describe('/metrics is not for everyone', () => {
     expect(outside.status).toBe(403);
     expect(outside.body).toMatch(/RAPPORT_METRICS_TOKEN/);
     expect(ask('::ffff:10.0.0.5').status).toBe(403);
+  });
+});
+
+/** A POST by a real HTTP client (node:http), reading whatever comes back: status, body, and whether "100 Continue" was sent. */
+function post(url: string, body: Buffer | (() => AsyncIterable<Buffer>), headers: Record<string, string>): Promise<{ status: number; text: string; continued: boolean }> {
+  return new Promise((resolve, reject) => {
+    let continued = false;
+    const req = http.request(url, { method: 'POST', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), continued }));
+      res.on('error', reject);
+    });
+    // The server may close once it has answered: what was not sent yet is of no interest.
+    req.on('error', (e) => (e as NodeJS.ErrnoException).code === 'EPIPE' || (e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e));
+    if (Buffer.isBuffer(body)) {
+      if (headers['Expect']) req.on('continue', () => ((continued = true), req.end(body)));
+      else req.end(body);
+    } else {
+      void (async () => {
+        for await (const chunk of body()) if (!req.write(chunk)) await new Promise((r) => req.once('drain', r));
+        req.end();
+      })().catch(() => undefined);
+    }
+  });
+}
+
+describe('a JSON body over the limit', () => {
+  const big = (bytes: number) => Buffer.from(JSON.stringify({ deviceName: 'x'.repeat(bytes) }));
+
+  it('20 KB with its length declared: answered 413 with the JSON error', async () => {
+    const body = big(20_000);
+    const r = await post(`${relay.url}/api/spaces`, body, { 'Content-Type': 'application/json', 'Content-Length': String(body.length) });
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.text)).toEqual({ error: 'body-too-large' });
+  });
+
+  it('5 MB asking "Expect: 100-continue": 413 at once, never "100 Continue"', async () => {
+    const body = big(5_000_000);
+    const r = await post(`${relay.url}/api/spaces`, body, { 'Content-Type': 'application/json', 'Content-Length': String(body.length), Expect: '100-continue' });
+    expect(r).toMatchObject({ status: 413, continued: false });
+    expect(JSON.parse(r.text)).toEqual({ error: 'body-too-large' });
+  });
+
+  it('chunked, with no length declared: 413 once the limit is passed', async () => {
+    const r = await post(
+      `${relay.url}/api/pair`,
+      async function* () {
+        for (let i = 0; i < 64; i++) yield Buffer.alloc(1024, 0x20);
+      },
+      { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+    );
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.text)).toEqual({ error: 'body-too-large' });
+  });
+
+  it('the relay still answers afterwards', async () => {
+    expect((await get('/healthz')).status).toBe(200);
   });
 });
