@@ -14,7 +14,7 @@ const declaredLength = (req: IncomingMessage): number | null => {
 /**
  * Reads a small JSON object body. An empty body is `{}`. A body over `maxBytes`
  * (declared so, or found so while reading) is refused as 413 without reading
- * the rest: `sendBodyError` then answers and closes the connection.
+ * the rest: `sendBodyError` answers first, then drains it.
  */
 export function readJsonObject(req: IncomingMessage, maxBytes = 4096): Promise<BodyResult> {
   const declared = declaredLength(req);
@@ -33,13 +33,31 @@ export function readJsonObject(req: IncomingMessage, maxBytes = 4096): Promise<B
   });
 }
 
-/** Marks the request so its answer closes the connection: the rest of the body is never read. */
+/** Stops reading the body until the answer is written (see sendBodyError). */
 function tooLarge(req: IncomingMessage): BodyResult {
   req.pause();
-  closeAfterAnswer.add(req);
+  drainAfterAnswer.add(req);
   return { ok: false, status: 413, error: 'body-too-large' };
 }
-const closeAfterAnswer = new WeakSet<IncomingMessage>();
+const drainAfterAnswer = new WeakSet<IncomingMessage>();
+
+/** Past this much of a refused body, the connection is closed rather than read to its end. */
+const MAX_DRAIN = 1024 * 1024;
+
+/**
+ * Reads and drops the rest of a refused body once the answer is out. Closing
+ * with unread bytes instead would make the kernel reset the connection, and a
+ * client still sending could lose the answer it had not read yet. A body larger
+ * than MAX_DRAIN is not worth reading: then the connection is closed.
+ */
+function drain(req: IncomingMessage): void {
+  let dropped = 0;
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > MAX_DRAIN) req.socket.destroy();
+  });
+  req.resume();
+}
 
 function parseBody(req: IncomingMessage, chunks: Buffer[], size: number): BodyResult {
   if (size === 0) return { ok: true, value: {} };
@@ -58,9 +76,13 @@ function parseBody(req: IncomingMessage, chunks: Buffer[], size: number): BodyRe
   return { ok: true, value: parsed as Record<string, unknown> };
 }
 
-/** Answers a refused body with its JSON error; after a 413 the connection closes (the client may still be sending). */
+/** Answers a refused body with its JSON error; after a 413 the rest of the body is read and dropped. */
 export function sendBodyError(req: IncomingMessage, res: ServerResponse, body: Extract<BodyResult, { ok: false }>): void {
-  if (closeAfterAnswer.has(req)) res.setHeader('Connection', 'close');
+  if (drainAfterAnswer.has(req)) {
+    const declared = declaredLength(req);
+    if (declared !== null && declared > MAX_DRAIN) res.setHeader('Connection', 'close');
+    res.once('finish', () => drain(req));
+  }
   sendJson(res, body.status, { error: body.error });
 }
 

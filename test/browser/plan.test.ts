@@ -72,6 +72,18 @@ describe('The plan, in real Chromium against the real server', () => {
     await context.close();
   });
 
+  it('give and take: the person is found by typing part of the name, not picked from a list of everyone', async () => {
+    const context = await session.browser.newContext();
+    const app = await App.open(context, session.server.url);
+    await app.people.add({ name: 'Ana Lima', organisation: 'Acme Robotics' });
+    await app.people.add({ name: 'Ana Costa', organisation: 'Globex' });
+    await app.giveAndTake.open();
+    expect(await app.giveAndTake.optionsInForm()).toBeLessThan(10); // kinds and statuses only
+    await app.giveAndTake.record({ typed: 'costa', person: 'Ana Costa', direction: 'I gave', what: 'Intro to the Globex CTO' });
+    await expect.poll(() => app.giveAndTake.entries()).toEqual(['You gave help to Ana Costa — Intro to the Globex CTO']);
+    await context.close();
+  });
+
   it('a community added on the map is in the list and the picture, which pans with the keyboard', async () => {
     const context = await session.browser.newContext();
     const app = await App.open(context, session.server.url);

@@ -4,6 +4,7 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import { LEDGER_DIRECTIONS, LEDGER_STATUSES, type Contact, type ContactId, type LedgerEntry } from '../../model/index.ts';
 import { computeBalances, type PersonBalance } from '../../model/rules/index.ts';
 import { create, moveToTrash, restoreFromTrash } from '../../store/index.ts';
+import { PersonPicker } from '../components/person-picker.tsx';
 import { showToast } from '../components/toasts.tsx';
 import { byName, createMinute, createPlanData, dayOf, writeProblem } from '../plan/data.ts';
 import { usePlanFromGap } from '../plan/gaps.tsx';
@@ -136,7 +137,7 @@ function EntryRow(props: { entry: LedgerEntry; person: Contact | undefined; toda
 
 function AddEntry(props: { people: Contact[]; today: string }) {
   const { doc } = useSpace();
-  const [contactId, setContactId] = createSignal('');
+  const [contactId, setContactId] = createSignal<ContactId | null>(null);
   const [direction, setDirection] = createSignal<LedgerEntry['direction']>('gave');
   const [kind, setKind] = createSignal<LedgerEntry['kind']>('help');
   const [what, setWhat] = createSignal('');
@@ -146,7 +147,7 @@ function AddEntry(props: { people: Contact[]; today: string }) {
   const submit = (ev: SubmitEvent) => {
     ev.preventDefault();
     if (!contactId()) return setError('Choose who it was with.');
-    const r = create(doc, 'ledger', { contactId: contactId() as ContactId, direction: direction(), kind: kind(), description: what(), on: on() || null, status: status() });
+    const r = create(doc, 'ledger', { contactId: contactId()!, direction: direction(), kind: kind(), description: what(), on: on() || null, status: status() });
     if (!r.ok) return setError(writeProblem(r.error));
     setError(null);
     setWhat('');
@@ -157,13 +158,8 @@ function AddEntry(props: { people: Contact[]; today: string }) {
       <h2 id="add-entry-title">Record give or take</h2>
       <Show when={props.people.length} fallback={<p class="muted small">Add people first — then record what you gave them and what they gave you.</p>}>
         <div class="grid-2">
-          <div class="field">
-            <label for="gt-person">Person</label>
-            <select id="gt-person" value={contactId()} onChange={(e) => setContactId(e.currentTarget.value)}>
-              <option value="">Choose…</option>
-              <For each={props.people}>{(p) => <option value={p.id}>{p.name}</option>}</For>
-            </select>
-          </div>
+          {/* Type-ahead, not a select: a select of thousands of names is slow to draw and unusable on a phone. */}
+          <PersonPicker label="Person" people={props.people} value={contactId()} onPick={setContactId} />
           <fieldset class="checks direction">
             <legend>Direction</legend>
             <div class="row">

@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { CapturePage, DuplicatesPage, InteractionLog, TodayPage } from './habits.ts';
 import { ExporterModel, ImporterModel, MyCardModel } from './io.ts';
 import { IntroductionsPanel } from './introductions.ts';
-import { MapPage, PlanPage, StakeholdersPage, WelcomePage } from './plan.ts';
+import { MapPage, PlanPage, StakeholdersPage, WelcomePage, GiveAndTakePage } from './plan.ts';
 
 /** Contexts already told to start past the first run (once per context is enough). */
 const pastFirstRun = new WeakSet<BrowserContext>();
@@ -65,6 +65,9 @@ export class App {
   }
   get welcome() {
     return new WelcomePage(this);
+  }
+  get giveAndTake() {
+    return new GiveAndTakePage(this);
   }
   get communities() {
     return new MapPage(this);

@@ -316,3 +316,29 @@ export class MapPage extends Place {
     return this.page.getByTestId('network-picture').locator('g.community').count();
   }
 }
+
+export class GiveAndTakePage extends Place {
+  async open(): Promise<void> {
+    await this.app.goto('/give-and-take');
+    await this.page.getByRole('heading', { name: 'Give and take', level: 1 }).waitFor();
+  }
+
+  /** Records an entry as a person does: types part of a name, picks the person, says what. */
+  async record(entry: { typed: string; person: string; direction: 'I gave' | 'I received'; what: string }): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Record give or take' });
+    await form.getByLabel('Person', { exact: true }).fill(entry.typed);
+    await form.getByRole('list', { name: 'Matches for Person' }).getByRole('button', { name: new RegExp(`^${entry.person}`) }).click();
+    await form.getByLabel(entry.direction).check();
+    await form.getByLabel('What').fill(entry.what);
+    await form.getByRole('button', { name: 'Record' }).click();
+  }
+
+  /** How many of the form's controls are options of a select: a select of every person would show here. */
+  async optionsInForm(): Promise<number> {
+    return this.page.getByRole('form', { name: 'Record give or take' }).locator('option').count();
+  }
+
+  async entries(): Promise<string[]> {
+    return (await this.page.getByTestId('ledger-entry').locator('.entry-line').allTextContents()).map((t) => t.trim());
+  }
+}
