@@ -333,9 +333,9 @@ export class GiveAndTakePage extends Place {
     await form.getByRole('button', { name: 'Record' }).click();
   }
 
-  /** How many of the form's controls are options of a select: a select of every person would show here. */
-  async optionsInForm(): Promise<number> {
-    return this.page.getByRole('form', { name: 'Record give or take' }).locator('option').count();
+  /** The texts of every option of the form's selects: a select of every person would show here. */
+  async optionsInForm(): Promise<string[]> {
+    return this.page.getByRole('form', { name: 'Record give or take' }).locator('option').allTextContents();
   }
 
   async entries(): Promise<string[]> {
