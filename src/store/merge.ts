@@ -98,6 +98,34 @@ export function mergeContactGroupsInDoc(doc: Y.Doc, groups: readonly MergeGroup[
   });
 }
 
+/**
+ * `mergeContactGroupsInDoc` a few groups at a time, with the event loop free
+ * between steps, so merging hundreds of pairs never freezes the screen; one
+ * `undo` takes every step back, newest first.
+ */
+export async function mergeContactGroupsInSteps(
+  doc: Y.Doc,
+  groups: readonly MergeGroup[],
+  options: { stepSize?: number; pause?: () => Promise<void>; onProgress?: (done: number, total: number) => void; now?: Date } = {},
+): Promise<Undoable<{ merged: number }>> {
+  const { stepSize = 40, pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0)), onProgress, now = new Date() } = options;
+  const parts: Undoable<{ merged: number }>[] = [];
+  for (let i = 0; i < groups.length; i += stepSize) {
+    if (i > 0) await pause();
+    parts.push(mergeContactGroupsInDoc(doc, groups.slice(i, i + stepSize), { now }));
+    onProgress?.(Math.min(i + stepSize, groups.length), groups.length);
+  }
+  return {
+    result: { merged: parts.reduce((n, p) => n + p.result.merged, 0) },
+    undo() {
+      let undone = false;
+      for (const part of parts.slice().reverse()) undone = part.undo() || undone;
+      return undone;
+    },
+    forget: () => parts.forEach((p) => p.forget()),
+  };
+}
+
 function markMerged(doc: Y.Doc, dropId: ContactId, keepId: ContactId, origin: Origin, now: Date): void {
   update(doc, 'contacts', dropId, { mergedIntoId: keepId }, origin, now);
   moveToTrash(doc, 'contacts', dropId, origin, now);

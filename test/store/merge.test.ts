@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { COLLECTION_NAMES, type ContactId } from '../../src/model/index.ts';
 import { collectionMap, create, LOCAL, readAll, readOne, update, type Origin } from '../../src/store/index.ts';
-import { mergeContactsInDoc } from '../../src/store/merge.ts';
+import { mergeContactGroupsInDoc, mergeContactGroupsInSteps, mergeContactsInDoc } from '../../src/store/merge.ts';
 
 const NOW = new Date('2026-03-01T10:00:00.000Z');
 const MERGE_TIME = new Date('2026-03-05T10:00:00.000Z');
@@ -150,5 +150,61 @@ describe('mergeContactsInDoc', () => {
     const before = documentJson(s.doc);
     mergeContactsInDoc(s.doc, s.drop.id, s.cat.id);
     expect(documentJson(s.doc)).toEqual(before);
+  });
+});
+
+describe('merging many groups at once ("merge all sure matches")', () => {
+  /** Three records of Ana and two of Ben, with interactions, a ledger entry and an introduction pointing at the ones that go. */
+  function crowd() {
+    const doc = new Y.Doc();
+    const person = (name: string, emails: string[]) => must(create(doc, 'contacts', { name, emails }, LOCAL, NOW));
+    const ana = [person('Ana Lima', ['ana@acme.com']), person('Ana L.', ['ana@acme.com']), person('A. Lima', ['ana@home.org'])];
+    const ben = [person('Ben Carter', ['ben@x.org']), person('Benjamin Carter', ['ben@x.org'])];
+    const cat = person('Cat', []);
+    must(create(doc, 'interactions', { at: '2026-02-01T10:00:00.000Z', contactIds: [ana[1]!.id, ana[2]!.id, ben[1]!.id] }, LOCAL, NOW));
+    must(create(doc, 'ledger', { contactId: ana[2]!.id, direction: 'gave' }, LOCAL, NOW));
+    must(create(doc, 'introductions', { introducerId: ben[1]!.id, personAId: ana[1]!.id, personBId: cat.id }, LOCAL, NOW));
+    const groups = [
+      { keepId: ana[0]!.id, dropIds: [ana[1]!.id, ana[2]!.id] },
+      { keepId: ben[0]!.id, dropIds: [ben[1]!.id] },
+    ];
+    return { doc, ana, ben, cat, groups };
+  }
+  const live = (doc: Y.Doc) => readAll(doc, 'contacts').items.filter((c) => c.deletedAt === null).map((c) => c.name).sort();
+
+  test('every group goes into its kept record, every reference follows, and one undo takes all of it back', () => {
+    const { doc, ana, ben, cat, groups } = crowd();
+    const before = documentJson(doc);
+    const r = mergeContactGroupsInDoc(doc, groups, { now: MERGE_TIME });
+    expect(r.result.merged).toBe(3);
+    expect(live(doc)).toEqual(['Ana Lima', 'Ben Carter', 'Cat']);
+    expect(readOne(doc, 'contacts', ana[0]!.id)?.emails.sort()).toEqual(['ana@acme.com', 'ana@home.org']);
+    expect(readAll(doc, 'interactions').items[0]?.contactIds.sort()).toEqual([ana[0]!.id, ben[0]!.id].sort());
+    expect(readAll(doc, 'ledger').items[0]?.contactId).toBe(ana[0]!.id);
+    expect(readAll(doc, 'introductions').items[0]).toMatchObject({ introducerId: ben[0]!.id, personAId: ana[0]!.id, personBId: cat.id });
+    expect(r.undo()).toBe(true);
+    expect(documentJson(doc)).toEqual(before);
+  });
+
+  test('in steps of one group: the same document as at once, and one undo for all the steps', async () => {
+    const once = crowd();
+    mergeContactGroupsInDoc(once.doc, once.groups, { now: MERGE_TIME });
+    const stepped = crowd();
+    const before = documentJson(stepped.doc);
+    const progress: number[] = [];
+    const r = await mergeContactGroupsInSteps(stepped.doc, stepped.groups, { stepSize: 1, now: MERGE_TIME, onProgress: (done) => progress.push(done) });
+    expect(progress).toEqual([1, 2]);
+    expect(r.result.merged).toBe(3);
+    const shape = (doc: Y.Doc) => readAll(doc, 'contacts').items.map((c) => [c.name, c.emails.slice().sort(), c.deletedAt !== null]).sort();
+    expect(shape(stepped.doc)).toEqual(shape(once.doc));
+    r.undo();
+    expect(documentJson(stepped.doc)).toEqual(before);
+  });
+
+  test('a record merged or trashed since is skipped, not merged twice', () => {
+    const { doc, ana, groups } = crowd();
+    must(mergeContactsInDoc(doc, ana[0]!.id, ana[1]!.id, { now: MERGE_TIME }));
+    expect(mergeContactGroupsInDoc(doc, groups, { now: MERGE_TIME }).result.merged).toBe(2);
+    expect(live(doc)).toEqual(['Ana Lima', 'Ben Carter', 'Cat']);
   });
 });

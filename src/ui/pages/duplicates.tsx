@@ -24,7 +24,7 @@ import {
 } from '../../model/rules/index.ts';
 import { runInSlices } from '../../model/rules/slices.ts';
 import { addNotDuplicates, markNotDuplicates, unmarkNotDuplicates } from '../../store/index.ts';
-import { mergeContactGroupsInDoc, mergeContactsInDoc, mergePlanItemsInDoc } from '../../store/merge.ts';
+import { mergeContactGroupsInSteps, mergeContactsInDoc, mergePlanItemsInDoc } from '../../store/merge.ts';
 import { fitToViewport } from '../components/people-list.tsx';
 import { showToast } from '../components/toasts.tsx';
 import { createCollection, createLive, createNotDuplicates, useSpace } from '../space.tsx';
@@ -200,9 +200,13 @@ export default function Duplicates() {
     if (!r.ok) return showToast('These two could not be merged: one of them changed. Try again.');
     showToast(`Merged the other record of ${drop.name} into ${keep.name} (added ${dayAdded(keep.createdAt)}).`, { label: 'Undo', run: () => r.value.undo() }, 15_000);
   };
-  const mergeAllSure = () => {
+  const [merging, setMerging] = createSignal<{ done: number; total: number } | null>(null);
+  const mergeAllSure = async () => {
+    if (merging()) return;
     const groups = sureMergeGroups(sure(), view().byId as ReadonlyMap<ContactId, Contact>);
-    const r = mergeContactGroupsInDoc(doc, groups);
+    setMerging({ done: 0, total: groups.length });
+    const r = await mergeContactGroupsInSteps(doc, groups, { onProgress: (done, total) => setMerging({ done, total }) });
+    setMerging(null);
     const n = r.result.merged;
     showToast(`Merged ${n.toLocaleString()} ${n === 1 ? 'record' : 'records'} into ${groups.length.toLocaleString()} ${groups.length === 1 ? 'person' : 'people'}.`, { label: 'Undo', run: () => r.undo() }, 20_000);
   };
@@ -241,10 +245,17 @@ export default function Duplicates() {
             {pairs().length.toLocaleString()} possible {pairs().length === 1 ? 'pair' : 'pairs'}
             <Show when={sure().length}>, {sure().length.toLocaleString()} of them sure (a shared email, phone or profile, or one name at one organisation)</Show>.
           </p>
-          <Show when={sure().length}>
-            <button type="button" class="primary" onClick={mergeAllSure}>
+          <Show when={sure().length && !merging()}>
+            <button type="button" class="primary" onClick={() => void mergeAllSure()}>
               Merge all {sure().length.toLocaleString()} sure {sure().length === 1 ? 'match' : 'matches'}
             </button>
+          </Show>
+          <Show when={merging()}>
+            {(m) => (
+              <p role="status" class="dup-merging">
+                Merging… {m().done.toLocaleString()} of {m().total.toLocaleString()}
+              </p>
+            )}
           </Show>
         </div>
       </Show>
