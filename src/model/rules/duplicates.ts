@@ -56,10 +56,6 @@ export function findDuplicates(contacts: readonly Contact[], opts: DuplicateOpti
   return tracker.pairs(opts.dismissed);
 }
 
-/** Surest first, then the strongest evidence; stable between calls. */
-const byStrength = (x: DuplicatePair, y: DuplicatePair) =>
-  Number(y.certain) - Number(x.certain) || likenessStrength(y.reasons) - likenessStrength(x.reasons) || (x.key < y.key ? -1 : 1);
-
 /**
  * The duplicate pairs of a changing set of people, kept up to date from what
  * changed: after a merge, only the two merged records are looked up again, not
@@ -114,7 +110,11 @@ export class DuplicateTracker {
 
   /** The pairs, surest first, less those the user said are different people. */
   pairs(dismissed?: ReadonlySet<string>): DuplicatePair[] {
-    this.sorted ??= [...this.byKey.values()].sort(byStrength);
+    // Surest first, then the strongest evidence, then by key (stable between calls); each pair's strength worked out once.
+    this.sorted ??= [...this.byKey.values()]
+      .map((p) => ({ p, strength: likenessStrength(p.reasons) }))
+      .sort((x, y) => Number(y.p.certain) - Number(x.p.certain) || y.strength - x.strength || (x.p.key < y.p.key ? -1 : 1))
+      .map(({ p }) => p);
     return dismissed?.size ? this.sorted.filter((p) => !dismissed.has(p.key)) : this.sorted;
   }
 
