@@ -22,7 +22,7 @@ export function contentSecurityPolicy(host: string | null, relayOrigins: readonl
     // Compiling WebAssembly (the QR decoder, for browsers without BarcodeDetector) needs
     // 'wasm-unsafe-eval'; it allows no eval() of JavaScript and no inline script.
     "script-src 'self' 'wasm-unsafe-eval'",
-    "style-src 'self' 'unsafe-inline'",
+    "style-src 'self'",
     "img-src 'self' data: blob:",
     `connect-src ${connect.join(' ')}`,
     "worker-src 'self' blob:",

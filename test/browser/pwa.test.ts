@@ -113,6 +113,8 @@ describe('Installable and secure', () => {
       // Scripts only from the app's origin: no inline script, no eval ('wasm-unsafe-eval' lets the QR decoder compile WebAssembly, nothing more).
       expect((directives.get('script-src') ?? []).filter((v) => v !== "'wasm-unsafe-eval'")).toEqual(["'self'"]);
       expect(directives.get('default-src')).toEqual(["'self'"]);
+      // Styles only from the app's stylesheets: no inline style attribute or element.
+      expect(directives.get('style-src')).toEqual(["'self'"]);
       expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
       expect(directives.get('object-src')).toEqual(["'none'"]);
       const host = new URL(server.url).host;

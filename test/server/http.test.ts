@@ -89,6 +89,9 @@ describe('HTTP server', () => {
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval';");
       expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+      // No inline styles either: every style is in the app's own stylesheets.
+      expect(csp).toContain("style-src 'self';");
+      expect(csp).not.toContain('unsafe-inline');
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).toContain("object-src 'none'");
       expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${relay.port} wss://127.0.0.1:${relay.port} wss://relay.example.org`);

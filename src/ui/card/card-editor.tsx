@@ -16,7 +16,7 @@ export function CardEditor(props: { me: Me }) {
     };
   return (
     <section class="card" aria-labelledby="card-edit-title">
-      <h2 id="card-edit-title" style={{ 'margin-top': 0 }}>
+      <h2 class="mt-0" id="card-edit-title">
         What my card says
       </h2>
       <TextField label="Name" value={props.me.name} onCommit={commit('name')} autocomplete="name" />

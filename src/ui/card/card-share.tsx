@@ -52,7 +52,7 @@ export function CardShare(props: { me: Me }) {
   };
   return (
     <section class="card" aria-labelledby="card-share-title">
-      <h2 id="card-share-title" style={{ 'margin-top': 0 }}>
+      <h2 class="mt-0" id="card-share-title">
         Hand it over
       </h2>
       <Show when={props.me.name.trim()} fallback={<p>Fill in your card below — a name is enough to start — and it appears here as a QR code to show at an event.</p>}>

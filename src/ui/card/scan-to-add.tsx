@@ -28,7 +28,7 @@ export function ScanToAdd() {
   };
   return (
     <section class="card" aria-labelledby="scan-title">
-      <h2 id="scan-title" style={{ 'margin-top': 0 }}>
+      <h2 class="mt-0" id="scan-title">
         Scan someone’s card
       </h2>
       <ScanCard onCard={(d, warnings) => (setAdded(null), setDraft({ draft: d, warnings }))} />

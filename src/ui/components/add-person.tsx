@@ -18,7 +18,7 @@ export function AddPersonForm(props: { onAdded: (id: ContactId) => void; onCance
   };
   return (
     <form class="card" onSubmit={submit} aria-labelledby="add-person-title">
-      <h2 id="add-person-title" style={{ 'margin-top': 0 }}>
+      <h2 class="mt-0" id="add-person-title">
         Add a person
       </h2>
       <div class="field" data-invalid={error() ? '' : undefined}>

@@ -135,7 +135,7 @@ export function ListField(
           </For>
         </ul>
       </Show>
-      <div class="row" style={{ 'flex-wrap': 'nowrap' }}>
+      <div class="row nowrap">
         <input
           id={id}
           type={props.type ?? 'text'}

@@ -100,7 +100,7 @@ export function LogInteraction(props: { contactIds: ContactId[]; names: string; 
     <dialog class="sheet" ref={dialog} aria-labelledby="log-title" onClose={props.onClose}>
       <form onSubmit={save}>
         <div class="sheet-body">
-          <h2 id="log-title" style={{ 'margin-top': 0 }} class="wrap">
+          <h2 id="log-title" class="wrap mt-0">
             Log interaction with {props.names}
           </h2>
           <fieldset class="segmented">

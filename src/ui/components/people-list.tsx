@@ -23,7 +23,7 @@ export function PeopleList(props: { people: readonly Contact[]; detail?: (person
   fitToViewport(() => scroller);
   return (
     <div class="list-scroller" ref={scroller} role="list" aria-label="People" tabindex="-1" data-testid="people-list">
-      <div style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative' }}>
+      <div class="list-canvas" style={{ height: `${virtualizer.getTotalSize()}px` }}>
         <For each={virtualizer.getVirtualItems()}>
           {(row) => (
             <Show when={props.people[row.index]}>

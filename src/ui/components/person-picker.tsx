@@ -26,7 +26,7 @@ export function PersonPicker(props: {
       <label for={id}>{props.label}</label>
       <Show when={chosen()}>
         {(c) => (
-          <p class="row" style={{ margin: '0 0 0.4rem' }}>
+          <p class="row m-0 mb-xs">
             <span class="chip">
               <span>{c().name}</span>
               <button type="button" aria-label={`Clear ${props.label}: ${c().name}`} onClick={() => props.onPick(null)}>

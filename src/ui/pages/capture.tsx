@@ -52,11 +52,11 @@ function ChooseEvent(props: { events: RapportEvent[]; onChoose: (id: EventId) =>
       </form>
       <Show when={recent().length}>
         <h2>Or continue at</h2>
-        <ul style={{ 'list-style': 'none', padding: 0 }}>
+        <ul class="plain-list">
           <For each={recent()}>
             {(ev) => (
-              <li style={{ 'margin-bottom': '0.5rem' }}>
-                <button type="button" class="big-button" style={{ width: '100%', 'justify-content': 'flex-start' }} onClick={() => props.onChoose(ev.id)}>
+              <li class="mb-s">
+                <button type="button" class="big-button full-width justify-start" onClick={() => props.onChoose(ev.id)}>
                   <span class="truncate">
                     {ev.name}
                     {ev.place ? ` · ${ev.place}` : ''}
@@ -136,8 +136,8 @@ export default function Capture() {
       <Show when={event()} fallback={<ChooseEvent events={events()} onChoose={choose} />}>
         {(ev) => (
           <>
-            <div class="row spread" style={{ 'flex-wrap': 'nowrap' }}>
-              <h1 id="capture-title" class="truncate" style={{ margin: 0 }}>
+            <div class="row spread nowrap">
+              <h1 id="capture-title" class="truncate m-0">
                 {ev().name}
               </h1>
               <button type="button" onClick={() => choose(null)}>
@@ -175,7 +175,7 @@ export default function Capture() {
                 </select>
               </div>
               <FormError message={error()} />
-              <button type="submit" class="primary big-button" style={{ width: '100%' }}>
+              <button type="submit" class="primary big-button full-width">
                 Save and next
               </button>
             </form>
@@ -193,7 +193,7 @@ export default function Capture() {
             </Show>
             <Show when={metHere().length}>
               <h2>Met here</h2>
-              <ul style={{ 'list-style': 'none', padding: 0 }} aria-label="People met at this event" data-testid="met-here">
+              <ul class="plain-list" aria-label="People met at this event" data-testid="met-here">
                 <For each={metHere()}>
                   {(p) => (
                     <li class="met-here-row">

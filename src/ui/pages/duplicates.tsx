@@ -81,18 +81,18 @@ function PlanDuplicates() {
     <Show when={pairs().length}>
       <h2>Plan items entered twice</h2>
       <p class="muted">The same objective, offer, community or event, entered twice — often on two devices before they were paired. Merging keeps the older one, with what only the other had; its people, actions and links move to it.</p>
-      <ul style={{ 'list-style': 'none', padding: 0 }}>
+      <ul class="plain-list">
         <For each={pairs()}>
           {(pair) => (
             <li class="card" data-testid="plan-duplicate-pair">
-              <p style={{ 'margin-top': 0 }}>
+              <p class="mt-0">
                 “<span class="wrap">{planTitle(pair.keep)}</span>” is in your {PLAN_NOUNS[pair.collection].many} twice.
               </p>
-              <ul class="small muted" style={{ margin: 0, 'padding-left': '1.2rem' }}>
+              <ul class="small muted m-0 pl-m">
                 <li class="wrap">{planDetails(pair.keep)} — kept</li>
                 <li class="wrap">{planDetails(pair.drop)}</li>
               </ul>
-              <div class="row" style={{ 'margin-top': '0.75rem' }}>
+              <div class="row mt-m">
                 <button type="button" class="primary" aria-label={`Merge the two ${PLAN_NOUNS[pair.collection].many} “${planTitle(pair.keep)}”`} onClick={() => merge(pair)}>
                   Merge the two {PLAN_NOUNS[pair.collection].many}
                 </button>
@@ -241,7 +241,7 @@ export default function Duplicates() {
       </Show>
       <Show when={pairs().length}>
         <div class="row dup-summary">
-          <p data-testid="duplicate-count" style={{ margin: 0 }}>
+          <p class="m-0" data-testid="duplicate-count">
             {pairs().length.toLocaleString()} possible {pairs().length === 1 ? 'pair' : 'pairs'}
             <Show when={sure().length}>, {sure().length.toLocaleString()} of them sure (a shared email, phone or profile, or one name at one organisation)</Show>.
           </p>
@@ -260,7 +260,7 @@ export default function Duplicates() {
         </div>
       </Show>
       <div class="list-scroller dup-list" ref={scroller} role="list" aria-label="Possible duplicate people" tabindex="-1" hidden={pairs().length === 0}>
-        <div style={{ height: `${virtualizer.getTotalSize()}px`, position: 'relative' }}>
+        <div class="list-canvas" style={{ height: `${virtualizer.getTotalSize()}px` }}>
           <For each={virtualizer.getVirtualItems()}>
             {(row) => (
               <Show when={pairs()[row.index]}>

@@ -135,7 +135,7 @@ export default function Pair() {
           >
             {(p) => (
               <div class="card" role="group" aria-labelledby="pair-alike-title">
-                <h2 id="pair-alike-title" style={{ 'margin-top': 0 }}>
+                <h2 class="mt-0" id="pair-alike-title">
                   Already in your network
                 </h2>
                 <p>
@@ -154,7 +154,7 @@ export default function Pair() {
                     )}
                   </For>
                 </fieldset>
-                <div class="row" style={{ 'margin-top': '0.75rem' }}>
+                <div class="row mt-m">
                   <button type="button" class="primary" onClick={() => finish(true)}>
                     Merge and sync
                   </button>

@@ -132,8 +132,8 @@ export default function People() {
                 <option value="met">Date met</option>
               </select>
             </div>
-            <label class="row" style={{ 'min-height': '44px', 'align-self': 'end', margin: 0, color: 'var(--text)', 'font-weight': 400 }}>
-              <input type="checkbox" style={{ width: '22px', 'min-height': '22px' }} checked={needsFollowUp()} onChange={(e) => setNeedsFollowUp(e.currentTarget.checked)} />
+            <label class="row plain-label self-end">
+              <input class="box-22" type="checkbox" checked={needsFollowUp()} onChange={(e) => setNeedsFollowUp(e.currentTarget.checked)} />
               Needs follow-up
             </label>
           </div>
@@ -157,7 +157,7 @@ export default function People() {
               <strong>No one here yet.</strong>
             </p>
             <p>Add someone you would like to keep in touch with, capture people as you meet them at an event, or bring your network in from your phone or LinkedIn.</p>
-            <div class="row" style={{ 'justify-content': 'center' }}>
+            <div class="row justify-center">
               <button type="button" class="primary" onClick={() => setAdding(true)}>
                 Add a person
               </button>

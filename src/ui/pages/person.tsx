@@ -105,14 +105,14 @@ export default function Person() {
         <article aria-labelledby="person-name">
           <BackLink self={`/people/${id()}`} fallback="/people" />
           <TrashedBanner trashed={!!p().deletedAt} noun="person" onRestore={() => restoreFromTrash(doc, 'contacts', id())} />
-          <header class="row" style={{ 'flex-wrap': 'nowrap', 'margin-bottom': '0.75rem', 'align-items': 'flex-start' }}>
+          <header class="row nowrap mb-m items-start">
             <Avatar name={p().name} />
-            <div style={{ 'min-width': 0 }}>
-              <h1 id="person-name" class="wrap" style={{ margin: 0 }}>
+            <div class="min-w-0">
+              <h1 id="person-name" class="wrap m-0">
                 {p().name}
               </h1>
               <Show when={personSubtitle(p())}>
-                <p class="muted wrap" style={{ margin: '0 0 0.4rem' }} data-testid="person-subtitle">
+                <p class="muted wrap m-0 mb-xs" data-testid="person-subtitle">
                   {personSubtitle(p())}
                 </p>
               </Show>
@@ -155,7 +155,7 @@ export default function Person() {
 
           <section class="card" aria-labelledby="details-title">
             <div class="row spread">
-              <h2 id="details-title" style={{ margin: 0 }}>
+              <h2 class="m-0" id="details-title">
                 Details
               </h2>
               <button type="button" aria-expanded={editing()} onClick={() => (editing() ? stopEditing() : setEditing(true))}>

@@ -32,11 +32,11 @@ export default function Trash() {
       <h1 id="trash-title">Trash</h1>
       <p class="muted">Deleted things wait here. Restore brings them back with every edit, including edits made on another device after the delete.</p>
       <Show when={trashed().length} fallback={<p class="empty">The Trash is empty.</p>}>
-        <ul style={{ 'list-style': 'none', padding: 0 }} aria-label="Deleted items">
+        <ul class="plain-list" aria-label="Deleted items">
           <For each={trashed()}>
             {(item) => (
-              <li class="card row spread" style={{ 'flex-wrap': 'nowrap' }} data-testid="trash-item">
-                <span style={{ 'min-width': 0 }}>
+              <li class="card row spread nowrap" data-testid="trash-item">
+                <span class="min-w-0">
                   <strong class="wrap">{item.title}</strong>
                   <span class="muted small"> · {COLLECTION_NOUNS[item.collection]}, deleted {new Date(item.deletedAt).toLocaleString()}</span>
                 </span>

@@ -48,7 +48,7 @@ export function GiveAndTake(props: { person: Contact }) {
       <Show when={balance()}>
         {(b) => (
           <div>
-            <p style={{ margin: 0 }} data-testid="balance">
+            <p class="m-0" data-testid="balance">
               You gave {b().gave}, received {b().received}
               <Show when={b().promisedByMe + b().promisedToMe > 0}>
                 <span class="muted"> · promised: {b().promisedByMe} by you, {b().promisedToMe} to you</span>
@@ -62,15 +62,15 @@ export function GiveAndTake(props: { person: Contact }) {
         )}
       </Show>
       <Show when={nudge()}>
-        <p class="card" style={{ 'margin-bottom': '0.75rem' }}>
+        <p class="card mb-m">
           {nudge()}
         </p>
       </Show>
-      <ul style={{ 'list-style': 'none', padding: 0 }} aria-label="Give and take">
+      <ul class="plain-list" aria-label="Give and take">
         <For each={entries()}>
           {(entry) => (
-            <li class="row spread" style={{ 'flex-wrap': 'nowrap', 'min-height': '44px' }}>
-              <span class="wrap" style={{ 'min-width': 0 }}>
+            <li class="row spread nowrap min-h-tap">
+              <span class="wrap min-w-0">
                 {entry.direction === 'gave' ? 'You gave' : 'You received'}: {KIND_LABELS[entry.kind].toLowerCase()}
                 <Show when={entry.description}> — {entry.description}</Show>
                 <span class="muted small">
@@ -89,7 +89,7 @@ export function GiveAndTake(props: { person: Contact }) {
       <details class="add-entry">
         <summary>Add what was given, received or promised</summary>
         <form onSubmit={add} aria-label="Add to give and take">
-          <div class="filters" style={{ 'grid-template-columns': 'repeat(auto-fit, minmax(8rem, 1fr))' }}>
+          <div class="filters filters-fit">
             <div class="field">
               <label for="ledger-direction">Who gave</label>
               <select id="ledger-direction" value={direction()} onChange={(e) => setDirection(e.currentTarget.value as 'gave' | 'received')}>

@@ -21,7 +21,7 @@ export function Timeline(props: { contactId: ContactId }) {
             const day = () => localDay(i.at, TIME_ZONE);
             return (
               <li data-testid="interaction">
-                <p class="when" style={{ margin: 0 }}>
+                <p class="when m-0">
                   <time datetime={i.at} title={new Date(i.at).toLocaleString()}>
                     {relativeDay(day(), todayIso())}
                   </time>{' '}
@@ -29,12 +29,12 @@ export function Timeline(props: { contactId: ContactId }) {
                   <Show when={eventName(i)}> · {eventName(i)}</Show>
                 </p>
                 <Show when={i.notes}>
-                  <p class="wrap" style={{ margin: '0.2rem 0', 'white-space': 'pre-wrap' }}>
+                  <p class="wrap my-xs pre-wrap">
                     {i.notes}
                   </p>
                 </Show>
                 <Show when={i.learned || i.shared}>
-                  <p class="small wrap" style={{ margin: '0.2rem 0' }}>
+                  <p class="small wrap my-xs">
                     <Show when={i.learned}>
                       <span>
                         <strong>Learned:</strong> {i.learned}{' '}
@@ -52,10 +52,9 @@ export function Timeline(props: { contactId: ContactId }) {
                 </Show>
                 <Show when={i.followUpOn}>
                   {(on) => (
-                    <label class="row small" style={{ 'font-weight': 400, color: 'var(--text)', 'min-height': '44px', margin: 0 }}>
-                      <input
+                    <label class="row small plain-label">
+                      <input class="box-22"
                         type="checkbox"
-                        style={{ width: '22px', 'min-height': '22px' }}
                         checked={i.followUpDone}
                         onChange={(e) => update(doc, 'interactions', i.id, { followUpDone: e.currentTarget.checked })}
                       />

@@ -13,7 +13,7 @@ export function DataHealth() {
   return (
     <Show when={problems().length}>
       <section class="card" aria-labelledby="health-title" data-testid="data-health">
-        <h2 id="health-title" style={{ 'margin-top': 0 }}>
+        <h2 class="mt-0" id="health-title">
           Entries that could not be read
         </h2>
         <p>

@@ -113,7 +113,7 @@ export function ExportPanel() {
   ];
   return (
     <section class="card" id="export" aria-labelledby="export-title">
-      <h2 id="export-title" style={{ 'margin-top': 0 }}>
+      <h2 class="mt-0" id="export-title">
         Export
       </h2>
       <p>Your network is yours: take it anywhere, at any time. Files are made on this device and go nowhere else.</p>

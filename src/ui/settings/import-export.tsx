@@ -13,7 +13,7 @@ export function MyCardLink() {
   const me = createMe();
   return (
     <section class="card" id="my-card" aria-labelledby="my-card-title">
-      <h2 id="my-card-title" style={{ 'margin-top': 0 }}>
+      <h2 class="mt-0" id="my-card-title">
         My card
       </h2>
       <p>

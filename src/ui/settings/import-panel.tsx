@@ -121,7 +121,7 @@ export function ImportPanel() {
 
   return (
     <section class="card" id="import" aria-labelledby="import-title">
-      <h2 id="import-title" ref={heading} tabindex="-1" style={{ 'margin-top': 0 }}>
+      <h2 class="mt-0" id="import-title" ref={heading} tabindex="-1">
         Import
       </h2>
       <p>Bring people in from your phone’s address book (vCard), LinkedIn (Connections.csv), Google Contacts or Outlook (CSV), or Rapport’s own CSV or backup. You will see what changes before anything is saved.</p>

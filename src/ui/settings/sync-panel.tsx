@@ -73,7 +73,7 @@ function AddDevice() {
         {(p) => (
           <div class="card" data-testid="pairing">
             <p>On your phone or other computer, scan this code or open the link. It works once, for 10 minutes.</p>
-            <img src={p().qr} width="240" height="240" alt="QR code of the pairing link" style={{ background: '#fff', padding: '8px', 'border-radius': '8px' }} />
+            <img class="qr-image" src={p().qr} width="240" height="240" alt="QR code of the pairing link" />
             <div class="field">
               <label for="pair-link">Pairing link</label>
               <input id="pair-link" readOnly value={p().link} onFocus={(e) => e.currentTarget.select()} />
@@ -125,11 +125,11 @@ function Devices() {
     <div>
       <h3>Devices</h3>
       <Show when={!devices.error} fallback={<p class="muted">{(devices.error as Error | undefined)?.message}</p>}>
-        <ul style={{ 'list-style': 'none', padding: 0 }} aria-label="Devices">
+        <ul class="plain-list" aria-label="Devices">
           <For each={devices()}>
             {(d) => (
-              <li class="row spread" style={{ 'flex-wrap': 'nowrap', 'min-height': '48px' }} data-testid="device">
-                <span style={{ 'min-width': 0 }}>
+              <li class="row spread nowrap min-h-48" data-testid="device">
+                <span class="min-w-0">
                   <strong class="wrap">{d.name}</strong>
                   {d.current ? ' (this device)' : ''}
                   <br />
@@ -153,7 +153,7 @@ export function SyncPanel() {
   const { sync, syncStatus, syncSettings } = useSpace();
   return (
     <section class="card" id="sync" aria-labelledby="sync-title">
-      <h2 id="sync-title" style={{ 'margin-top': 0 }}>
+      <h2 class="mt-0" id="sync-title">
         Sync
       </h2>
       <p role="status" data-testid="sync-message">
