@@ -3,6 +3,7 @@
  * needs “a payments lawyer”; Tom Reyes is Payments counsel at Monzo." Pairs
  * across communities come first — there the user is the only link between them.
  */
+import { runAtOnce, runInSlices } from '../slices.ts';
 import type { Introduction } from '../../activity.ts';
 import type { ContactId } from '../../ids.ts';
 import { analyse, type QueryTerm } from './bm25.ts';
@@ -59,6 +60,16 @@ export interface IntroductionOptions {
 }
 
 export function suggestIntroductions(hi: HelperIndex, opts: IntroductionOptions = {}): IntroductionSuggestion[] {
+  return runAtOnce(suggestingIntroductions(hi, opts));
+}
+
+/** `suggestIntroductions` in time slices (see runInSlices): across a whole network it is seconds of work on a phone. */
+export function suggestIntroductionsInSteps(hi: HelperIndex, opts: IntroductionOptions, pause: () => Promise<void>): Promise<IntroductionSuggestion[]> {
+  return runInSlices(suggestingIntroductions(hi, opts), pause);
+}
+
+/** Yields after each few people asked about, so a caller can pause. */
+function* suggestingIntroductions(hi: HelperIndex, opts: IntroductionOptions): Generator<void, IntroductionSuggestion[]> {
   const known = new Set<string>();
   for (const intro of opts.introductions ?? []) {
     if (intro.deletedAt === null && intro.personAId !== null && intro.personBId !== null) known.add(introductionKey(intro.personAId, intro.personBId));
@@ -71,10 +82,11 @@ export function suggestIntroductions(hi: HelperIndex, opts: IntroductionOptions 
   // On a person page, a need that shares no term with what they do cannot be theirs to meet: skip it unscored.
   const offered = onlyDoc === undefined ? null : providedTerms(hi.people[onlyDoc] as PersonDoc);
   const queries = seekerQueries(hi);
-  hi.people.forEach((seeker, s) => {
+  for (const [s, seeker] of hi.people.entries()) {
+    if (s % 20 === 19) yield;
     const query = queries.get(s);
-    if (query === undefined) return;
-    if (offered !== null && s !== onlyDoc && !query.some((q) => offered.has(q.term))) return;
+    if (query === undefined) continue;
+    if (offered !== null && s !== onlyDoc && !query.some((q) => offered.has(q.term))) continue;
     const ranked = rankPeople(hi, query, {
       profile: PROVIDER_PROFILE,
       skip: (doc) => {
@@ -101,7 +113,7 @@ export function suggestIntroductions(hi: HelperIndex, opts: IntroductionOptions 
       if (seen && seen.score >= score) continue;
       best.set(key, { seekerId: seeker.contact.id, providerId: provider.contact.id, key, score, reason: introReason(hi, seeker, r.doc, query), acrossCommunities: across });
     }
-  });
+  }
   return [...best.values()].sort((a, b) => b.score - a.score || a.key.localeCompare(b.key)).slice(0, opts.limit ?? 5);
 }
 
