@@ -85,6 +85,7 @@ export function valueOf(doc: Y.Doc): string {
       : v !== null && typeof v === 'object' && !(v instanceof Uint8Array)
         ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)).map(([k, x]) => [k, sort(x)]))
         : v;
-  const names = [...doc.share.keys()].sort();
+  // Reading a collection creates its (empty) top-level map on that doc only: leave empty ones out.
+  const names = [...doc.share.keys()].filter((n) => doc.getMap(n).size > 0).sort();
   return JSON.stringify(Object.fromEntries(names.map((n) => [n, sort(doc.getMap(n).toJSON())])));
 }
