@@ -26,7 +26,10 @@ function TurnOnForm() {
   };
   return (
     <form onSubmit={submit}>
-      <p>Sync keeps your phone and laptop in step through your own relay. Your network stays on your devices; the relay only passes changes between them.</p>
+      <p>
+        Sync keeps your phone and laptop in step through your own relay. Your network stays on your devices: it is sealed with a key made here, which
+        the relay never gets, so the relay only keeps and passes on what it cannot read.
+      </p>
       <div class="grid-2">
         <div class="field">
           <label for="relay-url">Relay address</label>
@@ -149,6 +152,36 @@ function Devices() {
   );
 }
 
+/** What end-to-end encryption means here, in plain words: what the relay sees and what a lost key costs. */
+function Privacy() {
+  const { sync, syncStatus } = useSpace();
+  // Read with the status, which changes whenever the privacy report does.
+  const privacy = () => (syncStatus(), sync.privacy());
+  return (
+    <Show
+      when={privacy().encrypted}
+      fallback={
+        <p data-testid="sync-privacy">
+          <strong>Not end-to-end encrypted.</strong> This network started syncing before Rapport sealed it, so your relay can read it. To make it
+          private, turn off sync on every device, turn it on again here, and pair your other devices again.
+        </p>
+      }
+    >
+      <div data-testid="sync-privacy">
+        <p>
+          <strong>End-to-end encrypted.</strong> Your network is sealed on this device before it leaves, with a key only your devices hold. The relay
+          cannot read names, notes or anything else you keep. It can still see that your network exists, which devices connect and when, and how much
+          data they send.
+        </p>
+        <p class="muted small">
+          If every device is lost, so is the key, and the relay’s copy cannot be opened by anyone, us included. Keep a <a href="#export">JSON backup</a>{' '}
+          somewhere safe.
+        </p>
+      </div>
+    </Show>
+  );
+}
+
 export function SyncPanel() {
   const { sync, syncStatus, syncSettings } = useSpace();
   return (
@@ -163,6 +196,7 @@ export function SyncPanel() {
         {(settings) => (
           <>
             <p class="muted small wrap">Relay: {settings().relayUrl}</p>
+            <Privacy />
             <Show when={syncStatus().kind === 'offline' || syncStatus().kind === 'unreachable'}>
               <button type="button" onClick={() => sync.retryNow()}>
                 Try now
