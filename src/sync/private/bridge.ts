@@ -9,7 +9,8 @@
  * - an entry that does not open (malformed, tampered, wrong key, from another space) or whose
  *   update Yjs refuses is skipped and counted, never applied; one sealed under an epoch this
  *   device does not hold yet waits for the key;
- * - past `compactAfter` entries, the device replaces the entries it has taken in by one sealed
+ * - past `compactAfter` entries that weigh half the snapshots they follow (amortised linear), the
+ *   device replaces the entries it has taken in by one sealed
  *   snapshot of the plaintext document, so that the relay's own compaction can free them.
  *   Two devices compacting at once each delete what they covered and leave a full snapshot:
  *   the other device's snapshot then opens to nothing new, and the next compaction folds both.
@@ -55,8 +56,14 @@ export interface BridgeOptions extends Identity {
   /** Called when the keyring gained keys (to store them on the device). */
   onKeys?: (keyring: Keyring) => void;
   onHealth?: (health: EntryHealth) => void;
-  /** Compact once the envelope holds this many entries. */
+  /** Compact once the envelope holds this many entries… */
   compactAfter?: number;
+  /**
+   * …and its update entries weigh this share of its snapshots (0.5: re-sealing the whole document
+   * is then paid for by what was written since, so compaction costs amortised linear time), or
+   * there are 20 times `compactAfter` entries.
+   */
+  compactRatio?: number;
   /** Errors that are bugs, not hostile input (a failing WebCrypto call, say). */
   onError?: (error: unknown) => void;
 }
@@ -91,6 +98,18 @@ export function makePrivateBridge(opts: BridgeOptions): PrivateBridge {
   const entries = envelopeEntries(envelope);
   const keys = envelopeKeys(envelope);
   const compactAfter = opts.compactAfter ?? 200;
+  const compactRatio = opts.compactRatio ?? 0.5;
+  const compactionDue = (): boolean => {
+    if (entries.length < compactAfter) return false;
+    if (entries.length >= compactAfter * 20) return true;
+    let updates = 0;
+    let snapshots = 0;
+    for (const entry of entries.toArray()) {
+      if (entry[1] === EntryKind.snapshot) snapshots += entry.byteLength;
+      else updates += entry.byteLength;
+    }
+    return updates >= snapshots * compactRatio;
+  };
   const onError = opts.onError ?? (() => undefined);
 
   const health: EntryHealth = { opened: 0, skipped: { malformed: 0, rejected: 0, unreadable: 0 }, waiting: 0 };
@@ -101,6 +120,13 @@ export function makePrivateBridge(opts: BridgeOptions): PrivateBridge {
   /** Entries waiting for their epoch's key. */
   const waiting = new Map<string, Uint8Array>();
   const coverage = new Coverage();
+  /**
+   * Payloads taken in before the catch-up, whose ranges it needs. Reading an update's ranges
+   * costs a pass over it (a tenth of a second for 10,000 people): deferred until the catch-up,
+   * so that a freshly paired device shows the network first; not kept after it.
+   */
+  let toCover: Uint8Array[] | null = [];
+  const cover = (update: Uint8Array) => toCover?.push(update);
   let destroyed = false;
 
   /** One chain for everything asynchronous, so entries are handled, and seals appended, in order. */
@@ -138,7 +164,7 @@ export function makePrivateBridge(opts: BridgeOptions): PrivateBridge {
     }
     try {
       Y.applyUpdate(plain, opened.payload, FROM_ENVELOPE);
-      coverage.add(opened.payload);
+      cover(opened.payload);
     } catch {
       junk.add(head.id);
       health.skipped.unreadable++;
@@ -152,7 +178,7 @@ export function makePrivateBridge(opts: BridgeOptions): PrivateBridge {
     enqueue(async () => {
       for (const entry of list) await take(entry);
       report();
-      if (entries.length >= compactAfter) void compact();
+      if (compactionDue()) void compact();
     });
 
   const retryWaiting = () =>
@@ -193,9 +219,9 @@ export function makePrivateBridge(opts: BridgeOptions): PrivateBridge {
       const update = burst.length === 1 ? burst[0]! : Y.mergeUpdates(burst);
       const sealed = await sealEntry(EntryKind.update, update, keyring.current(), me.spaceId, me.deviceId);
       covered.add(readHeader(sealed)!.id);
-      coverage.add(update);
+      cover(update);
       envelope.transact(() => entries.push([sealed]), SEALED_HERE);
-      if (entries.length >= compactAfter) void compact();
+      if (compactionDue()) void compact();
     });
   const onPlainUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === FROM_ENVELOPE || !(origin === null || origin === undefined || isOwnChange(origin))) return;
@@ -261,11 +287,14 @@ export function makePrivateBridge(opts: BridgeOptions): PrivateBridge {
     async catchUp() {
       await ready;
       await enqueue(async () => {
+        if (toCover === null) return;
+        for (const update of toCover) coverage.add(update);
+        // From here on, what this device writes is sealed as it is written: no more catching up.
+        toCover = null;
         if (!coverage.lacks(plain)) return;
         const diff = Y.encodeStateAsUpdate(plain, coverage.stateVector());
         const sealed = await sealEntry(EntryKind.update, diff, keyring.current(), me.spaceId, me.deviceId);
         covered.add(readHeader(sealed)!.id);
-        coverage.add(diff);
         envelope.transact(() => entries.push([sealed]), SEALED_HERE);
       });
     },
