@@ -14,6 +14,7 @@ import { connectRelay, fetchNetworkCopy, type RelayConnection, type SyncState } 
 import {
   createPairing,
   createSpace,
+  eraseSpace,
   listDevices,
   pairDevice,
   pairingLink,
@@ -52,6 +53,12 @@ export interface SyncController {
   newPairing(appOrigin: string): Promise<Result<{ link: string; code: string; expiresAt: string }, ApiError>>;
   devices(): Promise<Result<DeviceInfo[], ApiError>>;
   revoke(deviceId: string): Promise<Result<true, ApiError>>;
+  /**
+   * Moves a network that syncs in plaintext to a new, private space on the same relay: the whole
+   * network is sealed there, the old space's stored copy is erased, and its other devices are
+   * told to pair again.
+   */
+  makePrivate(deviceName: string): Promise<Result<true, ApiError>>;
   /** Stops syncing on this device; its data stays. */
   turnOff(): void;
   retryNow(): void;
@@ -242,6 +249,26 @@ export function makeSyncController(doc: Y.Doc, onChange: (status: SyncStatus, se
       const keep = remaining.ok ? remaining.value.map((d) => d.deviceId).filter((id) => id !== deviceId) : [creds.deviceId];
       await pc.bridge.rotate(keep);
       return r;
+    },
+    async makePrivate(deviceName) {
+      if (!stored || stored.revoked) return err(NOT_ON);
+      if (stored.private) return ok(true);
+      const old = stored;
+      const made = await createSpace(old.relayUrl, deviceName);
+      if (!made.ok) return made;
+      await saveSpaceKeys(made.value.spaceId, { device: await newDeviceKeys(), epochs: [await newEpochKey(0)] });
+      // Sync stops on the old space first, so that nothing more of it reaches the relay.
+      connection?.destroy();
+      connection = null;
+      const erased = await eraseSpace(old);
+      if (!erased.ok) {
+        void forgetSpaceKeys(made.value.spaceId).catch(() => undefined);
+        connect();
+        return erased;
+      }
+      // The new space's first sync seals the whole network (the catch-up finds all of it missing).
+      adopt({ ...made.value, private: true });
+      return ok(true);
     },
     turnOff() {
       const spaceId = stored?.spaceId;

@@ -87,6 +87,12 @@ export async function revokeDevice(creds: SpaceCredentials, deviceId: string): P
   return r.ok ? ok(true) : r;
 }
 
+/** Erases the space's stored document on the relay and revokes all its devices (moving to a private space). */
+export async function eraseSpace(creds: SpaceCredentials): Promise<Result<true, ApiError>> {
+  const r = await call<unknown>(`${creds.relayUrl}/api/spaces/${encodeURIComponent(creds.spaceId)}`, { method: 'DELETE', token: creds.token });
+  return r.ok ? ok(true) : r;
+}
+
 /**
  * The pairing link carries its secrets in the fragment, which browsers never send to a server,
  * so they cannot end up in any request line or log: the pairing code and, for a private space,

@@ -296,3 +296,59 @@ describe('the plaintext check itself', () => {
     expect(knownStrings().filter((s) => !found.has(s))).toEqual([]);
   });
 });
+
+describe('an existing plaintext space becomes private', () => {
+  it('its network moves to a private space, the old rows are erased, and the relay then holds none of the known strings', async () => {
+    const relay = await startRelay();
+    let stopped = false;
+    cleanups.push(() => (stopped ? undefined : relay.stop()));
+    // Before: two devices syncing 1,000 people in plaintext.
+    const owner = await createSpace(relay.url);
+    const otherCreds = await pairDevice(relay.url, owner, 'Phone');
+    const laptopPlain = connectPeer(relay.syncUrl, owner.spaceId, owner.token);
+    const phonePlain = connectPeer(relay.syncUrl, owner.spaceId, otherCreds.token);
+    cleanups.push(() => laptopPlain.destroy());
+    cleanups.push(() => phonePlain.provider.destroy());
+    await Promise.all([synced(laptopPlain), synced(phonePlain)]);
+    createMany(laptopPlain.doc, 'contacts', Array.from({ length: 1000 }, (_, i) => person(i)));
+    await until([], () => phonePlain.doc.getMap('contacts').size === 1000, 'plaintext sync');
+    const strings = knownStrings();
+    expect(leaks(filesUnder(relay.dataDir), relay, strings).length).toBeGreaterThan(0);
+
+    // The upgrade, as the controller's makePrivate does it: a new space, sealed from the laptop's
+    // document, then the old one erased.
+    laptopPlain.provider.destroy();
+    const fresh = await createSpace(relay.url);
+    const keyText = await epochKeyToText(await firstEpoch());
+    const key = (await epochKeyFromText(keyText))!;
+    const laptop = await makeDevice(fresh.spaceId, fresh.deviceId, [key], { plain: laptopPlain.doc });
+    const peer = connectPeer(relay.syncUrl, fresh.spaceId, fresh.token, laptop.envelope);
+    cleanups.push(() => peer.provider.destroy());
+    await synced(peer);
+    await laptop.bridge.catchUp();
+    const erased = await fetch(`${relay.url}/api/spaces/${owner.spaceId}`, { method: 'DELETE', headers: { Authorization: `Bearer ${owner.token}` } });
+    expect(erased.status).toBe(204);
+    // The other device is told: removed (4410), so it says "pair it again".
+    await until([], () => phonePlain.closes.some((c) => c.code === 4410), 'the old device is cut off');
+    expect((await fetch(`${relay.url}/api/spaces/${owner.spaceId}/devices`, { headers: { Authorization: `Bearer ${otherCreds.token}` } })).status).toBe(403);
+
+    // Paired again (by a link carrying the key), the phone reads the whole network from the private space.
+    const phoneAgain = await pairDevice(relay.url, { spaceId: fresh.spaceId, deviceId: fresh.deviceId, token: fresh.token }, 'Phone');
+    const phone = await online(relay.syncUrl, fresh.spaceId, phoneAgain.token, phoneAgain.deviceId, keyText);
+    await until([phone], () => names(phone).length === 1000, 'the phone reads the private space');
+
+    const reader = connectPeer(relay.syncUrl, fresh.spaceId, fresh.token);
+    cleanups.push(() => reader.destroy());
+    await synced(reader);
+    await until([], () => Buffer.from(Y.encodeStateVector(reader.doc)).equals(Buffer.from(Y.encodeStateVector(laptop.envelope))), 'relay has it all');
+    expect(leaks(filesUnder(relay.dataDir), relay, strings)).toEqual([]);
+    reader.destroy();
+    peer.provider.destroy();
+    phone.peer.provider.destroy();
+    phonePlain.provider.destroy();
+    await relay.stop();
+    stopped = true;
+    expect(leaks(filesUnder(relay.dataDir), relay, strings)).toEqual([]);
+    laptop.destroy();
+  });
+});

@@ -157,14 +157,31 @@ function Privacy() {
   const { sync, syncStatus } = useSpace();
   // Read with the status, which changes whenever the privacy report does.
   const privacy = () => (syncStatus(), sync.privacy());
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  const makePrivate = async () => {
+    if (busy()) return;
+    setBusy(true);
+    const r = await sync.makePrivate(defaultDeviceName());
+    setBusy(false);
+    setError(r.ok ? null : r.error.message);
+    if (r.ok) showToast('Your network is now end-to-end encrypted. Pair your other devices again.');
+  };
   return (
     <Show
       when={privacy().encrypted}
       fallback={
-        <p data-testid="sync-privacy">
-          <strong>Not end-to-end encrypted.</strong> This network started syncing before Rapport sealed it, so your relay can read it. To make it
-          private, turn off sync on every device, turn it on again here, and pair your other devices again.
-        </p>
+        <div data-testid="sync-privacy">
+          <p>
+            <strong>Not end-to-end encrypted.</strong> This network started syncing before Rapport sealed it, so your relay can read it. Make it
+            private: the relay’s readable copy is erased and replaced by one only your devices can open. Your other devices then need to be paired
+            again; what they hold stays on them.
+          </p>
+          <FormError message={error()} />
+          <button type="button" class="primary" disabled={busy()} onClick={() => void makePrivate()}>
+            {busy() ? 'Making it private…' : 'Make it private'}
+          </button>
+        </div>
       }
     >
       <div data-testid="sync-privacy">
