@@ -149,4 +149,43 @@ describe('private sync in the app', () => {
     }
     expect(JSON.stringify(readable.getMap('contacts').toJSON())).not.toContain('Written After Removal');
   });
+
+  it('a network that synced in plaintext is made private: the relay’s readable copy is erased, the other device is told to pair again', async () => {
+    // Two devices syncing in plaintext, as before this version: credentials made through the API.
+    const create = await fetch(`${server.url}/api/spaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"deviceName":"Laptop"}' });
+    const owner = (await create.json()) as { spaceId: string; deviceId: string; token: string };
+    const code = ((await (await fetch(`${server.url}/api/spaces/${owner.spaceId}/pairings`, { method: 'POST', headers: { authorization: `Bearer ${owner.token}` } })).json()) as { code: string }).code;
+    const phoneCreds = (await (await fetch(`${server.url}/api/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ spaceId: owner.spaceId, code, deviceName: 'Phone' }) })).json()) as { deviceId: string; token: string };
+    const useCreds = async (app: App, creds: { spaceId: string; deviceId: string; token: string }) => {
+      await app.page.evaluate((value) => localStorage.setItem('rapport.sync', value), JSON.stringify({ relayUrl: server.url, ...creds }));
+      await app.page.reload();
+    };
+    const laptop = await device();
+    await laptop.people.add({ name: 'Philippa Ardenwyck-Tremaine' });
+    await useCreds(laptop, owner);
+    const phone = await device({ width: 360, height: 740 });
+    await useCreds(phone, { spaceId: owner.spaceId, ...phoneCreds });
+    await phone.people.open();
+    await expect.poll(() => phone.people.names()).toEqual(['Philippa Ardenwyck-Tremaine']);
+    expect(allStoredBytes(owner.spaceId).includes(Buffer.from('Ardenwyck'))).toBe(true);
+
+    expect(await laptop.sync.privacy()).toContain('Not end-to-end encrypted');
+    await laptop.page.getByRole('button', { name: 'Make it private' }).click();
+    await expect.poll(() => laptop.sync.privacy()).toContain('End-to-end encrypted');
+    await laptop.sync.waitFor('Up to date');
+    await phone.sync.waitFor('Sync problem');
+    await expect(phone.page.getByTestId('sync-state').getAttribute('title')).resolves.toContain('pair it again');
+    const { spaceId } = await spaceOf(laptop);
+    expect(spaceId).not.toBe(owner.spaceId);
+    expect(storedBlobs(owner.spaceId).rows).toEqual([]);
+    expect(allStoredBytes(spaceId).byteLength).toBeGreaterThan(0);
+    expect(allStoredBytes(spaceId).includes(Buffer.from('Ardenwyck'))).toBe(false);
+
+    // Paired again by a new link, the phone reads the network from the private space.
+    const { link } = await laptop.sync.addDevice();
+    await phone.sync.join(link, 'Phone');
+    await phone.sync.waitFor('Up to date');
+    await phone.people.open();
+    await expect.poll(() => phone.people.names()).toEqual(['Philippa Ardenwyck-Tremaine']);
+  });
 });
