@@ -24,7 +24,7 @@ export async function makeDevice(
   spaceId: string,
   deviceId: string,
   keys: readonly EpochKey[],
-  opts: { plain?: Y.Doc; envelope?: Y.Doc; compactAfter?: number } = {},
+  opts: { plain?: Y.Doc; envelope?: Y.Doc; compactAfter?: number; compactRatio?: number } = {},
 ): Promise<TestDevice> {
   const plain = opts.plain ?? new Y.Doc();
   const envelope = opts.envelope ?? new Y.Doc();
@@ -39,6 +39,7 @@ export async function makeDevice(
     deviceId,
     device: deviceKeys,
     compactAfter: opts.compactAfter ?? 1_000_000,
+    ...(opts.compactRatio === undefined ? {} : { compactRatio: opts.compactRatio }),
     onHealth: (h) => healths.push(h),
     onError: (e) => {
       throw e;

@@ -1,7 +1,7 @@
 /** The bridge between a plaintext document and its sealed envelope, with envelopes linked in memory. */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { create, readAll, update } from '../../src/store/index.ts';
+import { create, createMany, readAll, update } from '../../src/store/index.ts';
 import { envelopeEntries, envelopeKeys, learnKeys } from '../../src/sync/private/envelope.ts';
 import { newEpochKey } from '../../src/sync/private/keys.ts';
 import { EntryKind, Keyring, openEntry, readHeader, sealEntry } from '../../src/sync/private/seal.ts';
@@ -104,6 +104,29 @@ describe('private bridge', () => {
     await quiet(fresh);
     expect(names(fresh)).toHaveLength(60);
     expect(valueOf(fresh.plain)).toBe(valueOf(a.plain));
+  });
+
+  it('compacts only once the entries weigh half the snapshot they follow (amortised), or are very many', async () => {
+    const epoch = await firstEpoch();
+    const a = await device('laptop', [epoch], { compactAfter: 5 });
+    createMany(a.plain, 'contacts', Array.from({ length: 500 }, (_, i) => ({ name: `Person ${i}`, notes: 'x'.repeat(200) })));
+    await quiet(a);
+    const people = readAll(a.plain, 'contacts').items;
+    for (let i = 0; i < 20; i++) {
+      update(a.plain, 'contacts', people[i]!.id, { role: `Role ${i}` });
+      await quiet(a);
+    }
+    // The import was compacted into a snapshot once there were 5 entries; the small ones that
+    // followed are far lighter than that snapshot: they stay, past compactAfter.
+    const kinds = envelopeEntries(a.envelope).toArray().map((e) => readHeader(e)!.kind);
+    expect(kinds.filter((k) => k === EntryKind.snapshot)).toHaveLength(1);
+    expect(kinds.length).toBeGreaterThan(10);
+    for (let i = 20; i < 100; i++) {
+      update(a.plain, 'contacts', people[i]!.id, { role: `Role ${i}` });
+      await quiet(a);
+    }
+    // 20 × compactAfter entries: compacted whatever they weigh.
+    expect(envelopeEntries(a.envelope).length).toBeLessThan(100);
   });
 
   it('two devices compacting at once lose nothing and converge', async () => {
