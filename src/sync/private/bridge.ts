@@ -18,6 +18,7 @@
 import * as Y from 'yjs';
 import { isOwnChange, makeOrigin } from '../../store/index.ts';
 import { envelopeEntries, envelopeKeys, learnKeys, registerDevice, rotateEpoch, type Identity } from './envelope.ts';
+import { Coverage } from './coverage.ts';
 import { EntryKind, openEntry, readHeader, sealEntry, type Keyring } from './seal.ts';
 
 /** Origin of plaintext changes opened from the envelope: never sealed again. */
@@ -66,30 +67,6 @@ export interface BridgeOptions extends Identity {
   compactRatio?: number;
   /** Errors that are bugs, not hostile input (a failing WebCrypto call, say). */
   onError?: (error: unknown) => void;
-}
-
-/** Ranges of clocks per client that the envelope's entries are known to hold. */
-class Coverage {
-  private readonly ends = new Map<number, number>();
-
-  /** Notes an update's range; only ranges that continue from 0 count (a gap means "not covered"). */
-  add(update: Uint8Array): void {
-    const { from, to } = Y.parseUpdateMeta(update);
-    for (const [client, end] of to) {
-      const start = from.get(client) ?? 0;
-      const known = this.ends.get(client) ?? 0;
-      if (start <= known && end > known) this.ends.set(client, end);
-    }
-  }
-
-  stateVector(): Uint8Array {
-    return Y.encodeStateVector(new Map(this.ends));
-  }
-
-  lacks(doc: Y.Doc): boolean {
-    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc))) if ((this.ends.get(client) ?? 0) < clock) return true;
-    return false;
-  }
 }
 
 export function makePrivateBridge(opts: BridgeOptions): PrivateBridge {
