@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import { envelopeEntries, envelopeKeys } from '../../src/sync/private/envelope.ts';
 import { importEpochKey } from '../../src/sync/private/keys.ts';
 import { Keyring, openEntry } from '../../src/sync/private/seal.ts';
+import { connectPeer, synced } from '../server/clients.ts';
 import { App } from './pages/app.ts';
 import { startAppServer, type AppServer } from './support/app-server.ts';
 import { launchBrowser } from './support/browser.ts';
@@ -187,5 +188,27 @@ describe('private sync in the app', () => {
     await phone.sync.waitFor('Up to date');
     await phone.people.open();
     await expect.poll(() => phone.people.names()).toEqual(['Philippa Ardenwyck-Tremaine']);
+  });
+
+  it('hostile entries on the relay are skipped and counted in Settings, and the entries after them still apply', async () => {
+    const laptop = await device();
+    await laptop.sync.turnOn('Laptop');
+    const phone = await device({ width: 360, height: 740 });
+    await phone.sync.join((await laptop.sync.addDevice()).link, 'Phone');
+    await phone.sync.waitFor('Up to date');
+    // Someone with the laptop's relay token (the relay itself, say) writes entries that are not sealed with the key.
+    const creds = (await laptop.page.evaluate(() => JSON.parse(localStorage.getItem('rapport.sync') ?? '{}'))) as { spaceId: string; token: string };
+    const intruder = connectPeer(server.url.replace(/^http/, 'ws') + '/sync', creds.spaceId, creds.token);
+    await synced(intruder);
+    const real = envelopeEntries(intruder.doc).get(0);
+    const tampered = real.slice();
+    tampered[tampered.length - 1] = tampered[tampered.length - 1]! ^ 1;
+    envelopeEntries(intruder.doc).push([new Uint8Array([1, 2, 3, 4]), tampered]);
+    await phone.people.add({ name: 'Added After The Junk' });
+    await laptop.people.open();
+    await expect.poll(() => laptop.people.names()).toEqual(['Added After The Junk']);
+    await laptop.sync.open();
+    await expect.poll(async () => ((await laptop.page.getByTestId('sealed-health').textContent()) ?? '').replace(/\s+/g, ' ')).toContain('2 changes from the relay did not open');
+    intruder.destroy();
   });
 });

@@ -123,7 +123,8 @@ export function makePrivateBridge(opts: BridgeOptions): PrivateBridge {
       health.skipped.malformed++;
       return;
     }
-    if (covered.has(head.id) || junk.has(head.id)) return;
+    // An id seen before is opened again all the same: a copy with altered bytes must count as
+    // rejected, and an exact replay opens to an update Yjs already holds.
     const opened = await openEntry(entry, keyring, me.spaceId);
     if (!opened.ok) {
       if (opened.error.type === 'unknown-epoch') waiting.set(head.id, entry);
