@@ -61,6 +61,7 @@ const server = createHttpServer({
       metrics,
       log,
       disconnectDevice: (deviceId) => relay.disconnectDevice(deviceId),
+      eraseSpace: (spaceId) => relay.eraseSpace(spaceId),
     }),
   ],
 });

@@ -24,11 +24,14 @@ export interface ApiDeps {
   readonly log: Logger;
   /** Closes the revoked device's live connections. */
   readonly disconnectDevice: (deviceId: string) => number;
+  /** Erases a space's stored document and revokes its devices; returns the connections cut. */
+  readonly eraseSpace: (spaceId: string) => number;
 }
 
 const SPACE = '([A-Za-z0-9_-]{1,64})';
 const ROUTES = {
   spaces: /^\/api\/spaces$/,
+  space: new RegExp(`^/api/spaces/${SPACE}$`),
   pairings: new RegExp(`^/api/spaces/${SPACE}/pairings$`),
   devices: new RegExp(`^/api/spaces/${SPACE}/devices$`),
   device: new RegExp(`^/api/spaces/${SPACE}/devices/${SPACE}$`),
@@ -131,6 +134,14 @@ export function makeApiRoute(deps: ApiDeps): Route {
     if (ROUTES.spaces.test(path)) {
       if (method !== 'POST') return methodNotAllowed(res, 'POST');
       await createSpace(req, res);
+    } else if ((m = ROUTES.space.exec(path)) !== null && m[1] !== undefined) {
+      // Erasing a space: what a device does when it moves the network to a new, private space.
+      if (method !== 'DELETE') return methodNotAllowed(res, 'DELETE');
+      const device = authorize(req, res, m[1]);
+      if (device === null) return true;
+      const cut = deps.eraseSpace(m[1]);
+      log('space.erased', { space: m[1].slice(0, 6), device: device.id.slice(0, 6), connections: cut });
+      res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
     } else if (ROUTES.pair.test(path)) {
       if (method !== 'POST') return methodNotAllowed(res, 'POST');
       await pair(req, res);

@@ -218,6 +218,19 @@ export class Relay {
     return conns.length;
   }
 
+  /**
+   * Erases a space (see Storage.eraseSpace): what is queued is stored first, so that nothing lands
+   * after the erasure; its devices' connections are cut (4410) and its memory forgotten.
+   */
+  eraseSpace(spaceId: string): number {
+    this.queue.flush();
+    const devices = this.deps.storage.eraseSpace(spaceId, Date.now());
+    let cut = 0;
+    for (const deviceId of devices) cut += this.disconnectDevice(deviceId);
+    this.spaces.erase(spaceId);
+    return cut;
+  }
+
   /** Keepalive and dead-peer detection for every connection; called on a timer. */
   sweep(now: number = Date.now()): void {
     const { keepaliveMs, pingTimeoutMs } = this.deps.limits;

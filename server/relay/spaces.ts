@@ -21,6 +21,8 @@ export class Spaces {
   /** Compactions whose snapshot is being checked, by space id (one at a time per space). */
   private readonly compacting = new Map<string, Promise<void>>();
   private readonly checker: SnapshotChecker = makeSnapshotChecker();
+  /** Spaces erased while loaded: a snapshot check still in flight must not write them back. */
+  private readonly erased = new Set<string>();
 
   constructor(
     private readonly storage: Storage,
@@ -104,6 +106,13 @@ export class Spaces {
     this.log('space.rebuilt', { space: short(space.id), rows: rows.length, skipped, ms: Date.now() - started });
   }
 
+  /** Forgets an erased space's memory; nothing of it is written again. */
+  erase(spaceId: string): void {
+    this.erased.add(spaceId);
+    const space = this.loaded.get(spaceId);
+    if (space !== undefined) this.drop(space);
+  }
+
   /** Forgets the in-memory copy without writing anything (after a failure). */
   drop(space: Space): void {
     if (this.loaded.get(space.id) === space) this.loaded.delete(space.id);
@@ -157,6 +166,7 @@ export class Spaces {
     const bytesAtSnapshot = this.bytesSinceSnapshot.get(space) ?? 0;
     const done = this.checker.check(snapshot, space.stateVector()).then((result) => {
       this.compacting.delete(space.id);
+      if (this.erased.has(space.id)) return;
       if (!result.ok) {
         this.metrics.compactionsRefused += 1;
         this.log('space.compaction-refused', { space: short(space.id), error: result.error });

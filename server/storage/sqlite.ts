@@ -86,6 +86,9 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   db.pragma(`synchronous = ${options.synchronous}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted rows (compacted, or an erased space's) are overwritten with zeros rather than left in
+  // free pages: what a space no longer stores cannot be read back from the file.
+  db.pragma('secure_delete = ON');
   db.exec(SCHEMA);
   const checkpointMs = options.checkpointMs ?? 1000;
   let checkpointer: Checkpointer | null = null;
@@ -115,6 +118,8 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     loadUpdates: db.prepare<[string], { id: number; data: Buffer }>('SELECT id, data FROM updates WHERE space_id = ? ORDER BY id'),
     appendUpdate: db.prepare('INSERT INTO updates (space_id, data) VALUES (?, ?)'),
     deleteUpdatesUpTo: db.prepare('DELETE FROM updates WHERE space_id = ? AND id <= ?'),
+    deleteUpdates: db.prepare('DELETE FROM updates WHERE space_id = ?'),
+    activeDevices: db.prepare<[string], { id: string }>('SELECT id FROM devices WHERE space_id = ? AND revoked_at IS NULL'),
     insertUpdateAt: db.prepare('INSERT INTO updates (id, space_id, data) VALUES (?, ?, ?)'),
     lastUpdateId: db.prepare<[string], { id: number | null }>('SELECT max(id) AS id FROM updates WHERE space_id = ?'),
     countUpdates: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE space_id = ?'),
@@ -157,6 +162,14 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     q.dropWakes.run(deviceId);
     q.dropSubscription.run(deviceId);
     return true;
+  });
+
+  const erase = db.transaction((spaceId: string, at: number): string[] => {
+    const ids = q.activeDevices.all(spaceId).map((r) => r.id);
+    for (const id of ids) revoke(spaceId, id, at);
+    q.burnPairings.run(spaceId);
+    q.deleteUpdates.run(spaceId);
+    return ids;
   });
 
   const append = db.transaction((rows: readonly NewUpdate[]) => {
@@ -207,6 +220,12 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     },
     listDevices: (spaceId) => q.listDevices.all(spaceId).map(toDevice),
     revokeDevice: (spaceId, deviceId, at) => revoke(spaceId, deviceId, at),
+    eraseSpace(spaceId, at) {
+      const ids = erase(spaceId, at);
+      // The WAL still holds earlier versions of the pages: copy the zeroed ones back and empty it.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      return ids;
+    },
     touchDevice: (deviceId, at) => void q.touchDevice.run(at, deviceId),
     createPairing(p: PairingRecord) {
       q.insertPairing.run(p.codeHash, p.spaceId, p.createdBy, p.expiresAt);

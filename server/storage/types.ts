@@ -69,6 +69,12 @@ export interface Storage {
   listDevices(spaceId: string): DeviceRecord[];
   /** Marks the device revoked; false when no such active device exists in that space. */
   revokeDevice(spaceId: string, deviceId: string, at: number): boolean;
+  /**
+   * Erases what a space stores — every update row and pairing code — and revokes all its devices
+   * (returned), so nothing of its document is left to read: freed pages are zeroed and the WAL is
+   * truncated. The space's id stays known, empty, with its devices revoked.
+   */
+  eraseSpace(spaceId: string, at: number): string[];
   touchDevice(deviceId: string, at: number): void;
 
   createPairing(pairing: PairingRecord): void;

@@ -6,16 +6,22 @@
 import type * as Y from 'yjs';
 import { err, ok, type Result } from '../model/index.ts';
 import { forgetSync, loadSync, saveSync, type StoredSync } from './credentials.ts';
+import type { EntryHealth } from './private/bridge.ts';
+import { connectPrivate, fetchPrivateNetworkCopy, type PrivateConnection } from './private/connect.ts';
+import { forgetSpaceKeys, loadSpaceKeys, saveSpaceKeys, type SpaceKeys } from './private/key-store.ts';
+import { epochKeyFromText, epochKeyToText, newDeviceKeys, newEpochKey } from './private/keys.ts';
 import { connectRelay, fetchNetworkCopy, type RelayConnection, type SyncState } from './relay.ts';
 import {
   createPairing,
   createSpace,
+  eraseSpace,
   listDevices,
   pairDevice,
   pairingLink,
   revokeDevice,
   type ApiError,
   type DeviceInfo,
+  type PairingFragment,
 } from './relay-api.ts';
 
 export type SyncStatus = { kind: 'off'; message: string } | SyncState;
@@ -28,16 +34,31 @@ export interface PendingJoin {
   finish(): void;
 }
 
+/** How private this device's sync is, and what it could not open. */
+export interface Privacy {
+  /** End-to-end encrypted: the relay holds only sealed entries. */
+  encrypted: boolean;
+  /** Entries skipped or waiting (null while sync is off or not private). */
+  health: EntryHealth | null;
+}
+
 export interface SyncController {
   status(): SyncStatus;
   settings(): StoredSync | null;
+  privacy(): Privacy;
   turnOn(relayUrl: string, deviceName: string, inviteCode?: string): Promise<Result<true, ApiError>>;
-  join(link: { relayUrl: string; spaceId: string; code: string }, deviceName: string): Promise<Result<true, ApiError>>;
+  join(link: PairingFragment, deviceName: string): Promise<Result<true, ApiError>>;
   /** Pairs this device and fetches the network's copy, so it can be compared before syncing starts. */
-  pair(link: { relayUrl: string; spaceId: string; code: string }, deviceName: string): Promise<Result<PendingJoin, ApiError>>;
+  pair(link: PairingFragment, deviceName: string): Promise<Result<PendingJoin, ApiError>>;
   newPairing(appOrigin: string): Promise<Result<{ link: string; code: string; expiresAt: string }, ApiError>>;
   devices(): Promise<Result<DeviceInfo[], ApiError>>;
   revoke(deviceId: string): Promise<Result<true, ApiError>>;
+  /**
+   * Moves a network that syncs in plaintext to a new, private space on the same relay: the whole
+   * network is sealed there, the old space's stored copy is erased, and its other devices are
+   * told to pair again.
+   */
+  makePrivate(deviceName: string): Promise<Result<true, ApiError>>;
   /** Stops syncing on this device; its data stays. */
   turnOff(): void;
   retryNow(): void;
@@ -52,6 +73,20 @@ function newRequestId(): string {
 
 const OFF: SyncStatus = { kind: 'off', message: 'Sync is off — everything is saved on this device only.' };
 const NOT_ON: ApiError = { kind: 'rejected', message: 'Sync is not on for this device.' };
+const NO_KEY: SyncStatus = {
+  kind: 'error',
+  reason: 'denied',
+  message: 'This device no longer holds the key of your network, so it cannot read what the relay keeps. Pair it again from another device.',
+};
+const BAD_KEY: ApiError = { kind: 'rejected', message: 'This pairing link is damaged: its key does not read. Make a new one on your other device.' };
+
+/** Keys for a device joining by `link`: its own new key pair and the space key the link carries; null for a link without one (a space that is not private). */
+async function keysFromLink(link: PairingFragment): Promise<Result<SpaceKeys | null, ApiError>> {
+  if (link.key === undefined) return ok(null);
+  const epoch = await epochKeyFromText(link.key);
+  if (epoch === null) return err(BAD_KEY);
+  return ok({ device: await newDeviceKeys(), epochs: [epoch] });
+}
 
 /**
  * `onChange` hears every change of status, and of settings with it (turning on, joining,
@@ -60,6 +95,10 @@ const NOT_ON: ApiError = { kind: 'rejected', message: 'Sync is not on for this d
 export function makeSyncController(doc: Y.Doc, onChange: (status: SyncStatus, settings: StoredSync | null) => void): SyncController {
   let stored = loadSync();
   let connection: RelayConnection | null = null;
+  let privateConnection: PrivateConnection | null = null;
+  let health: EntryHealth | null = null;
+  /** Bumped by each connect, so that one still loading keys gives way to a newer one. */
+  let generation = 0;
   let status: SyncStatus = OFF;
   /** The turning on under way: a second click, or a second call, waits for it instead of making another space. */
   let turningOn: Promise<Result<true, ApiError>> | null = null;
@@ -71,21 +110,62 @@ export function makeSyncController(doc: Y.Doc, onChange: (status: SyncStatus, se
     onChange(s, stored);
   };
 
+  const onState = (s: SyncState) => {
+    if (s.kind === 'error' && s.reason === 'revoked' && stored) {
+      stored = { ...stored, revoked: true };
+      saveSync(stored);
+    }
+    set(s);
+  };
+
+  /** After joining by a link: a new space key, so that the link no longer opens what comes next. */
+  const rotateAfterPairing = async (creds: StoredSync, pc: PrivateConnection) => {
+    const devices = await listDevices(creds);
+    if (!devices.ok || stored?.spaceId !== creds.spaceId) return;
+    await pc.bridge.rotate(devices.value.map((d) => d.deviceId));
+    if (stored?.spaceId === creds.spaceId) {
+      stored = { ...stored, rotateDue: false };
+      saveSync(stored);
+    }
+  };
+
+  const connectPrivately = async (creds: StoredSync, mine: number) => {
+    const keys = await loadSpaceKeys(creds.spaceId).catch(() => null);
+    if (mine !== generation) return;
+    if (keys === null) return set(NO_KEY);
+    const pc = connectPrivate(doc, creds, keys, {
+      onState,
+      onHealth: (h) => {
+        health = h;
+        // A new status object, so that screens following the status look at the report again.
+        set({ ...status } as SyncStatus);
+      },
+      onFirstSync: (bridge) => {
+        if (creds.rotateDue && privateConnection?.bridge === bridge) void rotateAfterPairing(creds, privateConnection);
+      },
+    });
+    privateConnection = pc;
+    connection = pc;
+    set(pc.state());
+  };
+
   const connect = () => {
+    const mine = ++generation;
     connection?.destroy();
     connection = null;
+    privateConnection = null;
+    health = null;
     if (!stored) return set(OFF);
     if (stored.revoked) {
       return set({ kind: 'error', reason: 'revoked', message: 'This device was removed from your network. Its data stays readable here; pair it again to sync.' });
     }
     const creds = stored;
-    connection = connectRelay(doc, creds, (s) => {
-      if (s.kind === 'error' && s.reason === 'revoked' && stored) {
-        stored = { ...stored, revoked: true };
-        saveSync(stored);
-      }
-      set(s);
-    });
+    if (creds.private) {
+      set({ kind: 'connecting', message: 'Connecting to your relay…' });
+      void connectPrivately(creds, mine);
+      return;
+    }
+    connection = connectRelay(doc, creds, onState);
     set(connection.state());
   };
 
@@ -100,6 +180,7 @@ export function makeSyncController(doc: Y.Doc, onChange: (status: SyncStatus, se
   return {
     status: () => status,
     settings: () => stored,
+    privacy: () => ({ encrypted: stored?.private === true, health }),
     turnOn(relayUrl, deviceName, inviteCode) {
       if (stored && !stored.revoked) return Promise.resolve(ok(true));
       turningOn ??= (async () => {
@@ -107,7 +188,9 @@ export function makeSyncController(doc: Y.Doc, onChange: (status: SyncStatus, se
         const r = await createSpace(relayUrl, deviceName, { inviteCode, requestId });
         if (!r.ok) return r;
         requestId = null;
-        adopt(r.value);
+        // A new space is private: its key is made here and never leaves this device but in a pairing link.
+        await saveSpaceKeys(r.value.spaceId, { device: await newDeviceKeys(), epochs: [await newEpochKey(0)] });
+        adopt({ ...r.value, private: true });
         return ok(true as const);
       })().finally(() => {
         turningOn = null;
@@ -115,18 +198,25 @@ export function makeSyncController(doc: Y.Doc, onChange: (status: SyncStatus, se
       return turningOn;
     },
     async join(link, deviceName) {
+      const keys = await keysFromLink(link);
+      if (!keys.ok) return keys;
       const r = await pairDevice(link.relayUrl, link.spaceId, link.code, deviceName);
       if (!r.ok) return r;
-      adopt(r.value);
+      if (keys.value) await saveSpaceKeys(r.value.spaceId, keys.value);
+      adopt(keys.value ? { ...r.value, private: true, rotateDue: true } : r.value);
       return ok(true);
     },
     async pair(link, deviceName) {
+      const keys = await keysFromLink(link);
+      if (!keys.ok) return keys;
       const r = await pairDevice(link.relayUrl, link.spaceId, link.code, deviceName);
       if (!r.ok) return r;
+      if (keys.value) await saveSpaceKeys(r.value.spaceId, keys.value);
       // Paired now: remembered at once, so that a closed tab does not leave a device the relay knows and this one forgot.
-      stored = r.value;
-      saveSync(r.value);
-      const network = await fetchNetworkCopy(r.value);
+      const creds: StoredSync = keys.value ? { ...r.value, private: true, rotateDue: true } : r.value;
+      stored = creds;
+      saveSync(creds);
+      const network = keys.value ? await fetchPrivateNetworkCopy(r.value, keys.value) : await fetchNetworkCopy(r.value);
       return ok({
         network,
         finish() {
@@ -137,16 +227,55 @@ export function makeSyncController(doc: Y.Doc, onChange: (status: SyncStatus, se
     },
     async newPairing(appOrigin) {
       if (!stored) return err(NOT_ON);
-      const r = await createPairing(stored);
+      const creds = stored;
+      let key: string | undefined;
+      if (creds.private) {
+        if (privateConnection === null) return err({ kind: 'rejected', message: 'This device cannot add another until it holds the key of your network.' });
+        key = await epochKeyToText(privateConnection.keyring.current());
+      }
+      const r = await createPairing(creds);
       if (!r.ok) return r;
-      return ok({ link: pairingLink(appOrigin, stored, r.value.code), code: r.value.code, expiresAt: r.value.expiresAt });
+      return ok({ link: pairingLink(appOrigin, creds, r.value.code, key), code: r.value.code, expiresAt: r.value.expiresAt });
     },
     devices: () => (stored ? listDevices(stored) : Promise.resolve(err(NOT_ON))),
-    revoke: (deviceId) => (stored ? revokeDevice(stored, deviceId) : Promise.resolve(err(NOT_ON))),
+    async revoke(deviceId) {
+      if (!stored) return err(NOT_ON);
+      const creds = stored;
+      const r = await revokeDevice(creds, deviceId);
+      if (!r.ok || !creds.private || privateConnection === null) return r;
+      // A new space key for the devices that remain: the removed one cannot read what comes next.
+      const pc = privateConnection;
+      const remaining = await listDevices(creds);
+      const keep = remaining.ok ? remaining.value.map((d) => d.deviceId).filter((id) => id !== deviceId) : [creds.deviceId];
+      await pc.bridge.rotate(keep);
+      return r;
+    },
+    async makePrivate(deviceName) {
+      if (!stored || stored.revoked) return err(NOT_ON);
+      if (stored.private) return ok(true);
+      const old = stored;
+      const made = await createSpace(old.relayUrl, deviceName);
+      if (!made.ok) return made;
+      await saveSpaceKeys(made.value.spaceId, { device: await newDeviceKeys(), epochs: [await newEpochKey(0)] });
+      // Sync stops on the old space first, so that nothing more of it reaches the relay.
+      connection?.destroy();
+      connection = null;
+      const erased = await eraseSpace(old);
+      if (!erased.ok) {
+        void forgetSpaceKeys(made.value.spaceId).catch(() => undefined);
+        connect();
+        return erased;
+      }
+      // The new space's first sync seals the whole network (the catch-up finds all of it missing).
+      adopt({ ...made.value, private: true });
+      return ok(true);
+    },
     turnOff() {
+      const spaceId = stored?.spaceId;
       forgetSync();
       stored = null;
       connect();
+      if (spaceId) void forgetSpaceKeys(spaceId).catch(() => undefined);
     },
     retryNow: () => connection?.retryNow(),
     destroy() {

@@ -87,20 +87,36 @@ export async function revokeDevice(creds: SpaceCredentials, deviceId: string): P
   return r.ok ? ok(true) : r;
 }
 
+/** Erases the space's stored document on the relay and revokes all its devices (moving to a private space). */
+export async function eraseSpace(creds: SpaceCredentials): Promise<Result<true, ApiError>> {
+  const r = await call<unknown>(`${creds.relayUrl}/api/spaces/${encodeURIComponent(creds.spaceId)}`, { method: 'DELETE', token: creds.token });
+  return r.ok ? ok(true) : r;
+}
+
 /**
- * The pairing link carries its secret in the fragment, which browsers never
- * send to a server, so it cannot end up in any request line or log.
+ * The pairing link carries its secrets in the fragment, which browsers never send to a server,
+ * so they cannot end up in any request line or log: the pairing code and, for a private space,
+ * the space key of the day.
  */
-export function pairingLink(appOrigin: string, creds: SpaceCredentials, code: string): string {
-  const payload = new URLSearchParams({ relay: creds.relayUrl, space: creds.spaceId, code });
+export function pairingLink(appOrigin: string, creds: SpaceCredentials, code: string, key?: string): string {
+  const payload = new URLSearchParams({ relay: creds.relayUrl, space: creds.spaceId, code, ...(key ? { key } : {}) });
   return `${appOrigin}/pair#${payload.toString()}`;
 }
 
-export function readPairingFragment(hash: string): { relayUrl: string; spaceId: string; code: string } | null {
+export interface PairingFragment {
+  relayUrl: string;
+  spaceId: string;
+  code: string;
+  /** The space key, for a private space. */
+  key?: string;
+}
+
+export function readPairingFragment(hash: string): PairingFragment | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const relayUrl = params.get('relay');
   const spaceId = params.get('space');
   const code = params.get('code');
+  const key = params.get('key');
   if (!relayUrl || !spaceId || !code || !/^https?:\/\//.test(relayUrl)) return null;
-  return { relayUrl, spaceId, code };
+  return { relayUrl, spaceId, code, ...(key ? { key } : {}) };
 }

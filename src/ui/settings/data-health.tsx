@@ -5,12 +5,45 @@
  */
 import { createMemo, For, Show } from 'solid-js';
 import { COLLECTION_NAMES, COLLECTION_NOUNS } from '../../model/index.ts';
-import { createCollection } from '../space.tsx';
+import { createCollection, useSpace } from '../space.tsx';
+
+/** Sealed entries from the relay that did not open, or wait for a key: never applied, counted here. */
+function SealedEntries() {
+  const { sync, syncStatus } = useSpace();
+  const health = () => (syncStatus(), sync.privacy().health);
+  const skipped = () => {
+    const h = health();
+    return h ? h.skipped.malformed + h.skipped.rejected + h.skipped.unreadable : 0;
+  };
+  const waiting = () => health()?.waiting ?? 0;
+  return (
+    <Show when={skipped() + waiting() > 0}>
+      <section class="card" aria-labelledby="sealed-health-title" data-testid="sealed-health">
+        <h2 id="sealed-health-title" style={{ 'margin-top': 0 }}>
+          Changes from the relay that could not be opened
+        </h2>
+        <Show when={skipped()}>
+          <p>
+            {skipped()} {skipped() === 1 ? 'change' : 'changes'} from the relay did not open with your network’s key (damaged, or not written by one of
+            your devices) and {skipped() === 1 ? 'was' : 'were'} left out. Nothing of {skipped() === 1 ? 'it' : 'them'} reached your network.
+          </p>
+        </Show>
+        <Show when={waiting()}>
+          <p>
+            {waiting()} {waiting() === 1 ? 'change waits' : 'changes wait'} for a newer key of your network. If this stays, pair this device again.
+          </p>
+        </Show>
+      </section>
+    </Show>
+  );
+}
 
 export function DataHealth() {
   const views = COLLECTION_NAMES.map((name) => [name, createCollection(name)] as const);
   const problems = createMemo(() => views.flatMap(([name, view]) => view().problems.map((p) => ({ ...p, noun: COLLECTION_NOUNS[name] }))));
   return (
+    <>
+    <SealedEntries />
     <Show when={problems().length}>
       <section class="card" aria-labelledby="health-title" data-testid="data-health">
         <h2 class="mt-0" id="health-title">
@@ -31,5 +64,6 @@ export function DataHealth() {
         </ul>
       </section>
     </Show>
+    </>
   );
 }

@@ -26,7 +26,10 @@ function TurnOnForm() {
   };
   return (
     <form onSubmit={submit}>
-      <p>Sync keeps your phone and laptop in step through your own relay. Your network stays on your devices; the relay only passes changes between them.</p>
+      <p>
+        Sync keeps your phone and laptop in step through your own relay. Your network stays on your devices: it is sealed with a key made here, which
+        the relay never gets, so the relay only keeps and passes on what it cannot read.
+      </p>
       <div class="grid-2">
         <div class="field">
           <label for="relay-url">Relay address</label>
@@ -149,6 +152,53 @@ function Devices() {
   );
 }
 
+/** What end-to-end encryption means here, in plain words: what the relay sees and what a lost key costs. */
+function Privacy() {
+  const { sync, syncStatus } = useSpace();
+  // Read with the status, which changes whenever the privacy report does.
+  const privacy = () => (syncStatus(), sync.privacy());
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  const makePrivate = async () => {
+    if (busy()) return;
+    setBusy(true);
+    const r = await sync.makePrivate(defaultDeviceName());
+    setBusy(false);
+    setError(r.ok ? null : r.error.message);
+    if (r.ok) showToast('Your network is now end-to-end encrypted. Pair your other devices again.');
+  };
+  return (
+    <Show
+      when={privacy().encrypted}
+      fallback={
+        <div data-testid="sync-privacy">
+          <p>
+            <strong>Not end-to-end encrypted.</strong> This network started syncing before Rapport sealed it, so your relay can read it. Make it
+            private: the relay’s readable copy is erased and replaced by one only your devices can open. Your other devices then need to be paired
+            again; what they hold stays on them.
+          </p>
+          <FormError message={error()} />
+          <button type="button" class="primary" disabled={busy()} onClick={() => void makePrivate()}>
+            {busy() ? 'Making it private…' : 'Make it private'}
+          </button>
+        </div>
+      }
+    >
+      <div data-testid="sync-privacy">
+        <p>
+          <strong>End-to-end encrypted.</strong> Your network is sealed on this device before it leaves, with a key only your devices hold. The relay
+          cannot read names, notes or anything else you keep. It can still see that your network exists, which devices connect and when, and how much
+          data they send.
+        </p>
+        <p class="muted small">
+          If every device is lost, so is the key, and the relay’s copy cannot be opened by anyone, us included. Keep a <a href="#export">JSON backup</a>{' '}
+          somewhere safe.
+        </p>
+      </div>
+    </Show>
+  );
+}
+
 export function SyncPanel() {
   const { sync, syncStatus, syncSettings } = useSpace();
   return (
@@ -163,6 +213,7 @@ export function SyncPanel() {
         {(settings) => (
           <>
             <p class="muted small wrap">Relay: {settings().relayUrl}</p>
+            <Privacy />
             <Show when={syncStatus().kind === 'offline' || syncStatus().kind === 'unreachable'}>
               <button type="button" onClick={() => sync.retryNow()}>
                 Try now

@@ -316,6 +316,12 @@ export class SyncPage {
     await this.page.getByRole('button', { name: `Remove ${name}` }).click();
   }
 
+  /** What Settings → Sync says about who can read the network. */
+  async privacy(): Promise<string> {
+    await this.open();
+    return ((await this.page.getByTestId('sync-privacy').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  }
+
   /** The devices listed in Settings, each "name — last seen". */
   async devices(): Promise<string[]> {
     return (await this.page.getByTestId('device').allInnerTexts()).map((t) => t.replace(/\s*\n\s*/g, ' — ').trim());

@@ -1,0 +1,214 @@
+/**
+ * Private sync in the app: devices paired by link converge while the relay keeps only sealed
+ * entries; removing a device rotates the key, the others carry on, and the removed device's
+ * stored keys open nothing written after.
+ */
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { envelopeEntries, envelopeKeys } from '../../src/sync/private/envelope.ts';
+import { importEpochKey } from '../../src/sync/private/keys.ts';
+import { Keyring, openEntry } from '../../src/sync/private/seal.ts';
+import { connectPeer, synced } from '../server/clients.ts';
+import { App } from './pages/app.ts';
+import { startAppServer, type AppServer } from './support/app-server.ts';
+import { launchBrowser } from './support/browser.ts';
+
+let server: AppServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+async function device(viewport?: { width: number; height: number }): Promise<App> {
+  const context = await browser.newContext(viewport ? { viewport } : {});
+  contexts.push(context);
+  return App.open(context, server.url);
+}
+
+const spaceOf = (app: App) => app.page.evaluate(() => (JSON.parse(localStorage.getItem('rapport.sync') ?? '{}') as { spaceId: string; deviceId: string }));
+
+/** Every binary the relay stored for the space, row by row (including entries deleted since). */
+function storedBlobs(spaceId: string): { rows: Uint8Array[]; blobs: Uint8Array[] } {
+  const db = new Database(path.join(server.dataDir, 'rapport.sqlite3'), { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare<[string], { data: Uint8Array }>('SELECT data FROM updates WHERE space_id = ? ORDER BY id').all(spaceId).map((r) => r.data);
+    const blobs: Uint8Array[] = [];
+    for (const row of rows)
+      for (const structs of Y.decodeUpdate(row).structs)
+        if (structs instanceof Y.Item && structs.content instanceof Y.ContentBinary) blobs.push(structs.content.content);
+    return { rows, blobs };
+  } finally {
+    db.close();
+  }
+}
+
+function allStoredBytes(spaceId: string): Buffer {
+  return Buffer.concat(storedBlobs(spaceId).rows.map((r) => Buffer.from(r)));
+}
+
+/** The epoch keys a device keeps in its IndexedDB (they are extractable; its own private key is not). */
+async function storedEpochKeys(app: App, spaceId: string): Promise<{ eid: number; n: number; raw: number[] }[]> {
+  return app.page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('rapport-keys');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const record = await new Promise<{ epochs: { eid: number; n: number; key: CryptoKey }[]; device: { privateKey: CryptoKey } }>((resolve, reject) => {
+      const req = db.transaction('spaces').objectStore('spaces').get(id);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    if (record.device.privateKey.extractable) throw new Error('the device private key is extractable');
+    return Promise.all(record.epochs.map(async (e) => ({ eid: e.eid, n: e.n, raw: Array.from(new Uint8Array(await crypto.subtle.exportKey('raw', e.key))) })));
+  }, spaceId);
+}
+
+describe('private sync in the app', () => {
+  it('pair by link: both devices converge, the key travels only in the fragment, the relay stores no names', async () => {
+    const laptop = await device();
+    await laptop.people.add({ name: 'Ottilie Brannigan-Sørensen', organisation: 'Wrenfield Labs' });
+    await laptop.sync.turnOn('Laptop');
+    expect(await laptop.sync.privacy()).toContain('End-to-end encrypted');
+    const { link } = await laptop.sync.addDevice();
+    const fragment = new URLSearchParams(new URL(link).hash.slice(1));
+    expect(fragment.get('key')).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    const phone = await device({ width: 360, height: 740 });
+    await phone.people.add({ name: 'Casimir Oyelowo-Hartmann' });
+    await phone.sync.join(link, 'Phone');
+    await phone.sync.waitFor('Up to date');
+    await phone.people.open();
+    await expect.poll(() => phone.people.names()).toEqual(['Casimir Oyelowo-Hartmann', 'Ottilie Brannigan-Sørensen']);
+    await laptop.people.open();
+    await expect.poll(() => laptop.people.names()).toEqual(['Casimir Oyelowo-Hartmann', 'Ottilie Brannigan-Sørensen']);
+    await laptop.sync.waitFor('Up to date');
+    const { spaceId } = await spaceOf(laptop);
+    const stored = allStoredBytes(spaceId);
+    expect(stored.byteLength).toBeGreaterThan(0);
+    for (const s of ['Ottilie', 'Brannigan', 'Wrenfield', 'Casimir', 'Oyelowo']) {
+      expect(stored.includes(Buffer.from(s, 'utf8'))).toBe(false);
+      expect(stored.includes(Buffer.from(s, 'utf16le'))).toBe(false);
+    }
+    expect(server.log()).not.toContain(fragment.get('key')!);
+  });
+
+  it('removing a device rotates the key: the others converge, the removed one’s keys open nothing new', async () => {
+    const laptop = await device();
+    await laptop.people.add({ name: 'Before Removal' });
+    await laptop.sync.turnOn('Laptop');
+    const phone = await device({ width: 360, height: 740 });
+    await phone.sync.join((await laptop.sync.addDevice()).link, 'Phone');
+    await laptop.page.getByRole('button', { name: 'Done' }).click();
+    const tablet = await device();
+    await tablet.sync.join((await laptop.sync.addDevice()).link, 'Tablet');
+    await tablet.sync.waitFor('Up to date');
+    await tablet.people.open();
+    await expect.poll(() => tablet.people.names()).toEqual(['Before Removal']);
+    const { spaceId } = await spaceOf(laptop);
+    const { deviceId: tabletId } = await spaceOf(tablet);
+
+    await laptop.sync.removeDevice('Tablet');
+    await tablet.sync.waitFor('Sync problem');
+    const tabletKeys = new Keyring(await Promise.all((await storedEpochKeys(tablet, spaceId)).map((k) => importEpochKey(new Uint8Array(k.raw), k.n, k.eid))));
+
+    // The phone takes the new key before it writes (a device that has not heard of the rotation yet
+    // would still seal under the old key: see server/README.md).
+    const newest = async (app: App) => Math.max(...(await storedEpochKeys(app, spaceId)).map((k) => k.n));
+    await expect.poll(async () => (await newest(laptop)) > Math.max(...tabletKeys.all().map((k) => k.n))).toBe(true);
+    await expect.poll(async () => (await newest(phone)) === (await newest(laptop))).toBe(true);
+    await phone.people.add({ name: 'Written After Removal' });
+    await laptop.people.open();
+    await expect.poll(() => laptop.people.names()).toEqual(['Before Removal', 'Written After Removal']);
+    await phone.sync.waitFor('Up to date');
+    await laptop.sync.waitFor('Up to date');
+
+    // What the relay holds now: nothing in it opens with the tablet's keys, and no new key is wrapped for it.
+    const { rows, blobs } = storedBlobs(spaceId);
+    const envelope = new Y.Doc();
+    for (const row of rows) Y.applyUpdate(envelope, row);
+    const live = envelopeEntries(envelope).toArray();
+    expect(live.length).toBeGreaterThan(0);
+    for (const entry of live) expect((await openEntry(entry, tabletKeys, spaceId)).ok).toBe(false);
+    expect([...envelopeKeys(envelope).keys()].filter((k) => k.endsWith(`:${tabletId}`))).toEqual([]);
+    // Even the rows kept from before, opened with the tablet's keys, hold nothing written after.
+    const readable = new Y.Doc();
+    for (const blob of blobs) {
+      const opened = await openEntry(blob, tabletKeys, spaceId);
+      if (opened.ok && opened.header.kind !== 3) Y.applyUpdate(readable, opened.payload);
+    }
+    expect(JSON.stringify(readable.getMap('contacts').toJSON())).not.toContain('Written After Removal');
+  });
+
+  it('a network that synced in plaintext is made private: the relay’s readable copy is erased, the other device is told to pair again', async () => {
+    // Two devices syncing in plaintext, as before this version: credentials made through the API.
+    const create = await fetch(`${server.url}/api/spaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"deviceName":"Laptop"}' });
+    const owner = (await create.json()) as { spaceId: string; deviceId: string; token: string };
+    const code = ((await (await fetch(`${server.url}/api/spaces/${owner.spaceId}/pairings`, { method: 'POST', headers: { authorization: `Bearer ${owner.token}` } })).json()) as { code: string }).code;
+    const phoneCreds = (await (await fetch(`${server.url}/api/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ spaceId: owner.spaceId, code, deviceName: 'Phone' }) })).json()) as { deviceId: string; token: string };
+    const useCreds = async (app: App, creds: { spaceId: string; deviceId: string; token: string }) => {
+      await app.page.evaluate((value) => localStorage.setItem('rapport.sync', value), JSON.stringify({ relayUrl: server.url, ...creds }));
+      await app.page.reload();
+    };
+    const laptop = await device();
+    await laptop.people.add({ name: 'Philippa Ardenwyck-Tremaine' });
+    await useCreds(laptop, owner);
+    const phone = await device({ width: 360, height: 740 });
+    await useCreds(phone, { spaceId: owner.spaceId, ...phoneCreds });
+    await phone.people.open();
+    await expect.poll(() => phone.people.names()).toEqual(['Philippa Ardenwyck-Tremaine']);
+    expect(allStoredBytes(owner.spaceId).includes(Buffer.from('Ardenwyck'))).toBe(true);
+
+    expect(await laptop.sync.privacy()).toContain('Not end-to-end encrypted');
+    await laptop.page.getByRole('button', { name: 'Make it private' }).click();
+    await expect.poll(() => laptop.sync.privacy()).toContain('End-to-end encrypted');
+    await laptop.sync.waitFor('Up to date');
+    await phone.sync.waitFor('Sync problem');
+    await expect(phone.page.getByTestId('sync-state').getAttribute('title')).resolves.toContain('pair it again');
+    const { spaceId } = await spaceOf(laptop);
+    expect(spaceId).not.toBe(owner.spaceId);
+    expect(storedBlobs(owner.spaceId).rows).toEqual([]);
+    expect(allStoredBytes(spaceId).byteLength).toBeGreaterThan(0);
+    expect(allStoredBytes(spaceId).includes(Buffer.from('Ardenwyck'))).toBe(false);
+
+    // Paired again by a new link, the phone reads the network from the private space.
+    const { link } = await laptop.sync.addDevice();
+    await phone.sync.join(link, 'Phone');
+    await phone.sync.waitFor('Up to date');
+    await phone.people.open();
+    await expect.poll(() => phone.people.names()).toEqual(['Philippa Ardenwyck-Tremaine']);
+  });
+
+  it('hostile entries on the relay are skipped and counted in Settings, and the entries after them still apply', async () => {
+    const laptop = await device();
+    await laptop.sync.turnOn('Laptop');
+    const phone = await device({ width: 360, height: 740 });
+    await phone.sync.join((await laptop.sync.addDevice()).link, 'Phone');
+    await phone.sync.waitFor('Up to date');
+    // Someone with the laptop's relay token (the relay itself, say) writes entries that are not sealed with the key.
+    const creds = (await laptop.page.evaluate(() => JSON.parse(localStorage.getItem('rapport.sync') ?? '{}'))) as { spaceId: string; token: string };
+    const intruder = connectPeer(server.url.replace(/^http/, 'ws') + '/sync', creds.spaceId, creds.token);
+    await synced(intruder);
+    const real = envelopeEntries(intruder.doc).get(0);
+    const tampered = real.slice();
+    tampered[tampered.length - 1] = tampered[tampered.length - 1]! ^ 1;
+    envelopeEntries(intruder.doc).push([new Uint8Array([1, 2, 3, 4]), tampered]);
+    await phone.people.add({ name: 'Added After The Junk' });
+    await laptop.people.open();
+    await expect.poll(() => laptop.people.names()).toEqual(['Added After The Junk']);
+    await laptop.sync.open();
+    await expect.poll(async () => ((await laptop.page.getByTestId('sealed-health').textContent()) ?? '').replace(/\s+/g, ' ')).toContain('2 changes from the relay did not open');
+    intruder.destroy();
+  });
+});
