@@ -19,7 +19,7 @@ function SealedEntries() {
   return (
     <Show when={skipped() + waiting() > 0}>
       <section class="card" aria-labelledby="sealed-health-title" data-testid="sealed-health">
-        <h2 id="sealed-health-title" style={{ 'margin-top': 0 }}>
+        <h2 class="mt-0" id="sealed-health-title">
           Changes from the relay that could not be opened
         </h2>
         <Show when={skipped()}>
