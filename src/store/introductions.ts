@@ -28,6 +28,7 @@ import {
   type Result,
 } from '../model/index.ts';
 import { create, readOne, toEntryMap, update, type WriteError } from './entities.ts';
+import type { Origin } from './origin.ts';
 import { collectionMap } from './shape.ts';
 import { runUndoable, type Undoable } from './undo.ts';
 
@@ -58,28 +59,8 @@ export function startIntroduction(doc: Y.Doc, draft: NewIntroduction, today: Iso
   const sides = checkIntroductionSides(draft.personAId, draft.personBId, introducerId);
   if (!sides.ok) return err({ type: 'problem', problem: sides.error });
   const stage = draft.stage ?? 'asked';
-  let failed: WriteError | null = null;
-  const op = runUndoable(doc, 'local', (origin) => {
-    let made: Introduction | null = null;
-    doc.transact(() => {
-      const r = create(
-        doc,
-        'introductions',
-        { personAId: draft.personAId, personBId: draft.personBId, introducerId, stage, askedOn: stage === 'asked' ? today : null, on: stage === 'made' ? today : null, notes: draft.notes ?? '' },
-        origin,
-        now,
-      );
-      if (!r.ok) return void (failed = r.error);
-      made = r.value;
-      writeLedger(doc, r.value, now);
-    }, origin);
-    return made as Introduction | null;
-  });
-  if (failed !== null || op.result === null) {
-    op.forget();
-    return err(failed ?? { type: 'invalid', errors: [] });
-  }
-  return ok(op as Undoable<Introduction>);
+  const values = { personAId: draft.personAId, personBId: draft.personBId, introducerId, stage, askedOn: stage === 'asked' ? today : null, on: stage === 'made' ? today : null, notes: draft.notes ?? '' };
+  return writeWithLedger(doc, now, (origin) => create(doc, 'introductions', values, origin, now), { type: 'invalid', errors: [] });
 }
 
 /** Moves an asked introduction to made, with its give-and-take entries, as one undoable step. */
@@ -88,11 +69,24 @@ export function markIntroductionMade(doc: Y.Doc, id: IntroductionId, today: IsoD
   if (intro === null) return err({ type: 'not-found', id });
   const patch = madePatch(intro, today);
   if (!patch.ok) return err({ type: 'problem', problem: patch.error });
+  return writeWithLedger(doc, now, (origin) => update(doc, 'introductions', id, patch.value, origin, now), { type: 'not-found', id });
+}
+
+/**
+ * Writes an introduction (`write`) and the give-and-take entries it puts in the
+ * ledger, in one transaction and one undoable step; nothing is kept if the write fails.
+ */
+function writeWithLedger(
+  doc: Y.Doc,
+  now: Date,
+  write: (origin: Origin) => Result<Introduction, WriteError>,
+  otherwise: IntroductionWriteError,
+): Result<Undoable<Introduction>, IntroductionWriteError> {
   let failed: WriteError | null = null;
   const op = runUndoable(doc, 'local', (origin) => {
     let made: Introduction | null = null;
     doc.transact(() => {
-      const r = update(doc, 'introductions', id, patch.value, origin, now);
+      const r = write(origin);
       if (!r.ok) return void (failed = r.error);
       made = r.value;
       writeLedger(doc, r.value, now);
@@ -101,7 +95,7 @@ export function markIntroductionMade(doc: Y.Doc, id: IntroductionId, today: IsoD
   });
   if (failed !== null || op.result === null) {
     op.forget();
-    return err(failed ?? { type: 'not-found', id });
+    return err(failed ?? otherwise);
   }
   return ok(op as Undoable<Introduction>);
 }

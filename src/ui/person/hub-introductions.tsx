@@ -6,8 +6,8 @@
  */
 import { useNavigate } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
-import { SuggestionRow, SuggestionsProvider, useSuggestions, type SuggestionsView } from '../plan/suggestions.tsx';
-import { useIntroductionActions } from './introductions.tsx';
+import { SuggestionsProvider, useSuggestions, type SuggestionsView } from '../plan/suggestions.tsx';
+import { IntroductionSuggestionRow, useIntroductionActions } from './introductions.tsx';
 import '../plan/plan.css';
 
 export function HubIntroductions(props: { max?: number }) {
@@ -30,25 +30,18 @@ function HubList(props: { max?: number }) {
         <p class="small muted suggestions-title">Introductions you could make:</p>
         <ul class="suggestion-list">
           <For each={list()}>
-            {(s) => {
-              const pair = () => `${act.nameOf(s.seekerId)} to ${act.nameOf(s.providerId)}`;
-              return (
-                <SuggestionRow
-                  name={`${act.nameOf(s.seekerId)} and ${act.nameOf(s.providerId)}`}
-                  href={`/people/${s.seekerId}`}
-                  reason={`${s.reason}${act.onlyLink(s)}`}
-                  acceptText="Introduce"
-                  acceptLabel={`Introduce ${pair()}`}
-                  onAccept={() => {
-                    const id = act.start(s.seekerId, s.providerId);
-                    // On the person's page, the messages open ready to edit.
-                    if (id) navigate(`/people/${s.seekerId}?draft=${id}`);
-                  }}
-                  dismissLabel={`Dismiss introducing ${pair()}`}
-                  onDismiss={() => act.dismiss(s)}
-                />
-              );
-            }}
+            {(s) => (
+              <IntroductionSuggestionRow
+                suggestion={s}
+                name={`${act.nameOf(s.seekerId)} and ${act.nameOf(s.providerId)}`}
+                href={`/people/${s.seekerId}`}
+                onIntroduce={() => {
+                  const id = act.start(s.seekerId, s.providerId);
+                  // On the person's page, the messages open ready to edit.
+                  if (id) navigate(`/people/${s.seekerId}?draft=${id}`);
+                }}
+              />
+            )}
           </For>
         </ul>
       </div>

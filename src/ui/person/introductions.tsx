@@ -138,19 +138,7 @@ export function PersonIntroductions(props: { person: Contact }) {
             <For each={suggested()}>
               {(s) => {
                 const otherId = () => (s.seekerId === props.person.id ? s.providerId : s.seekerId);
-                const pair = () => `${act.nameOf(s.seekerId)} to ${act.nameOf(s.providerId)}`;
-                return (
-                  <SuggestionRow
-                    name={act.nameOf(otherId())}
-                    href={`/people/${otherId()}`}
-                    reason={`${s.reason}${act.onlyLink(s)}`}
-                    acceptText="Introduce"
-                    acceptLabel={`Introduce ${pair()}`}
-                    onAccept={() => introduce(s)}
-                    dismissLabel={`Dismiss introducing ${pair()}`}
-                    onDismiss={() => act.dismiss(s)}
-                  />
-                );
+                return <IntroductionSuggestionRow suggestion={s} name={act.nameOf(otherId())} href={`/people/${otherId()}`} onIntroduce={() => introduce(s)} />;
               }}
             </For>
           </ul>
@@ -263,5 +251,24 @@ function IntroSentence(props: { intro: Introduction; self: ContactId; nameOf: (i
       </Show>
       {who(props.intro.personAId)} to {who(props.intro.personBId)}
     </>
+  );
+}
+
+/** One suggested introduction, with Introduce and Dismiss: on a person's page and on the Map alike. */
+export function IntroductionSuggestionRow(props: { suggestion: IntroductionSuggestion; name: string; href: string; onIntroduce: () => void }) {
+  const act = useIntroductionActions();
+  const s = () => props.suggestion;
+  const pair = () => `${act.nameOf(s().seekerId)} to ${act.nameOf(s().providerId)}`;
+  return (
+    <SuggestionRow
+      name={props.name}
+      href={props.href}
+      reason={`${s().reason}${act.onlyLink(s())}`}
+      acceptText="Introduce"
+      acceptLabel={`Introduce ${pair()}`}
+      onAccept={props.onIntroduce}
+      dismissLabel={`Dismiss introducing ${pair()}`}
+      onDismiss={() => act.dismiss(s())}
+    />
   );
 }
