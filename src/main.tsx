@@ -4,17 +4,18 @@ import { listenForInstall, startPwa } from './pwa/start.ts';
 import { makeSyncController, type SyncStatus } from './sync/controller.ts';
 import type { StoredSync } from './sync/credentials.ts';
 import type { SaveState } from './sync/local.ts';
-import { openSpace } from './sync/space.ts';
 import { makeTabSync } from './sync/tabs.ts';
-import { App, preloadPage } from './ui/app.tsx';
+import { App } from './ui/app.tsx';
+import { makeViewKeeper } from './ui/keep-view.ts';
 import { SpaceProvider } from './ui/space.tsx';
-import './ui/styles.css';
 
-async function start(root: HTMLElement) {
+/** Runs the app in `root` once the space is open; what was painted before it (src/boot.ts) gives way. */
+async function run(root: HTMLElement, early: Promise<typeof import('./open-space-early.ts')>) {
   listenForInstall(); // before anything awaits: the browser may offer installation early
-  preloadPage(location.pathname);
   const [saveState, setSaveState] = createSignal<SaveState>({ kind: 'saved' });
-  const space = await openSpace({ onSaveState: setSaveState });
+  const { opening, onSaveState } = await early;
+  const space = await opening;
+  onSaveState(setSaveState);
   makeTabSync(space.doc);
   const [syncStatus, setSyncStatus] = createSignal<SyncStatus>({ kind: 'off', message: '' });
   const [syncSettings, setSyncSettings] = createSignal<StoredSync | null>(null);
@@ -22,6 +23,7 @@ async function start(root: HTMLElement) {
     setSyncStatus(status);
     setSyncSettings(settings);
   });
+  root.textContent = '';
   render(
     () => (
       <SpaceProvider space={{ doc: space.doc, schema: space.schema, saveState, sync, syncStatus, syncSettings }}>
@@ -30,6 +32,8 @@ async function start(root: HTMLElement) {
     ),
     root,
   );
+  performance.mark('rapport:rendered');
+  makeViewKeeper();
   startPwa(space, (error) => console.error('Rapport (offline app):', error));
 }
 
@@ -47,10 +51,12 @@ function commitFocusedFieldOnLeave() {
   });
 }
 
-const root = document.getElementById('app');
-if (root) {
+/** Called by src/boot.ts with the space already opening. */
+export function start(early: Promise<typeof import('./open-space-early.ts')>): void {
+  const root = document.getElementById('app');
+  if (!root) return;
   commitFocusedFieldOnLeave();
-  start(root).catch((error: unknown) => {
+  run(root, early).catch((error: unknown) => {
     // Without IndexedDB (some private windows) nothing can be kept: say so rather than show an empty app.
     root.textContent = '';
     const p = document.createElement('p');
