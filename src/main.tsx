@@ -3,11 +3,11 @@ import { render } from 'solid-js/web';
 import { listenForInstall, startPwa } from './pwa/start.ts';
 import { makeSyncController, type SyncStatus } from './sync/controller.ts';
 import type { StoredSync } from './sync/credentials.ts';
-import type { SaveState } from './sync/local.ts';
+import { yieldToBrowser, type SaveState } from './sync/local.ts';
 import { makeTabSync } from './sync/tabs.ts';
 import { App } from './ui/app.tsx';
 import { makeViewKeeper } from './ui/keep-view.ts';
-import { SpaceProvider } from './ui/space.tsx';
+import { prepareCollections, SpaceProvider } from './ui/space.tsx';
 
 /** Runs the app in `root` once the space is open; what was painted before it (src/boot.ts) gives way. */
 async function run(root: HTMLElement, early: Promise<typeof import('./open-space-early.ts')>) {
@@ -23,6 +23,8 @@ async function run(root: HTMLElement, early: Promise<typeof import('./open-space
     setSyncStatus(status);
     setSyncSettings(settings);
   });
+  // The first page's people (and on Today what is due) are read in short slices while the painted frame stays.
+  await prepareCollections(space.doc, location.pathname === '/' ? ['contacts', 'interactions', 'actions'] : ['contacts'], yieldToBrowser);
   root.textContent = '';
   render(
     () => (

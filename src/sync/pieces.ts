@@ -14,8 +14,8 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 
-/** About 40 ms of applying on a mid-range phone. */
-export const STRUCTS_PER_PIECE = 4000;
+/** About 60 KB of a network of people (a person is two or three structs): 10–20 ms of applying on a mid-range phone. */
+export const STRUCTS_PER_PIECE = 500;
 
 /** [client, from clock, to clock) */
 export type Range = [number, number, number];
