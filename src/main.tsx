@@ -7,6 +7,7 @@ import { yieldToBrowser, type SaveState } from './sync/local.ts';
 import { makeTabSync } from './sync/tabs.ts';
 import { App } from './ui/app.tsx';
 import { makeViewKeeper } from './ui/keep-view.ts';
+import { fetchEveryPlace } from './ui/routes.ts';
 import { prepareCollections, SpaceProvider } from './ui/space.tsx';
 
 /** Runs the app in `root` once the space is open; what was painted before it (src/boot.ts) gives way. */
@@ -36,6 +37,8 @@ async function run(root: HTMLElement, early: Promise<typeof import('./open-space
   );
   performance.mark('rapport:rendered');
   makeViewKeeper();
+  // Until a service worker keeps the app on this device, the other places' code is fetched while online.
+  if (!navigator.serviceWorker?.controller) setTimeout(() => void fetchEveryPlace(() => new Promise((r) => setTimeout(r, 50))), 1000);
   startPwa(space, (error) => console.error('Rapport (offline app):', error));
 }
 

@@ -126,11 +126,13 @@ function frame(pathname: string, main: HTMLElement): HTMLElement {
       return a;
     }),
   );
-  nav.setAttribute('aria-label', 'Main');
   const brand = el('a', 'brand', 'Rapport');
   brand.href = '/';
   const top = el('header', 'topbar', [brand, status]);
-  return el('div', 'frame painted-frame', [top, nav, main]);
+  const painted = el('div', 'frame painted-frame', [top, nav, main]);
+  // A picture of the app until the app is here: not focusable, not clickable, not the app's landmarks.
+  painted.inert = true;
+  return painted;
 }
 
 function personRow(r: PaintedRow): HTMLElement {
