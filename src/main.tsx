@@ -7,6 +7,7 @@ import { yieldToBrowser, type SaveState } from './sync/local.ts';
 import { makeTabSync } from './sync/tabs.ts';
 import { App } from './ui/app.tsx';
 import { makeViewKeeper } from './ui/keep-view.ts';
+import { forgetPaintedView } from './ui/painted-view.ts';
 import { fetchEveryPlace } from './ui/routes.ts';
 import { prepareCollections, SpaceProvider } from './ui/space.tsx';
 
@@ -26,6 +27,8 @@ async function run(root: HTMLElement, early: Promise<typeof import('./open-space
   });
   // The first page's people (and on Today what is due) are read in short slices while the painted frame stays.
   await prepareCollections(space.doc, location.pathname === '/' ? ['contacts', 'interactions', 'actions'] : ['contacts'], yieldToBrowser);
+  // A space with nobody in it (new, or its storage erased) keeps no picture of an older one.
+  if (space.doc.getMap('contacts').size === 0) forgetPaintedView();
   root.textContent = '';
   render(
     () => (

@@ -158,7 +158,7 @@ export function paintLastView(root: HTMLElement, pathname: string): boolean {
       main.append(el('div', 'painted-list', view.rows.map(personRow)));
     } else {
       for (const s of view.sections) {
-        main.append(el('section', undefined, [el('h2', undefined, s.title), el('ul', 'today-list', s.items.map((i) => el('li', 'today-item painted-item', [el('span', 'today-title truncate', i.text), el('span', 'today-context truncate', i.detail)])))]));
+        main.append(el('section', undefined, [el('h2', undefined, s.title), el('ul', 'today-list', s.items.map((i) => el('li', 'painted-item', [el('span', 'today-title truncate', i.text), el('span', 'today-context truncate', i.detail)])))]));
       }
     }
   } else if (title) {
