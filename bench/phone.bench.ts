@@ -14,7 +14,8 @@
  *  - reload of /people;
  *  - scrolling People to the end a screen at a time: the longest frame;
  *  - People → Plan, and Plan → Today, by the bottom bar.
- * Rerun: npx vite build && npx tsx bench/phone.bench.ts   (RUNS=3 THROTTLE=4 by default)
+ * Rerun: npx vite build && npx tsx bench/phone.bench.ts   (RUNS=3 THROTTLE=4 by default;
+ *        DIST=<a built app's directory> measures that build instead of dist/, e.g. an older one)
  */
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { startAppServer } from '../test/browser/support/app-server.ts';
@@ -130,7 +131,7 @@ async function go(page: Page, href: string, key: 'plan' | 'today'): Promise<Figu
   return { visible: shown - t0, idle, longest };
 }
 
-const server = await startAppServer({ env: { STATIC_DIR: copyOfDist() } });
+const server = await startAppServer({ env: { STATIC_DIR: process.env.DIST ?? copyOfDist() } });
 const browser = await launchBrowser();
 const rows: Record<string, Figures[]> = { cold: [], reload: [], plan: [], today: [] };
 const scrolls: Awaited<ReturnType<typeof scrollToEnd>>[] = [];
