@@ -124,10 +124,11 @@ export function makeLocalCopy(doc: Y.Doc, opts: { name?: string; onSaveState?: (
   const whenSynced = (async () => {
     db = await openDatabase(name);
     if (destroyed) return;
-    const tx = db.transaction([UPDATES], 'readwrite');
-    const store = tx.objectStore(UPDATES);
     // As y-indexeddb does: what the document already holds is stored first (nothing, when a space opens).
-    if (Y.encodeStateVector(doc).length > 1) store.add(Y.encodeStateAsUpdate(doc));
+    const holds = Y.encodeStateVector(doc).length > 1;
+    const tx = db.transaction([UPDATES], holds ? 'readwrite' : 'readonly');
+    const store = tx.objectStore(UPDATES);
+    if (holds) store.add(Y.encodeStateAsUpdate(doc));
     const [updates, keys] = await Promise.all([requestDone(store.getAll()), requestDone(store.getAllKeys())]);
     await transactionDone(tx);
     dbref = keys.length ? Number(keys[keys.length - 1]) + 1 : 0;
