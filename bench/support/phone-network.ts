@@ -13,7 +13,7 @@
 import * as Y from 'yjs';
 import { parseText, planImport } from '../../src/io/index.ts';
 import { COMMUNITY_KINDS, type CommunityId, type ContactId, type ObjectiveId } from '../../src/model/index.ts';
-import { createMany, readAll, update } from '../../src/store/index.ts';
+import { createMany, LOCAL, readAll, update } from '../../src/store/index.ts';
 import { applyImport } from '../../src/store/import.ts';
 import { writeVCards } from '../../src/io/vcard-write.ts';
 import { makeContactDrafts, pick, random } from './network.ts';
@@ -73,7 +73,7 @@ export function makePhoneNetwork(now = new Date('2026-11-25T12:00:00Z'), seed = 
     doc,
     'communities',
     GROUPS.map((name, i) => ({ name, kind: COMMUNITY_KINDS[i % COMMUNITY_KINDS.length], membership: 'member' as const, offer: i % 3 === 0 ? 'A talk on running Kubernetes cheaply' : '' })),
-    'local',
+    LOCAL,
     now,
   ).created.map((c) => c.id as CommunityId);
   const oids = createMany(
@@ -85,14 +85,14 @@ export function makePhoneNetwork(now = new Date('2026-11-25T12:00:00Z'), seed = 
       { title: 'Be known for Kubernetes cost work', kind: 'visibility' as const },
       { title: 'Get support for the open-source scheduler', kind: 'project-support' as const },
     ],
-    'local',
+    LOCAL,
     now,
   ).created.map((o) => o.id as ObjectiveId);
   createMany(
     doc,
     'offers',
     ['Kubernetes cost review', 'Mentoring juniors', 'Introductions to investors', 'Talks at meetups'].map((title, i) => ({ title, communityIds: [cids[i % cids.length]!] })),
-    'local',
+    LOCAL,
     now,
   );
   const everyone = readAll(doc, 'contacts').items;
@@ -103,14 +103,14 @@ export function makePhoneNetwork(now = new Date('2026-11-25T12:00:00Z'), seed = 
       if (rand() >= 0.1) continue;
       const communityIds = [pick(rand, cids), ...(rand() < 0.3 ? [pick(rand, cids)] : [])];
       const objectiveIds = rand() < 0.1 ? [pick(rand, oids)] : [];
-      update(doc, 'contacts', c.id as ContactId, { communityIds: [...new Set(communityIds)], objectiveIds }, 'local', now);
+      update(doc, 'contacts', c.id as ContactId, { communityIds: [...new Set(communityIds)], objectiveIds }, LOCAL, now);
     }
   });
   createMany(
     doc,
     'actions',
     Array.from({ length: 20 }, (_, i) => ({ title: `Step ${i + 1}: ${pick(rand, ['Attend the PyData meetup', 'Write a post on cost work', 'Ask for an introduction', 'Volunteer for the working party'])}`, dueOn: new Date(now.getTime() + (i - 5) * 86_400_000).toISOString().slice(0, 10), objectiveId: pick(rand, oids) })),
-    'local',
+    LOCAL,
     now,
   );
   const DAY = 86_400_000;
@@ -122,7 +122,7 @@ export function makePhoneNetwork(now = new Date('2026-11-25T12:00:00Z'), seed = 
       const followUp = rand() < 0.1 ? new Date(at.getTime() + 3 * DAY).toISOString().slice(0, 10) : null;
       return { at: at.toISOString(), contactIds: [pick(rand, ids)], channel: 'in-person' as const, notes: 'Caught up about the next meetup.', followUpOn: followUp, followUpDone: followUp !== null && rand() < 0.7 };
     }),
-    'local',
+    LOCAL,
     now,
   );
   const counts = Object.fromEntries(['contacts', 'communities', 'objectives', 'offers', 'actions', 'interactions'].map((c) => [c, readAll(doc, c as 'contacts').items.length]));
