@@ -2,10 +2,12 @@ import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import { manifest } from './src/pwa/manifest.ts';
+import { preloadAfterBoot } from './src/pwa/preload-plugin.ts';
 
 export default defineConfig({
   plugins: [
     solid(),
+    preloadAfterBoot(['src/open-space-early.ts', 'src/main.tsx']),
     VitePWA({
       // Our own worker (src/pwa/sw.ts): the offline app as before, plus reminders (push, notification clicks).
       strategies: 'injectManifest',

@@ -4,18 +4,21 @@ import { keepRemindersCurrent } from './pwa/reminders.ts';
 import { listenForInstall, startPwa } from './pwa/start.ts';
 import { makeSyncController, type SyncStatus } from './sync/controller.ts';
 import type { StoredSync } from './sync/credentials.ts';
-import type { SaveState } from './sync/local.ts';
-import { openSpace } from './sync/space.ts';
+import { yieldToBrowser, type SaveState } from './sync/local.ts';
 import { makeTabSync } from './sync/tabs.ts';
-import { App, preloadPage } from './ui/app.tsx';
-import { SpaceProvider } from './ui/space.tsx';
-import './ui/styles.css';
+import { App } from './ui/app.tsx';
+import { makeViewKeeper } from './ui/keep-view.ts';
+import { forgetPaintedView } from './ui/painted-view.ts';
+import { fetchEveryPlace } from './ui/routes.ts';
+import { prepareCollections, SpaceProvider } from './ui/space.tsx';
 
-async function start(root: HTMLElement) {
+/** Runs the app in `root` once the space is open; what was painted before it (src/boot.ts) gives way. */
+async function run(root: HTMLElement, early: Promise<typeof import('./open-space-early.ts')>) {
   listenForInstall(); // before anything awaits: the browser may offer installation early
-  preloadPage(location.pathname);
   const [saveState, setSaveState] = createSignal<SaveState>({ kind: 'saved' });
-  const space = await openSpace({ onSaveState: setSaveState });
+  const { opening, onSaveState } = await early;
+  const space = await opening;
+  onSaveState(setSaveState);
   makeTabSync(space.doc);
   const [syncStatus, setSyncStatus] = createSignal<SyncStatus>({ kind: 'off', message: '' });
   const [syncSettings, setSyncSettings] = createSignal<StoredSync | null>(null);
@@ -23,6 +26,11 @@ async function start(root: HTMLElement) {
     setSyncStatus(status);
     setSyncSettings(settings);
   });
+  // The first page's people (and on Today what is due) are read in short slices while the painted frame stays.
+  await prepareCollections(space.doc, location.pathname === '/' ? ['contacts', 'interactions', 'actions'] : ['contacts'], yieldToBrowser);
+  // A space with nobody in it (new, or its storage erased) keeps no picture of an older one.
+  if (space.doc.getMap('contacts').size === 0) forgetPaintedView();
+  root.textContent = '';
   render(
     () => (
       <SpaceProvider space={{ doc: space.doc, schema: space.schema, saveState, sync, syncStatus, syncSettings }}>
@@ -31,6 +39,10 @@ async function start(root: HTMLElement) {
     ),
     root,
   );
+  performance.mark('rapport:rendered');
+  makeViewKeeper();
+  // Until a service worker keeps the app on this device, the other places' code is fetched while online.
+  if (!navigator.serviceWorker?.controller) setTimeout(() => void fetchEveryPlace(() => new Promise((r) => setTimeout(r, 50))), 1000);
   startPwa(space, (error) => console.error('Rapport (offline app):', error));
   // Reminders come through the relay: only while this device syncs with one.
   const relayFor = (s: StoredSync | null) => (s === null || s.revoked ? null : { relayUrl: s.relayUrl, spaceId: s.spaceId, deviceId: s.deviceId, token: s.token });
@@ -61,10 +73,12 @@ function commitFocusedFieldOnLeave() {
   });
 }
 
-const root = document.getElementById('app');
-if (root) {
+/** Called by src/boot.ts with the space already opening. */
+export function start(early: Promise<typeof import('./open-space-early.ts')>): void {
+  const root = document.getElementById('app');
+  if (!root) return;
   commitFocusedFieldOnLeave();
-  start(root).catch((error: unknown) => {
+  run(root, early).catch((error: unknown) => {
     // Without IndexedDB (some private windows) nothing can be kept: say so rather than show an empty app.
     root.textContent = '';
     const p = document.createElement('p');

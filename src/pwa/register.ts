@@ -17,7 +17,9 @@ export type UpdateState =
   /** Accepted: saving edits and handing the page to the new version. */
   | 'applying'
   /** Another window switched to a newer version, or a page of this build is gone: this window's code is old; a reload fixes it. */
-  | 'stale';
+  | 'stale'
+  /** A page's code could not be fetched while offline, before the app was kept on this device: it opens once back online. */
+  | 'unavailable';
 
 export const updateState = makeObservable<UpdateState>('current');
 
@@ -54,8 +56,12 @@ export function registerServiceWorker(opts: RegisterOptions): () => void {
     cleanups.push(() => target.removeEventListener(type, fn));
   };
 
-  // A lazily loaded page of an older build can be gone from the server and the cache.
-  on(window, 'vite:preloadError' as keyof WindowEventMap, () => updateState.set('stale'));
+  // A lazily loaded page of an older build can be gone from the server and the cache. Offline on a
+  // first visit (no service worker in control yet) the page's code was simply never fetched: say that.
+  on(window, 'vite:preloadError' as keyof WindowEventMap, () => {
+    if (updateState.get() === 'applying') return;
+    updateState.set(navigator.onLine ? 'stale' : 'unavailable');
+  });
   if (!('serviceWorker' in navigator)) return () => cleanups.forEach((c) => c());
 
   const wb = new Workbox(opts.swUrl ?? '/sw.js', { scope: '/' });
@@ -90,7 +96,7 @@ export function registerServiceWorker(opts: RegisterOptions): () => void {
       throw error;
     }
     const registration = await navigator.serviceWorker.getRegistration();
-    if (before === 'stale' || !registration?.waiting) return reload();
+    if (before === 'stale' || before === 'unavailable' || !registration?.waiting) return reload();
     wb.messageSkipWaiting();
     setTimeout(reload, TAKEOVER_TIMEOUT_MS);
   };

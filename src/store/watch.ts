@@ -15,14 +15,19 @@ export interface CollectionView<C extends CollectionName> {
   problems: readonly ReadProblem[];
 }
 
-export function watchCollection<C extends CollectionName>(
-  doc: Y.Doc,
-  collection: C,
-  onChange: (view: CollectionView<C>) => void,
-): () => void {
+interface Watcher {
+  keys(): string[];
+  reread(key: string): void;
+  /** The first read is done: emit it, and every change from now on. */
+  finish(): void;
+  stop(): void;
+}
+
+function makeWatcher<C extends CollectionName>(doc: Y.Doc, collection: C, onChange: (view: CollectionView<C>) => void): Watcher {
   const map = collectionMap(doc, collection);
   const byId = new Map<string, EntityOf[C]>();
   const problems = new Map<string, ReadProblem>();
+  let ready = false;
 
   const reread = (key: string) => {
     byId.delete(key);
@@ -35,9 +40,7 @@ export function watchCollection<C extends CollectionName>(
   };
   const emit = () => onChange({ items: [...byId.values()], byId, problems: [...problems.values()] });
 
-  map.forEach((_entry, key) => reread(key));
-  emit();
-
+  // Watching starts before the first read ends: what changes meanwhile is read again.
   const observer = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
     const touched = new Set<string>();
     for (const event of events) {
@@ -45,8 +48,52 @@ export function watchCollection<C extends CollectionName>(
       else if (typeof event.path[0] === 'string') touched.add(event.path[0]);
     }
     touched.forEach(reread);
-    if (touched.size) emit();
+    if (touched.size && ready) emit();
   };
   map.observeDeep(observer);
-  return () => map.unobserveDeep(observer);
+  return {
+    keys: () => [...map.keys()],
+    reread,
+    finish() {
+      ready = true;
+      emit();
+    },
+    stop: () => map.unobserveDeep(observer),
+  };
+}
+
+export function watchCollection<C extends CollectionName>(
+  doc: Y.Doc,
+  collection: C,
+  onChange: (view: CollectionView<C>) => void,
+): () => void {
+  const watcher = makeWatcher(doc, collection, onChange);
+  for (const key of watcher.keys()) watcher.reread(key);
+  watcher.finish();
+  return watcher.stop;
+}
+
+/**
+ * As `watchCollection`, with the first read (every entry parsed and checked: 0.6 s for
+ * 7,000 people on a phone) done in slices of about `sliceMs`, `pause` awaited between them.
+ * The first view is emitted once it is whole.
+ */
+export async function watchCollectionInSteps<C extends CollectionName>(
+  doc: Y.Doc,
+  collection: C,
+  onChange: (view: CollectionView<C>) => void,
+  pause: () => Promise<void>,
+  sliceMs = 30,
+): Promise<() => void> {
+  const watcher = makeWatcher(doc, collection, onChange);
+  let slice = performance.now();
+  for (const key of watcher.keys()) {
+    watcher.reread(key);
+    if (performance.now() - slice > sliceMs) {
+      await pause();
+      slice = performance.now();
+    }
+  }
+  watcher.finish();
+  return watcher.stop;
 }

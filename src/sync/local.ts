@@ -1,17 +1,57 @@
 /**
- * The document's copy on this device, in IndexedDB. y-indexeddb loads it; the writes are ours,
- * because y-indexeddb neither says when an edit has reached the disk nor notices when a write
- * fails (quota full, transaction aborted, database closed by the browser). Here a change is
- * "saved" only once a write holding it has committed; until then it is kept in memory, and a
- * failed write is reported with its reason and tried again.
+ * The document's copy on this device, in IndexedDB, in y-indexeddb's layout (an 'updates'
+ * store of Yjs updates, a 'custom' store). Reading and writing are ours: y-indexeddb neither
+ * says when an edit has reached the disk nor notices when a write fails (quota full,
+ * transaction aborted, database closed by the browser), and it applies the whole stored copy
+ * in one task — a second and more on a phone with thousands of people. Here the copy is
+ * stored in pieces (src/sync/pieces.ts) and applied a piece at a time, letting the page paint
+ * and answer in between; a change is "saved" only once a write holding it has committed;
+ * until then it is kept in memory, and a failed write is reported with its reason and tried again.
  */
 import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { makeOrigin } from '../store/origin.ts';
+import { encodePiece, lastPiece, planPieces } from './pieces.ts';
 
 export const DEFAULT_DB_NAME = 'rapport-space';
 const UPDATES = 'updates';
-/** Past this many stored entries the copy is compacted into one (y-indexeddb's own threshold). */
+const CUSTOM = 'custom';
+/** Stored changes applied while loading, or read back while compacting. */
+const FROM_DISK = makeOrigin('indexeddb');
+/** Applying or encoding pieces for longer than this lets the page have a turn. */
+const SLICE_MS = 40;
+
+/** Gives the browser a turn (input, paint) and comes back at once, even in a hidden tab. */
+export function yieldToBrowser(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+function openDatabase(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      if (!db.objectStoreNames.contains(UPDATES)) db.createObjectStore(UPDATES, { autoIncrement: true });
+      if (!db.objectStoreNames.contains(CUSTOM)) db.createObjectStore(CUSTOM);
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+/** Past this many stored entries the copy is compacted (y-indexeddb's own threshold). */
 const COMPACT_AT_ENTRIES = 500;
+/** Opening compacts a copy of this many entries or more (each page load adds none; each edit one). */
+const COMPACT_ON_OPEN_AT = 50;
+/** A stored entry larger than this was not written in pieces (an older version, a seed): it is rewritten. */
+const LARGEST_PIECE_BYTES = 256 * 1024;
 /** Waits before trying a failed write again: a few seconds at first, then at most a minute. */
 const RETRY_MS = [2000, 5000, 15_000, 60_000];
 
@@ -31,8 +71,10 @@ export interface LocalCopy {
   loaded: Promise<void>;
   /** Resolves when every edit made so far is committed to IndexedDB. */
   flushed(): Promise<void>;
-  /** Replaces the stored entries by one snapshot of the document. */
+  /** Replaces the stored entries by the document, in pieces that each load in a short task. */
   compact(): Promise<void>;
+  /** Whether the stored copy, as loaded, has many entries or one too large to load in a short task. */
+  worthCompacting(): boolean;
   /** How many entries IndexedDB holds for this document (it grows until compacted). */
   storedEntries(): Promise<number>;
   destroy(): Promise<void>;
@@ -54,24 +96,54 @@ function transactionDone(tx: IDBTransaction): Promise<void> {
 }
 
 export function makeLocalCopy(doc: Y.Doc, opts: { name?: string; onSaveState?: (state: SaveState) => void } = {}): LocalCopy {
-  const persistence = new IndexeddbPersistence(opts.name ?? DEFAULT_DB_NAME, doc);
-  // y-indexeddb's own writer is never used (see the top of this file). Ours listens only once
-  // loaded: while a document has any 'update' listener, Yjs encodes every transaction for it,
-  // and loading 10,000 people would encode them all once more (a third of the load). A change
+  const name = opts.name ?? DEFAULT_DB_NAME;
+  let db: IDBDatabase | null = null;
+  /** The first key this document has not read from the store; rows from it on came from other tabs. */
+  let dbref = 0;
+  /** Rows in the store, as far as this tab knows. */
+  let dbsize = 0;
+  /** Whether the stored copy is worth rewriting: many rows, or one too large to apply in one short task. */
+  let worthCompacting = false;
+  // Our writer listens only once loaded: while a document has any 'update' listener, Yjs encodes
+  // every transaction for it, and loading 10,000 people would encode them all once more. A change
   // made meanwhile by someone else is noted, and stored whole.
-  doc.off('update', persistence._storeUpdate);
   let changedWhileLoading = false;
   let destroyed = false;
   const noteChange = (tx: Y.Transaction) => {
-    if (tx.origin === persistence) return;
+    if (tx.origin === FROM_DISK) return;
     const added = [...tx.afterState].some(([client, clock]) => (tx.beforeState.get(client) ?? 0) !== clock);
     if (added || tx.deleteSet.clients.size > 0) changedWhileLoading = true;
   };
   doc.on('afterTransaction', noteChange);
   const database = (): IDBDatabase => {
-    if (!persistence.db) throw new Error('The local database is not open yet.');
-    return persistence.db;
+    if (!db) throw new Error('The local database is not open yet.');
+    return db;
   };
+
+  /** Reads the stored rows and applies them a few at a time, the page having a turn in between. */
+  const whenSynced = (async () => {
+    db = await openDatabase(name);
+    if (destroyed) return;
+    // As y-indexeddb does: what the document already holds is stored first (nothing, when a space opens).
+    const holds = Y.encodeStateVector(doc).length > 1;
+    const tx = db.transaction([UPDATES], holds ? 'readwrite' : 'readonly');
+    const store = tx.objectStore(UPDATES);
+    if (holds) store.add(Y.encodeStateAsUpdate(doc));
+    const [updates, keys] = await Promise.all([requestDone(store.getAll()), requestDone(store.getAllKeys())]);
+    await transactionDone(tx);
+    dbref = keys.length ? Number(keys[keys.length - 1]) + 1 : 0;
+    dbsize = keys.length;
+    worthCompacting = dbsize >= COMPACT_ON_OPEN_AT || updates.some((u: Uint8Array) => u.byteLength > LARGEST_PIECE_BYTES);
+    let slice = performance.now();
+    for (const update of updates as Uint8Array[]) {
+      if (destroyed) return;
+      Y.applyUpdate(doc, update, FROM_DISK);
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldToBrowser();
+        slice = performance.now();
+      }
+    }
+  })();
 
   let state: SaveState = { kind: 'saved' };
   const report = (next: SaveState) => {
@@ -110,8 +182,8 @@ export function makeLocalCopy(doc: Y.Doc, opts: { name?: string; onSaveState?: (
         lastError = null;
         failures = 0;
         unsaved = unsaved.slice(batch);
-        persistence._dbsize += batch;
-        if (persistence._dbsize >= COMPACT_AT_ENTRIES) scheduleCompact();
+        dbsize += batch;
+        if (dbsize >= COMPACT_AT_ENTRIES) scheduleCompact();
         if (unsaved.length) write();
         else report({ kind: 'saved' });
       },
@@ -124,7 +196,7 @@ export function makeLocalCopy(doc: Y.Doc, opts: { name?: string; onSaveState?: (
     );
   };
   const onUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin === persistence) return;
+    if (origin === FROM_DISK) return;
     unsaved.push(update);
     if (state.kind === 'saved') report({ kind: 'saving' });
     // A failing store is retried by the next edit too: the user may have freed space.
@@ -146,33 +218,50 @@ export function makeLocalCopy(doc: Y.Doc, opts: { name?: string; onSaveState?: (
     }
   };
   /**
-   * Replaces the stored rows by one snapshot. Another tab may have stored rows
-   * since this one loaded that have not reached this document yet: they are read
-   * and applied first, in the same transaction, so that the snapshot holds them.
+   * Replaces the stored rows by the document in pieces (src/sync/pieces.ts), encoded a piece
+   * at a time with the page having turns in between. Another tab may have stored rows since
+   * this one loaded that have not reached this document yet: they are read and applied first,
+   * in the same transaction as the writing, so that the new rows hold them.
    */
-  const compact = async () => {
-    await persistence.whenSynced;
-    const tx = database().transaction([UPDATES], 'readwrite');
-    const store = tx.objectStore(UPDATES);
-    const newer = await requestDone(store.getAll(IDBKeyRange.lowerBound(persistence._dbref)));
-    Y.transact(doc, () => newer.forEach((update: Uint8Array) => Y.applyUpdate(doc, update)), persistence, false);
-    // The snapshot holds every change made so far, saved or not.
-    const held = unsaved.length;
-    const key = await requestDone(store.add(Y.encodeStateAsUpdate(doc)));
-    store.delete(IDBKeyRange.upperBound(key, true));
-    await transactionDone(tx);
-    persistence._dbref = Number(key) + 1;
-    persistence._dbsize = 1;
-    if (writing === null) {
-      unsaved = unsaved.slice(held);
-      if (unsaved.length === 0) {
-        lastError = null;
-        report({ kind: 'saved' });
+  let compacting: Promise<void> | null = null;
+  const compact = (): Promise<void> =>
+    (compacting ??= (async () => {
+      await whenSynced;
+      const plan = planPieces(doc);
+      const pieces: Uint8Array[] = [];
+      let slice = performance.now();
+      for (const ranges of plan) {
+        pieces.push(encodePiece(doc, ranges));
+        if (performance.now() - slice > SLICE_MS) {
+          await yieldToBrowser();
+          slice = performance.now();
+        }
       }
-    }
-  };
+      const tx = database().transaction([UPDATES], 'readwrite');
+      const store = tx.objectStore(UPDATES);
+      const newer = await requestDone(store.getAll(IDBKeyRange.lowerBound(dbref)));
+      Y.transact(doc, () => newer.forEach((update: Uint8Array) => Y.applyUpdate(doc, update)), FROM_DISK, false);
+      // The last piece holds every change made so far, saved or not, and every deletion.
+      const held = unsaved.length;
+      pieces.push(lastPiece(doc, plan));
+      const keys = await Promise.all(pieces.map((piece) => requestDone(store.add(piece))));
+      store.delete(IDBKeyRange.upperBound(keys[0]!, true));
+      await transactionDone(tx);
+      dbref = Number(keys[keys.length - 1]) + 1;
+      dbsize = pieces.length;
+      worthCompacting = false;
+      if (writing === null) {
+        unsaved = unsaved.slice(held);
+        if (unsaved.length === 0) {
+          lastError = null;
+          report({ kind: 'saved' });
+        }
+      }
+    })().finally(() => {
+      compacting = null;
+    }));
 
-  const loaded = persistence.whenSynced.then(async () => {
+  const loaded = whenSynced.then(async () => {
     doc.off('afterTransaction', noteChange);
     if (destroyed) return;
     doc.on('update', onUpdate);
@@ -181,7 +270,7 @@ export function makeLocalCopy(doc: Y.Doc, opts: { name?: string; onSaveState?: (
   });
 
   const storedEntries = async () => {
-    await persistence.whenSynced;
+    await whenSynced;
     return requestDone(database().transaction([UPDATES], 'readonly').objectStore(UPDATES).count());
   };
 
@@ -189,6 +278,7 @@ export function makeLocalCopy(doc: Y.Doc, opts: { name?: string; onSaveState?: (
     loaded,
     flushed,
     compact,
+    worthCompacting: () => worthCompacting,
     storedEntries,
     async destroy() {
       destroyed = true;
@@ -196,7 +286,8 @@ export function makeLocalCopy(doc: Y.Doc, opts: { name?: string; onSaveState?: (
       clearTimeout(compactTimer);
       doc.off('afterTransaction', noteChange);
       doc.off('update', onUpdate);
-      await persistence.destroy();
+      await whenSynced.catch(() => undefined);
+      db?.close();
     },
   };
 }

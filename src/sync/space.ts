@@ -22,8 +22,9 @@ export async function openSpace(opts: { dbName?: string; onSaveState?: (state: S
   await local.loaded;
   performance.mark('rapport:space-loaded');
   const schema = prepareSchema(doc);
-  // Compaction re-encodes the whole document: leave the first frames to the UI.
-  setTimeout(() => void local.compact().catch(() => undefined), 2000);
+  // A copy of many entries, or not yet in pieces, is rewritten once the first screen is up
+  // (in short tasks); a copy in pieces is left as it is, so opening writes nothing.
+  if (local.worthCompacting()) setTimeout(() => void local.compact().catch(() => undefined), 2000);
   return {
     doc,
     local,

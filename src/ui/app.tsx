@@ -1,48 +1,16 @@
 /** The app frame: top bar with honest status, navigation, and the routed places. */
 import { A, Route, Router, type RouteSectionProps } from '@solidjs/router';
 import { trackPreviousPlace } from './back.ts';
-import { lazy, Show, type ParentProps } from 'solid-js';
+import { lazy, Show, type Component, type ParentProps } from 'solid-js';
+import { PLACES } from './routes.ts';
 import { Icon, type IconName } from './components/icons.tsx';
 import { Toasts } from './components/toasts.tsx';
 import { InstallButton } from './components/install-button.tsx';
 import { UpdatePrompt } from './components/update-prompt.tsx';
 import { createNewerSchema, useSpace } from './space.tsx';
 
-/** Every place, in the order the router tries them; each page's code loads when first needed. */
-const PAGES = [
-  { path: '/', component: lazy(() => import('./pages/today.tsx')) },
-  { path: '/people', component: lazy(() => import('./pages/people.tsx')) },
-  { path: '/people/duplicates', component: lazy(() => import('./pages/duplicates.tsx')) },
-  { path: '/people/:id', component: lazy(() => import('./pages/person.tsx')) },
-  { path: '/trash', component: lazy(() => import('./pages/trash.tsx')) },
-  { path: '/plan', component: lazy(() => import('./pages/plan.tsx')) },
-  { path: '/map', component: lazy(() => import('./pages/map.tsx')) },
-  { path: '/communities/:id', component: lazy(() => import('./pages/community.tsx')) },
-  { path: '/stakeholders', component: lazy(() => import('./pages/stakeholders.tsx')) },
-  { path: '/give-and-take', component: lazy(() => import('./pages/give-and-take.tsx')) },
-  { path: '/welcome', component: lazy(() => import('./pages/welcome.tsx')) },
-  { path: '/capture', component: lazy(() => import('./pages/capture.tsx')) },
-  { path: '/settings', component: lazy(() => import('./pages/settings.tsx')) },
-  { path: '/pair', component: lazy(() => import('./pages/pair.tsx')) },
-  { path: '/card', component: lazy(() => import('./pages/card.tsx')) },
-  { path: '*', component: lazy(() => import('./pages/not-found.tsx')) },
-];
-
-function matchesPath(pattern: string, pathname: string): boolean {
-  if (pattern === '*') return true;
-  const want = pattern.split('/');
-  const have = (pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname).split('/');
-  return want.length === have.length && want.every((segment, i) => (segment.startsWith(':') ? have[i] !== '' : segment === have[i]));
-}
-
-/**
- * Starts loading the code of the page at `pathname`. Called while the space is
- * still opening, so that the page is ready when the data is rather than asked
- * for only after it.
- */
-export function preloadPage(pathname: string): void {
-  void PAGES.find((page) => matchesPath(page.path, pathname))?.component.preload();
-}
+/** Every place; each page's code loads when first needed (or at once, by src/boot.ts, for the first page). */
+const PAGES = PLACES.map((place) => ({ path: place.path, component: lazy(place.load as () => Promise<{ default: Component }>) }));
 
 function NavLink(props: ParentProps<{ href: string; icon: IconName; class?: string; end?: boolean }>) {
   return (

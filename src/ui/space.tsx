@@ -17,6 +17,7 @@ import {
   SCHEMA_VERSION,
   storedSchemaVersion,
   watchCollection,
+  watchCollectionInSteps,
   type CollectionView,
   type SchemaStatus,
 } from '../store/index.ts';
@@ -58,19 +59,45 @@ interface Watched<C extends CollectionName> {
  */
 const watched = new WeakMap<Y.Doc, Map<CollectionName, Watched<CollectionName>>>();
 
-function watch<C extends CollectionName>(doc: Y.Doc, collection: C): Watched<C> {
+const EMPTY = { items: [], byId: new Map(), problems: [] };
+
+/** Makes the signals of a collection whose first view is `first`; `listen` gets the setter for the views after it. */
+function adopt<C extends CollectionName>(doc: Y.Doc, collection: C, first: CollectionView<C>, listen: (set: (view: CollectionView<C>) => void) => void): Watched<C> {
   let perDoc = watched.get(doc);
   if (!perDoc) watched.set(doc, (perDoc = new Map()));
-  const existing = perDoc.get(collection) as Watched<C> | undefined;
-  if (existing) return existing;
   const made = createRoot(() => {
-    const [view, setView] = createSignal<CollectionView<C>>({ items: [], byId: new Map(), problems: [] }, { equals: false });
-    watchCollection(doc, collection, setView); // lives as long as the document
+    const [view, setView] = createSignal<CollectionView<C>>(first, { equals: false });
+    listen(setView);
     const live = createMemo(() => view().items.filter((e) => e.deletedAt === null && !('mergedIntoId' in e && e.mergedIntoId)));
     return { view, live };
   });
   perDoc.set(collection, made as unknown as Watched<CollectionName>);
   return made;
+}
+
+function watch<C extends CollectionName>(doc: Y.Doc, collection: C): Watched<C> {
+  const existing = watched.get(doc)?.get(collection) as Watched<C> | undefined;
+  if (existing) return existing;
+  let first: CollectionView<C> = EMPTY;
+  let set: ((view: CollectionView<C>) => void) | null = null;
+  watchCollection(doc, collection, (view) => (set ? set(view) : (first = view))); // lives as long as the document
+  return adopt(doc, collection, first, (s) => (set = s));
+}
+
+/**
+ * Reads collections before the first page needs them, in short slices with the page
+ * having turns in between (the frame painted before loading stays meanwhile), so that
+ * the first page finds them read instead of reading 7,000 people in one long task.
+ */
+export async function prepareCollections(doc: Y.Doc, collections: readonly CollectionName[], pause: () => Promise<void>): Promise<void> {
+  for (const collection of collections) {
+    if (watched.get(doc)?.has(collection)) continue;
+    let first: CollectionView<typeof collection> = EMPTY;
+    let set: ((view: CollectionView<typeof collection>) => void) | null = null;
+    const stop = await watchCollectionInSteps(doc, collection, (view) => (set ? set(view) : (first = view)), pause);
+    if (watched.get(doc)?.has(collection)) stop(); // a page read it meanwhile
+    else adopt(doc, collection, first, (s) => (set = s));
+  }
 }
 
 /** A signal of one collection's checked view, kept current as the document changes. */

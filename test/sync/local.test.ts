@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { create, readAll, update, type ReadAll } from '../../src/store/index.ts';
+import { create, createMany, readAll, update, type ReadAll } from '../../src/store/index.ts';
 import { makeLocalCopy, type SaveState } from '../../src/sync/local.ts';
 
 let dbCounter = 0;
@@ -32,6 +32,34 @@ describe('the local copy in IndexedDB', () => {
     expect(names(readAll(second.doc, 'contacts'))).toEqual(['Ana', 'Bo']);
     expect(readAll(second.doc, 'contacts').items.find((c) => c.name === 'Ana')?.role).toBe('CTO');
     await second.copy.destroy();
+  });
+
+  it('stores a large network in pieces and loads it back a piece at a time, letting others run in between', async () => {
+    const name = freshName();
+    const first = await open(name);
+    createMany(first.doc, 'contacts', Array.from({ length: 3000 }, (_, i) => ({ name: `Person ${i}`, role: 'Engineer', tags: ['a', 'b'] })));
+    await first.copy.flushed();
+    expect(first.copy.worthCompacting()).toBe(false);
+    await first.copy.compact();
+    expect(await first.copy.storedEntries()).toBeGreaterThan(3);
+    await first.copy.destroy();
+
+    const doc = new Y.Doc();
+    const copy = makeLocalCopy(doc, { name });
+    let turns = 0;
+    let loading = true;
+    void copy.loaded.then(() => (loading = false));
+    const other = async () => {
+      while (loading) {
+        turns++;
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    };
+    await Promise.all([copy.loaded, other()]);
+    expect(readAll(doc, 'contacts').items).toHaveLength(3000);
+    expect(copy.worthCompacting()).toBe(false);
+    expect(turns).toBeGreaterThan(1);
+    await copy.destroy();
   });
 
   it('keeps an edit made while the stored copy is still loading', async () => {

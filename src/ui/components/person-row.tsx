@@ -1,4 +1,3 @@
-import { A } from '@solidjs/router';
 import type { Contact } from '../../model/index.ts';
 import { personSubtitle } from '../../model/rules/index.ts';
 
@@ -17,9 +16,13 @@ export function Avatar(props: { name: string }) {
   );
 }
 
+/**
+ * A plain link (the router follows it all the same): a router <A> costs a dozen reactive
+ * computations per row, and scrolling a long list makes and unmakes rows every frame.
+ */
 export function PersonRow(props: { person: Contact; top: number; height: number; index: number; detail?: string }) {
   return (
-    <A
+    <a
       class="person-row"
       href={`/people/${props.person.id}`}
       style={{ transform: `translateY(${props.top}px)`, height: `${props.height}px` }}
@@ -31,6 +34,6 @@ export function PersonRow(props: { person: Contact; top: number; height: number;
         <strong>{props.person.name}</strong>
         <span>{props.detail ?? personSubtitle(props.person)}</span>
       </span>
-    </A>
+    </a>
   );
 }

@@ -4,6 +4,7 @@
  * to them, their communities and what the user offers those communities, and
  * how warm the relationship is.
  */
+import { runAtOnce, runInSlices } from '../slices.ts';
 import type { Interaction } from '../../activity.ts';
 import { COMMUNITY_KIND_LABELS, type Community } from '../../community.ts';
 import type { Contact } from '../../contact.ts';
@@ -129,6 +130,15 @@ function learnedByPerson(interactions: readonly Interaction[], resolve: (id: Con
 
 /** The index of everyone active: build once, then ask it for each objective, offer or person. */
 export function buildHelperIndex(input: SuggestInput): HelperIndex {
+  return runAtOnce(helperIndexSteps(input));
+}
+
+/** `buildHelperIndex` in time slices (see runInSlices), `pause` awaited between them: 0.6 s for 7,000 people on a phone. */
+export function buildHelperIndexInSteps(input: SuggestInput, pause: () => Promise<void>, sliceMs = 30): Promise<HelperIndex> {
+  return runInSlices(helperIndexSteps(input), pause, sliceMs);
+}
+
+function* helperIndexSteps(input: SuggestInput): Generator<void, HelperIndex> {
   const people = activePeople(input.contacts);
   const resolve = makeIdResolver(input.contacts);
   const communityById = new Map<CommunityId, Community>();
@@ -143,6 +153,7 @@ export function buildHelperIndex(input: SuggestInput): HelperIndex {
     people,
   );
 
+  yield;
   const builder = makeIndexBuilder(PERSON_FIELDS.length);
   const docs: PersonDoc[] = [];
   const docOf = new Map<ContactId, number>();
@@ -170,7 +181,9 @@ export function buildHelperIndex(input: SuggestInput): HelperIndex {
     const warmth = c.seenRegularly ? 'fresh' : day === undefined ? null : freshnessOf(day, today);
     docs.push({ contact: c, texts, communityIds, warmth });
     docOf.set(c.id, d);
+    if (d % 50 === 49) yield;
   }
   builder.ensureDocs(docs.length);
+  yield;
   return { people: docs, docOf, index: builder.build(), communityById, offers, today };
 }
