@@ -25,7 +25,10 @@ const THROTTLE = Number(process.env.THROTTLE ?? 4);
 const doc = new Y.Doc();
 const rand = random(7);
 // About 700 organisations, as a LinkedIn network has, rather than the ten of the shared test network.
-const people = makeContactDrafts(PEOPLE).map((p) => ({ ...p, organisation: `${p.organisation} ${Math.floor(rand() * 70)}` }));
+const people = makeContactDrafts(PEOPLE).map((p) => ({
+  ...p,
+  organisation: `${p.organisation} ${Math.floor(rand() * 70)}`,
+}));
 const seconds = Array.from({ length: SECOND_RECORDS }, () => {
   const p = people[Math.floor(rand() * people.length)]!;
   return { name: p.name, organisation: p.organisation, role: 'Senior PM', emails: p.emails };
@@ -45,13 +48,26 @@ const WATCH = `
   }).observe(document, { childList: true, subtree: true });
 `;
 const longestSince = async (page: Page, t0: number) =>
-  (await page.evaluate(`Math.max(0, ...window.__longtasks.filter((t) => t.start >= ${t0} - 5).map((t) => t.duration))`)) as number;
+  (await page.evaluate(
+    `Math.max(0, ...window.__longtasks.filter((t) => t.start >= ${t0} - 5).map((t) => t.duration))`,
+  )) as number;
 const now = (page: Page) => page.evaluate('performance.now()') as Promise<number>;
 const countText = (page: Page) => page.getByTestId('duplicate-count').textContent();
 
 const server = await startAppServer({ env: { STATIC_DIR: copyOfDist() } });
 const browser = await launchBrowser();
-const runs: { shown: number; open: number; openTask: number; nodes: number; merge: number; mergeTask: number; all: number; allTask: number; again: number; pairs: string }[] = [];
+const runs: {
+  shown: number;
+  open: number;
+  openTask: number;
+  nodes: number;
+  merge: number;
+  mergeTask: number;
+  all: number;
+  allTask: number;
+  again: number;
+  pairs: string;
+}[] = [];
 try {
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 390, height: 844 } });
@@ -68,7 +84,10 @@ try {
 
     let t0 = await now(page);
     await page.getByRole('link', { name: 'Find duplicates' }).click();
-    await page.waitForFunction(() => (window as unknown as { __pairAt?: number }).__pairAt !== undefined, null, { timeout: 120_000, polling: 50 });
+    await page.waitForFunction(() => (window as unknown as { __pairAt?: number }).__pairAt !== undefined, null, {
+      timeout: 120_000,
+      polling: 50,
+    });
     const open = ((await page.evaluate('window.__pairAt')) as number) - t0;
     const shown = ((await page.evaluate('window.__pageAt')) as number) - t0;
     await page.waitForTimeout(500);
@@ -78,8 +97,15 @@ try {
 
     const before = await countText(page);
     t0 = await now(page);
-    await page.getByRole('button', { name: /^Keep this record/ }).first().click();
-    await page.waitForFunction((was) => document.querySelector('[data-testid=duplicate-count]')?.textContent !== was, before, { timeout: 120_000, polling: 20 });
+    await page
+      .getByRole('button', { name: /^Keep this record/ })
+      .first()
+      .click();
+    await page.waitForFunction(
+      (was) => document.querySelector('[data-testid=duplicate-count]')?.textContent !== was,
+      before,
+      { timeout: 120_000, polling: 20 },
+    );
     const merge = (await now(page)) - t0;
     await page.waitForTimeout(500);
     const mergeTask = await longestSince(page, t0);
@@ -87,7 +113,11 @@ try {
     t0 = await now(page);
     await page.getByRole('button', { name: /^Merge all \d[\d,]* sure match/ }).click();
     // Done when no sure match is left (the merge runs in steps, the count changing after each).
-    await page.waitForFunction(() => !(document.querySelector('[data-testid=duplicate-count]')?.textContent ?? 'sure').includes('sure'), null, { timeout: 120_000, polling: 20 });
+    await page.waitForFunction(
+      () => !(document.querySelector('[data-testid=duplicate-count]')?.textContent ?? 'sure').includes('sure'),
+      null,
+      { timeout: 120_000, polling: 20 },
+    );
     const all = (await now(page)) - t0;
     await page.waitForTimeout(500);
     const allTask = await longestSince(page, t0);
@@ -98,7 +128,10 @@ try {
     await page.evaluate('window.__pairAt = undefined');
     t0 = await now(page);
     await page.getByRole('link', { name: 'Find duplicates' }).click();
-    await page.waitForFunction(() => (window as unknown as { __pairAt?: number }).__pairAt !== undefined, null, { timeout: 120_000, polling: 50 });
+    await page.waitForFunction(() => (window as unknown as { __pairAt?: number }).__pairAt !== undefined, null, {
+      timeout: 120_000,
+      polling: 50,
+    });
     const again = ((await page.evaluate('window.__pairAt')) as number) - t0;
     runs.push({ shown, open, openTask, nodes, merge, mergeTask, all, allTask, again, pairs });
     await context.close();
@@ -108,13 +141,29 @@ try {
   await server.stop();
 }
 
-const med = (k: keyof (typeof runs)[number]) => ms(percentile(runs.map((r) => r[k] as number), 50));
+const med = (k: keyof (typeof runs)[number]) =>
+  ms(
+    percentile(
+      runs.map((r) => r[k] as number),
+      50,
+    ),
+  );
 const worst = (k: keyof (typeof runs)[number]) => ms(Math.max(...runs.map((r) => r[k] as number)));
-console.log(`duplicates: ${(PEOPLE + SECOND_RECORDS).toLocaleString('en')} people (${SECOND_RECORDS} second records), 390×844, CPU ${THROTTLE}× slower, ${RUNS} runs (median; worst)`);
+console.log(
+  `duplicates: ${(PEOPLE + SECOND_RECORDS).toLocaleString('en')} people (${SECOND_RECORDS} second records), 390×844, CPU ${THROTTLE}× slower, ${RUNS} runs (median; worst)`,
+);
 console.log(`  found: ${runs[0]?.pairs}`);
-console.log(`  People → the page shown (with its progress while it looks): ${med('shown')}; ${worst('shown')} (target ≤ 500 ms)`);
-console.log(`  People → first pair shown: ${med('open')}; ${worst('open')}; longest task ${med('openTask')}; ${worst('openTask')}`);
+console.log(
+  `  People → the page shown (with its progress while it looks): ${med('shown')}; ${worst('shown')} (target ≤ 500 ms)`,
+);
+console.log(
+  `  People → first pair shown: ${med('open')}; ${worst('open')}; longest task ${med('openTask')}; ${worst('openTask')}`,
+);
 console.log(`  DOM elements on the page: ${runs.map((r) => r.nodes).join(', ')}`);
-console.log(`  one merge → pair gone: ${med('merge')}; ${worst('merge')} (target ≤ 100 ms); longest task ${med('mergeTask')}; ${worst('mergeTask')}`);
-console.log(`  merge all sure matches → done: ${med('all')}; ${worst('all')}; longest task ${med('allTask')}; ${worst('allTask')}`);
+console.log(
+  `  one merge → pair gone: ${med('merge')}; ${worst('merge')} (target ≤ 100 ms); longest task ${med('mergeTask')}; ${worst('mergeTask')}`,
+);
+console.log(
+  `  merge all sure matches → done: ${med('all')}; ${worst('all')}; longest task ${med('allTask')}; ${worst('allTask')}`,
+);
 console.log(`  back to People and to Duplicates again → first pair: ${med('again')}; ${worst('again')}`);

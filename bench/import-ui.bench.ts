@@ -32,13 +32,27 @@ interface Task {
 }
 const now = (page: Page) => page.evaluate(() => performance.now());
 const tasks = (page: Page, from: number, to: number) =>
-  page.evaluate(([a, b]) => ((window as unknown as { __longtasks: Task[] }).__longtasks ?? []).filter((t) => t.start >= a - 50 && t.start <= b), [from, to] as const);
+  page.evaluate(
+    ([a, b]) =>
+      ((window as unknown as { __longtasks: Task[] }).__longtasks ?? []).filter(
+        (t) => t.start >= a - 50 && t.start <= b,
+      ),
+    [from, to] as const,
+  );
 const longest = (list: Task[]) => list.reduce((m, t) => Math.max(m, t.duration), 0);
 const total = (list: Task[]) => list.reduce((m, t) => m + t.duration, 0);
 
 const server = await startAppServer({ env: { STATIC_DIR: copyOfDist() } });
 const browser = await launchBrowser();
-const rows: { preview: number; write: number; saved: number; longRead: number; longWrite: number; blockedRead: number; progressUpdates: number }[] = [];
+const rows: {
+  preview: number;
+  write: number;
+  saved: number;
+  longRead: number;
+  longWrite: number;
+  blockedRead: number;
+  progressUpdates: number;
+}[] = [];
 try {
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -55,7 +69,11 @@ try {
     // Count the progress bar's updates: proof that the page kept painting while the worker read.
     await app.page.evaluate(() => {
       (window as unknown as { __progress: number }).__progress = 0;
-      new MutationObserver(() => (window as unknown as { __progress: number }).__progress++).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['value'] });
+      new MutationObserver(() => (window as unknown as { __progress: number }).__progress++).observe(document.body, {
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['value'],
+      });
     });
 
     const t0 = await now(app.page);
@@ -73,7 +91,15 @@ try {
 
     const read = await tasks(app.page, t0, t1);
     const write = await tasks(app.page, t2, t4);
-    rows.push({ preview: t1 - t0, write: t3 - t2, saved: t4 - t2, longRead: longest(read), longWrite: longest(write), blockedRead: total(read), progressUpdates });
+    rows.push({
+      preview: t1 - t0,
+      write: t3 - t2,
+      saved: t4 - t2,
+      longRead: longest(read),
+      longWrite: longest(write),
+      blockedRead: total(read),
+      progressUpdates,
+    });
     await context.close();
   }
 } finally {
@@ -82,11 +108,23 @@ try {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-const med = (key: keyof (typeof rows)[number]) => percentile(rows.map((r) => r[key]), 50);
+const med = (key: keyof (typeof rows)[number]) =>
+  percentile(
+    rows.map((r) => r[key]),
+    50,
+  );
 const max = (key: keyof (typeof rows)[number]) => Math.max(...rows.map((r) => r[key]));
-console.log(`import UI: ${COUNT.toLocaleString('en')} cards, ${(size / 1e6).toFixed(1)} MB vCard 4.0, Chromium, ${RUNS} runs (median; worst)`);
+console.log(
+  `import UI: ${COUNT.toLocaleString('en')} cards, ${(size / 1e6).toFixed(1)} MB vCard 4.0, Chromium, ${RUNS} runs (median; worst)`,
+);
 console.log(`  choose → preview shown (read in a worker + plan): ${ms(med('preview'))}; ${ms(max('preview'))}`);
-console.log(`    longest main-thread task meanwhile: ${ms(med('longRead'))}; ${ms(max('longRead'))} (all long tasks together ${ms(med('blockedRead'))}); progress bar updates ${med('progressUpdates')}`);
-console.log(`  confirm → written and toast shown: ${ms(med('write'))}; ${ms(max('write'))}; → saved on this device ${ms(med('saved'))}`);
+console.log(
+  `    longest main-thread task meanwhile: ${ms(med('longRead'))}; ${ms(max('longRead'))} (all long tasks together ${ms(med('blockedRead'))}); progress bar updates ${med('progressUpdates')}`,
+);
+console.log(
+  `  confirm → written and toast shown: ${ms(med('write'))}; ${ms(max('write'))}; → saved on this device ${ms(med('saved'))}`,
+);
 console.log(`    longest main-thread task meanwhile: ${ms(med('longWrite'))}; ${ms(max('longWrite'))}`);
-console.log(`  total import time (choose → preview → confirm → written): ${ms(med('preview') + med('write'))} (target ≤ 3 s)`);
+console.log(
+  `  total import time (choose → preview → confirm → written): ${ms(med('preview') + med('write'))} (target ≤ 3 s)`,
+);

@@ -6,7 +6,15 @@
  * Rerun: npx tsx bench/io.bench.ts
  */
 import * as Y from 'yjs';
-import { contactSpec, parseValues, type Action, type ActionId, type ContactId, type Interaction, type InteractionId } from '../src/model/index.ts';
+import {
+  contactSpec,
+  parseValues,
+  type Action,
+  type ActionId,
+  type ContactId,
+  type Interaction,
+  type InteractionId,
+} from '../src/model/index.ts';
 import { createMany, readAll } from '../src/store/index.ts';
 import { applyImport } from '../src/store/import.ts';
 import { exportBackup } from '../src/store/backup.ts';
@@ -21,8 +29,28 @@ import { writeVCards } from '../src/io/vcard-write.ts';
 const RUNS = 3;
 const enc = new TextEncoder();
 const FIRST = ['Ana', 'Kwame', 'Zoë', 'Jürgen', 'Li', 'Priya', 'René', 'Sofia', 'Chidi', 'Yui', 'Tom', 'María'];
-const LAST = ['Lima', 'Mensah', 'Ångström', 'Müller', 'Wei', 'Natarajan', 'Dubois', 'Rossi', 'Okafor', 'Nakamura', 'Baker', 'García'];
-const ORGS = ['Acme Corp', 'Société Générale', 'Studio Rossi', 'Bäckerei Schmidt GmbH', 'Open Source Initiative', 'Mensah, Boateng & Partners'];
+const LAST = [
+  'Lima',
+  'Mensah',
+  'Ångström',
+  'Müller',
+  'Wei',
+  'Natarajan',
+  'Dubois',
+  'Rossi',
+  'Okafor',
+  'Nakamura',
+  'Baker',
+  'García',
+];
+const ORGS = [
+  'Acme Corp',
+  'Société Générale',
+  'Studio Rossi',
+  'Bäckerei Schmidt GmbH',
+  'Open Source Initiative',
+  'Mensah, Boateng & Partners',
+];
 
 function person(i: number): ContactValues {
   const first = FIRST[i % FIRST.length]!;
@@ -54,7 +82,8 @@ const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-const figure = (wall: number[], cpuMs: number[]) => `${median(wall).toFixed(0).padStart(6)} ms  (cpu ${median(cpuMs).toFixed(0)} ms)`;
+const figure = (wall: number[], cpuMs: number[]) =>
+  `${median(wall).toFixed(0).padStart(6)} ms  (cpu ${median(cpuMs).toFixed(0)} ms)`;
 function measure<T>(label: string, fn: () => T): T {
   const times: number[] = [];
   const cpus: number[] = [];
@@ -71,7 +100,12 @@ function measure<T>(label: string, fn: () => T): T {
 }
 
 console.log(`io bench (median of ${RUNS}; wall clock, and this process's CPU time); rerun: npx tsx bench/io.bench.ts`);
-console.log(`load average now: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores\n`);
+console.log(
+  `load average now: ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${(await import('node:os')).cpus().length} cores\n`,
+);
 
 // 1. vCard import: parse, plan against 2,000 existing people (1,000 of them in the file), apply.
 const COUNT = 10_000;
@@ -86,7 +120,11 @@ const partsCpu = { parse: [] as number[], plan: [] as number[], apply: [] as num
 let summary = '';
 for (let run = 0; run < RUNS; run++) {
   const doc = new Y.Doc();
-  createMany(doc, 'contacts', existing.map((p) => ({ ...p, role: '' })));
+  createMany(
+    doc,
+    'contacts',
+    existing.map((p) => ({ ...p, role: '' })),
+  );
   const [t0, c0] = [performance.now(), cpu()];
   const parsed = parseFile('contacts.vcf', vcf);
   const [t1, c1] = [performance.now(), cpu()];
@@ -107,15 +145,28 @@ for (let run = 0; run < RUNS; run++) {
   summary = `${done.result.created.length} created, ${done.result.updated.length} merged, ${parsed.report.invalid.length} invalid`;
 }
 console.log(`${'  parse (bytes → checked drafts)'.padEnd(58)} ${figure(parts.parse, partsCpu.parse)}`);
-console.log(`${'  plan (match against 2,000 existing, read included)'.padEnd(58)} ${figure(parts.plan, partsCpu.plan)}`);
-console.log(`${'  apply into the Y.Doc (one transaction, undoable)'.padEnd(58)} ${figure(parts.apply, partsCpu.apply)}`);
-console.log(`${'vCard import of 10,000 cards, total'.padEnd(58)} ${figure(totals, totalCpu)}  target ≤ 3000 ms; ${summary}`);
+console.log(
+  `${'  plan (match against 2,000 existing, read included)'.padEnd(58)} ${figure(parts.plan, partsCpu.plan)}`,
+);
+console.log(
+  `${'  apply into the Y.Doc (one transaction, undoable)'.padEnd(58)} ${figure(parts.apply, partsCpu.apply)}`,
+);
+console.log(
+  `${'vCard import of 10,000 cards, total'.padEnd(58)} ${figure(totals, totalCpu)}  target ≤ 3000 ms; ${summary}`,
+);
 
 // 2. LinkedIn Connections.csv, 30,000 rows, with its preamble and BOM.
 const ROWS = 30_000;
-const csvRows = ['Notes:', '"When exporting your connection data, you may notice that some of the email addresses are missing."', '', 'First Name,Last Name,URL,Email Address,Company,Position,Connected On'];
+const csvRows = [
+  'Notes:',
+  '"When exporting your connection data, you may notice that some of the email addresses are missing."',
+  '',
+  'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+];
 for (let i = 0; i < ROWS; i++) {
-  csvRows.push(`${FIRST[i % 12]},${LAST[(i >> 3) % 12]} ${i},https://www.linkedin.com/in/member-${i},${i % 10 ? '' : `m${i}@example.com`},"${ORGS[i % ORGS.length]}","Partner, Strategy",${String((i % 28) + 1).padStart(2, '0')} Jan ${2010 + (i % 15)}`);
+  csvRows.push(
+    `${FIRST[i % 12]},${LAST[(i >> 3) % 12]} ${i},https://www.linkedin.com/in/member-${i},${i % 10 ? '' : `m${i}@example.com`},"${ORGS[i % ORGS.length]}","Partner, Strategy",${String((i % 28) + 1).padStart(2, '0')} Jan ${2010 + (i % 15)}`,
+  );
 }
 const linkedin = enc.encode(`\uFEFF${csvRows.join('\r\n')}\r\n`);
 measure(`LinkedIn CSV, ${ROWS.toLocaleString('en')} rows (${(linkedin.length / 1e6).toFixed(1)} MB): parse`, () => {
@@ -130,14 +181,36 @@ const made = createMany(doc, 'contacts', people).created;
 const contacts = readAll(doc, 'contacts').items;
 const at = new Date().toISOString();
 const interactions: Interaction[] = made.map((c, i) => ({
-  id: `interaction-${String(i).padStart(8, '0')}` as InteractionId, createdAt: at, updatedAt: at, deletedAt: null,
-  at, contactIds: [c.id as ContactId], channel: 'call', eventId: null, place: '', notes: '', learned: '', shared: '',
-  followUpOn: `2026-${String((i % 12) + 1).padStart(2, '0')}-15`, followUpDone: i % 4 === 0, followUpKeptOpenAt: null,
+  id: `interaction-${String(i).padStart(8, '0')}` as InteractionId,
+  createdAt: at,
+  updatedAt: at,
+  deletedAt: null,
+  at,
+  contactIds: [c.id as ContactId],
+  channel: 'call',
+  eventId: null,
+  place: '',
+  notes: '',
+  learned: '',
+  shared: '',
+  followUpOn: `2026-${String((i % 12) + 1).padStart(2, '0')}-15`,
+  followUpDone: i % 4 === 0,
+  followUpKeptOpenAt: null,
 }));
 const actions: Action[] = made.slice(0, 2000).map((c, i) => ({
-  id: `action-${String(i).padStart(8, '0')}` as ActionId, createdAt: at, updatedAt: at, deletedAt: null,
-  title: `Send the deck to ${c.name}`, notes: '', dueOn: '2026-06-01', status: 'planned', doneAt: null,
-  objectiveId: null, communityId: null, contactId: c.id as ContactId, gapKey: '',
+  id: `action-${String(i).padStart(8, '0')}` as ActionId,
+  createdAt: at,
+  updatedAt: at,
+  deletedAt: null,
+  title: `Send the deck to ${c.name}`,
+  notes: '',
+  dueOn: '2026-06-01',
+  status: 'planned',
+  doneAt: null,
+  objectiveId: null,
+  communityId: null,
+  contactId: c.id as ContactId,
+  gapKey: '',
 }));
 const sizeOf = (s: string) => `${(enc.encode(s).length / 1e6).toFixed(1)} MB`;
 let out = measure('export 10,000 people → vCard 4.0', () => writeVCards(contacts));

@@ -62,7 +62,11 @@ const browser = await launchBrowser();
 const results: Result[] = [];
 try {
   for (let run = 0; run < RUNS; run++) {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block', bypassCSP: true });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      serviceWorkers: 'block',
+      bypassCSP: true,
+    });
     await context.addInitScript(WATCH);
     const app = await App.open(context, server.url, '/settings');
     await seedIndexedDb(app.page, update);
@@ -73,12 +77,16 @@ try {
     const cdp = await context.newCDPSession(app.page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
 
-    const t0 = (await app.page.evaluate(`(() => { window.__when('[data-testid="network-picture"]', '__mapAt'); return performance.now(); })()`)) as number;
+    const t0 = (await app.page.evaluate(
+      `(() => { window.__when('[data-testid="network-picture"]', '__mapAt'); return performance.now(); })()`,
+    )) as number;
     await app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Map' }).click();
     await app.page.waitForFunction('window.__mapAt !== undefined', undefined, { polling: 100, timeout: 60_000 });
     const opened = (await app.page.evaluate('window.__mapAt')) as number;
     await app.page.waitForTimeout(1000);
-    const marks = (await app.page.evaluate('document.querySelectorAll("[data-testid=network-picture] circle, [data-testid=network-picture] text").length')) as number;
+    const marks = (await app.page.evaluate(
+      'document.querySelectorAll("[data-testid=network-picture] circle, [data-testid=network-picture] text").length',
+    )) as number;
 
     const name = `Bench community ${run}`;
     const form = app.page.getByRole('form', { name: 'Add a community' });
@@ -100,8 +108,15 @@ try {
     const added = (await app.page.evaluate('window.__addedAt')) as number;
     await app.page.waitForTimeout(500);
     const tasks = (await app.page.evaluate('window.__longtasks')) as { start: number; duration: number }[];
-    const longest = (from: number, to: number) => tasks.filter((t) => t.start >= from - 50 && t.start <= to).reduce((m, t) => Math.max(m, t.duration), 0);
-    results.push({ open: opened - t0, openTask: longest(t0, opened), add: added - a0, addTask: longest(a0, added + 500), marks });
+    const longest = (from: number, to: number) =>
+      tasks.filter((t) => t.start >= from - 50 && t.start <= to).reduce((m, t) => Math.max(m, t.duration), 0);
+    results.push({
+      open: opened - t0,
+      openTask: longest(t0, opened),
+      add: added - a0,
+      addTask: longest(a0, added + 500),
+      marks,
+    });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await context.close();
   }
@@ -110,11 +125,19 @@ try {
   await server.stop();
 }
 
-const med = (k: keyof Result) => percentile(results.map((r) => r[k]), 50);
+const med = (k: keyof Result) =>
+  percentile(
+    results.map((r) => r[k]),
+    50,
+  );
 const worst = (k: keyof Result) => Math.max(...results.map((r) => r[k]));
 const runs = (k: keyof Result) => results.map((r) => r[k].toFixed(0)).join(', ');
-console.log(`map at scale: ${PEOPLE.toLocaleString('en')} people in ${COMMUNITIES} communities, 390×844, CPU slowed ${THROTTLE}×, ${RUNS} runs (median; worst)`);
-console.log(`  Map chosen → picture in the page, main thread free: ${ms(med('open'))}; ${ms(worst('open'))} (target ≤ 300 ms; runs ${runs('open')} ms)`);
+console.log(
+  `map at scale: ${PEOPLE.toLocaleString('en')} people in ${COMMUNITIES} communities, 390×844, CPU slowed ${THROTTLE}×, ${RUNS} runs (median; worst)`,
+);
+console.log(
+  `  Map chosen → picture in the page, main thread free: ${ms(med('open'))}; ${ms(worst('open'))} (target ≤ 300 ms; runs ${runs('open')} ms)`,
+);
 console.log(`  longest task meanwhile: ${ms(med('openTask'))}; ${ms(worst('openTask'))} (target ≤ 100 ms)`);
 console.log(`  marks drawn in the picture (circles and labels): ${results[0]?.marks}`);
 console.log(`  Add community → in the list: ${ms(med('add'))}; ${ms(worst('add'))} (runs ${runs('add')} ms)`);

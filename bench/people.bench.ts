@@ -16,7 +16,14 @@ const INTERACTIONS = 50_000;
 
 const doc = new Y.Doc();
 const { created } = createMany(doc, 'contacts', makeContactDrafts(PEOPLE));
-const rejected = createMany(doc, 'interactions', makeInteractionDrafts(created.map((c) => c.id), INTERACTIONS)).rejected;
+const rejected = createMany(
+  doc,
+  'interactions',
+  makeInteractionDrafts(
+    created.map((c) => c.id),
+    INTERACTIONS,
+  ),
+).rejected;
 if (rejected.length) throw new Error(`interactions rejected: ${JSON.stringify(rejected[0])}`);
 const update = Y.encodeStateAsUpdate(doc);
 
@@ -41,11 +48,21 @@ try {
   const ready: number[] = [];
   for (let run = 0; run < 5; run++) {
     await page.reload();
-    await page.waitForFunction(() => (window as unknown as { firstRowAt?: number }).firstRowAt !== undefined, null, { timeout: 60_000 });
-    ready.push(await page.evaluate(() => (window as unknown as { firstRowAt: number }).firstRowAt - performance.getEntriesByName('rapport:space-loaded')[0]!.startTime));
+    await page.waitForFunction(() => (window as unknown as { firstRowAt?: number }).firstRowAt !== undefined, null, {
+      timeout: 60_000,
+    });
+    ready.push(
+      await page.evaluate(
+        () =>
+          (window as unknown as { firstRowAt: number }).firstRowAt -
+          performance.getEntriesByName('rapport:space-loaded')[0]!.startTime,
+      ),
+    );
   }
   const rowsInDom = await page.getByTestId('person-row').count();
-  console.log(`people: list ready after data load (${PEOPLE} people, ${INTERACTIONS} interactions): median ${ms(percentile(ready, 50))} (target ≤ 150 ms; runs ${ready.map((r) => r.toFixed(0)).join(', ')})`);
+  console.log(
+    `people: list ready after data load (${PEOPLE} people, ${INTERACTIONS} interactions): median ${ms(percentile(ready, 50))} (target ≤ 150 ms; runs ${ready.map((r) => r.toFixed(0)).join(', ')})`,
+  );
   console.log(`people: rows in the DOM with ${PEOPLE} people: ${rowsInDom} (target ≤ ~100)`);
 
   // Keystroke → results in the DOM and laid out, for prefixes of realistic queries.
@@ -70,7 +87,9 @@ try {
     }
     return times;
   });
-  console.log(`people: search keystroke → results laid out: median ${ms(percentile(keystrokes, 50))}, p99 ${ms(percentile(keystrokes, 99))} (targets ≤ 16 ms, ≤ 50 ms; n=${keystrokes.length})`);
+  console.log(
+    `people: search keystroke → results laid out: median ${ms(percentile(keystrokes, 50))}, p99 ${ms(percentile(keystrokes, 99))} (targets ≤ 16 ms, ≤ 50 ms; n=${keystrokes.length})`,
+  );
 
   // Scroll the whole list a screen at a time; a frame is blank when the viewport shows no row somewhere.
   const scroll = await page.evaluate(async () => {
@@ -96,7 +115,9 @@ try {
     }
     return { blank, frames, frameTimes };
   });
-  console.log(`people: scrolled ${PEOPLE} rows in ${scroll.frames} frames: ${scroll.blank} blank probes; frame time median ${ms(percentile(scroll.frameTimes, 50))}, p99 ${ms(percentile(scroll.frameTimes, 99))}`);
+  console.log(
+    `people: scrolled ${PEOPLE} rows in ${scroll.frames} frames: ${scroll.blank} blank probes; frame time median ${ms(percentile(scroll.frameTimes, 50))}, p99 ${ms(percentile(scroll.frameTimes, 99))}`,
+  );
 } finally {
   await browser.close();
   await server.stop();

@@ -58,7 +58,9 @@ try {
     await page.goBack();
     await page.getByLabel('Search people').waitFor();
   }
-  console.log(`person: page of someone with ${THEIRS} interactions (${PEOPLE} people, ${INTERACTIONS} interactions), tap → interactive: median ${ms(percentile(runs, 50))} (target ≤ 150 ms; runs ${runs.map((r) => r.toFixed(0)).join(', ')})`);
+  console.log(
+    `person: page of someone with ${THEIRS} interactions (${PEOPLE} people, ${INTERACTIONS} interactions), tap → interactive: median ${ms(percentile(runs, 50))} (target ≤ 150 ms; runs ${runs.map((r) => r.toFixed(0)).join(', ')})`,
+  );
 } finally {
   await browser.close();
   await server.stop();

@@ -66,7 +66,11 @@ interface Figures {
 const now = (page: Page) => page.evaluate('performance.now()') as Promise<number>;
 
 async function waitShown(page: Page, key: 'people' | 'plan' | 'today'): Promise<number> {
-  await page.waitForFunction((k) => (window as unknown as { __shown: Record<string, number> }).__shown[k] !== undefined, key, { timeout: 180_000, polling: 100 });
+  await page.waitForFunction(
+    (k) => (window as unknown as { __shown: Record<string, number> }).__shown[k] !== undefined,
+    key,
+    { timeout: 180_000, polling: 100 },
+  );
   return (await page.evaluate(`window.__shown[${JSON.stringify(key)}]`)) as number;
 }
 
@@ -99,7 +103,9 @@ async function openPeople(page: Page, how: 'goto' | 'reload', url: string): Prom
   return { visible, idle, longest, fcp, lcp };
 }
 
-async function scrollToEnd(page: Page): Promise<{ frames: number; longestFrame: number; longest: number; blank: number }> {
+async function scrollToEnd(
+  page: Page,
+): Promise<{ frames: number; longestFrame: number; longest: number; blank: number }> {
   const t0 = await now(page);
   const r = (await page.evaluate(`(async () => {
     const scroller = document.querySelector('[data-testid=people-list]');
@@ -119,13 +125,17 @@ async function scrollToEnd(page: Page): Promise<{ frames: number; longestFrame: 
     return { frames: gaps.length, longestFrame: Math.max(...gaps), blank };
   })()`)) as { frames: number; longestFrame: number; blank: number };
   await page.waitForTimeout(300);
-  const longest = (await page.evaluate(`Math.max(0, ...window.__longtasks.filter((t) => t.start >= ${t0}).map((t) => t.duration))`)) as number;
+  const longest = (await page.evaluate(
+    `Math.max(0, ...window.__longtasks.filter((t) => t.start >= ${t0}).map((t) => t.duration))`,
+  )) as number;
   return { ...r, longest };
 }
 
 async function go(page: Page, href: string, key: 'plan' | 'today'): Promise<Figures> {
   await page.evaluate(`window.__shown[${JSON.stringify(key)}] = undefined`);
-  const t0 = (await page.evaluate(`(() => { const t = performance.now(); document.querySelector('nav[aria-label=Main] a[href="${href}"]').click(); return t; })()`)) as number;
+  const t0 = (await page.evaluate(
+    `(() => { const t = performance.now(); document.querySelector('nav[aria-label=Main] a[href="${href}"]').click(); return t; })()`,
+  )) as number;
   const shown = await waitShown(page, key);
   const { idle, longest } = await idleAfter(page, t0, shown);
   return { visible: shown - t0, idle, longest };
@@ -169,8 +179,12 @@ const med = (xs: number[]) => ms(percentile(xs, 50));
 const worst = (xs: number[]) => ms(Math.max(...xs));
 const line = (label: string, xs: Figures[]) =>
   `  ${label}: visible ${med(xs.map((x) => x.visible))} (worst ${worst(xs.map((x) => x.visible))}); idle ${med(xs.map((x) => x.idle))}; longest task ${med(xs.map((x) => x.longest))} (worst ${worst(xs.map((x) => x.longest))})` +
-  (xs[0]?.fcp !== undefined ? `; first contentful paint ${med(xs.map((x) => x.fcp ?? NaN))}; largest ${med(xs.map((x) => x.lcp ?? NaN))}` : '');
-console.log(`phone profile: ${network.people.toLocaleString('en')} people (${JSON.stringify(network.counts)}), 390×844, CPU ${THROTTLE}× slower, ${RUNS} runs (median, worst)`);
+  (xs[0]?.fcp !== undefined
+    ? `; first contentful paint ${med(xs.map((x) => x.fcp ?? NaN))}; largest ${med(xs.map((x) => x.lcp ?? NaN))}`
+    : '');
+console.log(
+  `phone profile: ${network.people.toLocaleString('en')} people (${JSON.stringify(network.counts)}), 390×844, CPU ${THROTTLE}× slower, ${RUNS} runs (median, worst)`,
+);
 console.log(line('cold open of People from the service-worker cache, new tab', rows.cold!));
 console.log(line('reload of People', rows.reload!));
 console.log(
@@ -178,5 +192,10 @@ console.log(
 );
 console.log(line('People → Plan', rows.plan!));
 console.log(line('Plan → Today', rows.today!));
-console.log(`  load average at the end: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(
+  `  load average at the end: ${(await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
 console.log('rerun: npx vite build && npx tsx bench/phone.bench.ts');

@@ -51,7 +51,13 @@ async function plaintextSide(relay: RelayProcess, room: string, token: string): 
   return { plain: peer.doc, peer, settled: async () => undefined, destroy: () => peer.destroy() };
 }
 
-async function privateSide(relay: RelayProcess, room: string, token: string, deviceId: string, keyText: string): Promise<Side & { device: TestDevice; peer: Peer }> {
+async function privateSide(
+  relay: RelayProcess,
+  room: string,
+  token: string,
+  deviceId: string,
+  keyText: string,
+): Promise<Side & { device: TestDevice; peer: Peer }> {
   const device = await makeDevice(room, deviceId, [(await epochKeyFromText(keyText))!], { compactAfter: 200 });
   const peer = connectPeer(relay.syncUrl, room, token, device.envelope);
   await synced(peer);
@@ -73,7 +79,10 @@ function loadRows(dataDir: string, spaceId: string): Y.Doc {
   const db = new Database(path.join(dataDir, 'rapport.sqlite3'), { readonly: true, fileMustExist: true });
   try {
     const doc = new Y.Doc();
-    for (const row of db.prepare<[string], { data: Uint8Array }>('SELECT data FROM updates WHERE space_id = ? ORDER BY id').all(spaceId)) Y.applyUpdate(doc, row.data);
+    for (const row of db
+      .prepare<[string], { data: Uint8Array }>('SELECT data FROM updates WHERE space_id = ? ORDER BY id')
+      .all(spaceId))
+      Y.applyUpdate(doc, row.data);
     return doc;
   } finally {
     db.close();
@@ -89,7 +98,10 @@ async function run(mode: 'plaintext' | 'private') {
   try {
     const owner = await createSpace(relay.url);
     const keyText = await epochKeyToText(await firstEpoch());
-    const open = (id: string) => (mode === 'plaintext' ? plaintextSide(relay, owner.spaceId, owner.token) : privateSide(relay, owner.spaceId, owner.token, id, keyText));
+    const open = (id: string) =>
+      mode === 'plaintext'
+        ? plaintextSide(relay, owner.spaceId, owner.token)
+        : privateSide(relay, owner.spaceId, owner.token, id, keyText);
 
     // The network, uploaded by a first device.
     const laptop = await open('laptop');
@@ -98,8 +110,11 @@ async function run(mode: 'plaintext' | 'private') {
     await laptop.settled();
     const probe = connectPeer(relay.syncUrl, owner.spaceId, owner.token);
     await synced(probe);
-    const laptopEnvelope = mode === 'private' ? (laptop as Awaited<ReturnType<typeof privateSide>>).device.envelope : laptop.plain;
-    await until(() => Buffer.from(Y.encodeStateVector(probe.doc)).equals(Buffer.from(Y.encodeStateVector(laptopEnvelope))));
+    const laptopEnvelope =
+      mode === 'private' ? (laptop as Awaited<ReturnType<typeof privateSide>>).device.envelope : laptop.plain;
+    await until(() =>
+      Buffer.from(Y.encodeStateVector(probe.doc)).equals(Buffer.from(Y.encodeStateVector(laptopEnvelope))),
+    );
     probe.destroy();
 
     // 1. A freshly paired device: connect → 10,000 people in its document.
@@ -115,7 +130,9 @@ async function run(mode: 'plaintext' | 'private') {
     // 2. Edit → other device.
     const phone = await open('phone');
     await until(() => count(phone.plain) === PEOPLE, phone.settled);
-    const ids = readAll(laptop.plain, 'contacts').items.slice(0, EDITS).map((c) => c.id);
+    const ids = readAll(laptop.plain, 'contacts')
+      .items.slice(0, EDITS)
+      .map((c) => c.id);
     const cpuBefore = cpuMs(relay.child.pid!);
     const latencies: number[] = [];
     for (const [i, id] of ids.entries()) {
@@ -123,10 +140,13 @@ async function run(mode: 'plaintext' | 'private') {
       const entry = phone.plain.getMap('contacts').get(id) as Y.Map<unknown>;
       const started = performance.now();
       update(laptop.plain, 'contacts', id, { role });
-      await until(() => entry.get('role') === role, async () => {
-        await laptop.settled();
-        await phone.settled();
-      });
+      await until(
+        () => entry.get('role') === role,
+        async () => {
+          await laptop.settled();
+          await phone.settled();
+        },
+      );
       latencies.push(performance.now() - started);
     }
     const cpuPerUpdate = (cpuMs(relay.child.pid!) - cpuBefore) / EDITS;
@@ -152,8 +172,18 @@ async function run(mode: 'plaintext' | 'private') {
 const plain = await run('plaintext');
 const priv = await run('private');
 const median = (xs: number[]) => percentile(xs, 50);
-console.log(`freshly paired device, ${PEOPLE.toLocaleString('en')} people (median of ${RUNS}): plaintext ${ms(median(plain.joins))}, private ${ms(median(priv.joins))} → ${(median(priv.joins) / median(plain.joins)).toFixed(2)}×`);
-console.log(`edit → other device (median / p95 of ${EDITS}): plaintext ${ms(median(plain.latencies))} / ${ms(percentile(plain.latencies, 95))}, private ${ms(median(priv.latencies))} / ${ms(percentile(priv.latencies, 95))} → +${(median(priv.latencies) - median(plain.latencies)).toFixed(1)} ms`);
-console.log(`relay storage after compaction: plaintext ${(plain.relayBytes / 1024).toFixed(0)} KiB, private ${(priv.relayBytes / 1024).toFixed(0)} KiB → ${(priv.relayBytes / plain.relayBytes).toFixed(2)}×`);
-console.log(`device's local store: the plaintext document as before (${(priv.localBytes / 1024).toFixed(0)} KiB); the envelope is kept in memory only → 1.00×`);
-console.log(`relay CPU per update: plaintext ${plain.cpuPerUpdate.toFixed(2)} ms, private ${priv.cpuPerUpdate.toFixed(2)} ms → ${(priv.cpuPerUpdate / plain.cpuPerUpdate).toFixed(2)}×`);
+console.log(
+  `freshly paired device, ${PEOPLE.toLocaleString('en')} people (median of ${RUNS}): plaintext ${ms(median(plain.joins))}, private ${ms(median(priv.joins))} → ${(median(priv.joins) / median(plain.joins)).toFixed(2)}×`,
+);
+console.log(
+  `edit → other device (median / p95 of ${EDITS}): plaintext ${ms(median(plain.latencies))} / ${ms(percentile(plain.latencies, 95))}, private ${ms(median(priv.latencies))} / ${ms(percentile(priv.latencies, 95))} → +${(median(priv.latencies) - median(plain.latencies)).toFixed(1)} ms`,
+);
+console.log(
+  `relay storage after compaction: plaintext ${(plain.relayBytes / 1024).toFixed(0)} KiB, private ${(priv.relayBytes / 1024).toFixed(0)} KiB → ${(priv.relayBytes / plain.relayBytes).toFixed(2)}×`,
+);
+console.log(
+  `device's local store: the plaintext document as before (${(priv.localBytes / 1024).toFixed(0)} KiB); the envelope is kept in memory only → 1.00×`,
+);
+console.log(
+  `relay CPU per update: plaintext ${plain.cpuPerUpdate.toFixed(2)} ms, private ${priv.cpuPerUpdate.toFixed(2)} ms → ${(priv.cpuPerUpdate / plain.cpuPerUpdate).toFixed(2)}×`,
+);

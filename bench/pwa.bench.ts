@@ -46,8 +46,13 @@ const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\/([^"]+
 const firstScreen = new Set<string>();
 for (const file of [entry, ...preloads]) withStaticImports(file, firstScreen);
 // The Today page is the lazily imported chunk named today-*.js (a rules module of the same name is a static import).
-const lazyToday = [...firstScreen].flatMap((file) => [...fs.readFileSync(path.join(dist, file), 'utf8').matchAll(/import\(\s*["'`]\.\/(today-[\w-]+\.js)["'`]\s*\)/g)].map((m) => `assets/${m[1]}`));
-if (lazyToday.length !== 1) throw new Error(`expected one lazily imported Today chunk, found ${lazyToday.join(', ') || 'none'}`);
+const lazyToday = [...firstScreen].flatMap((file) =>
+  [...fs.readFileSync(path.join(dist, file), 'utf8').matchAll(/import\(\s*["'`]\.\/(today-[\w-]+\.js)["'`]\s*\)/g)].map(
+    (m) => `assets/${m[1]}`,
+  ),
+);
+if (lazyToday.length !== 1)
+  throw new Error(`expected one lazily imported Today chunk, found ${lazyToday.join(', ') || 'none'}`);
 withStaticImports(lazyToday[0] ?? '', firstScreen);
 let total = 0;
 for (const file of firstScreen) {
@@ -55,7 +60,9 @@ for (const file of firstScreen) {
   total += kb;
   console.log(`pwa: first screen JS  ${kb.toFixed(1).padStart(6)} KB gzip  ${file}`);
 }
-console.log(`pwa: initial JS of the first screen: ${total.toFixed(1)} KB gzip (budget ≤ ${BUDGET_KB} KB) ${total <= BUDGET_KB ? 'OK' : 'OVER BUDGET'}`);
+console.log(
+  `pwa: initial JS of the first screen: ${total.toFixed(1)} KB gzip (budget ≤ ${BUDGET_KB} KB) ${total <= BUDGET_KB ? 'OK' : 'OVER BUDGET'}`,
+);
 
 // A document of 10,000 people, as y-indexeddb stores it: one update in the 'updates' store.
 const doc = new Y.Doc();
@@ -118,9 +125,23 @@ try {
     for (let run = 0; run < RUNS; run++) {
       await page.goto(server.url + place);
       await page
-        .waitForFunction(() => (window as unknown as { __interactive?: number }).__interactive !== undefined, undefined, { timeout: 120_000 })
+        .waitForFunction(
+          () => (window as unknown as { __interactive?: number }).__interactive !== undefined,
+          undefined,
+          { timeout: 120_000 },
+        )
         .catch(async (error: unknown) => {
-          const state = await page.evaluate(() => ({ w: [(window as unknown as { __firstScreen?: number }).__firstScreen, (window as unknown as { __interactive?: number }).__interactive, performance.now()], url: location.href, count: document.querySelector('[data-testid="people-count"]')?.textContent, marks: performance.getEntriesByType('mark').map((m) => `${m.name}@${m.startTime.toFixed(0)}`), main: document.querySelector('main')?.innerHTML.slice(0, 300) ?? document.body.innerHTML.slice(0, 300) }));
+          const state = await page.evaluate(() => ({
+            w: [
+              (window as unknown as { __firstScreen?: number }).__firstScreen,
+              (window as unknown as { __interactive?: number }).__interactive,
+              performance.now(),
+            ],
+            url: location.href,
+            count: document.querySelector('[data-testid="people-count"]')?.textContent,
+            marks: performance.getEntriesByType('mark').map((m) => `${m.name}@${m.startTime.toFixed(0)}`),
+            main: document.querySelector('main')?.innerHTML.slice(0, 300) ?? document.body.innerHTML.slice(0, 300),
+          }));
           throw new Error(`the first screen did not show: ${JSON.stringify(state)}`, { cause: error });
         });
       const t = await page.evaluate(() => {

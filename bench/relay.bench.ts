@@ -30,9 +30,15 @@ interface Target {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const rssKb = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
+const rssKb = (pid: number): number =>
+  Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+const median = (xs: number[]) =>
+  quantile(
+    [...xs].sort((a, b) => a - b),
+    0.5,
+  );
 
 function message(step: number, payload: Uint8Array): Buffer {
   const e = encoding.createEncoder();
@@ -46,7 +52,12 @@ const isStep2 = (m: Buffer) => m[0] === 0 && m[1] === 1;
 const isUpdate = (m: Buffer) => m[0] === 0 && m[1] === 2;
 
 /** A socket that has done the client side of the initial exchange (step 1 → step 2). */
-async function rawClient(target: Target, room: string, token: string, onMessage?: (m: Buffer) => void): Promise<WebSocket> {
+async function rawClient(
+  target: Target,
+  room: string,
+  token: string,
+  onMessage?: (m: Buffer) => void,
+): Promise<WebSocket> {
   const ws = new WebSocket(`${target.syncUrl}/${room}?token=${token}`, { perMessageDeflate: false });
   ws.on('error', () => {});
   let synced: () => void;
@@ -321,7 +332,9 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all(targets.map((t) => t.stop()));
   }
-  console.log('Relay benchmark, loopback. Ours stores every update in SQLite (WAL, synchronous=NORMAL) before relaying; the reference stores nothing.');
+  console.log(
+    'Relay benchmark, loopback. Ours stores every update in SQLite (WAL, synchronous=NORMAL) before relaying; the reference stores nothing.',
+  );
   console.table(rows);
   const ours = rows['ours']!;
   const ref = rows['reference']!;
@@ -331,7 +344,12 @@ async function main(): Promise<void> {
       `initial sync ${ratio('initial sync 10k contacts (ms, median of 8)')}× (Rapport's own document ${ratio('initial sync 10k Rapport people (ms, median of 8)')}×), ` +
       `memory/conn ${ratio('memory/idle conn (KB)')}×`,
   );
-  console.log(`load average at end ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores; total ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `load average at end ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} on ${os.cpus().length} cores; total ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 main().then(

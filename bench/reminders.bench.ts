@@ -16,10 +16,20 @@ import { startFakePushService, type FakePushService } from '../test/server/fake-
 import { makeTempDir, startRelay, type RelayProcess } from '../test/server/relay-process.ts';
 import { percentile } from './support/stats.ts';
 
-const ENV = { RAPPORT_PUSH_ALLOW_LOCAL_HTTP: '1', RAPPORT_PAIRINGS_PER_10MIN: '100000', RAPPORT_SPACES_PER_HOUR: '100000' };
+const ENV = {
+  RAPPORT_PUSH_ALLOW_LOCAL_HTTP: '1',
+  RAPPORT_PAIRINGS_PER_10MIN: '100000',
+  RAPPORT_SPACES_PER_HOUR: '100000',
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function put(relay: RelayProcess, creds: Credentials, push: FakePushService, id: string, wakeAt: number[]): Promise<void> {
+async function put(
+  relay: RelayProcess,
+  creds: Credentials,
+  push: FakePushService,
+  id: string,
+  wakeAt: number[],
+): Promise<void> {
   const res = await fetch(`${relay.url}/api/spaces/${creds.spaceId}/reminders`, {
     method: 'PUT',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${creds.token}` },
@@ -44,7 +54,9 @@ const drifts = (push: FakePushService, scheduled: Map<string, number[]>) =>
 
 function print(name: string, xs: number[]): void {
   const f = (p: number) => `${percentile(xs, p).toFixed(0)} ms`;
-  console.log(`${name}: n=${xs.length} min ${Math.min(...xs)} ms, median ${f(50)}, p95 ${f(95)}, p99 ${f(99)}, max ${Math.max(...xs)} ms`);
+  console.log(
+    `${name}: n=${xs.length} min ${Math.min(...xs)} ms, median ${f(50)}, p95 ${f(95)}, p99 ${f(99)}, max ${Math.max(...xs)} ms`,
+  );
 }
 
 async function oneDevice(): Promise<void> {
@@ -69,11 +81,20 @@ async function manyDevices(n: number): Promise<void> {
   try {
     const owner = await createSpace(relay.url, { deviceName: 'Laptop' });
     const devices: Credentials[] = [owner];
-    while (devices.length < n) devices.push(...(await Promise.all(Array.from({ length: Math.min(50, n - devices.length) }, () => pairDevice(relay.url, owner, 'Phone')))));
+    while (devices.length < n)
+      devices.push(
+        ...(await Promise.all(
+          Array.from({ length: Math.min(50, n - devices.length) }, () => pairDevice(relay.url, owner, 'Phone')),
+        )),
+      );
     const at = Date.now() + 8000;
     const scheduled = new Map<string, number[]>();
     for (let i = 0; i < devices.length; i += 50) {
-      await Promise.all(devices.slice(i, i + 50).map((d, k) => (scheduled.set(`d${i + k}`, [at]), put(relay, d, push, `d${i + k}`, [at]))));
+      await Promise.all(
+        devices
+          .slice(i, i + 50)
+          .map((d, k) => (scheduled.set(`d${i + k}`, [at]), put(relay, d, push, `d${i + k}`, [at]))),
+      );
     }
     if (Date.now() >= at) throw new Error('setting up took longer than the lead time');
     await waitForCount(push, n, 120_000);

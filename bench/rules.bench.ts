@@ -4,7 +4,16 @@
  * Run: npx tsx bench/rules.bench.ts
  */
 import { cpus, loadavg } from 'node:os';
-import { computeGaps, computeToday, findDuplicates, lastContactByPerson, makeSearchIndex, networkStructure, search, sortPeople } from '../src/model/rules/index.ts';
+import {
+  computeGaps,
+  computeToday,
+  findDuplicates,
+  lastContactByPerson,
+  makeSearchIndex,
+  networkStructure,
+  search,
+  sortPeople,
+} from '../src/model/rules/index.ts';
 import { launchBrowser } from '../test/browser/support/browser.ts';
 import type * as RulesBench from './browser/rules-entry.ts';
 import { bundleForBrowser } from './support/browser-bundle.ts';
@@ -45,7 +54,11 @@ function report(label: string, samples: readonly number[], target?: string, cpu?
 }
 
 const started = performance.now();
-console.log(`Machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (figures grow with load)`);
+console.log(
+  `Machine: ${cpus().length} CPUs, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} (figures grow with load)`,
+);
 const net = makeNetwork();
 console.log(
   `Network: ${net.contacts.length} people, ${net.interactions.length} interactions, ${net.communities.length} communities, ${net.objectives.length} objectives, ${net.offers.length} offers, ${net.ledger.length} give-and-take entries, ${net.actions.length} actions, ${net.introductions.length} introductions (built in ${((performance.now() - started) / 1000).toFixed(1)} s)\n`,
@@ -54,7 +67,18 @@ console.log(
 measure('search index build', 20, () => makeSearchIndex(net.contacts, net.communities), '≈ 40 ms');
 
 const index = makeSearchIndex(net.contacts, net.communities);
-const typed = ['ana lima', 'muller', 'zoe', 'kubernetes', 'acme rob', 'petrovic', 'carbon acc', 'lukasik', 'saoirse', 'hiring juniors'];
+const typed = [
+  'ana lima',
+  'muller',
+  'zoe',
+  'kubernetes',
+  'acme rob',
+  'petrovic',
+  'carbon acc',
+  'lukasik',
+  'saoirse',
+  'hiring juniors',
+];
 const keystrokes: string[] = [];
 for (const q of typed) for (let i = 1; i <= q.length; i++) keystrokes.push(q.slice(0, i));
 const searchSamples: number[] = [];
@@ -75,12 +99,20 @@ for (let round = 0; round < 6; round++) {
 }
 report(`search keystroke (${keystrokes.length} prefixes)`, searchSamples, '≤ 16 ms median, ≤ 50 ms p99', searchCpu);
 
-const todayInput = { contacts: net.contacts, interactions: net.interactions, actions: net.actions, now: NOW, timeZone: ZONE };
+const todayInput = {
+  contacts: net.contacts,
+  interactions: net.interactions,
+  actions: net.actions,
+  now: NOW,
+  timeZone: ZONE,
+};
 measure('Today', 30, () => computeToday(todayInput), '≤ 20 ms');
 // The page keeps lastContactByPerson in a memo over the interactions (the People list sorts by it too).
 const lastContact = lastContactByPerson(net.interactions, { until: NOW });
 measure('Today, last-contact map reused', 30, () => computeToday({ ...todayInput, lastContact }));
-measure('Today, reused map, 50 items a section', 30, () => computeToday({ ...todayInput, lastContact, limitPerSection: 50 }));
+measure('Today, reused map, 50 items a section', 30, () =>
+  computeToday({ ...todayInput, lastContact, limitPerSection: 50 }),
+);
 measure('last contact per person (50,000)', 30, () => lastContactByPerson(net.interactions, { until: NOW }));
 const planInput = { ...net, now: NOW, timeZone: ZONE };
 measure('gap analysis (with coverage grid)', 20, () => computeGaps(planInput), '≤ 50 ms');
@@ -100,7 +132,10 @@ const browser = await launchBrowser();
 try {
   const page = await (await browser.newContext()).newPage();
   await page.addScriptTag({ content: await bundleForBrowser('bench/browser/rules-entry.ts', 'RulesBench') });
-  const inBrowser = await page.evaluate((runs) => (window as unknown as { RulesBench: typeof RulesBench }).RulesBench.measureRules(runs), 20);
+  const inBrowser = await page.evaluate(
+    (runs) => (window as unknown as { RulesBench: typeof RulesBench }).RulesBench.measureRules(runs),
+    20,
+  );
   const targets: Record<string, string> = { Today: '≤ 20 ms', 'gap analysis': '≤ 50 ms' };
   console.log('\nIn Chromium:');
   for (const [label, samples] of Object.entries(inBrowser)) report(label, samples, targets[label]);

@@ -36,17 +36,26 @@ for (let run = 0; run < RUNS; run++) {
 }
 const runs = (samples: number[]) => samples.map((t) => t.toFixed(0)).join(', ');
 console.log(`store: document size ${(update.length / 1e6).toFixed(2)} MB (update V1)`);
-console.log(`store, in Node: write ${COUNT} people median ${ms(percentile(writes, 50))}; read them as model values median ${ms(percentile(reads, 50))}`);
+console.log(
+  `store, in Node: write ${COUNT} people median ${ms(percentile(writes, 50))}; read them as model values median ${ms(percentile(reads, 50))}`,
+);
 
 const browser = await launchBrowser(['--js-flags=--expose-gc']);
 try {
   const page = await (await browser.newContext()).newPage();
   await page.addScriptTag({ content: await bundleForBrowser('bench/browser/store-entry.ts', 'StoreBench') });
   // The first runs warm the JIT up, as a session's first minutes do; the medians are of the later runs.
-  const { writes: w, reads: r } = await page.evaluate(([count, runs]) => (window as unknown as { StoreBench: typeof StoreBench }).StoreBench.writeAndRead(count, runs), [COUNT, RUNS + 3] as const);
+  const { writes: w, reads: r } = await page.evaluate(
+    ([count, runs]) => (window as unknown as { StoreBench: typeof StoreBench }).StoreBench.writeAndRead(count, runs),
+    [COUNT, RUNS + 3] as const,
+  );
   const [chromeWrites, chromeReads] = [w.slice(3), r.slice(3)];
-  console.log(`store, in Chromium: write ${COUNT} people: median ${ms(percentile(chromeWrites, 50))} (target ≤ 150 ms; runs ${runs(w)} ms)`);
-  console.log(`store, in Chromium: read ${COUNT} people as model values: median ${ms(percentile(chromeReads, 50))} (target ≤ 50 ms; runs ${runs(r)} ms)`);
+  console.log(
+    `store, in Chromium: write ${COUNT} people: median ${ms(percentile(chromeWrites, 50))} (target ≤ 150 ms; runs ${runs(w)} ms)`,
+  );
+  console.log(
+    `store, in Chromium: read ${COUNT} people as model values: median ${ms(percentile(chromeReads, 50))} (target ≤ 50 ms; runs ${runs(r)} ms)`,
+  );
 } finally {
   await browser.close();
 }
@@ -66,9 +75,13 @@ if (!fs.existsSync('dist/index.html')) {
     for (let run = 0; run < 5; run++) {
       await page.reload();
       await page.waitForFunction(() => performance.getEntriesByName('rapport:space-loaded').length > 0);
-      loads.push(await page.evaluate(() => performance.measure('load', 'rapport:open-space', 'rapport:space-loaded').duration));
+      loads.push(
+        await page.evaluate(() => performance.measure('load', 'rapport:open-space', 'rapport:space-loaded').duration),
+      );
     }
-    console.log(`store: IndexedDB → document in Chromium, ${COUNT} people: median ${ms(percentile(loads, 50))} (target ≤ 300 ms; runs ${runs(loads)} ms)`);
+    console.log(
+      `store: IndexedDB → document in Chromium, ${COUNT} people: median ${ms(percentile(loads, 50))} (target ≤ 300 ms; runs ${runs(loads)} ms)`,
+    );
   } finally {
     await browser.close();
     await server.stop();

@@ -7,7 +7,13 @@
  * Run: npx tsx bench/suggest.bench.ts
  */
 import { cpus, loadavg } from 'node:os';
-import { buildHelperIndex, suggestForOffer, suggestHelpers, suggestHelpersForAll, suggestIntroductions } from '../src/model/rules/suggest/index.ts';
+import {
+  buildHelperIndex,
+  suggestForOffer,
+  suggestHelpers,
+  suggestHelpersForAll,
+  suggestIntroductions,
+} from '../src/model/rules/suggest/index.ts';
 import { launchBrowser } from '../test/browser/support/browser.ts';
 import type * as SuggestBench from './browser/suggest-entry.ts';
 import { bundleForBrowser } from './support/browser-bundle.ts';
@@ -32,9 +38,15 @@ function measure(label: string, runs: number, fn: () => unknown, target?: string
 }
 
 const started = performance.now();
-console.log(`Machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (figures grow with load)`);
+console.log(
+  `Machine: ${cpus().length} CPUs, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} (figures grow with load)`,
+);
 const net = makeSuggestNetwork();
-console.log(`Network: ${net.contacts.length} people, ${net.interactions.length} interactions, ${net.communities.length} communities, ${net.objectives.length} objectives, ${net.offers.length} offers\n`);
+console.log(
+  `Network: ${net.contacts.length} people, ${net.interactions.length} interactions, ${net.communities.length} communities, ${net.objectives.length} objectives, ${net.offers.length} offers\n`,
+);
 
 const input = { ...net, now: NOW, timeZone: ZONE };
 measure('build the index (10,000 people)', 5, () => buildHelperIndex(input), 'once per session or day');
@@ -42,7 +54,11 @@ const index = buildHelperIndex(input);
 let k = 0;
 measure('one objective', 60, () => suggestHelpers(index, net.objectives[k++ % net.objectives.length]!), '≤ 30 ms');
 measure('all 15 objectives', 20, () => suggestHelpersForAll(index, net.objectives), '≤ 150 ms');
-const offer = { ...net.offers[0]!, title: 'Mentoring first-time product managers', description: 'An hour a month on roadmaps and stakeholder management' };
+const offer = {
+  ...net.offers[0]!,
+  title: 'Mentoring first-time product managers',
+  description: 'An hour a month on roadmaps and stakeholder management',
+};
 measure('one offer (people and communities)', 20, () => suggestForOffer(index, offer));
 const someone = net.contacts.find((c) => c.needs !== '' && c.deletedAt === null)!;
 measure('introductions for one person', 5, () => suggestIntroductions(index, { forContactId: someone.id }));
@@ -56,7 +72,10 @@ const browser = await launchBrowser();
 try {
   const page = await (await browser.newContext()).newPage();
   await page.addScriptTag({ content: await bundleForBrowser('bench/browser/suggest-entry.ts', 'SuggestBench') });
-  const inBrowser = await page.evaluate((runs) => (window as unknown as { SuggestBench: typeof SuggestBench }).SuggestBench.measureSuggest(runs), 20);
+  const inBrowser = await page.evaluate(
+    (runs) => (window as unknown as { SuggestBench: typeof SuggestBench }).SuggestBench.measureSuggest(runs),
+    20,
+  );
   const targets: Record<string, string> = { 'one objective': '≤ 30 ms', 'all 15 objectives': '≤ 150 ms' };
   console.log('\nIn Chromium:');
   for (const [label, samples] of Object.entries(inBrowser)) report(label, samples, targets[label]);

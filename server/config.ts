@@ -124,6 +124,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 
 function pushSubject(raw: string | undefined): string {
   if (raw === undefined || raw.trim() === '') return 'mailto:rapport-relay@localhost';
-  if (!/^(mailto:|https:\/\/)\S+$/.test(raw.trim())) throw new Error('RAPPORT_PUSH_SUBJECT must be a mailto: or https: URL');
+  if (!/^(mailto:|https:\/\/)\S+$/.test(raw.trim()))
+    throw new Error('RAPPORT_PUSH_SUBJECT must be a mailto: or https: URL');
   return raw.trim();
 }

@@ -43,7 +43,11 @@ const server = createHttpServer({
   relayOrigins: config.relayOrigins,
   log,
   routes: [
-    makeMetricsRoute(metrics, () => ({ connections: relay.connectionCount, spacesLoaded: relay.spaces.size }), config.metricsToken),
+    makeMetricsRoute(
+      metrics,
+      () => ({ connections: relay.connectionCount, spacesLoaded: relay.spaces.size }),
+      config.metricsToken,
+    ),
     makeRemindersRoute({
       devices,
       storage,

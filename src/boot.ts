@@ -13,5 +13,7 @@ const root = document.getElementById('app');
 if (root) paintLastView(root, location.pathname);
 performance.mark('rapport:painted');
 const space = import('./open-space-early.ts');
-void placeFor(location.pathname)?.load().catch(() => undefined); // the app reports a page that cannot load
+void placeFor(location.pathname)
+  ?.load()
+  .catch(() => undefined); // the app reports a page that cannot load
 void import('./main.tsx').then((app) => app.start(space));

@@ -27,7 +27,11 @@ async function run(root: HTMLElement, early: Promise<typeof import('./open-space
     setSyncSettings(settings);
   });
   // The first page's people (and on Today what is due) are read in short slices while the painted frame stays.
-  await prepareCollections(space.doc, location.pathname === '/' ? ['contacts', 'interactions', 'actions'] : ['contacts'], yieldToBrowser);
+  await prepareCollections(
+    space.doc,
+    location.pathname === '/' ? ['contacts', 'interactions', 'actions'] : ['contacts'],
+    yieldToBrowser,
+  );
   // A space with nobody in it (new, or its storage erased) keeps no picture of an older one.
   if (space.doc.getMap('contacts').size === 0) forgetPaintedView();
   root.textContent = '';
@@ -42,11 +46,17 @@ async function run(root: HTMLElement, early: Promise<typeof import('./open-space
   performance.mark('rapport:rendered');
   makeViewKeeper();
   // Until a service worker keeps the app on this device, the other places' code is fetched while online.
-  if (!navigator.serviceWorker?.controller) setTimeout(() => void fetchEveryPlace(() => new Promise((r) => setTimeout(r, 50))), 1000);
+  if (!navigator.serviceWorker?.controller)
+    setTimeout(() => void fetchEveryPlace(() => new Promise((r) => setTimeout(r, 50))), 1000);
   startPwa(space, (error) => console.error('Rapport (offline app):', error));
   // Reminders come through the relay: only while this device syncs with one.
-  const relayFor = (s: StoredSync | null) => (s === null || s.revoked ? null : { relayUrl: s.relayUrl, spaceId: s.spaceId, deviceId: s.deviceId, token: s.token });
-  const reminders = keepRemindersCurrent(space.doc, () => relayFor(sync.settings()), (error) => console.error('Rapport (reminders):', error));
+  const relayFor = (s: StoredSync | null) =>
+    s === null || s.revoked ? null : { relayUrl: s.relayUrl, spaceId: s.spaceId, deviceId: s.deviceId, token: s.token };
+  const reminders = keepRemindersCurrent(
+    space.doc,
+    () => relayFor(sync.settings()),
+    (error) => console.error('Rapport (reminders):', error),
+  );
   // Sync turned on, off, or this device revoked: the relay to hand wake times to changed.
   let relayKey = JSON.stringify(relayFor(sync.settings()));
   createRoot(() =>

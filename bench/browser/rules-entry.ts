@@ -16,12 +16,22 @@ export function measureRules(runs: number): Record<string, number[]> {
     });
   };
   const lastContact = lastContactByPerson(net.interactions, { until: NOW });
-  const todayInput = { contacts: net.contacts, interactions: net.interactions, actions: net.actions, now: NOW, timeZone: ZONE };
+  const todayInput = {
+    contacts: net.contacts,
+    interactions: net.interactions,
+    actions: net.actions,
+    now: NOW,
+    timeZone: ZONE,
+  };
   const planInput = { ...net, now: NOW, timeZone: ZONE };
   return {
-    'Today': time(() => computeToday(todayInput)),
-    'Today as the page calls it (last-contact map reused, 50 a section)': time(() => computeToday({ ...todayInput, lastContact, limitPerSection: 50 })),
+    Today: time(() => computeToday(todayInput)),
+    'Today as the page calls it (last-contact map reused, 50 a section)': time(() =>
+      computeToday({ ...todayInput, lastContact, limitPerSection: 50 }),
+    ),
     'gap analysis': time(() => computeGaps(planInput)),
-    'gap analysis as the page calls it (map reused, 50 a kind)': time(() => computeGaps({ ...planInput, lastContact, limitPerKind: 50 })),
+    'gap analysis as the page calls it (map reused, 50 a kind)': time(() =>
+      computeGaps({ ...planInput, lastContact, limitPerKind: 50 }),
+    ),
   };
 }

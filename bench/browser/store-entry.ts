@@ -23,7 +23,8 @@ export function writeAndRead(count: number, runs: number): { writes: number[]; r
     start = performance.now();
     const all = readAll(doc, 'contacts');
     reads.push(performance.now() - start);
-    if (created.length !== count || all.items.length !== count || all.problems.length) throw new Error('wrote or read the wrong number of people');
+    if (created.length !== count || all.items.length !== count || all.problems.length)
+      throw new Error('wrote or read the wrong number of people');
     doc.destroy();
   }
   return { writes, reads };

@@ -13,7 +13,7 @@ export async function bundleForBrowser(entry: string, name: string): Promise<str
     resolve: { dedupe: ['yjs', 'lib0'] },
     build: {
       write: false,
-      minify: process.env.BENCH_MINIFY !== "0",
+      minify: process.env.BENCH_MINIFY !== '0',
       target: 'es2022',
       lib: { entry, name, formats: ['iife'], fileName: () => 'bench.js' },
     },

@@ -9,7 +9,18 @@ import { COMMUNITY_KINDS, type CommunityId, type ContactId, type ObjectiveId } f
 import { createMany } from '../../src/store/index.ts';
 import { makeContactDrafts, pick, random } from './network.ts';
 
-const GROUPS = ['Platform team', 'Product org', 'Initech alumni', 'Chamber of Commerce', 'IET', 'School board', 'Imperial alumni', 'PyData London', 'Rust meetup', 'Climate founders'];
+const GROUPS = [
+  'Platform team',
+  'Product org',
+  'Initech alumni',
+  'Chamber of Commerce',
+  'IET',
+  'School board',
+  'Imperial alumni',
+  'PyData London',
+  'Rust meetup',
+  'Climate founders',
+];
 
 export interface NetworkSize {
   people: number;
@@ -37,13 +48,21 @@ export function makeNetworkUpdate(size: NetworkSize, seed = 7, now = Date.now())
   const objectives = createMany(
     doc,
     'objectives',
-    Array.from({ length: size.objectives ?? 0 }, (_, i) => ({ title: ['Be known in climate tech', 'Find a new role', 'Ship the platform', 'Learn Rust'][i % 4] + (i >= 4 ? ` ${i}` : ''), kind: (['visibility', 'new-role', 'project-support', 'learn'] as const)[i % 4] })),
+    Array.from({ length: size.objectives ?? 0 }, (_, i) => ({
+      title:
+        ['Be known in climate tech', 'Find a new role', 'Ship the platform', 'Learn Rust'][i % 4] +
+        (i >= 4 ? ` ${i}` : ''),
+      kind: (['visibility', 'new-role', 'project-support', 'learn'] as const)[i % 4],
+    })),
   ).created;
   const oids = objectives.map((o) => o.id as ObjectiveId);
   createMany(
     doc,
     'offers',
-    Array.from({ length: size.offers ?? 0 }, (_, i) => ({ title: ['Kubernetes cost review', 'Mentoring juniors', 'Introductions to investors'][i % 3] as string, communityIds: i % 2 === 0 && cids.length ? [pick(rand, cids)] : [] })),
+    Array.from({ length: size.offers ?? 0 }, (_, i) => ({
+      title: ['Kubernetes cost review', 'Mentoring juniors', 'Introductions to investors'][i % 3] as string,
+      communityIds: i % 2 === 0 && cids.length ? [pick(rand, cids)] : [],
+    })),
   );
   const drafts = makeContactDrafts(size.people, seed).map((d) => {
     const n = rand() < 0.12 ? 2 + Math.floor(rand() * 2) : rand() < 0.9 ? 1 : 0;
@@ -67,7 +86,11 @@ export function makeNetworkUpdate(size: NetworkSize, seed = 7, now = Date.now())
   createMany(
     doc,
     'introductions',
-    Array.from({ length: pids.length > 1 ? (size.introductions ?? 0) : 0 }, () => ({ personAId: pick(rand, pids), personBId: pick(rand, pids), introducerId: null })),
+    Array.from({ length: pids.length > 1 ? (size.introductions ?? 0) : 0 }, () => ({
+      personAId: pick(rand, pids),
+      personBId: pick(rand, pids),
+      introducerId: null,
+    })),
   );
   return Y.encodeStateAsUpdate(doc);
 }

@@ -1,10 +1,80 @@
 /** A deterministic, realistic network for benchmarks: same seed, same people. */
 import type { ContactDraft } from './types.ts';
 
-const FIRST = ['Ana', 'Bo', 'Chidi', 'Dana', 'Émile', 'Farah', 'Goran', 'Hana', 'Iñaki', 'Jun', 'Kofi', 'Lena', 'Mateo', 'Nadia', 'Oskar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tomás', 'Uma', 'Viktor', 'Wen', 'Xavi', 'Yara', 'Zoë'];
-const LAST = ['Lima', 'Chen', 'Okafor', 'Müller', 'Dubois', 'Haddad', 'Petrović', 'Sato', 'Etxeberria', 'Park', 'Mensah', 'Schmidt', 'García', 'Rahman', 'Nilsson', 'Iyer', 'Byrne', 'Costa', 'Larsen', 'Novak'];
-const ORGS = ['Acme Robotics', 'Globex', 'Initech', 'Umbrella Health', 'Stark Energy', 'Wayne Logistics', 'Hooli', 'Vandelay Imports', 'Soylent Foods', 'Tyrell Systems'];
-const ROLES = ['Engineer', 'Product manager', 'CTO', 'Designer', 'Founder', 'Recruiter', 'Data scientist', 'Head of Platform', 'Consultant', 'Professor'];
+const FIRST = [
+  'Ana',
+  'Bo',
+  'Chidi',
+  'Dana',
+  'Émile',
+  'Farah',
+  'Goran',
+  'Hana',
+  'Iñaki',
+  'Jun',
+  'Kofi',
+  'Lena',
+  'Mateo',
+  'Nadia',
+  'Oskar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sven',
+  'Tomás',
+  'Uma',
+  'Viktor',
+  'Wen',
+  'Xavi',
+  'Yara',
+  'Zoë',
+];
+const LAST = [
+  'Lima',
+  'Chen',
+  'Okafor',
+  'Müller',
+  'Dubois',
+  'Haddad',
+  'Petrović',
+  'Sato',
+  'Etxeberria',
+  'Park',
+  'Mensah',
+  'Schmidt',
+  'García',
+  'Rahman',
+  'Nilsson',
+  'Iyer',
+  'Byrne',
+  'Costa',
+  'Larsen',
+  'Novak',
+];
+const ORGS = [
+  'Acme Robotics',
+  'Globex',
+  'Initech',
+  'Umbrella Health',
+  'Stark Energy',
+  'Wayne Logistics',
+  'Hooli',
+  'Vandelay Imports',
+  'Soylent Foods',
+  'Tyrell Systems',
+];
+const ROLES = [
+  'Engineer',
+  'Product manager',
+  'CTO',
+  'Designer',
+  'Founder',
+  'Recruiter',
+  'Data scientist',
+  'Head of Platform',
+  'Consultant',
+  'Professor',
+];
 const TAGS = ['climate', 'rust', 'kubernetes', 'mentor', 'investor', 'hiring', 'speaker', 'ml', 'design', 'alumni'];
 
 /** A small, fast, seedable generator (mulberry32). */

@@ -23,7 +23,12 @@ export const VCARDS = 2_000;
 /** vCards that name someone also in the LinkedIn file; a seventh of them are plainly the same record. */
 export const SHARED = 600;
 
-const slug = (s: string) => s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z]+/g, '-');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z]+/g, '-');
 const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -37,13 +42,26 @@ export function makePhoneNetwork(now = new Date('2026-11-25T12:00:00Z'), seed = 
   const rand = random(seed);
   const doc = new Y.Doc();
   // About 700 organisations, as a LinkedIn network has.
-  const linked = makeContactDrafts(LINKEDIN_ROWS, seed).map((p) => ({ ...p, organisation: `${p.organisation} ${Math.floor(rand() * 70)}` }));
+  const linked = makeContactDrafts(LINKEDIN_ROWS, seed).map((p) => ({
+    ...p,
+    organisation: `${p.organisation} ${Math.floor(rand() * 70)}`,
+  }));
   const rows = linked.map((p, i) => {
     const [first, ...rest] = (p.name ?? '').split(' ');
     const email = rand() < 0.1 ? (p.emails?.[0] ?? '') : '';
     const d = new Date(now.getTime() - Math.floor(rand() * 3000) * 86_400_000);
     const connected = `${String(d.getUTCDate()).padStart(2, '0')} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-    return [first ?? '', rest.join(' '), `https://www.linkedin.com/in/${slug(p.name ?? '')}-${i}`, email, p.organisation ?? '', p.role ?? '', connected].map(quote).join(',');
+    return [
+      first ?? '',
+      rest.join(' '),
+      `https://www.linkedin.com/in/${slug(p.name ?? '')}-${i}`,
+      email,
+      p.organisation ?? '',
+      p.role ?? '',
+      connected,
+    ]
+      .map(quote)
+      .join(',');
   });
   const csv = `Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed their connections to see or download their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more here https://www.linkedin.com/help/linkedin/answer/261"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n${rows.join('\n')}\n`;
 
@@ -53,7 +71,13 @@ export function makePhoneNetwork(now = new Date('2026-11-25T12:00:00Z'), seed = 
     // One in seven is plainly the same person (same email and organisation) and is merged by the import;
     // the rest have moved on or are namesakes, and stay as records of their own for Duplicates to ask about.
     const same = i % 7 === 0;
-    return { name: p.name ?? '', organisation: same ? p.organisation : 'Freelance', role: 'Senior PM', emails: same ? p.emails : [`${slug(p.name ?? '')}.${i}@mail.example`], phones: [`+44 7700 9${String(i).padStart(5, '0')}`] };
+    return {
+      name: p.name ?? '',
+      organisation: same ? p.organisation : 'Freelance',
+      role: 'Senior PM',
+      emails: same ? p.emails : [`${slug(p.name ?? '')}.${i}@mail.example`],
+      phones: [`+44 7700 9${String(i).padStart(5, '0')}`],
+    };
   });
   const vcf = writeVCards([...phone, ...shared]);
 
@@ -63,16 +87,39 @@ export function makePhoneNetwork(now = new Date('2026-11-25T12:00:00Z'), seed = 
   ] as const) {
     const parsed = parseText(name, text);
     if (!parsed.ok) throw new Error(`${name}: ${parsed.error.type}`);
-    const plan = planImport(parsed.report.drafts, readAll(doc, 'contacts').items, parsed.report.invalid, readAll(doc, 'communities').items);
+    const plan = planImport(
+      parsed.report.drafts,
+      readAll(doc, 'contacts').items,
+      parsed.report.invalid,
+      readAll(doc, 'communities').items,
+    );
     applyImport(doc, plan, now);
   }
 
   // The plan and the habits of someone who uses the app.
-  const GROUPS = ['Platform team', 'Product org', 'Initech alumni', 'Chamber of Commerce', 'IET', 'School board', 'Imperial alumni', 'PyData London', 'Rust meetup', 'Climate founders', 'KubeCon regulars', 'Women in Tech London'];
+  const GROUPS = [
+    'Platform team',
+    'Product org',
+    'Initech alumni',
+    'Chamber of Commerce',
+    'IET',
+    'School board',
+    'Imperial alumni',
+    'PyData London',
+    'Rust meetup',
+    'Climate founders',
+    'KubeCon regulars',
+    'Women in Tech London',
+  ];
   const cids = createMany(
     doc,
     'communities',
-    GROUPS.map((name, i) => ({ name, kind: COMMUNITY_KINDS[i % COMMUNITY_KINDS.length], membership: 'member' as const, offer: i % 3 === 0 ? 'A talk on running Kubernetes cheaply' : '' })),
+    GROUPS.map((name, i) => ({
+      name,
+      kind: COMMUNITY_KINDS[i % COMMUNITY_KINDS.length],
+      membership: 'member' as const,
+      offer: i % 3 === 0 ? 'A talk on running Kubernetes cheaply' : '',
+    })),
     LOCAL,
     now,
   ).created.map((c) => c.id as CommunityId);
@@ -91,7 +138,9 @@ export function makePhoneNetwork(now = new Date('2026-11-25T12:00:00Z'), seed = 
   createMany(
     doc,
     'offers',
-    ['Kubernetes cost review', 'Mentoring juniors', 'Introductions to investors', 'Talks at meetups'].map((title, i) => ({ title, communityIds: [cids[i % cids.length]!] })),
+    ['Kubernetes cost review', 'Mentoring juniors', 'Introductions to investors', 'Talks at meetups'].map(
+      (title, i) => ({ title, communityIds: [cids[i % cids.length]!] }),
+    ),
     LOCAL,
     now,
   );
@@ -103,13 +152,24 @@ export function makePhoneNetwork(now = new Date('2026-11-25T12:00:00Z'), seed = 
       if (rand() >= 0.1) continue;
       const communityIds = [pick(rand, cids), ...(rand() < 0.3 ? [pick(rand, cids)] : [])];
       const objectiveIds = rand() < 0.1 ? [pick(rand, oids)] : [];
-      update(doc, 'contacts', c.id as ContactId, { communityIds: [...new Set(communityIds)], objectiveIds }, LOCAL, now);
+      update(
+        doc,
+        'contacts',
+        c.id as ContactId,
+        { communityIds: [...new Set(communityIds)], objectiveIds },
+        LOCAL,
+        now,
+      );
     }
   });
   createMany(
     doc,
     'actions',
-    Array.from({ length: 20 }, (_, i) => ({ title: `Step ${i + 1}: ${pick(rand, ['Attend the PyData meetup', 'Write a post on cost work', 'Ask for an introduction', 'Volunteer for the working party'])}`, dueOn: new Date(now.getTime() + (i - 5) * 86_400_000).toISOString().slice(0, 10), objectiveId: pick(rand, oids) })),
+    Array.from({ length: 20 }, (_, i) => ({
+      title: `Step ${i + 1}: ${pick(rand, ['Attend the PyData meetup', 'Write a post on cost work', 'Ask for an introduction', 'Volunteer for the working party'])}`,
+      dueOn: new Date(now.getTime() + (i - 5) * 86_400_000).toISOString().slice(0, 10),
+      objectiveId: pick(rand, oids),
+    })),
     LOCAL,
     now,
   );
@@ -120,12 +180,23 @@ export function makePhoneNetwork(now = new Date('2026-11-25T12:00:00Z'), seed = 
     Array.from({ length: 1500 }, () => {
       const at = new Date(now.getTime() - Math.floor(rand() * 365) * DAY);
       const followUp = rand() < 0.1 ? new Date(at.getTime() + 3 * DAY).toISOString().slice(0, 10) : null;
-      return { at: at.toISOString(), contactIds: [pick(rand, ids)], channel: 'in-person' as const, notes: 'Caught up about the next meetup.', followUpOn: followUp, followUpDone: followUp !== null && rand() < 0.7 };
+      return {
+        at: at.toISOString(),
+        contactIds: [pick(rand, ids)],
+        channel: 'in-person' as const,
+        notes: 'Caught up about the next meetup.',
+        followUpOn: followUp,
+        followUpDone: followUp !== null && rand() < 0.7,
+      };
     }),
     LOCAL,
     now,
   );
-  const counts = Object.fromEntries(['contacts', 'communities', 'objectives', 'offers', 'actions', 'interactions'].map((c) => [c, readAll(doc, c as 'contacts').items.length]));
+  const counts = Object.fromEntries(
+    ['contacts', 'communities', 'objectives', 'offers', 'actions', 'interactions'].map((c) => [
+      c,
+      readAll(doc, c as 'contacts').items.length,
+    ]),
+  );
   return { update: Y.encodeStateAsUpdate(doc), people: everyone.length, counts };
 }
-

@@ -17,7 +17,8 @@ export async function seedIndexedDb(page: Page, update: Uint8Array): Promise<voi
       const req = indexedDB.open('rapport-space');
       // The stores y-indexeddb creates, for a device that has never opened the app.
       req.onupgradeneeded = () => {
-        if (!req.result.objectStoreNames.contains('updates')) req.result.createObjectStore('updates', { autoIncrement: true });
+        if (!req.result.objectStoreNames.contains('updates'))
+          req.result.createObjectStore('updates', { autoIncrement: true });
         if (!req.result.objectStoreNames.contains('custom')) req.result.createObjectStore('custom');
       };
       req.onsuccess = () => resolve(req.result);

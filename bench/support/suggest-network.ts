@@ -15,7 +15,14 @@ export function makeSuggestNetwork() {
   const net = makeNetwork();
   const contacts: Contact[] = net.contacts.map((c, i) => {
     const from = evalPeople[i % evalPeople.length] as Contact;
-    return { ...c, role: from.role || c.role, whatTheyDo: from.whatTheyDo, needs: from.needs, interests: from.interests, objectiveIds: [] };
+    return {
+      ...c,
+      role: from.role || c.role,
+      whatTheyDo: from.whatTheyDo,
+      needs: from.needs,
+      interests: from.interests,
+      objectiveIds: [],
+    };
   });
   const objectives: Objective[] = labelled.map((l) => l.objective);
   return { ...net, contacts, objectives };

@@ -1,5 +1,14 @@
 import type { DeviceRecord, Storage } from '../storage/types.ts';
-import { ID_PATTERN, issueToken, newId, newPairingCode, normalizePairingCode, parseToken, secretMatches, sha256 } from './tokens.ts';
+import {
+  ID_PATTERN,
+  issueToken,
+  newId,
+  newPairingCode,
+  normalizePairingCode,
+  parseToken,
+  secretMatches,
+  sha256,
+} from './tokens.ts';
 
 /** Why a token was not accepted; each maps to one HTTP status and one WebSocket close code. */
 export type AuthFailure = 'token-required' | 'token-invalid' | 'device-revoked';
@@ -25,7 +34,10 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 /** Keeps a device name printable and short; it is shown to the user, never interpreted. */
 export function cleanDeviceName(input: unknown, fallback: string): string {
   if (typeof input !== 'string') return fallback;
-  const name = input.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim().slice(0, MAX_NAME);
+  const name = input
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .trim()
+    .slice(0, MAX_NAME);
   return name === '' ? fallback : name;
 }
 
@@ -33,7 +45,11 @@ export interface Devices {
   authenticate(spaceId: string, token: string | null): AuthResult;
   createSpace(deviceName: string): { spaceId: string; deviceId: string; token: string };
   createPairing(device: DeviceRecord): { code: string; expiresAt: string };
-  pair(spaceId: string, code: string, deviceName: string): { ok: true; deviceId: string; token: string } | { ok: false };
+  pair(
+    spaceId: string,
+    code: string,
+    deviceName: string,
+  ): { ok: true; deviceId: string; token: string } | { ok: false };
   list(spaceId: string, currentDeviceId: string): DeviceView[];
   revoke(spaceId: string, deviceId: string): boolean;
   touch(deviceId: string): void;

@@ -56,11 +56,7 @@ export function newPairingCode(): string {
 
 /** Canonical form of a typed code: case, dashes, spaces and look-alike letters do not matter. */
 export function normalizePairingCode(input: string): string | null {
-  const code = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const code = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (code.length !== CODE_LENGTH) return null;
   for (const ch of code) if (!CODE_ALPHABET.includes(ch)) return null;
   return code;

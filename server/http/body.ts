@@ -1,7 +1,9 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { sendJson } from './headers.ts';
 
-export type BodyResult = { ok: true; value: Record<string, unknown> } | { ok: false; status: 400 | 413 | 415; error: string };
+export type BodyResult =
+  | { ok: true; value: Record<string, unknown> }
+  | { ok: false; status: 400 | 413 | 415; error: string };
 
 /** The largest JSON body any route reads: a body declared larger is refused before it is sent. */
 export const MAX_JSON_BODY = 16 * 1024;
@@ -77,7 +79,11 @@ function parseBody(req: IncomingMessage, chunks: Buffer[], size: number): BodyRe
 }
 
 /** Answers a refused body with its JSON error; after a 413 the rest of the body is read and dropped. */
-export function sendBodyError(req: IncomingMessage, res: ServerResponse, body: Extract<BodyResult, { ok: false }>): void {
+export function sendBodyError(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Extract<BodyResult, { ok: false }>,
+): void {
   if (drainAfterAnswer.has(req)) {
     const declared = declaredLength(req);
     if (declared !== null && declared > MAX_DRAIN) res.setHeader('Connection', 'close');

@@ -34,11 +34,7 @@ export function contentSecurityPolicy(host: string | null, relayOrigins: readonl
   ].join('; ');
 }
 
-export function setSecurityHeaders(
-  req: IncomingMessage,
-  res: ServerResponse,
-  relayOrigins: readonly string[],
-): void {
+export function setSecurityHeaders(req: IncomingMessage, res: ServerResponse, relayOrigins: readonly string[]): void {
   res.setHeader('Content-Security-Policy', contentSecurityPolicy(safeHost(req), relayOrigins));
   res.setHeader('Referrer-Policy', 'no-referrer');
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -56,6 +52,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 export function sendText(res: ServerResponse, status: number, text: string, type = 'text/plain; charset=utf-8'): void {
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
   res.end(text);
 }

@@ -61,14 +61,26 @@ export function makeMetrics(): Metrics {
       series('rapport_bytes_out_total', 'counter', 'Bytes of protocol messages sent.', metrics.bytesOut);
       series('rapport_updates_stored_total', 'counter', 'Document updates appended to storage.', metrics.updatesStored);
       series('rapport_compactions_total', 'counter', 'Spaces compacted into a snapshot.', metrics.compactions);
-      series('rapport_compactions_refused_total', 'counter', 'Snapshots that did not load back, so rows were kept.', metrics.compactionsRefused);
-      series('rapport_dropped_pending_total', 'counter', 'Parked updates given up on (dependencies never arrived); clients re-send them on resync.', metrics.droppedPending);
+      series(
+        'rapport_compactions_refused_total',
+        'counter',
+        'Snapshots that did not load back, so rows were kept.',
+        metrics.compactionsRefused,
+      );
+      series(
+        'rapport_dropped_pending_total',
+        'counter',
+        'Parked updates given up on (dependencies never arrived); clients re-send them on resync.',
+        metrics.droppedPending,
+      );
       lines.push('# HELP rapport_rejections_total Connections closed or requests refused, by reason.');
       lines.push('# TYPE rapport_rejections_total counter');
       for (const [reason, count] of rejections) lines.push(`rapport_rejections_total{reason="${reason}"} ${count}`);
       lines.push('# HELP rapport_storage_write_seconds Time to append a batch of updates to storage.');
       lines.push('# TYPE rapport_storage_write_seconds histogram');
-      WRITE_BUCKETS.forEach((le, i) => lines.push(`rapport_storage_write_seconds_bucket{le="${le}"} ${buckets[i] ?? 0}`));
+      WRITE_BUCKETS.forEach((le, i) =>
+        lines.push(`rapport_storage_write_seconds_bucket{le="${le}"} ${buckets[i] ?? 0}`),
+      );
       lines.push(`rapport_storage_write_seconds_bucket{le="+Inf"} ${writeCount}`);
       lines.push(`rapport_storage_write_seconds_sum ${writeSum}`);
       lines.push(`rapport_storage_write_seconds_count ${writeCount}`);
@@ -93,14 +105,21 @@ export function makeMetricsRoute(
   return (req, res, path) => {
     if (path !== '/metrics') return false;
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    const allowed = token !== null ? bearer !== undefined && sameSecret(bearer, token) : LOOPBACK.test(req.socket.remoteAddress ?? '');
+    const allowed =
+      token !== null
+        ? bearer !== undefined && sameSecret(bearer, token)
+        : LOOPBACK.test(req.socket.remoteAddress ?? '');
     if (!allowed) {
       res.writeHead(token !== null ? 401 : 403, {
         'Content-Type': 'text/plain; charset=utf-8',
         'Cache-Control': 'no-store',
         ...(token !== null ? { 'WWW-Authenticate': 'Bearer' } : {}),
       });
-      res.end(token !== null ? 'Metrics need the metrics token.\n' : 'Metrics are served to this machine only; set RAPPORT_METRICS_TOKEN to read them from elsewhere.\n');
+      res.end(
+        token !== null
+          ? 'Metrics need the metrics token.\n'
+          : 'Metrics are served to this machine only; set RAPPORT_METRICS_TOKEN to read them from elsewhere.\n',
+      );
       return true;
     }
     const text = metrics.render(gauges());

@@ -39,14 +39,18 @@ const AUTH = /^[A-Za-z0-9_-]{22,24}={0,2}$/; // 16 bytes
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
-function parseSubscription(raw: unknown, allowLocalHttp: boolean): Parsed<{ endpoint: string; p256dh: string; auth: string }> {
+function parseSubscription(
+  raw: unknown,
+  allowLocalHttp: boolean,
+): Parsed<{ endpoint: string; p256dh: string; auth: string }> {
   if (typeof raw !== 'object' || raw === null) return { ok: false, error: 'bad-request' };
   const { endpoint, keys } = raw as { endpoint?: unknown; keys?: { p256dh?: unknown; auth?: unknown } };
   const checked = checkEndpoint(endpoint, allowLocalHttp);
   if (!checked.ok) return { ok: false, error: checked.reason };
   const p256dh = keys?.p256dh;
   const auth = keys?.auth;
-  if (typeof p256dh !== 'string' || typeof auth !== 'string' || !P256DH.test(p256dh) || !AUTH.test(auth)) return { ok: false, error: 'bad-request' };
+  if (typeof p256dh !== 'string' || typeof auth !== 'string' || !P256DH.test(p256dh) || !AUTH.test(auth))
+    return { ok: false, error: 'bad-request' };
   return { ok: true, value: { endpoint: checked.url.href, p256dh, auth } };
 }
 
@@ -54,7 +58,8 @@ function parseWakeTimes(raw: unknown, now: number): Parsed<number[]> {
   if (!Array.isArray(raw) || raw.length > MAX_WAKE_TIMES) return { ok: false, error: 'bad-request' };
   const out = new Set<number>();
   for (const at of raw) {
-    if (typeof at !== 'number' || !Number.isSafeInteger(at) || at > now + MAX_AHEAD_MS) return { ok: false, error: 'bad-request' };
+    if (typeof at !== 'number' || !Number.isSafeInteger(at) || at > now + MAX_AHEAD_MS)
+      return { ok: false, error: 'bad-request' };
     if (at > now) out.add(at); // a time already past (a slow request) is simply not kept
   }
   return { ok: true, value: [...out].sort((a, b) => a - b) };
@@ -82,15 +87,16 @@ export function makeRemindersRoute(deps: RemindersDeps): Route {
   return async (req, res, path) => {
     if (path === '/api/push/key') {
       setCors(res);
-      if (req.method === 'OPTIONS') return res.writeHead(204).end(), true;
-      if (req.method !== 'GET') return (res.setHeader('Allow', 'GET'), sendJson(res, 405, { error: 'method-not-allowed' })), true;
+      if (req.method === 'OPTIONS') return (res.writeHead(204).end(), true);
+      if (req.method !== 'GET')
+        return (res.setHeader('Allow', 'GET'), sendJson(res, 405, { error: 'method-not-allowed' }), true);
       sendJson(res, 200, { publicKey: deps.publicKey });
       return true;
     }
     const m = ROUTE.exec(path);
     if (m === null || m[1] === undefined) return false;
     setCors(res);
-    if (req.method === 'OPTIONS') return res.writeHead(204).end(), true;
+    if (req.method === 'OPTIONS') return (res.writeHead(204).end(), true);
     if (req.method !== 'PUT' && req.method !== 'DELETE') {
       res.setHeader('Allow', 'PUT, DELETE');
       sendJson(res, 405, { error: 'method-not-allowed' });

@@ -25,7 +25,8 @@ for (const [address, prefix] of [
   ['203.0.113.0', 24],
   ['224.0.0.0', 4], // multicast
   ['240.0.0.0', 4], // reserved, broadcast
-] as const) refused.addSubnet(address, prefix, 'ipv4');
+] as const)
+  refused.addSubnet(address, prefix, 'ipv4');
 for (const [address, prefix] of [
   ['::', 128],
   ['::1', 128],
@@ -36,7 +37,8 @@ for (const [address, prefix] of [
   ['fe80::', 10], // link-local
   ['fec0::', 10],
   ['ff00::', 8], // multicast
-] as const) refused.addSubnet(address, prefix, 'ipv6');
+] as const)
+  refused.addSubnet(address, prefix, 'ipv6');
 
 const loopback = new net.BlockList();
 loopback.addSubnet('127.0.0.0', 8, 'ipv4');
@@ -67,7 +69,8 @@ export function isLoopbackAddress(address: string): boolean {
 export type EndpointCheck = { ok: true; url: URL } | { ok: false; reason: string };
 
 export function checkEndpoint(raw: unknown, allowLocalHttp: boolean): EndpointCheck {
-  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 1024) return { ok: false, reason: 'endpoint-invalid' };
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 1024)
+    return { ok: false, reason: 'endpoint-invalid' };
   let url: URL;
   try {
     url = new URL(raw);
@@ -76,16 +79,25 @@ export function checkEndpoint(raw: unknown, allowLocalHttp: boolean): EndpointCh
   }
   if (url.username !== '' || url.password !== '' || url.hash !== '') return { ok: false, reason: 'endpoint-invalid' };
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (allowLocalHttp && isLoopbackAddress(host) && (url.protocol === 'http:' || url.protocol === 'https:')) return { ok: true, url };
+  if (allowLocalHttp && isLoopbackAddress(host) && (url.protocol === 'http:' || url.protocol === 'https:'))
+    return { ok: true, url };
   if (url.protocol !== 'https:') return { ok: false, reason: 'endpoint-not-https' };
   if (url.port !== '' && url.port !== '443') return { ok: false, reason: 'endpoint-refused' };
-  if (net.isIP(host) !== 0 ? !isPublicAddress(host) : !/\./.test(host) || /(^|\.)(localhost|local|internal|localdomain|home\.arpa)$/i.test(host)) {
+  if (
+    net.isIP(host) !== 0
+      ? !isPublicAddress(host)
+      : !/\./.test(host) || /(^|\.)(localhost|local|internal|localdomain|home\.arpa)$/i.test(host)
+  ) {
     return { ok: false, reason: 'endpoint-refused' };
   }
   return { ok: true, url };
 }
 
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | dns.LookupAddress[],
+  family?: number,
+) => void;
 
 /**
  * A `lookup` for http(s).request that refuses a name resolving to any non-public address.
@@ -95,7 +107,8 @@ export function guardedLookup(allowLoopback: boolean) {
   return (hostname: string, options: dns.LookupOptions, callback: LookupCallback): void => {
     dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, '');
-      const ok = (a: dns.LookupAddress) => isPublicAddress(a.address) || (allowLoopback && isLoopbackAddress(a.address));
+      const ok = (a: dns.LookupAddress) =>
+        isPublicAddress(a.address) || (allowLoopback && isLoopbackAddress(a.address));
       if (addresses.length === 0 || !addresses.every(ok)) {
         const refusedError: NodeJS.ErrnoException = new Error('push endpoint resolves to a refused address');
         refusedError.code = 'EADDRREFUSED';

@@ -84,7 +84,9 @@ export function makePushScheduler(options: SchedulerOptions): PushScheduler {
     const worker = async () => {
       for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
         const [deviceId, at] = next;
-        await wake(deviceId, at).catch((error: unknown) => log('push.error', { device: deviceId.slice(0, 6), error: String(error) }));
+        await wake(deviceId, at).catch((error: unknown) =>
+          log('push.error', { device: deviceId.slice(0, 6), error: String(error) }),
+        );
       }
     };
     const sends = Array.from({ length: Math.min(SEND_CONCURRENCY, queue.length) }, () => {

@@ -49,7 +49,14 @@ export function makeSender(options: SenderOptions): Send {
     const cached = vapidByAudience.get(audience);
     if (cached !== undefined && Date.now() - cached.madeAt < VAPID_REUSE_MS) return cached.authorization;
     const expiration = Math.floor(Date.now() / 1000) + VAPID_VALID_S;
-    const headers = webpush.getVapidHeaders(audience, options.subject, options.vapid.publicKey, options.vapid.privateKey, 'aes128gcm', expiration);
+    const headers = webpush.getVapidHeaders(
+      audience,
+      options.subject,
+      options.vapid.publicKey,
+      options.vapid.privateKey,
+      'aes128gcm',
+      expiration,
+    );
     if (vapidByAudience.size > 1000) vapidByAudience.clear();
     vapidByAudience.set(audience, { authorization: headers.Authorization, madeAt: Date.now() });
     return headers.Authorization;
@@ -60,15 +67,19 @@ export function makeSender(options: SenderOptions): Send {
       if (!checked.ok) return resolve({ ok: false, status: null, reason: checked.reason });
       let details: ReturnType<typeof webpush.generateRequestDetails>;
       try {
-        details = webpush.generateRequestDetails({ endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } }, payload, {
-          // Signed once per push service and reused (vapidFor); the payload is encrypted afresh each time.
-          headers: { Authorization: vapidFor(checked.url) },
-          TTL: options.ttlSeconds ?? 4 * 3600,
-          urgency: 'normal',
-          // A newer wake-up replaces one still waiting at the push service.
-          topic: 'rapport-reminder',
-          contentEncoding: 'aes128gcm',
-        });
+        details = webpush.generateRequestDetails(
+          { endpoint: target.endpoint, keys: { p256dh: target.p256dh, auth: target.auth } },
+          payload,
+          {
+            // Signed once per push service and reused (vapidFor); the payload is encrypted afresh each time.
+            headers: { Authorization: vapidFor(checked.url) },
+            TTL: options.ttlSeconds ?? 4 * 3600,
+            urgency: 'normal',
+            // A newer wake-up replaces one still waiting at the push service.
+            topic: 'rapport-reminder',
+            contentEncoding: 'aes128gcm',
+          },
+        );
       } catch {
         return resolve({ ok: false, status: null, reason: 'bad-subscription' });
       }
@@ -86,7 +97,13 @@ export function makeSender(options: SenderOptions): Send {
         resolve(status >= 200 && status < 300 ? { ok: true, status } : { ok: false, status, reason: 'rejected' });
       });
       req.on('timeout', () => req.destroy(new Error('timeout')));
-      req.on('error', (error: NodeJS.ErrnoException) => resolve({ ok: false, status: null, reason: error.code === 'EADDRREFUSED' ? 'endpoint-refused' : 'unreachable' }));
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        resolve({
+          ok: false,
+          status: null,
+          reason: error.code === 'EADDRREFUSED' ? 'endpoint-refused' : 'unreachable',
+        }),
+      );
       req.end(details.body ?? undefined);
     });
 }

@@ -18,10 +18,17 @@ export function loadOrCreateVapidKeys(dataDir: string): VapidKeys {
   const file = path.join(dataDir, 'vapid.json');
   try {
     const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<VapidKeys>;
-    if (typeof stored.publicKey === 'string' && typeof stored.privateKey === 'string' && KEY.test(stored.publicKey) && KEY.test(stored.privateKey)) {
+    if (
+      typeof stored.publicKey === 'string' &&
+      typeof stored.privateKey === 'string' &&
+      KEY.test(stored.publicKey) &&
+      KEY.test(stored.privateKey)
+    ) {
       return { publicKey: stored.publicKey, privateKey: stored.privateKey };
     }
-    throw new Error(`${file} is not a VAPID key pair; move it away to make a new one (devices will need to turn reminders on again)`);
+    throw new Error(
+      `${file} is not a VAPID key pair; move it away to make a new one (devices will need to turn reminders on again)`,
+    );
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }

@@ -27,7 +27,9 @@ export class SpaceAwareness {
       const current = this.entries.get(clientId);
       const currentClock = current?.clock ?? 0;
       const removal = state === 'null';
-      const accept = currentClock < clock || (currentClock === clock && removal && current !== undefined && current.state !== 'null');
+      const accept =
+        currentClock < clock ||
+        (currentClock === clock && removal && current !== undefined && current.state !== 'null');
       if (!accept) continue;
       if (current === undefined && this.entries.size >= MAX_CLIENTS_PER_SPACE) return 'full';
       this.entries.set(clientId, { clock, state, owner: removal ? null : owner });

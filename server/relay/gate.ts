@@ -33,7 +33,12 @@ const AUTH_CODES = new Set<CloseCodeName>(['TOKEN_REQUIRED', 'TOKEN_INVALID', 'D
 export class Gate {
   private readonly attempts;
   /** Refused sockets are upgraded here only to hear their close code; 1-byte frames at most. */
-  private readonly refusing = new WebSocketServer({ noServer: true, perMessageDeflate: false, handleProtocols: selectProtocol, maxPayload: 1 });
+  private readonly refusing = new WebSocketServer({
+    noServer: true,
+    perMessageDeflate: false,
+    handleProtocols: selectProtocol,
+    maxPayload: 1,
+  });
 
   constructor(
     private readonly devices: Devices,
@@ -53,11 +58,20 @@ export class Gate {
     if (!this.attempts.take(ip)) return { kind: 'refuse', code: 'TOO_MANY_CONNECTIONS', spaceId: room.spaceId };
     const auth = this.devices.authenticate(room.spaceId, extractToken(req));
     if (!auth.ok) {
-      const code = auth.error === 'token-required' ? 'TOKEN_REQUIRED' : auth.error === 'device-revoked' ? 'DEVICE_REVOKED' : 'TOKEN_INVALID';
+      const code =
+        auth.error === 'token-required'
+          ? 'TOKEN_REQUIRED'
+          : auth.error === 'device-revoked'
+            ? 'DEVICE_REVOKED'
+            : 'TOKEN_INVALID';
       return { kind: 'refuse', code, spaceId: room.spaceId };
     }
     const { limits } = this;
-    if (load.total >= limits.maxConnections || load.perIp(ip) >= limits.maxConnectionsPerIp || load.inSpace(room.spaceId) >= limits.maxConnectionsPerSpace) {
+    if (
+      load.total >= limits.maxConnections ||
+      load.perIp(ip) >= limits.maxConnectionsPerIp ||
+      load.inSpace(room.spaceId) >= limits.maxConnectionsPerSpace
+    ) {
       return { kind: 'refuse', code: 'TOO_MANY_CONNECTIONS', spaceId: room.spaceId };
     }
     return { kind: 'accept', spaceId: room.spaceId, deviceId: auth.device.id, ip };
@@ -74,7 +88,11 @@ export class Gate {
     const where =
       spaceId !== undefined
         ? { space: short(spaceId) }
-        : { path: redactUrl(req.url).slice(0, 80).replace(/[A-Za-z0-9_-]{16,}/g, (id) => `${short(id)}*`) };
+        : {
+            path: redactUrl(req.url)
+              .slice(0, 80)
+              .replace(/[A-Za-z0-9_-]{16,}/g, (id) => `${short(id)}*`),
+          };
     this.log('ws.refused', { reason: CloseReason[code], ...where, ip: req.socket.remoteAddress });
     this.refusing.handleUpgrade(req, socket, head, (ws) => {
       ws.on('error', () => ws.terminate());

@@ -54,7 +54,8 @@ function decodeAwareness(payload: Uint8Array): AwarenessEntry[] | string {
     if (state.length > MAX_AWARENESS_STATE_CHARS) return 'awareness state too large';
     const parsed: unknown = JSON.parse(state);
     // The client stores whatever parses; only objects (or null = gone) make sense as presence.
-    if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed))) return 'awareness state not an object';
+    if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed)))
+      return 'awareness state not an object';
     entries.push({ clientId, clock, state });
   }
   if (decoding.hasContent(decoder)) return 'trailing bytes in awareness update';

@@ -54,7 +54,12 @@ export class Relay {
     });
     this.spaces = new Spaces(storage, () => this.queue, limits, metrics, log);
     this.gate = new Gate(deps.devices, limits, metrics, log);
-    this.wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, handleProtocols: selectProtocol, maxPayload: limits.maxFrameBytes });
+    this.wss = new WebSocketServer({
+      noServer: true,
+      perMessageDeflate: false,
+      handleProtocols: selectProtocol,
+      maxPayload: limits.maxFrameBytes,
+    });
   }
 
   get connectionCount(): number {
@@ -108,7 +113,11 @@ export class Relay {
       // `ws` reports an oversized frame here and closes with 1009 itself.
       const tooBig = (error as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
       this.deps.metrics.reject(tooBig ? CloseReason.MESSAGE_TOO_BIG : CloseReason.INVALID_MESSAGE);
-      this.deps.log('ws.error', { space: short(spaceId), device: short(deviceId), error: (error as { code?: string }).code ?? 'error' });
+      this.deps.log('ws.error', {
+        space: short(spaceId),
+        device: short(deviceId),
+        error: (error as { code?: string }).code ?? 'error',
+      });
     });
     ws.on('close', (code) => this.closed(conn, code));
 
@@ -173,7 +182,12 @@ export class Relay {
 
   private reject(conn: Connection, code: CloseCodeName, detail?: string): void {
     this.deps.metrics.reject(CloseReason[code]);
-    this.deps.log('ws.rejected', { reason: CloseReason[code], space: short(conn.space.id), device: short(conn.deviceId), detail });
+    this.deps.log('ws.rejected', {
+      reason: CloseReason[code],
+      space: short(conn.space.id),
+      device: short(conn.deviceId),
+      detail,
+    });
     conn.close(code);
   }
 

@@ -56,7 +56,8 @@ export class Space {
     // Emitted at the start of a transaction's cleanup, before the steps that can still throw
     // (delete-set merge, GC) and before 'update': the one reliable sign that the document moved.
     this.doc.on('beforeObserverCalls', (tr: Y.Transaction) => {
-      if (tr.origin !== FROM_STORAGE && (tr.deleteSet.clients.size > 0 || !sameState(tr.beforeState, tr.afterState))) this.changed = true;
+      if (tr.origin !== FROM_STORAGE && (tr.deleteSet.clients.size > 0 || !sameState(tr.beforeState, tr.afterState)))
+        this.changed = true;
     });
   }
 

@@ -182,7 +182,12 @@ export class Spaces {
       this.snapshotBytes.set(space, snapshot.byteLength);
       this.bytesSinceSnapshot.set(space, Math.max(0, (this.bytesSinceSnapshot.get(space) ?? 0) - bytesAtSnapshot));
       this.metrics.compactions += 1;
-      this.log('space.compacted', { space: short(space.id), rows: rowsAtSnapshot, bytes: snapshot.byteLength, ms: Date.now() - started });
+      this.log('space.compacted', {
+        space: short(space.id),
+        rows: rowsAtSnapshot,
+        bytes: snapshot.byteLength,
+        ms: Date.now() - started,
+      });
       // Rows stored while the check ran are not in this snapshot; a burst that ended meanwhile
       // would otherwise wait for the next write to be compacted.
       if (this.loaded.get(space.id) === space) this.noteStored(space, 0);

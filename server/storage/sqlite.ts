@@ -1,7 +1,17 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { startCheckpointer, type Checkpointer } from './checkpointer.ts';
-import type { DeviceRecord, NewUpdate, PairingRecord, PushSubscriptionRecord, RedeemResult, SpaceRecord, Storage, StoredUpdate, WakeRecord } from './types.ts';
+import type {
+  DeviceRecord,
+  NewUpdate,
+  PairingRecord,
+  PushSubscriptionRecord,
+  RedeemResult,
+  SpaceRecord,
+  Storage,
+  StoredUpdate,
+  WakeRecord,
+} from './types.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS spaces (
@@ -100,7 +110,9 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
 
   const q = {
     insertSpace: db.prepare('INSERT INTO spaces (id, created_at) VALUES (?, ?)'),
-    getSpace: db.prepare<[string], { id: string; created_at: number }>('SELECT id, created_at FROM spaces WHERE id = ?'),
+    getSpace: db.prepare<[string], { id: string; created_at: number }>(
+      'SELECT id, created_at FROM spaces WHERE id = ?',
+    ),
     insertDevice: db.prepare(
       'INSERT INTO devices (id, space_id, name, secret_hash, created_at, last_seen_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -115,11 +127,15 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     ),
     burnPairings: db.prepare('DELETE FROM pairings WHERE space_id = ?'),
     expirePairings: db.prepare('DELETE FROM pairings WHERE expires_at < ?'),
-    loadUpdates: db.prepare<[string], { id: number; data: Buffer }>('SELECT id, data FROM updates WHERE space_id = ? ORDER BY id'),
+    loadUpdates: db.prepare<[string], { id: number; data: Buffer }>(
+      'SELECT id, data FROM updates WHERE space_id = ? ORDER BY id',
+    ),
     appendUpdate: db.prepare('INSERT INTO updates (space_id, data) VALUES (?, ?)'),
     deleteUpdatesUpTo: db.prepare('DELETE FROM updates WHERE space_id = ? AND id <= ?'),
     deleteUpdates: db.prepare('DELETE FROM updates WHERE space_id = ?'),
-    activeDevices: db.prepare<[string], { id: string }>('SELECT id FROM devices WHERE space_id = ? AND revoked_at IS NULL'),
+    activeDevices: db.prepare<[string], { id: string }>(
+      'SELECT id FROM devices WHERE space_id = ? AND revoked_at IS NULL',
+    ),
     insertUpdateAt: db.prepare('INSERT INTO updates (id, space_id, data) VALUES (?, ?, ?)'),
     lastUpdateId: db.prepare<[string], { id: number | null }>('SELECT max(id) AS id FROM updates WHERE space_id = ?'),
     countUpdates: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM updates WHERE space_id = ?'),
@@ -127,14 +143,17 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       `INSERT INTO push_subscriptions (device_id, endpoint, p256dh, auth, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(device_id) DO UPDATE SET endpoint = excluded.endpoint, p256dh = excluded.p256dh, auth = excluded.auth, updated_at = excluded.updated_at`,
     ),
-    getSubscription: db.prepare<[string], { device_id: string; endpoint: string; p256dh: string; auth: string; updated_at: number }>(
-      'SELECT * FROM push_subscriptions WHERE device_id = ?',
-    ),
+    getSubscription: db.prepare<
+      [string],
+      { device_id: string; endpoint: string; p256dh: string; auth: string; updated_at: number }
+    >('SELECT * FROM push_subscriptions WHERE device_id = ?'),
     dropSubscription: db.prepare('DELETE FROM push_subscriptions WHERE device_id = ?'),
     dropWakes: db.prepare('DELETE FROM push_wakes WHERE device_id = ?'),
     insertWake: db.prepare('INSERT OR IGNORE INTO push_wakes (device_id, at) VALUES (?, ?)'),
     nextWake: db.prepare<[], { at: number | null }>('SELECT min(at) AS at FROM push_wakes'),
-    takeWakes: db.prepare<[number], { device_id: string; at: number }>('DELETE FROM push_wakes WHERE at <= ? RETURNING device_id, at'),
+    takeWakes: db.prepare<[number], { device_id: string; at: number }>(
+      'DELETE FROM push_wakes WHERE at <= ? RETURNING device_id, at',
+    ),
   };
 
   const insertDevice = (d: DeviceRecord): void => {
@@ -146,13 +165,15 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     insertDevice(device);
   });
 
-  const redeem = db.transaction((spaceId: string, codeHash: Buffer, now: number, device: DeviceRecord): RedeemResult => {
-    q.expirePairings.run(now);
-    const taken = q.takePairing.get(codeHash, spaceId);
-    if (taken === undefined || taken.expires_at < now) return 'invalid';
-    insertDevice(device);
-    return 'ok';
-  });
+  const redeem = db.transaction(
+    (spaceId: string, codeHash: Buffer, now: number, device: DeviceRecord): RedeemResult => {
+      q.expirePairings.run(now);
+      const taken = q.takePairing.get(codeHash, spaceId);
+      if (taken === undefined || taken.expires_at < now) return 'invalid';
+      insertDevice(device);
+      return 'ok';
+    },
+  );
 
   // A revoked (perhaps stolen) device must not leave a working pairing code behind.
   const revoke = db.transaction((spaceId: string, deviceId: string, at: number): boolean => {
@@ -205,7 +226,15 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     setWakes: (deviceId, wakeAt) => setWakes(deviceId, wakeAt),
     getPushSubscription(deviceId) {
       const row = q.getSubscription.get(deviceId);
-      return row === undefined ? null : { deviceId: row.device_id, endpoint: row.endpoint, p256dh: row.p256dh, auth: row.auth, updatedAt: row.updated_at };
+      return row === undefined
+        ? null
+        : {
+            deviceId: row.device_id,
+            endpoint: row.endpoint,
+            p256dh: row.p256dh,
+            auth: row.auth,
+            updatedAt: row.updated_at,
+          };
     },
     dropPushSubscription: (deviceId) => dropSubscription(deviceId),
     nextWakeAt: () => q.nextWake.get()?.at ?? null,
@@ -233,7 +262,10 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     redeemPairing: (spaceId, codeHash, now, device) => redeem(spaceId, codeHash, now, device),
     burnPairings: (spaceId) => void q.burnPairings.run(spaceId),
     loadUpdates: (spaceId): StoredUpdate[] =>
-      q.loadUpdates.all(spaceId).map((row) => ({ id: row.id, data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength) })),
+      q.loadUpdates.all(spaceId).map((row) => ({
+        id: row.id,
+        data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength),
+      })),
     appendUpdates: (rows) => {
       if (rows.length > 0) append(rows);
     },

@@ -79,10 +79,16 @@ export function parseBackup(text: string): Result<{ backup: Backup; problems: Ba
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    return err({ type: 'not-json', message: `This file is not readable JSON (${e instanceof Error ? e.message.slice(0, 120) : 'syntax error'}).` });
+    return err({
+      type: 'not-json',
+      message: `This file is not readable JSON (${e instanceof Error ? e.message.slice(0, 120) : 'syntax error'}).`,
+    });
   }
   if (!isRecord(data) || data.format !== BACKUP_FORMAT) {
-    return err({ type: 'not-a-backup', message: 'This JSON file is not a Rapport backup (its "format" is not "rapport-backup").' });
+    return err({
+      type: 'not-a-backup',
+      message: 'This JSON file is not a Rapport backup (its "format" is not "rapport-backup").',
+    });
   }
   const version = data.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
@@ -97,12 +103,25 @@ export function parseBackup(text: string): Result<{ backup: Backup; problems: Ba
     if ((COLLECTION_NAMES as string[]).includes(name)) continue;
     const list = data.collections[name];
     if (!isStoredName(name) || !Array.isArray(list)) {
-      problems.push({ collection: 'file', index: 0, id: '', reason: `“${name.slice(0, 40)}” is not a collection this version can keep; it was skipped.` });
+      problems.push({
+        collection: 'file',
+        index: 0,
+        id: '',
+        reason: `“${name.slice(0, 40)}” is not a collection this version can keep; it was skipped.`,
+      });
       continue;
     }
     // A newer version's collection: kept as it is, for that version to read.
-    const entries = list.filter((e: unknown): e is OtherEntry => isRecord(e) && typeof e.id === 'string' && e.id !== '');
-    if (entries.length < list.length) problems.push({ collection: 'file', index: 0, id: '', reason: `${list.length - entries.length} entries of “${name.slice(0, 40)}” have no id and were left out.` });
+    const entries = list.filter(
+      (e: unknown): e is OtherEntry => isRecord(e) && typeof e.id === 'string' && e.id !== '',
+    );
+    if (entries.length < list.length)
+      problems.push({
+        collection: 'file',
+        index: 0,
+        id: '',
+        reason: `${list.length - entries.length} entries of “${name.slice(0, 40)}” have no id and were left out.`,
+      });
     otherCollections[name] = entries.map((e) => withUnknown({ id: e.id }, e));
   }
   for (const name of COLLECTION_NAMES) {
@@ -116,23 +135,55 @@ export function parseBackup(text: string): Result<{ backup: Backup; problems: Ba
     const out = collections[name] as unknown[];
     list.forEach((entry: unknown, i) => {
       const id = isRecord(entry) && typeof entry.id === 'string' ? entry.id.slice(0, 64) : '';
-      if (!isRecord(entry)) return void problems.push({ collection: name, index: i + 1, id, reason: 'The entry is not a record.' });
+      if (!isRecord(entry))
+        return void problems.push({ collection: name, index: i + 1, id, reason: 'The entry is not a record.' });
       // Read like the document: an option a newer version added is not an error, and is kept as written.
       const parsed = parseEntity(collectionSpecs[name], entry, entry.id, { reading: true });
-      if (!parsed.ok) return void problems.push({ collection: name, index: i + 1, id, reason: parsed.error.map((e) => e.message).join(' ') });
-      if (seen.has(parsed.value.id)) return void problems.push({ collection: name, index: i + 1, id, reason: 'Another entry has the same id; this one was skipped.' });
+      if (!parsed.ok)
+        return void problems.push({
+          collection: name,
+          index: i + 1,
+          id,
+          reason: parsed.error.map((e) => e.message).join(' '),
+        });
+      if (seen.has(parsed.value.id))
+        return void problems.push({
+          collection: name,
+          index: i + 1,
+          id,
+          reason: 'Another entry has the same id; this one was skipped.',
+        });
       seen.add(parsed.value.id);
       out.push(withUnknown(parsed.value, unknownValues(collectionSpecs[name], entry)));
     });
   }
-  const me = withUnknown(parseMeLeniently(data.me, problems), isRecord(data.me) ? unknownValues(meSpec, data.me) : null);
+  const me = withUnknown(
+    parseMeLeniently(data.me, problems),
+    isRecord(data.me) ? unknownValues(meSpec, data.me) : null,
+  );
   const exportedAt = typeof data.exportedAt === 'string' ? data.exportedAt : '';
   const listed = Array.isArray(data.notDuplicates) ? data.notDuplicates : [];
   const notDuplicates = listed.filter((key): key is string => typeof key === 'string' && isPairKey(key));
   if (notDuplicates.length < listed.length) {
-    problems.push({ collection: 'file', index: 0, id: '', reason: `${listed.length - notDuplicates.length} “not the same person” pairs were unreadable and were left out.` });
+    problems.push({
+      collection: 'file',
+      index: 0,
+      id: '',
+      reason: `${listed.length - notDuplicates.length} “not the same person” pairs were unreadable and were left out.`,
+    });
   }
-  return ok({ backup: { format: BACKUP_FORMAT, schemaVersion: version, exportedAt, me, collections, otherCollections, notDuplicates }, problems });
+  return ok({
+    backup: {
+      format: BACKUP_FORMAT,
+      schemaVersion: version,
+      exportedAt,
+      me,
+      collections,
+      otherCollections,
+      notDuplicates,
+    },
+    problems,
+  });
 }
 
 /** The user's card; a field that fails its check is dropped and reported. */

@@ -94,8 +94,7 @@ function parseMecard(text: string): ScannedCard {
       // po box, extended, street, city, region, postcode, country
       const parts = v.split(',').map((s) => s.trim());
       raw.location = parts.length >= 7 ? parts[3] || parts[4] || parts[6] || '' : v;
-    }
-    else if (k === 'BDAY') {
+    } else if (k === 'BDAY') {
       const d = parseVCardDate(v);
       if (d) raw.birthday = d;
     }

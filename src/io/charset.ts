@@ -19,7 +19,8 @@ export const LEGACY_NAMES: Record<LegacyEncoding, string> = {
 export function toBinary(bytes: Uint8Array): string {
   const chunks: string[] = [];
   const CHUNK = 8192;
-  for (let start = 0; start < bytes.length; start += CHUNK) chunks.push(String.fromCharCode(...bytes.subarray(start, start + CHUNK)));
+  for (let start = 0; start < bytes.length; start += CHUNK)
+    chunks.push(String.fromCharCode(...bytes.subarray(start, start + CHUNK)));
   return chunks.join('');
 }
 
@@ -125,9 +126,12 @@ function plausibility(text: string): number {
     const prev = i > 0 ? text.charCodeAt(i - 1) : 0x20;
     const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0x20;
     const nearAscii = isAsciiLetter(prev) || isAsciiLetter(next);
-    if (c >= 0x3041 && c <= 0x30ff) score += 2; // hiragana, katakana
-    else if (c >= 0x4e00 && c <= 0x9fff) score += nearAscii ? -2 : 2; // kanji
-    else if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff5e)) score += 1; // CJK punctuation, full-width forms
+    if (c >= 0x3041 && c <= 0x30ff)
+      score += 2; // hiragana, katakana
+    else if (c >= 0x4e00 && c <= 0x9fff)
+      score += nearAscii ? -2 : 2; // kanji
+    else if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff5e))
+      score += 1; // CJK punctuation, full-width forms
     else if (isCyrillic(c) || c === 0x490 || c === 0x491) score += nearAscii ? -1 : 1;
     else if (isLatinLetter(c)) score += nearAscii ? 1 : isLatinLetter(prev) && isLatinLetter(next) ? -1 : 0;
     else if (c <= 0x9f || (c >= 0xe000 && c <= 0xf8ff) || c === 0xfffd) score -= 2; // controls, private use
@@ -145,7 +149,10 @@ export function guessLegacy(input: Uint8Array | string): LegacyEncoding {
   for (const candidate of CANDIDATES) {
     let text: string;
     try {
-      text = candidate === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(candidate, { fatal: true }).decode(bytes);
+      text =
+        candidate === 'windows-1252'
+          ? decodeWindows1252(bytes)
+          : new TextDecoder(candidate, { fatal: true }).decode(bytes);
     } catch {
       continue; // not even well-formed in this encoding
     }
@@ -202,7 +209,8 @@ function sniffUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null
     while (i < units && (unit(i) === 0x20 || unit(i) === 0x09 || unit(i) === 0x0d || unit(i) === 0x0a)) i++;
     if (i + BEGIN_VCARD.length <= units) {
       let match = true;
-      for (let k = 0; k < BEGIN_VCARD.length && match; k++) match = String.fromCharCode(unit(i + k)).toUpperCase() === BEGIN_VCARD[k];
+      for (let k = 0; k < BEGIN_VCARD.length && match; k++)
+        match = String.fromCharCode(unit(i + k)).toUpperCase() === BEGIN_VCARD[k];
       if (match) return le ? 'utf-16le' : 'utf-16be';
     }
     // Any other text (a CSV header): printable ASCII code units, never NUL, for the first few hundred bytes.

@@ -14,7 +14,8 @@ import { parseVCardDate } from './vcard-values.ts';
 
 export function isGoogleHeader(line: string): boolean {
   const cells = new Set(headerCells(line));
-  const current = cells.has('First Name') && (cells.has('Labels') || cells.has('Organization Name') || cells.has('E-mail 1 - Value'));
+  const current =
+    cells.has('First Name') && (cells.has('Labels') || cells.has('Organization Name') || cells.has('E-mail 1 - Value'));
   const legacy = cells.has('Given Name') && (cells.has('Group Membership') || cells.has('E-mail 1 - Value'));
   return current || legacy;
 }
@@ -41,14 +42,32 @@ const GOOGLE: CsvExport = {
   readRow: readGoogleRow,
 };
 
-export const parseGoogleCsv = (input: string, onProgress?: ProgressFn): ParseReport => parseCsvExport(input, GOOGLE, onProgress);
+export const parseGoogleCsv = (input: string, onProgress?: ProgressFn): ParseReport =>
+  parseCsvExport(input, GOOGLE, onProgress);
 
 function readGoogleRow(row: CsvRow, warnings: LineWarning[]): RawContact {
   const line = row.line;
   const legacy = row.columns.includes('Given Name');
   const name = legacy
-    ? row.get('Name') || [row.get('Name Prefix'), row.get('Given Name'), row.get('Additional Name'), row.get('Family Name'), row.get('Name Suffix')].filter(Boolean).join(' ')
-    : [row.get('Name Prefix'), row.get('First Name'), row.get('Middle Name'), row.get('Last Name'), row.get('Name Suffix')].filter(Boolean).join(' ');
+    ? row.get('Name') ||
+      [
+        row.get('Name Prefix'),
+        row.get('Given Name'),
+        row.get('Additional Name'),
+        row.get('Family Name'),
+        row.get('Name Suffix'),
+      ]
+        .filter(Boolean)
+        .join(' ')
+    : [
+        row.get('Name Prefix'),
+        row.get('First Name'),
+        row.get('Middle Name'),
+        row.get('Last Name'),
+        row.get('Name Suffix'),
+      ]
+        .filter(Boolean)
+        .join(' ');
   const organisation = first(legacy ? row.get('Organization 1 - Name') : row.get('Organization Name'));
   const raw: RawContact = {
     name: name || row.get('Nickname') || row.get('File As') || organisation,
@@ -58,8 +77,18 @@ function readGoogleRow(row: CsvRow, warnings: LineWarning[]): RawContact {
     notes: row.get('Notes'),
     tags: cleanTags(splitMulti(legacy ? row.get('Group Membership') : row.get('Labels'))),
   };
-  raw.emails = keepValid(numbered(row, 'E-mail', 'Value').map((c) => c.value), parseEmail, line, warnings);
-  raw.phones = keepValid(numbered(row, 'Phone', 'Value').map((c) => c.value), parsePhone, line, warnings);
+  raw.emails = keepValid(
+    numbered(row, 'E-mail', 'Value').map((c) => c.value),
+    parseEmail,
+    line,
+    warnings,
+  );
+  raw.phones = keepValid(
+    numbered(row, 'Phone', 'Value').map((c) => c.value),
+    parsePhone,
+    line,
+    warnings,
+  );
   const websites: string[] = [];
   for (const { value, label } of numbered(row, 'Website', 'Value')) {
     const link = classifyLink(value, /linkedin/i.test(label));
@@ -68,7 +97,8 @@ function readGoogleRow(row: CsvRow, warnings: LineWarning[]): RawContact {
     else if (!link.linkedin) websites.push(link.url);
   }
   if (websites.length) raw.website = websites[0];
-  if (websites.length > 1) raw.notes = [raw.notes, `Other web addresses: ${websites.slice(1).join(' ')}`].filter(Boolean).join('\n\n');
+  if (websites.length > 1)
+    raw.notes = [raw.notes, `Other web addresses: ${websites.slice(1).join(' ')}`].filter(Boolean).join('\n\n');
   const place = (part: string) => numbered(row, 'Address', part)[0]?.value ?? '';
   raw.location = place('City') || place('Region') || place('Country') || (legacy ? row.get('Location') : '');
   const birthday = row.get('Birthday');

@@ -9,12 +9,24 @@ import { classifyLink } from './links.ts';
 import type { ParseReport, ProgressFn } from './types.ts';
 import { keepValid, type RawContact } from './validate.ts';
 
-export const LINKEDIN_COLUMNS = ['First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Position', 'Connected On'] as const;
+export const LINKEDIN_COLUMNS = [
+  'First Name',
+  'Last Name',
+  'URL',
+  'Email Address',
+  'Company',
+  'Position',
+  'Connected On',
+] as const;
 
 /** True for LinkedIn's header row: the name columns and at least one of its own. */
 export function isLinkedinHeader(line: string): boolean {
   const l = line.toLowerCase();
-  return l.includes('first name') && l.includes('last name') && (l.includes('connected on') || (l.includes('url') && l.includes('position')));
+  return (
+    l.includes('first name') &&
+    l.includes('last name') &&
+    (l.includes('connected on') || (l.includes('url') && l.includes('position')))
+  );
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -53,10 +65,15 @@ const LINKEDIN: CsvExport = {
       const on = parseConnectedOn(connected);
       // A connection is not a meeting: Today counts these in one line, never as people to follow up.
       if (on) raw.connectedOn = on;
-      else warnings.push({ line: row.line, message: `“${connected.slice(0, 40)}” is not a date LinkedIn writes; the connection date was left out.` });
+      else
+        warnings.push({
+          line: row.line,
+          message: `“${connected.slice(0, 40)}” is not a date LinkedIn writes; the connection date was left out.`,
+        });
     }
     return raw;
   },
 };
 
-export const parseLinkedinCsv = (input: string, onProgress?: ProgressFn): ParseReport => parseCsvExport(input, LINKEDIN, onProgress);
+export const parseLinkedinCsv = (input: string, onProgress?: ProgressFn): ParseReport =>
+  parseCsvExport(input, LINKEDIN, onProgress);

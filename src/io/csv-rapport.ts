@@ -22,7 +22,8 @@ const RAPPORT: CsvExport = {
   readRow,
 };
 
-export const parseRapportCsv = (input: string, onProgress?: ProgressFn): ParseReport => parseCsvExport(input, RAPPORT, onProgress);
+export const parseRapportCsv = (input: string, onProgress?: ProgressFn): ParseReport =>
+  parseCsvExport(input, RAPPORT, onProgress);
 
 /** The writer's formula guard, undone: `'=SUM(1)` was `=SUM(1)`, `'+44 20…` was `+44 20…`. */
 const unguard = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
@@ -34,9 +35,7 @@ const items = (cell: string) =>
     .filter((s) => s !== '');
 /** A list of names as `joinedNames` writes it: split at each ";" not escaped by "\\". */
 const names = (cell: string) =>
-  (unguard(cell).match(/(?:\\.|[^;\\])+/g) ?? [])
-    .map((s) => s.replace(/\\(.)/g, '$1').trim())
-    .filter((s) => s !== '');
+  (unguard(cell).match(/(?:\\.|[^;\\])+/g) ?? []).map((s) => s.replace(/\\(.)/g, '$1').trim()).filter((s) => s !== '');
 const numberOrNull = (cell: string) => (cell.trim() === '' ? null : Number(cell.trim()));
 const dateOrNull = (cell: string) => (cell.trim() === '' ? null : cell.trim());
 

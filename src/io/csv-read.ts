@@ -18,7 +18,11 @@ export interface CsvRow {
 const normaliseHeader = (h: string) => h.replace(/^\uFEFF/, '').trim();
 
 /** Index of the first line (0-based) and its character offset for which `isHeader` holds; scans at most `maxLines`. */
-export function findHeaderLine(text: string, isHeader: (line: string) => boolean, maxLines = 200): { index: number; offset: number } | null {
+export function findHeaderLine(
+  text: string,
+  isHeader: (line: string) => boolean,
+  maxLines = 200,
+): { index: number; offset: number } | null {
   let offset = 0;
   for (let index = 0; index < maxLines && offset <= text.length; index++) {
     let end = text.indexOf('\n', offset);
@@ -69,7 +73,10 @@ export function readCsv(
       if (cells.every((c) => c.trim() === '')) return;
       const quoteError = result.errors.find((e) => e.type === 'Quotes');
       if (quoteError) {
-        invalid.push({ line: rowLine, reason: 'A quoted cell in this row is never closed; the file may be cut short or damaged.' });
+        invalid.push({
+          line: rowLine,
+          reason: 'A quoted cell in this row is never closed; the file may be cut short or damaged.',
+        });
         return;
       }
       const cols = columns;

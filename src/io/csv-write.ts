@@ -21,7 +21,8 @@ type Row = { contact: ContactValues; communities: readonly string[] };
 type Column = [header: string, value: (c: ContactValues, row: Row) => string];
 const joined = (values: readonly string[]) => values.join('; ');
 /** Names joined the same way, a ";" or "\\" inside a name escaped with "\\" (as vCard does), so "Alumni; Class of 2012" stays one name. */
-export const joinedNames = (names: readonly string[]) => names.map((n) => n.replace(/[\\;]/g, (c) => `\\${c}`)).join('; ');
+export const joinedNames = (names: readonly string[]) =>
+  names.map((n) => n.replace(/[\\;]/g, (c) => `\\${c}`)).join('; ');
 
 export const CONTACT_COLUMNS: Column[] = [
   ['Name', (c) => c.name],
@@ -54,7 +55,10 @@ export const CONTACT_COLUMNS: Column[] = [
  * Rapport's own CSV, which Rapport also imports back (`csv-rapport.ts`).
  * `communityName` names a community by its id; communities it does not know (gone) are left out.
  */
-export function writeContactsCsv(contacts: Iterable<ContactValues>, communityName: (id: string) => string | undefined = () => undefined): string {
+export function writeContactsCsv(
+  contacts: Iterable<ContactValues>,
+  communityName: (id: string) => string | undefined = () => undefined,
+): string {
   const rows: string[][] = [CONTACT_COLUMNS.map(([h]) => h)];
   for (const contact of contacts) {
     const row: Row = { contact, communities: contact.communityIds.flatMap((id) => communityName(id) ?? []) };

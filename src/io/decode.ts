@@ -36,7 +36,11 @@ export function decodeFileBytes(bytes: Uint8Array): DecodedFile {
   // (Outlook, Excel, a phone), not damaged UTF-8. Read it in the code page it reads best in.
   const legacy = guessLegacy(body);
   warnings.push(legacyWarning(legacy));
-  return { text: legacy === 'windows-1252' ? decodeWindows1252(body) : new TextDecoder(legacy).decode(body), encoding: legacy, warnings };
+  return {
+    text: legacy === 'windows-1252' ? decodeWindows1252(body) : new TextDecoder(legacy).decode(body),
+    encoding: legacy,
+    warnings,
+  };
 }
 
 export const legacyWarning = (legacy: LegacyEncoding): LineWarning => ({

@@ -8,7 +8,12 @@ import type { Action, Contact, Interaction } from '../model/index.ts';
 import { joinLines } from './fold.ts';
 
 export const escapeIcsText = (value: string) =>
-  value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+  value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 
 const day = (iso: string) => iso.replace(/-/g, '');
 function nextDay(iso: string): string {
@@ -27,9 +32,24 @@ export interface CalendarInput {
 export function writeIcs({ interactions, actions, contacts }: CalendarInput, now: Date = new Date()): string {
   const names = new Map(contacts.filter((c) => c.deletedAt === null).map((c) => [c.id as string, c.name]));
   const dtstamp = utcStamp(now);
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Rapport//Follow-ups//EN', 'CALSCALE:GREGORIAN', 'X-WR-CALNAME:Rapport'];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Rapport//Follow-ups//EN',
+    'CALSCALE:GREGORIAN',
+    'X-WR-CALNAME:Rapport',
+  ];
   const event = (uid: string, on: string, summary: string) =>
-    lines.push('BEGIN:VEVENT', `UID:${uid}@rapport`, `DTSTAMP:${dtstamp}`, `DTSTART;VALUE=DATE:${day(on)}`, `DTEND;VALUE=DATE:${nextDay(on)}`, `SUMMARY:${escapeIcsText(summary)}`, 'TRANSP:TRANSPARENT', 'END:VEVENT');
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${uid}@rapport`,
+      `DTSTAMP:${dtstamp}`,
+      `DTSTART;VALUE=DATE:${day(on)}`,
+      `DTEND;VALUE=DATE:${nextDay(on)}`,
+      `SUMMARY:${escapeIcsText(summary)}`,
+      'TRANSP:TRANSPARENT',
+      'END:VEVENT',
+    );
   for (const i of interactions) {
     if (i.deletedAt !== null || i.followUpDone || !i.followUpOn) continue;
     const who = i.contactIds.map((id) => names.get(id)).filter((n): n is string => n !== undefined);

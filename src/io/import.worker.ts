@@ -24,7 +24,8 @@ scope.onmessage = (event: MessageEvent<ImportRequest>) => {
     if (report.ok) {
       // Thousands of people in one message would be one long task to receive on the main thread.
       const drafts = report.report.drafts;
-      for (let i = 0; i < drafts.length; i += DRAFTS_PER_MESSAGE) post({ type: 'drafts', drafts: drafts.slice(i, i + DRAFTS_PER_MESSAGE) });
+      for (let i = 0; i < drafts.length; i += DRAFTS_PER_MESSAGE)
+        post({ type: 'drafts', drafts: drafts.slice(i, i + DRAFTS_PER_MESSAGE) });
       post({ type: 'result', report: { ...report, report: { ...report.report, drafts: [] } } });
     } else post({ type: 'result', report });
   } catch (e) {

@@ -15,7 +15,10 @@ export function classifyLink(value: string, hintLinkedin = false): LinkResult {
   // "example.com:8080/x" looks like a scheme but is a host with a port.
   const isHostPort = scheme !== undefined && /^[a-z0-9.-]+\.[a-z]{2,}:\d+/i.test(trimmed);
   if (scheme !== undefined && scheme !== 'http' && scheme !== 'https' && !isHostPort) {
-    return { ok: false, message: `The link ${show(trimmed)} was not imported: only web addresses (https or http) are kept.` };
+    return {
+      ok: false,
+      message: `The link ${show(trimmed)} was not imported: only web addresses (https or http) are kept.`,
+    };
   }
   const parsed = parseWebUrl(isHostPort ? `https://${trimmed}` : trimmed);
   if (!parsed.ok) return { ok: false, message: `The link ${show(trimmed)} is not a web address and was not imported.` };

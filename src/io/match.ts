@@ -13,7 +13,15 @@ import { contactSpec, type Community, type Contact, type ContactId, type IsoDate
 import { linkedinKey, nameKey, organisationKey } from '../model/rules/contact-keys.ts';
 import { joinText } from '../model/rules/merge.ts';
 import { runAtOnce, runInSlices } from '../model/rules/slices.ts';
-import { crowdKeys, listEntryKey, preparePerson, SamePersonIndex, type DuplicateReason, type Likeness, type Prepared } from '../model/rules/same-person.ts';
+import {
+  crowdKeys,
+  listEntryKey,
+  preparePerson,
+  SamePersonIndex,
+  type DuplicateReason,
+  type Likeness,
+  type Prepared,
+} from '../model/rules/same-person.ts';
 import { cleanCommunityNames, communityKey, communityNamer } from './community-names.ts';
 import type { ContactDraft, ContactField, ContactValues, LineProblem } from './types.ts';
 
@@ -27,11 +35,21 @@ interface ChangeBase {
 }
 export type FieldChange = ChangeBase &
   (
-    | /** The existing field was empty and takes the incoming value. */ { kind: 'fill'; value: string | number | boolean }
-    | /** The file holds another value: it replaces the one here, which is kept in Notes. */ { kind: 'replace'; value: string | number | boolean; from: string | number | boolean }
+    | /** The existing field was empty and takes the incoming value. */ {
+        kind: 'fill';
+        value: string | number | boolean;
+      }
+    | /** The file holds another value: it replaces the one here, which is kept in Notes. */ {
+        kind: 'replace';
+        value: string | number | boolean;
+        from: string | number | boolean;
+      }
     | /** Incoming list entries (emails, phones, tags) the existing person lacks. */ { kind: 'add'; value: string[] }
     | /** A long text the existing one does not contain: joined after it. */ { kind: 'join'; value: string }
-    | /** Kept in Notes: what has no room in its field, or a differing value within one file. */ { kind: 'note'; value: string }
+    | /** Kept in Notes: what has no room in its field, or a differing value within one file. */ {
+        kind: 'note';
+        value: string;
+      }
   );
 
 export interface ImportMatch {
@@ -60,7 +78,13 @@ export interface ImportPlan {
 }
 
 /** Fields an import never sets: links to other entities of this space, and the merge marker. */
-const SKIPPED: ReadonlySet<ContactField> = new Set(['communityIds', 'objectiveIds', 'metEventId', 'introducedById', 'mergedIntoId']);
+const SKIPPED: ReadonlySet<ContactField> = new Set([
+  'communityIds',
+  'objectiveIds',
+  'metEventId',
+  'introducedById',
+  'mergedIntoId',
+]);
 const JOINED: ReadonlySet<ContactField> = new Set(['whatTheyDo', 'interests', 'needs', 'metLine', 'notes']);
 const GROUP: Partial<Record<ContactField, ChangeGroup>> = {
   name: 'name',
@@ -73,7 +97,12 @@ const GROUP: Partial<Record<ContactField, ChangeGroup>> = {
   website: 'contact',
   location: 'contact',
 };
-export const GROUP_LABELS: Record<ChangeGroup, string> = { name: 'Name', work: 'Role and organisation', contact: 'Contact details', about: 'Other details' };
+export const GROUP_LABELS: Record<ChangeGroup, string> = {
+  name: 'Name',
+  work: 'Role and organisation',
+  contact: 'Contact details',
+  about: 'Other details',
+};
 const FIELDS = (Object.keys(contactSpec) as ContactField[]).filter((f) => !SKIPPED.has(f));
 const NOTES_MAX = 20_000;
 
@@ -97,7 +126,11 @@ function sameValue(field: ContactField, a: Value, b: Value): boolean {
  * Where both hold different single values, the file's replaces the one here
  * (`replace`), or, within one file (`replace: false`), is kept in Notes.
  */
-export function diffInto(base: ContactValues, incoming: ContactValues, opts: { replace?: boolean } = {}): FieldChange[] {
+export function diffInto(
+  base: ContactValues,
+  incoming: ContactValues,
+  opts: { replace?: boolean } = {},
+): FieldChange[] {
   const replace = opts.replace ?? true;
   const changes: FieldChange[] = [];
   for (const field of FIELDS) {
@@ -119,9 +152,18 @@ export function diffInto(base: ContactValues, incoming: ContactValues, opts: { r
     } else if (isEmpty(current)) {
       changes.push({ field, label, group, kind: 'fill', value: next as string | number | boolean });
     } else if (JOINED.has(field)) {
-      if (!(current as string).includes((next as string).trim())) changes.push({ field, label, group, kind: 'join', value: next as string });
+      if (!(current as string).includes((next as string).trim()))
+        changes.push({ field, label, group, kind: 'join', value: next as string });
     } else if (!sameValue(field, current, next)) {
-      if (replace) changes.push({ field, label, group, kind: 'replace', value: next as string | number | boolean, from: current as string | number | boolean });
+      if (replace)
+        changes.push({
+          field,
+          label,
+          group,
+          kind: 'replace',
+          value: next as string | number | boolean,
+          from: current as string | number | boolean,
+        });
       else changes.push({ field, label, group, kind: 'note', value: String(next) });
     }
   }
@@ -129,7 +171,8 @@ export function diffInto(base: ContactValues, incoming: ContactValues, opts: { r
 }
 
 /** A day as people write it: "5 December 2026". */
-const dayInWords = (now: Date) => now.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dayInWords = (now: Date) =>
+  now.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /**
  * The values to write so that `current` takes `changes`, re-checked against
@@ -137,7 +180,11 @@ const dayInWords = (now: Date) => now.toLocaleDateString('en-GB', { day: 'numeri
  * value then goes to Notes), a value already there is not written again.
  * Communities joined (named, not ids) are left to the store, which finds or creates them.
  */
-export function patchFor(current: ContactValues, changes: readonly FieldChange[], now: Date = new Date()): Partial<ContactValues> {
+export function patchFor(
+  current: ContactValues,
+  changes: readonly FieldChange[],
+  now: Date = new Date(),
+): Partial<ContactValues> {
   const patch: Partial<Record<ContactField, unknown>> = {};
   const lines: string[] = [];
   const imported = (c: FieldChange, value: unknown) => lines.push(`Imported: ${c.label} — ${String(value)}`);
@@ -182,7 +229,10 @@ export function appendNotes(notes: string, lines: string[]): string {
 }
 
 /** Applies changes to plain values (the in-file merge; the store writes the same patch to the document). */
-export const applyChanges = (base: ContactValues, changes: FieldChange[]): ContactValues => ({ ...base, ...patchFor(base, changes) });
+export const applyChanges = (base: ContactValues, changes: FieldChange[]): ContactValues => ({
+  ...base,
+  ...patchFor(base, changes),
+});
 
 /** The rule's reasons as the preview words them. */
 export function matchedBy(likeness: Likeness): string {
@@ -195,9 +245,13 @@ export function matchedBy(likeness: Likeness): string {
 }
 
 /** A record in one line: "Designer at Acme · sam@x.example · +44 20 7946 0958"; "nothing but the name". */
-export function holds(p: Pick<ContactValues, 'role' | 'organisation' | 'emails' | 'phones' | 'linkedin' | 'location'>): string {
+export function holds(
+  p: Pick<ContactValues, 'role' | 'organisation' | 'emails' | 'phones' | 'linkedin' | 'location'>,
+): string {
   const work = [p.role, p.organisation].filter((s) => s !== '').join(' at ');
-  const parts = [work, p.emails[0] ?? '', p.phones[0] ?? '', p.linkedin ? 'LinkedIn profile' : '', p.location].filter((s) => s !== '');
+  const parts = [work, p.emails[0] ?? '', p.phones[0] ?? '', p.linkedin ? 'LinkedIn profile' : '', p.location].filter(
+    (s) => s !== '',
+  );
   return parts.length ? parts.join(' · ') : 'nothing but the name';
 }
 
@@ -212,7 +266,12 @@ const STEP = 100;
  * Records that are the same person within the file are folded together first,
  * so a file with duplicates never creates two people.
  */
-function* planning(drafts: readonly ContactDraft[], existing: readonly Contact[], invalid: readonly LineProblem[], communities: readonly Community[]): Generator<void, ImportPlan> {
+function* planning(
+  drafts: readonly ContactDraft[],
+  existing: readonly Contact[],
+  invalid: readonly LineProblem[],
+  communities: readonly Community[],
+): Generator<void, ImportPlan> {
   // Each record is prepared once (its name folded, its keys read), a step at a time.
   const prepared: Prepared<ContactValues>[] = [];
   for (const [i, draft] of drafts.entries()) {
@@ -264,8 +323,18 @@ function* planning(drafts: readonly ContactDraft[], existing: readonly Contact[]
   }
   yield;
   const communityName = communityNamer(communities);
-  const changesFor = (person: Contact, draft: ContactDraft) => [...diffInto(person, draft.values), ...communitiesJoined(person, draft, communityName)];
-  const plan: ImportPlan = { newPeople: [], matches: [], uncertain: [], invalid: [...invalid], mergedInFile, newCommunities: [] };
+  const changesFor = (person: Contact, draft: ContactDraft) => [
+    ...diffInto(person, draft.values),
+    ...communitiesJoined(person, draft, communityName),
+  ];
+  const plan: ImportPlan = {
+    newPeople: [],
+    matches: [],
+    uncertain: [],
+    invalid: [...invalid],
+    mergedInFile,
+    newCommunities: [],
+  };
   const claimed = new Map<ContactId, ImportMatch>();
   let done = 0;
   for (const draft of inOrder) {
@@ -279,7 +348,10 @@ function* planning(drafts: readonly ContactDraft[], existing: readonly Contact[]
     const earlier = claimed.get(person.id);
     if (earlier && best.likeness.certain) {
       // Two file records lead to the same person: fold the second into the first.
-      earlier.draft.values = applyChanges(earlier.draft.values, diffInto(earlier.draft.values, draft.values, { replace: false }));
+      earlier.draft.values = applyChanges(
+        earlier.draft.values,
+        diffInto(earlier.draft.values, draft.values, { replace: false }),
+      );
       foldCommunities(earlier.draft, draft);
       earlier.changes = changesFor(person, earlier.draft);
       mergedInFile.push({ line: draft.line, intoLine: earlier.draft.line });
@@ -305,16 +377,26 @@ function* planning(drafts: readonly ContactDraft[], existing: readonly Contact[]
   plan.newPeople.sort((a, b) => a.line - b.line);
   plan.matches.sort((a, b) => a.draft.line - b.draft.line);
   plan.uncertain.sort((a, b) => a.draft.line - b.draft.line);
-  plan.newCommunities = namesToCreate([...plan.newPeople, ...plan.matches.map((m) => m.draft), ...plan.uncertain.map((m) => m.draft)], communities, communityName);
+  plan.newCommunities = namesToCreate(
+    [...plan.newPeople, ...plan.matches.map((m) => m.draft), ...plan.uncertain.map((m) => m.draft)],
+    communities,
+    communityName,
+  );
   return plan;
 }
 
 /** The communities a record adds to a person here, by name: those the person is not in yet. Written by the store, which finds or creates each. */
-function communitiesJoined(person: Contact, draft: ContactDraft, communityName: (id: string) => string | undefined): FieldChange[] {
+function communitiesJoined(
+  person: Contact,
+  draft: ContactDraft,
+  communityName: (id: string) => string | undefined,
+): FieldChange[] {
   if (!draft.communities?.length) return [];
   const have = new Set(person.communityIds.map((id) => communityKey(communityName(id) ?? '')));
   const added = draft.communities.filter((name) => !have.has(communityKey(name)));
-  return added.length ? [{ field: 'communityIds', label: contactSpec.communityIds.label, group: 'about', kind: 'add', value: added }] : [];
+  return added.length
+    ? [{ field: 'communityIds', label: contactSpec.communityIds.label, group: 'about', kind: 'add', value: added }]
+    : [];
 }
 
 /** A second record of one person in the file: its communities join the first's. */
@@ -324,12 +406,23 @@ function foldCommunities(into: ContactDraft, from: ContactDraft) {
 }
 
 /** Names the drafts use that no community here answers to, once each, in the order first met. */
-function namesToCreate(drafts: readonly ContactDraft[], communities: readonly Community[], communityName: (id: string) => string | undefined): string[] {
+function namesToCreate(
+  drafts: readonly ContactDraft[],
+  communities: readonly Community[],
+  communityName: (id: string) => string | undefined,
+): string[] {
   const here = new Set(communities.flatMap((c) => (communityName(c.id) === undefined ? [] : [communityKey(c.name)])));
-  return cleanCommunityNames(drafts.flatMap((d) => d.communities ?? [])).filter((name) => !here.has(communityKey(name)));
+  return cleanCommunityNames(drafts.flatMap((d) => d.communities ?? [])).filter(
+    (name) => !here.has(communityKey(name)),
+  );
 }
 
-export function planImport(drafts: readonly ContactDraft[], existing: readonly Contact[], invalid: readonly LineProblem[] = [], communities: readonly Community[] = []): ImportPlan {
+export function planImport(
+  drafts: readonly ContactDraft[],
+  existing: readonly Contact[],
+  invalid: readonly LineProblem[] = [],
+  communities: readonly Community[] = [],
+): ImportPlan {
   return runAtOnce(planning(drafts, existing, invalid, communities));
 }
 
@@ -360,7 +453,9 @@ export const choiceKey = (id: ContactId, group: ChangeGroup) => `${id}|${group}`
 /** Groups of a match's changes, in the order shown. */
 export function changeGroups(changes: readonly FieldChange[]): [ChangeGroup, FieldChange[]][] {
   const order: ChangeGroup[] = ['work', 'contact', 'about', 'name'];
-  return order.map((g) => [g, changes.filter((c) => c.group === g)] as [ChangeGroup, FieldChange[]]).filter(([, list]) => list.length > 0);
+  return order
+    .map((g) => [g, changes.filter((c) => c.group === g)] as [ChangeGroup, FieldChange[]])
+    .filter(([, list]) => list.length > 0);
 }
 
 /**
@@ -370,7 +465,8 @@ export function changeGroups(changes: readonly FieldChange[]): [ChangeGroup, Fie
  */
 export function defaultChoices(plan: ImportPlan): ImportChoices {
   const left = new Set<string>();
-  for (const m of [...plan.matches, ...plan.uncertain]) if (m.changes.some((c) => c.group === 'name' && c.kind === 'replace')) left.add(choiceKey(m.existingId, 'name'));
+  for (const m of [...plan.matches, ...plan.uncertain])
+    if (m.changes.some((c) => c.group === 'name' && c.kind === 'replace')) left.add(choiceKey(m.existingId, 'name'));
   return { left, samePerson: new Set(), congratulate: new Set() };
 }
 
@@ -407,7 +503,10 @@ export interface ChosenImport {
 
 /** The plan as the person chose it: left groups dropped, uncertain matches decided. */
 export function choosePlan(plan: ImportPlan, choices: ImportChoices, today: IsoDate): ChosenImport {
-  const keep = (m: ImportMatch): ImportMatch => ({ ...m, changes: m.changes.filter((c) => !choices.left.has(choiceKey(m.existingId, c.group))) });
+  const keep = (m: ImportMatch): ImportMatch => ({
+    ...m,
+    changes: m.changes.filter((c) => !choices.left.has(choiceKey(m.existingId, c.group))),
+  });
   const matches = plan.matches.map(keep);
   const newPeople = [...plan.newPeople];
   for (const m of plan.uncertain) {
@@ -418,7 +517,8 @@ export function choosePlan(plan: ImportPlan, choices: ImportChoices, today: IsoD
   for (const m of matches) {
     if (!choices.congratulate.has(m.existingId)) continue;
     const w = workChange(m);
-    if (w) congratulations.push({ contactId: m.existingId, title: congratulationTitle(w, m.draft.values), dueOn: today });
+    if (w)
+      congratulations.push({ contactId: m.existingId, title: congratulationTitle(w, m.draft.values), dueOn: today });
   }
   return { plan: { ...plan, matches, newPeople, uncertain: [] }, congratulations };
 }

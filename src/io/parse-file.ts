@@ -30,17 +30,26 @@ export function parseFile(name: string, bytes: Uint8Array, onProgress?: Progress
   if (encoding === 'utf-8') {
     const body = bytes.subarray(start);
     const format = detectFormat(name, toBinary(body.subarray(0, 64 * 1024)));
-    if (format.ok && format.value === 'vcard') return { ok: true, format: 'vcard', report: parseVCardBytes(body, onProgress) };
+    if (format.ok && format.value === 'vcard')
+      return { ok: true, format: 'vcard', report: parseVCardBytes(body, onProgress) };
   }
   const decoded = decodeFileBytes(bytes);
   return parseText(name, decoded.text, onProgress, decoded.warnings);
 }
 
 /** As `parseFile`, for text already decoded (pasted, or read by the caller). */
-export function parseText(name: string, text: string, onProgress?: ProgressFn, decodeWarnings: ParseReport['warnings'] = []): ParsedFile {
+export function parseText(
+  name: string,
+  text: string,
+  onProgress?: ProgressFn,
+  decodeWarnings: ParseReport['warnings'] = [],
+): ParsedFile {
   const format = detectFormat(name, text);
   if (!format.ok) return { ok: false, error: format.error };
-  const withDecodeWarnings = (report: ParseReport): ParseReport => ({ ...report, warnings: [...decodeWarnings, ...report.warnings] });
+  const withDecodeWarnings = (report: ParseReport): ParseReport => ({
+    ...report,
+    warnings: [...decodeWarnings, ...report.warnings],
+  });
   switch (format.value) {
     case 'vcard':
       return { ok: true, format: 'vcard', report: withDecodeWarnings(parseVCards(text, onProgress)) };
@@ -57,7 +66,13 @@ export function parseText(name: string, text: string, onProgress?: ProgressFn, d
       onProgress?.(text.length, text.length);
       if (!parsed.ok) return { ok: false, error: { type: 'not-a-backup', message: parsed.error.message } };
       const { backup, problems } = parsed.value;
-      return { ok: true, format: 'rapport-backup', backup, problems, report: withDecodeWarnings(backupContactDrafts(backup, problems)) };
+      return {
+        ok: true,
+        format: 'rapport-backup',
+        backup,
+        problems,
+        report: withDecodeWarnings(backupContactDrafts(backup, problems)),
+      };
     }
   }
 }

@@ -9,7 +9,10 @@ export function cleanTags(labels: Iterable<string>): string[] {
   const seen = new Set<string>();
   for (const label of labels) {
     const system = /^\*\s*/.test(label);
-    let tag = label.replace(/^\*\s*/, '').replace(/\s+/g, ' ').trim();
+    let tag = label
+      .replace(/^\*\s*/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     const systemGroup = /^system group:\s*/i.test(tag);
     if (systemGroup) tag = tag.replace(/^system group:\s*/i, '');
     const lower = tag.toLowerCase();

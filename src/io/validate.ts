@@ -29,7 +29,12 @@ const TEXT_MAX: Partial<Record<keyof ContactValues, number>> = {
 };
 
 /** The values `parse` accepts, in order; empty cells are skipped and each refused value is left out with a warning. */
-export function keepValid(values: Iterable<string>, parse: (value: string) => Result<string, string>, line: number, warnings: LineWarning[]): string[] {
+export function keepValid(
+  values: Iterable<string>,
+  parse: (value: string) => Result<string, string>,
+  line: number,
+  warnings: LineWarning[],
+): string[] {
   const kept: string[] = [];
   for (const value of values) {
     if (value.trim() === '') continue;
@@ -69,7 +74,10 @@ export function validateContact(
     const r = parseValues(contactSpec, fields);
     if (r.ok) {
       const names = cleanCommunityNames(communities ?? []);
-      return { ok: true, draft: names.length ? { line, values: r.value, notes, communities: names } : { line, values: r.value, notes } };
+      return {
+        ok: true,
+        draft: names.length ? { line, values: r.value, notes, communities: names } : { line, values: r.value, notes },
+      };
     }
     for (const error of r.error) {
       if (error.field === 'name') return { ok: false, problem: { line, reason: nameProblem(raw.name, error.message) } };
@@ -86,4 +94,3 @@ function nameProblem(name: unknown, message: string): string {
   }
   return message;
 }
-

@@ -112,7 +112,11 @@ export function mapCard(props: ContentLine[], warnings: LineWarning[]): MappedCa
         const value = textOf(p, warnings);
         const parsed = parseVCardDate(value, paramOf(p, 'X-APPLE-OMIT-YEAR'));
         if (parsed) birthday = parsed;
-        else warnings.push({ line: p.line, message: `The birthday “${value.slice(0, 40)}” is not a date and was left out.` });
+        else
+          warnings.push({
+            line: p.line,
+            message: `The birthday “${value.slice(0, 40)}” is not a date and was left out.`,
+          });
         break;
       }
       case 'CATEGORIES':
@@ -121,7 +125,8 @@ export function mapCard(props: ContentLine[], warnings: LineWarning[]): MappedCa
       case 'KIND':
       case 'X-ADDRESSBOOKSERVER-KIND': {
         const kind = textOf(p, warnings).toLowerCase();
-        if (kind === 'group') return { raw: {}, notes, skip: 'This card is a group, not a person; groups are not imported.' };
+        if (kind === 'group')
+          return { raw: {}, notes, skip: 'This card is a group, not a person; groups are not imported.' };
         break;
       }
     }
@@ -141,7 +146,10 @@ export function mapCard(props: ContentLine[], warnings: LineWarning[]): MappedCa
     name,
     role: title || role,
     organisation: org?.[0] ?? '',
-    department: (org ?? []).slice(1).filter((s) => s !== '').join(', '),
+    department: (org ?? [])
+      .slice(1)
+      .filter((s) => s !== '')
+      .join(', '),
     emails,
     phones,
     linkedin,

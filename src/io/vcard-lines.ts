@@ -31,7 +31,11 @@ const isQuotedPrintableLine = (text: string) => {
 };
 
 /** Joins folded lines; calls `emit` for every non-empty logical line, in order. */
-export function unfold(text: string, emit: (line: LogicalLine) => void, onProgress?: (done: number, total: number) => void): void {
+export function unfold(
+  text: string,
+  emit: (line: LogicalLine) => void,
+  onProgress?: (done: number, total: number) => void,
+): void {
   const lines = text.split(/\r\n|\r|\n/);
   const total = lines.length;
   let current: string | null = null;
@@ -136,7 +140,8 @@ function addParam(params: Map<string, string[]>, part: string): void {
 /** The TYPE parameter as lower-case words (`TYPE=work,voice`, `TYPE=WORK;TYPE=VOICE`, bare 2.1 words). */
 export function typesOf(prop: ContentLine): string[] {
   const out: string[] = [];
-  for (const v of prop.params.get('TYPE') ?? []) for (const part of v.split(',')) if (part.trim()) out.push(part.trim().toLowerCase());
+  for (const v of prop.params.get('TYPE') ?? [])
+    for (const part of v.split(',')) if (part.trim()) out.push(part.trim().toLowerCase());
   return out;
 }
 

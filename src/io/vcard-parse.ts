@@ -8,7 +8,17 @@
  * value is decoded in the CHARSET it declares, and the values that declare none
  * in the file's encoding, decided on their evidence.
  */
-import { decodeIn, emptyEvidence, type LegacyEncoding, fromBinary, guessLegacy, hasHighBytes, isDamagedUtf8, scanUtf8, toBinary } from './charset.ts';
+import {
+  decodeIn,
+  emptyEvidence,
+  type LegacyEncoding,
+  fromBinary,
+  guessLegacy,
+  hasHighBytes,
+  isDamagedUtf8,
+  scanUtf8,
+  toBinary,
+} from './charset.ts';
 import { damagedWarning, legacyWarning, stripBom } from './decode.ts';
 import { emptyReport, type LineWarning, type ParseReport, type ProgressFn } from './types.ts';
 import { validateContact } from './validate.ts';
@@ -74,7 +84,9 @@ export function parseVCardBytes(bytes: Uint8Array, onProgress?: ProgressFn): Par
     if (BINARY.has(prop.name)) return { ...prop, params };
     if (isQuotedPrintable(prop)) {
       // 8-bit bytes inside a quoted-printable value are bytes like the `=XX` around them.
-      const raw = hasHighBytes(prop.raw) ? prop.raw.replace(/[\u0080-\u00ff]/g, (c) => `=${c.charCodeAt(0).toString(16).toUpperCase()}`) : prop.raw;
+      const raw = hasHighBytes(prop.raw)
+        ? prop.raw.replace(/[\u0080-\u00ff]/g, (c) => `=${c.charCodeAt(0).toString(16).toUpperCase()}`)
+        : prop.raw;
       return { ...prop, params, raw, ...(legacy ? { fallbackCharset: legacy } : {}) };
     }
     if (!hasHighBytes(prop.raw)) return { ...prop, params };
@@ -89,7 +101,12 @@ export function parseVCardBytes(bytes: Uint8Array, onProgress?: ProgressFn): Par
   return parseCards(binary, report, toText, onProgress);
 }
 
-function parseCards(input: string, report: ParseReport, toText: (prop: ContentLine, warnings: LineWarning[]) => ContentLine, onProgress?: ProgressFn): ParseReport {
+function parseCards(
+  input: string,
+  report: ParseReport,
+  toText: (prop: ContentLine, warnings: LineWarning[]) => ContentLine,
+  onProgress?: ProgressFn,
+): ParseReport {
   const { drafts, invalid, warnings } = report;
   let card: { line: number; props: ContentLine[] } | null = null;
   let cards = 0;
@@ -104,7 +121,10 @@ function parseCards(input: string, report: ParseReport, toText: (prop: ContentLi
     if (!checked.ok) return void invalid.push(checked.problem);
     drafts.push(checked.draft);
     if (mapped.notes.includes('photo not imported')) {
-      warnings.push({ line: c.line, message: `Photo not imported for ${checked.draft.values.name}: photos are not kept.` });
+      warnings.push({
+        line: c.line,
+        message: `Photo not imported for ${checked.draft.values.name}: photos are not kept.`,
+      });
     }
   };
 
@@ -122,7 +142,11 @@ function parseCards(input: string, report: ParseReport, toText: (prop: ContentLi
       lastWasBinary = BINARY.has(prop.name);
       const value = prop.raw.trim().toUpperCase();
       if (prop.name === 'BEGIN' && value === 'VCARD') {
-        if (card) invalid.push({ line: card.line, reason: `This card has no END:VCARD; the next card starts on line ${prop.line}. The file may be damaged.` });
+        if (card)
+          invalid.push({
+            line: card.line,
+            reason: `This card has no END:VCARD; the next card starts on line ${prop.line}. The file may be damaged.`,
+          });
         card = { line: prop.line, props: [] };
         cards++;
       } else if (prop.name === 'END' && value === 'VCARD') {

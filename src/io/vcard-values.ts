@@ -13,7 +13,13 @@ const utf8 = new TextEncoder();
  * without one, UTF-8 when the bytes are valid UTF-8, else `fallback` (the file's
  * own code page) or the code page they read best in.
  */
-export function decodeQuotedPrintable(value: string, charset: string | undefined, line: number, warnings: LineWarning[], fallback?: string): string {
+export function decodeQuotedPrintable(
+  value: string,
+  charset: string | undefined,
+  line: number,
+  warnings: LineWarning[],
+  fallback?: string,
+): string {
   const bytes: number[] = [];
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
@@ -32,7 +38,13 @@ export function decodeQuotedPrintable(value: string, charset: string | undefined
   return decodeBytes(Uint8Array.from(bytes), charset, line, warnings, fallback);
 }
 
-function decodeBytes(bytes: Uint8Array, charset: string | undefined, line: number, warnings: LineWarning[], fallback?: string): string {
+function decodeBytes(
+  bytes: Uint8Array,
+  charset: string | undefined,
+  line: number,
+  warnings: LineWarning[],
+  fallback?: string,
+): string {
   if (charset) {
     const text = decodeIn(charset, bytes);
     if (text !== null) return text;
@@ -62,7 +74,12 @@ export function unescapeText(value: string): string {
   let start = 0;
   while (i !== -1 && i < value.length - 1) {
     const next = value[i + 1] as string;
-    const replacement = next === 'n' || next === 'N' ? '\n' : next === ',' || next === ';' || next === ':' || next === '\\' || next === '"' ? next : null;
+    const replacement =
+      next === 'n' || next === 'N'
+        ? '\n'
+        : next === ',' || next === ';' || next === ':' || next === '\\' || next === '"'
+          ? next
+          : null;
     if (replacement === null) {
       i = value.indexOf('\\', i + 1);
       continue;
@@ -91,7 +108,9 @@ export function splitUnescaped(value: string, separator: ';' | ','): string[] {
 const isQuotedPrintable = (prop: ContentLine) => /^QUOTED-PRINTABLE$/i.test(paramOf(prop, 'ENCODING') ?? '');
 
 function decodePart(prop: ContentLine, part: string, warnings: LineWarning[]): string {
-  const decoded = isQuotedPrintable(prop) ? decodeQuotedPrintable(part, paramOf(prop, 'CHARSET'), prop.line, warnings, prop.fallbackCharset) : part;
+  const decoded = isQuotedPrintable(prop)
+    ? decodeQuotedPrintable(part, paramOf(prop, 'CHARSET'), prop.line, warnings, prop.fallbackCharset)
+    : part;
   return unescapeText(decoded);
 }
 
@@ -107,7 +126,9 @@ export const componentsOf = (prop: ContentLine, warnings: LineWarning[]) =>
 
 /** The `,`-separated items of a list value (CATEGORIES). */
 export const listOf = (prop: ContentLine, warnings: LineWarning[]) =>
-  splitUnescaped(prop.raw, ',').map((p) => decodePart(prop, p, warnings).trim()).filter((p) => p !== '');
+  splitUnescaped(prop.raw, ',')
+    .map((p) => decodePart(prop, p, warnings).trim())
+    .filter((p) => p !== '');
 
 /**
  * A birthday as the model stores it: YYYY-MM-DD, or --MM-DD without a year.

@@ -8,13 +8,30 @@ import type { ContactValues } from './types.ts';
 import { joinLines } from './fold.ts';
 
 /** The contact fields a vCard export carries and an import gives back. */
-export const VCARD_FIELDS = ['name', 'role', 'organisation', 'department', 'emails', 'phones', 'linkedin', 'website', 'location', 'birthday', 'tags', 'notes'] as const;
+export const VCARD_FIELDS = [
+  'name',
+  'role',
+  'organisation',
+  'department',
+  'emails',
+  'phones',
+  'linkedin',
+  'website',
+  'location',
+  'birthday',
+  'tags',
+  'notes',
+] as const;
 export type VCardFields = Pick<ContactValues, (typeof VCARD_FIELDS)[number]>;
 
 export type VCardPerson = Partial<VCardFields> & { name: string; id?: string; updatedAt?: string };
 
 /** Escapes a text value (RFC 6350 3.4): backslash, comma and line breaks. */
-export const escapeText = (value: string) => value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+export const escapeText = (value: string) =>
+  value
+    .replace(/\\/g, '\\\\')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 /** A component of a compound value (N, ORG, ADR) also escapes the semicolon that separates components. */
 const escapeComponent = (value: string) => escapeText(value).replace(/;/g, '\\;');
 
@@ -40,7 +57,10 @@ const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+/, '');
 export function vcardLines(person: VCardPerson): string[] {
   const lines = ['BEGIN:VCARD', 'VERSION:4.0', `FN:${text(person.name)}`, `N:${structuredName(person.name)}`];
   if (person.id) lines.push(`UID:urn:rapport:${text(person.id)}`);
-  if (person.organisation || person.department) lines.push(`ORG:${component(person.organisation ?? '')}${person.department ? `;${component(person.department)}` : ''}`);
+  if (person.organisation || person.department)
+    lines.push(
+      `ORG:${component(person.organisation ?? '')}${person.department ? `;${component(person.department)}` : ''}`,
+    );
   if (person.role) lines.push(`TITLE:${text(person.role)}`);
   for (const email of person.emails ?? []) lines.push(`EMAIL:${text(email)}`);
   for (const phone of person.phones ?? []) lines.push(`TEL;VALUE=text:${text(phone)}`);

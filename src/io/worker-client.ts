@@ -20,7 +20,13 @@ export function parseFileOffMainThread(file: File, onProgress?: ProgressFn): Pro
           const message = event.data;
           if (message.type === 'progress') onProgress?.(message.done, message.total);
           else if (message.type === 'drafts') drafts.push(...message.drafts);
-          else if (message.type === 'result') finish(), resolve(message.report.ok ? { ...message.report, report: { ...message.report.report, drafts } } : message.report);
+          else if (message.type === 'result')
+            finish(),
+              resolve(
+                message.report.ok
+                  ? { ...message.report, report: { ...message.report.report, drafts } }
+                  : message.report,
+              );
           else finish(), reject(new Error(`The import worker failed: ${message.message}`));
         };
         worker.onerror = (event) => {

@@ -2,11 +2,29 @@
  * The registry of entity collections: each name is a top-level map in the
  * document, and its spec is what every entry in it must satisfy.
  */
-import { interactionSpec, introductionSpec, eventSpec, ledgerSpec, type Interaction, type Introduction, type LedgerEntry, type RapportEvent } from './activity.ts';
+import {
+  interactionSpec,
+  introductionSpec,
+  eventSpec,
+  ledgerSpec,
+  type Interaction,
+  type Introduction,
+  type LedgerEntry,
+  type RapportEvent,
+} from './activity.ts';
 import { communitySpec, type Community } from './community.ts';
 import { contactSpec, type Contact } from './contact.ts';
 import type { FieldSpecs } from './fields.ts';
-import { actionSpec, objectiveSpec, offerSpec, stakeSpec, type Action, type Objective, type ObjectiveStake, type Offer } from './plan.ts';
+import {
+  actionSpec,
+  objectiveSpec,
+  offerSpec,
+  stakeSpec,
+  type Action,
+  type Objective,
+  type ObjectiveStake,
+  type Offer,
+} from './plan.ts';
 
 export const collectionSpecs = {
   contacts: contactSpec,

@@ -1,4 +1,17 @@
-import { birthday, date, flag, integer, list, parseEmail, parsePhone, ref, refs, tagList, text, webUrl } from './fields.ts';
+import {
+  birthday,
+  date,
+  flag,
+  integer,
+  list,
+  parseEmail,
+  parsePhone,
+  ref,
+  refs,
+  tagList,
+  text,
+  webUrl,
+} from './fields.ts';
 import type { Entity } from './entity.ts';
 import type { CommunityId, ContactId, EventId, ObjectiveId } from './ids.ts';
 

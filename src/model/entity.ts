@@ -41,7 +41,9 @@ function shapeOf(spec: FieldSpecs): Shape {
   if (!shape) {
     const entries = Object.entries(spec);
     // An empty list is shared by every entity that has none: frozen, so that no one can fill it for all of them.
-    const values = Object.fromEntries(entries.map(([key, field]) => [key, Array.isArray(field.empty) ? Object.freeze([...field.empty]) : field.empty]));
+    const values = Object.fromEntries(
+      entries.map(([key, field]) => [key, Array.isArray(field.empty) ? Object.freeze([...field.empty]) : field.empty]),
+    );
     shape = {
       fields: new Map(entries),
       required: entries.filter(([, field]) => field.required),
@@ -57,7 +59,13 @@ function shapeOf(spec: FieldSpecs): Shape {
  * Checks the fields of `raw` that `spec` names into `out`, which already holds
  * every field's empty value; other keys of `raw` are ignored.
  */
-function parseInto(shape: Shape, raw: Readonly<Record<string, unknown>>, out: Record<string, unknown>, errors: FieldError[], reading = false): void {
+function parseInto(
+  shape: Shape,
+  raw: Readonly<Record<string, unknown>>,
+  out: Record<string, unknown>,
+  errors: FieldError[],
+  reading = false,
+): void {
   for (const key in raw) {
     const field = shape.fields.get(key);
     const value = raw[key];
@@ -69,12 +77,16 @@ function parseInto(shape: Shape, raw: Readonly<Record<string, unknown>>, out: Re
     else errors.push({ field: key, message: r.error });
   }
   for (const [key, field] of shape.required) {
-    if (raw[key] === undefined || raw[key] === null) errors.push({ field: key, message: `${field.label} is required.` });
+    if (raw[key] === undefined || raw[key] === null)
+      errors.push({ field: key, message: `${field.label} is required.` });
   }
 }
 
 /** Checks the fields of `raw` that `spec` names; absent fields take their empty value. */
-export function parseValues<S extends FieldSpecs>(spec: S, raw: Readonly<Record<string, unknown>>): Result<Values<S>, FieldError[]> {
+export function parseValues<S extends FieldSpecs>(
+  spec: S,
+  raw: Readonly<Record<string, unknown>>,
+): Result<Values<S>, FieldError[]> {
   const shape = shapeOf(spec);
   const values: Record<string, unknown> = { ...shape.values };
   const errors: FieldError[] = [];
@@ -116,7 +128,10 @@ const META_KEYS = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt']);
  * carry them as they are, so that a device not yet updated loses nothing of them. Null when
  * there are none, which is nearly always.
  */
-export function unknownValues(spec: FieldSpecs, raw: Readonly<Record<string, unknown>>): Record<string, unknown> | null {
+export function unknownValues(
+  spec: FieldSpecs,
+  raw: Readonly<Record<string, unknown>>,
+): Record<string, unknown> | null {
   const shape = shapeOf(spec);
   let unknown: Record<string, unknown> | null = null;
   for (const key in raw) {
@@ -138,7 +153,12 @@ export function parseEntity<S extends FieldSpecs, I extends Id<string>>(
   id: unknown = raw.id,
   opts: { reading?: boolean } = {},
 ): Result<Entity<S, I>, FieldError[]> {
-  return checkEntity(spec, raw, { id, createdAt: raw.createdAt, updatedAt: raw.updatedAt, deletedAt: raw.deletedAt }, opts.reading);
+  return checkEntity(
+    spec,
+    raw,
+    { id, createdAt: raw.createdAt, updatedAt: raw.updatedAt, deletedAt: raw.deletedAt },
+    opts.reading,
+  );
 }
 
 /**

@@ -38,7 +38,10 @@ export function isEmptyValue(value: unknown): boolean {
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const CONTROL_ALL = /[\u0000-\u001f\u007f]+/g;
 
-export function text(label: string, opts: { required?: boolean; max?: number; multiline?: boolean } = {}): FieldSpec<string> {
+export function text(
+  label: string,
+  opts: { required?: boolean; max?: number; multiline?: boolean } = {},
+): FieldSpec<string> {
   const max = opts.max ?? (opts.multiline ? 20_000 : 300);
   return {
     label,
@@ -48,8 +51,12 @@ export function text(label: string, opts: { required?: boolean; max?: number; mu
       if (typeof value !== 'string') return err(`${label} must be text.`);
       // Single-line fields never keep line breaks or other control characters.
       const cleaned = opts.multiline
-        ? value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value
-        : CONTROL.test(value) ? value.replace(CONTROL_ALL, ' ').trim() : value.trim();
+        ? value.includes('\r')
+          ? value.replace(/\r\n?/g, '\n')
+          : value
+        : CONTROL.test(value)
+          ? value.replace(CONTROL_ALL, ' ').trim()
+          : value.trim();
       if (opts.required && cleaned.trim() === '') return err(`${label} is required.`);
       if (cleaned.length > max) return err(`${label} is too long (${cleaned.length} characters; at most ${max}).`);
       return ok(cleaned);
@@ -147,7 +154,8 @@ export function parseIsoDate(value: unknown): Result<IsoDate, string> {
   const mo = isShaped ? digitsAt(value, 5, 7) : -1;
   const d = isShaped ? digitsAt(value, 8, 10) : -1;
   if (y < 0 || mo < 0 || d < 0) return err(`${quote(value)} is not a date (expected YYYY-MM-DD).`);
-  const inMonth = mo >= 1 && mo <= 12 && d >= 1 && d <= (DAYS_IN_MONTH[mo - 1] as number) && !(mo === 2 && d === 29 && !isLeap(y));
+  const inMonth =
+    mo >= 1 && mo <= 12 && d >= 1 && d <= (DAYS_IN_MONTH[mo - 1] as number) && !(mo === 2 && d === 29 && !isLeap(y));
   return inMonth ? ok(value as string) : err(`${quote(value)} is not a date on the calendar.`);
 }
 
@@ -205,14 +213,22 @@ export const webUrl = (label: string): FieldSpec<string> => ({
 export function ref<I extends Id<string>>(label: string, required: true): FieldSpec<I>;
 export function ref<I extends Id<string>>(label: string, required?: false): FieldSpec<I | null>;
 export function ref<I extends Id<string>>(label: string, required = false): FieldSpec<I | null> {
-  return nullable(label, (value) => (isId(value) ? ok(value as I) : err(`${quote(value)} is not a valid reference.`)), required);
+  return nullable(
+    label,
+    (value) => (isId(value) ? ok(value as I) : err(`${quote(value)} is not a valid reference.`)),
+    required,
+  );
 }
 
 /**
  * A list of distinct values, each checked by `item`; at most `max` of them.
  * A list that is already clean (as every stored one is) is returned as it is.
  */
-export function list<T extends string>(label: string, item: (v: unknown) => Result<T, string>, max = 100): FieldSpec<T[]> {
+export function list<T extends string>(
+  label: string,
+  item: (v: unknown) => Result<T, string>,
+  max = 100,
+): FieldSpec<T[]> {
   return {
     label,
     empty: [],

@@ -10,7 +10,9 @@ export const OBJECTIVE_KINDS = ['learn', 'new-role', 'project-support', 'visibil
 export const OBJECTIVE_STATUSES = ['active', 'paused', 'achieved', 'dropped'] as const;
 
 const communityKind = (v: unknown) =>
-  COMMUNITY_KINDS.includes(v as CommunityKind) ? ok(v as CommunityKind) : err(`“${String(v)}” is not a kind of community.`);
+  COMMUNITY_KINDS.includes(v as CommunityKind)
+    ? ok(v as CommunityKind)
+    : err(`“${String(v)}” is not a kind of community.`);
 
 export const objectiveSpec = {
   title: text('Objective', { required: true, max: 300 }),

@@ -30,7 +30,10 @@ export function isIos(nav: { userAgent: string; maxTouchPoints?: number }): bool
 }
 
 export function isStandalone(win: Window = window): boolean {
-  return win.matchMedia?.('(display-mode: standalone)').matches === true || (win.navigator as { standalone?: boolean }).standalone === true;
+  return (
+    win.matchMedia?.('(display-mode: standalone)').matches === true ||
+    (win.navigator as { standalone?: boolean }).standalone === true
+  );
 }
 
 /** Call before anything awaits: the browser may offer installation early in the page's life. */

@@ -5,7 +5,8 @@ export const manifest: Partial<ManifestOptions> = {
   id: '/',
   name: 'Rapport — your network, for mutual benefit',
   short_name: 'Rapport',
-  description: 'A calm, private place to build and keep up a professional network: objectives, offers, people, follow-ups. Works offline.',
+  description:
+    'A calm, private place to build and keep up a professional network: objectives, offers, people, follow-ups. Works offline.',
   start_url: '/',
   scope: '/',
   display: 'standalone',
@@ -20,7 +21,12 @@ export const manifest: Partial<ManifestOptions> = {
     { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
   ],
   shortcuts: [
-    { name: 'Capture at an event', short_name: 'Capture', url: '/capture', icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }] },
+    {
+      name: 'Capture at an event',
+      short_name: 'Capture',
+      url: '/capture',
+      icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }],
+    },
     { name: 'Today', short_name: 'Today', url: '/', icons: [{ src: '/icons/icon-192.png', sizes: '192x192' }] },
   ],
 };

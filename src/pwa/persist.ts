@@ -17,7 +17,8 @@ export interface StorageUse {
   quota: number;
 }
 
-const storage = (): StorageManager | null => (typeof navigator !== 'undefined' && navigator.storage ? navigator.storage : null);
+const storage = (): StorageManager | null =>
+  typeof navigator !== 'undefined' && navigator.storage ? navigator.storage : null;
 
 /** Reads whether storage is persistent, without asking for it. */
 export async function readPersistState(): Promise<PersistState> {
@@ -52,7 +53,10 @@ function hasData(doc: Y.Doc): boolean {
 
 /** Requests persistence now if the space holds data, else on the first edit made here. */
 export function persistWhenUseful(doc: Y.Doc, onError: (error: unknown) => void): () => void {
-  const ask = () => void readPersistState().then((s) => (s === 'not-granted' ? requestPersistence() : s)).catch(onError);
+  const ask = () =>
+    void readPersistState()
+      .then((s) => (s === 'not-granted' ? requestPersistence() : s))
+      .catch(onError);
   if (hasData(doc)) {
     ask();
     return () => undefined;

@@ -23,10 +23,16 @@ export function preloadAfterBoot(entries: readonly string[]): Plugin {
           const chunk = chunks.find((c) => c.fileName === fileName);
           if (chunk && chunk.type === 'chunk') chunk.imports.forEach(add);
         };
-        for (const chunk of chunks) if (chunk.type === 'chunk' && chunk.facadeModuleId && entries.some((e) => chunk.facadeModuleId!.endsWith(e))) add(chunk.fileName);
+        for (const chunk of chunks)
+          if (chunk.type === 'chunk' && chunk.facadeModuleId && entries.some((e) => chunk.facadeModuleId!.endsWith(e)))
+            add(chunk.fileName);
         // The entry itself is already a <script>.
         for (const chunk of chunks) if (chunk.type === 'chunk' && chunk.isEntry) files.delete(chunk.fileName);
-        return [...files].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));
+        return [...files].map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+          injectTo: 'head' as const,
+        }));
       },
     },
   };

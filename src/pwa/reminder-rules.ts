@@ -21,7 +21,12 @@ export function readNetwork(doc: Y.Doc) {
 
 export const userTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
-export function wakeTimesFor(doc: Y.Doc, settings: ReminderSettings, now = Date.now(), timeZone = userTimeZone()): number[] {
+export function wakeTimesFor(
+  doc: Y.Doc,
+  settings: ReminderSettings,
+  now = Date.now(),
+  timeZone = userTimeZone(),
+): number[] {
   return nextWakeTimes({ ...readNetwork(doc), now, timeZone, settings });
 }
 

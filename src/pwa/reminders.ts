@@ -16,15 +16,19 @@ export type PushSupport = 'supported' | 'ios-install-first' | 'unsupported';
 
 /** What this browser can do, without asking anything. */
 export function pushSupport(): PushSupport {
-  const ios = /iPhone|iPad|iPod/.test(navigator.userAgent) || (navigator.platform === 'MacIntel' && navigator.maxTouchPoints > 1);
-  const standalone = matchMedia('(display-mode: standalone)').matches || (navigator as { standalone?: boolean }).standalone === true;
+  const ios =
+    /iPhone|iPad|iPod/.test(navigator.userAgent) || (navigator.platform === 'MacIntel' && navigator.maxTouchPoints > 1);
+  const standalone =
+    matchMedia('(display-mode: standalone)').matches || (navigator as { standalone?: boolean }).standalone === true;
   // iOS and iPadOS (16.4+) have Web Push only for an app added to the Home Screen.
   if (ios && !standalone) return 'ios-install-first';
-  if (!('serviceWorker' in navigator) || typeof PushManager === 'undefined' || typeof Notification === 'undefined') return 'unsupported';
+  if (!('serviceWorker' in navigator) || typeof PushManager === 'undefined' || typeof Notification === 'undefined')
+    return 'unsupported';
   return 'supported';
 }
 
-export const notificationPermission = (): NotificationPermission | 'unsupported' => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
+export const notificationPermission = (): NotificationPermission | 'unsupported' =>
+  typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
 
 /** Whether reminders will arrive, and if not, why (each reason has its own sentence in the UI). */
 export type Delivery =
@@ -51,7 +55,10 @@ const sameKey = (sub: PushSubscription, key: Uint8Array) => {
 
 async function subscribe(relayUrl: string): Promise<Result<PushSubscription, string>> {
   const key = await fetchPushKey(relayUrl);
-  if (!key.ok) return err(key.error.kind === 'unreachable' ? 'the relay cannot be reached' : `the relay refused (${key.error.code})`);
+  if (!key.ok)
+    return err(
+      key.error.kind === 'unreachable' ? 'the relay cannot be reached' : `the relay refused (${key.error.code})`,
+    );
   const bytes = urlBase64ToBytes(key.value);
   try {
     const registration = await navigator.serviceWorker.ready;
@@ -61,15 +68,24 @@ async function subscribe(relayUrl: string): Promise<Result<PushSubscription, str
       await sub.unsubscribe();
       sub = null;
     }
-    sub ??= await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: bytes as BufferSource });
+    sub ??= await registration.pushManager.subscribe({
+      userVisibleOnly: true,
+      applicationServerKey: bytes as BufferSource,
+    });
     return ok(sub);
   } catch (error) {
-    return err(`this browser could not sign up for push messages (${error instanceof Error ? error.message : String(error)})`);
+    return err(
+      `this browser could not sign up for push messages (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }
 
 const apiProblem = (e: RemindersApiError) =>
-  e.kind === 'unreachable' ? 'the relay cannot be reached; reminders will be set up when it can' : e.kind === 'revoked' ? 'this device was removed from your network' : `the relay refused (${e.code})`;
+  e.kind === 'unreachable'
+    ? 'the relay cannot be reached; reminders will be set up when it can'
+    : e.kind === 'revoked'
+      ? 'this device was removed from your network'
+      : `the relay refused (${e.code})`;
 
 /** Hands the relay the subscription (when given) and the wake times; notes what was sent. */
 async function handOver(doc: Y.Doc, record: ReminderRecord, subscription?: PushSubscription): Promise<Delivery> {
@@ -85,7 +101,11 @@ async function handOver(doc: Y.Doc, record: ReminderRecord, subscription?: PushS
  * Turns reminders on with `settings`. Asks for the notification permission (only here, from the
  * person's own click); then subscribes through the relay and hands it the first wake times.
  */
-export async function turnOnReminders(doc: Y.Doc, settings: ReminderSettings, relay: SpaceCredentials | null): Promise<Delivery> {
+export async function turnOnReminders(
+  doc: Y.Doc,
+  settings: ReminderSettings,
+  relay: SpaceCredentials | null,
+): Promise<Delivery> {
   const support = pushSupport();
   if (support !== 'supported') return publish({ kind: 'unsupported', support });
   const permission = await Notification.requestPermission();
@@ -133,7 +153,11 @@ const DEBOUNCE_MS = 3000;
  * snoozed, a new one planned — here, on another device, or by the worker) and when sync
  * settings change. Sends only when the times differ from those last sent.
  */
-export function keepRemindersCurrent(doc: Y.Doc, relay: () => SpaceCredentials | null, onError: (e: unknown) => void): { stop(): void; now(): Promise<void> } {
+export function keepRemindersCurrent(
+  doc: Y.Doc,
+  relay: () => SpaceCredentials | null,
+  onError: (e: unknown) => void,
+): { stop(): void; now(): Promise<void> } {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const refresh = async () => {
     const record = await loadReminderRecord();
@@ -149,10 +173,15 @@ export function keepRemindersCurrent(doc: Y.Doc, relay: () => SpaceCredentials |
     const permission = notificationPermission();
     if (permission === 'unsupported') return void publish({ kind: 'unsupported', support: pushSupport() });
     if (permission === 'denied') return void publish({ kind: 'denied' });
-    if (permission === 'default') return void publish({ kind: 'failed', detail: 'notifications are not allowed on this device yet — turn reminders off and on again to allow them' });
+    if (permission === 'default')
+      return void publish({
+        kind: 'failed',
+        detail: 'notifications are not allowed on this device yet — turn reminders off and on again to allow them',
+      });
     if (creds === null) return void publish({ kind: 'no-sync' });
     const times = wakeTimesFor(doc, current.settings);
-    if (times.length === current.sent.length && times.every((t, i) => t === current.sent[i])) return void publish({ kind: 'arriving', next: times[0] ?? null });
+    if (times.length === current.sent.length && times.every((t, i) => t === current.sent[i]))
+      return void publish({ kind: 'arriving', next: times[0] ?? null });
     let d = await handOver(doc, current);
     // The relay forgot the subscription (it was gone at the push service, or the relay is new): sign up again.
     if (d.kind === 'failed' && /no-subscription/.test(d.detail)) {

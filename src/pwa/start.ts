@@ -5,7 +5,10 @@ import { registerServiceWorker } from './register.ts';
 
 export { listenForInstall } from './install.ts';
 
-export function startPwa(space: { doc: Y.Doc; local: { flushed(): Promise<void> } }, onError: (error: unknown) => void): () => void {
+export function startPwa(
+  space: { doc: Y.Doc; local: { flushed(): Promise<void> } },
+  onError: (error: unknown) => void,
+): () => void {
   const stopWorker = registerServiceWorker({
     onError,
     // A list field holds typed text until blur: blur it, then wait until IndexedDB has everything.

@@ -22,7 +22,11 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url:
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/sync/, /^\/healthz/, /^\/metrics/] }));
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
+    denylist: [/^\/api\//, /^\/sync/, /^\/healthz/, /^\/metrics/],
+  }),
+);
 // The first worker takes the page it was installed from; later ones wait for the person's "reload".
 clientsClaim();
 self.addEventListener('message', (event) => {
@@ -30,7 +34,8 @@ self.addEventListener('message', (event) => {
 });
 
 /** WebKit revokes a push subscription after pushes that show nothing; Chromium and Firefox allow a few. */
-const mustShowSomething = () => /Safari\//.test(navigator.userAgent) && !/Chrome|Chromium|Firefox|Android/.test(navigator.userAgent);
+const mustShowSomething = () =>
+  /Safari\//.test(navigator.userAgent) && !/Chrome|Chromium|Firefox|Android/.test(navigator.userAgent);
 
 const FROM_WORKER = makeOrigin('local');
 
@@ -60,7 +65,8 @@ async function reschedule(doc: Y.Doc): Promise<void> {
 
 /** Open windows hear that a reminder was handled (and whether one was shown): the page and the tests. */
 async function tellWindows(message: { type: 'rapport-reminder-handled'; shown: boolean }): Promise<void> {
-  for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) client.postMessage(message);
+  for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true }))
+    client.postMessage(message);
 }
 
 async function onPush(): Promise<void> {
@@ -83,7 +89,12 @@ async function onPush(): Promise<void> {
         ],
       } as NotificationOptions);
     } else if (mustShowSomething()) {
-      await self.registration.showNotification('Nothing needs you today', { tag: 'rapport-reminder-none', silent: true, icon: '/icons/icon-192.png', data: { url: '/' } });
+      await self.registration.showNotification('Nothing needs you today', {
+        tag: 'rapport-reminder-none',
+        silent: true,
+        icon: '/icons/icon-192.png',
+        data: { url: '/' },
+      });
     }
     await reschedule(network.doc).catch(() => undefined); // offline: the page hands them over next time
   } finally {
@@ -99,7 +110,14 @@ async function snoozeAll(): Promise<void> {
   try {
     const { digest, view, network: data } = digestFor(network.doc, record.settings);
     if (digest === null) return;
-    const changes = snoozeAllChanges(digest.items, view.today, activePeople(data.contacts), data.interactions, makeIdResolver(data.contacts), 1);
+    const changes = snoozeAllChanges(
+      digest.items,
+      view.today,
+      activePeople(data.contacts),
+      data.interactions,
+      makeIdResolver(data.contacts),
+      1,
+    );
     // Open windows of the app hear the change as from another tab (see sync/tabs.ts).
     const channel = new BroadcastChannel('rapport-space');
     const forward = (update: Uint8Array) => channel.postMessage({ type: 'update', update });

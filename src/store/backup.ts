@@ -4,8 +4,25 @@
  * space gives back exactly what was there.
  */
 import * as Y from 'yjs';
-import { COLLECTION_NAMES, collectionSpecs, err, isEmptyValue, meSpec, ok, unknownValues, type CollectionName, type Result } from '../model/index.ts';
-import { BACKUP_FORMAT, emptyCollections, parseMeLeniently, withUnknown, type Backup, type OtherEntry } from '../io/backup.ts';
+import {
+  COLLECTION_NAMES,
+  collectionSpecs,
+  err,
+  isEmptyValue,
+  meSpec,
+  ok,
+  unknownValues,
+  type CollectionName,
+  type Result,
+} from '../model/index.ts';
+import {
+  BACKUP_FORMAT,
+  emptyCollections,
+  parseMeLeniently,
+  withUnknown,
+  type Backup,
+  type OtherEntry,
+} from '../io/backup.ts';
 import { readEntry, toEntryMap, type ReadProblem } from './entities.ts';
 import { addNotDuplicates, readNotDuplicates } from './not-duplicates.ts';
 import { addDismissed, dismissedEntries } from './suggestions.ts';
@@ -73,23 +90,34 @@ export type RestoreCounts = Record<CollectionName, number>;
  */
 export function restoreBackup(doc: Y.Doc, backup: Backup): Result<Undoable<RestoreCounts>, RestoreError> {
   if (backup.schemaVersion > SCHEMA_VERSION) {
-    return err({ type: 'newer-schema', message: `This backup was made by a newer version of Rapport (schema ${backup.schemaVersion}; this one reads up to ${SCHEMA_VERSION}). Update the app, then restore.` });
+    return err({
+      type: 'newer-schema',
+      message: `This backup was made by a newer version of Rapport (schema ${backup.schemaVersion}; this one reads up to ${SCHEMA_VERSION}). Update the app, then restore.`,
+    });
   }
   const used = COLLECTION_NAMES.reduce((n, name) => n + collectionMap(doc, name).size, 0);
   if (used > 0 || meMap(doc).size > 0) {
-    return err({ type: 'not-empty', message: `A backup can only be restored into an empty space; this one already holds ${used} ${used === 1 ? 'entry' : 'entries'}. Import its people instead, or restore on a fresh device.` });
+    return err({
+      type: 'not-empty',
+      message: `A backup can only be restored into an empty space; this one already holds ${used} ${used === 1 ? 'entry' : 'entries'}. Import its people instead, or restore on a fresh device.`,
+    });
   }
   const undoable = runUndoable(doc, 'import', (origin) => {
     const counts = Object.fromEntries(COLLECTION_NAMES.map((n) => [n, 0])) as RestoreCounts;
     doc.transact(() => {
       for (const name of COLLECTION_NAMES) {
         const map = collectionMap(doc, name);
-        for (const entity of backup.collections[name]) map.set(entity.id, toEntryMap(entity as unknown as Record<string, unknown>));
+        for (const entity of backup.collections[name])
+          map.set(entity.id, toEntryMap(entity as unknown as Record<string, unknown>));
         counts[name] = backup.collections[name].length;
       }
       for (const [name, entries] of Object.entries(backup.otherCollections)) {
         if (name === DISMISSED_SUGGESTIONS) {
-          addDismissed(doc, entries.map((e) => ({ key: e.id, at: typeof e.at === 'string' ? e.at : undefined })), origin);
+          addDismissed(
+            doc,
+            entries.map((e) => ({ key: e.id, at: typeof e.at === 'string' ? e.at : undefined })),
+            origin,
+          );
           continue;
         }
         const map = doc.getMap<unknown>(name);

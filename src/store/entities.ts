@@ -135,7 +135,12 @@ export function update<C extends CollectionName>(
   const entry = collectionMap(doc, collection).get(id);
   const current = entry === undefined ? null : readEntry(collection, id, entry);
   if (!(entry instanceof Y.Map) || !current?.ok) return err({ type: 'not-found', id });
-  const merged = parseEntity(collectionSpecs[collection], { ...current.value, ...patch, id, updatedAt: now.toISOString() });
+  const merged = parseEntity(collectionSpecs[collection], {
+    ...current.value,
+    ...patch,
+    id,
+    updatedAt: now.toISOString(),
+  });
   if (!merged.ok) return err({ type: 'invalid', errors: merged.error });
   const next = merged.value as Record<string, unknown>;
   const before = current.value as unknown as Record<string, unknown>;
@@ -155,14 +160,25 @@ export function update<C extends CollectionName>(
  * Moves an entity to the Trash. The entry stays in the document, so an edit made
  * concurrently on another device is kept and comes back with a restore.
  */
-export function moveToTrash<C extends CollectionName>(doc: Y.Doc, collection: C, id: IdOf<C>, origin: Origin = LOCAL, now = new Date()): boolean {
+export function moveToTrash<C extends CollectionName>(
+  doc: Y.Doc,
+  collection: C,
+  id: IdOf<C>,
+  origin: Origin = LOCAL,
+  now = new Date(),
+): boolean {
   const entry = collectionMap(doc, collection).get(id);
   if (!(entry instanceof Y.Map)) return false;
   doc.transact(() => entry.set('deletedAt', now.toISOString()), origin);
   return true;
 }
 
-export function restoreFromTrash<C extends CollectionName>(doc: Y.Doc, collection: C, id: IdOf<C>, origin: Origin = LOCAL): boolean {
+export function restoreFromTrash<C extends CollectionName>(
+  doc: Y.Doc,
+  collection: C,
+  id: IdOf<C>,
+  origin: Origin = LOCAL,
+): boolean {
   const entry = collectionMap(doc, collection).get(id);
   if (!(entry instanceof Y.Map)) return false;
   doc.transact(() => clearEntryField(entry, 'deletedAt'), origin);

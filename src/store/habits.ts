@@ -42,7 +42,19 @@ export function logInteraction(
 }
 
 /** Writes a follow-up planned from a person's page (see planFollowUp). */
-export function applyFollowUpPlan(doc: Y.Doc, contactId: ContactId, plan: FollowUpPlan, origin: Origin = LOCAL): boolean {
-  if (plan.kind === 'on-interaction') return update(doc, 'interactions', plan.interactionId, { followUpOn: plan.dueOn, followUpDone: false, followUpKeptOpenAt: null }, origin).ok;
+export function applyFollowUpPlan(
+  doc: Y.Doc,
+  contactId: ContactId,
+  plan: FollowUpPlan,
+  origin: Origin = LOCAL,
+): boolean {
+  if (plan.kind === 'on-interaction')
+    return update(
+      doc,
+      'interactions',
+      plan.interactionId,
+      { followUpOn: plan.dueOn, followUpDone: false, followUpKeptOpenAt: null },
+      origin,
+    ).ok;
   return create(doc, 'actions', { title: plan.title, dueOn: plan.dueOn, contactId }, origin).ok;
 }

@@ -25,16 +25,24 @@ export interface StepOptions {
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export async function applyImportInSteps(doc: Y.Doc, chosen: ImportPlan | ChosenImport, options: StepOptions = {}): Promise<Undoable<ImportResult>> {
+export async function applyImportInSteps(
+  doc: Y.Doc,
+  chosen: ImportPlan | ChosenImport,
+  options: StepOptions = {},
+): Promise<Undoable<ImportResult>> {
   const { stepSize = 250, onProgress, pause = nextTask, now = new Date() } = options;
   const { plan, congratulations } = 'plan' in chosen ? chosen : { plan: chosen, congratulations: [] };
   // Matches without changes write nothing: leave them out of the steps and of the count.
   const matches = plan.matches.filter((m) => m.changes.length > 0);
   const total = matches.length + plan.newPeople.length;
-  const step = (part: Partial<ImportPlan>): ChosenImport => ({ plan: { newPeople: [], matches: [], uncertain: [], invalid: [], mergedInFile: [], newCommunities: [], ...part }, congratulations: [] });
+  const step = (part: Partial<ImportPlan>): ChosenImport => ({
+    plan: { newPeople: [], matches: [], uncertain: [], invalid: [], mergedInFile: [], newCommunities: [], ...part },
+    congratulations: [],
+  });
   const steps: ChosenImport[] = [];
   for (let i = 0; i < matches.length; i += stepSize) steps.push(step({ matches: matches.slice(i, i + stepSize) }));
-  for (let i = 0; i < plan.newPeople.length; i += stepSize) steps.push(step({ newPeople: plan.newPeople.slice(i, i + stepSize) }));
+  for (let i = 0; i < plan.newPeople.length; i += stepSize)
+    steps.push(step({ newPeople: plan.newPeople.slice(i, i + stepSize) }));
   if (congratulations.length) (steps[0] ?? (steps[0] = step({}))).congratulations = congratulations;
 
   const done: Undoable<ImportResult>[] = [];

@@ -28,7 +28,11 @@ export interface ImportResult {
 
 const reasonOf = (errors: { message: string }[]) => errors.map((e) => e.message).join(' ');
 
-export function applyImport(doc: Y.Doc, chosen: ImportPlan | ChosenImport, now: Date = new Date()): Undoable<ImportResult> {
+export function applyImport(
+  doc: Y.Doc,
+  chosen: ImportPlan | ChosenImport,
+  now: Date = new Date(),
+): Undoable<ImportResult> {
   const { plan, congratulations } = 'plan' in chosen ? chosen : { plan: chosen, congratulations: [] };
   return runUndoable(doc, 'import', (origin) => {
     const result: ImportResult = { created: [], updated: [], planned: [], communities: [], rejected: [] };
@@ -45,17 +49,34 @@ export function applyImport(doc: Y.Doc, chosen: ImportPlan | ChosenImport, now: 
           continue;
         }
         const patch = patchFor(current, match.changes, now);
-        const joined = communityIds(match.changes.filter((c): c is FieldChange & { kind: 'add' } => c.field === 'communityIds' && c.kind === 'add').flatMap((c) => c.value));
+        const joined = communityIds(
+          match.changes
+            .filter((c): c is FieldChange & { kind: 'add' } => c.field === 'communityIds' && c.kind === 'add')
+            .flatMap((c) => c.value),
+        );
         const communities = [...new Set([...current.communityIds, ...joined])];
         if (communities.length !== current.communityIds.length) patch.communityIds = communities;
         if (Object.keys(patch).length === 0) continue;
         const r = update(doc, 'contacts', match.existingId, patch, origin, now);
         if (r.ok) result.updated.push(match.existingId);
-        else result.rejected.push({ line: match.draft.line, reason: r.error.type === 'invalid' ? reasonOf(r.error.errors) : 'The person was not found.' });
+        else
+          result.rejected.push({
+            line: match.draft.line,
+            reason: r.error.type === 'invalid' ? reasonOf(r.error.errors) : 'The person was not found.',
+          });
       }
-      const made = createMany(doc, 'contacts', toCreate.map((d) => (d.communities?.length ? { ...d.values, communityIds: communityIds(d.communities) } : d.values)), origin, now);
+      const made = createMany(
+        doc,
+        'contacts',
+        toCreate.map((d) =>
+          d.communities?.length ? { ...d.values, communityIds: communityIds(d.communities) } : d.values,
+        ),
+        origin,
+        now,
+      );
       for (const c of made.created) result.created.push(c.id);
-      for (const r of made.rejected) result.rejected.push({ line: toCreate[r.index]?.line ?? 0, reason: reasonOf(r.errors) });
+      for (const r of made.rejected)
+        result.rejected.push({ line: toCreate[r.index]?.line ?? 0, reason: reasonOf(r.errors) });
       const actions = congratulations.map((c) => ({ title: c.title, contactId: c.contactId, dueOn: c.dueOn }));
       for (const a of createMany(doc, 'actions', actions, origin, now).created) result.planned.push(a.id);
     }, origin);
@@ -68,7 +89,12 @@ export function applyImport(doc: Y.Doc, chosen: ImportPlan | ChosenImport, now: 
  * answers to the name (case, accents and punctuation aside), else one created
  * now (kind "other") and reported in `created`.
  */
-function communityFinder(doc: Y.Doc, origin: Origin, now: Date, created: CommunityId[]): (names: readonly string[]) => CommunityId[] {
+function communityFinder(
+  doc: Y.Doc,
+  origin: Origin,
+  now: Date,
+  created: CommunityId[],
+): (names: readonly string[]) => CommunityId[] {
   let byKey: Map<string, CommunityId> | null = null;
   const known = () => {
     if (byKey) return byKey;

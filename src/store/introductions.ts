@@ -54,22 +54,46 @@ export interface NewIntroduction {
 }
 
 /** Starts an introduction (asked, by default, today); made at once, it writes give and take too. */
-export function startIntroduction(doc: Y.Doc, draft: NewIntroduction, today: IsoDate, now = new Date()): Result<Undoable<Introduction>, IntroductionWriteError> {
+export function startIntroduction(
+  doc: Y.Doc,
+  draft: NewIntroduction,
+  today: IsoDate,
+  now = new Date(),
+): Result<Undoable<Introduction>, IntroductionWriteError> {
   const introducerId = draft.introducerId ?? null;
   const sides = checkIntroductionSides(draft.personAId, draft.personBId, introducerId);
   if (!sides.ok) return err({ type: 'problem', problem: sides.error });
   const stage = draft.stage ?? 'asked';
-  const values = { personAId: draft.personAId, personBId: draft.personBId, introducerId, stage, askedOn: stage === 'asked' ? today : null, on: stage === 'made' ? today : null, notes: draft.notes ?? '' };
-  return writeWithLedger(doc, now, (origin) => create(doc, 'introductions', values, origin, now), { type: 'invalid', errors: [] });
+  const values = {
+    personAId: draft.personAId,
+    personBId: draft.personBId,
+    introducerId,
+    stage,
+    askedOn: stage === 'asked' ? today : null,
+    on: stage === 'made' ? today : null,
+    notes: draft.notes ?? '',
+  };
+  return writeWithLedger(doc, now, (origin) => create(doc, 'introductions', values, origin, now), {
+    type: 'invalid',
+    errors: [],
+  });
 }
 
 /** Moves an asked introduction to made, with its give-and-take entries, as one undoable step. */
-export function markIntroductionMade(doc: Y.Doc, id: IntroductionId, today: IsoDate, now = new Date()): Result<Undoable<Introduction>, IntroductionWriteError> {
+export function markIntroductionMade(
+  doc: Y.Doc,
+  id: IntroductionId,
+  today: IsoDate,
+  now = new Date(),
+): Result<Undoable<Introduction>, IntroductionWriteError> {
   const intro = readOne(doc, 'introductions', id);
   if (intro === null) return err({ type: 'not-found', id });
   const patch = madePatch(intro, today);
   if (!patch.ok) return err({ type: 'problem', problem: patch.error });
-  return writeWithLedger(doc, now, (origin) => update(doc, 'introductions', id, patch.value, origin, now), { type: 'not-found', id });
+  return writeWithLedger(doc, now, (origin) => update(doc, 'introductions', id, patch.value, origin, now), {
+    type: 'not-found',
+    id,
+  });
 }
 
 /**
@@ -136,14 +160,24 @@ export function setIntroductionOutcome(
  * The follow-up offered once made: an interaction with both sides on the day
  * it was made, its follow-up due a week later, so Today brings both up.
  */
-export function followUpIntroduction(doc: Y.Doc, id: IntroductionId, now = new Date()): Result<Undoable<IsoDate>, IntroductionWriteError> {
+export function followUpIntroduction(
+  doc: Y.Doc,
+  id: IntroductionId,
+  now = new Date(),
+): Result<Undoable<IsoDate>, IntroductionWriteError> {
   const intro = readOne(doc, 'introductions', id);
   if (intro === null) return err({ type: 'not-found', id });
   const plan = introductionFollowUp(intro, nameReader(doc));
   if (plan === null) return err({ type: 'problem', problem: { type: 'NotMadeYet' } });
   const at = now.toISOString().slice(0, 10) === plan.on ? now.toISOString() : `${plan.on}T12:00:00.000Z`;
   const op = runUndoable(doc, 'local', (origin) =>
-    create(doc, 'interactions', { at, contactIds: plan.contactIds, channel: 'email', notes: plan.notes, followUpOn: plan.followUpOn }, origin, now),
+    create(
+      doc,
+      'interactions',
+      { at, contactIds: plan.contactIds, channel: 'email', notes: plan.notes, followUpOn: plan.followUpOn },
+      origin,
+      now,
+    ),
   );
   if (!op.result.ok) {
     op.forget();

@@ -5,7 +5,12 @@
  */
 import * as Y from 'yjs';
 import { findDuplicates, isActivePerson } from '../model/rules/index.ts';
-import { matchPlanItems, PLAN_COLLECTIONS, type PlanCollection, type PlanItem } from '../model/rules/plan-duplicates.ts';
+import {
+  matchPlanItems,
+  PLAN_COLLECTIONS,
+  type PlanCollection,
+  type PlanItem,
+} from '../model/rules/plan-duplicates.ts';
 import { readAll } from './entities.ts';
 import { makeOrigin } from './origin.ts';
 import { mergePlanItemsInDoc } from './merge.ts';
@@ -38,7 +43,8 @@ export function previewJoin(here: Y.Doc, network: Y.Doc): JoinPreview {
     const known = new Set(there.map((item) => item.id));
     const mine = liveOf(here, collection).filter((item) => !known.has(item.id));
     brings[collection] = mine.length;
-    for (const m of matchPlanItems(collection, mine as never[], there as never[])) alike.push({ collection, here: m.incoming, there: m.existing });
+    for (const m of matchPlanItems(collection, mine as never[], there as never[]))
+      alike.push({ collection, here: m.incoming, there: m.existing });
   }
   const theirPeople = readAll(network, 'contacts').items.filter(isActivePerson);
   const theirIds = new Set(theirPeople.map((c) => c.id));
@@ -56,7 +62,11 @@ const FROM_NETWORK = makeOrigin('relay');
  * Takes in the network's copy (as syncing would, a moment later) and, when asked, merges each
  * item here that looks like one there into the network's, as one undoable step.
  */
-export function joinNetwork(here: Y.Doc, network: Y.Doc, alike: readonly AlikeItem[]): Undoable<{ merged: number }> | null {
+export function joinNetwork(
+  here: Y.Doc,
+  network: Y.Doc,
+  alike: readonly AlikeItem[],
+): Undoable<{ merged: number }> | null {
   Y.applyUpdate(here, Y.encodeStateAsUpdate(network, Y.encodeStateVector(here)), FROM_NETWORK);
   if (alike.length === 0) return null;
   return mergePlanItemsInDoc(

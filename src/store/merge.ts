@@ -25,7 +25,14 @@ export interface MergeOutcome {
   keepId: ContactId;
   dropId: ContactId;
   /** How many interactions, ledger entries, introductions, actions, people and stakeholder positions now point at the kept record. */
-  repointed: { interactions: number; ledger: number; introductions: number; actions: number; contacts: number; stakes: number };
+  repointed: {
+    interactions: number;
+    ledger: number;
+    introductions: number;
+    actions: number;
+    contacts: number;
+    stakes: number;
+  };
 }
 
 export function mergeContactsInDoc(
@@ -77,7 +84,11 @@ export interface MergeGroup {
  * every reference repointed in one pass over each collection, however many
  * were merged. Records gone, merged or in the Trash since are skipped.
  */
-export function mergeContactGroupsInDoc(doc: Y.Doc, groups: readonly MergeGroup[], opts: { now?: Date; labels?: MergeLabels } = {}): Undoable<{ merged: number }> {
+export function mergeContactGroupsInDoc(
+  doc: Y.Doc,
+  groups: readonly MergeGroup[],
+  opts: { now?: Date; labels?: MergeLabels } = {},
+): Undoable<{ merged: number }> {
   const now = opts.now ?? new Date();
   return runUndoable(doc, 'merge', (origin) => {
     const into = new Map<ContactId, ContactId>();
@@ -86,8 +97,20 @@ export function mergeContactGroupsInDoc(doc: Y.Doc, groups: readonly MergeGroup[
         for (const dropId of dropIds) {
           const keep = readOne(doc, 'contacts', keepId);
           const drop = readOne(doc, 'contacts', dropId);
-          if (!keep || !drop || keepId === dropId || keep.deletedAt !== null || keep.mergedIntoId !== null || drop.deletedAt !== null || drop.mergedIntoId !== null) continue;
-          if (!update(doc, 'contacts', keepId, mergePatch(keep, mergeContacts(keep, drop, opts.labels)), origin, now).ok) continue;
+          if (
+            !keep ||
+            !drop ||
+            keepId === dropId ||
+            keep.deletedAt !== null ||
+            keep.mergedIntoId !== null ||
+            drop.deletedAt !== null ||
+            drop.mergedIntoId !== null
+          )
+            continue;
+          if (
+            !update(doc, 'contacts', keepId, mergePatch(keep, mergeContacts(keep, drop, opts.labels)), origin, now).ok
+          )
+            continue;
           markMerged(doc, dropId, keepId, origin, now);
           into.set(dropId, keepId);
         }
@@ -106,9 +129,19 @@ export function mergeContactGroupsInDoc(doc: Y.Doc, groups: readonly MergeGroup[
 export async function mergeContactGroupsInSteps(
   doc: Y.Doc,
   groups: readonly MergeGroup[],
-  options: { stepSize?: number; pause?: () => Promise<void>; onProgress?: (done: number, total: number) => void; now?: Date } = {},
+  options: {
+    stepSize?: number;
+    pause?: () => Promise<void>;
+    onProgress?: (done: number, total: number) => void;
+    now?: Date;
+  } = {},
 ): Promise<Undoable<{ merged: number }>> {
-  const { stepSize = 40, pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0)), onProgress, now = new Date() } = options;
+  const {
+    stepSize = 40,
+    pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
+    onProgress,
+    now = new Date(),
+  } = options;
   const parts: Undoable<{ merged: number }>[] = [];
   for (let i = 0; i < groups.length; i += stepSize) {
     if (i > 0) await pause();
@@ -222,7 +255,11 @@ export interface PlanMergeRequest {
  * moves to the Trash marked as merged. Pairs that no longer apply (one of them gone, merged or in
  * the Trash) are skipped; the result says how many were merged.
  */
-export function mergePlanItemsInDoc(doc: Y.Doc, requests: readonly PlanMergeRequest[], now = new Date()): Undoable<{ merged: number }> {
+export function mergePlanItemsInDoc(
+  doc: Y.Doc,
+  requests: readonly PlanMergeRequest[],
+  now = new Date(),
+): Undoable<{ merged: number }> {
   return runUndoable(doc, 'merge', (origin) => {
     let merged = 0;
     doc.transact(() => {
@@ -230,10 +267,20 @@ export function mergePlanItemsInDoc(doc: Y.Doc, requests: readonly PlanMergeRequ
         if (keepId === dropId) continue;
         const keep = readOne(doc, collection, keepId as never) as PlanItemOf[typeof collection] | null;
         const drop = readOne(doc, collection, dropId as never) as PlanItemOf[typeof collection] | null;
-        if (!keep || !drop || keep.deletedAt !== null || drop.deletedAt !== null || keep.mergedIntoId !== null || drop.mergedIntoId !== null) continue;
+        if (
+          !keep ||
+          !drop ||
+          keep.deletedAt !== null ||
+          drop.deletedAt !== null ||
+          keep.mergedIntoId !== null ||
+          drop.mergedIntoId !== null
+        )
+          continue;
         const patch = mergePlanValues(collection, keep, drop);
-        if (Object.keys(patch).length > 0 && !update(doc, collection, keepId as never, patch as never, origin, now).ok) continue;
-        for (const [target, fields] of PLAN_REFERENCES[collection]) repoint(doc, target, fields, new Map([[dropId, keepId]]), now);
+        if (Object.keys(patch).length > 0 && !update(doc, collection, keepId as never, patch as never, origin, now).ok)
+          continue;
+        for (const [target, fields] of PLAN_REFERENCES[collection])
+          repoint(doc, target, fields, new Map([[dropId, keepId]]), now);
         update(doc, collection, dropId as never, { mergedIntoId: keepId } as never, origin, now);
         moveToTrash(doc, collection, dropId as never, origin, now);
         merged++;

@@ -18,7 +18,13 @@ export function readNotDuplicates(doc: Y.Doc): Set<string> {
 }
 
 /** Marks a pair; returns the mark's time, which `unmarkNotDuplicates` needs to take exactly this mark back. */
-export function markNotDuplicates(doc: Y.Doc, a: ContactId, b: ContactId, origin: Origin = LOCAL, now = new Date()): string {
+export function markNotDuplicates(
+  doc: Y.Doc,
+  a: ContactId,
+  b: ContactId,
+  origin: Origin = LOCAL,
+  now = new Date(),
+): string {
   const at = now.toISOString();
   doc.transact(() => notDuplicatesMap(doc).set(pairKey(a, b), at), origin);
   return at;
@@ -28,7 +34,13 @@ export function markNotDuplicates(doc: Y.Doc, a: ContactId, b: ContactId, origin
  * Takes a "not the same person" back, so the pair may be offered again; given
  * the mark's time, only if no other device has marked the pair since.
  */
-export function unmarkNotDuplicates(doc: Y.Doc, a: ContactId, b: ContactId, markedAt?: string, origin: Origin = LOCAL): void {
+export function unmarkNotDuplicates(
+  doc: Y.Doc,
+  a: ContactId,
+  b: ContactId,
+  markedAt?: string,
+  origin: Origin = LOCAL,
+): void {
   const map = notDuplicatesMap(doc);
   const key = pairKey(a, b);
   if (markedAt !== undefined && map.get(key) !== markedAt) return;

@@ -40,5 +40,7 @@ export function prepareSchema(doc: Y.Doc): SchemaStatus {
     for (let v = stored; v < SCHEMA_VERSION; v++) migrations[v]?.(doc);
     if (storedSchemaVersion(doc) !== SCHEMA_VERSION) metaMap(doc).set('schemaVersion', SCHEMA_VERSION);
   }, MIGRATION);
-  return stored === SCHEMA_VERSION ? { state: 'current', version: stored } : { state: 'migrated', from: stored, to: SCHEMA_VERSION };
+  return stored === SCHEMA_VERSION
+    ? { state: 'current', version: stored }
+    : { state: 'migrated', from: stored, to: SCHEMA_VERSION };
 }

@@ -64,7 +64,9 @@ function parseInitial(text: unknown): Record<string, unknown> | null {
   if (typeof text !== 'string') return null;
   try {
     const values: unknown = JSON.parse(text);
-    return typeof values === 'object' && values !== null && !Array.isArray(values) ? (values as Record<string, unknown>) : null;
+    return typeof values === 'object' && values !== null && !Array.isArray(values)
+      ? (values as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }

@@ -36,7 +36,13 @@ export function dismissSuggestion(
  * Takes a dismissal back so the suggestion may return; given the dismissal's
  * time, only if no other device has dismissed it again since.
  */
-export function undismissSuggestion(doc: Y.Doc, subject: ObjectiveId | OfferId, target: ContactId | CommunityId, dismissedAt?: string, origin: Origin = LOCAL): void {
+export function undismissSuggestion(
+  doc: Y.Doc,
+  subject: ObjectiveId | OfferId,
+  target: ContactId | CommunityId,
+  dismissedAt?: string,
+  origin: Origin = LOCAL,
+): void {
   const map = dismissedSuggestionsMap(doc);
   const key = suggestionKey(subject, target);
   if (!map.has(key) || (dismissedAt !== undefined && map.get(key) !== dismissedAt)) return;
@@ -47,14 +53,26 @@ export function undismissSuggestion(doc: Y.Doc, subject: ObjectiveId | OfferId, 
  * Dismisses a suggested introduction between two people, whichever way round;
  * the same map as helper suggestions, so it syncs, backs up and undoes alike.
  */
-export function dismissIntroduction(doc: Y.Doc, a: ContactId, b: ContactId, origin: Origin = LOCAL, now = new Date()): string {
+export function dismissIntroduction(
+  doc: Y.Doc,
+  a: ContactId,
+  b: ContactId,
+  origin: Origin = LOCAL,
+  now = new Date(),
+): string {
   const at = now.toISOString();
   doc.transact(() => dismissedSuggestionsMap(doc).set(introductionKey(a, b), at), origin);
   return at;
 }
 
 /** Takes back the dismissal of an introduction; given its time, only if no device dismissed it again since. */
-export function undismissIntroduction(doc: Y.Doc, a: ContactId, b: ContactId, dismissedAt?: string, origin: Origin = LOCAL): void {
+export function undismissIntroduction(
+  doc: Y.Doc,
+  a: ContactId,
+  b: ContactId,
+  dismissedAt?: string,
+  origin: Origin = LOCAL,
+): void {
   const map = dismissedSuggestionsMap(doc);
   const key = introductionKey(a, b);
   if (!map.has(key) || (dismissedAt !== undefined && map.get(key) !== dismissedAt)) return;
@@ -62,7 +80,12 @@ export function undismissIntroduction(doc: Y.Doc, a: ContactId, b: ContactId, di
 }
 
 /** Adds keys as they were (from a backup), keeping their times when given; returns how many were new. */
-export function addDismissed(doc: Y.Doc, entries: Iterable<{ key: string; at?: string }>, origin: Origin = LOCAL, now = new Date()): number {
+export function addDismissed(
+  doc: Y.Doc,
+  entries: Iterable<{ key: string; at?: string }>,
+  origin: Origin = LOCAL,
+  now = new Date(),
+): number {
   const map = dismissedSuggestionsMap(doc);
   let added = 0;
   doc.transact(() => {
@@ -93,7 +116,9 @@ export function acceptHelper(doc: Y.Doc, contactId: ContactId, objectiveId: Obje
   const person = readOne(doc, 'contacts', contactId);
   if (person === null || person.deletedAt !== null) return null;
   return runUndoable(doc, 'local', (origin) =>
-    person.objectiveIds.includes(objectiveId) ? false : update(doc, 'contacts', contactId, { objectiveIds: [...person.objectiveIds, objectiveId] }, origin).ok,
+    person.objectiveIds.includes(objectiveId)
+      ? false
+      : update(doc, 'contacts', contactId, { objectiveIds: [...person.objectiveIds, objectiveId] }, origin).ok,
   );
 }
 
@@ -102,6 +127,8 @@ export function acceptOfferCommunity(doc: Y.Doc, offerId: OfferId, communityId: 
   const offer = readOne(doc, 'offers', offerId);
   if (offer === null || offer.deletedAt !== null) return null;
   return runUndoable(doc, 'local', (origin) =>
-    offer.communityIds.includes(communityId) ? false : update(doc, 'offers', offerId, { communityIds: [...offer.communityIds, communityId] }, origin).ok,
+    offer.communityIds.includes(communityId)
+      ? false
+      : update(doc, 'offers', offerId, { communityIds: [...offer.communityIds, communityId] }, origin).ok,
   );
 }

@@ -18,10 +18,13 @@ export interface Undoable<T> {
 
 export function runUndoable<T>(doc: Y.Doc, kind: OriginKind, operation: (origin: Origin) => T): Undoable<T> {
   const origin = makeOrigin(kind);
-  const manager = new Y.UndoManager([...allCollectionMaps(doc), meMap(doc), notDuplicatesMap(doc), dismissedSuggestionsMap(doc)], {
-    trackedOrigins: new Set([origin]),
-    captureTimeout: Number.POSITIVE_INFINITY,
-  });
+  const manager = new Y.UndoManager(
+    [...allCollectionMaps(doc), meMap(doc), notDuplicatesMap(doc), dismissedSuggestionsMap(doc)],
+    {
+      trackedOrigins: new Set([origin]),
+      captureTimeout: Number.POSITIVE_INFINITY,
+    },
+  );
   const result = operation(origin);
   return {
     result,

@@ -23,7 +23,11 @@ interface Watcher {
   stop(): void;
 }
 
-function makeWatcher<C extends CollectionName>(doc: Y.Doc, collection: C, onChange: (view: CollectionView<C>) => void): Watcher {
+function makeWatcher<C extends CollectionName>(
+  doc: Y.Doc,
+  collection: C,
+  onChange: (view: CollectionView<C>) => void,
+): Watcher {
   const map = collectionMap(doc, collection);
   const byId = new Map<string, EntityOf[C]>();
   const problems = new Map<string, ReadProblem>();

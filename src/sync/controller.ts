@@ -68,7 +68,10 @@ export interface SyncController {
 /** 128 random bits, URL-safe: the relay's REQUEST_ID. */
 function newRequestId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 const OFF: SyncStatus = { kind: 'off', message: 'Sync is off — everything is saved on this device only.' };
@@ -76,9 +79,13 @@ const NOT_ON: ApiError = { kind: 'rejected', message: 'Sync is not on for this d
 const NO_KEY: SyncStatus = {
   kind: 'error',
   reason: 'denied',
-  message: 'This device no longer holds the key of your network, so it cannot read what the relay keeps. Pair it again from another device.',
+  message:
+    'This device no longer holds the key of your network, so it cannot read what the relay keeps. Pair it again from another device.',
 };
-const BAD_KEY: ApiError = { kind: 'rejected', message: 'This pairing link is damaged: its key does not read. Make a new one on your other device.' };
+const BAD_KEY: ApiError = {
+  kind: 'rejected',
+  message: 'This pairing link is damaged: its key does not read. Make a new one on your other device.',
+};
 
 /** Keys for a device joining by `link`: its own new key pair and the space key the link carries; null for a link without one (a space that is not private). */
 async function keysFromLink(link: PairingFragment): Promise<Result<SpaceKeys | null, ApiError>> {
@@ -92,7 +99,10 @@ async function keysFromLink(link: PairingFragment): Promise<Result<SpaceKeys | n
  * `onChange` hears every change of status, and of settings with it (turning on, joining,
  * turning off, a revocation), so the screen can follow without being reloaded.
  */
-export function makeSyncController(doc: Y.Doc, onChange: (status: SyncStatus, settings: StoredSync | null) => void): SyncController {
+export function makeSyncController(
+  doc: Y.Doc,
+  onChange: (status: SyncStatus, settings: StoredSync | null) => void,
+): SyncController {
   let stored = loadSync();
   let connection: RelayConnection | null = null;
   let privateConnection: PrivateConnection | null = null;
@@ -157,7 +167,11 @@ export function makeSyncController(doc: Y.Doc, onChange: (status: SyncStatus, se
     health = null;
     if (!stored) return set(OFF);
     if (stored.revoked) {
-      return set({ kind: 'error', reason: 'revoked', message: 'This device was removed from your network. Its data stays readable here; pair it again to sync.' });
+      return set({
+        kind: 'error',
+        reason: 'revoked',
+        message: 'This device was removed from your network. Its data stays readable here; pair it again to sync.',
+      });
     }
     const creds = stored;
     if (creds.private) {
@@ -230,12 +244,20 @@ export function makeSyncController(doc: Y.Doc, onChange: (status: SyncStatus, se
       const creds = stored;
       let key: string | undefined;
       if (creds.private) {
-        if (privateConnection === null) return err({ kind: 'rejected', message: 'This device cannot add another until it holds the key of your network.' });
+        if (privateConnection === null)
+          return err({
+            kind: 'rejected',
+            message: 'This device cannot add another until it holds the key of your network.',
+          });
         key = await epochKeyToText(privateConnection.keyring.current());
       }
       const r = await createPairing(creds);
       if (!r.ok) return r;
-      return ok({ link: pairingLink(appOrigin, creds, r.value.code, key), code: r.value.code, expiresAt: r.value.expiresAt });
+      return ok({
+        link: pairingLink(appOrigin, creds, r.value.code, key),
+        code: r.value.code,
+        expiresAt: r.value.expiresAt,
+      });
     },
     devices: () => (stored ? listDevices(stored) : Promise.resolve(err(NOT_ON))),
     async revoke(deviceId) {
@@ -246,7 +268,9 @@ export function makeSyncController(doc: Y.Doc, onChange: (status: SyncStatus, se
       // A new space key for the devices that remain: the removed one cannot read what comes next.
       const pc = privateConnection;
       const remaining = await listDevices(creds);
-      const keep = remaining.ok ? remaining.value.map((d) => d.deviceId).filter((id) => id !== deviceId) : [creds.deviceId];
+      const keep = remaining.ok
+        ? remaining.value.map((d) => d.deviceId).filter((id) => id !== deviceId)
+        : [creds.deviceId];
       await pc.bridge.rotate(keep);
       return r;
     },

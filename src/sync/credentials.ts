@@ -18,7 +18,14 @@ export interface StoredSync extends SpaceCredentials {
 export function loadSync(): StoredSync | null {
   try {
     const raw = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<StoredSync> | null;
-    if (!raw || typeof raw.relayUrl !== 'string' || typeof raw.spaceId !== 'string' || typeof raw.deviceId !== 'string' || typeof raw.token !== 'string') return null;
+    if (
+      !raw ||
+      typeof raw.relayUrl !== 'string' ||
+      typeof raw.spaceId !== 'string' ||
+      typeof raw.deviceId !== 'string' ||
+      typeof raw.token !== 'string'
+    )
+      return null;
     return {
       relayUrl: raw.relayUrl,
       spaceId: raw.spaceId,

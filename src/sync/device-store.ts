@@ -46,7 +46,9 @@ async function run<T>(mode: IDBTransactionMode, fn: (store: IDBObjectStore) => I
 }
 
 const isCredentials = (v: unknown): v is SpaceCredentials =>
-  typeof v === 'object' && v !== null && ['relayUrl', 'spaceId', 'deviceId', 'token'].every((k) => typeof (v as Record<string, unknown>)[k] === 'string');
+  typeof v === 'object' &&
+  v !== null &&
+  ['relayUrl', 'spaceId', 'deviceId', 'token'].every((k) => typeof (v as Record<string, unknown>)[k] === 'string');
 
 export async function loadReminderRecord(): Promise<ReminderRecord> {
   const raw = (await run('readonly', (s) => s.get(REMINDERS))) as Partial<ReminderRecord> | undefined;

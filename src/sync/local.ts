@@ -95,7 +95,10 @@ function transactionDone(tx: IDBTransaction): Promise<void> {
   });
 }
 
-export function makeLocalCopy(doc: Y.Doc, opts: { name?: string; onSaveState?: (state: SaveState) => void } = {}): LocalCopy {
+export function makeLocalCopy(
+  doc: Y.Doc,
+  opts: { name?: string; onSaveState?: (state: SaveState) => void } = {},
+): LocalCopy {
   const name = opts.name ?? DEFAULT_DB_NAME;
   let db: IDBDatabase | null = null;
   /** The first key this document has not read from the store; rows from it on came from other tabs. */
@@ -133,7 +136,8 @@ export function makeLocalCopy(doc: Y.Doc, opts: { name?: string; onSaveState?: (
     await transactionDone(tx);
     dbref = keys.length ? Number(keys[keys.length - 1]) + 1 : 0;
     dbsize = keys.length;
-    worthCompacting = dbsize >= COMPACT_ON_OPEN_AT || updates.some((u: Uint8Array) => u.byteLength > LARGEST_PIECE_BYTES);
+    worthCompacting =
+      dbsize >= COMPACT_ON_OPEN_AT || updates.some((u: Uint8Array) => u.byteLength > LARGEST_PIECE_BYTES);
     let slice = performance.now();
     for (const update of updates as Uint8Array[]) {
       if (destroyed) return;
@@ -147,7 +151,8 @@ export function makeLocalCopy(doc: Y.Doc, opts: { name?: string; onSaveState?: (
 
   let state: SaveState = { kind: 'saved' };
   const report = (next: SaveState) => {
-    if (next.kind === state.kind && (next.kind !== 'failed' || state.kind !== 'failed' || next.reason === state.reason)) return;
+    if (next.kind === state.kind && (next.kind !== 'failed' || state.kind !== 'failed' || next.reason === state.reason))
+      return;
     state = next;
     opts.onSaveState?.(next);
   };

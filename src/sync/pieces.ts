@@ -81,7 +81,8 @@ export function encodePiece(doc: Y.Doc, ranges: readonly Range[]): Uint8Array {
 /** Everything after the planned pieces, and every deletion. */
 export function lastPiece(doc: Y.Doc, planned: readonly Range[][]): Uint8Array {
   const reached = new Map<number, number>();
-  for (const piece of planned) for (const [client, , to] of piece) reached.set(client, Math.max(reached.get(client) ?? 0, to));
+  for (const piece of planned)
+    for (const [client, , to] of piece) reached.set(client, Math.max(reached.get(client) ?? 0, to));
   return Y.encodeStateAsUpdate(doc, Y.encodeStateVector(reached));
 }
 

@@ -35,7 +35,13 @@ async function call<T>(url: string, init: RequestInit & { token?: string } = {})
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   let response: Response;
   try {
-    response = await fetch(url, { ...init, headers, referrerPolicy: 'no-referrer', credentials: 'omit', cache: 'no-store' });
+    response = await fetch(url, {
+      ...init,
+      headers,
+      referrerPolicy: 'no-referrer',
+      credentials: 'omit',
+      cache: 'no-store',
+    });
   } catch {
     return err({ kind: 'unreachable', message: 'The relay cannot be reached. Check the address and your connection.' });
   }
@@ -44,7 +50,13 @@ async function call<T>(url: string, init: RequestInit & { token?: string } = {})
   if (response.ok && body) return ok(body);
   const code = body?.error ?? `http-${response.status}`;
   const kind: ApiError['kind'] =
-    response.status === 429 ? 'rate-limited' : code === 'device-revoked' ? 'revoked' : response.status === 401 || response.status === 403 ? 'denied' : 'rejected';
+    response.status === 429
+      ? 'rate-limited'
+      : code === 'device-revoked'
+        ? 'revoked'
+        : response.status === 401 || response.status === 403
+          ? 'denied'
+          : 'rejected';
   return err({ kind, message: MESSAGES[code] ?? `The relay refused (${code}).` });
 }
 
@@ -62,34 +74,59 @@ export async function createSpace(
   const base = normaliseRelayUrl(relayUrl);
   const r = await call<{ spaceId: string; deviceId: string; token: string }>(`${base}/api/spaces`, {
     method: 'POST',
-    body: JSON.stringify({ deviceName, ...(opts.inviteCode ? { inviteCode: opts.inviteCode } : {}), ...(opts.requestId ? { requestId: opts.requestId } : {}) }),
+    body: JSON.stringify({
+      deviceName,
+      ...(opts.inviteCode ? { inviteCode: opts.inviteCode } : {}),
+      ...(opts.requestId ? { requestId: opts.requestId } : {}),
+    }),
   });
   return r.ok ? ok({ relayUrl: base, ...r.value }) : r;
 }
 
 export function createPairing(creds: SpaceCredentials): Promise<Result<{ code: string; expiresAt: string }, ApiError>> {
-  return call(`${creds.relayUrl}/api/spaces/${encodeURIComponent(creds.spaceId)}/pairings`, { method: 'POST', token: creds.token, body: '{}' });
+  return call(`${creds.relayUrl}/api/spaces/${encodeURIComponent(creds.spaceId)}/pairings`, {
+    method: 'POST',
+    token: creds.token,
+    body: '{}',
+  });
 }
 
-export async function pairDevice(relayUrl: string, spaceId: string, code: string, deviceName: string): Promise<Result<SpaceCredentials, ApiError>> {
+export async function pairDevice(
+  relayUrl: string,
+  spaceId: string,
+  code: string,
+  deviceName: string,
+): Promise<Result<SpaceCredentials, ApiError>> {
   const base = normaliseRelayUrl(relayUrl);
-  const r = await call<{ deviceId: string; token: string }>(`${base}/api/pair`, { method: 'POST', body: JSON.stringify({ spaceId, code, deviceName }) });
+  const r = await call<{ deviceId: string; token: string }>(`${base}/api/pair`, {
+    method: 'POST',
+    body: JSON.stringify({ spaceId, code, deviceName }),
+  });
   return r.ok ? ok({ relayUrl: base, spaceId, ...r.value }) : r;
 }
 
 export async function listDevices(creds: SpaceCredentials): Promise<Result<DeviceInfo[], ApiError>> {
-  const r = await call<{ devices: DeviceInfo[] }>(`${creds.relayUrl}/api/spaces/${encodeURIComponent(creds.spaceId)}/devices`, { token: creds.token });
+  const r = await call<{ devices: DeviceInfo[] }>(
+    `${creds.relayUrl}/api/spaces/${encodeURIComponent(creds.spaceId)}/devices`,
+    { token: creds.token },
+  );
   return r.ok ? ok(r.value.devices) : r;
 }
 
 export async function revokeDevice(creds: SpaceCredentials, deviceId: string): Promise<Result<true, ApiError>> {
-  const r = await call<unknown>(`${creds.relayUrl}/api/spaces/${encodeURIComponent(creds.spaceId)}/devices/${encodeURIComponent(deviceId)}`, { method: 'DELETE', token: creds.token });
+  const r = await call<unknown>(
+    `${creds.relayUrl}/api/spaces/${encodeURIComponent(creds.spaceId)}/devices/${encodeURIComponent(deviceId)}`,
+    { method: 'DELETE', token: creds.token },
+  );
   return r.ok ? ok(true) : r;
 }
 
 /** Erases the space's stored document on the relay and revokes all its devices (moving to a private space). */
 export async function eraseSpace(creds: SpaceCredentials): Promise<Result<true, ApiError>> {
-  const r = await call<unknown>(`${creds.relayUrl}/api/spaces/${encodeURIComponent(creds.spaceId)}`, { method: 'DELETE', token: creds.token });
+  const r = await call<unknown>(`${creds.relayUrl}/api/spaces/${encodeURIComponent(creds.spaceId)}`, {
+    method: 'DELETE',
+    token: creds.token,
+  });
   return r.ok ? ok(true) : r;
 }
 

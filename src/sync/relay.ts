@@ -25,7 +25,15 @@ export type SyncState =
   | { kind: 'error'; reason: 'unreachable' | 'revoked' | 'denied' | 'rejected'; message: string };
 
 /** Close codes the relay sends (server/relay/close-codes.ts); 44xx are final. */
-const CLOSE = { tooBig: 1009, invalidRoom: 4400, tokenRequired: 4401, tokenInvalid: 4403, revoked: 4410, textFrame: 4415, invalidMessage: 4422 } as const;
+const CLOSE = {
+  tooBig: 1009,
+  invalidRoom: 4400,
+  tokenRequired: 4401,
+  tokenInvalid: 4403,
+  revoked: 4410,
+  textFrame: 4415,
+  invalidMessage: 4422,
+} as const;
 
 const MESSAGE_SYNC = 0;
 const PROBE_DELAY_MS = 120;
@@ -34,15 +42,27 @@ const UNREACHABLE_AFTER_FAILURES = 2;
 export function finalStateFor(code: number): SyncState | null {
   switch (code) {
     case CLOSE.revoked:
-      return { kind: 'error', reason: 'revoked', message: 'This device was removed from your network. Its data stays readable here; pair it again to sync.' };
+      return {
+        kind: 'error',
+        reason: 'revoked',
+        message: 'This device was removed from your network. Its data stays readable here; pair it again to sync.',
+      };
     case CLOSE.tokenRequired:
     case CLOSE.tokenInvalid:
-      return { kind: 'error', reason: 'denied', message: 'The relay did not accept this device. Pair it again from another device.' };
+      return {
+        kind: 'error',
+        reason: 'denied',
+        message: 'The relay did not accept this device. Pair it again from another device.',
+      };
     case CLOSE.tooBig:
     case CLOSE.invalidRoom:
     case CLOSE.textFrame:
     case CLOSE.invalidMessage:
-      return { kind: 'error', reason: 'rejected', message: 'The relay rejected data from this device. Your edits are safe here; export a backup and tell us.' };
+      return {
+        kind: 'error',
+        reason: 'rejected',
+        message: 'The relay rejected data from this device. Your edits are safe here; export a backup and tell us.',
+      };
     default:
       return null;
   }
@@ -112,7 +132,8 @@ export function connectRelay(doc: Y.Doc, creds: SpaceCredentials, onState: (s: S
       probedVersion = -1;
       set({ kind: 'syncing', message: 'Syncing…' });
     } else if (status === 'connecting') {
-      if (current.kind !== 'offline' && current.kind !== 'unreachable') set({ kind: 'connecting', message: 'Connecting to your relay…' });
+      if (current.kind !== 'offline' && current.kind !== 'unreachable')
+        set({ kind: 'connecting', message: 'Connecting to your relay…' });
     }
   });
   provider.on('sync', (synced) => {
@@ -125,8 +146,10 @@ export function connectRelay(doc: Y.Doc, creds: SpaceCredentials, onState: (s: S
     if (stopped || !event) return;
     failures++;
     const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-    if (offline) set({ kind: 'offline', message: 'Offline — your changes are saved here and will sync when you reconnect.' });
-    else if (failures >= UNREACHABLE_AFTER_FAILURES) set({ kind: 'unreachable', message: 'The relay cannot be reached — your changes are saved here; retrying.' });
+    if (offline)
+      set({ kind: 'offline', message: 'Offline — your changes are saved here and will sync when you reconnect.' });
+    else if (failures >= UNREACHABLE_AFTER_FAILURES)
+      set({ kind: 'unreachable', message: 'The relay cannot be reached — your changes are saved here; retrying.' });
   });
   provider.on('closed', (event) => {
     const final = finalStateFor(event.code);
@@ -136,7 +159,8 @@ export function connectRelay(doc: Y.Doc, creds: SpaceCredentials, onState: (s: S
   });
 
   const onOnline = () => retryNow();
-  const onOffline = () => set({ kind: 'offline', message: 'Offline — your changes are saved here and will sync when you reconnect.' });
+  const onOffline = () =>
+    set({ kind: 'offline', message: 'Offline — your changes are saved here and will sync when you reconnect.' });
   const retryNow = () => {
     if (stopped) return;
     if (provider.wsconnected) {

@@ -5,7 +5,11 @@
 import { err, ok, type Result } from '../model/result.ts';
 import type { SpaceCredentials } from './relay-api.ts';
 
-export type RemindersApiError = { kind: 'unreachable' | 'refused' | 'rate-limited' | 'revoked'; code: string; retryAfterS?: number };
+export type RemindersApiError = {
+  kind: 'unreachable' | 'refused' | 'rate-limited' | 'revoked';
+  code: string;
+  retryAfterS?: number;
+};
 
 async function call(url: string, init: RequestInit): Promise<Result<Response, RemindersApiError>> {
   let response: Response;
@@ -17,7 +21,8 @@ async function call(url: string, init: RequestInit): Promise<Result<Response, Re
   if (response.ok) return ok(response);
   const body = (await response.json().catch(() => null)) as { error?: string } | null;
   const code = body?.error ?? `http-${response.status}`;
-  if (response.status === 429) return err({ kind: 'rate-limited', code, retryAfterS: Number(response.headers.get('retry-after') ?? '60') || 60 });
+  if (response.status === 429)
+    return err({ kind: 'rate-limited', code, retryAfterS: Number(response.headers.get('retry-after') ?? '60') || 60 });
   return err({ kind: code === 'device-revoked' ? 'revoked' : 'refused', code });
 }
 
@@ -31,7 +36,11 @@ export async function fetchPushKey(relayUrl: string): Promise<Result<string, Rem
 const remindersUrl = (c: SpaceCredentials) => `${c.relayUrl}/api/spaces/${encodeURIComponent(c.spaceId)}/reminders`;
 
 /** `subscription` from PushSubscription.toJSON(); left out, only the times change. */
-export async function sendSchedule(creds: SpaceCredentials, wakeAt: readonly number[], subscription?: PushSubscriptionJSON): Promise<Result<true, RemindersApiError>> {
+export async function sendSchedule(
+  creds: SpaceCredentials,
+  wakeAt: readonly number[],
+  subscription?: PushSubscriptionJSON,
+): Promise<Result<true, RemindersApiError>> {
   const r = await call(remindersUrl(creds), {
     method: 'PUT',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${creds.token}` },

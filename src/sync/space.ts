@@ -14,7 +14,9 @@ export interface OpenSpace {
   close(): Promise<void>;
 }
 
-export async function openSpace(opts: { dbName?: string; onSaveState?: (state: SaveState) => void } = {}): Promise<OpenSpace> {
+export async function openSpace(
+  opts: { dbName?: string; onSaveState?: (state: SaveState) => void } = {},
+): Promise<OpenSpace> {
   const doc = new Y.Doc();
   // Marks let benchmarks and the browser's performance panel see how long loading takes.
   performance.mark('rapport:open-space');

@@ -10,7 +10,10 @@ import { UpdatePrompt } from './components/update-prompt.tsx';
 import { createNewerSchema, useSpace } from './space.tsx';
 
 /** Every place; each page's code loads when first needed (or at once, by src/boot.ts, for the first page). */
-const PAGES = PLACES.map((place) => ({ path: place.path, component: lazy(place.load as () => Promise<{ default: Component }>) }));
+const PAGES = PLACES.map((place) => ({
+  path: place.path,
+  component: lazy(place.load as () => Promise<{ default: Component }>),
+}));
 
 function NavLink(props: ParentProps<{ href: string; icon: IconName; class?: string; end?: boolean }>) {
   return (
@@ -45,10 +48,21 @@ function SaveStatus() {
       }
     >
       {(failed) => (
-        <A href="/settings#storage-title" class="status-pill" data-state="error" data-testid="save-state" role="alert" title={`Not saved on this device — ${failed().reason}`}>
+        <A
+          href="/settings#storage-title"
+          class="status-pill"
+          data-state="error"
+          data-testid="save-state"
+          role="alert"
+          title={`Not saved on this device — ${failed().reason}`}
+        >
           <span class="dot" aria-hidden="true" />
           Not saved
-          <span class="visually-hidden"> on this device — {failed().reason}. Your changes are kept while Rapport is open and tried again; see Storage in Settings.</span>
+          <span class="visually-hidden">
+            {' '}
+            on this device — {failed().reason}. Your changes are kept while Rapport is open and tried again; see Storage
+            in Settings.
+          </span>
         </A>
       )}
     </Show>
@@ -70,7 +84,13 @@ function SyncStatusPill() {
   const { syncStatus } = useSpace();
   return (
     <Show when={syncStatus().kind !== 'off'}>
-      <A href="/settings#sync" class="status-pill" data-state={syncStatus().kind === 'up-to-date' ? 'synced' : syncStatus().kind} data-testid="sync-state" title={syncStatus().message}>
+      <A
+        href="/settings#sync"
+        class="status-pill"
+        data-state={syncStatus().kind === 'up-to-date' ? 'synced' : syncStatus().kind}
+        data-testid="sync-state"
+        title={syncStatus().message}
+      >
         <span class="dot" aria-hidden="true" />
         {SYNC_LABELS[syncStatus().kind]}
         <span class="visually-hidden">: {syncStatus().message}</span>
@@ -119,7 +139,8 @@ function Frame(props: RouteSectionProps) {
       <main class="main" id="main">
         <Show when={newerSchema()}>
           <p class="card" role="alert">
-            This network was saved by a newer version of Rapport. Reload to update the app; until then, some details may not show.
+            This network was saved by a newer version of Rapport. Reload to update the app; until then, some details may
+            not show.
           </p>
         </Show>
         {props.children}

@@ -49,6 +49,7 @@ export function placeName(path: string): string {
  */
 export function backLink(self: string, fallback: string): { href: string; label: string; viaHistory: boolean } {
   const before = previous();
-  if (before === null || before.split('?', 1)[0] === self) return { href: fallback, label: placeName(fallback), viaHistory: false };
+  if (before === null || before.split('?', 1)[0] === self)
+    return { href: fallback, label: placeName(fallback), viaHistory: false };
   return { href: before, label: placeName(before), viaHistory: true };
 }

@@ -4,7 +4,14 @@
  * of the plain list (not while a search or filter narrows it). Kept when the page is
  * hidden or left, and a moment after each visit, so a closed tab leaves it current.
  */
-import { MAX_ITEMS, MAX_ROWS, MAX_SECTIONS, PAINTED_VIEW_KEY, type PaintedRow, type PaintedView } from './painted-view.ts';
+import {
+  MAX_ITEMS,
+  MAX_ROWS,
+  MAX_SECTIONS,
+  PAINTED_VIEW_KEY,
+  type PaintedRow,
+  type PaintedView,
+} from './painted-view.ts';
 
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -19,7 +26,11 @@ function capture(): PaintedView | null {
     const rows: PaintedRow[] = [];
     for (const a of main.querySelectorAll<HTMLElement>('[data-testid=person-row]')) {
       const i = Number(a.dataset['index']);
-      if (i < MAX_ROWS) rows[i] = { text: clean(a.querySelector('strong')?.textContent), detail: clean(a.querySelector('.who > span')?.textContent) };
+      if (i < MAX_ROWS)
+        rows[i] = {
+          text: clean(a.querySelector('strong')?.textContent),
+          detail: clean(a.querySelector('.who > span')?.textContent),
+        };
     }
     // Scrolled away from the top: the first rows are not drawn; the view kept before still holds.
     if (rows.length === 0 && main.querySelector('[data-testid=person-row]')) return null;
@@ -28,7 +39,10 @@ function capture(): PaintedView | null {
   if (path === '/') {
     const sections = [...main.querySelectorAll('section[data-testid^="today-"]')].slice(0, MAX_SECTIONS).map((s) => ({
       title: clean(s.querySelector('h2')?.textContent),
-      items: [...s.querySelectorAll('.today-item')].slice(0, MAX_ITEMS).map((li) => ({ text: clean(li.querySelector('.today-title')?.textContent), detail: clean(li.querySelector('.today-context')?.textContent) })),
+      items: [...s.querySelectorAll('.today-item')].slice(0, MAX_ITEMS).map((li) => ({
+        text: clean(li.querySelector('.today-title')?.textContent),
+        detail: clean(li.querySelector('.today-context')?.textContent),
+      })),
     }));
     return { v: 1, path, title, rows: [], sections };
   }

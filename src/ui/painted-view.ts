@@ -37,7 +37,14 @@ export interface PaintedView {
   sections: { title: string; items: PaintedRow[] }[];
 }
 
-const TITLES: Record<string, string> = { '/': 'Today', '/people': 'People', '/plan': 'Plan', '/map': 'Map', '/capture': 'Capture', '/settings': 'Settings' };
+const TITLES: Record<string, string> = {
+  '/': 'Today',
+  '/people': 'People',
+  '/plan': 'Plan',
+  '/map': 'Map',
+  '/capture': 'Capture',
+  '/settings': 'Settings',
+};
 
 const text = (v: unknown): string | null => (typeof v === 'string' ? v.slice(0, MAX_TEXT) : null);
 function row(v: unknown): PaintedRow | null {
@@ -47,7 +54,13 @@ function row(v: unknown): PaintedRow | null {
   const d = text(r['detail']);
   return t === null || d === null ? null : { text: t, detail: d };
 }
-const rows = (v: unknown, max: number): PaintedRow[] => (Array.isArray(v) ? v.slice(0, max).map(row).filter((r): r is PaintedRow => r !== null) : []);
+const rows = (v: unknown, max: number): PaintedRow[] =>
+  Array.isArray(v)
+    ? v
+        .slice(0, max)
+        .map(row)
+        .filter((r): r is PaintedRow => r !== null)
+    : [];
 
 /** The kept view of `path`, if there is one and it has the right shape; anything else is ignored. */
 export function readPaintedView(path: string): PaintedView | null {
@@ -68,7 +81,13 @@ export function readPaintedView(path: string): PaintedView | null {
           return title === null ? [] : [{ title, items: rows((s as Record<string, unknown>)['items'], MAX_ITEMS) }];
         })
       : [];
-    return { v: 1, path: path as PaintedView['path'], title: text(v['title']) ?? '', rows: rows(v['rows'], MAX_ROWS), sections };
+    return {
+      v: 1,
+      path: path as PaintedView['path'],
+      title: text(v['title']) ?? '',
+      rows: rows(v['rows'], MAX_ROWS),
+      sections,
+    };
   } catch {
     return null;
   }
@@ -83,7 +102,11 @@ export function forgetPaintedView(): void {
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, content?: string | Node[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  cls?: string,
+  content?: string | Node[],
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
   if (typeof content === 'string') e.textContent = content;
@@ -92,7 +115,18 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, content
 }
 function icon(name: keyof typeof ICON_PATHS): SVGElement {
   const svg = document.createElementNS(SVG, 'svg');
-  for (const [k, v] of Object.entries({ viewBox: '0 0 24 24', width: '22', height: '22', fill: 'none', stroke: 'currentColor', 'stroke-width': '2', 'stroke-linecap': 'round', 'stroke-linejoin': 'round', 'aria-hidden': 'true' })) svg.setAttribute(k, v);
+  for (const [k, v] of Object.entries({
+    viewBox: '0 0 24 24',
+    width: '22',
+    height: '22',
+    fill: 'none',
+    stroke: 'currentColor',
+    'stroke-width': '2',
+    'stroke-linecap': 'round',
+    'stroke-linejoin': 'round',
+    'aria-hidden': 'true',
+  }))
+    svg.setAttribute(k, v);
   const path = document.createElementNS(SVG, 'path');
   path.setAttribute('d', ICON_PATHS[name]);
   svg.append(path);
@@ -119,7 +153,10 @@ function frame(pathname: string, main: HTMLElement): HTMLElement {
     'nav',
     'nav',
     links.map(([href, name, label, cls]) => {
-      const a = el('a', cls, [cls === 'capture' ? el('span', 'bubble', [icon(name)]) : icon(name), el('span', undefined, label)]);
+      const a = el('a', cls, [
+        cls === 'capture' ? el('span', 'bubble', [icon(name)]) : icon(name),
+        el('span', undefined, label),
+      ]);
       a.href = href;
       const here = href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
       if (here) a.classList.add('active');
@@ -136,7 +173,10 @@ function frame(pathname: string, main: HTMLElement): HTMLElement {
 }
 
 function personRow(r: PaintedRow): HTMLElement {
-  return el('div', 'person-row', [el('span', 'avatar', initials(r.text)), el('span', 'who', [el('strong', undefined, r.text), el('span', undefined, r.detail)])]);
+  return el('div', 'person-row', [
+    el('span', 'avatar', initials(r.text)),
+    el('span', 'who', [el('strong', undefined, r.text), el('span', undefined, r.detail)]),
+  ]);
 }
 
 /**
@@ -158,7 +198,21 @@ export function paintLastView(root: HTMLElement, pathname: string): boolean {
       main.append(el('div', 'painted-list', view.rows.map(personRow)));
     } else {
       for (const s of view.sections) {
-        main.append(el('section', undefined, [el('h2', undefined, s.title), el('ul', 'today-list', s.items.map((i) => el('li', 'painted-item', [el('span', 'today-title truncate', i.text), el('span', 'today-context truncate', i.detail)])))]));
+        main.append(
+          el('section', undefined, [
+            el('h2', undefined, s.title),
+            el(
+              'ul',
+              'today-list',
+              s.items.map((i) =>
+                el('li', 'painted-item', [
+                  el('span', 'today-title truncate', i.text),
+                  el('span', 'today-context truncate', i.detail),
+                ]),
+              ),
+            ),
+          ]),
+        );
       }
     }
   } else if (title) {

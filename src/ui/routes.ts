@@ -31,7 +31,10 @@ export function matchesPath(pattern: string, pathname: string): boolean {
   if (pattern === '*') return true;
   const want = pattern.split('/');
   const have = (pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname).split('/');
-  return want.length === have.length && want.every((segment, i) => (segment.startsWith(':') ? have[i] !== '' : segment === have[i]));
+  return (
+    want.length === have.length &&
+    want.every((segment, i) => (segment.startsWith(':') ? have[i] !== '' : segment === have[i]))
+  );
 }
 
 export function placeFor(pathname: string): Place | undefined {

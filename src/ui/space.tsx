@@ -3,7 +3,16 @@
  * (observe → signal → onCleanup unobserve). Components below read signals and
  * call store functions; they never touch Yjs types themselves.
  */
-import { createContext, createMemo, createRoot, createSignal, onCleanup, useContext, type Accessor, type ParentProps } from 'solid-js';
+import {
+  createContext,
+  createMemo,
+  createRoot,
+  createSignal,
+  onCleanup,
+  useContext,
+  type Accessor,
+  type ParentProps,
+} from 'solid-js';
 import type * as Y from 'yjs';
 import type { CollectionName, EntityOf, Me } from '../model/index.ts';
 import {
@@ -62,13 +71,20 @@ const watched = new WeakMap<Y.Doc, Map<CollectionName, Watched<CollectionName>>>
 const EMPTY = { items: [], byId: new Map(), problems: [] };
 
 /** Makes the signals of a collection whose first view is `first`; `listen` gets the setter for the views after it. */
-function adopt<C extends CollectionName>(doc: Y.Doc, collection: C, first: CollectionView<C>, listen: (set: (view: CollectionView<C>) => void) => void): Watched<C> {
+function adopt<C extends CollectionName>(
+  doc: Y.Doc,
+  collection: C,
+  first: CollectionView<C>,
+  listen: (set: (view: CollectionView<C>) => void) => void,
+): Watched<C> {
   let perDoc = watched.get(doc);
   if (!perDoc) watched.set(doc, (perDoc = new Map()));
   const made = createRoot(() => {
     const [view, setView] = createSignal<CollectionView<C>>(first, { equals: false });
     listen(setView);
-    const live = createMemo(() => view().items.filter((e) => e.deletedAt === null && !('mergedIntoId' in e && e.mergedIntoId)));
+    const live = createMemo(() =>
+      view().items.filter((e) => e.deletedAt === null && !('mergedIntoId' in e && e.mergedIntoId)),
+    );
     return { view, live };
   });
   perDoc.set(collection, made as unknown as Watched<CollectionName>);
@@ -89,13 +105,18 @@ function watch<C extends CollectionName>(doc: Y.Doc, collection: C): Watched<C> 
  * having turns in between (the frame painted before loading stays meanwhile), so that
  * the first page finds them read instead of reading 7,000 people in one long task.
  */
-export async function prepareCollections(doc: Y.Doc, collections: readonly CollectionName[], pause: () => Promise<void>): Promise<void> {
+export async function prepareCollections(
+  doc: Y.Doc,
+  collections: readonly CollectionName[],
+  pause: () => Promise<void>,
+): Promise<void> {
   for (const collection of collections) {
     if (watched.get(doc)?.has(collection)) continue;
     let first: CollectionView<typeof collection> = EMPTY;
     let set: ((view: CollectionView<typeof collection>) => void) | null = null;
     const stop = await watchCollectionInSteps(doc, collection, (view) => (set ? set(view) : (first = view)), pause);
-    if (watched.get(doc)?.has(collection)) stop(); // a page read it meanwhile
+    if (watched.get(doc)?.has(collection))
+      stop(); // a page read it meanwhile
     else adopt(doc, collection, first, (s) => (set = s));
   }
 }
@@ -150,5 +171,8 @@ export function createDismissed(): Accessor<ReadonlySet<string>> {
  */
 export function createNewerSchema(): Accessor<boolean> {
   const { doc, schema } = useSpace();
-  return createObserved(metaMap(doc), () => schema.state === 'newer' || (storedSchemaVersion(doc) ?? 0) > SCHEMA_VERSION);
+  return createObserved(
+    metaMap(doc),
+    () => schema.state === 'newer' || (storedSchemaVersion(doc) ?? 0) > SCHEMA_VERSION,
+  );
 }

@@ -12,7 +12,23 @@ import { useAppSession } from './support/session.ts';
 import { watchCsp, type CspWatch } from './support/pwa.ts';
 
 const LONG_NAME = 'Maximiliana Alexandrina Konstantinopoulou-Vanderbilt Ogunbiy'; // 60 characters
-const ROUTES = ['/', '/people', '/people/:id', '/people/duplicates', '/plan', '/map', '/stakeholders', '/give-and-take', '/welcome', '/capture', '/card', '/settings', '/pair', '/trash', '/no-such-place'];
+const ROUTES = [
+  '/',
+  '/people',
+  '/people/:id',
+  '/people/duplicates',
+  '/plan',
+  '/map',
+  '/stakeholders',
+  '/give-and-take',
+  '/welcome',
+  '/capture',
+  '/card',
+  '/settings',
+  '/pair',
+  '/trash',
+  '/no-such-place',
+];
 const VIEWPORTS = [
   { width: 360, height: 740 },
   { width: 1280, height: 800 },
@@ -36,7 +52,11 @@ async function openDevice(populated: boolean): Promise<{ app: App; personPath: s
   if (populated) {
     await app.people.add({ name: 'Ana Lima', organisation: 'Acme Robotics', role: 'CTO' });
     await app.people.add({ name: 'Bo Chen' });
-    await app.people.add({ name: LONG_NAME, organisation: 'Vandelay Imports and Exports International', role: 'Head of Platform Engineering' });
+    await app.people.add({
+      name: LONG_NAME,
+      organisation: 'Vandelay Imports and Exports International',
+      role: 'Head of Platform Engineering',
+    });
     personPath = new URL(app.page.url()).pathname;
     await app.savedOnThisDevice();
   }
@@ -65,12 +85,16 @@ async function warmUp(app: App, personPath: string): Promise<void> {
 /** One line per rule and element, with where it was seen. */
 function summarise(findings: Finding[]): string {
   const byIssue = new Map<string, string[]>();
-  for (const f of findings) for (const t of f.targets) byIssue.set(`${f.rule} (${f.impact}) ${t}`, [...(byIssue.get(`${f.rule} (${f.impact}) ${t}`) ?? []), f.where]);
+  for (const f of findings)
+    for (const t of f.targets)
+      byIssue.set(`${f.rule} (${f.impact}) ${t}`, [...(byIssue.get(`${f.rule} (${f.impact}) ${t}`) ?? []), f.where]);
   return [...byIssue].map(([issue, wheres]) => `${issue}: ${wheres.length}× e.g. ${wheres[0]}`).join('\n');
 }
 
 /** Every place, at every size and scheme: axe findings and sideways overflow at phone width. */
-async function auditAll(populated: boolean): Promise<{ findings: Finding[]; overflow: string[]; violations: string[] }> {
+async function auditAll(
+  populated: boolean,
+): Promise<{ findings: Finding[]; overflow: string[]; violations: string[] }> {
   const { app, personPath, csp } = await openDevice(populated);
   await warmUp(app, personPath);
   const findings: Finding[] = [];
@@ -86,8 +110,12 @@ async function auditAll(populated: boolean): Promise<{ findings: Finding[]; over
         const where = `${path}${shownAt === path ? '' : ` (shown at ${shownAt})`} at ${viewport.width}px, ${colorScheme}, ${populated ? 'a few people' : 'empty'}`;
         // Legacy mode runs axe inside the page rather than finishing in a new blank page each time: less than
         // half the time, and nothing is lost, as the app has no frames.
-        const result = await new AxeBuilder({ page: app.page }).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
-        for (const v of result.violations) findings.push({ where, rule: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) });
+        const result = await new AxeBuilder({ page: app.page })
+          .setLegacyMode(true)
+          .options({ resultTypes: ['violations'] })
+          .analyze();
+        for (const v of result.violations)
+          findings.push({ where, rule: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) });
         if (viewport.width === 360) {
           const width = await app.page.evaluate(() => document.documentElement.scrollWidth);
           if (width > 360) overflow.push(`${where}: ${width}px wide`);

@@ -41,7 +41,11 @@ async function openPerson(context: BrowserContext, path: string): Promise<Page> 
   return page;
 }
 
-async function runDevice(device: number, seed: number, runs: number): Promise<{ results: Run[]; violations: string[] }> {
+async function runDevice(
+  device: number,
+  seed: number,
+  runs: number,
+): Promise<{ results: Run[]; violations: string[] }> {
   const context = await session.browser.newContext();
   const csp = await watchCsp(context);
   const app = await App.open(context, session.server.url);
@@ -66,7 +70,10 @@ async function runDevice(device: number, seed: number, runs: number): Promise<{ 
     const kept = stored === text;
     results.push({ device, delayMs, closedWithBeforeUnload, seenSaved, kept });
     // Either the new edit is there, or (only if it was never shown as saved) the one before it.
-    expect(kept || (!seenSaved && stored === lastSaved), `run ${i} on device ${device}: ${delayMs} ms, seen saved: ${seenSaved}, stored: ${JSON.stringify(stored)}`).toBe(true);
+    expect(
+      kept || (!seenSaved && stored === lastSaved),
+      `run ${i} on device ${device}: ${delayMs} ms, seen saved: ${seenSaved}, stored: ${JSON.stringify(stored)}`,
+    ).toBe(true);
     lastSaved = stored;
   }
   await context.close();
@@ -82,6 +89,8 @@ describe('Never lose an edit', () => {
     expect(outcomes.flatMap((o) => o.violations)).toEqual([]);
     const saved = runs.filter((r) => r.seenSaved).length;
     const keptUnseen = runs.filter((r) => !r.seenSaved && r.kept).length;
-    console.log(`durability: ${RUNS} closes at ${runs.map((r) => r.delayMs).join(', ')} ms; ${saved} shown as saved (all kept); ${RUNS - saved} closed before "saved" showed, of which ${keptUnseen} kept anyway`);
+    console.log(
+      `durability: ${RUNS} closes at ${runs.map((r) => r.delayMs).join(', ')} ms; ${saved} shown as saved (all kept); ${RUNS - saved} closed before "saved" showed, of which ${keptUnseen} kept anyway`,
+    );
   }, 120_000);
 });

@@ -16,7 +16,9 @@ describe('a first visit that goes offline before the app is installed', () => {
     // No service worker ever controls this device's pages: only what the first visit fetched is here.
     const context = await session.browser.newContext({ serviceWorkers: 'block' });
     const app = await App.open(context, session.server.url, '/');
-    await app.page.waitForFunction(() => performance.getEntriesByName('rapport:places-fetched').length > 0, undefined, { polling: 100 });
+    await app.page.waitForFunction(() => performance.getEntriesByName('rapport:places-fetched').length > 0, undefined, {
+      polling: 100,
+    });
     await context.setOffline(true);
     for (const [place, heading] of [
       ['Plan', 'Plan'],
@@ -33,7 +35,9 @@ describe('a first visit that goes offline before the app is installed', () => {
   it('says truthfully that a place is not on this device yet when its code could not be fetched', async () => {
     const context = await session.browser.newContext({ serviceWorkers: 'block' });
     // The first visit's fetching of the other places is cut short: the connection drops at once.
-    await context.route(/\/assets\/(plan|data|gaps|suggestions|coverage|step-one|actions)[-.]/, (route) => route.abort('internetdisconnected'));
+    await context.route(/\/assets\/(plan|data|gaps|suggestions|coverage|step-one|actions)[-.]/, (route) =>
+      route.abort('internetdisconnected'),
+    );
     const app = await App.open(context, session.server.url, '/');
     await context.setOffline(true);
     await app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plan' }).click();

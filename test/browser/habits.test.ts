@@ -35,7 +35,11 @@ describe('everyday habits', () => {
     const context = await session.browser.newContext();
     const app = await App.open(context, session.server.url);
     await app.people.add({ name: 'Ana Lima' });
-    await app.interactions.log({ channel: 'Call', notes: 'Talked about her Rust migration', learned: 'She is hiring SREs' });
+    await app.interactions.log({
+      channel: 'Call',
+      notes: 'Talked about her Rust migration',
+      learned: 'She is hiring SREs',
+    });
     const timeline = await app.interactions.timeline();
     expect(timeline).toHaveLength(1);
     expect(timeline[0]).toContain('Call');
@@ -126,16 +130,26 @@ describe('everyday habits', () => {
     await app.people.add({ name: 'Kwame Mensah', organisation: 'Climatebase' });
     await app.person.addEmail('kwame@climatebase.example');
     await app.duplicates.open();
-    expect(await app.duplicates.holdings()).toEqual(['Only here: phone +233 24 412 3456', 'Only here: email kwame@climatebase.example']);
+    expect(await app.duplicates.holdings()).toEqual([
+      'Only here: phone +233 24 412 3456',
+      'Only here: email kwame@climatebase.example',
+    ]);
     const [first, second] = await app.duplicates.keepButtons();
-    expect(first).toMatch(/^Keep this record: Kwame Mensah, added .*, with phone \+233 24 412 3456 — merge the other into it$/);
+    expect(first).toMatch(
+      /^Keep this record: Kwame Mensah, added .*, with phone \+233 24 412 3456 — merge the other into it$/,
+    );
     expect(second).toMatch(/with email kwame@climatebase\.example — merge the other into it$/);
     await app.duplicates.mergeInto('Kwame Mensah');
     await expect.poll(() => app.duplicates.pairs()).toEqual([]);
     await app.people.open();
     expect(await app.people.names()).toEqual(['Kwame Mensah']);
     await app.people.openPerson('Kwame Mensah');
-    expect(await app.person.details()).toEqual(expect.arrayContaining([expect.stringContaining('kwame@climatebase.example'), expect.stringContaining('+233 24 412 3456')]));
+    expect(await app.person.details()).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('kwame@climatebase.example'),
+        expect.stringContaining('+233 24 412 3456'),
+      ]),
+    );
     await context.close();
   });
 
@@ -204,7 +218,10 @@ describe('everyday habits', () => {
       await app.person.addEmail('kim@example.org');
     }
     const [a, b] = [...ids].sort() as [string, string];
-    await app.page.evaluate((key) => localStorage.setItem('rapport.duplicates.dismissed', JSON.stringify([key])), `${a}|${b}`);
+    await app.page.evaluate(
+      (key) => localStorage.setItem('rapport.duplicates.dismissed', JSON.stringify([key])),
+      `${a}|${b}`,
+    );
     await app.duplicates.open();
     expect(await app.duplicates.pairs()).toEqual([]);
     expect(await app.page.evaluate(() => localStorage.getItem('rapport.duplicates.dismissed'))).toBeNull();

@@ -95,11 +95,19 @@ describe.concurrent('Import and export, in real Chromium against the real server
 
   it('a vCard then LinkedIn of the same people adds nobody and shows what changes; a newer LinkedIn lists new roles and plans a congratulation', async () => {
     const { context, app } = await freshApp();
-    const vcard = ['José Núñez|Climatebase|Senior PM|jose@climatebase.example', 'Kwame Mensah|Climatebase||', 'Marco Rossi|Climatebase Inc.|Talent Partner|']
+    const vcard = [
+      'José Núñez|Climatebase|Senior PM|jose@climatebase.example',
+      'Kwame Mensah|Climatebase||',
+      'Marco Rossi|Climatebase Inc.|Talent Partner|',
+    ]
       .map((row) => row.split('|'))
-      .map(([name, org, title, email]) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nORG:${org}\r\n${title ? `TITLE:${title}\r\n` : ''}${email ? `EMAIL:${email}\r\n` : ''}END:VCARD\r\n`)
+      .map(
+        ([name, org, title, email]) =>
+          `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nORG:${org}\r\n${title ? `TITLE:${title}\r\n` : ''}${email ? `EMAIL:${email}\r\n` : ''}END:VCARD\r\n`,
+      )
       .join('');
-    const head = 'Notes:\n"Some email addresses may be missing."\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n';
+    const head =
+      'Notes:\n"Some email addresses may be missing."\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n';
     const linkedin = (jose: string) =>
       `${head}José,Núñez,https://www.linkedin.com/in/jose-nunez,,Climatebase,${jose},12 Mar 2024\nKwame,Mensah,https://www.linkedin.com/in/kwame-mensah,,Climatebase,,01 Jan 2024\nMarco,Rossi,https://www.linkedin.com/in/marco-rossi,,Climatebase,Talent Partner,05 Jun 2022\n`;
     const csv = (text: string) => ({ name: 'Connections.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
@@ -113,27 +121,49 @@ describe.concurrent('Import and export, in real Chromium against the real server
     await app.importer.choose(csv(linkedin('Senior PM')));
     expect(await app.importer.preview()).toEqual({ newPeople: 0, alreadyHere: 3, invalid: 0 });
     expect(await app.importer.chosenFile()).toBe('Chosen: Connections.csv');
-    expect(await app.importer.changesFor('José Núñez')).toEqual(['LinkedIn: “https://www.linkedin.com/in/jose-nunez”', 'Connected on: “12 March 2024”']);
+    expect(await app.importer.changesFor('José Núñez')).toEqual([
+      'LinkedIn: “https://www.linkedin.com/in/jose-nunez”',
+      'Connected on: “12 March 2024”',
+    ]);
     expect(await app.importer.confirm()).toBe('Added 0 people, updated 3 from Connections.csv.');
 
-    await app.importer.choose(csv(`${linkedin('Head of Product')}Ama,Owusu,https://www.linkedin.com/in/ama-owusu,,Climatebase,Engineer,02 Dec 2026\n`));
+    await app.importer.choose(
+      csv(
+        `${linkedin('Head of Product')}Ama,Owusu,https://www.linkedin.com/in/ama-owusu,,Climatebase,Engineer,02 Dec 2026\n`,
+      ),
+    );
     expect(await app.importer.preview()).toEqual({ newPeople: 1, alreadyHere: 3, invalid: 0 });
     expect(await app.importer.workChanges()).toEqual(['José Núñez: Senior PM → Head of Product — congratulate?']);
-    expect(await app.importer.changesFor('José Núñez')).toEqual(['Role: Senior PM → Head of Product · Organisation unchanged']);
+    expect(await app.importer.changesFor('José Núñez')).toEqual([
+      'Role: Senior PM → Head of Product · Organisation unchanged',
+    ]);
     await app.importer.congratulate('José Núñez');
-    expect(await app.importer.confirm()).toBe('Added 1 person, updated 1, planned 1 congratulation from Connections.csv.');
+    expect(await app.importer.confirm()).toBe(
+      'Added 1 person, updated 1, planned 1 congratulation from Connections.csv.',
+    );
 
     // Undone from the section's button: the toast that offered the same Undo goes with it.
     await app.page.getByTestId('last-import').getByRole('button', { name: 'Undo import' }).press('Enter');
     await app.page.locator('.toast').filter({ hasText: 'was taken back' }).waitFor();
-    expect(await app.page.locator('.toast').filter({ hasText: /^Added / }).count()).toBe(0);
-    await app.importer.choose(csv(`${linkedin('Head of Product')}Ama,Owusu,https://www.linkedin.com/in/ama-owusu,,Climatebase,Engineer,02 Dec 2026\n`));
+    expect(
+      await app.page
+        .locator('.toast')
+        .filter({ hasText: /^Added / })
+        .count(),
+    ).toBe(0);
+    await app.importer.choose(
+      csv(
+        `${linkedin('Head of Product')}Ama,Owusu,https://www.linkedin.com/in/ama-owusu,,Climatebase,Engineer,02 Dec 2026\n`,
+      ),
+    );
     await app.importer.preview();
     await app.importer.congratulate('José Núñez');
     await app.importer.confirm();
 
     await app.today.open();
-    expect(await app.today.items('actions')).toContainEqual(expect.stringContaining('Congratulate José Núñez on the new role: Head of Product at Climatebase'));
+    expect(await app.today.items('actions')).toContainEqual(
+      expect.stringContaining('Congratulate José Núñez on the new role: Head of Product at Climatebase'),
+    );
     await app.people.open();
     expect(await app.people.names()).toEqual(['Ama Owusu', 'José Núñez', 'Kwame Mensah', 'Marco Rossi']);
     await app.people.openPerson('José Núñez');
@@ -182,7 +212,9 @@ describe.concurrent('Import and export, in real Chromium against the real server
     expect(await app.person.value('Organisation')).toBe('<b onmouseover=alert(1)>Evil Corp</b>');
     expect(await app.person.value('Notes')).toBe('<a href="javascript:alert(1)">click me</a>');
     expect(await app.person.value('Website')).toBe('');
-    expect(await app.page.locator('a[href^="javascript:" i], script:not([src]), b[onmouseover], img[onerror]').count()).toBe(0);
+    expect(
+      await app.page.locator('a[href^="javascript:" i], script:not([src]), b[onmouseover], img[onerror]').count(),
+    ).toBe(0);
     expect(await app.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await context.close();
   });
@@ -227,7 +259,10 @@ describe.concurrent('Import and export, in real Chromium against the real server
     await importConnections(app);
     await app.people.open();
     await app.people.search('lima');
-    const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByRole('button', { name: 'Export this person (.vcf)' }).click()]);
+    const [download] = await Promise.all([
+      app.page.waitForEvent('download'),
+      app.page.getByRole('button', { name: 'Export this person (.vcf)' }).click(),
+    ]);
     const back = parseFile(download.suggestedFilename(), new Uint8Array(fs.readFileSync(await download.path())));
     if (!back.ok) throw new Error(back.error.message);
     expect(back.report.drafts.map((d) => d.values.name)).toEqual(['Ana Lima']);
@@ -275,7 +310,11 @@ describe.concurrent('Import and export, in real Chromium against the real server
     expect(refusal).toMatch(/50(\.0)? MB/);
     expect(await app.page.getByTestId('import-preview').count()).toBe(0);
     // A file of no known kind is refused with what would be accepted.
-    await app.importer.choose({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Met Ana at the Rust meetup.\n') });
+    await app.importer.choose({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Met Ana at the Rust meetup.\n'),
+    });
     await app.page.getByTestId('import-error').filter({ hasText: /vCard/ }).waitFor();
     await context.close();
   });
@@ -294,7 +333,12 @@ describe.concurrent('My card, in real Chromium', () => {
     expect(vcf.filename).toBe('Zoë-Müller.vcf');
     const back = parseFile(vcf.filename, new TextEncoder().encode(vcf.text));
     if (!back.ok) throw new Error(back.error.message);
-    expect(back.report.drafts[0]?.values).toMatchObject({ name: 'Zoë Müller', organisation: 'Acme Robotics', emails: ['zoe@example.org'], notes: 'I help robotics start-ups ship safely.' });
+    expect(back.report.drafts[0]?.values).toMatchObject({
+      name: 'Zoë Müller',
+      organisation: 'Acme Robotics',
+      emails: ['zoe@example.org'],
+      notes: 'I help robotics start-ups ship safely.',
+    });
     await app.savedOnThisDevice();
     await app.page.reload();
     await app.page.getByLabel('Name', { exact: true }).waitFor();
@@ -311,7 +355,8 @@ describe.concurrent('My card, in real Chromium', () => {
       Object.assign(navigator, {
         canShare: (data: ShareData) => (data.files?.length ?? 0) > 0,
         share: async (data: ShareData) => {
-          for (const f of data.files ?? []) shared.push({ name: f.name, type: f.type, text: await f.text(), title: data.title });
+          for (const f of data.files ?? [])
+            shared.push({ name: f.name, type: f.type, text: await f.text(), title: data.title });
         },
       });
     });
@@ -321,9 +366,14 @@ describe.concurrent('My card, in real Chromium', () => {
     await app.myCard.fill('Role', 'CTO');
     await app.myCard.share();
     await app.page.waitForFunction(() => (window as unknown as { __shared: unknown[] }).__shared.length > 0);
-    const [shared] = await app.page.evaluate(() => (window as unknown as { __shared: { name: string; type: string; text: string; title?: string }[] }).__shared);
+    const [shared] = await app.page.evaluate(
+      () =>
+        (window as unknown as { __shared: { name: string; type: string; text: string; title?: string }[] }).__shared,
+    );
     expect(shared).toMatchObject({ name: 'Ana-Lima.vcf', type: 'text/vcard', title: 'Ana Lima' });
-    expect(shared?.text).toMatch(/^BEGIN:VCARD\r\nVERSION:4\.0\r\nFN:Ana Lima\r\n[\s\S]*TITLE:CTO\r\n[\s\S]*END:VCARD\r\n$/);
+    expect(shared?.text).toMatch(
+      /^BEGIN:VCARD\r\nVERSION:4\.0\r\nFN:Ana Lima\r\n[\s\S]*TITLE:CTO\r\n[\s\S]*END:VCARD\r\n$/,
+    );
     await context.close();
   });
 
@@ -338,16 +388,25 @@ describe.concurrent('My card, in real Chromium', () => {
   });
 
   it('scans a QR card with the camera (ZXing, bundled wasm, nothing fetched from elsewhere) and adds the person', async () => {
-    const video = writeQrVideo(tmp, 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Kwame Mensah\r\nORG:Mensah\\, Boateng & Partners\r\nEMAIL:kwame@example.com\r\nEND:VCARD\r\n');
+    const video = writeQrVideo(
+      tmp,
+      'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Kwame Mensah\r\nORG:Mensah\\, Boateng & Partners\r\nEMAIL:kwame@example.com\r\nEND:VCARD\r\n',
+    );
     const withCamera = await chromium.launch({
       executablePath: chromiumPath(),
-      args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+      args: [
+        ...CHROMIUM_ARGS,
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
     });
     try {
       const context = await withCamera.newContext({ permissions: ['camera'], serviceWorkers: 'block' });
       const elsewhere: string[] = [];
       context.on('request', (r) => {
-        if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) elsewhere.push(r.url());
+        if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+          elsewhere.push(r.url());
       });
       const app = await App.open(context, server.url, '/card');
       expect(await app.myCard.scanWithCamera()).toContain('Kwame Mensah');
@@ -367,7 +426,8 @@ describe.concurrent('My card, in real Chromium', () => {
     const context = await browser.newContext();
     const app = await App.open(context, server.url, '/card');
     await app.page.evaluate(() => {
-      navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+      navigator.mediaDevices.getUserMedia = () =>
+        Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
     });
     expect(await app.myCard.scanWithCamera()).toContain('Rapport may not use the camera');
     await context.close();

@@ -17,7 +17,10 @@ const VCARDS = [
   ['Ola Berg', 'Plumber', 'Pipes', ''],
   ['Kim Park', 'Barista', 'Monmouth', ''],
 ]
-  .map(([name, title, org, email]) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nTITLE:${title}\r\nORG:${org}\r\n${email ? `EMAIL:${email}\r\n` : ''}END:VCARD\r\n`)
+  .map(
+    ([name, title, org, email]) =>
+      `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nTITLE:${title}\r\nORG:${org}\r\n${email ? `EMAIL:${email}\r\n` : ''}END:VCARD\r\n`,
+  )
   .join('');
 
 const ANA = 'Ana Lima';
@@ -67,27 +70,47 @@ describe('Introductions, in real Chromium against the real server', () => {
 
     // Three messages, double opt-in, each a mailto: link to the right person, encoded with CRLF line breaks.
     const messages = await intros.messages();
-    expect(messages.map((m) => m.heading)).toEqual([`1. To ${ANA} · First, ask each of them`, `2. To ${TOM} · First, ask each of them`, '3. To both · Once both say yes']);
-    expect(messages[0]?.href).toMatch(/^mailto:ana@paywise\.example\?subject=Would%20you%20like%20to%20meet%20Tom%20Reyes%3F&body=Hi%20Ana%2C%0D%0A%0D%0A/);
+    expect(messages.map((m) => m.heading)).toEqual([
+      `1. To ${ANA} · First, ask each of them`,
+      `2. To ${TOM} · First, ask each of them`,
+      '3. To both · Once both say yes',
+    ]);
+    expect(messages[0]?.href).toMatch(
+      /^mailto:ana@paywise\.example\?subject=Would%20you%20like%20to%20meet%20Tom%20Reyes%3F&body=Hi%20Ana%2C%0D%0A%0D%0A/,
+    );
     expect(messages[1]?.href.startsWith('mailto:tom@twobirds.example?')).toBe(true);
-    expect(messages[2]?.href.startsWith('mailto:ana@paywise.example,tom@twobirds.example?subject=Introduction%3A%20Ana%20Lima%20and%20Tom%20Reyes&body=')).toBe(true);
+    expect(
+      messages[2]?.href.startsWith(
+        'mailto:ana@paywise.example,tom@twobirds.example?subject=Introduction%3A%20Ana%20Lima%20and%20Tom%20Reyes&body=',
+      ),
+    ).toBe(true);
     // Edited, the link carries what the user wrote.
     await intros.editMessage(3, 'Ana, meet Tom & Tom, meet Ana.\nOver to you!');
     await expect
       .poll(async () => (await intros.messages())[2]?.href)
-      .toBe('mailto:ana@paywise.example,tom@twobirds.example?subject=Introduction%3A%20Ana%20Lima%20and%20Tom%20Reyes&body=Ana%2C%20meet%20Tom%20%26%20Tom%2C%20meet%20Ana.%0D%0AOver%20to%20you!');
+      .toBe(
+        'mailto:ana@paywise.example,tom@twobirds.example?subject=Introduction%3A%20Ana%20Lima%20and%20Tom%20Reyes&body=Ana%2C%20meet%20Tom%20%26%20Tom%2C%20meet%20Ana.%0D%0AOver%20to%20you!',
+      );
 
     // Every control of the suggestion, the introduction and its messages is named (axe, as a11y.test.ts runs it).
-    const axe = await new AxeBuilder({ page: app.page }).include('[data-testid="person-introductions"]').setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
+    const axe = await new AxeBuilder({ page: app.page })
+      .include('[data-testid="person-introductions"]')
+      .setLegacyMode(true)
+      .options({ resultTypes: ['violations'] })
+      .analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     // Made: a give in give and take, at once, and a follow-up with both offered.
     await intros.markMade(`You are introducing ${PAIR}`);
     await expect.poll(() => intros.recorded()).toEqual([`You introduced ${PAIR}`]);
-    await expect.poll(() => app.person.giveAndTake()).toEqual([expect.stringMatching(/^You gave: introduction — Introduced to Tom Reyes · /)]);
+    await expect
+      .poll(() => app.person.giveAndTake())
+      .toEqual([expect.stringMatching(/^You gave: introduction — Introduced to Tom Reyes · /)]);
     expect(await app.person.balance()).toBe('You gave 1, received 0');
     await intros.planFollowUp();
-    await expect.poll(() => app.interactions.timeline()).toEqual([expect.stringContaining('Introduced Ana Lima and Tom Reyes. Ask them both how it went.')]);
+    await expect
+      .poll(() => app.interactions.timeline())
+      .toEqual([expect.stringContaining('Introduced Ana Lima and Tom Reyes. Ask them both how it went.')]);
 
     await intros.setOutcome(`You introduced ${PAIR}`, 'They met');
     await expect.poll(() => intros.dates(`You introduced ${PAIR}`)).toContain('they met');
@@ -97,7 +120,9 @@ describe('Introductions, in real Chromium against the real server', () => {
     await app.page.reload();
     await app.people.open();
     await app.people.openPerson(TOM);
-    await expect.poll(() => app.person.giveAndTake()).toEqual([expect.stringMatching(/^You gave: introduction — Introduced to Ana Lima · /)]);
+    await expect
+      .poll(() => app.person.giveAndTake())
+      .toEqual([expect.stringMatching(/^You gave: introduction — Introduced to Ana Lima · /)]);
     expect(await intros.recorded()).toEqual([`You introduced ${PAIR}`]);
     expect(await intros.dates(`You introduced ${PAIR}`)).toContain('they met');
 

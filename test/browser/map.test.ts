@@ -62,7 +62,10 @@ describe('The Map, in real Chromium against the real server', () => {
     const long = 'The Association of Independent Cloud Cost Practitioners UK';
     const doc = new Y.Doc();
     const [c] = createMany(doc, 'communities', [{ name: long, kind: 'professional-body' }]).created;
-    createMany(doc, 'contacts', [{ name: 'Ana Lima', communityIds: [c!.id] }, { name: 'Dee Roy', communityIds: [] }]);
+    createMany(doc, 'contacts', [
+      { name: 'Ana Lima', communityIds: [c!.id] },
+      { name: 'Dee Roy', communityIds: [] },
+    ]);
     await seedIndexedDb(app.page, Y.encodeStateAsUpdate(doc));
     const map = new MapPicturePage(app);
     await map.open();

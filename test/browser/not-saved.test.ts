@@ -17,7 +17,8 @@ describe('when this device cannot save', () => {
     await context.addInitScript(() => {
       const add = IDBObjectStore.prototype.add;
       IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
-        if ((globalThis as { refuseWrites?: boolean }).refuseWrites) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        if ((globalThis as { refuseWrites?: boolean }).refuseWrites)
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         return add.apply(this, args);
       };
     });
@@ -29,10 +30,14 @@ describe('when this device cannot save', () => {
     await app.people.add({ name: 'Bo Chen' });
     const pill = app.page.getByTestId('save-state');
     await pill.filter({ hasText: 'Not saved' }).waitFor();
-    expect(await pill.getAttribute('title')).toBe('Not saved on this device — this device’s storage for Rapport is full');
+    expect(await pill.getAttribute('title')).toBe(
+      'Not saved on this device — this device’s storage for Rapport is full',
+    );
     // The pill leads to the advice.
     await pill.click();
-    await expect.poll(() => app.page.getByTestId('storage-not-saved').textContent()).toMatch(/^Not saved on this device — this device’s storage for Rapport is full\. Your latest changes are kept/);
+    await expect
+      .poll(() => app.page.getByTestId('storage-not-saved').textContent())
+      .toMatch(/^Not saved on this device — this device’s storage for Rapport is full\. Your latest changes are kept/);
     await app.people.open();
     expect(await app.people.names()).toEqual(['Ana Lima', 'Bo Chen']);
 

@@ -46,7 +46,9 @@ describe('People, in real Chromium against the real server', () => {
     await expect(app.page.getByRole('alert').textContent()).resolves.toContain('“bo@” is not an email address');
     await app.person.addEmail('bo@example.org');
     await app.page.getByRole('link', { name: 'bo@example.org' }).waitFor();
-    expect(await app.page.getByRole('link', { name: 'bo@example.org' }).getAttribute('href')).toBe('mailto:bo@example.org');
+    expect(await app.page.getByRole('link', { name: 'bo@example.org' }).getAttribute('href')).toBe(
+      'mailto:bo@example.org',
+    );
     await context.close();
   });
 
@@ -69,7 +71,9 @@ describe('People, in real Chromium against the real server', () => {
     const app = await App.open(context, session.server.url);
     for (const name of ['Ana Lima', 'Bo Chen', 'Cy Twombly']) await app.people.add({ name });
     await app.people.open();
-    const page = await app.page.evaluate(() => ({ scrollable: document.scrollingElement!.scrollHeight - window.innerHeight }));
+    const page = await app.page.evaluate(() => ({
+      scrollable: document.scrollingElement!.scrollHeight - window.innerHeight,
+    }));
     expect(page.scrollable).toBeLessThanOrEqual(1);
     // The list ends above the bottom bar.
     const list = await app.page.getByTestId('people-list').boundingBox();

@@ -46,7 +46,13 @@ describe('The plan, in real Chromium against the real server', () => {
     expect(await app.stakeholders.quadrantOf('Bo Chen')).toBe('monitor');
     await app.stakeholders.placeByKeyboard('Bo Chen', ['ArrowUp', 'ArrowUp', 'ArrowUp']);
     await expect.poll(() => app.stakeholders.quadrantOf('Bo Chen')).toBe('keep-satisfied');
-    await app.stakeholders.placeByKeyboard('Bo Chen', ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight']);
+    await app.stakeholders.placeByKeyboard('Bo Chen', [
+      'ArrowRight',
+      'ArrowRight',
+      'ArrowRight',
+      'ArrowRight',
+      'ArrowRight',
+    ]);
     await expect.poll(() => app.stakeholders.quadrantOf('Bo Chen')).toBe('manage-closely');
     await expect.poll(() => app.stakeholders.announcement()).toContain('Bo Chen: Manage closely');
     await app.stakeholders.setSuggestedCadence('Manage closely');
@@ -79,8 +85,15 @@ describe('The plan, in real Chromium against the real server', () => {
     await app.people.add({ name: 'Ana Costa', organisation: 'Globex' });
     await app.giveAndTake.open();
     expect(await app.giveAndTake.optionsInForm()).not.toContain('Ana Costa'); // kinds and statuses only
-    await app.giveAndTake.record({ typed: 'costa', person: 'Ana Costa', direction: 'I gave', what: 'Intro to the Globex CTO' });
-    await expect.poll(() => app.giveAndTake.entries()).toEqual(['You gave help to Ana Costa — Intro to the Globex CTO']);
+    await app.giveAndTake.record({
+      typed: 'costa',
+      person: 'Ana Costa',
+      direction: 'I gave',
+      what: 'Intro to the Globex CTO',
+    });
+    await expect
+      .poll(() => app.giveAndTake.entries())
+      .toEqual(['You gave help to Ana Costa — Intro to the Globex CTO']);
     await context.close();
   });
 
@@ -125,7 +138,9 @@ describe('The plan, in real Chromium against the real server', () => {
     await app.welcome.next();
     await app.page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
     // On Today itself, not in a passing toast: the network has nobody yet, and the action still shows.
-    await expect.poll(() => app.today.items('actions')).toEqual([expect.stringMatching(/^Find someone who could help you find a mentor in climate tech \| due /)]);
+    await expect
+      .poll(() => app.today.items('actions'))
+      .toEqual([expect.stringMatching(/^Find someone who could help you find a mentor in climate tech \| due /)]);
     await context.close();
   });
 
@@ -140,9 +155,13 @@ describe('The plan, in real Chromium against the real server', () => {
     await app.welcome.next();
     expect(await app.welcome.step()).toContain('Step 3 of 5');
     await app.welcome.back();
-    expect((await app.welcome.added()).map((t) => t.trim())).toEqual([expect.stringContaining('Kubernetes cost review')]);
+    expect((await app.welcome.added()).map((t) => t.trim())).toEqual([
+      expect.stringContaining('Kubernetes cost review'),
+    ]);
     await app.welcome.back();
-    expect((await app.welcome.added()).map((t) => t.trim())).toEqual([expect.stringContaining('Find a mentor in climate tech')]);
+    expect((await app.welcome.added()).map((t) => t.trim())).toEqual([
+      expect.stringContaining('Find a mentor in climate tech'),
+    ]);
     await context.close();
   });
 });

@@ -36,17 +36,24 @@ async function device(viewport?: { width: number; height: number }): Promise<App
   return App.open(context, server.url);
 }
 
-const spaceOf = (app: App) => app.page.evaluate(() => (JSON.parse(localStorage.getItem('rapport.sync') ?? '{}') as { spaceId: string; deviceId: string }));
+const spaceOf = (app: App) =>
+  app.page.evaluate(
+    () => JSON.parse(localStorage.getItem('rapport.sync') ?? '{}') as { spaceId: string; deviceId: string },
+  );
 
 /** Every binary the relay stored for the space, row by row (including entries deleted since). */
 function storedBlobs(spaceId: string): { rows: Uint8Array[]; blobs: Uint8Array[] } {
   const db = new Database(path.join(server.dataDir, 'rapport.sqlite3'), { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare<[string], { data: Uint8Array }>('SELECT data FROM updates WHERE space_id = ? ORDER BY id').all(spaceId).map((r) => r.data);
+    const rows = db
+      .prepare<[string], { data: Uint8Array }>('SELECT data FROM updates WHERE space_id = ? ORDER BY id')
+      .all(spaceId)
+      .map((r) => r.data);
     const blobs: Uint8Array[] = [];
     for (const row of rows)
       for (const structs of Y.decodeUpdate(row).structs)
-        if (structs instanceof Y.Item && structs.content instanceof Y.ContentBinary) blobs.push(structs.content.content);
+        if (structs instanceof Y.Item && structs.content instanceof Y.ContentBinary)
+          blobs.push(structs.content.content);
     return { rows, blobs };
   } finally {
     db.close();
@@ -65,14 +72,23 @@ async function storedEpochKeys(app: App, spaceId: string): Promise<{ eid: number
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const record = await new Promise<{ epochs: { eid: number; n: number; key: CryptoKey }[]; device: { privateKey: CryptoKey } }>((resolve, reject) => {
+    const record = await new Promise<{
+      epochs: { eid: number; n: number; key: CryptoKey }[];
+      device: { privateKey: CryptoKey };
+    }>((resolve, reject) => {
       const req = db.transaction('spaces').objectStore('spaces').get(id);
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
     db.close();
     if (record.device.privateKey.extractable) throw new Error('the device private key is extractable');
-    return Promise.all(record.epochs.map(async (e) => ({ eid: e.eid, n: e.n, raw: Array.from(new Uint8Array(await crypto.subtle.exportKey('raw', e.key))) })));
+    return Promise.all(
+      record.epochs.map(async (e) => ({
+        eid: e.eid,
+        n: e.n,
+        raw: Array.from(new Uint8Array(await crypto.subtle.exportKey('raw', e.key))),
+      })),
+    );
   }, spaceId);
 }
 
@@ -121,7 +137,11 @@ describe('private sync in the app', () => {
 
     await laptop.sync.removeDevice('Tablet');
     await tablet.sync.waitFor('Sync problem');
-    const tabletKeys = new Keyring(await Promise.all((await storedEpochKeys(tablet, spaceId)).map((k) => importEpochKey(new Uint8Array(k.raw), k.n, k.eid))));
+    const tabletKeys = new Keyring(
+      await Promise.all(
+        (await storedEpochKeys(tablet, spaceId)).map((k) => importEpochKey(new Uint8Array(k.raw), k.n, k.eid)),
+      ),
+    );
 
     // The phone takes the new key before it writes (a device that has not heard of the rotation yet
     // would still seal under the old key: see server/README.md).
@@ -153,12 +173,32 @@ describe('private sync in the app', () => {
 
   it('a network that synced in plaintext is made private: the relay’s readable copy is erased, the other device is told to pair again', async () => {
     // Two devices syncing in plaintext, as before this version: credentials made through the API.
-    const create = await fetch(`${server.url}/api/spaces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"deviceName":"Laptop"}' });
+    const create = await fetch(`${server.url}/api/spaces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"deviceName":"Laptop"}',
+    });
     const owner = (await create.json()) as { spaceId: string; deviceId: string; token: string };
-    const code = ((await (await fetch(`${server.url}/api/spaces/${owner.spaceId}/pairings`, { method: 'POST', headers: { authorization: `Bearer ${owner.token}` } })).json()) as { code: string }).code;
-    const phoneCreds = (await (await fetch(`${server.url}/api/pair`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ spaceId: owner.spaceId, code, deviceName: 'Phone' }) })).json()) as { deviceId: string; token: string };
+    const code = (
+      (await (
+        await fetch(`${server.url}/api/spaces/${owner.spaceId}/pairings`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${owner.token}` },
+        })
+      ).json()) as { code: string }
+    ).code;
+    const phoneCreds = (await (
+      await fetch(`${server.url}/api/pair`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ spaceId: owner.spaceId, code, deviceName: 'Phone' }),
+      })
+    ).json()) as { deviceId: string; token: string };
     const useCreds = async (app: App, creds: { spaceId: string; deviceId: string; token: string }) => {
-      await app.page.evaluate((value) => localStorage.setItem('rapport.sync', value), JSON.stringify({ relayUrl: server.url, ...creds }));
+      await app.page.evaluate(
+        (value) => localStorage.setItem('rapport.sync', value),
+        JSON.stringify({ relayUrl: server.url, ...creds }),
+      );
       await app.page.reload();
     };
     const laptop = await device();
@@ -197,7 +237,10 @@ describe('private sync in the app', () => {
     await phone.sync.join((await laptop.sync.addDevice()).link, 'Phone');
     await phone.sync.waitFor('Up to date');
     // Someone with the laptop's relay token (the relay itself, say) writes entries that are not sealed with the key.
-    const creds = (await laptop.page.evaluate(() => JSON.parse(localStorage.getItem('rapport.sync') ?? '{}'))) as { spaceId: string; token: string };
+    const creds = (await laptop.page.evaluate(() => JSON.parse(localStorage.getItem('rapport.sync') ?? '{}'))) as {
+      spaceId: string;
+      token: string;
+    };
     const intruder = connectPeer(server.url.replace(/^http/, 'ws') + '/sync', creds.spaceId, creds.token);
     await synced(intruder);
     const real = envelopeEntries(intruder.doc).get(0);
@@ -208,7 +251,9 @@ describe('private sync in the app', () => {
     await laptop.people.open();
     await expect.poll(() => laptop.people.names()).toEqual(['Added After The Junk']);
     await laptop.sync.open();
-    await expect.poll(async () => ((await laptop.page.getByTestId('sealed-health').textContent()) ?? '').replace(/\s+/g, ' ')).toContain('2 changes from the relay did not open');
+    await expect
+      .poll(async () => ((await laptop.page.getByTestId('sealed-health').textContent()) ?? '').replace(/\s+/g, ' '))
+      .toContain('2 changes from the relay did not open');
     intruder.destroy();
   });
 });

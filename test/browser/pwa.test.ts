@@ -16,7 +16,8 @@ import { buildApp, controlledByServiceWorker, copyOfDist, watchCsp, type CspWatc
 
 const RELAY = 'wss://relay.example.org';
 const ROUTES = ['/', '/people', '/plan', '/map', '/capture', '/settings', '/trash'];
-const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+const IPHONE =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 
 let browser: Browser;
 let staticDir: string;
@@ -24,13 +25,18 @@ const servers: AppServer[] = [];
 const contexts: { context: BrowserContext; csp: CspWatch }[] = [];
 
 async function serve(opts: { port?: number; dir?: string } = {}): Promise<AppServer> {
-  const server = await startAppServer({ port: opts.port, env: { STATIC_DIR: opts.dir ?? staticDir, RAPPORT_RELAY_ORIGINS: RELAY } });
+  const server = await startAppServer({
+    port: opts.port,
+    env: { STATIC_DIR: opts.dir ?? staticDir, RAPPORT_RELAY_ORIGINS: RELAY },
+  });
   servers.push(server);
   return server;
 }
 
 /** A fresh device whose CSP violations are checked once its test is over. */
-async function device(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; csp: CspWatch }> {
+async function device(
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; csp: CspWatch }> {
   const context = await browser.newContext(options);
   const entry = { context, csp: await watchCsp(context) };
   contexts.push(entry);
@@ -71,7 +77,15 @@ describe('Installable and secure', () => {
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toContain('application/manifest+json');
     const m = await res.json();
-    expect(m).toMatchObject({ id: '/', start_url: '/', scope: '/', display: 'standalone', short_name: 'Rapport', theme_color: '#1f5f8b', background_color: expect.stringMatching(/^#/) });
+    expect(m).toMatchObject({
+      id: '/',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      short_name: 'Rapport',
+      theme_color: '#1f5f8b',
+      background_color: expect.stringMatching(/^#/),
+    });
     expect(m.name.length).toBeGreaterThan(0);
     expect(m.description.length).toBeGreaterThan(0);
     expect(m.shortcuts.map((s: { name: string; url: string }) => [s.name, s.url])).toEqual([
@@ -79,7 +93,8 @@ describe('Installable and secure', () => {
       ['Today', '/'],
     ]);
     const icons: { src: string; sizes: string; type: string; purpose?: string }[] = m.icons;
-    for (const size of ['192x192', '512x512']) expect(icons.some((i) => i.sizes === size && (i.purpose ?? 'any').includes('any'))).toBe(true);
+    for (const size of ['192x192', '512x512'])
+      expect(icons.some((i) => i.sizes === size && (i.purpose ?? 'any').includes('any'))).toBe(true);
     expect(icons.some((i) => i.purpose?.includes('maskable'))).toBe(true);
     const shortcutIcons = m.shortcuts.flatMap((s: { icons?: typeof icons }) => s.icons ?? []);
     for (const icon of [...icons, ...shortcutIcons]) {
@@ -109,7 +124,12 @@ describe('Installable and secure', () => {
       expect(res.status(), p).toBe(200);
       const h = res.headers();
       const csp = h['content-security-policy'] ?? '';
-      const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name = '', ...values]) => [name, values]));
+      const directives = new Map(
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name = '', ...values]) => [name, values]),
+      );
       // Scripts only from the app's origin: no inline script, no eval ('wasm-unsafe-eval' lets the QR decoder compile WebAssembly, nothing more).
       expect((directives.get('script-src') ?? []).filter((v) => v !== "'wasm-unsafe-eval'")).toEqual(["'self'"]);
       expect(directives.get('default-src')).toEqual(["'self'"]);
@@ -140,7 +160,12 @@ describe('Installable and secure', () => {
     await install.button.waitFor({ state: 'detached' });
     await closeDevice(dev);
 
-    const phone = await device({ userAgent: IPHONE, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const phone = await device({
+      userAgent: IPHONE,
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
     const ios = await App.open(phone.context, server.url);
     const iosInstall = new InstallModel(ios.page);
     await iosInstall.button.click();
@@ -183,13 +208,20 @@ describe('Installable and secure', () => {
       ctx.skip(); // the Settings page does not mount <StoragePanel /> yet
       return;
     }
-    await storage.panel.getByTestId('storage-usage').filter({ hasText: /Using [\d.]+ (bytes|KB|MB|GB)/ }).waitFor();
-    await app.page.waitForFunction(() => document.querySelector('[data-testid="storage-persisted"]')?.getAttribute('data-state') !== 'unknown');
+    await storage.panel
+      .getByTestId('storage-usage')
+      .filter({ hasText: /Using [\d.]+ (bytes|KB|MB|GB)/ })
+      .waitFor();
+    await app.page.waitForFunction(
+      () => document.querySelector('[data-testid="storage-persisted"]')?.getAttribute('data-state') !== 'unknown',
+    );
     const granted = await app.page.evaluate(() => navigator.storage.persisted());
     expect(await storage.persistedState()).toBe(granted ? 'granted' : 'not-granted');
     if (!granted) {
       expect(await storage.panel.textContent()).toContain('may delete');
-      expect(await storage.panel.getByRole('link', { name: 'Export a backup' }).getAttribute('href')).toBe('/settings#export');
+      expect(await storage.panel.getByRole('link', { name: 'Export a backup' }).getAttribute('href')).toBe(
+        '/settings#export',
+      );
     }
     await closeDevice(dev);
   });
@@ -227,7 +259,8 @@ describe('Updates', () => {
     // The first version is this run's dist/ (copied); the second differs by its build mark.
     const first = staticDir;
     const second = await buildApp('second');
-    const entryOf = (dir: string) => /src="\/(assets\/index-[^"]+\.js)"/.exec(fs.readFileSync(path.join(dir, 'index.html'), 'utf8'))?.[1] ?? 'missing';
+    const entryOf = (dir: string) =>
+      /src="\/(assets\/index-[^"]+\.js)"/.exec(fs.readFileSync(path.join(dir, 'index.html'), 'utf8'))?.[1] ?? 'missing';
     const oldServer = await serve({ dir: first });
     const dev = await device();
     const app = await App.open(dev.context, oldServer.url);
@@ -249,14 +282,24 @@ describe('Updates', () => {
     const prompt = new UpdatePromptModel(app.page);
     await prompt.waitUntilOffered();
     // Offered, not applied: the same document, the same build, the typed text still there.
-    expect(await app.page.evaluate(() => [(window as unknown as { __sameDocument?: boolean }).__sameDocument, document.documentElement.dataset['build']])).toEqual([true, firstBuild]);
+    expect(
+      await app.page.evaluate(() => [
+        (window as unknown as { __sameDocument?: boolean }).__sameDocument,
+        document.documentElement.dataset['build'],
+      ]),
+    ).toEqual([true, firstBuild]);
     expect(await email.inputValue()).toBe('dana@example.org');
 
     const reloaded = app.page.waitForEvent('load', { timeout: 20_000 });
     await prompt.acceptWithKeyboard();
     await reloaded;
     await app.page.getByRole('heading', { name: 'Dana Park', level: 1 }).waitFor();
-    expect(await app.page.evaluate(() => [(window as unknown as { __sameDocument?: boolean }).__sameDocument ?? null, document.documentElement.dataset['build']])).toEqual([null, 'second']);
+    expect(
+      await app.page.evaluate(() => [
+        (window as unknown as { __sameDocument?: boolean }).__sameDocument ?? null,
+        document.documentElement.dataset['build'],
+      ]),
+    ).toEqual([null, 'second']);
     expect(await app.person.value('Notes')).toBe('Wants an intro to climate founders');
     await app.page.getByRole('link', { name: 'dana@example.org' }).waitFor();
     expect(await prompt.isOffered()).toBe(false);
@@ -264,7 +307,8 @@ describe('Updates', () => {
     const cached = await app.page.evaluate(async () => {
       const names = await caches.keys();
       const urls: string[] = [];
-      for (const name of names) for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
+      for (const name of names)
+        for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
       return { names, urls };
     });
     expect(cached.names.filter((n) => n.includes('precache'))).toHaveLength(1);

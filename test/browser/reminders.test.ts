@@ -6,7 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { App } from './pages/app.ts';
-import { countPermissionRequests, permissionAsks, PushDelivery, RemindersModel, shownNotifications } from './pages/reminders.ts';
+import {
+  countPermissionRequests,
+  permissionAsks,
+  PushDelivery,
+  RemindersModel,
+  shownNotifications,
+} from './pages/reminders.ts';
 import { useAppSession } from './support/session.ts';
 
 const session = useAppSession();
@@ -73,7 +79,12 @@ describe('a reminder arriving', () => {
 
     expect(await push.wake(app.page)).toEqual({ shown: true });
     expect(await shownNotifications(app.page)).toEqual([
-      { title: '3 follow-ups today', body: 'Ben Carter, Carol Diaz and 1 other', url: '/', actions: ['Open Today', 'Snooze all to tomorrow'] },
+      {
+        title: '3 follow-ups today',
+        body: 'Ben Carter, Carol Diaz and 1 other',
+        url: '/',
+        actions: ['Open Today', 'Snooze all to tomorrow'],
+      },
     ]);
     await context.close();
   });

@@ -41,11 +41,18 @@ describe('the sync panel', () => {
     const phoneName = 'Phone of Maximiliane Wolfeschlegelsteinhausen-Oyelaran 60chr';
     expect(phoneName).toHaveLength(60);
     await phone.sync.join(link, phoneName);
-    await expect.poll(() => laptop.sync.devices()).toEqual(['Laptop (this device) — connected now', expect.stringMatching(new RegExp(`^${phoneName} — last seen `))]);
+    await expect
+      .poll(() => laptop.sync.devices())
+      .toEqual([
+        'Laptop (this device) — connected now',
+        expect.stringMatching(new RegExp(`^${phoneName} — last seen `)),
+      ]);
 
     // On the 360-px phone the top bar keeps to one line with both status pills.
     await phone.sync.waitFor('Up to date');
-    const bar = await phone.page.locator('.topbar').evaluate((el) => ({ height: el.getBoundingClientRect().height, overflow: el.scrollWidth - el.clientWidth }));
+    const bar = await phone.page
+      .locator('.topbar')
+      .evaluate((el) => ({ height: el.getBoundingClientRect().height, overflow: el.scrollWidth - el.clientWidth }));
     expect(bar.overflow).toBeLessThanOrEqual(0);
     expect(bar.height).toBeLessThan(70);
 

@@ -82,7 +82,9 @@ describe('sync between devices through the relay', () => {
     phone.page.on('websocket', () => attempts++);
     await laptop.sync.removeDevice('Phone');
     await phone.sync.waitFor('Sync problem');
-    await expect(phone.page.getByTestId('sync-state').getAttribute('title')).resolves.toContain('removed from your network');
+    await expect(phone.page.getByTestId('sync-state').getAttribute('title')).resolves.toContain(
+      'removed from your network',
+    );
     const attemptsAfterRevoke = attempts;
     await phone.page.waitForTimeout(4000);
     expect(attempts).toBe(attemptsAfterRevoke);

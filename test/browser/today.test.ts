@@ -10,7 +10,8 @@ const session = useAppSession();
 
 /** Local days as the app sees them, from the faked clock's start. */
 const DAY_ONE = new Date('2026-06-15T18:30:00');
-const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const iso = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const plusDays = (n: number) => iso(new Date(DAY_ONE.getTime() + n * 86_400_000));
 
 describe('Today over three days', () => {
@@ -47,14 +48,18 @@ describe('Today over three days', () => {
 
     // Day 3: the follow-up Mei was due is not back; the promise is; Ben is still snoozed.
     await app.page.clock.fastForward(2 * 86_400_000);
-    await expect.poll(() => app.today.items('promises')).toEqual(['Mei Lin | due today · You promised: Review his portfolio list']);
+    await expect
+      .poll(() => app.today.items('promises'))
+      .toEqual(['Mei Lin | due today · You promised: Review his portfolio list']);
     expect(await app.today.everyone()).toEqual(['Mei Lin']);
     await app.today.done('You promised Mei Lin');
     await expect.poll(() => app.today.everyone()).toEqual([]);
 
     // Day 4: Ben's snooze ends; his follow-up waited for him, as one item.
     await app.page.clock.fastForward(86_400_000);
-    await expect.poll(() => app.today.items('follow-ups')).toEqual(['Ben Carter | due today · Onboarding flow at Ecosia']);
+    await expect
+      .poll(() => app.today.items('follow-ups'))
+      .toEqual(['Ben Carter | due today · Onboarding flow at Ecosia']);
     expect(await app.today.everyone()).toEqual(['Ben Carter']);
     await context.close();
   });
@@ -83,10 +88,15 @@ describe('the person page is a person, not a form', () => {
     await app.page.getByTestId('met-here').getByRole('link', { name: 'Mei Lin' }).click();
     await app.page.getByRole('heading', { name: 'Mei Lin', level: 1 }).waitFor();
     // The line typed at capture is the subtitle until role or organisation are known.
-    expect(await app.page.getByTestId('person-subtitle').textContent()).toBe('VC at Pale Blue Dot; ping him re: portfolio jobs');
+    expect(await app.page.getByTestId('person-subtitle').textContent()).toBe(
+      'VC at Pale Blue Dot; ping him re: portfolio jobs',
+    );
 
     const inView = async (name: string | RegExp) => {
-      const box = await app.page.getByRole('group', { name: /^Get in touch with/ }).getByRole(typeof name === 'string' ? 'link' : 'button', { name }).boundingBox();
+      const box = await app.page
+        .getByRole('group', { name: /^Get in touch with/ })
+        .getByRole(typeof name === 'string' ? 'link' : 'button', { name })
+        .boundingBox();
       return box !== null && box.y >= 0 && box.y + box.height <= 844;
     };
     expect(await inView(/^Log interaction$/)).toBe(true);
@@ -95,7 +105,9 @@ describe('the person page is a person, not a form', () => {
     expect(await app.page.getByRole('link', { name: 'Call Mei Lin' }).count()).toBe(0);
     const glance = await app.page.getByTestId('glance').boundingBox();
     expect(glance !== null && glance.y + glance.height <= 844).toBe(true);
-    expect(await app.page.getByTestId('glance').innerText()).toMatch(/^Next follow-up\s+due [A-Z][a-z]+day\s+Mark done/);
+    expect(await app.page.getByTestId('glance').innerText()).toMatch(
+      /^Next follow-up\s+due [A-Z][a-z]+day\s+Mark done/,
+    );
 
     // Read mode: what is known, and no input at all for what is empty.
     expect(await app.person.details()).toEqual([
@@ -105,11 +117,19 @@ describe('the person page is a person, not a form', () => {
       'Where we met: Berlin',
       'At the event: Climate Week meetup',
     ]);
-    expect(await app.page.locator('main input:not([type=range]):not([type=checkbox]):visible, main textarea:visible, main select:visible').count()).toBe(0);
+    expect(
+      await app.page
+        .locator(
+          'main input:not([type=range]):not([type=checkbox]):visible, main textarea:visible, main select:visible',
+        )
+        .count(),
+    ).toBe(0);
     // Follow up, in one more tap: the next follow-up moves with it.
     await app.page.getByRole('button', { name: 'Follow up with Mei Lin', exact: true }).click();
     await app.page.getByRole('button', { name: 'Follow up with Mei Lin in a week' }).click();
-    await expect.poll(() => app.page.getByTestId('glance').innerText()).toMatch(/^Next follow-up\s+due in 7 days\s+Mark done/);
+    await expect
+      .poll(() => app.page.getByTestId('glance').innerText())
+      .toMatch(/^Next follow-up\s+due in 7 days\s+Mark done/);
     // Editing is one tap away, and everything editable is there.
     await app.person.startEditing();
     expect(await app.person.value('Role')).toBe('');
@@ -122,7 +142,10 @@ describe('the Log sheet on a small phone', () => {
     const context = await session.browser.newContext({ viewport: { width: 360, height: 640 } });
     const app = await App.open(context, session.server.url);
     await app.people.add({ name: 'Ana Lima' });
-    await app.page.getByRole('group', { name: /^Get in touch with/ }).getByRole('button', { name: 'Log interaction' }).click();
+    await app.page
+      .getByRole('group', { name: /^Get in touch with/ })
+      .getByRole('button', { name: 'Log interaction' })
+      .click();
     const dialog = app.page.getByRole('dialog');
     await dialog.getByLabel('Notes').click();
     // The keyboard takes the lower half: the page's viewport shrinks to what is left (interactive-widget=resizes-content).

@@ -14,7 +14,10 @@ const VCARDS = [
   ['Kwame Mensah', 'Recruiter', 'Greenhire', 'Hiring for climate startups in London'],
   ['Mark Hughes', 'Head chef', 'Dishoom', 'Runs a busy kitchen'],
 ]
-  .map(([name, title, org, note]) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nTITLE:${title}\r\nORG:${org}\r\nNOTE:${note}\r\nEND:VCARD\r\n`)
+  .map(
+    ([name, title, org, note]) =>
+      `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nTITLE:${title}\r\nORG:${org}\r\nNOTE:${note}\r\nEND:VCARD\r\n`,
+  )
   .join('');
 
 async function importedNetwork(context: BrowserContext): Promise<App> {
@@ -35,7 +38,9 @@ describe('Who can help, in real Chromium against the real server', () => {
     const app = await importedNetwork(context);
 
     // The two who hire for climate startups, not the chef; in the order the ranking gives.
-    await expect.poll(async () => (await app.plan.suggestedFor(HIRING)).sort()).toEqual(['Kwame Mensah', 'Maya Goldberg']);
+    await expect
+      .poll(async () => (await app.plan.suggestedFor(HIRING)).sort())
+      .toEqual(['Kwame Mensah', 'Maya Goldberg']);
     const ranked = await app.plan.suggestedFor(HIRING);
     expect(await app.plan.reasonFor('Maya Goldberg', HIRING)).toContain('Talent partner at Climatebase');
     const gap = app.plan.gap(HIRING, 'objective-uncovered');
@@ -58,7 +63,10 @@ describe('Who can help, in real Chromium against the real server', () => {
     // Kwame's page suggests the objective, with the same Accept.
     await app.people.open();
     await app.people.openPerson('Kwame Mensah');
-    await app.page.getByTestId('person-suggestions').getByRole('button', { name: `Accept: Kwame Mensah can help with ${HIRING}` }).click();
+    await app.page
+      .getByTestId('person-suggestions')
+      .getByRole('button', { name: `Accept: Kwame Mensah can help with ${HIRING}` })
+      .click();
     await expect.poll(() => app.person.canHelpWith()).toEqual([HIRING]);
     await context.close();
   });
@@ -82,8 +90,13 @@ describe('Who can help, in real Chromium against the real server', () => {
     await action.markDone();
     await gap.waitGone();
     expect(await app.plan.closedGapsNote()).toContain('1 gap closed by a done action');
-    await app.page.getByTestId('gaps').getByRole('button', { name: /closed by/ }).click();
-    expect(await app.page.getByTestId('closed-gap').textContent()).toContain(`Done: ${title}. What remains: Nobody you know is linked to`);
+    await app.page
+      .getByTestId('gaps')
+      .getByRole('button', { name: /closed by/ })
+      .click();
+    expect(await app.page.getByTestId('closed-gap').textContent()).toContain(
+      `Done: ${title}. What remains: Nobody you know is linked to`,
+    );
     await context.close();
   });
 

@@ -19,7 +19,10 @@ interface OwnPerson {
 }
 
 async function pairingCode(owner: SpaceCredentials): Promise<string> {
-  const res = await fetch(`${owner.relayUrl}/api/spaces/${owner.spaceId}/pairings`, { method: 'POST', headers: { Authorization: `Bearer ${owner.token}` } });
+  const res = await fetch(`${owner.relayUrl}/api/spaces/${owner.spaceId}/pairings`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${owner.token}` },
+  });
   if (res.status !== 201) throw new Error(`pairing: ${res.status}`);
   return ((await res.json()) as { code: string }).code;
 }
@@ -51,9 +54,17 @@ export class BrowserDevice {
       return await this.step(rng, n);
     } catch (error) {
       const page = this.app.page;
-      const shown = await page.locator('h1, [data-testid=sync-state], [data-testid=save-state], [role=alert]').allInnerTexts().catch(() => []);
-      if (process.env.CHAOS_SCREENSHOTS) await page.screenshot({ path: `${process.env.CHAOS_SCREENSHOTS}/${this.name}-${n}.png` }).catch(() => undefined);
-      throw new Error(`${this.name} at ${page.url()} showing ${JSON.stringify(shown)}: ${error instanceof Error ? error.message : String(error)}`);
+      const shown = await page
+        .locator('h1, [data-testid=sync-state], [data-testid=save-state], [role=alert]')
+        .allInnerTexts()
+        .catch(() => []);
+      if (process.env.CHAOS_SCREENSHOTS)
+        await page
+          .screenshot({ path: `${process.env.CHAOS_SCREENSHOTS}/${this.name}-${n}.png` })
+          .catch(() => undefined);
+      throw new Error(
+        `${this.name} at ${page.url()} showing ${JSON.stringify(shown)}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -128,8 +139,10 @@ export class BrowserDevice {
     for (const p of this.people) {
       const found = contacts.filter((c) => c.name === p.name);
       if (found.length !== 1) problems.push(`${this.name}: ${p.name} is there ${found.length} times`);
-      else if (found[0]!.role !== p.role) problems.push(`${this.name}: ${p.name} has role "${found[0]!.role}", the device saved "${p.role}"`);
-      else if ((found[0]!.deletedAt !== null) !== p.trashed) problems.push(`${this.name}: ${p.name} is ${p.trashed ? 'not ' : ''}in the Trash`);
+      else if (found[0]!.role !== p.role)
+        problems.push(`${this.name}: ${p.name} has role "${found[0]!.role}", the device saved "${p.role}"`);
+      else if ((found[0]!.deletedAt !== null) !== p.trashed)
+        problems.push(`${this.name}: ${p.name} is ${p.trashed ? 'not ' : ''}in the Trash`);
     }
     return problems;
   }

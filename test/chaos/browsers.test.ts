@@ -28,7 +28,10 @@ describe('chaos: five Node devices and two browsers through the real relay', () 
     const run = new ChaosRun(seed, relay, { browser });
     let outcome: Outcome | null = null;
     onTestFailed(() => {
-      if (!outcome) console.error(report({ seed, ok: false, problems: ['did not finish (timeout)'], trace: run.trace, checked: 0 }));
+      if (!outcome)
+        console.error(
+          report({ seed, ok: false, problems: ['did not finish (timeout)'], trace: run.trace, checked: 0 }),
+        );
     });
     outcome = await run.run();
     if (!outcome.ok) console.error(report(outcome));

@@ -22,7 +22,10 @@ describe('chaos: five Node devices through the real relay', () => {
     let outcome: Outcome | null = null;
     // A hang ends in the test's timeout: say which seed and how far it got.
     onTestFailed(() => {
-      if (!outcome) console.error(report({ seed, ok: false, problems: ['did not finish (timeout)'], trace: run.trace, checked: 0 }));
+      if (!outcome)
+        console.error(
+          report({ seed, ok: false, problems: ['did not finish (timeout)'], trace: run.trace, checked: 0 }),
+        );
     });
     outcome = await run.run();
     if (!outcome.ok) console.error(report(outcome));

@@ -39,7 +39,20 @@ export interface Outcome {
   checked: number;
 }
 
-type Event = 'edit' | 'partition' | 'heal' | 'syncOff' | 'syncOn' | 'closeDb' | 'reopenDb' | 'crash' | 'relayKill' | 'relayRestart' | 'compact' | 'wait' | 'browser';
+type Event =
+  | 'edit'
+  | 'partition'
+  | 'heal'
+  | 'syncOff'
+  | 'syncOn'
+  | 'closeDb'
+  | 'reopenDb'
+  | 'crash'
+  | 'relayKill'
+  | 'relayRestart'
+  | 'compact'
+  | 'wait'
+  | 'browser';
 
 const EVENT_WEIGHTS: Record<Event, number> = {
   edit: 60,
@@ -66,9 +79,15 @@ export function documentState(doc: Y.Doc): string {
     Array.isArray(v)
       ? v.map(sort)
       : v !== null && typeof v === 'object'
-        ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sort(x)]))
+        ? Object.fromEntries(
+            Object.entries(v as Record<string, unknown>)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, x]) => [k, sort(x)]),
+          )
         : v;
-  const read = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, [...readAll(doc, c).items].sort((a, b) => a.id.localeCompare(b.id))]));
+  const read = Object.fromEntries(
+    COLLECTION_NAMES.map((c) => [c, [...readAll(doc, c).items].sort((a, b) => a.id.localeCompare(b.id))]),
+  );
   const raw = Object.fromEntries([...COLLECTION_NAMES, 'me', 'notDuplicates'].map((n) => [n, doc.getMap(n).toJSON()]));
   return JSON.stringify(sort({ read, me: readMe(doc), notDuplicates: [...readNotDuplicates(doc)].sort(), raw }));
 }
@@ -76,7 +95,9 @@ export function documentState(doc: Y.Doc): string {
 /** Same items and same deletions: the documents are one. */
 const sameYjsState = (a: Y.Doc, b: Y.Doc) =>
   Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b))) &&
-  Buffer.from(Y.encodeStateAsUpdate(a, Y.encodeStateVector(b))).equals(Buffer.from(Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)))) &&
+  Buffer.from(Y.encodeStateAsUpdate(a, Y.encodeStateVector(b))).equals(
+    Buffer.from(Y.encodeStateAsUpdate(b, Y.encodeStateVector(a))),
+  ) &&
   documentState(a) === documentState(b);
 
 export class ChaosRun {
@@ -117,11 +138,19 @@ export class ChaosRun {
     const run = ++runCounter;
     const owner = await createSpace(this.relay.url);
     const creds: SpaceCredentials[] = [{ relayUrl: this.relay.url, ...owner }];
-    for (let i = 1; i < (this.opts.nodeDevices ?? 5); i++) creds.push({ relayUrl: this.relay.url, ...(await pairDevice(this.relay.url, owner, `Node ${i}`)) });
-    creds.forEach((c, i) => this.devices.push(new NodeDevice(`n${i}`, `chaos-${process.pid}-${run}-${i}`, c, this.oracle, () => this.current)));
+    for (let i = 1; i < (this.opts.nodeDevices ?? 5); i++)
+      creds.push({ relayUrl: this.relay.url, ...(await pairDevice(this.relay.url, owner, `Node ${i}`)) });
+    creds.forEach((c, i) =>
+      this.devices.push(
+        new NodeDevice(`n${i}`, `chaos-${process.pid}-${run}-${i}`, c, this.oracle, () => this.current),
+      ),
+    );
     for (const d of this.devices) await d.start();
     if (this.opts.browser) {
-      for (let i = 0; i < 2; i++) this.browsers.push(await BrowserDevice.join(this.opts.browser, this.relay.url, { relayUrl: this.relay.url, ...owner }, `b${i}`));
+      for (let i = 0; i < 2; i++)
+        this.browsers.push(
+          await BrowserDevice.join(this.opts.browser, this.relay.url, { relayUrl: this.relay.url, ...owner }, `b${i}`),
+        );
     }
 
     const steps = this.opts.steps ?? 60;
@@ -221,14 +250,17 @@ export class ChaosRun {
     // Wait for agreement. A device that backed off is nudged as the app nudges it when the
     // network comes back; there is no bound here: a hang is the test's timeout.
     const [first, ...rest] = this.devices as [NodeDevice, ...NodeDevice[]];
-    const nodesAgree = () => this.devices.every((d) => d.syncState?.kind === 'up-to-date') && rest.every((d) => sameYjsState(first.doc, d.doc));
+    const nodesAgree = () =>
+      this.devices.every((d) => d.syncState?.kind === 'up-to-date') &&
+      rest.every((d) => sameYjsState(first.doc, d.doc));
     const browsersAgree = async () => {
       for (const b of this.browsers) if (!sameYjsState(first.doc, await b.stored())) return false;
       return true;
     };
     for (let polls = 1; !(nodesAgree() && (await browsersAgree())); polls++) {
       if (polls % 50 === 0) this.retryAll();
-      if (polls % 1000 === 0) console.warn(`chaos seed ${this.seed}: still waiting for agreement: ${await this.disagreement()}`);
+      if (polls % 1000 === 0)
+        console.warn(`chaos seed ${this.seed}: still waiting for agreement: ${await this.disagreement()}`);
       await sleep(10);
     }
     for (const d of this.devices) await d.flushed();
@@ -244,9 +276,12 @@ export class ChaosRun {
     // Every device that restarted must still hold the same once reloaded from its own storage.
     for (const d of this.devices) {
       await d.crashAndRestart(false);
-      if (documentState(d.doc) !== expected) problems.push(`${d.name} reloaded from its own storage differs from what it had`);
+      if (documentState(d.doc) !== expected)
+        problems.push(`${d.name} reloaded from its own storage differs from what it had`);
     }
-    this.log(`held ${this.oracle.asserted} claimed writes to their values, over ${this.oracle.records.length} transactions`);
+    this.log(
+      `held ${this.oracle.asserted} claimed writes to their values, over ${this.oracle.records.length} transactions`,
+    );
     return problems;
   }
 
@@ -254,8 +289,12 @@ export class ChaosRun {
   private async disagreement(): Promise<string> {
     const first = this.devices[0]!;
     const sv = (doc: Y.Doc) => JSON.stringify([...Y.decodeStateVector(Y.encodeStateVector(doc))].sort());
-    const parts = this.devices.map((d) => `${d.name} ${d.syncState?.kind ?? 'off'} ${d === first || sameYjsState(first.doc, d.doc) ? 'same' : `differs ${sv(d.doc)}`}`);
-    for (const b of this.browsers) parts.push(`${b.name} ${sameYjsState(first.doc, await b.stored()) ? 'same' : `differs ${sv(await b.stored())}`}`);
+    const parts = this.devices.map(
+      (d) =>
+        `${d.name} ${d.syncState?.kind ?? 'off'} ${d === first || sameYjsState(first.doc, d.doc) ? 'same' : `differs ${sv(d.doc)}`}`,
+    );
+    for (const b of this.browsers)
+      parts.push(`${b.name} ${sameYjsState(first.doc, await b.stored()) ? 'same' : `differs ${sv(await b.stored())}`}`);
     return `${first.name} has ${sv(first.doc)}; ${parts.join('; ')}`;
   }
 
@@ -268,5 +307,10 @@ export class ChaosRun {
 
 /** A failure as a person reads it: the seed, what went wrong, and the steps. */
 export function report(outcome: Outcome): string {
-  return [`chaos seed ${outcome.seed} FAILED (rerun: npm run soak -- --seed ${outcome.seed})`, ...outcome.problems.map((p) => `  problem: ${p}`), '  trace:', ...outcome.trace.map((t) => `    ${t}`)].join('\n');
+  return [
+    `chaos seed ${outcome.seed} FAILED (rerun: npm run soak -- --seed ${outcome.seed})`,
+    ...outcome.problems.map((p) => `  problem: ${p}`),
+    '  trace:',
+    ...outcome.trace.map((t) => `    ${t}`),
+  ].join('\n');
 }

@@ -101,7 +101,8 @@ export class NodeDevice {
     const generation = this.generation;
     this.relay = connectRelay(this.doc, this.creds, (s) => {
       this.syncState = s;
-      if (s.kind === 'up-to-date' && generation === this.generation) this.oracle.claim(this.name, generation, this.oracle.now(), 'acked');
+      if (s.kind === 'up-to-date' && generation === this.generation)
+        this.oracle.claim(this.name, generation, this.oracle.now(), 'acked');
     });
   }
 
@@ -142,7 +143,10 @@ export class NodeDevice {
     const generation = this.generation;
     const window = { seq: null as number | null };
     this.copyClosedAt = window;
-    this.local = makeLocalCopy(this.doc, { name: this.dbName, onSaveState: (s) => this.onSaveState(s, generation, window) });
+    this.local = makeLocalCopy(this.doc, {
+      name: this.dbName,
+      onSaveState: (s) => this.onSaveState(s, generation, window),
+    });
     this.saveState = { kind: 'saved' };
     await this.local.loaded;
   }

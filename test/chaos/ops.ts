@@ -30,7 +30,10 @@ import type { Rng } from './prng.ts';
 
 /** Ids the run created, per collection, in order: the trace names them by index. */
 export class Known {
-  readonly ids = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, [] as string[]])) as Record<CollectionName, string[]>;
+  readonly ids = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, [] as string[]])) as Record<
+    CollectionName,
+    string[]
+  >;
   private made = 0;
   add(collection: CollectionName, id: string): string {
     this.ids[collection].push(id);
@@ -69,9 +72,20 @@ function draftFor(collection: CollectionName, doc: Y.Doc, known: Known, rng: Rng
   const contact = () => pickHeld(doc, known, rng, 'contacts');
   switch (collection) {
     case 'contacts':
-      return { collection, draft: { name: `N${n} ${word(rng)}`, role: rng.chance(0.5) ? `role ${word(rng)}` : '', emails: rng.chance(0.7) ? [`p${n}@example.org`] : [], tags: rng.chance(0.3) ? [word(rng)] : [] } };
+      return {
+        collection,
+        draft: {
+          name: `N${n} ${word(rng)}`,
+          role: rng.chance(0.5) ? `role ${word(rng)}` : '',
+          emails: rng.chance(0.7) ? [`p${n}@example.org`] : [],
+          tags: rng.chance(0.3) ? [word(rng)] : [],
+        },
+      };
     case 'communities':
-      return { collection, draft: { name: `Community ${n}`, kind: rng.pick(['alumni', 'online', 'own-team', 'other']) } };
+      return {
+        collection,
+        draft: { name: `Community ${n}`, kind: rng.pick(['alumni', 'online', 'own-team', 'other']) },
+      };
     case 'objectives':
       return { collection, draft: { title: `Objective ${n}`, kind: rng.pick(['learn', 'new-role', 'clients']) } };
     case 'offers':
@@ -82,11 +96,21 @@ function draftFor(collection: CollectionName, doc: Y.Doc, known: Known, rng: Rng
       return { collection, draft: { title: `Action ${n}`, contactId: contact(), dueOn: DAY(rng) } };
     case 'interactions': {
       const who = contact();
-      return { collection, draft: { at: `${DAY(rng)}T10:00:00.000Z`, contactIds: who ? [who] : [], notes: `met ${n}`, channel: rng.pick(['call', 'video', 'email']) } };
+      return {
+        collection,
+        draft: {
+          at: `${DAY(rng)}T10:00:00.000Z`,
+          contactIds: who ? [who] : [],
+          notes: `met ${n}`,
+          channel: rng.pick(['call', 'video', 'email']),
+        },
+      };
     }
     case 'ledger': {
       const who = contact();
-      return who ? { collection, draft: { contactId: who, description: `gave ${n}`, direction: rng.pick(['gave', 'received']) } } : null;
+      return who
+        ? { collection, draft: { contactId: who, description: `gave ${n}`, direction: rng.pick(['gave', 'received']) } }
+        : null;
     }
     case 'introductions': {
       const a = contact();
@@ -117,13 +141,34 @@ function patchFor(collection: CollectionName, doc: Y.Doc, known: Known, rng: Rng
         return c ? { communityIds: [c] } : { role: `role ${n}` };
       },
     ],
-    communities: [() => ({ description: `desc ${n}` }), () => ({ offer: `offer ${n}` }), () => ({ membership: rng.pick(['member', 'former']) })],
-    objectives: [() => ({ description: `desc ${n}` }), () => ({ status: rng.pick(['active', 'paused', 'achieved']) }), () => ({ targetOn: DAY(rng) })],
+    communities: [
+      () => ({ description: `desc ${n}` }),
+      () => ({ offer: `offer ${n}` }),
+      () => ({ membership: rng.pick(['member', 'former']) }),
+    ],
+    objectives: [
+      () => ({ description: `desc ${n}` }),
+      () => ({ status: rng.pick(['active', 'paused', 'achieved']) }),
+      () => ({ targetOn: DAY(rng) }),
+    ],
     offers: [() => ({ description: `desc ${n}` }), () => ({ status: rng.pick(['active', 'retired']) })],
     events: [() => ({ place: `Hall ${n}` }), () => ({ notes: `notes ${n}` })],
-    actions: [() => ({ status: rng.pick(['planned', 'doing', 'done']) }), () => ({ dueOn: DAY(rng) }), () => ({ notes: `notes ${n}` })],
-    interactions: [() => ({ notes: `notes ${n}` }), () => ({ followUpOn: DAY(rng) }), () => ({ followUpDone: rng.chance(0.5) }), () => ({ learned: `learned ${n}` })],
-    ledger: [() => ({ status: rng.pick(['promised', 'done']) }), () => ({ description: `gave ${n}` }), () => ({ on: DAY(rng) })],
+    actions: [
+      () => ({ status: rng.pick(['planned', 'doing', 'done']) }),
+      () => ({ dueOn: DAY(rng) }),
+      () => ({ notes: `notes ${n}` }),
+    ],
+    interactions: [
+      () => ({ notes: `notes ${n}` }),
+      () => ({ followUpOn: DAY(rng) }),
+      () => ({ followUpDone: rng.chance(0.5) }),
+      () => ({ learned: `learned ${n}` }),
+    ],
+    ledger: [
+      () => ({ status: rng.pick(['promised', 'done']) }),
+      () => ({ description: `gave ${n}` }),
+      () => ({ on: DAY(rng) }),
+    ],
     introductions: [() => ({ notes: `notes ${n}` }), () => ({ on: DAY(rng) })],
     stakes: [() => ({ power: rng.int(101) }), () => ({ interest: rng.int(101) })],
   };
@@ -132,9 +177,30 @@ function patchFor(collection: CollectionName, doc: Y.Doc, known: Known, rng: Rng
   return rng.chance(0.3) ? { ...patch, ...rng.pick(list)() } : patch;
 }
 
-export type OpKind = 'create' | 'edit' | 'trash' | 'restore' | 'merge' | 'undo' | 'import' | 'me' | 'notDuplicate' | 'place';
+export type OpKind =
+  | 'create'
+  | 'edit'
+  | 'trash'
+  | 'restore'
+  | 'merge'
+  | 'undo'
+  | 'import'
+  | 'me'
+  | 'notDuplicate'
+  | 'place';
 
-export const OP_WEIGHTS: Record<OpKind, number> = { create: 6, edit: 10, trash: 2, restore: 2, merge: 1.5, undo: 1.5, import: 1, me: 1, notDuplicate: 1, place: 1 };
+export const OP_WEIGHTS: Record<OpKind, number> = {
+  create: 6,
+  edit: 10,
+  trash: 2,
+  restore: 2,
+  merge: 1.5,
+  undo: 1.5,
+  import: 1,
+  me: 1,
+  notDuplicate: 1,
+  place: 1,
+};
 
 const ENTITY_WEIGHTS: Record<CollectionName, number> = {
   contacts: 5,
@@ -153,7 +219,12 @@ const ENTITY_WEIGHTS: Record<CollectionName, number> = {
  * Does one random edit on `device`. `describe` is called as soon as the op is chosen (before
  * it writes), so the oracle's records name it; the returned line is the trace's, with outcome.
  */
-export async function randomEdit(device: NodeDevice, known: Known, rng: Rng, describe: (line: string) => void): Promise<string> {
+export async function randomEdit(
+  device: NodeDevice,
+  known: Known,
+  rng: Rng,
+  describe: (line: string) => void,
+): Promise<string> {
   const doc = device.doc;
   const kind = rng.weighted(OP_WEIGHTS);
   const collection = rng.weighted(ENTITY_WEIGHTS);
@@ -185,7 +256,11 @@ export async function randomEdit(device: NodeDevice, known: Known, rng: Rng, des
       describe(line);
       if (kind === 'restore') restoreFromTrash(doc, collection, id as never);
       // The app offers Undo after a move to the Trash: half of them go through runUndoable.
-      else if (rng.chance(0.5)) device.undoables.push({ label: line, ...runUndoable(doc, 'local', (origin) => moveToTrash(doc, collection, id as never, origin)) });
+      else if (rng.chance(0.5))
+        device.undoables.push({
+          label: line,
+          ...runUndoable(doc, 'local', (origin) => moveToTrash(doc, collection, id as never, origin)),
+        });
       else moveToTrash(doc, collection, id as never);
       return line;
     }
@@ -215,7 +290,13 @@ export async function randomEdit(device: NodeDevice, known: Known, rng: Rng, des
         const n = known.next();
         const existing = rng.chance(0.4) ? pickHeld(doc, known, rng, 'contacts') : null;
         const current = existing ? readOne(doc, 'contacts', existing as ContactId) : null;
-        if (current && current.emails.length > 0) people.push({ name: current.name, emails: [current.emails[0]!], role: `imported role ${n}`, organisation: `Imported ${n}` });
+        if (current && current.emails.length > 0)
+          people.push({
+            name: current.name,
+            emails: [current.emails[0]!],
+            role: `imported role ${n}`,
+            organisation: `Imported ${n}`,
+          });
         else people.push({ name: `I${n} ${word(rng)}`, emails: [`i${n}@example.org`] });
       }
       const parsed = parseFile('people.vcf', new TextEncoder().encode(writeVCards(people)));
@@ -230,7 +311,12 @@ export async function randomEdit(device: NodeDevice, known: Known, rng: Rng, des
     }
     case 'me': {
       const n = known.next();
-      const patch = rng.pick([{ role: `my role ${n}` }, { headline: `headline ${n}` }, { location: rng.chance(0.2) ? '' : `Town ${n}` }, { name: `Me ${n}` }]);
+      const patch = rng.pick([
+        { role: `my role ${n}` },
+        { headline: `headline ${n}` },
+        { location: rng.chance(0.2) ? '' : `Town ${n}` },
+        { name: `Me ${n}` },
+      ]);
       const line = `me ${JSON.stringify(patch)}`;
       describe(line);
       updateMe(doc, patch);
@@ -254,7 +340,10 @@ export async function randomEdit(device: NodeDevice, known: Known, rng: Rng, des
       const line = `place ${known.label('contacts', who)} on ${known.label('objectives', objective)}`;
       describe(line);
       const before = new Set(collectionMap(doc, 'stakes').keys());
-      placeForObjective(doc, who as ContactId, objective as ObjectiveId, { power: rng.int(101), interest: rng.int(101) });
+      placeForObjective(doc, who as ContactId, objective as ObjectiveId, {
+        power: rng.int(101),
+        interest: rng.int(101),
+      });
       for (const id of collectionMap(doc, 'stakes').keys()) if (!before.has(id)) known.add('stakes', id);
       return line;
     }

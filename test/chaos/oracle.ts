@@ -103,7 +103,9 @@ export class Oracle {
         }
       });
       const deletes: WriteRecord['deletes'] = [];
-      tx.deleteSet.clients.forEach((items, client) => items.forEach((item) => deletes.push([client, item.clock, item.len])));
+      tx.deleteSet.clients.forEach((items, client) =>
+        items.forEach((item) => deletes.push([client, item.clock, item.len])),
+      );
       const from = tx.beforeState.get(doc.clientID) ?? 0;
       const to = tx.afterState.get(doc.clientID) ?? 0;
       if (keys.size === 0 && from === to && deletes.length === 0) return;
@@ -127,19 +129,23 @@ export class Oracle {
 
   /** The device says every change of this document generation up to `upTo` is saved / on the relay. */
   claim(device: string, generation: number, upTo: number, how: Claim): void {
-    for (const r of this.records) if (r.device === device && r.generation === generation && r.seq <= upTo) r.claims.add(how);
+    for (const r of this.records)
+      if (r.device === device && r.generation === generation && r.seq <= upTo) r.claims.add(how);
   }
 
   /** Problems found in the converged document `final`; empty when every claimed edit is there. */
   check(final: Y.Doc): string[] {
     const problems: string[] = [];
     const finalSnapshot = Y.snapshot(final);
-    const arrived = (r: WriteRecord) => (r.to > r.from ? (finalSnapshot.sv.get(r.client) ?? 0) >= r.to : allDeleted(finalSnapshot.ds, r.deletes));
-    const describe = (r: WriteRecord) => `#${r.seq} ${r.device}/gen${r.generation} [${[...r.claims].join('+')}] ${r.op}`;
+    const arrived = (r: WriteRecord) =>
+      r.to > r.from ? (finalSnapshot.sv.get(r.client) ?? 0) >= r.to : allDeleted(finalSnapshot.ds, r.deletes);
+    const describe = (r: WriteRecord) =>
+      `#${r.seq} ${r.device}/gen${r.generation} [${[...r.claims].join('+')}] ${r.op}`;
 
     const live = this.records.filter(arrived);
     for (const r of this.records) {
-      if (r.claims.size > 0 && !holds(finalSnapshot, r)) problems.push(`lost: ${describe(r)} is not in the final document`);
+      if (r.claims.size > 0 && !holds(finalSnapshot, r))
+        problems.push(`lost: ${describe(r)} is not in the final document`);
     }
 
     const writers = new Map<string, WriteRecord[]>();
@@ -149,11 +155,16 @@ export class Oracle {
       for (const [key, wrote] of a.keys) {
         const path = JSON.parse(key) as string[];
         const container = path.length === 3 ? pathKey(path.slice(0, 2)) : null;
-        const others = [...(writers.get(key) ?? []), ...(container ? (writers.get(container) ?? []) : [])].filter((b) => b !== a);
+        const others = [...(writers.get(key) ?? []), ...(container ? (writers.get(container) ?? []) : [])].filter(
+          (b) => b !== a,
+        );
         if (!others.every((b) => holds(a.seen, b))) continue; // a concurrent or later write may have replaced it
         this.asserted++;
         const found = valueAt(final, path);
-        if (found !== wrote) problems.push(`overwritten: ${describe(a)} set ${path.join('/')} = ${wrote.slice(0, 120)}, final has ${found.slice(0, 120)}`);
+        if (found !== wrote)
+          problems.push(
+            `overwritten: ${describe(a)} set ${path.join('/')} = ${wrote.slice(0, 120)}, final has ${found.slice(0, 120)}`,
+          );
       }
     }
     return problems;

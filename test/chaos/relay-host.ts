@@ -14,7 +14,13 @@ const ENV = {
 };
 
 export class RelayHost {
-  private constructor(private process: RelayProcess | null, readonly url: string, readonly port: number, readonly dataDir: string, private readonly staticDir?: string) {}
+  private constructor(
+    private process: RelayProcess | null,
+    readonly url: string,
+    readonly port: number,
+    readonly dataDir: string,
+    private readonly staticDir?: string,
+  ) {}
 
   static async start(opts: { staticDir?: string } = {}): Promise<RelayHost> {
     const relay = await startRelay({ env: ENV, ...(opts.staticDir ? { staticDir: opts.staticDir } : {}) });
@@ -33,7 +39,12 @@ export class RelayHost {
 
   async restart(): Promise<void> {
     if (this.process) return;
-    this.process = await startRelay({ env: ENV, port: this.port, dataDir: this.dataDir, ...(this.staticDir ? { staticDir: this.staticDir } : {}) });
+    this.process = await startRelay({
+      env: ENV,
+      port: this.port,
+      dataDir: this.dataDir,
+      ...(this.staticDir ? { staticDir: this.staticDir } : {}),
+    });
   }
 
   /** What the relay wrote to stderr (for a failure's report). */

@@ -23,7 +23,10 @@ function arg(name: string): string | undefined {
 }
 
 const single = arg('seed');
-const count = single !== undefined ? 1 : Number(process.argv.slice(2).find((a, i, all) => /^\d+$/.test(a) && !all[i - 1]?.startsWith('--')) ?? 100);
+const count =
+  single !== undefined
+    ? 1
+    : Number(process.argv.slice(2).find((a, i, all) => /^\d+$/.test(a) && !all[i - 1]?.startsWith('--')) ?? 100);
 const from = single !== undefined ? Number(single) : Number(arg('from') ?? 1);
 const browserEvery = Number(arg('browsers') ?? 0);
 const steps = Number(arg('steps') ?? 60);
@@ -33,7 +36,17 @@ async function runOnce(seed: number, relay: RelayHost, opts: RunOptions): Promis
   const run = new ChaosRun(seed, relay, opts);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const hang = new Promise<Outcome>((resolve) => {
-    timer = setTimeout(() => resolve({ seed, ok: false, problems: [`did not settle within ${hangSeconds} s (hang)`], trace: run.trace, checked: 0 }), hangSeconds * 1000);
+    timer = setTimeout(
+      () =>
+        resolve({
+          seed,
+          ok: false,
+          problems: [`did not settle within ${hangSeconds} s (hang)`],
+          trace: run.trace,
+          checked: 0,
+        }),
+      hangSeconds * 1000,
+    );
   });
   const outcome = await Promise.race([run.run(), hang]);
   clearTimeout(timer);
@@ -70,14 +83,17 @@ async function main() {
         }
         if (shortest !== outcome) console.error(`shortest failing prefix of seed ${seed}:\n${report(shortest)}`);
       }
-      if ((seed - from + 1) % 25 === 0) console.log(`${seed - from + 1} seeds, ${clean} clean, ${Math.round((Date.now() - started) / 1000)} s`);
+      if ((seed - from + 1) % 25 === 0)
+        console.log(`${seed - from + 1} seeds, ${clean} clean, ${Math.round((Date.now() - started) / 1000)} s`);
     }
   } finally {
     await browser?.close();
     await relay.stop();
   }
   const ran = clean + failed.length;
-  console.log(`chaos soak: ${clean} of ${ran} seeds ran clean (seeds ${from}..${from + ran - 1}, ${steps} steps each, ${checked} claimed writes checked)`);
+  console.log(
+    `chaos soak: ${clean} of ${ran} seeds ran clean (seeds ${from}..${from + ran - 1}, ${steps} steps each, ${checked} claimed writes checked)`,
+  );
   if (failed.length) console.log(`failing seeds: ${failed.join(', ')}`);
   process.exit(failed.length ? 1 : 0);
 }

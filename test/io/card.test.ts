@@ -55,7 +55,9 @@ describe('my card', () => {
 
 describe('scanned cards', () => {
   it('MECARD with escapes', () => {
-    const r = parseScannedCard('MECARD:N:Okafor,Chidi;ORG:Uni\\; of Lagos;TEL:+234 1 234 5678;EMAIL:chidi@uni.example;URL:https\\://linkedin.com/in/chidi;NOTE:Met at PyCon\\, Lagos;BDAY:19800517;;');
+    const r = parseScannedCard(
+      'MECARD:N:Okafor,Chidi;ORG:Uni\\; of Lagos;TEL:+234 1 234 5678;EMAIL:chidi@uni.example;URL:https\\://linkedin.com/in/chidi;NOTE:Met at PyCon\\, Lagos;BDAY:19800517;;',
+    );
     if (!r.ok) throw new Error(r.error);
     expect(setFields(r.draft.values)).toEqual({
       name: 'Chidi Okafor',
@@ -69,12 +71,17 @@ describe('scanned cards', () => {
   });
 
   it('a 2.1 vCard from an older phone', () => {
-    const r = parseScannedCard('BEGIN:VCARD\nVERSION:2.1\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;J=C3=BCrgen\nTEL;CELL:+49 151 23456789\nEND:VCARD');
+    const r = parseScannedCard(
+      'BEGIN:VCARD\nVERSION:2.1\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;J=C3=BCrgen\nTEL;CELL:+49 151 23456789\nEND:VCARD',
+    );
     expect(r.ok && r.draft.values.name).toBe('Jürgen Müller');
   });
 
   it('anything else is refused with a reason', () => {
-    expect(parseScannedCard('https://evil.example/')).toEqual({ ok: false, error: expect.stringMatching(/not a contact card/) });
+    expect(parseScannedCard('https://evil.example/')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/not a contact card/),
+    });
     expect(parseScannedCard('MECARD:TEL:123456789;;')).toEqual({ ok: false, error: 'This entry has no name.' });
     const js = parseScannedCard('MECARD:N:X;URL:javascript:alert(1);;');
     expect(js.ok && js.draft.values.website).toBe('');

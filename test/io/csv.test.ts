@@ -45,19 +45,25 @@ describe('LinkedIn Connections.csv', () => {
     expect(parseConnectedOn('12 March 2020')).toBe('2020-03-12');
     expect(parseConnectedOn('2020-03-12')).toBe('2020-03-12');
     expect(parseConnectedOn('Jan 2024')).toBeNull();
-    const r = parseLinkedinCsv('First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,,,,someday\n');
+    const r = parseLinkedinCsv(
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,,,,someday\n',
+    );
     expect(r.drafts[0]!.values.connectedOn).toBeNull();
     expect(r.warnings[0]).toEqual({ line: 2, message: expect.stringMatching(/someday/) });
   });
 
   it('a non-LinkedIn URL is still a link only if it is a web address', () => {
-    const r = parseLinkedinCsv('First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,javascript:alert(1),,,,\n');
+    const r = parseLinkedinCsv(
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,javascript:alert(1),,,,\n',
+    );
     expect(r.drafts[0]!.values.linkedin).toBe('');
     expect(r.warnings[0]!.message).toMatch(/only web addresses/);
   });
 
   it('a quoted cell that never closes makes its row invalid, not a crash', () => {
-    const r = parseLinkedinCsv('First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,,,,\nC,"D,,,,,\n');
+    const r = parseLinkedinCsv(
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nA,B,,,,,\nC,"D,,,,,\n',
+    );
     expect(r.drafts.map((d) => d.values.name)).toEqual(['A B']);
     expect(r.invalid).toEqual([{ line: 3, reason: expect.stringMatching(/never closed/) }]);
   });
@@ -86,7 +92,12 @@ describe('Google Contacts CSV', () => {
     expect(hub!.line).toBe(6);
     expect(hub!.values.name).toBe('Bristol Tech Hub');
     expect(hub!.values.tags).toEqual([]);
-    expect(setFields(tom!.values)).toMatchObject({ name: 'Dr. Tom Baker', phones: ['+1 212-555-0199', '+1 212 555 0100'], birthday: '1975-12-01', tags: ['Friends'] });
+    expect(setFields(tom!.values)).toMatchObject({
+      name: 'Dr. Tom Baker',
+      phones: ['+1 212-555-0199', '+1 212 555 0100'],
+      birthday: '1975-12-01',
+      tags: ['Friends'],
+    });
   });
 
   it('legacy columns: Name, Group Membership, Organization 1 - …', () => {
@@ -106,7 +117,13 @@ describe('Google Contacts CSV', () => {
       linkedin: 'https://ie.linkedin.com/in/tom-baker/',
     });
     expect(maria!.line).toBe(4);
-    expect(setFields(maria!.values)).toEqual({ name: 'Maria Garcia', organisation: 'Universidad de Sevilla', role: 'Profesora', emails: ['maria.garcia@example.es'], location: 'Sevilla' });
+    expect(setFields(maria!.values)).toEqual({
+      name: 'Maria Garcia',
+      organisation: 'Universidad de Sevilla',
+      role: 'Profesora',
+      emails: ['maria.garcia@example.es'],
+      location: 'Sevilla',
+    });
   });
 
   it('a row without any name or organisation is invalid with its line', () => {

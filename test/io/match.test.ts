@@ -42,12 +42,28 @@ describe('planImport', () => {
     expect(plan.newPeople.map((d) => d.line)).toEqual([4, 5]);
     expect(plan.invalid).toEqual([{ line: 9, reason: 'This entry has no name.' }]);
     // Li Wei's profile link is the same profile however it is written: no change.
-    expect(planSummary(plan)).toEqual({ newPeople: 2, matched: 3, matchedWithChanges: 2, uncertain: 0, invalid: 1, mergedInFile: 0 });
+    expect(planSummary(plan)).toEqual({
+      newPeople: 2,
+      matched: 3,
+      matchedWithChanges: 2,
+      uncertain: 0,
+      invalid: 1,
+      mergedInFile: 0,
+    });
   });
 
   it('shows field by field what taking the file in changes: fills, replacements (from → to), list entries added', () => {
     const plan = planImport(
-      [draft(1, { name: 'Ana Lima-Souza', emails: ['ANA@acme.example', 'ana@home.example'], role: 'CEO', organisation: 'Acme', tags: ['Rust', 'rust', 'speaker'], notes: 'From LinkedIn' })],
+      [
+        draft(1, {
+          name: 'Ana Lima-Souza',
+          emails: ['ANA@acme.example', 'ana@home.example'],
+          role: 'CEO',
+          organisation: 'Acme',
+          tags: ['Rust', 'rust', 'speaker'],
+          notes: 'From LinkedIn',
+        }),
+      ],
       [ana],
     );
     expect(plan.matches[0]!.changes).toEqual([
@@ -72,7 +88,11 @@ describe('planImport', () => {
       [
         draft(1, { name: 'Zoë', emails: ['zoe@x.example'] }),
         draft(5, { name: 'Zoe A.', emails: ['ZOE@x.example'], phones: ['+41 22 123 45 67'], role: 'Researcher' }),
-        draft(9, { name: 'Zoë Å', phones: ['0041 22 123 45 67'.replace('0041', '+41')], website: 'https://zoe.example' }),
+        draft(9, {
+          name: 'Zoë Å',
+          phones: ['0041 22 123 45 67'.replace('0041', '+41')],
+          website: 'https://zoe.example',
+        }),
       ],
       [],
     );
@@ -91,15 +111,34 @@ describe('planImport', () => {
   });
 
   it('two file entries that lead to the same existing person are one match', () => {
-    const plan = planImport([draft(1, { name: 'Ana', emails: ['ana@acme.example'] }), draft(2, { name: 'Ana', linkedin: 'linkedin.com/in/x', phones: ['+1 (415) 555-0132'] })], [ana, kwame]);
+    const plan = planImport(
+      [
+        draft(1, { name: 'Ana', emails: ['ana@acme.example'] }),
+        draft(2, { name: 'Ana', linkedin: 'linkedin.com/in/x', phones: ['+1 (415) 555-0132'] }),
+      ],
+      [ana, kwame],
+    );
     // Line 2 matches Kwame by phone: distinct people stay distinct.
     expect(plan.matches.map((m) => m.existingId)).toEqual([ana.id, kwame.id]);
-    const plan2 = planImport([draft(1, { name: 'A', emails: ['ana@acme.example'] }), draft(2, { name: 'B', emails: ['other@x.example'], phones: ['+1 (415) 555-0132'] }), draft(3, { name: 'C', emails: ['other@x.example'] })], [kwame]);
+    const plan2 = planImport(
+      [
+        draft(1, { name: 'A', emails: ['ana@acme.example'] }),
+        draft(2, { name: 'B', emails: ['other@x.example'], phones: ['+1 (415) 555-0132'] }),
+        draft(3, { name: 'C', emails: ['other@x.example'] }),
+      ],
+      [kwame],
+    );
     expect(plan2.matches).toHaveLength(1);
     expect(plan2.newPeople.map((d) => d.line)).toEqual([1]);
     // Different keys in the file, one person here: folded into one match.
     const kw = contact({ name: 'Kwame', phones: ['+1 (415) 555-0132'], emails: ['kwame@x.example'] });
-    const plan3 = planImport([draft(1, { name: 'K', phones: ['4155550132'.replace(/^/, '+1 ')] , role: 'Partner' }), draft(2, { name: 'K', emails: ['kwame@x.example'], location: 'Accra' })], [kw]);
+    const plan3 = planImport(
+      [
+        draft(1, { name: 'K', phones: ['4155550132'.replace(/^/, '+1 ')], role: 'Partner' }),
+        draft(2, { name: 'K', emails: ['kwame@x.example'], location: 'Accra' }),
+      ],
+      [kw],
+    );
     expect(plan3.matches).toHaveLength(1);
     expect(plan3.mergedInFile).toEqual([{ line: 2, intoLine: 1 }]);
     expect(plan3.matches[0]!.changes.filter((c) => c.kind === 'fill').map((c) => [c.field, c.value])).toEqual([
@@ -118,9 +157,20 @@ describe('planImport', () => {
   it('the same name matches for certain only when neither record holds an organisation or contact detail; otherwise it is uncertain', () => {
     const bo = contact({ name: 'Bo  Berg' });
     const boWithEmail = contact({ name: 'Cy', emails: ['cy@x.example'] });
-    const plan = planImport([draft(1, { name: 'bo berg', role: 'Designer' }), draft(2, { name: 'Cy' }), draft(3, { name: 'Bo Berg', emails: ['bo@x.example'] })], [bo, boWithEmail]);
-    expect(plan.matches.map((m) => [m.draft.line, m.existingId, m.matchedBy])).toEqual([[1, bo.id, 'same name, nothing else to compare']]);
+    const plan = planImport(
+      [
+        draft(1, { name: 'bo berg', role: 'Designer' }),
+        draft(2, { name: 'Cy' }),
+        draft(3, { name: 'Bo Berg', emails: ['bo@x.example'] }),
+      ],
+      [bo, boWithEmail],
+    );
+    expect(plan.matches.map((m) => [m.draft.line, m.existingId, m.matchedBy])).toEqual([
+      [1, bo.id, 'same name, nothing else to compare'],
+    ]);
     expect(plan.newPeople.map((d) => d.line)).toEqual([2]);
-    expect(plan.uncertain.map((m) => [m.draft.line, m.existingId, m.matchedBy])).toEqual([[3, bo.id, 'same name only']]);
+    expect(plan.uncertain.map((m) => [m.draft.line, m.existingId, m.matchedBy])).toEqual([
+      [3, bo.id, 'same name only'],
+    ]);
   });
 });

@@ -50,7 +50,10 @@ const EXPECTED: Record<string, Expected> = {
   'aosp-v21_x_android_custom_after_photo.vcf': { names: ['Roid Ando'] },
   'aosp-v21_x_param.vcf': { names: ['Roid Ando'], first: { emails: ['email@example.com', 'email2@example.com'] } },
   'aosp-v30_comma_separated.vcf': { names: ['G M F'] },
-  'aosp-v30_ios_613_multiline.vcf': { names: ['Bob Smith'], first: { emails: ['bob@smithauto.com'], organisation: 'Smith Auto Repair' } },
+  'aosp-v30_ios_613_multiline.vcf': {
+    names: ['Bob Smith'],
+    first: { emails: ['bob@smithauto.com'], organisation: 'Smith Auto Repair' },
+  },
   'aosp-v30_japanese.vcf': { names: ['伊能 圭一 伊予'] },
   'aosp-v30_multibyte_param.vcf': { names: ['G M F'] },
   'aosp-v30_pager.vcf': { names: ['G M F'] },
@@ -71,27 +74,51 @@ const EXPECTED: Record<string, Expected> = {
 
   // GNOME evolution-data-server: Nokia 2.1 quoted-printable with soft breaks, Chinese, IDN email.
   'eds-libebook-3.vcf': { names: ['Nat'], first: { emails: ['nat@nat.org', 'nat@ximian.com'] } },
-  'eds-libebook-5.vcf': { names: ['十城目管理大型知座'], first: { organisation: '十城目管理大型知座', emails: ['weird@weird.com'] } },
+  'eds-libebook-5.vcf': {
+    names: ['十城目管理大型知座'],
+    first: { organisation: '十城目管理大型知座', emails: ['weird@weird.com'] },
+  },
   'eds-libebook-12.vcf': { names: ['Michael Brüning'], first: { emails: ['ext-Michael.Bruning@nokia.com'] } },
   'eds-libebook-13.vcf': { names: ['Ralf Engels'] },
   'eds-migrate-4.vcf': { names: ['First Name bat'], first: { emails: ['警察@brown.org'] } },
 
   // ez-vcard (Java): one person as each real exporter writes them.
-  'ezvcard-John_Doe_ANDROID.vcf': { names: ['Ñ Ñ Ñ Ñ Ñ', 'Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ', 'Ñ Ñ Ñ Ñ', 'ÑÑÑÑ'], invalid: 2, person: 3, first: { emails: ['henry@company.com'] } },
+  'ezvcard-John_Doe_ANDROID.vcf': {
+    names: ['Ñ Ñ Ñ Ñ Ñ', 'Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ Ñ', 'Ñ Ñ Ñ Ñ', 'ÑÑÑÑ'],
+    invalid: 2,
+    person: 3,
+    first: { emails: ['henry@company.com'] },
+  },
   'ezvcard-John_Doe_BLACK_BERRY.vcf': { names: ['John Doe'], first: { organisation: 'Acme Solutions' } },
   'ezvcard-John_Doe_EVOLUTION.vcf': { names: ['Mr. John Richter, James Doe Sr.'], first: { organisation: 'IBM' } },
   'ezvcard-John_Doe_GMAIL.vcf': { names: ['Mr. John Richter, James Doe Sr.'], first: DOE_NOTE_QUOTE },
-  'ezvcard-John_Doe_IPHONE.vcf': { names: ['Mr. John Richter James Doe Sr.'], first: { emails: expect.arrayContaining(['john.doe@ibm.com']) as unknown as string[] } },
+  'ezvcard-John_Doe_IPHONE.vcf': {
+    names: ['Mr. John Richter James Doe Sr.'],
+    first: { emails: expect.arrayContaining(['john.doe@ibm.com']) as unknown as string[] },
+  },
   'ezvcard-John_Doe_LOTUS_NOTES.vcf': { names: ['Mr. Doe John I Johny'] },
   'ezvcard-John_Doe_MAC_ADDRESS_BOOK.vcf': { names: ['Mr. John Richter,James Doe Sr.'], first: DOE_NOTE_QUOTE },
-  'ezvcard-John_Doe_MS_OUTLOOK.vcf': { names: ['Mr. John Richter James Doe Sr.'], first: { emails: ['john.doe@ibm.cm'] } },
-  'ezvcard-fullcontact.vcf': { names: ['Prefix FirstName MiddleName LastName Suffix'], first: { organisation: 'Organization1', department: 'Department1' } },
-  'ezvcard-gmail-list.vcf': { names: ['Arnold Smith', 'Chris Beatle', 'Doug White'], person: 2, first: { emails: ['dwhite@gmail.com'] } },
+  'ezvcard-John_Doe_MS_OUTLOOK.vcf': {
+    names: ['Mr. John Richter James Doe Sr.'],
+    first: { emails: ['john.doe@ibm.cm'] },
+  },
+  'ezvcard-fullcontact.vcf': {
+    names: ['Prefix FirstName MiddleName LastName Suffix'],
+    first: { organisation: 'Organization1', department: 'Department1' },
+  },
+  'ezvcard-gmail-list.vcf': {
+    names: ['Arnold Smith', 'Chris Beatle', 'Doug White'],
+    person: 2,
+    first: { emails: ['dwhite@gmail.com'] },
+  },
   'ezvcard-gmail-single.vcf': { names: ['Greg Dartmouth'], first: { emails: ['gdartmouth@hotmail.com'] } },
   'ezvcard-gmail-single2.vcf': { names: ['VCard Test'] },
   'ezvcard-issue114.vcf': { names: ['Dummy, Dummy'] },
   'ezvcard-outlook-2003.vcf': { names: ['John Doe III'], first: { emails: ['jdoe@hotmail.com'] } },
-  'ezvcard-outlook-2007.vcf': { names: ['Mr. Michael Angstadt Jr.'], first: { organisation: 'TheCompany', department: 'TheDepartment' } },
+  'ezvcard-outlook-2007.vcf': {
+    names: ['Mr. Michael Angstadt Jr.'],
+    first: { organisation: 'TheCompany', department: 'TheDepartment' },
+  },
   'ezvcard-rfc2426-example.vcf': { names: ['Frank Dawson', 'Tim Howes'] },
   'ezvcard-rfc6350-example.vcf': { names: ['Simon Perreault'] },
   'ezvcard-thunderbird-MoreFunctionsForAddressBook-extension.vcf': { names: ['John Doe'] },
@@ -111,7 +138,9 @@ const EXPECTED: Record<string, Expected> = {
 };
 
 const dir = fileURLToPath(new URL('./fixtures/real-world/', import.meta.url));
-const files = readdirSync(dir).filter((f) => !f.endsWith('.md')).sort();
+const files = readdirSync(dir)
+  .filter((f) => !f.endsWith('.md'))
+  .sort();
 
 describe('real-world corpus', () => {
   it('has at least 40 files, every one with an expectation', () => {

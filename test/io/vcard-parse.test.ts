@@ -32,7 +32,11 @@ describe('vCard fixtures, as each exporter writes them', () => {
     });
     expect(ana!.notes).toEqual(['photo not imported']);
     expect(r.warnings).toContainEqual({ line: 1, message: expect.stringMatching(/Photo not imported for Ana Lima/) });
-    expect(setFields(hub!.values)).toEqual({ name: 'Bristol Tech Hub', organisation: 'Bristol Tech Hub', emails: ['hello@bristoltech.example'] });
+    expect(setFields(hub!.values)).toEqual({
+      name: 'Bristol Tech Hub',
+      organisation: 'Bristol Tech Hub',
+      emails: ['hello@bristoltech.example'],
+    });
     expect(kwame!.values.linkedin).toBe('https://www.linkedin.com/in/kwame-mensah-1a2b3c');
     expect(kwame!.values.birthday).toBe('1979-11-02');
     expect(kwame!.notes).toEqual([]);
@@ -54,7 +58,11 @@ describe('vCard fixtures, as each exporter writes them', () => {
       notes: 'Sehr freundlich. Kennt viele Leute in der Gastronomie überall in Berlin und München. ✓',
     });
     expect(juergen!.notes).toEqual(['photo not imported']);
-    expect(setFields(chidi!.values)).toEqual({ name: 'Dr. Chidi Okafor', emails: ['chidi.okafor@uni.example'], phones: ['0161 496 0000'] });
+    expect(setFields(chidi!.values)).toEqual({
+      name: 'Dr. Chidi Okafor',
+      emails: ['chidi.okafor@uni.example'],
+      phones: ['0161 496 0000'],
+    });
   });
 
   it('Outlook 2.1 in Windows-1252: raw 8-bit text and quoted-printable € read right, and the encoding said', () => {
@@ -140,7 +148,14 @@ describe('vCard details', () => {
   });
 
   it('bare 2.1 type parameters and TYPE= lists are read alike', () => {
-    const r = parseVCards(card('FN:A', 'TEL;WORK;VOICE:+1 555 0100', 'TEL;TYPE=work,voice:+1 555 0101', 'TEL;TYPE=WORK;TYPE=VOICE:+1 555 0102'));
+    const r = parseVCards(
+      card(
+        'FN:A',
+        'TEL;WORK;VOICE:+1 555 0100',
+        'TEL;TYPE=work,voice:+1 555 0101',
+        'TEL;TYPE=WORK;TYPE=VOICE:+1 555 0102',
+      ),
+    );
     expect(r.drafts[0]?.values.phones).toEqual(['+1 555 0100', '+1 555 0101', '+1 555 0102']);
   });
 
@@ -169,7 +184,9 @@ describe('vCard details', () => {
   });
 
   it('LinkedIn URLs go to linkedin, other links to website, extra websites into notes', () => {
-    const r = parseVCards(card('FN:A', 'URL:https://uk.linkedin.com/in/a', 'URL:www.a.example', 'URL:https://b.example/x'));
+    const r = parseVCards(
+      card('FN:A', 'URL:https://uk.linkedin.com/in/a', 'URL:www.a.example', 'URL:https://b.example/x'),
+    );
     const v = r.drafts[0]!.values;
     expect(v.linkedin).toBe('https://uk.linkedin.com/in/a');
     expect(v.website).toBe('https://www.a.example/');

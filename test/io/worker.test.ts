@@ -21,7 +21,10 @@ afterEach(() => {
   delete (globalThis as { self?: unknown }).self;
 });
 
-const cards = (n: number) => new TextEncoder().encode(Array.from({ length: n }, (_, i) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:P${i}\r\nEND:VCARD\r\n`).join(''));
+const cards = (n: number) =>
+  new TextEncoder().encode(
+    Array.from({ length: n }, (_, i) => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:P${i}\r\nEND:VCARD\r\n`).join(''),
+  );
 
 describe('import worker', () => {
   it('posts progress, the people in parts of a thousand (each received in its own task), then the result', async () => {
@@ -41,7 +44,10 @@ describe('import worker', () => {
 
   it('an expected failure arrives as a result, not an error', async () => {
     const posted = await runWorker('x.txt', new TextEncoder().encode('hello'));
-    expect(posted.at(-1)).toEqual({ type: 'result', report: { ok: false, error: expect.objectContaining({ type: 'unknown-format' }) } });
+    expect(posted.at(-1)).toEqual({
+      type: 'result',
+      report: { ok: false, error: expect.objectContaining({ type: 'unknown-format' }) },
+    });
   });
 });
 

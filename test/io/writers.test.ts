@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test as fcTest } from '@fast-check/vitest';
 import ICAL from 'ical.js';
-import { contactSpec, parseValues, type Action, type ActionId, type ContactId, type Interaction, type InteractionId } from '../../src/model/index.ts';
+import {
+  contactSpec,
+  parseValues,
+  type Action,
+  type ActionId,
+  type ContactId,
+  type Interaction,
+  type InteractionId,
+} from '../../src/model/index.ts';
 import { foldLine } from '../../src/io/fold.ts';
 import { csvCell, writeContactsCsv } from '../../src/io/csv-write.ts';
 import { writeIcs } from '../../src/io/ics-write.ts';
@@ -30,7 +38,8 @@ const full = values({
   location: 'Genève, Suisse',
   birthday: '--02-29',
   tags: ['climate, energy', 'mentor;ish', 'back\\slash', 'starred'],
-  notes: 'Line one\nLine two; with, commas\\ and a very long sentence to force folding of the note across several lines: ✓ 日本語 🎉 🎉 🎉 🎉 🎉 🎉 🎉 🎉',
+  notes:
+    'Line one\nLine two; with, commas\\ and a very long sentence to force folding of the note across several lines: ✓ 日本語 🎉 🎉 🎉 🎉 🎉 🎉 🎉 🎉',
 });
 
 const pick = (v: ContactValues) => Object.fromEntries(VCARD_FIELDS.map((f) => [f, v[f]]));
@@ -86,22 +95,41 @@ describe('vCard 4.0 export', () => {
     role: text,
     organisation: text,
     department: text,
-    emails: fc.uniqueArray(fc.emailAddress().filter((e) => e.length < 60 && !/[(),;:"<>]/.test(e)), { maxLength: 3, selector: (e) => e }),
+    emails: fc.uniqueArray(
+      fc.emailAddress().filter((e) => e.length < 60 && !/[(),;:"<>]/.test(e)),
+      { maxLength: 3, selector: (e) => e },
+    ),
     phones: fc.uniqueArray(fc.stringMatching(/^\+?[0-9]{3,12}$/), { maxLength: 3 }),
     location: text,
-    birthday: fc.option(fc.date({ min: new Date('1900-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), { nil: null }),
-    tags: fc.uniqueArray(nonEmpty.filter((t) => t.length <= 60 && t.toLowerCase() !== 'mycontacts' && !t.startsWith('*')).map((t) => t.replace(/\s+/g, ' ')), { maxLength: 4 }),
-    notes: fc.string({ maxLength: 200 }).map((s) => s.replace(/[\r\u0000-\u0009\u000b-\u001f]/g, '')).filter((s) => s.trim() !== ''),
+    birthday: fc.option(
+      fc
+        .date({ min: new Date('1900-01-01'), max: new Date('2020-12-31'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
+      { nil: null },
+    ),
+    tags: fc.uniqueArray(
+      nonEmpty
+        .filter((t) => t.length <= 60 && t.toLowerCase() !== 'mycontacts' && !t.startsWith('*'))
+        .map((t) => t.replace(/\s+/g, ' ')),
+      { maxLength: 4 },
+    ),
+    notes: fc
+      .string({ maxLength: 200 })
+      .map((s) => s.replace(/[\r\u0000-\u0009\u000b-\u001f]/g, ''))
+      .filter((s) => s.trim() !== ''),
   });
-  fcTest.prop([fc.array(person, { minLength: 1, maxLength: 5 })], { numRuns: 150 })('round trip of generated people', (people) => {
-    const checked = people.map((p) => values(p));
-    const text = writeVCards(checked as VCardPerson[]);
-    const independent = ICAL.parse(text);
-    expect(Array.isArray(independent[0]) ? independent.length : 1).toBe(checked.length);
-    const back = parseVCards(text);
-    expect(back.invalid).toEqual([]);
-    expect(back.drafts.map((d) => pick(d.values))).toEqual(checked.map(pick));
-  });
+  fcTest.prop([fc.array(person, { minLength: 1, maxLength: 5 })], { numRuns: 150 })(
+    'round trip of generated people',
+    (people) => {
+      const checked = people.map((p) => values(p));
+      const text = writeVCards(checked as VCardPerson[]);
+      const independent = ICAL.parse(text);
+      expect(Array.isArray(independent[0]) ? independent.length : 1).toBe(checked.length);
+      const back = parseVCards(text);
+      expect(back.invalid).toEqual([]);
+      expect(back.drafts.map((d) => pick(d.values))).toEqual(checked.map(pick));
+    },
+  );
 });
 
 describe('CSV export', () => {
@@ -165,8 +193,18 @@ describe('ICS export', () => {
   });
   const input = {
     contacts: [ana],
-    interactions: [interaction('int-open-0001', {}), interaction('int-done-0001', { followUpDone: true }), interaction('int-none-0001', { followUpOn: null }), interaction('int-gone-0001', { deletedAt: NOW.toISOString() })],
-    actions: [action('act-plan-0001', {}), action('act-done-0001', { status: 'done' }), action('act-nodue-001', { dueOn: null }), action('act-solo-0001', { contactId: null, title: 'Join the chamber' })],
+    interactions: [
+      interaction('int-open-0001', {}),
+      interaction('int-done-0001', { followUpDone: true }),
+      interaction('int-none-0001', { followUpOn: null }),
+      interaction('int-gone-0001', { deletedAt: NOW.toISOString() }),
+    ],
+    actions: [
+      action('act-plan-0001', {}),
+      action('act-done-0001', { status: 'done' }),
+      action('act-nodue-001', { dueOn: null }),
+      action('act-solo-0001', { contactId: null, title: 'Join the chamber' }),
+    ],
   };
 
   it('all-day events for open follow-ups and due actions; stable UIDs; nothing private', () => {

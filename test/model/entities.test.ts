@@ -39,9 +39,20 @@ describe('contact validation', () => {
 
   it('rejects dates that are not dates, including impossible calendar days', () => {
     expect(messages(createEntity(spec, { name: 'Bo', metOn: 'yesterday' }, NOW))[0]).toContain('is not a date');
-    expect(messages(createEntity(spec, { name: 'Bo', metOn: '2025-02-29' }, NOW))[0]).toContain('not a date on the calendar');
+    expect(messages(createEntity(spec, { name: 'Bo', metOn: '2025-02-29' }, NOW))[0]).toContain(
+      'not a date on the calendar',
+    );
     expect(createEntity(spec, { name: 'Bo', metOn: '2024-02-29' }, NOW).ok).toBe(true);
-    for (const notADate of ['2025-1-05', ' 2025-01-05', '2025-01-0x', '2025/01/05', '2025-01-05T10:00', '+025-01-05', '2025-00-10', '2025-04-31']) {
+    for (const notADate of [
+      '2025-1-05',
+      ' 2025-01-05',
+      '2025-01-0x',
+      '2025/01/05',
+      '2025-01-05T10:00',
+      '+025-01-05',
+      '2025-00-10',
+      '2025-04-31',
+    ]) {
       expect(createEntity(spec, { name: 'Bo', metOn: notADate }, NOW).ok, notADate).toBe(false);
     }
   });
@@ -54,7 +65,9 @@ describe('contact validation', () => {
   it('keeps only web links and adds https to a bare domain', () => {
     const r = createEntity(spec, { name: 'Bo', website: 'example.org/me' }, NOW);
     expect(r.ok && r.value.website).toBe('https://example.org/me');
-    expect(messages(createEntity(spec, { name: 'Bo', website: 'javascript:alert(1)' }, NOW))[0]).toContain('is not a web address');
+    expect(messages(createEntity(spec, { name: 'Bo', website: 'javascript:alert(1)' }, NOW))[0]).toContain(
+      'is not a web address',
+    );
   });
 
   it('rejects phone numbers with letters and accepts international formats', () => {
@@ -63,17 +76,28 @@ describe('contact validation', () => {
   });
 
   it('tidies phone numbers: spaces trimmed and single, tabs and non-breaking spaces made plain', () => {
-    const r = createEntity(spec, { name: 'Bo', phones: ['  +44\t20  7946\u00a00958 ', '+44 20 7946 0958', '+1 555 0100'] }, NOW);
+    const r = createEntity(
+      spec,
+      { name: 'Bo', phones: ['  +44\t20  7946\u00a00958 ', '+44 20 7946 0958', '+1 555 0100'] },
+      NOW,
+    );
     expect(r.ok && r.value.phones).toEqual(['+44 20 7946 0958', '+1 555 0100']);
     expect(createEntity(spec, { name: 'Bo', phones: ['( - )'] }, NOW).ok).toBe(false);
   });
 
   it('keeps lists distinct and tidy, and hands a clean list back as it is', () => {
     const clean = ['climate', 'rust'];
-    const r = createEntity(spec, { name: 'Bo', tags: clean, emails: ['a@x.org', ' a@x.org', 'b@x.org', 'a@x.org'] }, NOW);
+    const r = createEntity(
+      spec,
+      { name: 'Bo', tags: clean, emails: ['a@x.org', ' a@x.org', 'b@x.org', 'a@x.org'] },
+      NOW,
+    );
     expect(r.ok && r.value.tags).toBe(clean);
     expect(r.ok && r.value.emails).toEqual(['a@x.org', 'b@x.org']);
-    expect(createEntity(spec, { name: 'Bo', tags: ['x', 'x', ' y '] }, NOW)).toMatchObject({ ok: true, value: { tags: ['x', 'y'] } });
+    expect(createEntity(spec, { name: 'Bo', tags: ['x', 'x', ' y '] }, NOW)).toMatchObject({
+      ok: true,
+      value: { tags: ['x', 'y'] },
+    });
   });
 
   it('gives every entity its own values, and no one can fill the shared empty lists', () => {

@@ -6,7 +6,17 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectPeer, createSpace, pairDevice, rawSocket, rawUpgrade, synced, waitFor, type Credentials, type Peer } from './clients.ts';
+import {
+  connectPeer,
+  createSpace,
+  pairDevice,
+  rawSocket,
+  rawUpgrade,
+  synced,
+  waitFor,
+  type Credentials,
+  type Peer,
+} from './clients.ts';
 import { stored } from './db.ts';
 import { startRelay, type RelayProcess } from './relay-process.ts';
 
@@ -30,7 +40,10 @@ beforeAll(async () => {
   });
   [victim, other] = await Promise.all([createSpace(relay.url), createSpace(relay.url)]);
   const bystander = await createSpace(relay.url);
-  bystanders = [connectPeer(relay.syncUrl, bystander.spaceId, bystander.token), connectPeer(relay.syncUrl, bystander.spaceId, bystander.token)];
+  bystanders = [
+    connectPeer(relay.syncUrl, bystander.spaceId, bystander.token),
+    connectPeer(relay.syncUrl, bystander.spaceId, bystander.token),
+  ];
   owner = connectPeer(relay.syncUrl, victim.spaceId, victim.token);
   await Promise.all([...bystanders, owner].map((p) => synced(p)));
   owner.doc.getMap('m').set('secret', SECRET);
@@ -42,7 +55,8 @@ afterAll(async () => {
   await relay?.stop();
 });
 
-const url = (spaceId: string, token?: string) => `${relay.syncUrl}/${spaceId}${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`;
+const url = (spaceId: string, token?: string) =>
+  `${relay.syncUrl}/${spaceId}${token === undefined ? '' : `?token=${encodeURIComponent(token)}`}`;
 
 let round = 0;
 /** Runs the attack while the bystander space keeps editing; checks storage and the bystanders. */
@@ -193,7 +207,8 @@ describe('refused before any frame is read', () => {
 });
 
 describe('bad frames from an authenticated device', () => {
-  const attack = (frames: (Buffer | string)[]) => underAttack(() => rawSocket(url(victim.spaceId, victim.token), { frames }));
+  const attack = (frames: (Buffer | string)[]) =>
+    underAttack(() => rawSocket(url(victim.spaceId, victim.token), { frames }));
 
   it('oversized frame → 1009 (frame-too-large), not stored', async () => {
     const result = await attack([syncMessage(2, realUpdate('x'.repeat(70_000)))]);
@@ -244,8 +259,10 @@ describe('bad frames from an authenticated device', () => {
 
   it('an update that decodes but makes Yjs throw half-way → 4422; the space keeps serving its other devices', async () => {
     // Found by fuzzing (test/server/space.test.ts): after SOUND, Yjs throws inside applyUpdate on BAD.
-    const SOUND = '030483ffa5ea0e00210108636f6e746163747302633201000e0801036c6f670376010261747d027701787d2a000304f59a94a30e00210108636f6e746163747302633001000e0801036c6f670376010261747d007701787d2a000305b2a5b2800400210108636f6e746163747302633101000e0101036c6f670188b2a5b280040f027701787d2a00030383ffa5ea0e02000f1203f59a94a30e02000f1203b2a5b280040200101203';
-    const BAD = '0106f59a94a30e00270108636f6e7461637473026330012800f59a94a30e00046e616d650177064e616d6520302800f59a94a30e0004746167730175037701617701627d002700f59a94a30e00056e6f746573020400f59a94a30e3a0b68656c6c6f20776f726c640801036c6f670376010261747d007701787d2a00';
+    const SOUND =
+      '030483ffa5ea0e00210108636f6e746163747302633201000e0801036c6f670376010261747d027701787d2a000304f59a94a30e00210108636f6e746163747302633001000e0801036c6f670376010261747d007701787d2a000305b2a5b2800400210108636f6e746163747302633101000e0101036c6f670188b2a5b280040f027701787d2a00030383ffa5ea0e02000f1203f59a94a30e02000f1203b2a5b280040200101203';
+    const BAD =
+      '0106f59a94a30e00270108636f6e7461637473026330012800f59a94a30e00046e616d650177064e616d6520302800f59a94a30e0004746167730175037701617701627d002700f59a94a30e00056e6f746573020400f59a94a30e3a0b68656c6c6f20776f726c640801036c6f670376010261747d007701787d2a00';
     const fresh = await createSpace(relay.url);
     const member = connectPeer(relay.syncUrl, fresh.spaceId, fresh.token);
     await synced(member);
@@ -282,7 +299,9 @@ describe('bad frames from an authenticated device', () => {
     await synced(watcher);
     const errors: unknown[] = [];
     const changes: number[][] = [];
-    watcher.provider.awareness.on('change', ({ added, updated }: { added: number[]; updated: number[] }) => changes.push([...added, ...updated]));
+    watcher.provider.awareness.on('change', ({ added, updated }: { added: number[]; updated: number[] }) =>
+      changes.push([...added, ...updated]),
+    );
     process.on('uncaughtException', (e) => errors.push(e));
     const result = await attack([awarenessMessage([[4242, 1, state]])]);
     expect(result.code).toBe(4422);
@@ -325,7 +344,17 @@ describe('bad frames from an authenticated device', () => {
 
   it('counts each rejection by reason in /metrics', async () => {
     const text = await (await fetch(`${relay.url}/metrics`)).text();
-    for (const reason of ['token-required', 'token-invalid', 'device-revoked', 'invalid-room', 'text-frame', 'frame-too-large', 'invalid-message', 'rate-limited', 'too-many-connections']) {
+    for (const reason of [
+      'token-required',
+      'token-invalid',
+      'device-revoked',
+      'invalid-room',
+      'text-frame',
+      'frame-too-large',
+      'invalid-message',
+      'rate-limited',
+      'too-many-connections',
+    ]) {
       expect(text).toMatch(new RegExp(`rapport_rejections_total\\{reason="${reason}"\\} [1-9]`));
     }
     expect(text).toMatch(/rapport_connections [1-9]/);
@@ -339,6 +368,7 @@ describe('bad frames from an authenticated device', () => {
     const log = relay.stderr();
     expect(log).toContain('ws.refused reason=invalid-room path=/sync/');
     expect(log).toContain('?[redacted]');
-    for (const secret of [victim.token, other.token, victim.token.split('.')[1]!, victim.spaceId]) expect(log).not.toContain(secret);
+    for (const secret of [victim.token, other.token, victim.token.split('.')[1]!, victim.spaceId])
+      expect(log).not.toContain(secret);
   });
 });

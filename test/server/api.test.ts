@@ -33,7 +33,10 @@ const space = () => createSpace(relay.url, { inviteCode: INVITE, deviceName: 'La
 describe('spaces', () => {
   it('a retry with the same request id gets the same space, never a second one', async () => {
     const create = (requestId: string) =>
-      api('/api/spaces', { method: 'POST', body: JSON.stringify({ inviteCode: INVITE, deviceName: 'Laptop', requestId }) }).then(async (r) => ({ status: r.status, body: (await r.json()) as Credentials }));
+      api('/api/spaces', {
+        method: 'POST',
+        body: JSON.stringify({ inviteCode: INVITE, deviceName: 'Laptop', requestId }),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as Credentials }));
     const requestId = 'Zr3QvT8b1nq2Xk9pLm4WcA';
     // A double click sends two at once; a lost answer is retried later.
     const [first, second] = await Promise.all([create(requestId), create(requestId)]);
@@ -51,7 +54,10 @@ describe('spaces', () => {
   });
 
   it('creates a space with its first device (201, URL-safe 128-bit ids)', async () => {
-    const res = await api('/api/spaces', { method: 'POST', body: JSON.stringify({ inviteCode: INVITE, deviceName: 'Laptop' }) });
+    const res = await api('/api/spaces', {
+      method: 'POST',
+      body: JSON.stringify({ inviteCode: INVITE, deviceName: 'Laptop' }),
+    });
     expect(res.status).toBe(201);
     const body = (await res.json()) as Credentials;
     expect(Object.keys(body).sort()).toEqual(['deviceId', 'spaceId', 'token']);
@@ -101,7 +107,11 @@ describe('pairing and devices', () => {
     expect(Date.parse(expiresAt)).toBeGreaterThanOrEqual(asked + 10 * 60_000 - 1000);
     expect(Date.parse(expiresAt) - Date.parse(res.headers.get('date') ?? '')).toBeLessThan(10 * 60_000 + 1000);
 
-    const pair = (c: string) => api('/api/pair', { method: 'POST', body: JSON.stringify({ spaceId: owner.spaceId, code: c, deviceName: 'Phone' }) });
+    const pair = (c: string) =>
+      api('/api/pair', {
+        method: 'POST',
+        body: JSON.stringify({ spaceId: owner.spaceId, code: c, deviceName: 'Phone' }),
+      });
     const first = await pair(code.toLowerCase());
     expect(first.status).toBe(201);
     const phone = (await first.json()) as { deviceId: string; token: string };
@@ -116,7 +126,9 @@ describe('pairing and devices', () => {
     await synced(p);
     const list = await api(`/api/spaces/${owner.spaceId}/devices`, { token: phone.token });
     expect(list.status).toBe(200);
-    const { devices } = (await list.json()) as { devices: { deviceId: string; name: string; createdAt: string; lastSeenAt: string | null; current: boolean }[] };
+    const { devices } = (await list.json()) as {
+      devices: { deviceId: string; name: string; createdAt: string; lastSeenAt: string | null; current: boolean }[];
+    };
     expect(devices.map((d) => d.name).sort()).toEqual(['Laptop', 'Phone']);
     const mine = devices.find((d) => d.deviceId === phone.deviceId)!;
     expect(mine.current).toBe(true);
@@ -130,7 +142,10 @@ describe('pairing and devices', () => {
     const b = await space();
     const res = await api(`/api/spaces/${a.spaceId}/pairings`, { method: 'POST', token: a.token });
     const { code } = (await res.json()) as { code: string };
-    const cross = await api('/api/pair', { method: 'POST', body: JSON.stringify({ spaceId: b.spaceId, code, deviceName: 'x' }) });
+    const cross = await api('/api/pair', {
+      method: 'POST',
+      body: JSON.stringify({ spaceId: b.spaceId, code, deviceName: 'x' }),
+    });
     expect(cross.status).toBe(403);
   });
 
@@ -142,7 +157,9 @@ describe('pairing and devices', () => {
     expect(await (await api(path, { token: 'garbage' })).json()).toEqual({ error: 'token-invalid' });
     expect((await api(path, { token: b.token })).status).toBe(403);
     expect((await api(`/api/spaces/${a.spaceId}/pairings`, { method: 'POST', token: b.token })).status).toBe(403);
-    expect((await api(`/api/spaces/${a.spaceId}/devices/${a.deviceId}`, { method: 'DELETE', token: b.token })).status).toBe(403);
+    expect(
+      (await api(`/api/spaces/${a.spaceId}/devices/${a.deviceId}`, { method: 'DELETE', token: b.token })).status,
+    ).toBe(403);
     expect((await api(path, { token: a.token })).status).toBe(200);
   });
 
@@ -156,7 +173,10 @@ describe('pairing and devices', () => {
     ownerPeer.doc.getMap('m').set('before', 1);
     await waitFor(() => phonePeer.doc.getMap('m').get('before') === 1);
 
-    const res = await api(`/api/spaces/${owner.spaceId}/devices/${phone.deviceId}`, { method: 'DELETE', token: owner.token });
+    const res = await api(`/api/spaces/${owner.spaceId}/devices/${phone.deviceId}`, {
+      method: 'DELETE',
+      token: owner.token,
+    });
     expect(res.status).toBe(204);
     await waitFor(() => phonePeer.closes.length > 0, 'revoked close');
     expect(phonePeer.closes[0]).toEqual({ code: 4410, reason: 'device-revoked' });
@@ -167,9 +187,14 @@ describe('pairing and devices', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(phonePeer.doc.getMap('m').has('after')).toBe(false);
     expect((await api(`/api/spaces/${owner.spaceId}/devices`, { token: phone.token })).status).toBe(403);
-    const listed = (await (await api(`/api/spaces/${owner.spaceId}/devices`, { token: owner.token })).json()) as { devices: { deviceId: string }[] };
+    const listed = (await (await api(`/api/spaces/${owner.spaceId}/devices`, { token: owner.token })).json()) as {
+      devices: { deviceId: string }[];
+    };
     expect(listed.devices.map((d) => d.deviceId)).toEqual([owner.deviceId]);
-    expect((await api(`/api/spaces/${owner.spaceId}/devices/${phone.deviceId}`, { method: 'DELETE', token: owner.token })).status).toBe(404);
+    expect(
+      (await api(`/api/spaces/${owner.spaceId}/devices/${phone.deviceId}`, { method: 'DELETE', token: owner.token }))
+        .status,
+    ).toBe(404);
   });
 
   it('burns a space’s codes after repeated wrong guesses', async () => {
@@ -177,15 +202,24 @@ describe('pairing and devices', () => {
     const res = await api(`/api/spaces/${owner.spaceId}/pairings`, { method: 'POST', token: owner.token });
     const { code } = (await res.json()) as { code: string };
     for (let i = 0; i < 10; i++) {
-      const wrong = await api('/api/pair', { method: 'POST', body: JSON.stringify({ spaceId: owner.spaceId, code: '0000-0000-0000', deviceName: 'x' }) });
+      const wrong = await api('/api/pair', {
+        method: 'POST',
+        body: JSON.stringify({ spaceId: owner.spaceId, code: '0000-0000-0000', deviceName: 'x' }),
+      });
       expect(wrong.status).toBe(403);
     }
-    const right = await api('/api/pair', { method: 'POST', body: JSON.stringify({ spaceId: owner.spaceId, code, deviceName: 'x' }) });
+    const right = await api('/api/pair', {
+      method: 'POST',
+      body: JSON.stringify({ spaceId: owner.spaceId, code, deviceName: 'x' }),
+    });
     expect(right.status).toBe(403);
   });
 
   it('answers CORS preflight for the API', async () => {
-    const res = await api('/api/spaces', { method: 'OPTIONS', headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'POST' } });
+    const res = await api('/api/spaces', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'POST' },
+    });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('access-control-allow-headers')).toContain('Authorization');
@@ -195,7 +229,8 @@ describe('pairing and devices', () => {
 describe('rate limits', () => {
   it('limits space creation per address', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 14; i++) statuses.push((await api('/api/spaces', { method: 'POST', headers: { 'X-Invite-Code': INVITE } })).status);
+    for (let i = 0; i < 14; i++)
+      statuses.push((await api('/api/spaces', { method: 'POST', headers: { 'X-Invite-Code': INVITE } })).status);
     expect(statuses).toContain(429);
     const res = await api('/api/spaces', { method: 'POST', headers: { 'X-Invite-Code': INVITE } });
     expect(res.status).toBe(429);
@@ -205,7 +240,14 @@ describe('rate limits', () => {
   it('limits pairing attempts per address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 45; i++) {
-      statuses.push((await api('/api/pair', { method: 'POST', body: JSON.stringify({ spaceId: 'A'.repeat(22), code: '1111-1111-1111' }) })).status);
+      statuses.push(
+        (
+          await api('/api/pair', {
+            method: 'POST',
+            body: JSON.stringify({ spaceId: 'A'.repeat(22), code: '1111-1111-1111' }),
+          })
+        ).status,
+      );
     }
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
   });

@@ -92,7 +92,11 @@ export function contents(doc: Y.Doc, names: readonly string[] = ['m']): string {
     Array.isArray(v)
       ? v.map(sort)
       : v !== null && typeof v === 'object'
-        ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sort(x)]))
+        ? Object.fromEntries(
+            Object.entries(v as Record<string, unknown>)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, x]) => [k, sort(x)]),
+          )
         : v;
   return JSON.stringify(Object.fromEntries(names.map((n) => [n, sort(doc.getMap(n).toJSON())])));
 }
@@ -107,7 +111,12 @@ export interface RawResult {
 /** A bare socket: sends `frames` once open and reports how the relay closed it. */
 export function rawSocket(
   url: string,
-  options: { protocols?: string[]; frames?: (Buffer | string)[]; timeoutMs?: number; onOpen?: (ws: WebSocket) => void } = {},
+  options: {
+    protocols?: string[];
+    frames?: (Buffer | string)[];
+    timeoutMs?: number;
+    onOpen?: (ws: WebSocket) => void;
+  } = {},
 ): Promise<RawResult> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, options.protocols ?? []);
@@ -157,7 +166,9 @@ export async function rawUpgrade(
       resolve({ status, closeCode, frames });
     };
     socket.on('connect', () => {
-      const extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+      const extra = Object.entries(headers)
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('');
       socket.write(
         `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
           `Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n${extra}\r\n`,

@@ -6,7 +6,9 @@ export function stored(dataDir: string, spaceId: string): { rows: number; bytes:
   const db = new Database(path.join(dataDir, 'rapport.sqlite3'), { readonly: true, fileMustExist: true });
   try {
     const row = db
-      .prepare<[string], { rows: number; bytes: number | null }>('SELECT count(*) AS rows, sum(length(data)) AS bytes FROM updates WHERE space_id = ?')
+      .prepare<[string], { rows: number; bytes: number | null }>(
+        'SELECT count(*) AS rows, sum(length(data)) AS bytes FROM updates WHERE space_id = ?',
+      )
       .get(spaceId);
     return { rows: row?.rows ?? 0, bytes: row?.bytes ?? 0 };
   } finally {

@@ -56,7 +56,10 @@ export async function startFakePushService(): Promise<FakePushService> {
       return {
         ecdh,
         authSecret,
-        subscription: { endpoint: `${url}/push/${id}`, keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: authSecret.toString('base64url') } },
+        subscription: {
+          endpoint: `${url}/push/${id}`,
+          keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: authSecret.toString('base64url') },
+        },
       };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
@@ -64,7 +67,10 @@ export async function startFakePushService(): Promise<FakePushService> {
 }
 
 /** Verifies `Authorization: vapid t=<JWT>, k=<key>`; returns the JWT's claims and the key. */
-export function verifyVapid(headers: http.IncomingHttpHeaders, endpoint: string): { claims: { aud: string; exp: number; sub: string }; publicKey: string } {
+export function verifyVapid(
+  headers: http.IncomingHttpHeaders,
+  endpoint: string,
+): { claims: { aud: string; exp: number; sub: string }; publicKey: string } {
   const m = /^vapid t=([^,\s]+),\s*k=([A-Za-z0-9_-]+)$/.exec(headers.authorization ?? '');
   if (m === null) throw new Error(`no VAPID authorization: ${headers.authorization}`);
   const [, jwt = '', k = ''] = m;
@@ -73,15 +79,33 @@ export function verifyVapid(headers: http.IncomingHttpHeaders, endpoint: string)
   if (header.alg !== 'ES256') throw new Error(`alg ${header.alg}`);
   const point = Buffer.from(k, 'base64url');
   if (point.length !== 65 || point[0] !== 4) throw new Error('k is not an uncompressed P-256 point');
-  const key = crypto.createPublicKey({ format: 'jwk', key: { kty: 'EC', crv: 'P-256', x: point.subarray(1, 33).toString('base64url'), y: point.subarray(33).toString('base64url') } });
-  const ok = crypto.verify('sha256', Buffer.from(`${head}.${payload}`), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64url'));
+  const key = crypto.createPublicKey({
+    format: 'jwk',
+    key: {
+      kty: 'EC',
+      crv: 'P-256',
+      x: point.subarray(1, 33).toString('base64url'),
+      y: point.subarray(33).toString('base64url'),
+    },
+  });
+  const ok = crypto.verify(
+    'sha256',
+    Buffer.from(`${head}.${payload}`),
+    { key, dsaEncoding: 'ieee-p1363' },
+    Buffer.from(signature, 'base64url'),
+  );
   if (!ok) throw new Error('VAPID signature does not verify');
-  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { aud: string; exp: number; sub: string };
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+    aud: string;
+    exp: number;
+    sub: string;
+  };
   if (claims.aud !== new URL(endpoint).origin) throw new Error(`aud ${claims.aud}`);
   return { claims, publicKey: k };
 }
 
-const hkdf = (salt: Buffer, ikm: Buffer, info: Buffer, length: number) => Buffer.from(crypto.hkdfSync('sha256', ikm, salt, info, length));
+const hkdf = (salt: Buffer, ikm: Buffer, info: Buffer, length: number) =>
+  Buffer.from(crypto.hkdfSync('sha256', ikm, salt, info, length));
 
 /** Decrypts an aes128gcm Web Push body with the subscriber's private key and auth secret. */
 export function decryptPush(body: Buffer, browser: FakeBrowserKeys): string {
@@ -93,7 +117,12 @@ export function decryptPush(body: Buffer, browser: FakeBrowserKeys): string {
   if (records.length > rs) throw new Error('more than one record');
   const uaPublic = browser.ecdh.getPublicKey();
   const secret = browser.ecdh.computeSecret(senderKey);
-  const ikm = hkdf(browser.authSecret, secret, Buffer.concat([Buffer.from('WebPush: info\0'), uaPublic, senderKey]), 32);
+  const ikm = hkdf(
+    browser.authSecret,
+    secret,
+    Buffer.concat([Buffer.from('WebPush: info\0'), uaPublic, senderKey]),
+    32,
+  );
   const cek = hkdf(salt, ikm, Buffer.from('Content-Encoding: aes128gcm\0'), 16);
   const nonce = hkdf(salt, ikm, Buffer.from('Content-Encoding: nonce\0'), 12);
   const decipher = crypto.createDecipheriv('aes-128-gcm', cek, nonce);

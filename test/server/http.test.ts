@@ -73,14 +73,18 @@ describe('HTTP server', () => {
     expect((await get('/metricsx')).status).toBe(200); // not reserved: an app route
   });
 
-  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e%5csecret.txt', '/..%00/x', '/%E0%A4%A'])(
-    'refuses traversal %s',
-    async (p) => {
-      const res = await get(p);
-      expect([400, 404]).toContain(res.status);
-      expect(await res.text()).not.toContain('secret');
-    },
-  );
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/%2e%2e%5csecret.txt',
+    '/..%00/x',
+    '/%E0%A4%A',
+  ])('refuses traversal %s', async (p) => {
+    const res = await get(p);
+    expect([400, 404]).toContain(res.status);
+    expect(await res.text()).not.toContain('secret');
+  });
 
   it('sets the security headers on every response', async () => {
     for (const p of ['/', '/healthz', '/missing.js', '/assets/app-abc123.js']) {
@@ -94,7 +98,9 @@ describe('HTTP server', () => {
       expect(csp).not.toContain('unsafe-inline');
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).toContain("object-src 'none'");
-      expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${relay.port} wss://127.0.0.1:${relay.port} wss://relay.example.org`);
+      expect(csp).toContain(
+        `connect-src 'self' ws://127.0.0.1:${relay.port} wss://127.0.0.1:${relay.port} wss://relay.example.org`,
+      );
       expect(csp).not.toMatch(/ws: |wss: /);
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
@@ -106,7 +112,7 @@ describe('HTTP server', () => {
     const http = await import('node:http');
     const csp = await new Promise<string>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port: relay.port, path: '/', headers: { Host: "evil; script-src *" } },
+        { host: '127.0.0.1', port: relay.port, path: '/', headers: { Host: 'evil; script-src *' } },
         (res) => {
           res.resume();
           resolve(String(res.headers['content-security-policy']));
@@ -164,17 +170,27 @@ describe('/metrics is not for everyone', () => {
 });
 
 /** A POST by a real HTTP client (node:http), reading whatever comes back: status, body, and whether "100 Continue" was sent. */
-function post(url: string, body: Buffer | (() => AsyncIterable<Buffer>), headers: Record<string, string>): Promise<{ status: number; text: string; continued: boolean }> {
+function post(
+  url: string,
+  body: Buffer | (() => AsyncIterable<Buffer>),
+  headers: Record<string, string>,
+): Promise<{ status: number; text: string; continued: boolean }> {
   return new Promise((resolve, reject) => {
     let continued = false;
     const req = http.request(url, { method: 'POST', headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), continued }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), continued }),
+      );
       res.on('error', reject);
     });
     // The server may close once it has answered: what was not sent yet is of no interest.
-    req.on('error', (e) => (e as NodeJS.ErrnoException).code === 'EPIPE' || (e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e));
+    req.on('error', (e) =>
+      (e as NodeJS.ErrnoException).code === 'EPIPE' || (e as NodeJS.ErrnoException).code === 'ECONNRESET'
+        ? undefined
+        : reject(e),
+    );
     if (Buffer.isBuffer(body)) {
       if (headers['Expect']) req.on('continue', () => ((continued = true), req.end(body)));
       else req.end(body);
@@ -192,14 +208,21 @@ describe('a JSON body over the limit', () => {
 
   it('20 KB with its length declared: answered 413 with the JSON error', async () => {
     const body = big(20_000);
-    const r = await post(`${relay.url}/api/spaces`, body, { 'Content-Type': 'application/json', 'Content-Length': String(body.length) });
+    const r = await post(`${relay.url}/api/spaces`, body, {
+      'Content-Type': 'application/json',
+      'Content-Length': String(body.length),
+    });
     expect(r.status).toBe(413);
     expect(JSON.parse(r.text)).toEqual({ error: 'body-too-large' });
   });
 
   it('5 MB asking "Expect: 100-continue": 413 at once, never "100 Continue"', async () => {
     const body = big(5_000_000);
-    const r = await post(`${relay.url}/api/spaces`, body, { 'Content-Type': 'application/json', 'Content-Length': String(body.length), Expect: '100-continue' });
+    const r = await post(`${relay.url}/api/spaces`, body, {
+      'Content-Type': 'application/json',
+      'Content-Length': String(body.length),
+      Expect: '100-continue',
+    });
     expect(r).toMatchObject({ status: 413, continued: false });
     expect(JSON.parse(r.text)).toEqual({ error: 'body-too-large' });
   });

@@ -29,7 +29,14 @@ interface Online {
   peer: Peer;
 }
 
-async function online(syncUrl: string, room: string, token: string, deviceId: string, keyText: string, compactAfter = 200): Promise<Online> {
+async function online(
+  syncUrl: string,
+  room: string,
+  token: string,
+  deviceId: string,
+  keyText: string,
+  compactAfter = 200,
+): Promise<Online> {
   const key = await epochKeyFromText(keyText);
   if (key === null) throw new Error('key did not survive the link');
   const device = await makeDevice(room, deviceId, [key], { compactAfter });
@@ -50,7 +57,20 @@ async function until(devices: readonly Online[], check: () => boolean, what: str
     await Promise.all(devices.map((d) => d.device.bridge.settled()));
     if (check()) return;
     if (Date.now() > warnAt) {
-      console.warn(`still waiting for ${what}`, JSON.stringify(devices.map((d) => ({ id: d.device.deviceId.slice(0, 4), health: d.device.bridge.health(), entries: envelopeEntries(d.device.envelope).length, keys: d.device.keyring.size, people: readAll(d.device.plain, 'contacts').items.length, synced: d.peer.provider.synced, closes: d.peer.closes }))));
+      console.warn(
+        `still waiting for ${what}`,
+        JSON.stringify(
+          devices.map((d) => ({
+            id: d.device.deviceId.slice(0, 4),
+            health: d.device.bridge.health(),
+            entries: envelopeEntries(d.device.envelope).length,
+            keys: d.device.keyring.size,
+            people: readAll(d.device.plain, 'contacts').items.length,
+            synced: d.peer.provider.synced,
+            closes: d.peer.closes,
+          })),
+        ),
+      );
       await new Promise((r) => setTimeout(r, 2000));
     }
     await new Promise((r) => setTimeout(r, 20));
@@ -58,7 +78,9 @@ async function until(devices: readonly Online[], check: () => boolean, what: str
 }
 
 /** A relay to test against, a room in it, and two devices' tokens for it. */
-async function target(which: 'ours' | 'reference'): Promise<{ syncUrl: string; room: string; tokens: [string, string] }> {
+async function target(
+  which: 'ours' | 'reference',
+): Promise<{ syncUrl: string; room: string; tokens: [string, string] }> {
   if (which === 'ours') {
     const relay = await startRelay();
     cleanups.push(() => relay.stop());
@@ -81,7 +103,11 @@ describe.each(['ours', 'reference'] as const)('a private space through the %s re
     create(laptop.device.plain, 'contacts', { name: 'Mirela Stanciulescu', emails: ['mirela@quokka.example'] });
     const phone = await online(syncUrl, room, tokens[1], 'phone', keyText);
     create(phone.device.plain, 'contacts', { name: 'Teodor Vlahovic' });
-    await until([laptop, phone], () => names(laptop).length === 2 && valueOf(laptop.device.plain) === valueOf(phone.device.plain), 'convergence');
+    await until(
+      [laptop, phone],
+      () => names(laptop).length === 2 && valueOf(laptop.device.plain) === valueOf(phone.device.plain),
+      'convergence',
+    );
     // A third device that joins late gets it all from the relay's copy of the envelope.
     const tablet = await online(syncUrl, room, tokens[1], 'tablet', keyText);
     await until([tablet], () => valueOf(tablet.device.plain) === valueOf(laptop.device.plain), 'late joiner');
@@ -105,7 +131,13 @@ describe.each(['ours', 'reference'] as const)('a private space through the %s re
     expect(before).toBeGreaterThan(10);
     const [a, b] = await Promise.all([laptop.device.bridge.compact(), phone.device.bridge.compact()]);
     expect(a && b).toBe(true);
-    await until([laptop, phone], () => envelopeEntries(laptop.device.envelope).length === envelopeEntries(phone.device.envelope).length && envelopeEntries(phone.device.envelope).length <= 2, 'compactions meet');
+    await until(
+      [laptop, phone],
+      () =>
+        envelopeEntries(laptop.device.envelope).length === envelopeEntries(phone.device.envelope).length &&
+        envelopeEntries(phone.device.envelope).length <= 2,
+      'compactions meet',
+    );
     const fresh = await online(syncUrl, room, tokens[1], 'tablet', keyText);
     await until([fresh], () => names(fresh).length === 40, 'a new device reads the snapshots');
     expect(valueOf(fresh.device.plain)).toBe(valueOf(laptop.device.plain));
@@ -114,15 +146,51 @@ describe.each(['ours', 'reference'] as const)('a private space through the %s re
 
 // ——— the realistic session of issue 14 ———
 
-const FIRST = ['Żaneta', 'Oluwaseun', 'Thorvald', 'Ximena', 'Bartholomew', 'Nguyễn', 'Saoirse', 'Radomir', 'Ifeoluwa', 'Leocadia'];
-const LAST = ['Wróblewska', 'Quarshie', 'Haldorsen', 'Cienfuegos', 'Pemberton', 'Thị Quyên', 'Ní Bhriain', 'Kovačević', 'Adebayo', 'Moraes'];
-const NOTE_WORDS = ['quokkaflux', 'zephyrine', 'marzipanic', 'brindlewick', 'oxbowlight', 'gravelspur', 'kestrelmoon', 'fennelstone', 'larkspurry', 'copperveil'];
+const FIRST = [
+  'Żaneta',
+  'Oluwaseun',
+  'Thorvald',
+  'Ximena',
+  'Bartholomew',
+  'Nguyễn',
+  'Saoirse',
+  'Radomir',
+  'Ifeoluwa',
+  'Leocadia',
+];
+const LAST = [
+  'Wróblewska',
+  'Quarshie',
+  'Haldorsen',
+  'Cienfuegos',
+  'Pemberton',
+  'Thị Quyên',
+  'Ní Bhriain',
+  'Kovačević',
+  'Adebayo',
+  'Moraes',
+];
+const NOTE_WORDS = [
+  'quokkaflux',
+  'zephyrine',
+  'marzipanic',
+  'brindlewick',
+  'oxbowlight',
+  'gravelspur',
+  'kestrelmoon',
+  'fennelstone',
+  'larkspurry',
+  'copperveil',
+];
 
 function person(i: number) {
   const first = FIRST[i % 10]!;
   const last = LAST[Math.floor(i / 10) % 10]!;
   const name = `${first} ${last} ${String(i).padStart(4, '0')}`;
-  const email = `${first.normalize('NFD').replace(/[^\x00-\x7f]/g, '').toLowerCase()}.${i}@${NOTE_WORDS[i % 10]}-mail.example`;
+  const email = `${first
+    .normalize('NFD')
+    .replace(/[^\x00-\x7f]/g, '')
+    .toLowerCase()}.${i}@${NOTE_WORDS[i % 10]}-mail.example`;
   const note = `Met at the ${NOTE_WORDS[(i * 3) % 10]} summit; cares about ${NOTE_WORDS[(i * 7) % 10]}-${i} and sailing`;
   return { name, emails: [email], notes: note };
 }
@@ -145,7 +213,9 @@ function encodings(s: string): Buffer[] {
 }
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 /** Where each string occurs, in any encoding, in the files and the relay's output. */
@@ -158,7 +228,9 @@ function leaks(files: readonly string[], relay: RelayProcess, strings: readonly 
     { where: 'stderr', bytes: Buffer.from(relay.stderr()) },
   ];
   const found: string[] = [];
-  for (const s of strings) for (const needle of encodings(s)) for (const h of haystacks) if (h.bytes.includes(needle)) found.push(`${s} in ${h.where}`);
+  for (const s of strings)
+    for (const needle of encodings(s))
+      for (const h of haystacks) if (h.bytes.includes(needle)) found.push(`${s} in ${h.where}`);
   return found;
 }
 
@@ -182,7 +254,10 @@ function envelopeFromFiles(dataDir: string, spaceId: string): Y.Doc {
   const db = new Database(path.join(dataDir, 'rapport.sqlite3'), { readonly: true, fileMustExist: true });
   try {
     const doc = new Y.Doc();
-    for (const row of db.prepare<[string], { data: Uint8Array }>('SELECT data FROM updates WHERE space_id = ? ORDER BY id').all(spaceId)) Y.applyUpdate(doc, row.data);
+    for (const row of db
+      .prepare<[string], { data: Uint8Array }>('SELECT data FROM updates WHERE space_id = ? ORDER BY id')
+      .all(spaceId))
+      Y.applyUpdate(doc, row.data);
     return doc;
   } finally {
     db.close();
@@ -209,7 +284,11 @@ describe('a realistic private session on the real relay', () => {
     await until([laptop, phone], () => names(phone).length === 1000, 'phone has the network');
     // The pairing is complete: rotate, so that the link no longer opens what comes next.
     await phone.device.bridge.rotate([owner.deviceId, phoneCreds.deviceId]);
-    await until([laptop, phone], () => laptop.device.keyring.current().eid === phone.device.keyring.current().eid, 'laptop takes the new key');
+    await until(
+      [laptop, phone],
+      () => laptop.device.keyring.current().eid === phone.device.keyring.current().eid,
+      'laptop takes the new key',
+    );
 
     // Edits, interactions and merges on both devices.
     const all = (d: Online): ReadAll<'contacts'>['items'] => readAll(d.device.plain, 'contacts').items;
@@ -218,7 +297,12 @@ describe('a realistic private session on the real relay', () => {
       if (i % 10 === 0) await laptop.device.bridge.settled();
     }
     for (const [i, c] of all(phone).slice(100, 130).entries()) {
-      create(phone.device.plain, 'interactions', { at: new Date(Date.UTC(2026, 2, 1 + (i % 28))).toISOString(), contactIds: [c.id], channel: 'call', notes: `Talked about ${NOTE_WORDS[i % 10]} again` });
+      create(phone.device.plain, 'interactions', {
+        at: new Date(Date.UTC(2026, 2, 1 + (i % 28))).toISOString(),
+        contactIds: [c.id],
+        channel: 'call',
+        notes: `Talked about ${NOTE_WORDS[i % 10]} again`,
+      });
     }
     const byName = new Map(all(laptop).map((c) => [c.name, c.id]));
     for (let i = 0; i < 10; i++) {
@@ -231,26 +315,49 @@ describe('a realistic private session on the real relay', () => {
     // A tablet pairs, takes everything, and is then revoked.
     const tabletCreds = await pairDevice(relay.url, owner, 'Tablet');
     // Its link carries the key of the day: the first one no longer opens what was written since.
-    const tablet = await online(relay.syncUrl, space, tabletCreds.token, tabletCreds.deviceId, await epochKeyToText(laptop.device.keyring.current()));
-    await until([laptop, phone, tablet], () => valueOf(tablet.device.plain) === valueOf(laptop.device.plain), 'tablet converges');
+    const tablet = await online(
+      relay.syncUrl,
+      space,
+      tabletCreds.token,
+      tabletCreds.deviceId,
+      await epochKeyToText(laptop.device.keyring.current()),
+    );
+    await until(
+      [laptop, phone, tablet],
+      () => valueOf(tablet.device.plain) === valueOf(laptop.device.plain),
+      'tablet converges',
+    );
     const revokedKeys = new Keyring(tablet.device.keyring.all());
-    const revoked = await fetch(`${relay.url}/api/spaces/${space}/devices/${tabletCreds.deviceId}`, { method: 'DELETE', headers: { Authorization: `Bearer ${owner.token}` } });
+    const revoked = await fetch(`${relay.url}/api/spaces/${space}/devices/${tabletCreds.deviceId}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${owner.token}` },
+    });
     expect(revoked.status).toBe(204);
     await laptop.device.bridge.rotate([owner.deviceId, phoneCreds.deviceId]);
     const secret = 'Aurelio Post-Revocation Vantongeren';
     create(phone.device.plain, 'contacts', { name: secret, notes: 'written after the tablet was removed' });
-    await until([laptop, phone], () => names(laptop).includes(secret) && valueOf(laptop.device.plain) === valueOf(phone.device.plain), 'remaining devices converge');
+    await until(
+      [laptop, phone],
+      () => names(laptop).includes(secret) && valueOf(laptop.device.plain) === valueOf(phone.device.plain),
+      'remaining devices converge',
+    );
     await laptop.device.bridge.compact();
 
     // Everything the devices hold is on the relay before it stops.
     const reader = connectPeer(relay.syncUrl, space, owner.token);
     cleanups.push(() => reader.destroy());
     await synced(reader);
-    await until([laptop, phone], () => Buffer.from(Y.encodeStateVector(reader.doc)).equals(Buffer.from(Y.encodeStateVector(laptop.device.envelope))), 'relay has it all');
+    await until(
+      [laptop, phone],
+      () =>
+        Buffer.from(Y.encodeStateVector(reader.doc)).equals(Buffer.from(Y.encodeStateVector(laptop.device.envelope))),
+      'relay has it all',
+    );
     reader.destroy();
     const strings = knownStrings();
     expect(new Set(strings).size).toBe(100);
-    for (const s of strings) expect(JSON.stringify(laptop.device.plain.toJSON()).includes(s), `${s} is in the network`).toBe(true);
+    for (const s of strings)
+      expect(JSON.stringify(laptop.device.plain.toJSON()).includes(s), `${s} is in the network`).toBe(true);
     // 1. Not one known string, in UTF-8 or UTF-16, in any file of the data directory (database,
     // WAL and SHM while the relay runs; what is left once it stopped) or its output.
     const whileRunning = filesUnder(relay.dataDir);
@@ -265,14 +372,26 @@ describe('a realistic private session on the real relay', () => {
 
     // The relay did hold the network: with the laptop's keys its files open to the same people.
     const stolen = envelopeFromFiles(relay.dataDir, space);
-    const reopened = await makeDevice(space, 'thief-with-laptop-keys', laptop.device.keyring.all(), { envelope: stolen });
+    const reopened = await makeDevice(space, 'thief-with-laptop-keys', laptop.device.keyring.all(), {
+      envelope: stolen,
+    });
     cleanups.push(() => reopened.destroy());
     await reopened.bridge.settled();
-    expect(readAll(reopened.plain, 'contacts').items.map((c) => c.name).sort()).toEqual(names(laptop).sort());
+    expect(
+      readAll(reopened.plain, 'contacts')
+        .items.map((c) => c.name)
+        .sort(),
+    ).toEqual(names(laptop).sort());
 
     // 5. The revoked tablet, given the relay's files and its stored keys, opens nothing written after.
     const thief = envelopeFromFiles(relay.dataDir, space);
-    expect(await learnKeys(thief, revokedKeys, { spaceId: space, deviceId: tabletCreds.deviceId, device: tablet.device.keys })).toBe(0);
+    expect(
+      await learnKeys(thief, revokedKeys, {
+        spaceId: space,
+        deviceId: tabletCreds.deviceId,
+        device: tablet.device.keys,
+      }),
+    ).toBe(0);
     const entries = envelopeEntries(thief).toArray();
     expect(entries.length).toBeGreaterThan(0);
     for (const entry of entries) expect((await openEntry(entry, revokedKeys, space)).ok).toBe(false);
@@ -287,7 +406,11 @@ describe('the plaintext check itself', () => {
     const peer = connectPeer(relay.syncUrl, owner.spaceId, owner.token);
     cleanups.push(() => peer.destroy());
     await synced(peer);
-    createMany(peer.doc, 'contacts', Array.from({ length: 1000 }, (_, i) => person(i)));
+    createMany(
+      peer.doc,
+      'contacts',
+      Array.from({ length: 1000 }, (_, i) => person(i)),
+    );
     const reader = connectPeer(relay.syncUrl, owner.spaceId, owner.token);
     cleanups.push(() => reader.destroy());
     await synced(reader);
@@ -310,7 +433,11 @@ describe('an existing plaintext space becomes private', () => {
     cleanups.push(() => laptopPlain.destroy());
     cleanups.push(() => phonePlain.provider.destroy());
     await Promise.all([synced(laptopPlain), synced(phonePlain)]);
-    createMany(laptopPlain.doc, 'contacts', Array.from({ length: 1000 }, (_, i) => person(i)));
+    createMany(
+      laptopPlain.doc,
+      'contacts',
+      Array.from({ length: 1000 }, (_, i) => person(i)),
+    );
     await until([], () => phonePlain.doc.getMap('contacts').size === 1000, 'plaintext sync');
     const strings = knownStrings();
     expect(leaks(filesUnder(relay.dataDir), relay, strings).length).toBeGreaterThan(0);
@@ -326,21 +453,38 @@ describe('an existing plaintext space becomes private', () => {
     cleanups.push(() => peer.provider.destroy());
     await synced(peer);
     await laptop.bridge.catchUp();
-    const erased = await fetch(`${relay.url}/api/spaces/${owner.spaceId}`, { method: 'DELETE', headers: { Authorization: `Bearer ${owner.token}` } });
+    const erased = await fetch(`${relay.url}/api/spaces/${owner.spaceId}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${owner.token}` },
+    });
     expect(erased.status).toBe(204);
     // The other device is told: removed (4410), so it says "pair it again".
     await until([], () => phonePlain.closes.some((c) => c.code === 4410), 'the old device is cut off');
-    expect((await fetch(`${relay.url}/api/spaces/${owner.spaceId}/devices`, { headers: { Authorization: `Bearer ${otherCreds.token}` } })).status).toBe(403);
+    expect(
+      (
+        await fetch(`${relay.url}/api/spaces/${owner.spaceId}/devices`, {
+          headers: { Authorization: `Bearer ${otherCreds.token}` },
+        })
+      ).status,
+    ).toBe(403);
 
     // Paired again (by a link carrying the key), the phone reads the whole network from the private space.
-    const phoneAgain = await pairDevice(relay.url, { spaceId: fresh.spaceId, deviceId: fresh.deviceId, token: fresh.token }, 'Phone');
+    const phoneAgain = await pairDevice(
+      relay.url,
+      { spaceId: fresh.spaceId, deviceId: fresh.deviceId, token: fresh.token },
+      'Phone',
+    );
     const phone = await online(relay.syncUrl, fresh.spaceId, phoneAgain.token, phoneAgain.deviceId, keyText);
     await until([phone], () => names(phone).length === 1000, 'the phone reads the private space');
 
     const reader = connectPeer(relay.syncUrl, fresh.spaceId, fresh.token);
     cleanups.push(() => reader.destroy());
     await synced(reader);
-    await until([], () => Buffer.from(Y.encodeStateVector(reader.doc)).equals(Buffer.from(Y.encodeStateVector(laptop.envelope))), 'relay has it all');
+    await until(
+      [],
+      () => Buffer.from(Y.encodeStateVector(reader.doc)).equals(Buffer.from(Y.encodeStateVector(laptop.envelope))),
+      'relay has it all',
+    );
     expect(leaks(filesUnder(relay.dataDir), relay, strings)).toEqual([]);
     reader.destroy();
     peer.provider.destroy();

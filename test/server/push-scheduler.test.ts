@@ -66,7 +66,9 @@ describe('the reminder timer', () => {
     await s.advance(1_002_999);
     expect(s.sent).toEqual([]);
     await s.advance(1_003_000);
-    expect(s.sent.map((x) => [x.endpoint, JSON.parse(x.payload)])).toEqual([['https://push.example.com/b', { type: 'wake', at: 1_003_000 }]]);
+    expect(s.sent.map((x) => [x.endpoint, JSON.parse(x.payload)])).toEqual([
+      ['https://push.example.com/b', { type: 'wake', at: 1_003_000 }],
+    ]);
     expect(s.timers()).toEqual([1_005_000]);
     await s.advance(1_009_500);
     // Both of a's times had come: one wake-up, for the latest.
@@ -83,7 +85,13 @@ describe('the reminder timer', () => {
   });
 
   it('forgets a subscription the push service calls gone (404 or 410), keeps one that failed otherwise', async () => {
-    const s = setup((t) => (t.endpoint.endsWith('/gone') ? { ok: false, status: 410, reason: 'rejected' } : t.endpoint.endsWith('/lost') ? { ok: false, status: 404, reason: 'rejected' } : { ok: false, status: 503, reason: 'rejected' }));
+    const s = setup((t) =>
+      t.endpoint.endsWith('/gone')
+        ? { ok: false, status: 410, reason: 'rejected' }
+        : t.endpoint.endsWith('/lost')
+          ? { ok: false, status: 404, reason: 'rejected' }
+          : { ok: false, status: 503, reason: 'rejected' },
+    );
     const gone = s.device('https://push.example.com/gone', [1_001_000, 1_090_000]);
     const lost = s.device('https://push.example.com/lost', [1_001_000]);
     const busy = s.device('https://push.example.com/busy', [1_001_000, 1_090_000]);
@@ -98,7 +106,23 @@ describe('the reminder timer', () => {
 describe('push endpoints', () => {
   it('only public addresses', () => {
     for (const a of ['8.8.8.8', '142.250.180.10', '2a00:1450:4009:81f::200a']) expect(isPublicAddress(a), a).toBe(true);
-    for (const a of ['127.0.0.1', '10.0.0.1', '172.16.5.4', '192.168.0.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fe80::1', 'fd12::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '64:ff9b::a00:1', 'localhost']) {
+    for (const a of [
+      '127.0.0.1',
+      '10.0.0.1',
+      '172.16.5.4',
+      '192.168.0.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      '::',
+      'fe80::1',
+      'fd12::1',
+      '::ffff:127.0.0.1',
+      '::ffff:7f00:1',
+      '64:ff9b::a00:1',
+      'localhost',
+    ]) {
       expect(isPublicAddress(a), a).toBe(false);
     }
   });
@@ -113,9 +137,13 @@ describe('push endpoints', () => {
 
   it('a name that resolves to a private address is refused when connecting (DNS rebinding)', async () => {
     const lookup = guardedLookup(false);
-    const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => lookup('localhost', {}, (e) => resolve(e)));
+    const error = await new Promise<NodeJS.ErrnoException | null>((resolve) =>
+      lookup('localhost', {}, (e) => resolve(e)),
+    );
     expect(error?.code).toBe('EADDRREFUSED');
-    const allowed = await new Promise<string | unknown>((resolve) => guardedLookup(true)('localhost', {}, (e, address) => resolve(e ?? address)));
+    const allowed = await new Promise<string | unknown>((resolve) =>
+      guardedLookup(true)('localhost', {}, (e, address) => resolve(e ?? address)),
+    );
     expect(String(allowed)).toMatch(/^(127\.0\.0\.1|::1)$/);
   });
 });

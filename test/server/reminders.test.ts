@@ -46,7 +46,10 @@ function subscriptionRow(dataDir: string, deviceId: string): unknown {
 const wakeRows = (dataDir: string, deviceId: string): number[] => {
   const db = new Database(path.join(dataDir, 'rapport.sqlite3'), { readonly: true, fileMustExist: true });
   try {
-    return db.prepare<[string], { at: number }>('SELECT at FROM push_wakes WHERE device_id = ? ORDER BY at').all(deviceId).map((r) => r.at);
+    return db
+      .prepare<[string], { at: number }>('SELECT at FROM push_wakes WHERE device_id = ? ORDER BY at')
+      .all(deviceId)
+      .map((r) => r.at);
   } finally {
     db.close();
   }
@@ -105,7 +108,10 @@ describe('waking a device', () => {
     const browser = push.subscribe('gone');
     push.respondWith(410);
     try {
-      await setReminders(relay, creds, { subscription: browser.subscription, wakeAt: [Date.now() + 500, Date.now() + 3_600_000] });
+      await setReminders(relay, creds, {
+        subscription: browser.subscription,
+        wakeAt: [Date.now() + 500, Date.now() + 3_600_000],
+      });
       await waitFor(() => pushesTo('gone').length === 1, 'the push');
       await waitFor(() => subscriptionRow(relay.dataDir, creds.deviceId) === null, 'the subscription dropped');
       expect(wakeRows(relay.dataDir, creds.deviceId)).toEqual([]);
@@ -118,9 +124,15 @@ describe('waking a device', () => {
   it('revoking a device drops its subscription and wake times', async () => {
     const owner = await createSpace(relay.url, { deviceName: 'Laptop' });
     const phone = await pairDevice(relay.url, owner, 'Phone');
-    await setReminders(relay, phone, { subscription: push.subscribe('revoked').subscription, wakeAt: [Date.now() + 3_600_000] });
+    await setReminders(relay, phone, {
+      subscription: push.subscribe('revoked').subscription,
+      wakeAt: [Date.now() + 3_600_000],
+    });
     expect(subscriptionRow(relay.dataDir, phone.deviceId)).not.toBeNull();
-    const res = await fetch(`${relay.url}/api/spaces/${owner.spaceId}/devices/${phone.deviceId}`, { method: 'DELETE', headers: { Authorization: `Bearer ${owner.token}` } });
+    const res = await fetch(`${relay.url}/api/spaces/${owner.spaceId}/devices/${phone.deviceId}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${owner.token}` },
+    });
     expect(res.status).toBe(204);
     expect(subscriptionRow(relay.dataDir, phone.deviceId)).toBeNull();
     expect(wakeRows(relay.dataDir, phone.deviceId)).toEqual([]);
@@ -137,7 +149,9 @@ describe('waking a device', () => {
     r = await startRelay({ env: TEST_PUSH, dataDir });
     try {
       // The key pair is kept in DATA_DIR: the subscription made with it still works.
-      expect(((await (await fetch(`${r.url}/api/push/key`)).json()) as { publicKey: string }).publicKey).toBe(keyBefore);
+      expect(((await (await fetch(`${r.url}/api/push/key`)).json()) as { publicKey: string }).publicKey).toBe(
+        keyBefore,
+      );
       expect(fs.statSync(path.join(dataDir, 'vapid.json')).mode & 0o077).toBe(0);
       await waitFor(() => pushesTo('restart').length === 1, 'the push after the restart');
       expect(pushesTo('restart')[0]?.receivedAt).toBeGreaterThanOrEqual(at);
@@ -184,7 +198,10 @@ describe('not a request forwarder', () => {
       expect(subscriptionRow(strict.dataDir, device.deviceId)).toBeNull();
     }
     // A public https endpoint is accepted (it is not contacted until a wake time comes).
-    const ok = await setReminders(strict, creds, { subscription: { endpoint: 'https://fcm.googleapis.com/fcm/send/abc', keys: keys() }, wakeAt: [] });
+    const ok = await setReminders(strict, creds, {
+      subscription: { endpoint: 'https://fcm.googleapis.com/fcm/send/abc', keys: keys() },
+      wakeAt: [],
+    });
     expect(ok.status).toBe(204);
   });
 
@@ -193,7 +210,8 @@ describe('not a request forwarder', () => {
     const other = await pairDevice(strict.url, creds, 'Laptop');
     const sub = { endpoint: 'https://fcm.googleapis.com/fcm/send/def', keys: keys() };
     const statuses: number[] = [];
-    for (let n = 0; n < 6; n++) statuses.push((await setReminders(strict, creds, { subscription: sub, wakeAt: [] })).status);
+    for (let n = 0; n < 6; n++)
+      statuses.push((await setReminders(strict, creds, { subscription: sub, wakeAt: [] })).status);
     expect(statuses).toEqual([204, 204, 204, 204, 429, 429]);
     // Another device of the same space is not held back.
     expect((await setReminders(strict, other, { subscription: sub, wakeAt: [] })).status).toBe(204);
@@ -217,8 +235,16 @@ describe('privacy', () => {
     const zoe = person('zoe', { name: names[2] });
     const times = nextWakeTimes({
       contacts: [ben, oli, zoe],
-      interactions: [interaction('f', { at: '2026-01-02T10:00:00Z', contactIds: [ben.id], followUpOn: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) })],
-      actions: [action('a', { title: names[3], dueOn: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10) })],
+      interactions: [
+        interaction('f', {
+          at: '2026-01-02T10:00:00Z',
+          contactIds: [ben.id],
+          followUpOn: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+        }),
+      ],
+      actions: [
+        action('a', { title: names[3], dueOn: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10) }),
+      ],
       ledger: [ledger('p', { contactId: zoe.id, direction: 'gave', status: 'promised', kind: 'help' })],
       now: Date.now(),
       timeZone: 'Europe/London',
@@ -236,7 +262,13 @@ describe('privacy', () => {
       expect(relay.stderr().includes(name), name).toBe(false);
     }
     // What is kept per device, and nothing else: the subscription and the times.
-    expect(Object.keys(subscriptionRow(relay.dataDir, creds.deviceId) as object).sort()).toEqual(['auth', 'device_id', 'endpoint', 'p256dh', 'updated_at']);
+    expect(Object.keys(subscriptionRow(relay.dataDir, creds.deviceId) as object).sort()).toEqual([
+      'auth',
+      'device_id',
+      'endpoint',
+      'p256dh',
+      'updated_at',
+    ]);
     expect(wakeRows(relay.dataDir, creds.deviceId)).toEqual(times);
     // The endpoint (a capability to reach the device) is not written to the log either.
     expect(relay.stderr()).not.toContain('/push/privacy');

@@ -12,7 +12,8 @@ function sourceUpdates(): Uint8Array[] {
   const docs = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
   for (const doc of docs) doc.on('update', (u: Uint8Array) => updates.push(u));
   const sync = () => {
-    for (const a of docs) for (const b of docs) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+    for (const a of docs)
+      for (const b of docs) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
   };
   docs.forEach((doc, i) => {
     const contacts = doc.getMap('contacts');
@@ -72,7 +73,7 @@ function mutate(rand: (n: number) => number, updates: Uint8Array[]): Uint8Array 
 describe('Space under hostile updates', () => {
   it('never keeps pending state, and stores only what reloads', () => {
     const updates = sourceUpdates();
-    const rand = prng(Number(process.env["FUZZ_SEED"] ?? 20261125));
+    const rand = prng(Number(process.env['FUZZ_SEED'] ?? 20261125));
     const origin = {};
     let space = new Space('fuzz');
     let stored: Uint8Array[] = [];

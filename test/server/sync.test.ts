@@ -34,7 +34,10 @@ const targets: Record<string, () => Target> = {
 };
 
 beforeAll(async () => {
-  [ours, reference] = await Promise.all([startRelay({ env: { RAPPORT_SPACES_PER_HOUR: '1000' } }), startReferenceRelay()]);
+  [ours, reference] = await Promise.all([
+    startRelay({ env: { RAPPORT_SPACES_PER_HOUR: '1000' } }),
+    startReferenceRelay(),
+  ]);
 });
 afterAll(async () => {
   await Promise.all([ours?.stop(), reference?.stop()]);
@@ -103,12 +106,19 @@ describe.each(Object.keys(targets))('sync protocol against %s relay', (name) => 
     await Promise.all([synced(a), synced(b)]);
     a.provider.awareness.setLocalStateField('user', { name: 'Ada' });
     const aId = a.doc.clientID;
-    await waitFor(() => (b.provider.awareness.getStates().get(aId) as { user?: { name?: string } } | undefined)?.user?.name === 'Ada', 'presence');
+    await waitFor(
+      () =>
+        (b.provider.awareness.getStates().get(aId) as { user?: { name?: string } } | undefined)?.user?.name === 'Ada',
+      'presence',
+    );
     // A newcomer sees who is already there.
     const c = peer(t, room, token);
     await waitFor(() => c.provider.awareness.getStates().has(aId), 'presence for newcomer');
     a.provider.disconnect();
-    await waitFor(() => !b.provider.awareness.getStates().has(aId) && !c.provider.awareness.getStates().has(aId), 'absence');
+    await waitFor(
+      () => !b.provider.awareness.getStates().has(aId) && !c.provider.awareness.getStates().has(aId),
+      'absence',
+    );
   });
 });
 

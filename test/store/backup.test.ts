@@ -2,7 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { fc, test as fcTest } from '@fast-check/vitest';
 import * as Y from 'yjs';
 import { COLLECTION_NAMES } from '../../src/model/index.ts';
-import { collectionMap, create, markNotDuplicates, meMap, metaMap, moveToTrash, prepareSchema, readAll, readNotDuplicates, SCHEMA_VERSION, update, updateMe } from '../../src/store/index.ts';
+import {
+  collectionMap,
+  create,
+  markNotDuplicates,
+  meMap,
+  metaMap,
+  moveToTrash,
+  prepareSchema,
+  readAll,
+  readNotDuplicates,
+  SCHEMA_VERSION,
+  update,
+  updateMe,
+} from '../../src/store/index.ts';
 import { exportBackup, restoreBackup } from '../../src/store/backup.ts';
 import { backupToJson, parseBackup } from '../../src/io/backup.ts';
 import { parseFile } from '../../src/io/parse-file.ts';
@@ -14,11 +27,21 @@ const sortedJson = (value: unknown): unknown =>
   Array.isArray(value)
     ? value.map(sortedJson)
     : value && typeof value === 'object'
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortedJson(v)]))
+      ? Object.fromEntries(
+          Object.entries(value)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, v]) => [k, sortedJson(v)]),
+        )
       : value;
 /** What the space holds, as the store reads it (a restore writes each entity as one item, so the items differ). */
 const documentJson = (doc: Y.Doc) =>
-  sortedJson({ ...Object.fromEntries(COLLECTION_NAMES.map((n) => [n, readAll(doc, n).items.sort((a, b) => a.id.localeCompare(b.id))])), me: meMap(doc).toJSON(), meta: metaMap(doc).toJSON() });
+  sortedJson({
+    ...Object.fromEntries(
+      COLLECTION_NAMES.map((n) => [n, readAll(doc, n).items.sort((a, b) => a.id.localeCompare(b.id))]),
+    ),
+    me: meMap(doc).toJSON(),
+    meta: metaMap(doc).toJSON(),
+  });
 
 /** A space with something in every collection, an edited entry and a trashed one. */
 function fullSpace() {
@@ -28,7 +51,20 @@ function fullSpace() {
     const made = create(doc, name, minimalDrafts[name] as never, undefined, NOW);
     if (!made.ok) throw new Error(name);
   }
-  const ana = create(doc, 'contacts', { name: 'Ana Lima', emails: ['ana@acme.example'], tags: ['rust'], birthday: '--03-15', cadenceDays: 30, notes: 'multi\nline' }, undefined, NOW);
+  const ana = create(
+    doc,
+    'contacts',
+    {
+      name: 'Ana Lima',
+      emails: ['ana@acme.example'],
+      tags: ['rust'],
+      birthday: '--03-15',
+      cadenceDays: 30,
+      notes: 'multi\nline',
+    },
+    undefined,
+    NOW,
+  );
   const gone = create(doc, 'contacts', { name: 'Gone' }, undefined, NOW);
   if (!ana.ok || !gone.ok) throw new Error('setup');
   update(doc, 'contacts', ana.value.id, { role: 'CTO' }, undefined, LATER);
@@ -123,7 +159,12 @@ describe('backup and restore', () => {
   });
 
   fcTest.prop([fc.jsonValue()], { numRuns: 300 })('parseBackup never throws on any JSON', (value) => {
-    const text = JSON.stringify({ format: 'rapport-backup', schemaVersion: 1, collections: { contacts: [value], events: value }, me: value });
+    const text = JSON.stringify({
+      format: 'rapport-backup',
+      schemaVersion: 1,
+      collections: { contacts: [value], events: value },
+      me: value,
+    });
     expect(() => parseBackup(text)).not.toThrow();
     expect(() => parseBackup(JSON.stringify(value))).not.toThrow();
   });

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ContactId } from '../../src/model/index.ts';
 import { computeToday, followUpsClosedBy, planFollowUp, snoozeChanges } from '../../src/model/rules/index.ts';
-import { applyFollowUpPlan, applySnooze, create, logInteraction, readAll, readOne, runUndoable } from '../../src/store/index.ts';
+import {
+  applyFollowUpPlan,
+  applySnooze,
+  create,
+  logInteraction,
+  readAll,
+  readOne,
+  runUndoable,
+} from '../../src/store/index.ts';
 
 const ZONE = 'UTC';
 
@@ -11,8 +19,17 @@ function network() {
   const mei = create(doc, 'contacts', { name: 'Mei Lin', metOn: '2026-03-02' });
   if (!mei.ok) throw new Error('person');
   const id = mei.value.id as ContactId;
-  const captured = create(doc, 'interactions', { at: '2026-03-02T19:00:00.000Z', contactIds: [id], followUpOn: '2026-03-04', notes: 'ping re: portfolio jobs' });
-  const other = create(doc, 'interactions', { at: '2026-03-01T10:00:00.000Z', contactIds: [id], followUpOn: '2026-03-05' });
+  const captured = create(doc, 'interactions', {
+    at: '2026-03-02T19:00:00.000Z',
+    contactIds: [id],
+    followUpOn: '2026-03-04',
+    notes: 'ping re: portfolio jobs',
+  });
+  const other = create(doc, 'interactions', {
+    at: '2026-03-01T10:00:00.000Z',
+    contactIds: [id],
+    followUpOn: '2026-03-05',
+  });
   if (!captured.ok || !other.ok) throw new Error('interactions');
   return { doc, id, captured: captured.value, other: other.value };
 }
@@ -25,13 +42,23 @@ describe('logging closes what it answers, in one step', () => {
     expect(closing.map((i) => i.id)).toEqual([captured.id, other.id]);
     let transactions = 0;
     doc.on('afterTransaction', () => transactions++);
-    const r = logInteraction(doc, { at, contactIds: [id], channel: 'email' }, { close: [captured.id], keepOpen: [other.id] });
+    const r = logInteraction(
+      doc,
+      { at, contactIds: [id], channel: 'email' },
+      { close: [captured.id], keepOpen: [other.id] },
+    );
     expect(r.ok).toBe(true);
     expect(transactions).toBe(1);
     const read = (iid: typeof captured.id) => readOne(doc, 'interactions', iid);
     expect(read(captured.id)?.followUpDone).toBe(true);
     expect(read(other.id)).toMatchObject({ followUpDone: false, followUpKeptOpenAt: at });
-    const today = computeToday({ contacts: readAll(doc, 'contacts').items, interactions: readAll(doc, 'interactions').items, actions: [], now: '2026-03-05T09:00:00Z', timeZone: ZONE });
+    const today = computeToday({
+      contacts: readAll(doc, 'contacts').items,
+      interactions: readAll(doc, 'interactions').items,
+      actions: [],
+      now: '2026-03-05T09:00:00Z',
+      timeZone: ZONE,
+    });
     expect(today.followUps.items.map((i) => i.interactionId)).toEqual([other.id]);
   });
 
@@ -46,10 +73,21 @@ describe('logging closes what it answers, in one step', () => {
 describe('snooze', () => {
   it('writes the person and their follow-ups together, and one Undo takes it back', () => {
     const { doc, captured } = network();
-    const input = () => ({ contacts: readAll(doc, 'contacts').items, interactions: readAll(doc, 'interactions').items, actions: [], now: '2026-03-04T09:00:00Z', timeZone: ZONE });
+    const input = () => ({
+      contacts: readAll(doc, 'contacts').items,
+      interactions: readAll(doc, 'interactions').items,
+      actions: [],
+      now: '2026-03-04T09:00:00Z',
+      timeZone: ZONE,
+    });
     const item = computeToday(input()).followUps.items[0]!;
     expect(item.interactionId).toBe(captured.id);
-    const changes = snoozeChanges(item, '2026-03-04', new Map(readAll(doc, 'contacts').items.map((c) => [c.id, c])), readAll(doc, 'interactions').items);
+    const changes = snoozeChanges(
+      item,
+      '2026-03-04',
+      new Map(readAll(doc, 'contacts').items.map((c) => [c.id, c])),
+      readAll(doc, 'interactions').items,
+    );
     const op = runUndoable(doc, 'local', (origin) => applySnooze(doc, changes, origin));
     expect(computeToday(input()).isEmpty).toBe(true);
     op.undo();
@@ -74,7 +112,15 @@ describe('Follow up from a person’s page', () => {
     const plan = planFollowUp(made.value, [], '2026-03-05');
     expect(plan).toEqual({ kind: 'action', title: 'Follow up with Ana Lima', dueOn: '2026-03-05' });
     expect(applyFollowUpPlan(doc, made.value.id, plan)).toBe(true);
-    const today = computeToday({ contacts: readAll(doc, 'contacts').items, interactions: [], actions: readAll(doc, 'actions').items, now: '2026-03-05T09:00:00Z', timeZone: ZONE });
-    expect(today.actions.items.map((i) => [i.title, i.contactIds])).toEqual([['Follow up with Ana Lima', [made.value.id]]]);
+    const today = computeToday({
+      contacts: readAll(doc, 'contacts').items,
+      interactions: [],
+      actions: readAll(doc, 'actions').items,
+      now: '2026-03-05T09:00:00Z',
+      timeZone: ZONE,
+    });
+    expect(today.actions.items.map((i) => [i.title, i.contactIds])).toEqual([
+      ['Follow up with Ana Lima', [made.value.id]],
+    ]);
   });
 });

@@ -24,7 +24,8 @@ const VCARD = [
   'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Marco Rossi\r\nORG:Climatebase Inc.\r\nTITLE:Talent Partner\r\nEND:VCARD',
 ].join('\r\n');
 
-const LINKEDIN_HEAD = 'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing."\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n';
+const LINKEDIN_HEAD =
+  'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing."\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n';
 const LINKEDIN = `${LINKEDIN_HEAD}José,Núñez,https://www.linkedin.com/in/jose-nunez,,Climatebase,Senior PM,12 Mar 2024
 Kwame,Mensah,https://www.linkedin.com/in/kwame-mensah,,Climatebase,,01 Jan 2024
 Marco,Rossi,https://www.linkedin.com/in/marco-rossi,,Climatebase,Talent Partner,05 Jun 2022
@@ -41,13 +42,23 @@ function preview(doc: Y.Doc, name: string, text: string): ImportPlan {
   return planImport(parsed.report.drafts, readAll(doc, 'contacts').items, parsed.report.invalid);
 }
 const sorted = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(sorted) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sorted(x)])) : v;
-const snapshot = (doc: Y.Doc) => JSON.stringify(sorted(Object.fromEntries(COLLECTION_NAMES.map((n) => [n, collectionMap(doc, n).toJSON()]))));
+  Array.isArray(v)
+    ? v.map(sorted)
+    : v && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.entries(v)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, x]) => [k, sorted(x)]),
+        )
+      : v;
+const snapshot = (doc: Y.Doc) =>
+  JSON.stringify(sorted(Object.fromEntries(COLLECTION_NAMES.map((n) => [n, collectionMap(doc, n).toJSON()]))));
 const live = (doc: Y.Doc) => readAll(doc, 'contacts').items.filter((c) => c.deletedAt === null);
 const byName = (doc: Y.Doc, name: string) => live(doc).find((c) => c.name === name) as Contact;
 
 /** Takes every change offered by default, as a person pressing Import does. */
-const importAll = (doc: Y.Doc, plan: ImportPlan) => applyImport(doc, choosePlan(plan, defaultChoices(plan), TODAY), NOW);
+const importAll = (doc: Y.Doc, plan: ImportPlan) =>
+  applyImport(doc, choosePlan(plan, defaultChoices(plan), TODAY), NOW);
 
 describe('importing people who are already here', () => {
   it('LinkedIn after a vCard of the same people adds nobody, and shows what it adds to each', () => {
@@ -71,7 +82,12 @@ describe('importing people who are already here', () => {
     ]);
     importAll(doc, plan);
     expect(live(doc)).toHaveLength(3);
-    expect(byName(doc, 'José Núñez')).toMatchObject({ role: 'Senior PM', organisation: 'Climatebase', linkedin: 'https://www.linkedin.com/in/jose-nunez', connectedOn: '2024-03-12' });
+    expect(byName(doc, 'José Núñez')).toMatchObject({
+      role: 'Senior PM',
+      organisation: 'Climatebase',
+      linkedin: 'https://www.linkedin.com/in/jose-nunez',
+      connectedOn: '2024-03-12',
+    });
     // And the duplicates finder, with the same rule, finds nothing left to merge.
     expect(findDuplicates(live(doc))).toEqual([]);
   });
@@ -79,8 +95,14 @@ describe('importing people who are already here', () => {
   it('the same file twice adds nobody and changes nothing: vCard, LinkedIn, either order', () => {
     type File = [name: string, text: string];
     const files: [File, File][] = [
-      [['contacts.vcf', VCARD], ['Connections.csv', LINKEDIN]],
-      [['Connections.csv', LINKEDIN], ['contacts.vcf', VCARD]],
+      [
+        ['contacts.vcf', VCARD],
+        ['Connections.csv', LINKEDIN],
+      ],
+      [
+        ['Connections.csv', LINKEDIN],
+        ['contacts.vcf', VCARD],
+      ],
     ];
     for (const [first, second] of files) {
       const doc = new Y.Doc();
@@ -106,13 +128,29 @@ describe('importing people who are already here', () => {
     expect(plan.newPeople.map((d) => d.values.name)).toEqual(['Ama Owusu']);
     const changed = plan.matches.map(workChange).filter((w) => w !== null);
     expect(changed).toEqual([
-      { existingId: byName(doc, 'José Núñez').id, name: 'José Núñez', role: { from: 'Senior PM', to: 'Head of Product' }, organisation: null },
-      { existingId: byName(doc, 'Kwame Mensah').id, name: 'Kwame Mensah', role: null, organisation: { from: 'Climatebase', to: 'Pale Blue Dot' } },
+      {
+        existingId: byName(doc, 'José Núñez').id,
+        name: 'José Núñez',
+        role: { from: 'Senior PM', to: 'Head of Product' },
+        organisation: null,
+      },
+      {
+        existingId: byName(doc, 'Kwame Mensah').id,
+        name: 'Kwame Mensah',
+        role: null,
+        organisation: { from: 'Climatebase', to: 'Pale Blue Dot' },
+      },
     ]);
     const jose = byName(doc, 'José Núñez');
     const choices = defaultChoices(plan);
     const chosen = choosePlan(plan, { ...choices, congratulate: new Set([jose.id]) }, TODAY);
-    expect(chosen.congratulations).toEqual([{ contactId: jose.id, title: 'Congratulate José Núñez on the new role: Head of Product at Climatebase', dueOn: TODAY }]);
+    expect(chosen.congratulations).toEqual([
+      {
+        contactId: jose.id,
+        title: 'Congratulate José Núñez on the new role: Head of Product at Climatebase',
+        dueOn: TODAY,
+      },
+    ]);
     const done = applyImport(doc, chosen, NOW);
     expect(done.result.created).toHaveLength(1);
     expect(byName(doc, 'José Núñez').role).toBe('Head of Product');
@@ -120,7 +158,9 @@ describe('importing people who are already here', () => {
     expect(byName(doc, 'José Núñez').notes).toBe('Before the import of 5 December 2026: Role — Senior PM');
     expect(byName(doc, 'Kwame Mensah').organisation).toBe('Pale Blue Dot');
     const actions = readAll(doc, 'actions').items;
-    expect(actions.map((a) => [a.title, a.contactId, a.dueOn, a.status])).toEqual([[chosen.congratulations[0]!.title, jose.id, TODAY, 'planned']]);
+    expect(actions.map((a) => [a.title, a.contactId, a.dueOn, a.status])).toEqual([
+      [chosen.congratulations[0]!.title, jose.id, TODAY, 'planned'],
+    ]);
     // One undo takes back the people, the updates and the planned congratulation.
     expect(done.undo()).toBe(true);
     expect(readAll(doc, 'actions').items).toEqual([]);
@@ -148,7 +188,9 @@ describe('importing people who are already here', () => {
     const plan = preview(doc, 'Connections.csv', file);
     expect(plan.matches).toEqual([]);
     expect(plan.newPeople).toEqual([]);
-    expect(plan.uncertain.map((m) => [m.existingName, m.matchedBy, m.existingHolds])).toEqual([['Sam Lee', 'same name only', 'sam@home.example']]);
+    expect(plan.uncertain.map((m) => [m.existingName, m.matchedBy, m.existingHolds])).toEqual([
+      ['Sam Lee', 'same name only', 'sam@home.example'],
+    ]);
 
     const asNew = new Y.Doc();
     Y.applyUpdate(asNew, Y.encodeStateAsUpdate(doc));
@@ -158,7 +200,11 @@ describe('importing people who are already here', () => {
     const choices = defaultChoices(plan);
     applyImport(doc, choosePlan(plan, { ...choices, samePerson: new Set([sam.value.id]) }, TODAY), NOW);
     expect(live(doc)).toHaveLength(1);
-    expect(byName(doc, 'Sam Lee')).toMatchObject({ organisation: 'Acme', role: 'Designer', emails: ['sam@home.example'] });
+    expect(byName(doc, 'Sam Lee')).toMatchObject({
+      organisation: 'Acme',
+      role: 'Designer',
+      emails: ['sam@home.example'],
+    });
   });
 
   it('import and the duplicates finder agree: what the import calls already here, the finder pairs after an import as new', () => {
@@ -173,16 +219,27 @@ Lena,Berg,,,Climatebase,,05 Jun 2022
     const verdict = new Map<string, string>();
     for (const m of plan.matches) verdict.set(m.draft.values.name, `certain ${m.existingName}`);
     for (const m of plan.uncertain) verdict.set(m.draft.values.name, `uncertain ${m.existingName}`);
-    expect(Object.fromEntries(verdict)).toEqual({ 'Jose Nunez': 'certain José Núñez', 'Kwame Mensah': 'uncertain Kwame Mensah', 'Marko Rossi': 'uncertain Marco Rossi' });
+    expect(Object.fromEntries(verdict)).toEqual({
+      'Jose Nunez': 'certain José Núñez',
+      'Kwame Mensah': 'uncertain Kwame Mensah',
+      'Marko Rossi': 'uncertain Marco Rossi',
+    });
     expect(plan.newPeople.map((d) => d.values.name)).toEqual(['Lena Berg']);
 
     // Bring everything in as new people: the finder pairs exactly those, with the same certainty.
-    const everyoneNew: ImportPlan = { ...plan, newPeople: [...plan.newPeople, ...plan.matches.map((m) => m.draft), ...plan.uncertain.map((m) => m.draft)], matches: [], uncertain: [] };
+    const everyoneNew: ImportPlan = {
+      ...plan,
+      newPeople: [...plan.newPeople, ...plan.matches.map((m) => m.draft), ...plan.uncertain.map((m) => m.draft)],
+      matches: [],
+      uncertain: [],
+    };
     applyImport(doc, everyoneNew, NOW);
     const people = live(doc);
     const name = (id: string) => people.find((p) => p.id === id)?.name;
     const pairs = findDuplicates(people).map((p) => {
-      const [here, file] = [name(p.aId), name(p.bId)].sort((x, y) => (VCARD.includes(x as string) ? -1 : VCARD.includes(y as string) ? 1 : 0));
+      const [here, file] = [name(p.aId), name(p.bId)].sort((x, y) =>
+        VCARD.includes(x as string) ? -1 : VCARD.includes(y as string) ? 1 : 0,
+      );
       return [file, `${p.certain ? 'certain' : 'uncertain'} ${here}`];
     });
     expect(Object.fromEntries(pairs)).toEqual(Object.fromEntries(verdict));

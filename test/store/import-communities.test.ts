@@ -30,7 +30,8 @@ function person(doc: Y.Doc, values: Partial<Contact>): Contact {
   if (!r.ok) throw new Error('person not created');
   return r.value;
 }
-const live = <T extends { deletedAt: string | null; mergedIntoId: string | null }>(items: T[]) => items.filter((c) => c.deletedAt === null && c.mergedIntoId === null);
+const live = <T extends { deletedAt: string | null; mergedIntoId: string | null }>(items: T[]) =>
+  items.filter((c) => c.deletedAt === null && c.mergedIntoId === null);
 const people = (doc: Y.Doc) => live(readAll(doc, 'contacts').items);
 const communities = (doc: Y.Doc) => live(readAll(doc, 'communities').items);
 const communityNamesOf = (doc: Y.Doc, p: Contact) => {
@@ -45,9 +46,15 @@ function csvOf(doc: Y.Doc): string {
 function preview(doc: Y.Doc, name: string, text: string): ImportPlan {
   const parsed = parseFile(name, enc.encode(text));
   if (!parsed.ok) throw new Error(parsed.error.message);
-  return planImport(parsed.report.drafts, readAll(doc, 'contacts').items, parsed.report.invalid, readAll(doc, 'communities').items);
+  return planImport(
+    parsed.report.drafts,
+    readAll(doc, 'contacts').items,
+    parsed.report.invalid,
+    readAll(doc, 'communities').items,
+  );
 }
-const importAll = (doc: Y.Doc, plan: ImportPlan) => applyImport(doc, choosePlan(plan, defaultChoices(plan), '2026-12-05'), NOW);
+const importAll = (doc: Y.Doc, plan: ImportPlan) =>
+  applyImport(doc, choosePlan(plan, defaultChoices(plan), '2026-12-05'), NOW);
 
 /** A space with two communities and three people in them. */
 function network() {
@@ -108,7 +115,11 @@ describe("Rapport's people CSV, read back", () => {
     expect(plan.newCommunities).toEqual(['Climate Tech Guild', 'Alumni; Class of 2012']);
     const done = importAll(doc, plan);
     expect(done.result.communities).toHaveLength(2);
-    expect(communities(doc).map((c) => c.name).sort()).toEqual(['Alumni; Class of 2012', 'Climate Tech Guild']);
+    expect(
+      communities(doc)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['Alumni; Class of 2012', 'Climate Tech Guild']);
     expect(communityNamesOf(doc, byName(doc, 'Ana Lima'))).toEqual(['Alumni; Class of 2012', 'Climate Tech Guild']);
     expect(communityNamesOf(doc, byName(doc, 'Ben Carter'))).toEqual(['Climate Tech Guild']);
     expect(byName(doc, 'Chloé Dupont, PhD').communityIds).toEqual([]);
@@ -127,7 +138,9 @@ describe("Rapport's people CSV, read back", () => {
     expect(plan.newCommunities).toEqual(['Alumni; Class of 2012']);
     expect(plan.newPeople.map((d) => d.values.name)).toEqual(['Chloé Dupont, PhD']);
     const ben = plan.matches.find((m) => m.existingName === 'Ben Carter');
-    expect(ben?.changes).toEqual([{ field: 'communityIds', label: 'Communities', group: 'about', kind: 'add', value: ['Climate Tech Guild'] }]);
+    expect(ben?.changes).toEqual([
+      { field: 'communityIds', label: 'Communities', group: 'about', kind: 'add', value: ['Climate Tech Guild'] },
+    ]);
     const ana = plan.matches.find((m) => m.existingName === 'Ana Lima');
     expect(ana?.changes.find((c) => c.field === 'communityIds')).toMatchObject({ value: ['Alumni; Class of 2012'] });
 

@@ -15,9 +15,14 @@ const sortedJson = (value: unknown): unknown =>
   Array.isArray(value)
     ? value.map(sortedJson)
     : value && typeof value === 'object'
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortedJson(v)]))
+      ? Object.fromEntries(
+          Object.entries(value)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, v]) => [k, sortedJson(v)]),
+        )
       : value;
-const snapshot = (doc: Y.Doc) => sortedJson(Object.fromEntries(COLLECTION_NAMES.map((n) => [n, collectionMap(doc, n).toJSON()])));
+const snapshot = (doc: Y.Doc) =>
+  sortedJson(Object.fromEntries(COLLECTION_NAMES.map((n) => [n, collectionMap(doc, n).toJSON()])));
 
 const FILE = `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nEMAIL:ANA@acme.example\r\nTITLE:CEO\r\nORG:Acme\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:New Person\r\nEMAIL:new@x.example\r\nCATEGORIES:imported\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nEMAIL:nameless@x.example\r\nEND:VCARD\r\n`;
 
@@ -89,10 +94,17 @@ describe('import into the document', () => {
     expect(readAll(doc, 'contacts').items).toHaveLength(2);
   });
 
-  it('an edit between preview and confirm is kept, never overwritten (the file\'s value goes to Notes)', () => {
+  it("an edit between preview and confirm is kept, never overwritten (the file's value goes to Notes)", () => {
     const { doc, ana } = space();
     const plan = preview(doc);
-    update(doc, 'contacts', ana.id, { organisation: 'Acme Holdings', emails: ['ana@acme.example', 'a@b.example'] }, undefined, NOW);
+    update(
+      doc,
+      'contacts',
+      ana.id,
+      { organisation: 'Acme Holdings', emails: ['ana@acme.example', 'a@b.example'] },
+      undefined,
+      NOW,
+    );
     applyImport(doc, plan, LATER);
     const now = readOne(doc, 'contacts', ana.id)!;
     expect(now.organisation).toBe('Acme Holdings');
@@ -124,7 +136,10 @@ describe('import into the document', () => {
 
   it('2,000 people parse, plan and apply (their speed is bench/io.bench.ts)', () => {
     const doc = new Y.Doc();
-    const cards = Array.from({ length: 2000 }, (_, i) => `BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Person ${i}\r\nEMAIL:p${i}@x.example\r\nEND:VCARD\r\n`).join('');
+    const cards = Array.from(
+      { length: 2000 },
+      (_, i) => `BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Person ${i}\r\nEMAIL:p${i}@x.example\r\nEND:VCARD\r\n`,
+    ).join('');
     const done = applyImport(doc, preview(doc, cards), LATER);
     expect(done.result.created).toHaveLength(2000);
   });

@@ -31,7 +31,9 @@ function must<T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T {
 function network() {
   const doc = new Y.Doc();
   prepareSchema(doc);
-  const [ana, tom, kwame] = ['Ana Lima', 'Tom Reyes', 'Kwame Mensah'].map((name) => must(create(doc, 'contacts', { name })).id) as [ContactId, ContactId, ContactId];
+  const [ana, tom, kwame] = ['Ana Lima', 'Tom Reyes', 'Kwame Mensah'].map(
+    (name) => must(create(doc, 'contacts', { name })).id,
+  ) as [ContactId, ContactId, ContactId];
   return { doc, ana, tom, kwame };
 }
 
@@ -42,11 +44,23 @@ describe('introductions stored by the older shape', () => {
     const { doc, ana, tom } = network();
     const id = 'intro-from-an-old-device' as IntroductionId;
     // What an older version wrote: no stage, no asked date, no outcome.
-    doc.transact(() => collectionMap(doc, 'introductions').set(id, newEntryMap({ personAId: ana, personBId: tom, on: '2025-11-20', createdAt: '2025-11-20T18:00:00.000Z' })));
+    doc.transact(() =>
+      collectionMap(doc, 'introductions').set(
+        id,
+        newEntryMap({ personAId: ana, personBId: tom, on: '2025-11-20', createdAt: '2025-11-20T18:00:00.000Z' }),
+      ),
+    );
     const { items, problems } = readAll(doc, 'introductions');
     expect(problems).toEqual([]);
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ id, stage: 'made', on: '2025-11-20', askedOn: null, outcome: '', outcomeOn: null });
+    expect(items[0]).toMatchObject({
+      id,
+      stage: 'made',
+      on: '2025-11-20',
+      askedOn: null,
+      outcome: '',
+      outcomeOn: null,
+    });
     must(setIntroductionOutcome(doc, id, 'helped', TODAY, NOW));
     expect(readOne(doc, 'introductions', id)).toMatchObject({ outcome: 'helped', outcomeOn: TODAY, on: '2025-11-20' });
     // Reading it did not write give-and-take entries for the past.
@@ -65,7 +79,9 @@ describe('moving an introduction to made', () => {
     const made = must(markIntroductionMade(doc, id, TODAY, NOW));
     expect(made.result).toMatchObject({ stage: 'made', on: TODAY });
     const ledger = liveLedger(doc);
-    expect(ledger.map((e) => [e.contactId, e.direction, e.kind, e.status, e.on, e.description, e.introductionId]).sort()).toEqual(
+    expect(
+      ledger.map((e) => [e.contactId, e.direction, e.kind, e.status, e.on, e.description, e.introductionId]).sort(),
+    ).toEqual(
       [
         [ana, 'gave', 'introduction', 'done', TODAY, 'Introduced to Tom Reyes', id],
         [tom, 'gave', 'introduction', 'done', TODAY, 'Introduced to Ana Lima', id],
@@ -82,9 +98,12 @@ describe('moving an introduction to made', () => {
 
   it('made by someone else for me: a take from them', () => {
     const { doc, ana, tom, kwame } = network();
-    const id = must(startIntroduction(doc, { personAId: ana, personBId: tom, introducerId: kwame }, TODAY, NOW)).result.id;
+    const id = must(startIntroduction(doc, { personAId: ana, personBId: tom, introducerId: kwame }, TODAY, NOW)).result
+      .id;
     must(markIntroductionMade(doc, id, TODAY, NOW));
-    expect(liveLedger(doc).map((e) => [e.contactId, e.direction, e.description])).toEqual([[kwame, 'received', 'Introduced Ana Lima to Tom Reyes']]);
+    expect(liveLedger(doc).map((e) => [e.contactId, e.direction, e.description])).toEqual([
+      [kwame, 'received', 'Introduced Ana Lima to Tom Reyes'],
+    ]);
   });
 
   it('made on two devices at once counts once after they meet', () => {
@@ -104,13 +123,22 @@ describe('moving an introduction to made', () => {
 
   it('only once, never with the same person twice or an introducer on a side, and an outcome only once made', () => {
     const { doc, ana, tom } = network();
-    expect(startIntroduction(doc, { personAId: ana, personBId: ana }, TODAY, NOW)).toEqual({ ok: false, error: { type: 'problem', problem: { type: 'SamePerson' } } });
+    expect(startIntroduction(doc, { personAId: ana, personBId: ana }, TODAY, NOW)).toEqual({
+      ok: false,
+      error: { type: 'problem', problem: { type: 'SamePerson' } },
+    });
     expect(startIntroduction(doc, { personAId: ana, personBId: tom, introducerId: tom }, TODAY, NOW).ok).toBe(false);
     expect(readAll(doc, 'introductions').items).toEqual([]);
     const id = must(startIntroduction(doc, { personAId: ana, personBId: tom }, TODAY, NOW)).result.id;
-    expect(setIntroductionOutcome(doc, id, 'met', TODAY, NOW)).toEqual({ ok: false, error: { type: 'problem', problem: { type: 'NotMadeYet' } } });
+    expect(setIntroductionOutcome(doc, id, 'met', TODAY, NOW)).toEqual({
+      ok: false,
+      error: { type: 'problem', problem: { type: 'NotMadeYet' } },
+    });
     must(markIntroductionMade(doc, id, TODAY, NOW));
-    expect(markIntroductionMade(doc, id, TODAY, NOW)).toEqual({ ok: false, error: { type: 'problem', problem: { type: 'AlreadyMade' } } });
+    expect(markIntroductionMade(doc, id, TODAY, NOW)).toEqual({
+      ok: false,
+      error: { type: 'problem', problem: { type: 'AlreadyMade' } },
+    });
     expect(liveLedger(doc)).toHaveLength(2);
   });
 
@@ -128,7 +156,13 @@ describe('after it is made', () => {
     const fu = must(followUpIntroduction(doc, id, NOW));
     expect(fu.result).toBe('2026-03-12');
     const [interaction] = readAll(doc, 'interactions').items;
-    expect(interaction).toMatchObject({ contactIds: [ana, tom], channel: 'email', followUpOn: '2026-03-12', followUpDone: false, at: NOW.toISOString() });
+    expect(interaction).toMatchObject({
+      contactIds: [ana, tom],
+      channel: 'email',
+      followUpOn: '2026-03-12',
+      followUpDone: false,
+      at: NOW.toISOString(),
+    });
     fu.undo();
     expect(readAll(doc, 'interactions').items).toEqual([]);
   });

@@ -50,16 +50,34 @@ describe('merging plan items', () => {
   it('moves every link to the kept objective, fills in what only the other had, and undoes exactly', () => {
     const doc = new Y.Doc();
     const keep = must(create(doc, 'objectives', { title: 'Find a mentor in climate tech' }, LOCAL, EARLIER));
-    const drop = must(create(doc, 'objectives', { title: 'find a mentor in climate tech', description: 'Someone who built a climate startup', targetOn: '2026-09-01' }, LOCAL, LATER));
+    const drop = must(
+      create(
+        doc,
+        'objectives',
+        {
+          title: 'find a mentor in climate tech',
+          description: 'Someone who built a climate startup',
+          targetOn: '2026-09-01',
+        },
+        LOCAL,
+        LATER,
+      ),
+    );
     const ana = must(create(doc, 'contacts', { name: 'Ana', objectiveIds: [drop.id] }, LOCAL, LATER));
     const ben = must(create(doc, 'contacts', { name: 'Ben', objectiveIds: [keep.id, drop.id] }, LOCAL, LATER));
     const act = must(create(doc, 'actions', { title: 'Ask Ana', objectiveId: drop.id }, LOCAL, LATER));
-    const stake = must(create(doc, 'stakes', { contactId: ana.id, objectiveId: drop.id, power: 80, interest: 20 }, LOCAL, LATER));
+    const stake = must(
+      create(doc, 'stakes', { contactId: ana.id, objectiveId: drop.id, power: 80, interest: 20 }, LOCAL, LATER),
+    );
     const before = documentJson(doc);
 
     const merged = mergePlanItemsInDoc(doc, [{ collection: 'objectives', keepId: keep.id, dropId: drop.id }]);
     expect(merged.result.merged).toBe(1);
-    expect(readOne(doc, 'objectives', keep.id as ObjectiveId)).toMatchObject({ description: 'Someone who built a climate startup', targetOn: '2026-09-01', deletedAt: null });
+    expect(readOne(doc, 'objectives', keep.id as ObjectiveId)).toMatchObject({
+      description: 'Someone who built a climate startup',
+      targetOn: '2026-09-01',
+      deletedAt: null,
+    });
     expect(readOne(doc, 'objectives', drop.id as ObjectiveId)).toMatchObject({ mergedIntoId: keep.id });
     expect(readOne(doc, 'objectives', drop.id as ObjectiveId)?.deletedAt).not.toBeNull();
     expect(readOne(doc, 'contacts', ana.id)?.objectiveIds).toEqual([keep.id]);
@@ -74,19 +92,36 @@ describe('merging plan items', () => {
   it('communities and events: memberships, offers, actions, meetings and interactions follow', () => {
     const doc = new Y.Doc();
     const slack = must(create(doc, 'communities', { name: 'Climate Tech Slack', kind: 'online' }, LOCAL, EARLIER));
-    const slack2 = must(create(doc, 'communities', { name: 'Climate Tech Slack', description: 'The #jobs channel' }, LOCAL, LATER));
+    const slack2 = must(
+      create(doc, 'communities', { name: 'Climate Tech Slack', description: 'The #jobs channel' }, LOCAL, LATER),
+    );
     const offer = must(create(doc, 'offers', { title: 'CV reviews', communityIds: [slack2.id] }, LOCAL, LATER));
     const week = must(create(doc, 'events', { name: 'Climate Week', startsOn: '2026-09-20' }, LOCAL, EARLIER));
-    const week2 = must(create(doc, 'events', { name: 'Climate week', startsOn: '2026-09-20', place: 'New York' }, LOCAL, LATER));
-    const fay = must(create(doc, 'contacts', { name: 'Fay', communityIds: [slack2.id], metEventId: week2.id }, LOCAL, LATER));
-    const talk = must(create(doc, 'interactions', { at: '2026-09-20T12:00:00.000Z', channel: 'in-person', contactIds: [fay.id], eventId: week2.id }, LOCAL, LATER));
+    const week2 = must(
+      create(doc, 'events', { name: 'Climate week', startsOn: '2026-09-20', place: 'New York' }, LOCAL, LATER),
+    );
+    const fay = must(
+      create(doc, 'contacts', { name: 'Fay', communityIds: [slack2.id], metEventId: week2.id }, LOCAL, LATER),
+    );
+    const talk = must(
+      create(
+        doc,
+        'interactions',
+        { at: '2026-09-20T12:00:00.000Z', channel: 'in-person', contactIds: [fay.id], eventId: week2.id },
+        LOCAL,
+        LATER,
+      ),
+    );
 
     const r = mergePlanItemsInDoc(doc, [
       { collection: 'communities', keepId: slack.id, dropId: slack2.id },
       { collection: 'events', keepId: week.id, dropId: week2.id },
     ]);
     expect(r.result.merged).toBe(2);
-    expect(readOne(doc, 'communities', slack.id as CommunityId)).toMatchObject({ kind: 'online', description: 'The #jobs channel' });
+    expect(readOne(doc, 'communities', slack.id as CommunityId)).toMatchObject({
+      kind: 'online',
+      description: 'The #jobs channel',
+    });
     expect(readOne(doc, 'events', week.id as EventId)).toMatchObject({ place: 'New York' });
     expect(readOne(doc, 'contacts', fay.id)).toMatchObject({ communityIds: [slack.id], metEventId: week.id });
     expect(readOne(doc, 'offers', offer.id)?.communityIds).toEqual([slack.id]);

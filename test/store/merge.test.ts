@@ -12,9 +12,14 @@ const sortedJson = (value: unknown): unknown =>
   Array.isArray(value)
     ? value.map(sortedJson)
     : value && typeof value === 'object'
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortedJson(v)]))
+      ? Object.fromEntries(
+          Object.entries(value)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, v]) => [k, sortedJson(v)]),
+        )
       : value;
-const documentJson = (doc: Y.Doc) => sortedJson(Object.fromEntries(COLLECTION_NAMES.map((n) => [n, collectionMap(doc, n).toJSON()])));
+const documentJson = (doc: Y.Doc) =>
+  sortedJson(Object.fromEntries(COLLECTION_NAMES.map((n) => [n, collectionMap(doc, n).toJSON()])));
 
 function must<T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T {
   if (!r.ok) throw new Error(JSON.stringify(r.error));
@@ -24,21 +29,50 @@ function must<T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T {
 /** Two records of Ana, everything that can point at a person pointing at the duplicate, and bystanders. */
 function space() {
   const doc = new Y.Doc();
-  const keep = must(create(doc, 'contacts', { name: 'Ana López', role: 'CTO', emails: ['ana@acme.com'], cadenceDays: 60 }, LOCAL, NOW));
+  const keep = must(
+    create(doc, 'contacts', { name: 'Ana López', role: 'CTO', emails: ['ana@acme.com'], cadenceDays: 60 }, LOCAL, NOW),
+  );
   const drop = must(
-    create(doc, 'contacts', { name: 'Ana Lopez', role: 'VP', emails: ['ana@home.org'], metOn: '2025-01-10', cadenceDays: 30, tags: ['climbing'] }, LOCAL, NOW),
+    create(
+      doc,
+      'contacts',
+      {
+        name: 'Ana Lopez',
+        role: 'VP',
+        emails: ['ana@home.org'],
+        metOn: '2025-01-10',
+        cadenceDays: 30,
+        tags: ['climbing'],
+      },
+      LOCAL,
+      NOW,
+    ),
   );
   const ben = must(create(doc, 'contacts', { name: 'Ben', introducedById: drop.id }, LOCAL, NOW));
   const cat = must(create(doc, 'contacts', { name: 'Cat' }, LOCAL, NOW));
-  const onlyDrop = must(create(doc, 'interactions', { at: '2026-02-01T10:00:00.000Z', contactIds: [drop.id], followUpOn: '2026-02-03' }, LOCAL, NOW));
-  const both = must(create(doc, 'interactions', { at: '2026-02-02T10:00:00.000Z', contactIds: [drop.id, keep.id, cat.id] }, LOCAL, NOW));
+  const onlyDrop = must(
+    create(
+      doc,
+      'interactions',
+      { at: '2026-02-01T10:00:00.000Z', contactIds: [drop.id], followUpOn: '2026-02-03' },
+      LOCAL,
+      NOW,
+    ),
+  );
+  const both = must(
+    create(doc, 'interactions', { at: '2026-02-02T10:00:00.000Z', contactIds: [drop.id, keep.id, cat.id] }, LOCAL, NOW),
+  );
   const other = must(create(doc, 'interactions', { at: '2026-02-03T10:00:00.000Z', contactIds: [cat.id] }, LOCAL, NOW));
   const gift = must(create(doc, 'ledger', { contactId: drop.id, direction: 'received' }, LOCAL, NOW));
-  const intro = must(create(doc, 'introductions', { introducerId: drop.id, personAId: ben.id, personBId: cat.id }, LOCAL, NOW));
+  const intro = must(
+    create(doc, 'introductions', { introducerId: drop.id, personAId: ben.id, personBId: cat.id }, LOCAL, NOW),
+  );
   const intro2 = must(create(doc, 'introductions', { personAId: drop.id, personBId: ben.id }, LOCAL, NOW));
   const act = must(create(doc, 'actions', { title: 'Offer Ana a review', contactId: drop.id }, LOCAL, NOW));
   const goal = must(create(doc, 'objectives', { title: 'Launch the climate fund' }, LOCAL, NOW));
-  const stake = must(create(doc, 'stakes', { contactId: drop.id, objectiveId: goal.id, power: 80, interest: 70 }, LOCAL, NOW));
+  const stake = must(
+    create(doc, 'stakes', { contactId: drop.id, objectiveId: goal.id, power: 80, interest: 70 }, LOCAL, NOW),
+  );
   return { doc, keep, drop, ben, cat, onlyDrop, both, other, gift, intro, intro2, act, goal, stake };
 }
 
@@ -46,7 +80,14 @@ describe('mergeContactsInDoc', () => {
   test('the kept record takes the merged values and everything points at it', () => {
     const s = space();
     const undoable = must(mergeContactsInDoc(s.doc, s.keep.id, s.drop.id, { now: MERGE_TIME }));
-    expect(undoable.result.repointed).toEqual({ interactions: 2, ledger: 1, introductions: 2, actions: 1, contacts: 1, stakes: 1 });
+    expect(undoable.result.repointed).toEqual({
+      interactions: 2,
+      ledger: 1,
+      introductions: 2,
+      actions: 1,
+      contacts: 1,
+      stakes: 1,
+    });
     expect(readOne(s.doc, 'stakes', s.stake.id)?.contactId).toBe(s.keep.id);
 
     const keep = readOne(s.doc, 'contacts', s.keep.id)!;
@@ -109,7 +150,9 @@ describe('mergeContactsInDoc', () => {
     const undoable = must(mergeContactsInDoc(s.doc, s.keep.id, s.drop.id, { now: MERGE_TIME }));
     // meanwhile, offline, the phone edits the kept person and logs an interaction with Cat
     must(update(phone, 'contacts', s.keep.id, { location: 'Lisbon' }, LOCAL, MERGE_TIME));
-    const logged = must(create(phone, 'interactions', { at: '2026-03-04T09:00:00.000Z', contactIds: [s.cat.id] }, LOCAL, MERGE_TIME));
+    const logged = must(
+      create(phone, 'interactions', { at: '2026-03-04T09:00:00.000Z', contactIds: [s.cat.id] }, LOCAL, MERGE_TIME),
+    );
     exchange();
     expect(documentJson(phone)).toEqual(documentJson(s.doc));
     const merged = readOne(phone, 'contacts', s.keep.id)!;
@@ -133,7 +176,10 @@ describe('mergeContactsInDoc', () => {
     must(update(s.doc, 'contacts', s.cat.id, {}, LOCAL, NOW));
     const trashedAt = '2026-03-02T00:00:00.000Z';
     collectionMap(s.doc, 'contacts').get(s.cat.id)?.set('deletedAt', trashedAt);
-    expect(mergeContactsInDoc(s.doc, s.cat.id, s.keep.id)).toEqual({ ok: false, error: { type: 'in-trash', id: s.cat.id } });
+    expect(mergeContactsInDoc(s.doc, s.cat.id, s.keep.id)).toEqual({
+      ok: false,
+      error: { type: 'in-trash', id: s.cat.id },
+    });
     // a trashed duplicate may still be merged into a live person
     expect(mergeContactsInDoc(s.doc, s.keep.id, s.cat.id).ok).toBe(true);
   });
@@ -144,7 +190,10 @@ describe('mergeContactsInDoc', () => {
     const ghost = 'ghost-person-id' as ContactId;
     expect(mergeContactsInDoc(s.doc, s.keep.id, ghost)).toEqual({ ok: false, error: { type: 'not-found', id: ghost } });
     must(mergeContactsInDoc(s.doc, s.keep.id, s.drop.id));
-    expect(mergeContactsInDoc(s.doc, s.cat.id, s.drop.id)).toEqual({ ok: false, error: { type: 'already-merged', id: s.drop.id } });
+    expect(mergeContactsInDoc(s.doc, s.cat.id, s.drop.id)).toEqual({
+      ok: false,
+      error: { type: 'already-merged', id: s.drop.id },
+    });
     // the dropped record is now in the Trash: it cannot be the one kept
     expect(mergeContactsInDoc(s.doc, s.drop.id, s.cat.id)).toMatchObject({ ok: false });
     const before = documentJson(s.doc);
@@ -158,19 +207,37 @@ describe('merging many groups at once ("merge all sure matches")', () => {
   function crowd() {
     const doc = new Y.Doc();
     const person = (name: string, emails: string[]) => must(create(doc, 'contacts', { name, emails }, LOCAL, NOW));
-    const ana = [person('Ana Lima', ['ana@acme.com']), person('Ana L.', ['ana@acme.com']), person('A. Lima', ['ana@home.org'])];
+    const ana = [
+      person('Ana Lima', ['ana@acme.com']),
+      person('Ana L.', ['ana@acme.com']),
+      person('A. Lima', ['ana@home.org']),
+    ];
     const ben = [person('Ben Carter', ['ben@x.org']), person('Benjamin Carter', ['ben@x.org'])];
     const cat = person('Cat', []);
-    must(create(doc, 'interactions', { at: '2026-02-01T10:00:00.000Z', contactIds: [ana[1]!.id, ana[2]!.id, ben[1]!.id] }, LOCAL, NOW));
+    must(
+      create(
+        doc,
+        'interactions',
+        { at: '2026-02-01T10:00:00.000Z', contactIds: [ana[1]!.id, ana[2]!.id, ben[1]!.id] },
+        LOCAL,
+        NOW,
+      ),
+    );
     must(create(doc, 'ledger', { contactId: ana[2]!.id, direction: 'gave' }, LOCAL, NOW));
-    must(create(doc, 'introductions', { introducerId: ben[1]!.id, personAId: ana[1]!.id, personBId: cat.id }, LOCAL, NOW));
+    must(
+      create(doc, 'introductions', { introducerId: ben[1]!.id, personAId: ana[1]!.id, personBId: cat.id }, LOCAL, NOW),
+    );
     const groups = [
       { keepId: ana[0]!.id, dropIds: [ana[1]!.id, ana[2]!.id] },
       { keepId: ben[0]!.id, dropIds: [ben[1]!.id] },
     ];
     return { doc, ana, ben, cat, groups };
   }
-  const live = (doc: Y.Doc) => readAll(doc, 'contacts').items.filter((c) => c.deletedAt === null).map((c) => c.name).sort();
+  const live = (doc: Y.Doc) =>
+    readAll(doc, 'contacts')
+      .items.filter((c) => c.deletedAt === null)
+      .map((c) => c.name)
+      .sort();
 
   test('every group goes into its kept record, every reference follows, and one undo takes all of it back', () => {
     const { doc, ana, ben, cat, groups } = crowd();
@@ -181,7 +248,11 @@ describe('merging many groups at once ("merge all sure matches")', () => {
     expect(readOne(doc, 'contacts', ana[0]!.id)?.emails.sort()).toEqual(['ana@acme.com', 'ana@home.org']);
     expect(readAll(doc, 'interactions').items[0]?.contactIds.sort()).toEqual([ana[0]!.id, ben[0]!.id].sort());
     expect(readAll(doc, 'ledger').items[0]?.contactId).toBe(ana[0]!.id);
-    expect(readAll(doc, 'introductions').items[0]).toMatchObject({ introducerId: ben[0]!.id, personAId: ana[0]!.id, personBId: cat.id });
+    expect(readAll(doc, 'introductions').items[0]).toMatchObject({
+      introducerId: ben[0]!.id,
+      personAId: ana[0]!.id,
+      personBId: cat.id,
+    });
     expect(r.undo()).toBe(true);
     expect(documentJson(doc)).toEqual(before);
   });
@@ -192,10 +263,17 @@ describe('merging many groups at once ("merge all sure matches")', () => {
     const stepped = crowd();
     const before = documentJson(stepped.doc);
     const progress: number[] = [];
-    const r = await mergeContactGroupsInSteps(stepped.doc, stepped.groups, { stepSize: 1, now: MERGE_TIME, onProgress: (done) => progress.push(done) });
+    const r = await mergeContactGroupsInSteps(stepped.doc, stepped.groups, {
+      stepSize: 1,
+      now: MERGE_TIME,
+      onProgress: (done) => progress.push(done),
+    });
     expect(progress).toEqual([1, 2]);
     expect(r.result.merged).toBe(3);
-    const shape = (doc: Y.Doc) => readAll(doc, 'contacts').items.map((c) => [c.name, c.emails.slice().sort(), c.deletedAt !== null]).sort();
+    const shape = (doc: Y.Doc) =>
+      readAll(doc, 'contacts')
+        .items.map((c) => [c.name, c.emails.slice().sort(), c.deletedAt !== null])
+        .sort();
     expect(shape(stepped.doc)).toEqual(shape(once.doc));
     r.undo();
     expect(documentJson(stepped.doc)).toEqual(before);

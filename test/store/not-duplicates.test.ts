@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { ContactId } from '../../src/model/index.ts';
 import { pairKey } from '../../src/model/rules/index.ts';
-import { addNotDuplicates, markNotDuplicates, notDuplicatesMap, readNotDuplicates, unmarkNotDuplicates } from '../../src/store/index.ts';
+import {
+  addNotDuplicates,
+  markNotDuplicates,
+  notDuplicatesMap,
+  readNotDuplicates,
+  unmarkNotDuplicates,
+} from '../../src/store/index.ts';
 
 const ana = 'AAAAAAAAAAAAAAAAAAAAAA' as ContactId;
 const bo = 'BBBBBBBBBBBBBBBBBBBBBB' as ContactId;
@@ -38,7 +44,9 @@ describe('"not the same person"', () => {
     notDuplicatesMap(doc).set('not a pair', '2026-01-01T00:00:00.000Z');
     notDuplicatesMap(doc).set(`${bo}|${ana}`, '2026-01-01T00:00:00.000Z'); // larger id first
     expect(readNotDuplicates(doc).size).toBe(0);
-    expect(addNotDuplicates(doc, [pairKey(ana, bo), pairKey(ana, bo), pairKey(bo, cy), 'x|y', `${ana}|${ana}`])).toBe(2);
+    expect(addNotDuplicates(doc, [pairKey(ana, bo), pairKey(ana, bo), pairKey(bo, cy), 'x|y', `${ana}|${ana}`])).toBe(
+      2,
+    );
     expect(readNotDuplicates(doc)).toEqual(new Set([pairKey(ana, bo), pairKey(bo, cy)]));
   });
 });

@@ -31,7 +31,11 @@ const sortedJson = (value: unknown): unknown =>
   Array.isArray(value)
     ? value.map(sortedJson)
     : value && typeof value === 'object'
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortedJson(v)]))
+      ? Object.fromEntries(
+          Object.entries(value)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, v]) => [k, sortedJson(v)]),
+        )
       : value;
 
 describe('store round trip', () => {
@@ -83,7 +87,8 @@ describe('store round trip', () => {
     update(doc, 'contacts', made.value.id, { organisation: '' });
     const other = new Y.Doc();
     syncBoth(doc, other);
-    for (const d of [doc, other]) expect(readOne(d, 'contacts', made.value.id)).toMatchObject({ role: '', organisation: '' });
+    for (const d of [doc, other])
+      expect(readOne(d, 'contacts', made.value.id)).toMatchObject({ role: '', organisation: '' });
     const entry = collectionMap(doc, 'contacts').get(made.value.id)!;
     // An initial value is hidden behind a null; an edit that was never initial is simply removed.
     expect(entry.get('role')).toBeNull();
@@ -93,7 +98,10 @@ describe('store round trip', () => {
   it('restores from the Trash an entry that was written already trashed, as a restored backup writes it', () => {
     const doc = new Y.Doc();
     const id = 'BBBBBBBBBBBBBBBBBBBBBB' as ContactId;
-    collectionMap(doc, 'contacts').set(id, toEntryMap({ name: 'Gone', createdAt: NOW.toISOString(), deletedAt: NOW.toISOString() }));
+    collectionMap(doc, 'contacts').set(
+      id,
+      toEntryMap({ name: 'Gone', createdAt: NOW.toISOString(), deletedAt: NOW.toISOString() }),
+    );
     expect(readOne(doc, 'contacts', id)?.deletedAt).toBe(NOW.toISOString());
     expect(restoreFromTrash(doc, 'contacts', id)).toBe(true);
     expect(readOne(doc, 'contacts', id)?.deletedAt).toBeNull();
@@ -103,7 +111,14 @@ describe('store round trip', () => {
     const doc = new Y.Doc();
     const map = collectionMap(doc, 'contacts');
     const id = 'AAAAAAAAAAAAAAAAAAAAAA' as ContactId;
-    map.set(id, new Y.Map<unknown>([['name', 'Ana'], ['role', 'CTO'], ['createdAt', NOW.toISOString()]]));
+    map.set(
+      id,
+      new Y.Map<unknown>([
+        ['name', 'Ana'],
+        ['role', 'CTO'],
+        ['createdAt', NOW.toISOString()],
+      ]),
+    );
     expect(readOne(doc, 'contacts', id)).toMatchObject({ id, name: 'Ana', role: 'CTO', createdAt: NOW.toISOString() });
     update(doc, 'contacts', id, { role: '' });
     expect(map.get(id)!.has('role')).toBe(false);
@@ -135,7 +150,12 @@ describe('concurrent edits on two devices', () => {
     update(b, 'contacts', id, { organisation: 'Acme', tags: ['climate'] });
     syncBoth(a, b);
     for (const doc of [a, b]) {
-      expect(readOne(doc, 'contacts', id)).toMatchObject({ name: 'Ana', role: 'CTO', organisation: 'Acme', tags: ['climate'] });
+      expect(readOne(doc, 'contacts', id)).toMatchObject({
+        name: 'Ana',
+        role: 'CTO',
+        organisation: 'Acme',
+        tags: ['climate'],
+      });
     }
     expect(sortedJson(a.toJSON())).toEqual(sortedJson(b.toJSON()));
   });
@@ -163,9 +183,22 @@ describe('reading what a buggy or older device wrote', () => {
     if (!good.ok) throw new Error('create failed');
     const map = collectionMap(doc, 'contacts');
     doc.transact(() => {
-      map.set('badEmail0001', new Y.Map<unknown>([['name', 'Bo'], ['emails', 'not-a-list'], ['createdAt', NOW.toISOString()]]));
+      map.set(
+        'badEmail0001',
+        new Y.Map<unknown>([
+          ['name', 'Bo'],
+          ['emails', 'not-a-list'],
+          ['createdAt', NOW.toISOString()],
+        ]),
+      );
       map.set('noName000001', new Y.Map<unknown>([['createdAt', NOW.toISOString()]]));
-      map.set('bad key!', new Y.Map<unknown>([['name', 'Cy'], ['createdAt', NOW.toISOString()]]));
+      map.set(
+        'bad key!',
+        new Y.Map<unknown>([
+          ['name', 'Cy'],
+          ['createdAt', NOW.toISOString()],
+        ]),
+      );
       map.set('notAMap00001', 'just a string' as never);
       map.set('notJson00001', new Y.Map<unknown>([[INITIAL, '{"name": "Di",']]));
       map.set('jsonList0001', new Y.Map<unknown>([[INITIAL, '["Ed"]']]));
@@ -173,7 +206,15 @@ describe('reading what a buggy or older device wrote', () => {
     });
     const { items, problems } = readAll(doc, 'contacts');
     expect(items.map((c) => c.name)).toEqual(['Ana']);
-    expect(problems.map((p) => p.id).sort()).toEqual(['bad key!', 'badEmail0001', 'jsonList0001', 'noName000001', 'notAMap00001', 'notJson00001', 'notText00001']);
+    expect(problems.map((p) => p.id).sort()).toEqual([
+      'bad key!',
+      'badEmail0001',
+      'jsonList0001',
+      'noName000001',
+      'notAMap00001',
+      'notJson00001',
+      'notText00001',
+    ]);
     expect(problems.find((p) => p.id === 'noName000001')?.errors[0]?.message).toBe('Name is required.');
     expect(readOne(doc, 'contacts', 'badEmail0001' as ContactId)).toBeNull();
   });
@@ -220,7 +261,14 @@ describe('watching a collection', () => {
   it('reports creates, edits and trash without re-reading untouched entries', () => {
     const doc = new Y.Doc();
     const views: string[][] = [];
-    const stop = watchCollection(doc, 'contacts', (v) => views.push(v.items.filter((c) => !c.deletedAt).map((c) => c.name).sort()));
+    const stop = watchCollection(doc, 'contacts', (v) =>
+      views.push(
+        v.items
+          .filter((c) => !c.deletedAt)
+          .map((c) => c.name)
+          .sort(),
+      ),
+    );
     const ana = create(doc, 'contacts', { name: 'Ana' });
     create(doc, 'contacts', { name: 'Bo' });
     if (!ana.ok) throw new Error('create failed');

@@ -28,7 +28,12 @@ const PEOPLE = [
   { name: 'Kwame Mensah', role: 'Recruiter', organisation: 'Greenhire', whatTheyDo: 'Hiring for climate startups' },
   { name: 'Jonas Weber', role: 'Product Manager', organisation: 'Octopus Energy', interests: 'climate tech' },
   { name: 'Helen Ward', role: 'Climate scientist', organisation: 'University of Reading' },
-  { name: 'Gareth Lloyd', role: 'Graduate recruiter', organisation: 'Barclays', whatTheyDo: 'Hires graduates into banking' },
+  {
+    name: 'Gareth Lloyd',
+    role: 'Graduate recruiter',
+    organisation: 'Barclays',
+    whatTheyDo: 'Hires graduates into banking',
+  },
   { name: 'Sofia Rossi', role: 'Hiring manager', organisation: 'Tepui Solar' },
 ];
 const OBJECTIVES = ['Get introduced to hiring managers at 3 climate startups', 'Be known as a climate-minded PM'];
@@ -118,7 +123,11 @@ describe('dismissed suggestions', () => {
   fcTest.prop(
     [
       fc.array(
-        fc.record({ op: fc.constantFrom('dismiss', 'undo', 'accept', 'link'), o: fc.integer({ min: 0, max: 1 }), p: fc.integer({ min: 0, max: PEOPLE.length - 1 }) }),
+        fc.record({
+          op: fc.constantFrom('dismiss', 'undo', 'accept', 'link'),
+          o: fc.integer({ min: 0, max: 1 }),
+          p: fc.integer({ min: 0, max: PEOPLE.length - 1 }),
+        }),
         { maxLength: 14 },
       ),
     ],
@@ -145,9 +154,11 @@ describe('dismissed suggestions', () => {
       } else if (op === 'accept') acceptHelper(doc, contactId, objectiveId);
       else {
         const c = readOne(doc, 'contacts', contactId);
-        if (c && !c.objectiveIds.includes(objectiveId)) update(doc, 'contacts', contactId, { objectiveIds: [...c.objectiveIds, objectiveId] });
+        if (c && !c.objectiveIds.includes(objectiveId))
+          update(doc, 'contacts', contactId, { objectiveIds: [...c.objectiveIds, objectiveId] });
       }
-      for (const oid of objectives) for (const id of suggested(doc, oid)) expect(readDismissed(doc).has(suggestionKey(oid, id))).toBe(false);
+      for (const oid of objectives)
+        for (const id of suggested(doc, oid)) expect(readDismissed(doc).has(suggestionKey(oid, id))).toBe(false);
     }
     for (const key of readDismissed(doc)) expect(dismissed.has(key)).toBe(true);
   });
@@ -155,22 +166,28 @@ describe('dismissed suggestions', () => {
 
 describe('accepting a suggestion', () => {
   // Property: accepting any suggestion leaves the document reading exactly as the hand link does.
-  fcTest.prop([fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 5 })], { seed: 20260305, numRuns: 40 })('equals a hand link', (o, rank) => {
-    const byAccept = network();
-    const byHand = new Y.Doc();
-    sync(byAccept.doc, byHand);
-    const objectiveId = byAccept.objectives[o] as ObjectiveId;
-    const list = suggested(byAccept.doc, objectiveId);
-    const contactId = list[Math.min(rank, list.length - 1)] as ContactId;
-    acceptHelper(byAccept.doc, contactId, objectiveId);
-    const c = readOne(byHand, 'contacts', contactId);
-    if (!c) throw new Error('person');
-    update(byHand, 'contacts', contactId, { objectiveIds: [...c.objectiveIds, objectiveId] });
-    const links = (doc: Y.Doc) => readAll(doc, 'contacts').items.map((p) => [p.id, p.objectiveIds]).sort();
-    expect(links(byAccept.doc)).toEqual(links(byHand));
-    expect(suggested(byAccept.doc, objectiveId)).toEqual(suggested(byHand, objectiveId));
-    expect(suggested(byAccept.doc, objectiveId)).not.toContain(contactId);
-  });
+  fcTest.prop([fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 5 })], { seed: 20260305, numRuns: 40 })(
+    'equals a hand link',
+    (o, rank) => {
+      const byAccept = network();
+      const byHand = new Y.Doc();
+      sync(byAccept.doc, byHand);
+      const objectiveId = byAccept.objectives[o] as ObjectiveId;
+      const list = suggested(byAccept.doc, objectiveId);
+      const contactId = list[Math.min(rank, list.length - 1)] as ContactId;
+      acceptHelper(byAccept.doc, contactId, objectiveId);
+      const c = readOne(byHand, 'contacts', contactId);
+      if (!c) throw new Error('person');
+      update(byHand, 'contacts', contactId, { objectiveIds: [...c.objectiveIds, objectiveId] });
+      const links = (doc: Y.Doc) =>
+        readAll(doc, 'contacts')
+          .items.map((p) => [p.id, p.objectiveIds])
+          .sort();
+      expect(links(byAccept.doc)).toEqual(links(byHand));
+      expect(suggested(byAccept.doc, objectiveId)).toEqual(suggested(byHand, objectiveId));
+      expect(suggested(byAccept.doc, objectiveId)).not.toContain(contactId);
+    },
+  );
 
   it('is undone as one step, and brings the suggestion back', () => {
     const { doc, objectives } = network();

@@ -15,4 +15,3 @@ export const minimalDrafts: { [C in CollectionName]: Record<string, unknown> } =
   introductions: { personAId: newId(), personBId: newId() },
   stakes: { contactId: newId(), objectiveId: newId(), power: 70, interest: 20 },
 };
-

@@ -30,7 +30,8 @@ const EDITS: { file: string; find: string; replace: string }[] = [
   {
     file: 'model/collections.ts',
     find: '  stakes: stakeSpec,\n',
-    replace: "  stakes: stakeSpec,\n  reminders: { text: text('Reminder', { required: true }), dueOn: date('Due on') },\n",
+    replace:
+      "  stakes: stakeSpec,\n  reminders: { text: text('Reminder', { required: true }), dueOn: date('Due on') },\n",
   },
 ];
 
@@ -52,7 +53,8 @@ export async function loadNewerBuild(): Promise<NewerBuild> {
   for (const edit of EDITS) {
     const file = path.join(dir, 'src', edit.file);
     const text = fs.readFileSync(file, 'utf8');
-    if (text.split(edit.find).length !== 2) throw new Error(`newer build: "${edit.find.trim()}" is not in src/${edit.file} exactly once`);
+    if (text.split(edit.find).length !== 2)
+      throw new Error(`newer build: "${edit.find.trim()}" is not in src/${edit.file} exactly once`);
     fs.writeFileSync(file, text.replace(edit.find, edit.replace));
   }
   const from = (p: string) => import(/* @vite-ignore */ path.join(dir, 'src', p));

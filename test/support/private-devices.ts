@@ -84,7 +84,11 @@ export function valueOf(doc: Y.Doc): string {
     Array.isArray(v)
       ? v.map(sort)
       : v !== null && typeof v === 'object' && !(v instanceof Uint8Array)
-        ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)).map(([k, x]) => [k, sort(x)]))
+        ? Object.fromEntries(
+            Object.entries(v as Record<string, unknown>)
+              .sort(([x], [y]) => x.localeCompare(y))
+              .map(([k, x]) => [k, sort(x)]),
+          )
         : v;
   // Reading a collection creates its (empty) top-level map on that doc only: leave empty ones out.
   const names = [...doc.share.keys()].filter((n) => doc.getMap(n).size > 0).sort();

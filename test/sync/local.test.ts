@@ -37,7 +37,11 @@ describe('the local copy in IndexedDB', () => {
   it('stores a large network in pieces and loads it back a piece at a time, letting others run in between', async () => {
     const name = freshName();
     const first = await open(name);
-    createMany(first.doc, 'contacts', Array.from({ length: 3000 }, (_, i) => ({ name: `Person ${i}`, role: 'Engineer', tags: ['a', 'b'] })));
+    createMany(
+      first.doc,
+      'contacts',
+      Array.from({ length: 3000 }, (_, i) => ({ name: `Person ${i}`, role: 'Engineer', tags: ['a', 'b'] })),
+    );
     await first.copy.flushed();
     expect(first.copy.worthCompacting()).toBe(false);
     await first.copy.compact();

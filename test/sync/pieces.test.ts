@@ -2,13 +2,23 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { encodePiece, encodePieces, lastPiece, planPieces } from '../../src/sync/pieces.ts';
 
-const sorted = (v: unknown): unknown => (Array.isArray(v) ? v.map(sorted) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sorted(x)])) : v);
+const sorted = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(sorted)
+    : v && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.entries(v)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, x]) => [k, sorted(x)]),
+        )
+      : v;
 
 /** Three devices' edits, interleaved, with deletions, text and nested maps. */
 function network(): Y.Doc {
   const devices = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
   const sync = () => {
-    for (const a of devices) for (const b of devices) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+    for (const a of devices)
+      for (const b of devices) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
   };
   for (let round = 0; round < 3; round++) {
     devices.forEach((d, k) => {

@@ -21,7 +21,10 @@ async function device(id: string, keys: Parameters<typeof makeDevice>[2], opts: 
   return d;
 }
 const connect = (a: TestDevice, b: TestDevice) => unlinks.push(link(a.envelope, b.envelope));
-const names = (d: TestDevice) => readAll(d.plain, 'contacts').items.map((c) => c.name).sort();
+const names = (d: TestDevice) =>
+  readAll(d.plain, 'contacts')
+    .items.map((c) => c.name)
+    .sort();
 const settled = (...ds: TestDevice[]) => Promise.all(ds.map((d) => d.bridge.settled()));
 /** Settles until nothing moves any more (an entry handled on one side may seal or compact on the other). */
 async function quiet(...ds: TestDevice[]) {
@@ -71,11 +74,36 @@ describe('private bridge', () => {
     tampered[tampered.length - 5] = tampered[tampered.length - 5]! ^ 0x40;
     const otherDoc = new Y.Doc();
     otherDoc.getMap('contacts').set('x', 'from elsewhere');
-    const otherSpace = await sealEntry(EntryKind.update, Y.encodeStateAsUpdate(otherDoc), epoch, 'another-space', 'laptop');
-    const wrongKey = await sealEntry(EntryKind.update, Y.encodeStateAsUpdate(otherDoc), await newEpochKey(0, epoch.eid), SPACE, 'laptop');
-    const notAnUpdate = await sealEntry(EntryKind.update, new Uint8Array([0xff, 0xff, 0xff, 0x01]), epoch, SPACE, 'laptop');
+    const otherSpace = await sealEntry(
+      EntryKind.update,
+      Y.encodeStateAsUpdate(otherDoc),
+      epoch,
+      'another-space',
+      'laptop',
+    );
+    const wrongKey = await sealEntry(
+      EntryKind.update,
+      Y.encodeStateAsUpdate(otherDoc),
+      await newEpochKey(0, epoch.eid),
+      SPACE,
+      'laptop',
+    );
+    const notAnUpdate = await sealEntry(
+      EntryKind.update,
+      new Uint8Array([0xff, 0xff, 0xff, 0x01]),
+      epoch,
+      SPACE,
+      'laptop',
+    );
     const hostile = new Y.Doc();
-    envelopeEntries(hostile).push([new Uint8Array([1, 2, 3]), tampered, good.slice(0, 30), otherSpace, wrongKey, notAnUpdate]);
+    envelopeEntries(hostile).push([
+      new Uint8Array([1, 2, 3]),
+      tampered,
+      good.slice(0, 30),
+      otherSpace,
+      wrongKey,
+      notAnUpdate,
+    ]);
     Y.applyUpdate(a.envelope, Y.encodeStateAsUpdate(hostile));
     create(a.plain, 'contacts', { name: 'After' });
     await quiet(a, b);
@@ -109,7 +137,11 @@ describe('private bridge', () => {
   it('compacts only once the entries weigh half the snapshot they follow (amortised), or are very many', async () => {
     const epoch = await firstEpoch();
     const a = await device('laptop', [epoch], { compactAfter: 5 });
-    createMany(a.plain, 'contacts', Array.from({ length: 500 }, (_, i) => ({ name: `Person ${i}`, notes: 'x'.repeat(200) })));
+    createMany(
+      a.plain,
+      'contacts',
+      Array.from({ length: 500 }, (_, i) => ({ name: `Person ${i}`, notes: 'x'.repeat(200) })),
+    );
     await quiet(a);
     const people = readAll(a.plain, 'contacts').items;
     for (let i = 0; i < 20; i++) {
@@ -118,7 +150,9 @@ describe('private bridge', () => {
     }
     // The import was compacted into a snapshot once there were 5 entries; the small ones that
     // followed are far lighter than that snapshot: they stay, past compactAfter.
-    const kinds = envelopeEntries(a.envelope).toArray().map((e) => readHeader(e)!.kind);
+    const kinds = envelopeEntries(a.envelope)
+      .toArray()
+      .map((e) => readHeader(e)!.kind);
     expect(kinds.filter((k) => k === EntryKind.snapshot)).toHaveLength(1);
     expect(kinds.length).toBeGreaterThan(10);
     for (let i = 20; i < 100; i++) {

@@ -50,7 +50,8 @@ describe('sealed entries', () => {
       const r = await openEntry(tampered, keyring, SPACE);
       expect(r.ok, `bit flipped at byte ${i}`).toBe(false);
     }
-    for (const length of [0, 3, 10, sealed.byteLength - 1]) expect((await openEntry(sealed.slice(0, length), keyring, SPACE)).ok).toBe(false);
+    for (const length of [0, 3, 10, sealed.byteLength - 1])
+      expect((await openEntry(sealed.slice(0, length), keyring, SPACE)).ok).toBe(false);
     // Replayed into another space.
     expect(await openEntry(sealed, keyring, OTHER_SPACE)).toMatchObject({ ok: false, error: { type: 'rejected' } });
     // Claimed by another device: rewrite the author in the header (same length).
@@ -59,16 +60,25 @@ describe('sealed entries', () => {
     expect(await openEntry(reauthored, keyring, SPACE)).toMatchObject({ ok: false, error: { type: 'rejected' } });
     // Same epoch id but another key.
     const impostor = await newEpochKey(0, epoch.eid);
-    expect(await openEntry(sealed, new Keyring([impostor]), SPACE)).toMatchObject({ ok: false, error: { type: 'rejected' } });
+    expect(await openEntry(sealed, new Keyring([impostor]), SPACE)).toMatchObject({
+      ok: false,
+      error: { type: 'rejected' },
+    });
     // Not a valid entry at all.
-    expect(await openEntry(te.encode('hello'), keyring, SPACE)).toMatchObject({ ok: false, error: { type: 'malformed' } });
+    expect(await openEntry(te.encode('hello'), keyring, SPACE)).toMatchObject({
+      ok: false,
+      error: { type: 'malformed' },
+    });
   });
 
   it('say which epoch is missing when sealed under an epoch the device does not hold', async () => {
     const old = await newEpochKey(0);
     const next = await newEpochKey(1);
     const sealed = await sealEntry(EntryKind.snapshot, te.encode('x'), next, SPACE, 'd');
-    expect(await openEntry(sealed, new Keyring([old]), SPACE)).toMatchObject({ ok: false, error: { type: 'unknown-epoch', eid: next.eid } });
+    expect(await openEntry(sealed, new Keyring([old]), SPACE)).toMatchObject({
+      ok: false,
+      error: { type: 'unknown-epoch', eid: next.eid },
+    });
   });
 });
 

@@ -28,7 +28,11 @@ interface Device {
   close(): Promise<void>;
 }
 
-async function openDevice(build: Build, creds: { relayUrl: string; spaceId: string; deviceId: string; token: string }, dbName: string): Promise<Device> {
+async function openDevice(
+  build: Build,
+  creds: { relayUrl: string; spaceId: string; deviceId: string; token: string },
+  dbName: string,
+): Promise<Device> {
   const doc = new Y.Doc();
   const copy = build.local.makeLocalCopy(doc, { name: dbName });
   await copy.loaded;
@@ -78,14 +82,22 @@ describe('a device on the previous version and one on a newer version, through t
     const phone = await pairDevice(server.url, owner);
     const laptop = await openDevice(current, { relayUrl: server.url, ...owner }, 'versions-laptop');
     const updated = await openDevice(newer, { relayUrl: server.url, ...phone }, 'versions-phone');
-    const N = newer.store as unknown as { create: typeof store.create; update: typeof store.update; readAll: (doc: Y.Doc, c: string) => store.ReadAll<'contacts'> };
+    const N = newer.store as unknown as {
+      create: typeof store.create;
+      update: typeof store.update;
+      readAll: (doc: Y.Doc, c: string) => store.ReadAll<'contacts'>;
+    };
 
     // Written on the older build.
     const ana = created(store.create(laptop.doc, 'contacts', { name: 'Ana Lima', role: 'PM' }));
     // Written on the newer build: a new field, a new option, a new collection.
     const bo = created(N.create(updated.doc, 'contacts', { name: 'Bo Chen', pronouns: 'she/her' } as never));
-    const angels = created(N.create(updated.doc, 'communities', { name: 'Angel syndicate', kind: 'investors' } as never));
-    const reminder = created(N.create(updated.doc, 'reminders' as never, { text: 'Call Bo about the round', dueOn: '2026-12-20' } as never)) as { id: string };
+    const angels = created(
+      N.create(updated.doc, 'communities', { name: 'Angel syndicate', kind: 'investors' } as never),
+    );
+    const reminder = created(
+      N.create(updated.doc, 'reminders' as never, { text: 'Call Bo about the round', dueOn: '2026-12-20' } as never),
+    ) as { id: string };
     await settled(laptop, updated);
     // The newer one adds its field to a person the older one made.
     created(N.update(updated.doc, 'contacts', ana.id, { pronouns: 'he/him' } as never));
@@ -108,13 +120,27 @@ describe('a device on the previous version and one on a newer version, through t
     await settled(laptop, updated);
 
     // On the newer build: its own values and the older build's edits, side by side.
-    const seenByNewer = new Map(N.readAll(updated.doc, 'contacts').items.map((c) => [c.name, c as unknown as Record<string, unknown>]));
-    expect(seenByNewer.get('Bo Chen')).toMatchObject({ pronouns: 'they/them', organisation: 'Tidal', role: 'Founder', deletedAt: null });
+    const seenByNewer = new Map(
+      N.readAll(updated.doc, 'contacts').items.map((c) => [c.name, c as unknown as Record<string, unknown>]),
+    );
+    expect(seenByNewer.get('Bo Chen')).toMatchObject({
+      pronouns: 'they/them',
+      organisation: 'Tidal',
+      role: 'Founder',
+      deletedAt: null,
+    });
     expect(seenByNewer.get('Ana Lima')).toMatchObject({ pronouns: 'he/him', role: 'Head of Product' });
-    expect(N.readAll(updated.doc, 'communities').items.map((c) => [c.name, (c as unknown as { kind: string }).kind])).toEqual([['Angel syndicate Lisbon', 'investors']]);
-    expect(N.readAll(updated.doc, 'reminders').items).toMatchObject([{ id: reminder.id, text: 'Call Bo about the round', dueOn: '2026-12-20' }]);
+    expect(
+      N.readAll(updated.doc, 'communities').items.map((c) => [c.name, (c as unknown as { kind: string }).kind]),
+    ).toEqual([['Angel syndicate Lisbon', 'investors']]);
+    expect(N.readAll(updated.doc, 'reminders').items).toMatchObject([
+      { id: reminder.id, text: 'Call Bo about the round', dueOn: '2026-12-20' },
+    ]);
     // On the older build: everything it knows, as the newer build left it.
-    expect(store.readAll(laptop.doc, 'contacts').items.find((c) => c.name === 'Bo Chen')).toMatchObject({ role: 'Founder', organisation: 'Tidal' });
+    expect(store.readAll(laptop.doc, 'contacts').items.find((c) => c.name === 'Bo Chen')).toMatchObject({
+      role: 'Founder',
+      organisation: 'Tidal',
+    });
 
     // A backup made on the older build, restored on a fresh device of the newer build, gives back all of it.
     const { backup, problems } = backupStore.exportBackup(laptop.doc);
@@ -125,11 +151,17 @@ describe('a device on the previous version and one on a newer version, through t
     expect(parsed.value.problems).toEqual([]);
     const fresh = new Y.Doc();
     expect(newer.backup.restoreBackup(fresh, parsed.value.backup).ok).toBe(true);
-    expect(N.readAll(fresh, 'contacts').items.map((c) => [c.name, (c as unknown as { pronouns: string }).pronouns]).sort()).toEqual([
+    expect(
+      N.readAll(fresh, 'contacts')
+        .items.map((c) => [c.name, (c as unknown as { pronouns: string }).pronouns])
+        .sort(),
+    ).toEqual([
       ['Ana Lima', 'he/him'],
       ['Bo Chen', 'they/them'],
     ]);
-    expect(N.readAll(fresh, 'communities').items.map((c) => (c as unknown as { kind: string }).kind)).toEqual(['investors']);
+    expect(N.readAll(fresh, 'communities').items.map((c) => (c as unknown as { kind: string }).kind)).toEqual([
+      'investors',
+    ]);
     expect(N.readAll(fresh, 'reminders').items).toMatchObject([{ id: reminder.id, text: 'Call Bo about the round' }]);
 
     // And the older build restores its own backup without dropping them either (a round trip there and back).
@@ -137,7 +169,9 @@ describe('a device on the previous version and one on a newer version, through t
     if (!again.ok) throw new Error(again.error.message);
     const restoredHere = new Y.Doc();
     expect(backupStore.restoreBackup(restoredHere, again.value.backup).ok).toBe(true);
-    expect(ioBackup.backupToJson({ ...backupStore.exportBackup(restoredHere).backup, exportedAt: backup.exportedAt })).toBe(file);
+    expect(
+      ioBackup.backupToJson({ ...backupStore.exportBackup(restoredHere).backup, exportedAt: backup.exportedAt }),
+    ).toBe(file);
 
     // The older device, restarted from what it stored, still holds the newer collection.
     await laptop.close();

@@ -11,7 +11,9 @@ import { listNames } from './words.ts';
 
 /** Verbs an objective's title often starts with; "help you <verb> …" then reads naturally. */
 const VERBS = new Set(
-  'find get be become learn land meet build grow launch raise hire join win start move switch speak write understand break make reach improve develop explore publish secure sell present connect ship lead run transition change set create finish pass earn gain keep stay'.split(' '),
+  'find get be become learn land meet build grow launch raise hire join win start move switch speak write understand break make reach improve develop explore publish secure sell present connect ship lead run transition change set create finish pass earn gain keep stay'.split(
+    ' ',
+  ),
 );
 
 /** The title with its first word lowercased when that word is an ordinary capitalised word (not "AI", not "iOS"). */
@@ -20,7 +22,11 @@ function lowerFirst(title: string): string {
   return /^\p{Lu}\p{Ll}*$/u.test(first) ? title.charAt(0).toLowerCase() + title.slice(1) : title;
 }
 
-const tidy = (title: string) => title.trim().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
+const tidy = (title: string) =>
+  title
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!]+$/, '');
 
 export interface Aim {
   /** "help you find a mentor in climate tech" or "help with the climate fund". */

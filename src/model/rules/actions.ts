@@ -15,7 +15,11 @@ export interface ActionDue {
 }
 
 /** Open actions due on or before today + `horizonDays` (overdue ones included); soonest first. */
-export function actionsDueSoon(actions: readonly Action[], today: IsoDate, horizonDays = ACTION_HORIZON_DAYS): ActionDue[] {
+export function actionsDueSoon(
+  actions: readonly Action[],
+  today: IsoDate,
+  horizonDays = ACTION_HORIZON_DAYS,
+): ActionDue[] {
   const limit = addDays(today, horizonDays);
   const out: ActionDue[] = [];
   for (const action of actions) {

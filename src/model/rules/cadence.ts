@@ -32,8 +32,14 @@ export function cadenceStart(contact: Contact, lastContactOn: IsoDate | null | u
 }
 
 /** The day the next catch-up is due, or null without a cadence. */
-export function nextCatchUpOn(contact: Contact, lastContactOn: IsoDate | null | undefined, timeZone: string): IsoDate | null {
-  return contact.cadenceDays === null ? null : addDays(cadenceStart(contact, lastContactOn, timeZone), contact.cadenceDays);
+export function nextCatchUpOn(
+  contact: Contact,
+  lastContactOn: IsoDate | null | undefined,
+  timeZone: string,
+): IsoDate | null {
+  return contact.cadenceDays === null
+    ? null
+    : addDays(cadenceStart(contact, lastContactOn, timeZone), contact.cadenceDays);
 }
 
 /** People whose rhythm has come round; the most overdue first. */

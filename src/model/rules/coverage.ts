@@ -48,8 +48,14 @@ export interface CoverageGrid {
 
 const NOBODY: readonly ContactId[] = Object.freeze([]);
 
-function cellOf(objectiveId: ObjectiveId, communityId: CommunityId | null, people: readonly Contact[], ctx: PlanContext): CoverageCell {
-  if (people.length === 0) return { objectiveId, communityId, contactIds: NOBODY, lastContactOn: null, freshness: null };
+function cellOf(
+  objectiveId: ObjectiveId,
+  communityId: CommunityId | null,
+  people: readonly Contact[],
+  ctx: PlanContext,
+): CoverageCell {
+  if (people.length === 0)
+    return { objectiveId, communityId, contactIds: NOBODY, lastContactOn: null, freshness: null };
   let last: IsoDate | null = null;
   for (const p of people) {
     const day = ctx.lastContactDay.get(p.id);

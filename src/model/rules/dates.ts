@@ -238,9 +238,13 @@ function relativeWords(isoDate: IsoDate, today: IsoDate): string {
 
 /** The exact date for a hover or long-press, e.g. "Tuesday 3 March 2026". */
 export function exactDay(isoDate: IsoDate, locale = 'en-GB'): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
-    new Date(dayNumber(isoDate) * DAY_MS),
-  );
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(dayNumber(isoDate) * DAY_MS));
 }
 
 /** A snoozed follow-up is only a follow-up with a later date. */

@@ -13,13 +13,21 @@ import type { Contact } from '../contact.ts';
 import { isId, type ContactId } from '../ids.ts';
 import { isActivePerson } from './people-status.ts';
 import { linkedinKey, nameKey } from './contact-keys.ts';
-import { crowdKeys, likenessStrength, listEntryKey, preparePerson, SamePersonIndex, type DuplicateReason, type Likeness, type Prepared } from './same-person.ts';
+import {
+  crowdKeys,
+  likenessStrength,
+  listEntryKey,
+  preparePerson,
+  SamePersonIndex,
+  type DuplicateReason,
+  type Likeness,
+  type Prepared,
+} from './same-person.ts';
 import { runAtOnce } from './slices.ts';
 
 /** Records looked at between two chances to pause, in a first look at the network. */
 const BUILD_STEP = 100;
 import { listNames } from './words.ts';
-
 
 export interface DuplicatePair {
   /** `${smaller id}|${larger id}`: stable, to remember "these are different people". */
@@ -113,7 +121,9 @@ export class DuplicateTracker {
     // Surest first, then the strongest evidence, then by key (stable between calls); each pair's strength worked out once.
     this.sorted ??= [...this.byKey.values()]
       .map((p) => ({ p, strength: likenessStrength(p.reasons) }))
-      .sort((x, y) => Number(y.p.certain) - Number(x.p.certain) || y.strength - x.strength || (x.p.key < y.p.key ? -1 : 1))
+      .sort(
+        (x, y) => Number(y.p.certain) - Number(x.p.certain) || y.strength - x.strength || (x.p.key < y.p.key ? -1 : 1),
+      )
       .map(({ p }) => p);
     return dismissed?.size ? this.sorted.filter((p) => !dismissed.has(p.key)) : this.sorted;
   }
@@ -140,7 +150,8 @@ export class DuplicateTracker {
     // Each pair once: every record against those filed before it.
     for (const [i, p] of index.all().entries()) {
       if (i % BUILD_STEP === 0) yield 0.25 + (0.75 * i) / people.length;
-      for (const { item: other, likeness } of index.candidates(p, { before: p.order })) this.pair(other, p.item, likeness);
+      for (const { item: other, likeness } of index.candidates(p, { before: p.order }))
+        this.pair(other, p.item, likeness);
     }
     for (const p of index.all()) this.seen.set(p.item.id, { contact: p.item, prepared: p });
     this.index = index;
@@ -152,7 +163,14 @@ export class DuplicateTracker {
     const [first, second] = a.id < b.id ? [a, b] : [b, a];
     const key = pairKey(a.id, b.id);
     const { reasons, certain } = likeness;
-    this.byKey.set(key, { key, aId: first.id, bId: second.id, reasons, certain, sentence: duplicateSentence(first, second, reasons) });
+    this.byKey.set(key, {
+      key,
+      aId: first.id,
+      bId: second.id,
+      reasons,
+      certain,
+      sentence: duplicateSentence(first, second, reasons),
+    });
     for (const id of [a.id, b.id]) {
       const keys = this.keysOf.get(id);
       if (keys) keys.add(key);
@@ -194,7 +212,10 @@ export function duplicateSentence(a: Contact, b: Contact, reasons: readonly Dupl
  * one person (A shares an email with B, B a phone with C), kept as the oldest
  * record of the group, which the others' links have most likely pointed at.
  */
-export function sureMergeGroups(pairs: readonly DuplicatePair[], people: ReadonlyMap<ContactId, Contact>): { keepId: ContactId; dropIds: ContactId[] }[] {
+export function sureMergeGroups(
+  pairs: readonly DuplicatePair[],
+  people: ReadonlyMap<ContactId, Contact>,
+): { keepId: ContactId; dropIds: ContactId[] }[] {
   const parent = new Map<ContactId, ContactId>();
   const root = (id: ContactId): ContactId => {
     let r = id;
@@ -214,7 +235,8 @@ export function sureMergeGroups(pairs: readonly DuplicatePair[], people: Readonl
     list.push(people.get(id)!);
     groups.set(r, list);
   }
-  const oldest = (x: Contact, y: Contact) => (x.createdAt < y.createdAt ? -1 : x.createdAt > y.createdAt ? 1 : x.id < y.id ? -1 : 1);
+  const oldest = (x: Contact, y: Contact) =>
+    x.createdAt < y.createdAt ? -1 : x.createdAt > y.createdAt ? 1 : x.id < y.id ? -1 : 1;
   return [...groups.values()].map((members) => {
     const [keep, ...rest] = members.sort(oldest);
     return { keepId: keep!.id, dropIds: rest.map((c) => c.id) };
@@ -254,7 +276,12 @@ export function recordHoldsMore(mine: Contact, theirs: Contact, use: { mine: Rec
   const communities = mine.communityIds.filter((id) => !theirs.communityIds.includes(id)).length;
   if (communities) out.push(`${communities} ${communities === 1 ? 'community' : 'communities'}`);
   if (mine.metOn && mine.metOn !== theirs.metOn) out.push(`met ${mine.metOn}`);
-  for (const [field, label] of [['whatTheyDo', 'what they do'], ['needs', 'needs'], ['interests', 'interests'], ['notes', 'notes']] as const) {
+  for (const [field, label] of [
+    ['whatTheyDo', 'what they do'],
+    ['needs', 'needs'],
+    ['interests', 'interests'],
+    ['notes', 'notes'],
+  ] as const) {
     if (mine[field].trim() !== '' && !theirs[field].includes(mine[field].trim())) out.push(label);
   }
   const more = (n: number, other: number, one: string, many: string) => {

@@ -25,7 +25,10 @@ export function contactClosesFollowUp(contactAt: IsoDateTime, i: FollowUpFields,
   if (!isOpenFollowUp(i) || i.at === null) return false;
   const keptOpen = i.followUpKeptOpenAt;
   const plannedBy = keptOpen !== null && keptOpen > i.at ? keptOpen : i.at;
-  return contactAt > plannedBy && (i.followUpOn as IsoDate) <= addDays(localDay(contactAt, timeZone), CLOSES_FOLLOW_UPS_WITHIN_DAYS);
+  return (
+    contactAt > plannedBy &&
+    (i.followUpOn as IsoDate) <= addDays(localDay(contactAt, timeZone), CLOSES_FOLLOW_UPS_WITHIN_DAYS)
+  );
 }
 
 /**
@@ -58,7 +61,9 @@ export function followUpsClosedBy(
   resolve: (id: ContactId) => ContactId = (id) => id,
 ): Interaction[] {
   const who = new Set(logged.contactIds.map(resolve));
-  const out = interactions.filter((i) => i.contactIds.some((id) => who.has(resolve(id))) && contactClosesFollowUp(logged.at, i, timeZone));
+  const out = interactions.filter(
+    (i) => i.contactIds.some((id) => who.has(resolve(id))) && contactClosesFollowUp(logged.at, i, timeZone),
+  );
   return out.sort((a, b) => ((a.followUpOn as IsoDate) < (b.followUpOn as IsoDate) ? -1 : 1));
 }
 
@@ -88,13 +93,24 @@ export function dueFollowUps(
     const due = i.followUpOn;
     if (due === null || due > today || !isOpenFollowUp(i)) continue;
     const contactIds = activeIds(i.contactIds, people, resolve);
-    if (contactIds.length === 0 || contactIds.every((id) => isSnoozed(people.get(id) as Contact, today)) || isAnswered(i)) continue;
+    if (
+      contactIds.length === 0 ||
+      contactIds.every((id) => isSnoozed(people.get(id) as Contact, today)) ||
+      isAnswered(i)
+    )
+      continue;
     out.push({ interaction: i, contactIds, dueOn: due, overdueDays: daysBetween(due, today) });
   }
-  return out.sort((a, b) => b.overdueDays - a.overdueDays || ((a.interaction.at ?? '') < (b.interaction.at ?? '') ? -1 : 1));
+  return out.sort(
+    (a, b) => b.overdueDays - a.overdueDays || ((a.interaction.at ?? '') < (b.interaction.at ?? '') ? -1 : 1),
+  );
 }
 
-function activeIds(ids: readonly ContactId[], people: ReadonlyMap<ContactId, Contact>, resolve: (id: ContactId) => ContactId): ContactId[] {
+function activeIds(
+  ids: readonly ContactId[],
+  people: ReadonlyMap<ContactId, Contact>,
+  resolve: (id: ContactId) => ContactId,
+): ContactId[] {
   const out: ContactId[] = [];
   for (const raw of ids) {
     const id = resolve(raw);
@@ -126,7 +142,8 @@ export function plannedFollowUps(
 export const RECENT_MEETING_DAYS = 14;
 
 /** A person snoozed on Today is left off its person reminders until `snoozedUntil` comes. */
-export const isSnoozed = (contact: Pick<Contact, 'snoozedUntil'>, today: IsoDate) => contact.snoozedUntil !== null && contact.snoozedUntil > today;
+export const isSnoozed = (contact: Pick<Contact, 'snoozedUntil'>, today: IsoDate) =>
+  contact.snoozedUntil !== null && contact.snoozedUntil > today;
 
 export interface RecentMeeting {
   contact: Contact;
@@ -145,7 +162,8 @@ export interface SinceMeeting {
  * Someone met is followed up once there is a second interaction since the meeting (the first is
  * the meeting itself, as Capture logs it), or one on a later day.
  */
-export const isFollowedUp = (since: SinceMeeting | undefined, metOn: IsoDate) => since !== undefined && (since.count >= 2 || since.latestDay > metOn);
+export const isFollowedUp = (since: SinceMeeting | undefined, metOn: IsoDate) =>
+  since !== undefined && (since.count >= 2 || since.latestDay > metOn);
 
 /**
  * Interactions since the meeting, for the people met in the last `withinDays` days only (the

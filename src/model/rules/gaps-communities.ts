@@ -13,7 +13,9 @@ export function communityGaps(ctx: PlanContext): FoundGap[] {
   const offers = liveOffers(ctx);
   const offered = new Set<CommunityId>();
   for (const o of offers) for (const id of o.communityIds) if (ctx.communityById.has(id)) offered.add(id);
-  const withoutOffer = ctx.communities.filter((c) => c.membership !== 'former' && c.offer.trim() === '' && !offered.has(c.id));
+  const withoutOffer = ctx.communities.filter(
+    (c) => c.membership !== 'former' && c.offer.trim() === '' && !offered.has(c.id),
+  );
 
   const gaps: FoundGap[] = [];
   for (const offer of offers) {
@@ -42,9 +44,14 @@ function unreceivedOffer(ctx: PlanContext, offer: Offer, withoutOffer: readonly 
     sentence: `Nobody is set to receive your offer ${titled(offer.title)} — choose the communities that would value it.${idea}`,
     offerId: offer.id,
     ...(best ? { communityId: best.id } : {}),
-    suggestedAction: draftAction(ctx, key, best ? `Offer “${offer.title}” to ${best.name}` : `Choose who would value “${offer.title}”`, {
-      communityId: best?.id ?? null,
-    }),
+    suggestedAction: draftAction(
+      ctx,
+      key,
+      best ? `Offer “${offer.title}” to ${best.name}` : `Choose who would value “${offer.title}”`,
+      {
+        communityId: best?.id ?? null,
+      },
+    ),
   };
 }
 
@@ -69,8 +76,13 @@ function empty(ctx: PlanContext, c: Community): FoundGap {
       ? `You want to join ${titled(c.name)} but know nobody there yet — one person to talk to would open the door.`
       : `${titled(c.name)} has nobody in it yet — add the people you know there.`,
     communityId: c.id,
-    suggestedAction: draftAction(ctx, key, wantToJoin ? `Meet someone from ${c.name}` : `Add the people you know in ${c.name}`, {
-      communityId: c.id,
-    }),
+    suggestedAction: draftAction(
+      ctx,
+      key,
+      wantToJoin ? `Meet someone from ${c.name}` : `Add the people you know in ${c.name}`,
+      {
+        communityId: c.id,
+      },
+    ),
   };
 }

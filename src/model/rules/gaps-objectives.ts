@@ -14,7 +14,13 @@ import { listNames, plural, titled } from './words.ts';
 
 export const PLAN_AHEAD_DAYS = 14;
 
-export function draftAction(ctx: PlanContext, gapKey: string, title: string, ids: Partial<Pick<SuggestedAction, 'objectiveId' | 'communityId' | 'contactId'>>, notes = ''): SuggestedAction {
+export function draftAction(
+  ctx: PlanContext,
+  gapKey: string,
+  title: string,
+  ids: Partial<Pick<SuggestedAction, 'objectiveId' | 'communityId' | 'contactId'>>,
+  notes = '',
+): SuggestedAction {
   return {
     title,
     notes,
@@ -108,10 +114,11 @@ function missingKinds(ctx: PlanContext, objective: Objective, helpers: readonly 
   const { kinds, explicit } = neededKinds(objective);
   if (kinds.length === 0) return null;
   const reached = new Set<CommunityKind>();
-  for (const h of helpers) for (const id of h.communityIds) {
-    const c = ctx.communityById.get(id);
-    if (c) reached.add(c.kind);
-  }
+  for (const h of helpers)
+    for (const id of h.communityIds) {
+      const c = ctx.communityById.get(id);
+      if (c) reached.add(c.kind);
+    }
   const missing = kinds.filter((k) => !reached.has(k));
   if (missing.length === 0 || (!explicit && missing.length < kinds.length)) return null;
   const suggestedKind = missing[0] as CommunityKind;
@@ -119,7 +126,9 @@ function missingKinds(ctx: PlanContext, objective: Objective, helpers: readonly 
   const widen = kindsPhrase(missing.slice(0, 2));
   // "Inside one employer" is only news when what is missing lies outside it.
   const insideEmployer =
-    reached.size > 0 && [...reached].every((k) => EMPLOYER_KINDS.includes(k)) && missing.some((k) => !EMPLOYER_KINDS.includes(k));
+    reached.size > 0 &&
+    [...reached].every((k) => EMPLOYER_KINDS.includes(k)) &&
+    missing.some((k) => !EMPLOYER_KINDS.includes(k));
   const sentence = insideEmployer
     ? `Your whole network for ${titled(objective.title)} sits inside one employer — try ${widen}.`
     : `Nobody who can help with ${titled(objective.title)} is in ${widen} yet — try widening into ${missing.length > 1 ? 'one' : 'it'}.`;

@@ -12,7 +12,11 @@ import { cadenceWords } from './words.ts';
  * These two kinds can run to thousands in a large network; past `limit` of
  * each (the most overdue, the widest gaps) they are only counted, in `notListed`.
  */
-export function peopleGaps(ctx: PlanContext, limit = Infinity, notListed: Partial<Record<GapKind, number>> = {}): FoundGap[] {
+export function peopleGaps(
+  ctx: PlanContext,
+  limit = Infinity,
+  notListed: Partial<Record<GapKind, number>> = {},
+): FoundGap[] {
   const gaps: FoundGap[] = [];
   const lapsed = lapsedCadences(ctx.people, ctx.lastContactDay, ctx.today, ctx.input.timeZone);
   if (lapsed.length > limit) notListed['stale-link'] = lapsed.length - limit;
@@ -49,7 +53,12 @@ export function peopleGaps(ctx: PlanContext, limit = Infinity, notListed: Partia
       sentence: balanceNudge(c, b, offers, pick) ?? '',
       contactId: c.id,
       ...(offer ? { offerId: offer.id } : {}),
-      suggestedAction: draftAction(ctx, key, offer ? `Offer ${c.name} your “${offer.title}”` : `Offer ${c.name} a hand`, { contactId: c.id }),
+      suggestedAction: draftAction(
+        ctx,
+        key,
+        offer ? `Offer ${c.name} your “${offer.title}”` : `Offer ${c.name} a hand`,
+        { contactId: c.id },
+      ),
     });
   }
   return gaps;

@@ -46,9 +46,18 @@ export function gapsOf(ctx: PlanContext, notListed: Partial<Record<GapKind, numb
     // The rules made these objects for this call alone: completing them in place saves a copy of each.
     const gap = item as Gap;
     const own = byKey.get(gap.key);
-    const tied = gap.objectiveId !== undefined && OBJECTIVE_KINDS.has(gap.kind) ? byKey.get(objectiveKey(gap.objectiveId)) : undefined;
-    const planned = tied === undefined ? own : own === undefined ? tied : { open: [...own.open, ...tied.open], done: [...own.done, ...tied.done] };
-    gap.status = planned === undefined ? 'open' : planned.done.length ? 'closed' : planned.open.length ? 'planned' : 'open';
+    const tied =
+      gap.objectiveId !== undefined && OBJECTIVE_KINDS.has(gap.kind)
+        ? byKey.get(objectiveKey(gap.objectiveId))
+        : undefined;
+    const planned =
+      tied === undefined
+        ? own
+        : own === undefined
+          ? tied
+          : { open: [...own.open, ...tied.open], done: [...own.done, ...tied.done] };
+    gap.status =
+      planned === undefined ? 'open' : planned.done.length ? 'closed' : planned.open.length ? 'planned' : 'open';
     gap.actionIds = planned ? [...planned.open, ...planned.done] : [];
     buckets.get(gap.kind)?.push(gap);
   }

@@ -32,7 +32,8 @@ export function personGlance(
   let nextFollowUp: PersonGlance['nextFollowUp'] = null;
   let lastInteraction: Interaction | null = null;
   for (const i of mine) {
-    if (i.at !== null && i.at <= until && (lastInteraction === null || i.at > (lastInteraction.at as string))) lastInteraction = i;
+    if (i.at !== null && i.at <= until && (lastInteraction === null || i.at > (lastInteraction.at as string)))
+      lastInteraction = i;
     const due = i.followUpOn;
     if (due === null || i.followUpDone || answered(i)) continue;
     if (nextFollowUp === null || due < nextFollowUp.dueOn) nextFollowUp = { interactionId: i.id, dueOn: due };

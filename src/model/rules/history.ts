@@ -14,7 +14,10 @@ export interface LastContactOptions {
 }
 
 /** The latest interaction instant per person; trashed interactions do not count. */
-export function lastContactByPerson(interactions: readonly Interaction[], opts: LastContactOptions = {}): Map<ContactId, IsoDateTime> {
+export function lastContactByPerson(
+  interactions: readonly Interaction[],
+  opts: LastContactOptions = {},
+): Map<ContactId, IsoDateTime> {
   const until = opts.until === undefined ? null : new Date(instantMs(opts.until)).toISOString();
   const resolve = opts.resolve;
   const last = new Map<ContactId, IsoDateTime>();

@@ -33,7 +33,8 @@ export function firstName(name: string): string {
 const firstLine = (text: string) => (text.split('\n').find((l) => l.trim() !== '') ?? '').trim().replace(/[.\s]+$/, '');
 
 /** A need as it reads mid-sentence: "A payments lawyer" becomes "a payments lawyer"; names and acronyms keep their capitals. */
-const midSentence = (need: string) => need.replace(/^(A|An|The|Some|Someone|Somebody|Help|Advice|More)\b/, (w) => w.toLowerCase());
+const midSentence = (need: string) =>
+  need.replace(/^(A|An|The|Some|Someone|Somebody|Help|Advice|More)\b/, (w) => w.toLowerCase());
 
 /** "Payments counsel at Monzo", "works at Monzo", what they do, or nothing. */
 function whatTheyAre(p: IntroPerson): string {
@@ -97,9 +98,27 @@ export function draftIntroduction(a: IntroPerson, b: IntroPerson, me: { name: st
     me.name,
   );
   return [
-    { audience: 'a', label: `To ${a.name}`, emails: [...a.emails], subject: `Would you like to meet ${b.name}?`, body: toA },
-    { audience: 'b', label: `To ${b.name}`, emails: [...b.emails], subject: `Would you like to meet ${a.name}?`, body: toB },
-    { audience: 'both', label: 'To both', emails: [...a.emails.slice(0, 1), ...b.emails.slice(0, 1)], subject: `Introduction: ${a.name} and ${b.name}`, body: toBoth },
+    {
+      audience: 'a',
+      label: `To ${a.name}`,
+      emails: [...a.emails],
+      subject: `Would you like to meet ${b.name}?`,
+      body: toA,
+    },
+    {
+      audience: 'b',
+      label: `To ${b.name}`,
+      emails: [...b.emails],
+      subject: `Would you like to meet ${a.name}?`,
+      body: toB,
+    },
+    {
+      audience: 'both',
+      label: 'To both',
+      emails: [...a.emails.slice(0, 1), ...b.emails.slice(0, 1)],
+      subject: `Introduction: ${a.name} and ${b.name}`,
+      body: toBoth,
+    },
   ];
 }
 
@@ -119,6 +138,11 @@ function encodeAddress(email: string): string | null {
 export function mailtoUri(emails: readonly string[], subject: string, body: string): string {
   const to = emails.map(encodeAddress).filter((e): e is string => e !== null);
   const crlf = body.replace(/\r\n|\r|\n/g, '\r\n');
-  const query = [subject ? `subject=${encodeURIComponent(subject)}` : '', crlf ? `body=${encodeURIComponent(crlf)}` : ''].filter(Boolean).join('&');
+  const query = [
+    subject ? `subject=${encodeURIComponent(subject)}` : '',
+    crlf ? `body=${encodeURIComponent(crlf)}` : '',
+  ]
+    .filter(Boolean)
+    .join('&');
   return `mailto:${to.join(',')}${query ? `?${query}` : ''}`;
 }

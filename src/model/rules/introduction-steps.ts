@@ -44,14 +44,21 @@ export function describeIntroductionProblem(p: IntroductionProblem): string {
 }
 
 /** Two different people, and an introducer (if any) who is neither of them. */
-export function checkIntroductionSides(a: ContactId, b: ContactId, introducerId: ContactId | null): Result<true, IntroductionProblem> {
+export function checkIntroductionSides(
+  a: ContactId,
+  b: ContactId,
+  introducerId: ContactId | null,
+): Result<true, IntroductionProblem> {
   if (a === b) return err({ type: 'SamePerson' });
   if (introducerId !== null && (introducerId === a || introducerId === b)) return err({ type: 'IntroducerIsASide' });
   return ok(true);
 }
 
 /** Moving an asked introduction to made, today unless it already has a date. */
-export function madePatch(intro: Pick<Introduction, 'stage' | 'on'>, today: IsoDate): Result<{ stage: 'made'; on: IsoDate }, IntroductionProblem> {
+export function madePatch(
+  intro: Pick<Introduction, 'stage' | 'on'>,
+  today: IsoDate,
+): Result<{ stage: 'made'; on: IsoDate }, IntroductionProblem> {
   if (intro.stage === 'made') return err({ type: 'AlreadyMade' });
   return ok({ stage: 'made', on: intro.on ?? today });
 }
@@ -90,12 +97,30 @@ export function introductionLedger(
   const base = { kind: 'introduction' as const, status: 'done' as const, on, introductionId: intro.id };
   if (intro.introducerId === null) {
     return [
-      { ...base, slot: 'a', contactId: intro.personAId, direction: 'gave', description: `Introduced to ${nameOf(intro.personBId)}` },
-      { ...base, slot: 'b', contactId: intro.personBId, direction: 'gave', description: `Introduced to ${nameOf(intro.personAId)}` },
+      {
+        ...base,
+        slot: 'a',
+        contactId: intro.personAId,
+        direction: 'gave',
+        description: `Introduced to ${nameOf(intro.personBId)}`,
+      },
+      {
+        ...base,
+        slot: 'b',
+        contactId: intro.personBId,
+        direction: 'gave',
+        description: `Introduced to ${nameOf(intro.personAId)}`,
+      },
     ];
   }
   return [
-    { ...base, slot: 'introducer', contactId: intro.introducerId, direction: 'received', description: `Introduced ${nameOf(intro.personAId)} to ${nameOf(intro.personBId)}` },
+    {
+      ...base,
+      slot: 'introducer',
+      contactId: intro.introducerId,
+      direction: 'received',
+      description: `Introduced ${nameOf(intro.personAId)} to ${nameOf(intro.personBId)}`,
+    },
   ];
 }
 
@@ -118,7 +143,10 @@ export function introductionFollowUp(
   if (intro.stage !== 'made') return null;
   const on = intro.on ?? intro.createdAt.slice(0, 10);
   const who = `${nameOf(intro.personAId)} and ${nameOf(intro.personBId)}`;
-  const notes = intro.introducerId === null ? `Introduced ${who}. Ask them both how it went.` : `${nameOf(intro.introducerId)} introduced ${who}. Ask how it went.`;
+  const notes =
+    intro.introducerId === null
+      ? `Introduced ${who}. Ask them both how it went.`
+      : `${nameOf(intro.introducerId)} introduced ${who}. Ask how it went.`;
   return { contactIds: [intro.personAId, intro.personBId], on, followUpOn: addDays(on, INTRO_FOLLOW_UP_DAYS), notes };
 }
 
@@ -152,7 +180,11 @@ export function introductionDates(
 /** Live introductions with this person on either side or making them; asked ones first, then the latest. */
 export function introductionsOf(intros: readonly Introduction[], contactId: ContactId): Introduction[] {
   return intros
-    .filter((i) => i.deletedAt === null && (i.personAId === contactId || i.personBId === contactId || i.introducerId === contactId))
+    .filter(
+      (i) =>
+        i.deletedAt === null &&
+        (i.personAId === contactId || i.personBId === contactId || i.introducerId === contactId),
+    )
     .sort((x, y) => {
       if (x.stage !== y.stage) return x.stage === 'asked' ? -1 : 1;
       const dx = x.on ?? x.askedOn ?? x.createdAt;

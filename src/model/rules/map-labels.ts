@@ -87,7 +87,8 @@ export function placeLabels(boxes: LabelBox[], marks: readonly Mark[]): Map<stri
   const from = new Map<string, number>();
   const markGrid = new Grid<Mark>();
   for (const m of marks) markGrid.add({ left: m.x - m.r, right: m.x + m.r, top: m.y - m.r, bottom: m.y + m.r }, m);
-  const clear = (r: Rect, placed: Grid<Rect>) => !placed.near(r).some((p) => overlaps(p, r)) && !markGrid.near(r).some((m) => hitsMark(r, m));
+  const clear = (r: Rect, placed: Grid<Rect>) =>
+    !placed.near(r).some((p) => overlaps(p, r)) && !markGrid.near(r).some((m) => hitsMark(r, m));
   const tiers = [...new Set(boxes.map((b) => b.tier))].sort((a, b) => a - b);
   for (const tier of tiers) {
     const mine = boxes.filter((b) => b.tier === tier);
@@ -140,7 +141,8 @@ class Grid<T> {
   /** Everything filed in the cells `r` covers (perhaps twice), and every large rectangle. */
   near(r: Rect): T[] {
     const c = Grid.span(r);
-    if ((c.x1 - c.x0 + 1) * (c.y1 - c.y0 + 1) > Grid.MAX_CELLS * 4) return [...this.large, ...[...this.cells.values()].flat()];
+    if ((c.x1 - c.x0 + 1) * (c.y1 - c.y0 + 1) > Grid.MAX_CELLS * 4)
+      return [...this.large, ...[...this.cells.values()].flat()];
     const out = [...this.large];
     for (let x = c.x0; x <= c.x1; x++)
       for (let y = c.y0; y <= c.y1; y++) {
@@ -151,7 +153,12 @@ class Grid<T> {
   }
 
   private static span(r: Rect) {
-    return { x0: Math.floor(r.left / Grid.CELL), x1: Math.floor(r.right / Grid.CELL), y0: Math.floor(r.top / Grid.CELL), y1: Math.floor(r.bottom / Grid.CELL) };
+    return {
+      x0: Math.floor(r.left / Grid.CELL),
+      x1: Math.floor(r.right / Grid.CELL),
+      y0: Math.floor(r.top / Grid.CELL),
+      y1: Math.floor(r.bottom / Grid.CELL),
+    };
   }
 }
 
@@ -164,7 +171,12 @@ function at(b: LabelBox, side: LabelSide): LabelBox {
   const r = b.reach ?? 0;
   const cy = b.side === 'above' ? b.y + r : b.side === 'below' ? b.y - r : b.y;
   const cx = b.side === 'right' ? b.x - r : b.side === 'left' ? b.x + r : b.x;
-  const point = { above: { x: cx, y: cy - r }, below: { x: cx, y: cy + r }, left: { x: cx - r, y: cy }, right: { x: cx + r, y: cy } }[side];
+  const point = {
+    above: { x: cx, y: cy - r },
+    below: { x: cx, y: cy + r },
+    left: { x: cx - r, y: cy },
+    right: { x: cx + r, y: cy },
+  }[side];
   return { ...b, ...point, side, sides: b.sides };
 }
 
@@ -194,7 +206,10 @@ export function fitView(
   let scale = Infinity;
   let box = { ...bounds };
   for (let round = 0; round < 8; round++) {
-    const fit = Math.min((w - 2 * padPx) / Math.max(box.maxX - box.minX, 1), (h - 2 * padPx) / Math.max(box.maxY - box.minY, 1));
+    const fit = Math.min(
+      (w - 2 * padPx) / Math.max(box.maxX - box.minX, 1),
+      (h - 2 * padPx) / Math.max(box.maxY - box.minY, 1),
+    );
     if (fit >= scale) break;
     scale = fit;
     box = { ...bounds };

@@ -104,7 +104,12 @@ export function mapPicture(input: {
   const stretch = tall ? 1.5 : 1;
   const live = input.communities
     .filter((c) => c.deletedAt === null)
-    .sort((a, b) => (kindOrder.get(a.kind) ?? 0) - (kindOrder.get(b.kind) ?? 0) || collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
+    .sort(
+      (a, b) =>
+        (kindOrder.get(a.kind) ?? 0) - (kindOrder.get(b.kind) ?? 0) ||
+        collator.compare(a.name, b.name) ||
+        (a.id < b.id ? -1 : 1),
+    );
   const byId = new Map(live.map((c) => [c.id, c]));
   const mode = input.groups.total <= (input.drawPeopleUpTo ?? PEOPLE_DRAWN_UP_TO) ? 'people' : 'groups';
 
@@ -138,10 +143,12 @@ export function mapPicture(input: {
           pairs.set(key, (pairs.get(key) ?? 0) + n);
         }
   }
-  const byName = (a: { name: string; id: string }, b: { name: string; id: string }) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1);
+  const byName = (a: { name: string; id: string }, b: { name: string; id: string }) =>
+    collator.compare(a.name, b.name) || (a.id < b.id ? -1 : 1);
 
   // Each group's size on the ring: room for its people, or a disc whose area follows its count.
-  const sunflower = (n: number) => (n === 0 ? MIN_CLUSTER_R : Math.max(MIN_CLUSTER_R, SPACING * Math.sqrt(n + 0.5) + PERSON_R + 4));
+  const sunflower = (n: number) =>
+    n === 0 ? MIN_CLUSTER_R : Math.max(MIN_CLUSTER_R, SPACING * Math.sqrt(n + 0.5) + PERSON_R + 4);
   const disc = (n: number) => Math.max(MIN_CLUSTER_R, 3.2 * Math.sqrt(n));
   const sized = (n: number) => (mode === 'people' ? sunflower(n) : disc(n));
   const entries: Omit<MapCluster, 'x' | 'y' | 'labelFrom'>[] = live.map((c) => {
@@ -157,7 +164,17 @@ export function mapPicture(input: {
     };
   });
   if (noneCount > 0)
-    entries.push({ id: UNAFFILIATED, name: 'Not in a community yet', lines: wrapLabel(unaffiliatedName(noneCount).replace(/ (?=—)|(?<=—) /g, '\u00a0')).map((l) => l.replace(/\u00a0/g, ' ')), count: noneCount, shared: 0, membership: null, r: f(sized(noneCount)) });
+    entries.push({
+      id: UNAFFILIATED,
+      name: 'Not in a community yet',
+      lines: wrapLabel(unaffiliatedName(noneCount).replace(/ (?=—)|(?<=—) /g, '\u00a0')).map((l) =>
+        l.replace(/\u00a0/g, ' '),
+      ),
+      count: noneCount,
+      shared: 0,
+      membership: null,
+      r: f(sized(noneCount)),
+    });
 
   // Angles first: they follow only the groups' sizes, and the bridges' places follow them.
   const circumference = entries.reduce((sum, e) => sum + 2 * e.r + GAP, 0);
@@ -194,8 +211,21 @@ export function mapPicture(input: {
   const Ri = inner.length === 0 ? 0 : Math.max(innerCirc / (2 * Math.PI), ME_R + biggestSet + 24);
 
   const largest = entries.reduce((m, e) => Math.max(m, e.r), 0);
-  const R = entries.length === 0 ? 0 : Math.max(circumference / (2 * Math.PI), ME_R + largest + GAP * (entries.length === 1 ? 1 : 2), Ri + biggestSet + largest + GAP, 120);
-  const clusters: MapCluster[] = entries.map((e, i) => ({ ...e, x: f(R * Math.cos(angles[i] as number)), y: f(R * stretch * Math.sin(angles[i] as number)), labelFrom: Infinity }));
+  const R =
+    entries.length === 0
+      ? 0
+      : Math.max(
+          circumference / (2 * Math.PI),
+          ME_R + largest + GAP * (entries.length === 1 ? 1 : 2),
+          Ri + biggestSet + largest + GAP,
+          120,
+        );
+  const clusters: MapCluster[] = entries.map((e, i) => ({
+    ...e,
+    x: f(R * Math.cos(angles[i] as number)),
+    y: f(R * stretch * Math.sin(angles[i] as number)),
+    labelFrom: Infinity,
+  }));
   const at = new Map(clusters.map((c) => [c.id as string, c]));
 
   const people: MapPersonMark[] = [];
@@ -205,7 +235,16 @@ export function mapPicture(input: {
       [...list].sort(byName).forEach((p, k) => {
         const rr = list.length === 1 ? 0 : SPACING * Math.sqrt(k + 0.5);
         const t = k * GOLDEN - Math.PI / 2;
-        people.push({ id: p.id, name: p.name, communityNames: names, x: f(c.x + rr * Math.cos(t)), y: f(c.y + rr * Math.sin(t)), r: PERSON_R, bridge: false, labelFrom: Infinity });
+        people.push({
+          id: p.id,
+          name: p.name,
+          communityNames: names,
+          x: f(c.x + rr * Math.cos(t)),
+          y: f(c.y + rr * Math.sin(t)),
+          r: PERSON_R,
+          bridge: false,
+          labelFrom: Infinity,
+        });
       });
     for (const c of clusters) if (c.id !== UNAFFILIATED) sunflowerAround(c, only.get(c.id) ?? [], [c.name]);
     const unaffiliated = at.get(UNAFFILIATED);
@@ -224,7 +263,16 @@ export function mapPicture(input: {
         const t = k * GOLDEN;
         const x = f(cx + rr * Math.cos(t));
         const y = f(cy + rr * Math.sin(t));
-        people.push({ id: p.id, name: p.name, communityNames: names, x, y, r: PERSON_R + 1, bridge: true, labelFrom: Infinity });
+        people.push({
+          id: p.id,
+          name: p.name,
+          communityNames: names,
+          x,
+          y,
+          r: PERSON_R + 1,
+          bridge: true,
+          labelFrom: Infinity,
+        });
         for (const id of s.ids) {
           const c = at.get(id) as MapCluster;
           const d = Math.hypot(x - c.x, y - c.y) || 1;
@@ -262,13 +310,36 @@ export function mapPicture(input: {
     const a = Math.atan2(c.y, c.x);
     const dx = Math.cos(a);
     const dy = Math.sin(a);
-    const side = clusters.length === 1 || tall || Math.abs(dy) >= 0.8 ? (dy < 0 && clusters.length > 1 ? 'above' : 'below') : dx < 0 ? 'left' : 'right';
+    const side =
+      clusters.length === 1 || tall || Math.abs(dy) >= 0.8
+        ? dy < 0 && clusters.length > 1
+          ? 'above'
+          : 'below'
+        : dx < 0
+          ? 'left'
+          : 'right';
     const v = { above: [0, -1], below: [0, 1], left: [-1, 0], right: [1, 0] }[side];
     return { x: f(c.x + (v[0] as number) * c.r), y: f(c.y + (v[1] as number) * c.r), side };
   };
   const boxes: LabelBox[] = [
-    ...[...clusters].sort((a, b) => b.count - a.count).map((c): LabelBox => ({ key: c.id, ...outward(c), lines: c.lines, fontPx: 13, tier: 0 })),
-    ...[...people].sort((a, b) => Number(b.bridge) - Number(a.bridge) || byName(a, b)).map((p): LabelBox => ({ key: p.id, x: p.x, y: p.y - p.r, lines: [p.name], side: 'above', sides: ['right', 'left', 'below'], reach: p.r, fontPx: 12, tier: 1 })),
+    ...[...clusters]
+      .sort((a, b) => b.count - a.count)
+      .map((c): LabelBox => ({ key: c.id, ...outward(c), lines: c.lines, fontPx: 13, tier: 0 })),
+    ...[...people]
+      .sort((a, b) => Number(b.bridge) - Number(a.bridge) || byName(a, b))
+      .map(
+        (p): LabelBox => ({
+          key: p.id,
+          x: p.x,
+          y: p.y - p.r,
+          lines: [p.name],
+          side: 'above',
+          sides: ['right', 'left', 'below'],
+          reach: p.r,
+          fontPx: 12,
+          tier: 1,
+        }),
+      ),
   ];
   const marks = [{ x: 0, y: 0, r: ME_R }, ...people, ...(mode === 'groups' ? clusters : [])];
   const from = placeLabels(boxes, marks);
@@ -276,5 +347,15 @@ export function mapPicture(input: {
   for (const p of people) p.labelFrom = from.get(p.id) ?? Infinity;
   const labels = boxes.map((b) => ({ ...b, from: from.get(b.key) ?? Infinity }));
 
-  return { mode, total: input.groups.total, me: { label: input.meLabel ?? 'You', r: ME_R }, clusters, people, links, ties, labels, bounds: { minX, minY, maxX, maxY } };
+  return {
+    mode,
+    total: input.groups.total,
+    me: { label: input.meLabel ?? 'You', r: ME_R },
+    clusters,
+    people,
+    links,
+    ties,
+    labels,
+    bounds: { minX, minY, maxX, maxY },
+  };
 }

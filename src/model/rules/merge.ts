@@ -19,7 +19,19 @@ export interface MergeLabels {
 }
 
 /** Single values: the kept one wins; a different other one goes into the notes. */
-const SCALARS = ['name', 'role', 'organisation', 'department', 'linkedin', 'website', 'location', 'birthday', 'power', 'interest', 'metLine'] as const;
+const SCALARS = [
+  'name',
+  'role',
+  'organisation',
+  'department',
+  'linkedin',
+  'website',
+  'location',
+  'birthday',
+  'power',
+  'interest',
+  'metLine',
+] as const;
 /** Texts where two versions can stand one after the other. */
 const JOINED = ['whatTheyDo', 'interests', 'needs'] as const;
 const LISTS = ['emails', 'phones', 'tags', 'communityIds', 'objectiveIds'] as const;
@@ -85,13 +97,19 @@ export function mergeContacts(keep: Contact, drop: Contact, labels: MergeLabels 
 
   if (merged.introducedById === keep.id || merged.introducedById === drop.id) merged.introducedById = null;
   const theirIntroducer = other.introducedById;
-  if (theirIntroducer !== null && theirIntroducer !== keep.id && theirIntroducer !== drop.id && theirIntroducer !== merged.introducedById) {
+  if (
+    theirIntroducer !== null &&
+    theirIntroducer !== keep.id &&
+    theirIntroducer !== drop.id &&
+    theirIntroducer !== merged.introducedById
+  ) {
     if (merged.introducedById === null) merged.introducedById = theirIntroducer;
     else notes.push(alsoLine('introducedById', labels.personName?.(theirIntroducer) ?? 'another person'));
   }
 
   // Connected since the earlier of the two; seen regularly if either says so.
-  if (other.connectedOn !== null && (merged.connectedOn === null || other.connectedOn < merged.connectedOn)) merged.connectedOn = other.connectedOn;
+  if (other.connectedOn !== null && (merged.connectedOn === null || other.connectedOn < merged.connectedOn))
+    merged.connectedOn = other.connectedOn;
   if (other.seenRegularly) merged.seenRegularly = true;
   if (other.cadenceDays !== null && (merged.cadenceDays === null || other.cadenceDays < merged.cadenceDays)) {
     merged.cadenceDays = other.cadenceDays;
@@ -113,7 +131,11 @@ function mergeMeeting(merged: ContactValues, other: ContactValues, notes: string
   const earlier = (a: IsoDate | null, b: IsoDate | null) => a !== null && (b === null || a < b);
   const takeTheirs = earlier(other.metOn, merged.metOn);
   const [win, lose] = takeTheirs ? [other, merged] : [merged, other];
-  const result = { metOn: win.metOn ?? lose.metOn, metPlace: win.metPlace || lose.metPlace, metEventId: win.metEventId ?? lose.metEventId };
+  const result = {
+    metOn: win.metOn ?? lose.metOn,
+    metPlace: win.metPlace || lose.metPlace,
+    metEventId: win.metEventId ?? lose.metEventId,
+  };
   if (lose.metOn !== null && lose.metOn !== result.metOn) notes.push(alsoLine('metOn', lose.metOn));
   if (lose.metPlace !== '' && lose.metPlace !== result.metPlace) notes.push(alsoLine('metPlace', lose.metPlace));
   if (lose.metEventId !== null && lose.metEventId !== result.metEventId) {

@@ -14,7 +14,14 @@ export const ME = 'me' as const;
 
 export type NetworkNode =
   | { kind: 'me'; id: typeof ME; label: string }
-  | { kind: 'community'; id: CommunityId; label: string; communityKind: CommunityKind; membership: Community['membership']; memberCount: number }
+  | {
+      kind: 'community';
+      id: CommunityId;
+      label: string;
+      communityKind: CommunityKind;
+      membership: Community['membership'];
+      memberCount: number;
+    }
   | { kind: 'person'; id: ContactId; label: string; communityIds: CommunityId[] };
 
 export type NetworkEdge =
@@ -71,10 +78,18 @@ export function networkStructure(input: NetworkInput): NetworkStructure {
     }
     if (ids.length >= 2) bridgePeople.push({ contactId: p.id, communityIds: ids });
     const introducer = p.introducedById === null ? null : resolve(p.introducedById);
-    if (introducer !== null && introducer !== p.id && people.has(introducer)) edges.push({ kind: 'introduced-by', from: introducer, to: p.id });
+    if (introducer !== null && introducer !== p.id && people.has(introducer))
+      edges.push({ kind: 'introduced-by', from: introducer, to: p.id });
   }
   for (const c of communities) {
-    nodes.push({ kind: 'community', id: c.id, label: c.name, communityKind: c.kind, membership: c.membership, memberCount: memberCount.get(c.id) ?? 0 });
+    nodes.push({
+      kind: 'community',
+      id: c.id,
+      label: c.name,
+      communityKind: c.kind,
+      membership: c.membership,
+      memberCount: memberCount.get(c.id) ?? 0,
+    });
     edges.push({ kind: 'my-membership', from: ME, to: c.id, membership: c.membership });
   }
 
@@ -93,7 +108,8 @@ export function networkStructure(input: NetworkInput): NetworkStructure {
   };
   for (const c of communities) if (memberCount.has(c.id)) parent.set(c.id, c.id);
   for (const ids of personCommunities.values()) union(ids);
-  const linkPeople = (a: ContactId, b: ContactId) => union([...(personCommunities.get(a) ?? []), ...(personCommunities.get(b) ?? [])]);
+  const linkPeople = (a: ContactId, b: ContactId) =>
+    union([...(personCommunities.get(a) ?? []), ...(personCommunities.get(b) ?? [])]);
   for (const intro of input.introductions ?? []) {
     if (intro.deletedAt !== null || intro.personAId === null || intro.personBId === null) continue;
     const a = resolve(intro.personAId);
@@ -115,7 +131,9 @@ export function networkStructure(input: NetworkInput): NetworkStructure {
     if (g) g.push(id);
     else groups.set(root, [id]);
   }
-  const islands = [...groups.values()].sort((a, b) => b.length - a.length || (a[0] as string).localeCompare(b[0] as string));
+  const islands = [...groups.values()].sort(
+    (a, b) => b.length - a.length || (a[0] as string).localeCompare(b[0] as string),
+  );
   return { nodes, edges, bridgePeople, islands, bridgeSentence: bridgeSentence(islands, live) };
 }
 

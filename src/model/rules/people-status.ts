@@ -19,7 +19,9 @@ export function metInPersonOn(c: Pick<Contact, 'metOn' | 'metPlace' | 'metEventI
 const LINKEDIN_PLACE = 'LinkedIn';
 
 /** The day a connection was made online (imported from LinkedIn), when that is all there is. */
-export function connectedOnlineOn(c: Pick<Contact, 'connectedOn' | 'metOn' | 'metPlace' | 'metEventId'>): IsoDate | null {
+export function connectedOnlineOn(
+  c: Pick<Contact, 'connectedOn' | 'metOn' | 'metPlace' | 'metEventId'>,
+): IsoDate | null {
   return c.connectedOn ?? (c.metOn !== null && metInPersonOn(c) === null ? c.metOn : null);
 }
 

@@ -71,10 +71,16 @@ export function sortPeople(
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const resolved = collator.resolvedOptions();
   // A tailored collation (traditional Spanish sorts "ch" after "c") is not plain either.
-  const plainAlphabet = resolved.collation === 'default' && PLAIN_ALPHABET_LANGUAGES.has(resolved.locale.split('-')[0] ?? '');
+  const plainAlphabet =
+    resolved.collation === 'default' && PLAIN_ALPHABET_LANGUAGES.has(resolved.locale.split('-')[0] ?? '');
   const keyed = contacts.map((c) => {
     const name = foldText(c.name);
-    return { c, name, plain: plainAlphabet && PLAIN_NAME.test(name), when: by === 'met' ? c.metOn : by === 'last-contact' ? (lastContact.get(c.id) ?? null) : null };
+    return {
+      c,
+      name,
+      plain: plainAlphabet && PLAIN_NAME.test(name),
+      when: by === 'met' ? c.metOn : by === 'last-contact' ? (lastContact.get(c.id) ?? null) : null,
+    };
   });
   type Keyed = (typeof keyed)[number];
   if (by === 'name' && keyed.every((k) => k.plain)) {
@@ -83,7 +89,8 @@ export function sortPeople(
     byKey.sort((a, b) => (a.key < b.key ? -1 : 1));
     return byKey.map((k) => k.c);
   }
-  const compareNames = (a: Keyed, b: Keyed) => (a.plain && b.plain ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : collator.compare(a.name, b.name));
+  const compareNames = (a: Keyed, b: Keyed) =>
+    a.plain && b.plain ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : collator.compare(a.name, b.name);
   const byName = (a: Keyed, b: Keyed) => compareNames(a, b) || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0);
   keyed.sort((a, b) => {
     if (by !== 'name' && a.when !== b.when) {

@@ -79,7 +79,10 @@ export function preparePlan(input: PlanInput): PlanContext {
     communityById,
     objectives,
     lastContactDay: lastTouchDayByPerson(
-      lastContactDayByPerson(input.lastContact ?? lastContactByPerson(input.interactions, { until: nowMs, resolve }), input.timeZone),
+      lastContactDayByPerson(
+        input.lastContact ?? lastContactByPerson(input.interactions, { until: nowMs, resolve }),
+        input.timeZone,
+      ),
       people,
     ),
     helpers,

@@ -75,7 +75,9 @@ export function matchPlanItems<C extends PlanCollection>(
   const matches: PlanMatch<PlanItemOf[C]>[] = [];
   for (const item of incoming) {
     if (!isLivePlanItem(item)) continue;
-    const found = byKey.get(planTitleKey(planTitle(item)))?.find((e) => e.id !== item.id && sameItem(collection, e, item));
+    const found = byKey
+      .get(planTitleKey(planTitle(item)))
+      ?.find((e) => e.id !== item.id && sameItem(collection, e, item));
     if (found) matches.push({ existing: found, incoming: item });
   }
   return matches;
@@ -94,7 +96,8 @@ function groupByTitle<T extends PlanItem>(items: readonly T[]): Map<string, T[]>
   return groups;
 }
 
-const oldestFirst = (a: PlanItem, b: PlanItem) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1);
+const oldestFirst = (a: PlanItem, b: PlanItem) =>
+  a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1;
 
 export interface PlanDuplicate<T extends PlanItem = PlanItem> {
   collection: PlanCollection;
@@ -129,7 +132,11 @@ export function findPlanDuplicates<C extends PlanCollection>(
  * The kept item's values after a merge: its own, with what only the other one has filled in
  * (texts both have are joined, lists united). Only fields of the item's spec; no meta fields.
  */
-export function mergePlanValues<C extends PlanCollection>(collection: C, keep: PlanItemOf[C], drop: PlanItemOf[C]): Record<string, unknown> {
+export function mergePlanValues<C extends PlanCollection>(
+  collection: C,
+  keep: PlanItemOf[C],
+  drop: PlanItemOf[C],
+): Record<string, unknown> {
   const spec = collectionSpecs[collection] as Record<string, { parse(v: unknown): { ok: boolean } }>;
   const patch: Record<string, unknown> = {};
   const k = keep as unknown as Record<string, unknown>;
@@ -142,7 +149,12 @@ export function mergePlanValues<C extends PlanCollection>(collection: C, keep: P
     let next: unknown = mine;
     if (isEmptyValue(mine)) next = theirs;
     else if (Array.isArray(mine) && Array.isArray(theirs)) next = [...new Set([...mine, ...theirs])];
-    else if (typeof mine === 'string' && typeof theirs === 'string' && (field === 'description' || field === 'notes' || field === 'offer')) next = joinText(mine, theirs);
+    else if (
+      typeof mine === 'string' &&
+      typeof theirs === 'string' &&
+      (field === 'description' || field === 'notes' || field === 'offer')
+    )
+      next = joinText(mine, theirs);
     if (next !== mine && spec[field]!.parse(next).ok) patch[field] = next;
   }
   return patch;

@@ -8,9 +8,15 @@ import type { Contact } from '../contact.ts';
 import type { IsoDate } from '../fields.ts';
 import type { InteractionId } from '../ids.ts';
 
-export type FollowUpPlan = { kind: 'on-interaction'; interactionId: InteractionId; dueOn: IsoDate } | { kind: 'action'; title: string; dueOn: IsoDate };
+export type FollowUpPlan =
+  | { kind: 'on-interaction'; interactionId: InteractionId; dueOn: IsoDate }
+  | { kind: 'action'; title: string; dueOn: IsoDate };
 
-export function planFollowUp(person: Pick<Contact, 'id' | 'name'>, interactions: readonly Interaction[], dueOn: IsoDate): FollowUpPlan {
+export function planFollowUp(
+  person: Pick<Contact, 'id' | 'name'>,
+  interactions: readonly Interaction[],
+  dueOn: IsoDate,
+): FollowUpPlan {
   let last: Interaction | null = null;
   for (const i of interactions) {
     if (i.deletedAt !== null || !i.contactIds.includes(person.id)) continue;

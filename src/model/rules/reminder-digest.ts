@@ -47,7 +47,11 @@ function countsLine(parts: readonly string[]): string {
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
-export function reminderDigest(view: TodayView, kinds: readonly ReminderKind[], nameOf: (id: ContactId) => string | undefined): ReminderDigest | null {
+export function reminderDigest(
+  view: TodayView,
+  kinds: readonly ReminderKind[],
+  nameOf: (id: ContactId) => string | undefined,
+): ReminderDigest | null {
   const items: TodayItem[] = [];
   const parts: string[] = [];
   for (const kind of kinds) {

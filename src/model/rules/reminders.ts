@@ -47,8 +47,12 @@ export function readReminderSettings(raw: unknown): ReminderSettings {
   const d = DEFAULT_REMINDER_SETTINGS;
   if (typeof raw !== 'object' || raw === null) return { ...d, days: [...d.days], kinds: [...d.kinds] };
   const r = raw as Record<string, unknown>;
-  const days = Array.isArray(r['days']) ? [...new Set(r['days'].filter((x): x is number => Number.isInteger(x) && x >= 0 && x <= 6))].sort() : [...d.days];
-  const kinds = Array.isArray(r['kinds']) ? REMINDER_KINDS.filter((k) => (r['kinds'] as unknown[]).includes(k)) : [...d.kinds];
+  const days = Array.isArray(r['days'])
+    ? [...new Set(r['days'].filter((x): x is number => Number.isInteger(x) && x >= 0 && x <= 6))].sort()
+    : [...d.days];
+  const kinds = Array.isArray(r['kinds'])
+    ? REMINDER_KINDS.filter((k) => (r['kinds'] as unknown[]).includes(k))
+    : [...d.kinds];
   return {
     enabled: r['enabled'] === true,
     time: typeof r['time'] === 'string' && TIME.test(r['time']) ? r['time'] : d.time,
@@ -101,7 +105,8 @@ interface DueSpan {
 }
 
 /** The later of a due day and the day a snooze ends (a person snoozed until D shows again on D). */
-const afterSnooze = (day: IsoDate, snoozedUntil: IsoDate | null) => (snoozedUntil !== null && snoozedUntil > day ? snoozedUntil : day);
+const afterSnooze = (day: IsoDate, snoozedUntil: IsoDate | null) =>
+  snoozedUntil !== null && snoozedUntil > day ? snoozedUntil : day;
 
 /** For each chosen kind, the spans of days on which Today would show its items, if nothing changes. */
 export function dueSpans(input: Omit<ScheduleInput, 'settings'> & { kinds: readonly ReminderKind[] }): DueSpan[] {
@@ -186,7 +191,8 @@ export function nextWakeTimes(input: ScheduleInput, count = SCHEDULE_LENGTH): nu
   for (let i = 0; i <= SCHEDULE_HORIZON_DAYS && out.length < count; i++) {
     const day = addDays(today, i);
     if (!settings.days.includes(weekdayOf(day))) continue;
-    const due = (openFrom !== null && openFrom <= day) || windows.some((w) => w.from <= day && (w.until as IsoDate) >= day);
+    const due =
+      (openFrom !== null && openFrom <= day) || windows.some((w) => w.from <= day && (w.until as IsoDate) >= day);
     if (!due) continue;
     const at = wallTimeToInstant(day, settings.time, timeZone);
     if (at > nowMs) out.push(at);

@@ -52,8 +52,15 @@ export const NAME_SIMILARITY_THRESHOLD = 0.93;
 /** A key shared by more records than this is a switchboard or a team inbox, not one person. */
 export const MAX_SHARED_KEY_GROUP = 25;
 
-const STRENGTH: Record<DuplicateReason['kind'], number> = { email: 4, linkedin: 4, phone: 3, 'similar-name': 2, 'same-name': 1 };
-export const likenessStrength = (reasons: readonly DuplicateReason[]) => reasons.reduce((s, r) => s + STRENGTH[r.kind], 0);
+const STRENGTH: Record<DuplicateReason['kind'], number> = {
+  email: 4,
+  linkedin: 4,
+  phone: 3,
+  'similar-name': 2,
+  'same-name': 1,
+};
+export const likenessStrength = (reasons: readonly DuplicateReason[]) =>
+  reasons.reduce((s, r) => s + STRENGTH[r.kind], 0);
 
 /* ---------- names ---------- */
 
@@ -86,7 +93,8 @@ function similarityAbove(fa: NameForm, fb: NameForm, threshold: number): number 
   // "Ana Lopez" and "Ana Maria Lopez": every word of the shorter name is in the longer.
   const na = fa.tokens.length;
   const nb = fb.tokens.length;
-  if (na !== nb && Math.min(na, nb) >= 2 && (na < nb ? isSubset(fa.tokens, fb.tokens) : isSubset(fb.tokens, fa.tokens))) return 0.95;
+  if (na !== nb && Math.min(na, nb) >= 2 && (na < nb ? isSubset(fa.tokens, fb.tokens) : isSubset(fb.tokens, fa.tokens)))
+    return 0.95;
   if (threshold > 0 && !charsAllow(fa, fb, threshold)) return 0;
   const sorted = jaroWinkler(fa.sorted, fb.sorted);
   if (fa.written === fa.sorted && fb.written === fb.sorted) return sorted;
@@ -193,7 +201,12 @@ function contactKeys(k: Keyed): string[] {
  * The verdict on two prepared records, or null when nothing suggests one person.
  * Reasons quote `a`'s values. `crowd` holds keys too common to be evidence (see MAX_SHARED_KEY_GROUP).
  */
-export function comparePrepared(a: Prepared<PersonLike>, b: Prepared<PersonLike>, crowd: ReadonlySet<string> = NO_CROWD, threshold = NAME_SIMILARITY_THRESHOLD): Likeness | null {
+export function comparePrepared(
+  a: Prepared<PersonLike>,
+  b: Prepared<PersonLike>,
+  crowd: ReadonlySet<string> = NO_CROWD,
+  threshold = NAME_SIMILARITY_THRESHOLD,
+): Likeness | null {
   const reasons: DuplicateReason[] = [];
   for (const k of a.keys.emails.keys()) {
     if (b.keys.emails.has(k) && !crowd.has(`email ${k}`)) {
@@ -201,7 +214,8 @@ export function comparePrepared(a: Prepared<PersonLike>, b: Prepared<PersonLike>
       break;
     }
   }
-  if (a.keys.linkedin !== null && a.keys.linkedin === b.keys.linkedin && !crowd.has(`linkedin ${a.keys.linkedin}`)) reasons.push({ kind: 'linkedin', value: a.keys.linkedin });
+  if (a.keys.linkedin !== null && a.keys.linkedin === b.keys.linkedin && !crowd.has(`linkedin ${a.keys.linkedin}`))
+    reasons.push({ kind: 'linkedin', value: a.keys.linkedin });
   for (const [k, written] of a.keys.phones) {
     if (b.keys.phones.has(k) && !crowd.has(`phone ${k}`)) {
       reasons.push({ kind: 'phone', value: written });
@@ -232,7 +246,8 @@ export function comparePrepared(a: Prepared<PersonLike>, b: Prepared<PersonLike>
  */
 function disagree(a: Keyed, b: Keyed): boolean {
   if (a.linkedin !== null && b.linkedin !== null && a.linkedin !== b.linkedin) return true;
-  const none = (x: ReadonlyMap<string, string>, y: ReadonlyMap<string, string>) => x.size > 0 && y.size > 0 && ![...x.keys()].some((k) => y.has(k));
+  const none = (x: ReadonlyMap<string, string>, y: ReadonlyMap<string, string>) =>
+    x.size > 0 && y.size > 0 && ![...x.keys()].some((k) => y.has(k));
   return none(a.emails, b.emails) || none(a.phones, b.phones);
 }
 
@@ -250,7 +265,8 @@ const sameName = (a: Prepared<PersonLike>, b: Prepared<PersonLike>) =>
 const NO_CROWD: ReadonlySet<string> = new Set();
 
 /** The verdict on two records. */
-export const comparePeople = (a: PersonLike, b: PersonLike): Likeness | null => comparePrepared(preparePerson(a), preparePerson(b));
+export const comparePeople = (a: PersonLike, b: PersonLike): Likeness | null =>
+  comparePrepared(preparePerson(a), preparePerson(b));
 
 /* ---------- the index ---------- */
 
@@ -369,11 +385,15 @@ export class SamePersonIndex<T extends PersonLike> {
    * organisation; with `certainOnly`, the last tier, which never yields a
    * certain match, is skipped.
    */
-  candidates(query: PersonLike | Prepared<PersonLike>, opts: { before?: number; strongest?: boolean; certainOnly?: boolean } = {}): Candidate<T>[] {
+  candidates(
+    query: PersonLike | Prepared<PersonLike>,
+    opts: { before?: number; strongest?: boolean; certainOnly?: boolean } = {},
+  ): Candidate<T>[] {
     const q = 'form' in query ? query : preparePerson(query);
     const before = opts.before ?? Infinity;
     // Keys and names find a few records: a list beats a set until the similar-name blocks.
-    let seen: { has(p: Prepared<T>): boolean; add(p: Prepared<T>): void; [Symbol.iterator](): Iterator<Prepared<T>> } = listOf<Prepared<T>>();
+    let seen: { has(p: Prepared<T>): boolean; add(p: Prepared<T>): void; [Symbol.iterator](): Iterator<Prepared<T>> } =
+      listOf<Prepared<T>>();
     const out: Candidate<T>[] = [];
     const consider = (p: Prepared<T>) => {
       if (p.order >= before || p === q || p.item === q.item || seen.has(p)) return; // never itself
@@ -384,7 +404,11 @@ export class SamePersonIndex<T extends PersonLike> {
       if (likeness) out.push({ item: p.item, likeness });
     };
     const sorted = () =>
-      out.sort((x, y) => Number(y.likeness.certain) - Number(x.likeness.certain) || likenessStrength(y.likeness.reasons) - likenessStrength(x.likeness.reasons));
+      out.sort(
+        (x, y) =>
+          Number(y.likeness.certain) - Number(x.likeness.certain) ||
+          likenessStrength(y.likeness.reasons) - likenessStrength(x.likeness.reasons),
+      );
 
     for (const k of contactKeys(q.keys)) {
       if (this.crowd.has(k)) continue;
@@ -430,7 +454,11 @@ function shorterNames(tokens: readonly string[]): string[] {
 
 function listOf<T>() {
   const items: T[] = [];
-  return { has: (x: T) => items.includes(x), add: (x: T) => void items.push(x), [Symbol.iterator]: () => items[Symbol.iterator]() };
+  return {
+    has: (x: T) => items.includes(x),
+    add: (x: T) => void items.push(x),
+    [Symbol.iterator]: () => items[Symbol.iterator](),
+  };
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -4,7 +4,11 @@
  * run for `sliceMs`, so the screen keeps responding, and no time is lost
  * pausing more often than a frame needs.
  */
-export async function runInSlices<T>(steps: Generator<unknown, T>, pause: () => Promise<void>, sliceMs = 12): Promise<T> {
+export async function runInSlices<T>(
+  steps: Generator<unknown, T>,
+  pause: () => Promise<void>,
+  sliceMs = 12,
+): Promise<T> {
   let sliceStart = performance.now();
   for (;;) {
     const next = steps.next();

@@ -12,7 +12,13 @@ import { snoozeTo } from './dates.ts';
 import type { TodayItem } from './today.ts';
 
 /** How long each kind of item is snoozed for. */
-export const SNOOZE_DAYS: Record<TodayItem['kind'], number> = { 'follow-up': 3, promise: 3, 'keep-in-touch': 7, 'met-recently': 3, action: 7 };
+export const SNOOZE_DAYS: Record<TodayItem['kind'], number> = {
+  'follow-up': 3,
+  promise: 3,
+  'keep-in-touch': 7,
+  'met-recently': 3,
+  action: 7,
+};
 
 export interface SnoozeChanges {
   until: IsoDate;
@@ -63,7 +69,7 @@ export function snoozeAllChanges(
   const all: SnoozeChanges = { until: snoozeTo(today, days), contacts: [], followUps: [], actions: [], promises: [] };
   const seen = new Set<string>();
   const add = <T extends { id: string }>(into: T[], from: readonly T[]) => {
-    for (const c of from) if (!seen.has(c.id)) (seen.add(c.id), into.push(c));
+    for (const c of from) if (!seen.has(c.id)) seen.add(c.id), into.push(c);
   };
   for (const item of items) {
     const c = snoozeChanges(item, today, people, interactions, resolve, days);

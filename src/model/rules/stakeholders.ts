@@ -102,12 +102,16 @@ export function stakeMoveForKey(key: string): StakeMove | null {
  * at once make two entries: the one changed last counts (then the larger id),
  * so every device shows the same place.
  */
-export function positionsFor(objectiveId: ObjectiveId, stakes: Iterable<ObjectiveStake>): Map<ContactId, ObjectiveStake> {
+export function positionsFor(
+  objectiveId: ObjectiveId,
+  stakes: Iterable<ObjectiveStake>,
+): Map<ContactId, ObjectiveStake> {
   const positions = new Map<ContactId, ObjectiveStake>();
   for (const s of stakes) {
     if (s.objectiveId !== objectiveId || s.deletedAt !== null) continue;
     const seen = positions.get(s.contactId);
-    if (!seen || s.updatedAt > seen.updatedAt || (s.updatedAt === seen.updatedAt && s.id > seen.id)) positions.set(s.contactId, s);
+    if (!seen || s.updatedAt > seen.updatedAt || (s.updatedAt === seen.updatedAt && s.id > seen.id))
+      positions.set(s.contactId, s);
   }
   return positions;
 }

@@ -4,7 +4,8 @@ import type { Contact } from '../contact.ts';
 type SubtitleFields = Pick<Contact, 'role' | 'organisation' | 'metLine' | 'metPlace' | 'metEventId' | 'notes'>;
 
 /** What they do, "Role · Organisation"; empty when neither is known. */
-export const workLine = (c: Pick<Contact, 'role' | 'organisation'>) => (c.role && c.organisation ? `${c.role} · ${c.organisation}` : c.role || c.organisation);
+export const workLine = (c: Pick<Contact, 'role' | 'organisation'>) =>
+  c.role && c.organisation ? `${c.role} · ${c.organisation}` : c.role || c.organisation;
 
 /**
  * What they do; until that is known, the line written when they were met (the most useful

@@ -83,7 +83,8 @@ export function searchEntry(contact: Contact, communityNames: ReadonlyMap<Commun
   return { id: contact.id, name, hay: parts.join(SEP) };
 }
 
-const byName = (a: SearchEntry, b: SearchEntry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byName = (a: SearchEntry, b: SearchEntry) =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 export function makeSearchIndex(contacts: readonly Contact[], communities: readonly Community[]): SearchIndex {
   const communityNames = communityNameMap(communities);

@@ -159,13 +159,16 @@ export function computeToday(input: TodayInput): TodayView {
     const p = people.get(id);
     return p === undefined ? '' : personSubtitle(p);
   };
-  const followUpItems = due.slice(0, limit).map((f) => followUpItem(f, today, timeZone, nameOf, eventNames, subtitleOf));
+  const followUpItems = due
+    .slice(0, limit)
+    .map((f) => followUpItem(f, today, timeZone, nameOf, eventNames, subtitleOf));
   const metItems: MetRecentlyItem[] = [];
   let metTotal = 0;
   for (const r of recent) {
     if (seen.has(r.contact.id)) continue;
     seen.add(r.contact.id);
-    if (metTotal++ < limit) metItems.push(metRecentlyItem(r, today, planned.get(r.contact.id) ?? null, eventNames, subtitleOf));
+    if (metTotal++ < limit)
+      metItems.push(metRecentlyItem(r, today, planned.get(r.contact.id) ?? null, eventNames, subtitleOf));
   }
   const keepItems: KeepInTouchItem[] = [];
   let keepTotal = 0;
@@ -178,7 +181,12 @@ export function computeToday(input: TodayInput): TodayView {
   const promiseItems = promises.slice(0, limit).map((p) => promiseItem(p, today, nameOf));
 
   const followUps = { key: 'follow-ups' as const, title: 'Follow-ups due', items: followUpItems, total: due.length };
-  const promisesSection = { key: 'promises' as const, title: 'Promises to keep', items: promiseItems, total: promises.length };
+  const promisesSection = {
+    key: 'promises' as const,
+    title: 'Promises to keep',
+    items: promiseItems,
+    total: promises.length,
+  };
   const keepInTouch = { key: 'keep-in-touch' as const, title: 'Time to catch up', items: keepItems, total: keepTotal };
   const actions = { key: 'actions' as const, title: 'Plan actions this week', items: actionItems, total: soon.length };
   const metRecently = { key: 'met-recently' as const, title: 'Met recently', items: metItems, total: metTotal };
@@ -202,7 +210,12 @@ interface PromiseDue {
 }
 
 /** What I promised and have not done yet, once due (a promise without a date: a week after it was made). */
-function promisesDue(ledger: readonly LedgerEntry[], people: ReadonlyMap<ContactId, Contact>, today: IsoDate, timeZone: string): PromiseDue[] {
+function promisesDue(
+  ledger: readonly LedgerEntry[],
+  people: ReadonlyMap<ContactId, Contact>,
+  today: IsoDate,
+  timeZone: string,
+): PromiseDue[] {
   const out: PromiseDue[] = [];
   for (const entry of ledger) {
     if (entry.deletedAt !== null || entry.status !== 'promised' || entry.direction !== 'gave') continue;
@@ -254,7 +267,8 @@ function newConnectionsLine(people: ReadonlyMap<ContactId, Contact>, today: IsoD
 }
 
 /** "due today", "due tomorrow", "due 3 days ago". */
-export const dueWords = (dueOn: IsoDate, today: IsoDate) => (dueOn === today ? 'due today' : `due ${relativeDay(dueOn, today)}`);
+export const dueWords = (dueOn: IsoDate, today: IsoDate) =>
+  dueOn === today ? 'due today' : `due ${relativeDay(dueOn, today)}`;
 
 function eventGroup(eventId: EventId | null, eventNames: ReadonlyMap<EventId, string>): ItemBase['group'] {
   const name = eventId === null ? undefined : eventNames.get(eventId);
@@ -263,7 +277,10 @@ function eventGroup(eventId: EventId | null, eventNames: ReadonlyMap<EventId, st
 
 const firstLine = (text: string) => text.split('\n', 1)[0]?.trim() ?? '';
 
-function where(interaction: { eventId: EventId | null; place: string }, eventNames: ReadonlyMap<EventId, string>): string {
+function where(
+  interaction: { eventId: EventId | null; place: string },
+  eventNames: ReadonlyMap<EventId, string>,
+): string {
   const event = interaction.eventId === null ? undefined : eventNames.get(interaction.eventId);
   if (event) return ` at ${event}`;
   return interaction.place ? ` at ${interaction.place}` : '';
@@ -306,7 +323,9 @@ function metRecentlyItem(
 ): MetRecentlyItem {
   const c = r.contact;
   const at = where({ eventId: c.metEventId, place: c.metPlace }, eventNames);
-  const plan = plannedOn ? `; a follow-up is planned for ${relativeDay(plannedOn, today)}` : ' and have not been in touch since';
+  const plan = plannedOn
+    ? `; a follow-up is planned for ${relativeDay(plannedOn, today)}`
+    : ' and have not been in touch since';
   return {
     kind: 'met-recently',
     key: `met-recently:${c.id}`,
@@ -336,7 +355,10 @@ function keepInTouchItem(l: LapsedCadence, today: IsoDate, subtitleOf: (id: Cont
     reason: `Time to catch up with ${c.name} — ${since}, and you meant to keep in touch ${cadenceWords(l.cadenceDays)}.`,
     title: c.name,
     context: subtitleOf(c.id),
-    when: l.lastContactOn !== null ? `last in touch ${relativeDay(l.lastContactOn, today)}` : `since ${relativeDay(l.countedFrom, today)}`,
+    when:
+      l.lastContactOn !== null
+        ? `last in touch ${relativeDay(l.lastContactOn, today)}`
+        : `since ${relativeDay(l.countedFrom, today)}`,
     group: null,
     contactIds: [c.id],
     contactId: c.id,
@@ -346,7 +368,12 @@ function keepInTouchItem(l: LapsedCadence, today: IsoDate, subtitleOf: (id: Cont
   };
 }
 
-function actionItem(a: ActionDue, today: IsoDate, nameOf: (id: ContactId) => string, people: ReadonlyMap<ContactId, Contact>): ActionItem {
+function actionItem(
+  a: ActionDue,
+  today: IsoDate,
+  nameOf: (id: ContactId) => string,
+  people: ReadonlyMap<ContactId, Contact>,
+): ActionItem {
   const action = a.action;
   const who = action.contactId !== null && people.has(action.contactId) ? ` (with ${nameOf(action.contactId)})` : '';
   return {

@@ -170,7 +170,8 @@ export function makePrivateBridge(opts: BridgeOptions): PrivateBridge {
   const onEntries = (event: Y.YArrayEvent<Uint8Array>, tr: Y.Transaction) => {
     if (tr.origin === SEALED_HERE) return;
     const added: Uint8Array[] = [];
-    for (const change of event.changes.delta) if (Array.isArray(change.insert)) for (const e of change.insert) if (e instanceof Uint8Array) added.push(e);
+    for (const change of event.changes.delta)
+      if (Array.isArray(change.insert)) for (const e of change.insert) if (e instanceof Uint8Array) added.push(e);
     if (added.length) void takeAll(added);
   };
   const learn = () =>

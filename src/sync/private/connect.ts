@@ -36,7 +36,10 @@ export function connectPrivate(
     spaceId: creds.spaceId,
     deviceId: creds.deviceId,
     device: keys.device,
-    onKeys: (k) => void saveSpaceKeys(creds.spaceId, { device: keys.device, epochs: k.all() }).catch((e: unknown) => console.error('Rapport: the space keys could not be stored', e)),
+    onKeys: (k) =>
+      void saveSpaceKeys(creds.spaceId, { device: keys.device, epochs: k.all() }).catch((e: unknown) =>
+        console.error('Rapport: the space keys could not be stored', e),
+      ),
     onHealth: opts.onHealth,
     onError: (e) => console.error('Rapport (private sync):', e instanceof Error ? e.message : 'error'),
   });
@@ -66,7 +69,14 @@ export async function fetchPrivateNetworkCopy(creds: SpaceCredentials, keys: Spa
   const envelope = await fetchNetworkCopy(creds);
   if (envelope === null) return null;
   const plain = new Y.Doc();
-  const bridge = makePrivateBridge({ plain, envelope, keyring: new Keyring(keys.epochs), spaceId: creds.spaceId, deviceId: creds.deviceId, device: keys.device });
+  const bridge = makePrivateBridge({
+    plain,
+    envelope,
+    keyring: new Keyring(keys.epochs),
+    spaceId: creds.spaceId,
+    deviceId: creds.deviceId,
+    device: keys.device,
+  });
   await bridge.ready;
   await bridge.settled();
   bridge.destroy();

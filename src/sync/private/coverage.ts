@@ -24,7 +24,8 @@ export class Coverage {
   }
 
   lacks(doc: Y.Doc): boolean {
-    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc))) if ((this.ends.get(client) ?? 0) < clock) return true;
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc)))
+      if ((this.ends.get(client) ?? 0) < clock) return true;
     return false;
   }
 }

@@ -111,12 +111,14 @@ export async function rotateEpoch(
   const next = await newEpochKey(current.n + 1, eid);
   const wrapped = new Map<string, Uint8Array>();
   for (const [deviceId, publicKey] of registered) {
-    if (deviceId === me.deviceId || recipients.has(deviceId)) wrapped.set(deviceId, await wrapEpochKey(next, publicKey, me.spaceId, deviceId));
+    if (deviceId === me.deviceId || recipients.has(deviceId))
+      wrapped.set(deviceId, await wrapEpochKey(next, publicKey, me.spaceId, deviceId));
   }
   // Every epoch at the top is linked, not only this device's current one: another device may
   // have rotated at the same time, and what it sealed must stay reachable from the new key.
   const links = new Map<number, Uint8Array>();
-  for (const epoch of keyring.all()) if (epoch.n >= current.n) links.set(epoch.eid, await sealPreviousKey(next, epoch, me.spaceId));
+  for (const epoch of keyring.all())
+    if (epoch.n >= current.n) links.set(epoch.eid, await sealPreviousKey(next, epoch, me.spaceId));
   envelope.transact(() => {
     const keys = envelopeKeys(envelope);
     for (const name of [...keys.keys()]) if (name.startsWith('w:')) keys.delete(name);

@@ -42,8 +42,17 @@ const isKey = (v: unknown): v is CryptoKey => typeof CryptoKey !== 'undefined' &
 function read(raw: unknown): SpaceKeys | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const { device, epochs } = raw as Partial<SpaceKeys>;
-  if (!device || !isKey(device.privateKey) || !isKey(device.publicKey) || !(device.publicRaw instanceof Uint8Array) || !Array.isArray(epochs)) return null;
-  const valid = epochs.filter((e): e is EpochKey => typeof e?.eid === 'number' && typeof e.n === 'number' && isKey(e.key));
+  if (
+    !device ||
+    !isKey(device.privateKey) ||
+    !isKey(device.publicKey) ||
+    !(device.publicRaw instanceof Uint8Array) ||
+    !Array.isArray(epochs)
+  )
+    return null;
+  const valid = epochs.filter(
+    (e): e is EpochKey => typeof e?.eid === 'number' && typeof e.n === 'number' && isKey(e.key),
+  );
   return valid.length ? { device, epochs: valid } : null;
 }
 
@@ -52,7 +61,9 @@ export async function loadSpaceKeys(spaceId: string): Promise<SpaceKeys | null> 
 }
 
 export async function saveSpaceKeys(spaceId: string, keys: SpaceKeys): Promise<void> {
-  await run('readwrite', (s) => s.put({ device: keys.device, epochs: keys.epochs.map(({ eid, n, key }) => ({ eid, n, key })) }, spaceId));
+  await run('readwrite', (s) =>
+    s.put({ device: keys.device, epochs: keys.epochs.map(({ eid, n, key }) => ({ eid, n, key })) }, spaceId),
+  );
 }
 
 export async function forgetSpaceKeys(spaceId: string): Promise<void> {

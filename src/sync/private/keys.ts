@@ -90,7 +90,9 @@ export function labelled(label: string, ...parts: (string | number)[]): Uint8Arr
 
 export async function aesSeal(key: CryptoKey, aad: Uint8Array, plaintext: Uint8Array): Promise<Uint8Array> {
   const nonce = globalThis.crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
-  const sealed = new Uint8Array(await subtle().encrypt({ name: 'AES-GCM', iv: nonce, additionalData: bs(aad) }, key, bs(plaintext)));
+  const sealed = new Uint8Array(
+    await subtle().encrypt({ name: 'AES-GCM', iv: nonce, additionalData: bs(aad) }, key, bs(plaintext)),
+  );
   const out = new Uint8Array(NONCE_BYTES + sealed.byteLength);
   out.set(nonce);
   out.set(sealed, NONCE_BYTES);
@@ -116,15 +118,32 @@ export async function aesOpen(key: CryptoKey, aad: Uint8Array, sealed: Uint8Arra
 const WRAPPED_PLAIN_BYTES = 4 + AES_KEY_BYTES;
 const POINT_BYTES = 65;
 
-async function wrappingKey(shared: ArrayBuffer, salt: Uint8Array, info: Uint8Array, usage: 'encrypt' | 'decrypt'): Promise<CryptoKey> {
+async function wrappingKey(
+  shared: ArrayBuffer,
+  salt: Uint8Array,
+  info: Uint8Array,
+  usage: 'encrypt' | 'decrypt',
+): Promise<CryptoKey> {
   const ikm = await subtle().importKey('raw', shared, 'HKDF', false, ['deriveKey']);
-  return subtle().deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: bs(salt), info: bs(info) }, ikm, { name: 'AES-GCM', length: 256 }, false, [usage]);
+  return subtle().deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: bs(salt), info: bs(info) },
+    ikm,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    [usage],
+  );
 }
 
-const wrapInfo = (spaceId: string, eid: number, deviceId: string) => labelled('rapport/wrap/v1', spaceId, eid, deviceId);
+const wrapInfo = (spaceId: string, eid: number, deviceId: string) =>
+  labelled('rapport/wrap/v1', spaceId, eid, deviceId);
 
 /** Seals `epoch` for the device whose public key is `recipient`: ephemeral point | nonce | sealed(n | key). */
-export async function wrapEpochKey(epoch: EpochKey, recipient: CryptoKey, spaceId: string, deviceId: string): Promise<Uint8Array> {
+export async function wrapEpochKey(
+  epoch: EpochKey,
+  recipient: CryptoKey,
+  spaceId: string,
+  deviceId: string,
+): Promise<Uint8Array> {
   const ephemeral = await subtle().generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
   const ephemeralRaw = new Uint8Array(await subtle().exportKey('raw', ephemeral.publicKey));
   const shared = await subtle().deriveBits({ name: 'ECDH', public: recipient }, ephemeral.privateKey, 256);
@@ -141,7 +160,13 @@ export async function wrapEpochKey(epoch: EpochKey, recipient: CryptoKey, spaceI
 }
 
 /** The epoch key wrapped for this device, or null when it does not open (not ours, tampered, other space). */
-export async function unwrapEpochKey(wrapped: Uint8Array, eid: number, own: DeviceKeys, spaceId: string, deviceId: string): Promise<EpochKey | null> {
+export async function unwrapEpochKey(
+  wrapped: Uint8Array,
+  eid: number,
+  own: DeviceKeys,
+  spaceId: string,
+  deviceId: string,
+): Promise<EpochKey | null> {
   if (wrapped.byteLength < POINT_BYTES + NONCE_BYTES + 16) return null;
   let ephemeral: CryptoKey;
   try {

@@ -45,7 +45,9 @@ export type OpenError =
   /** Does not open: tampered, wrong key, or moved from another space. */
   | { type: 'rejected' };
 
-export type Opened = { ok: true; header: EntryHeader; payload: Uint8Array } | { ok: false; error: OpenError; header: EntryHeader | null };
+export type Opened =
+  | { ok: true; header: EntryHeader; payload: Uint8Array }
+  | { ok: false; error: OpenError; header: EntryHeader | null };
 
 /** The epoch keys a device holds, by id. */
 export class Keyring {
@@ -94,7 +96,8 @@ export function readHeader(entry: Uint8Array): EntryHeader | null {
   if (entry[0] !== ENTRY_VERSION || !KINDS.has(entry[1]!)) return null;
   const authorLength = entry[6]!;
   const bodyAt = 7 + authorLength;
-  if (authorLength === 0 || authorLength > MAX_AUTHOR_BYTES || entry.byteLength < bodyAt + NONCE_BYTES + 16) return null;
+  if (authorLength === 0 || authorLength > MAX_AUTHOR_BYTES || entry.byteLength < bodyAt + NONCE_BYTES + 16)
+    return null;
   let author: string;
   try {
     author = td.decode(entry.subarray(7, bodyAt));
@@ -107,7 +110,8 @@ export function readHeader(entry: Uint8Array): EntryHeader | null {
 
 function header(kind: EntryKind, eid: number, author: string): Uint8Array {
   const authorBytes = te.encode(author);
-  if (authorBytes.byteLength === 0 || authorBytes.byteLength > MAX_AUTHOR_BYTES) throw new RangeError('author id must be 1–64 bytes');
+  if (authorBytes.byteLength === 0 || authorBytes.byteLength > MAX_AUTHOR_BYTES)
+    throw new RangeError('author id must be 1–64 bytes');
   const out = new Uint8Array(7 + authorBytes.byteLength);
   out[0] = ENTRY_VERSION;
   out[1] = kind;
@@ -125,7 +129,13 @@ function aad(spaceId: string, head: Uint8Array): Uint8Array {
   return out;
 }
 
-export async function sealEntry(kind: EntryKind, payload: Uint8Array, epoch: EpochKey, spaceId: string, author: string): Promise<Uint8Array> {
+export async function sealEntry(
+  kind: EntryKind,
+  payload: Uint8Array,
+  epoch: EpochKey,
+  spaceId: string,
+  author: string,
+): Promise<Uint8Array> {
   const head = header(kind, epoch.eid, author);
   const body = await aesSeal(epoch.key, aad(spaceId, head), payload);
   const out = new Uint8Array(head.byteLength + body.byteLength);

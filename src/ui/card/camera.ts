@@ -19,9 +19,12 @@ export function cameraError(e: unknown): string {
 }
 
 export async function openCamera(): Promise<Result<MediaStream, string>> {
-  if (!navigator.mediaDevices?.getUserMedia) return err('This browser cannot open a camera here. Paste the card text below instead.');
+  if (!navigator.mediaDevices?.getUserMedia)
+    return err('This browser cannot open a camera here. Paste the card text below instead.');
   try {
-    return ok(await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false }));
+    return ok(
+      await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false }),
+    );
   } catch (e) {
     return err(cameraError(e));
   }

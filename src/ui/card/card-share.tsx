@@ -20,14 +20,27 @@ async function qrFor(me: Me): Promise<Qr> {
     return { ok: true, url: await QRCode.toDataURL(full, QR_OPTIONS), withoutNotes: false };
   } catch {
     try {
-      return { ok: true, url: await QRCode.toDataURL(meToVCard({ ...me, headline: '' }), QR_OPTIONS), withoutNotes: true };
+      return {
+        ok: true,
+        url: await QRCode.toDataURL(meToVCard({ ...me, headline: '' }), QR_OPTIONS),
+        withoutNotes: true,
+      };
     } catch {
-      return { ok: false, message: 'Your card holds too much for one QR code. Shorten a field, or share the .vcf file instead.' };
+      return {
+        ok: false,
+        message: 'Your card holds too much for one QR code. Shorten a field, or share the .vcf file instead.',
+      };
     }
   }
 }
 
-const fileName = (me: Me) => `${me.name.trim().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'card'}.vcf`;
+const fileName = (me: Me) =>
+  `${
+    me.name
+      .trim()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '') || 'card'
+  }.vcf`;
 
 function canShareFiles(): boolean {
   if (typeof navigator.share !== 'function' || typeof navigator.canShare !== 'function') return false;
@@ -47,7 +60,10 @@ export function CardShare(props: { me: Me }) {
       await navigator.share({ files: [file], title: props.me.name });
     } catch (e) {
       // Closing the share sheet is a choice, not a failure.
-      if (!(e instanceof DOMException && e.name === 'AbortError')) showToast(`The card could not be shared (${e instanceof Error ? e.message : String(e)}). Download the .vcf instead.`);
+      if (!(e instanceof DOMException && e.name === 'AbortError'))
+        showToast(
+          `The card could not be shared (${e instanceof Error ? e.message : String(e)}). Download the .vcf instead.`,
+        );
     }
   };
   return (
@@ -55,7 +71,14 @@ export function CardShare(props: { me: Me }) {
       <h2 class="mt-0" id="card-share-title">
         Hand it over
       </h2>
-      <Show when={props.me.name.trim()} fallback={<p>Fill in your card below — a name is enough to start — and it appears here as a QR code to show at an event.</p>}>
+      <Show
+        when={props.me.name.trim()}
+        fallback={
+          <p>
+            Fill in your card below — a name is enough to start — and it appears here as a QR code to show at an event.
+          </p>
+        }
+      >
         <Show when={qr()} fallback={<p class="muted small">Making the QR code…</p>}>
           {(q) => (
             <Show
@@ -68,10 +91,18 @@ export function CardShare(props: { me: Me }) {
             >
               {(ok) => (
                 <figure class="qr-figure">
-                  <img src={ok().url} alt={`QR code of ${props.me.name}’s card`} width="280" height="280" data-testid="card-qr" />
+                  <img
+                    src={ok().url}
+                    alt={`QR code of ${props.me.name}’s card`}
+                    width="280"
+                    height="280"
+                    data-testid="card-qr"
+                  />
                   <figcaption class="small muted">
                     Let the other person scan this with their phone’s camera.
-                    {ok().withoutNotes ? ' “What I do” is too long for the code and is left out of it; the .vcf file has it.' : ''}
+                    {ok().withoutNotes
+                      ? ' “What I do” is too long for the code and is left out of it; the .vcf file has it.'
+                      : ''}
                   </figcaption>
                 </figure>
               )}
@@ -79,7 +110,10 @@ export function CardShare(props: { me: Me }) {
           )}
         </Show>
         <div class="row">
-          <button type="button" onClick={() => downloadText(fileName(props.me), meToVCard(props.me), 'text/vcard;charset=utf-8')}>
+          <button
+            type="button"
+            onClick={() => downloadText(fileName(props.me), meToVCard(props.me), 'text/vcard;charset=utf-8')}
+          >
             Download my card (.vcf)
           </button>
           <Show when={shareable}>

@@ -42,11 +42,18 @@ function loadZxing(): Promise<QrDetector> {
     ]);
     // Instantiate now, from our own copy, so a failure shows here and not on the first frame.
     await prepareZXingModule({
-      overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? new URL(wasmUrl, location.href).href : prefix + path) },
+      overrides: {
+        locateFile: (path: string, prefix: string) =>
+          path.endsWith('.wasm') ? new URL(wasmUrl, location.href).href : prefix + path,
+      },
       fireImmediately: true,
     });
     const detector = new BarcodeDetector({ formats: ['qr_code'] });
-    return { kind: 'zxing' as const, detect: async (source: HTMLVideoElement | HTMLCanvasElement | ImageBitmap) => (await detector.detect(source)).map((b) => b.rawValue) };
+    return {
+      kind: 'zxing' as const,
+      detect: async (source: HTMLVideoElement | HTMLCanvasElement | ImageBitmap) =>
+        (await detector.detect(source)).map((b) => b.rawValue),
+    };
   })();
   zxing.catch(() => (zxing = null)); // let a later scan try again
   return zxing;

@@ -155,7 +155,13 @@ export function ScanCard(props: ScanCardProps) {
         <summary>Paste the card text instead</summary>
         <div class="field">
           <label for={`${id}-text`}>Card text (vCard or MECARD)</label>
-          <textarea id={`${id}-text`} value={pasted()} onInput={(e) => setPasted(e.currentTarget.value)} spellcheck={false} aria-describedby={pasteProblem() ? `${id}-error` : undefined} />
+          <textarea
+            id={`${id}-text`}
+            value={pasted()}
+            onInput={(e) => setPasted(e.currentTarget.value)}
+            spellcheck={false}
+            aria-describedby={pasteProblem() ? `${id}-error` : undefined}
+          />
           <Show when={pasteProblem()}>
             <p class="error" id={`${id}-error`} role="alert">
               {pasteProblem()}

@@ -24,7 +24,10 @@ export function ScanToAdd() {
     const id = r.value.id;
     setDraft(null);
     setAdded({ id, name: r.value.name });
-    showToast(`${r.value.name} added.`, { label: 'Undo', run: () => (moveToTrash(doc, 'contacts', id), setAdded(null)) });
+    showToast(`${r.value.name} added.`, {
+      label: 'Undo',
+      run: () => (moveToTrash(doc, 'contacts', id), setAdded(null)),
+    });
   };
   return (
     <section class="card" aria-labelledby="scan-title">
@@ -37,10 +40,21 @@ export function ScanToAdd() {
           <div class="scanned" data-testid="scanned-card">
             <p>
               <strong class="wrap">{d().draft.values.name}</strong>
-              <Show when={[d().draft.values.role, d().draft.values.organisation].filter(Boolean).join(', ')}>{(s) => <span class="muted wrap"> — {s()}</span>}</Show>
+              <Show when={[d().draft.values.role, d().draft.values.organisation].filter(Boolean).join(', ')}>
+                {(s) => <span class="muted wrap"> — {s()}</span>}
+              </Show>
             </p>
             <ul class="small">
-              <For each={[...d().draft.values.emails, ...d().draft.values.phones, d().draft.values.linkedin, d().draft.values.website].filter(Boolean)}>{(v) => <li class="wrap">{v}</li>}</For>
+              <For
+                each={[
+                  ...d().draft.values.emails,
+                  ...d().draft.values.phones,
+                  d().draft.values.linkedin,
+                  d().draft.values.website,
+                ].filter(Boolean)}
+              >
+                {(v) => <li class="wrap">{v}</li>}
+              </For>
             </ul>
             <For each={d().warnings}>{(w) => <p class="small muted wrap">{w.message}</p>}</For>
             <div class="row">

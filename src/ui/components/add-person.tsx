@@ -13,7 +13,8 @@ export function AddPersonForm(props: { onAdded: (id: ContactId) => void; onCance
   const submit = (e: SubmitEvent) => {
     e.preventDefault();
     const r = create(doc, 'contacts', { name: name(), organisation: organisation(), role: role() });
-    if (!r.ok) return setError(r.error.type === 'invalid' ? r.error.errors.map((x) => x.message).join(' ') : 'Could not add.');
+    if (!r.ok)
+      return setError(r.error.type === 'invalid' ? r.error.errors.map((x) => x.message).join(' ') : 'Could not add.');
     props.onAdded(r.value.id);
   };
   return (
@@ -23,7 +24,16 @@ export function AddPersonForm(props: { onAdded: (id: ContactId) => void; onCance
       </h2>
       <div class="field" data-invalid={error() ? '' : undefined}>
         <label for="new-name">Name</label>
-        <input id="new-name" name="name" autocomplete="off" required value={name()} onInput={(e) => setName(e.currentTarget.value)} ref={(el) => queueMicrotask(() => el.focus())} aria-describedby={error() ? 'new-name-error' : undefined} />
+        <input
+          id="new-name"
+          name="name"
+          autocomplete="off"
+          required
+          value={name()}
+          onInput={(e) => setName(e.currentTarget.value)}
+          ref={(el) => queueMicrotask(() => el.focus())}
+          aria-describedby={error() ? 'new-name-error' : undefined}
+        />
         <Show when={error()}>
           <p class="error" id="new-name-error" role="alert">
             {error()}
@@ -33,11 +43,23 @@ export function AddPersonForm(props: { onAdded: (id: ContactId) => void; onCance
       <div class="grid-2">
         <div class="field">
           <label for="new-org">Organisation</label>
-          <input id="new-org" name="organisation" autocomplete="off" value={organisation()} onInput={(e) => setOrganisation(e.currentTarget.value)} />
+          <input
+            id="new-org"
+            name="organisation"
+            autocomplete="off"
+            value={organisation()}
+            onInput={(e) => setOrganisation(e.currentTarget.value)}
+          />
         </div>
         <div class="field">
           <label for="new-role">Role</label>
-          <input id="new-role" name="role" autocomplete="off" value={role()} onInput={(e) => setRole(e.currentTarget.value)} />
+          <input
+            id="new-role"
+            name="role"
+            autocomplete="off"
+            value={role()}
+            onInput={(e) => setRole(e.currentTarget.value)}
+          />
         </div>
       </div>
       <div class="row">

@@ -19,7 +19,11 @@ export function CheckList<T extends { id: string }>(props: {
         <For each={props.items}>
           {(item) => (
             <label class="check">
-              <input type="checkbox" checked={props.isChecked(item)} onChange={(e) => props.onToggle(item, e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                checked={props.isChecked(item)}
+                onChange={(e) => props.onToggle(item, e.currentTarget.checked)}
+              />
               <span class="wrap">{props.label(item)}</span>
             </label>
           )}

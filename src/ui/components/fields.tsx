@@ -19,10 +19,14 @@ function Wrapper(props: BaseProps & { id: string; error: string | null; children
       <label for={props.id}>{props.label}</label>
       {props.children}
       <Show when={props.hint && !props.error}>
-        <p class="hint" id={`${props.id}-hint`}>{props.hint}</p>
+        <p class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
       </Show>
       <Show when={props.error}>
-        <p class="error" id={`${props.id}-error`} role="alert">{props.error}</p>
+        <p class="error" id={`${props.id}-error`} role="alert">
+          {props.error}
+        </p>
       </Show>
     </div>
   );
@@ -46,7 +50,15 @@ export function TextField(
   return (
     <Wrapper id={id} label={props.label} hint={props.hint} error={error()}>
       {props.multiline ? (
-        <textarea id={id} name={props.name} value={props.value} placeholder={props.placeholder} aria-invalid={!!error()} aria-describedby={describedBy()} onInput={(e) => commit(e.currentTarget.value)} />
+        <textarea
+          id={id}
+          name={props.name}
+          value={props.value}
+          placeholder={props.placeholder}
+          aria-invalid={!!error()}
+          aria-describedby={describedBy()}
+          onInput={(e) => commit(e.currentTarget.value)}
+        />
       ) : (
         <input
           id={id}
@@ -69,23 +81,42 @@ export function DateField(props: BaseProps & { value: string | null; onCommit: C
   const [error, setError] = createSignal<string | null>(null);
   return (
     <Wrapper id={id} label={props.label} hint={props.hint} error={error()}>
-      <input id={id} type="date" value={props.value ?? ''} aria-invalid={!!error()} onChange={(e) => setError(props.onCommit(e.currentTarget.value || null))} />
+      <input
+        id={id}
+        type="date"
+        value={props.value ?? ''}
+        aria-invalid={!!error()}
+        onChange={(e) => setError(props.onCommit(e.currentTarget.value || null))}
+      />
     </Wrapper>
   );
 }
 
-export function NumberField(props: BaseProps & { value: number | null; min: number; max: number; onCommit: Commit<number | null> }) {
+export function NumberField(
+  props: BaseProps & { value: number | null; min: number; max: number; onCommit: Commit<number | null> },
+) {
   const id = createUniqueId();
   const [error, setError] = createSignal<string | null>(null);
   const commit = (raw: string) => setError(raw.trim() === '' ? props.onCommit(null) : props.onCommit(Number(raw)));
   return (
     <Wrapper id={id} label={props.label} hint={props.hint} error={error()}>
-      <input id={id} type="number" inputmode="numeric" min={props.min} max={props.max} value={props.value ?? ''} aria-invalid={!!error()} onInput={(e) => commit(e.currentTarget.value)} />
+      <input
+        id={id}
+        type="number"
+        inputmode="numeric"
+        min={props.min}
+        max={props.max}
+        value={props.value ?? ''}
+        aria-invalid={!!error()}
+        onInput={(e) => commit(e.currentTarget.value)}
+      />
     </Wrapper>
   );
 }
 
-export function SelectField<V extends string>(props: BaseProps & { value: V; options: readonly { value: V; label: string }[]; onCommit: Commit<V> }) {
+export function SelectField<V extends string>(
+  props: BaseProps & { value: V; options: readonly { value: V; label: string }[]; onCommit: Commit<V> },
+) {
   const id = createUniqueId();
   const [error, setError] = createSignal<string | null>(null);
   return (
@@ -127,7 +158,11 @@ export function ListField(
             {(value) => (
               <li class="chip">
                 <span>{props.render ? props.render(value) : value}</span>
-                <button type="button" aria-label={`Remove ${props.itemLabel} ${value}`} onClick={() => setError(props.onCommit(props.values.filter((v) => v !== value)))}>
+                <button
+                  type="button"
+                  aria-label={`Remove ${props.itemLabel} ${value}`}
+                  onClick={() => setError(props.onCommit(props.values.filter((v) => v !== value)))}
+                >
                   ×
                 </button>
               </li>

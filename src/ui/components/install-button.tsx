@@ -19,7 +19,8 @@ function hintDismissed(): boolean {
 function IosHint() {
   return (
     <p>
-      To install Rapport, tap <strong>Share</strong>, then <strong>Add to Home Screen</strong>. It then opens like an app, works offline, and your data is kept safer.
+      To install Rapport, tap <strong>Share</strong>, then <strong>Add to Home Screen</strong>. It then opens like an
+      app, works offline, and your data is kept safer.
     </p>
   );
 }
@@ -53,7 +54,13 @@ export function InstallButton(props: { inline?: boolean }) {
       </Match>
       <Match when={state() === 'ios' && !dismissed()}>
         <div class="install-ios">
-          <button type="button" class="install-button" aria-expanded={open()} aria-controls={hintId} onClick={() => setOpen(!open())}>
+          <button
+            type="button"
+            class="install-button"
+            aria-expanded={open()}
+            aria-controls={hintId}
+            onClick={() => setOpen(!open())}
+          >
             Install app
           </button>
           <Show when={open()}>

@@ -31,7 +31,13 @@ const FOLLOW_UPS = [
   { label: 'In a month', days: 30 },
 ] as const;
 
-export function LogInteraction(props: { contactIds: ContactId[]; names: string; eventId?: EventId | null; onSaved?: () => void; onClose: () => void }) {
+export function LogInteraction(props: {
+  contactIds: ContactId[];
+  names: string;
+  eventId?: EventId | null;
+  onSaved?: () => void;
+  onClose: () => void;
+}) {
   const { doc } = useSpace();
   let dialog!: HTMLDialogElement;
   let notesInput!: HTMLTextAreaElement;
@@ -55,7 +61,9 @@ export function LogInteraction(props: { contactIds: ContactId[]; names: string; 
   };
   const closing = createMemo(() => {
     const at = whenIso();
-    return at === null ? [] : followUpsClosedBy({ at, contactIds: props.contactIds }, interactions(), TIME_ZONE, makeIdResolver(contacts()));
+    return at === null
+      ? []
+      : followUpsClosedBy({ at, contactIds: props.contactIds }, interactions(), TIME_ZONE, makeIdResolver(contacts()));
   });
   const toggleKeptOpen = (id: InteractionId, open: boolean) =>
     setKeptOpen((s) => {
@@ -108,7 +116,13 @@ export function LogInteraction(props: { contactIds: ContactId[]; names: string; 
             <For each={CHANNELS}>
               {(c) => (
                 <label>
-                  <input type="radio" name="channel" value={c} checked={channel() === c} onChange={() => setChannel(c)} />
+                  <input
+                    type="radio"
+                    name="channel"
+                    value={c}
+                    checked={channel() === c}
+                    onChange={() => setChannel(c)}
+                  />
                   <span>{CHANNEL_LABELS[c]}</span>
                 </label>
               )}
@@ -116,12 +130,23 @@ export function LogInteraction(props: { contactIds: ContactId[]; names: string; 
           </fieldset>
           <div class="field">
             <label for="log-notes">Notes</label>
-            <textarea id="log-notes" ref={notesInput} value={notes()} onInput={(e) => setNotes(e.currentTarget.value)} rows="3" />
+            <textarea
+              id="log-notes"
+              ref={notesInput}
+              value={notes()}
+              onInput={(e) => setNotes(e.currentTarget.value)}
+              rows="3"
+            />
           </div>
           <div class="grid-2">
             <div class="field">
               <label for="log-learned">What I learned about them</label>
-              <textarea id="log-learned" value={learned()} onInput={(e) => setLearned(e.currentTarget.value)} rows="2" />
+              <textarea
+                id="log-learned"
+                value={learned()}
+                onInput={(e) => setLearned(e.currentTarget.value)}
+                rows="2"
+              />
             </div>
             <div class="field">
               <label for="log-shared">What I shared about me</label>
@@ -131,7 +156,11 @@ export function LogInteraction(props: { contactIds: ContactId[]; names: string; 
           <div class="grid-2">
             <div class="field">
               <label for="log-when">When</label>
-              <input id="log-when" type="datetime-local" value={when()} onInput={(e) => {
+              <input
+                id="log-when"
+                type="datetime-local"
+                value={when()}
+                onInput={(e) => {
                   setWhen(e.currentTarget.value);
                   setWhenEdited(true);
                 }}
@@ -155,7 +184,13 @@ export function LogInteraction(props: { contactIds: ContactId[]; names: string; 
             <summary>Follow up on a particular day</summary>
             <div class="field">
               <label for="log-follow-up-on">Follow-up date</label>
-              <input id="log-follow-up-on" type="date" min={todayIso()} value={followUpOn()} onInput={(e) => setFollowUpOn(e.currentTarget.value)} />
+              <input
+                id="log-follow-up-on"
+                type="date"
+                min={todayIso()}
+                value={followUpOn()}
+                onInput={(e) => setFollowUpOn(e.currentTarget.value)}
+              />
             </div>
           </details>
           <Show when={closing().length}>
@@ -164,7 +199,11 @@ export function LogInteraction(props: { contactIds: ContactId[]; names: string; 
               <For each={closing()}>
                 {(f) => (
                   <label class="check">
-                    <input type="checkbox" checked={!keptOpen().has(f.id)} onChange={(e) => toggleKeptOpen(f.id, !e.currentTarget.checked)} />
+                    <input
+                      type="checkbox"
+                      checked={!keptOpen().has(f.id)}
+                      onChange={(e) => toggleKeptOpen(f.id, !e.currentTarget.checked)}
+                    />
                     <span class="wrap">
                       The follow-up due {relativeDay(f.followUpOn as string, todayIso())}
                       {f.notes ? ` — ${f.notes.length > 60 ? `${f.notes.slice(0, 59)}…` : f.notes}` : ''}

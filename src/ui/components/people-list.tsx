@@ -29,7 +29,13 @@ export function PeopleList(props: { people: readonly Contact[]; detail?: (person
             <Show when={props.people[row.index]}>
               {(person) => (
                 <div role="listitem">
-                  <PersonRow person={person()} top={row.start} height={ROW_HEIGHT} index={row.index} detail={props.detail?.(person())} />
+                  <PersonRow
+                    person={person()}
+                    top={row.start}
+                    height={ROW_HEIGHT}
+                    index={row.index}
+                    detail={props.detail?.(person())}
+                  />
                 </div>
               )}
             </Show>
@@ -53,7 +59,8 @@ export function fitToViewport(element: () => HTMLElement) {
     // The page's own block under <main>, and what it holds below the list (links, a note).
     const page = [...main.children].find((child) => child.contains(box)) ?? box;
     const list = box.getBoundingClientRect();
-    const after = page.getBoundingClientRect().bottom - list.bottom + (parseFloat(getComputedStyle(main).paddingBottom) || 0);
+    const after =
+      page.getBoundingClientRect().bottom - list.bottom + (parseFloat(getComputedStyle(main).paddingBottom) || 0);
     const top = list.top + window.scrollY;
     let height = Math.max(256, Math.floor(window.innerHeight - top - after));
     box.style.height = `${height}px`;

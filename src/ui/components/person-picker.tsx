@@ -36,7 +36,14 @@ export function PersonPicker(props: {
           </p>
         )}
       </Show>
-      <input id={id} type="search" autocomplete="off" placeholder="Type a name" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
+      <input
+        id={id}
+        type="search"
+        autocomplete="off"
+        placeholder="Type a name"
+        value={query()}
+        onInput={(e) => setQuery(e.currentTarget.value)}
+      />
       <Show when={matches().length}>
         <ul class="picker-results" aria-label={`Matches for ${props.label}`}>
           <For each={matches()}>

@@ -35,18 +35,22 @@ export function StoragePanel() {
       <Show when={saveState().kind === 'failed' ? (saveState() as { reason: string }) : null}>
         {(failed) => (
           <p class="card" role="alert" data-testid="storage-not-saved">
-            <strong>Not saved on this device — {failed().reason}.</strong> Your latest changes are kept while Rapport stays open, and saving is tried again by
-            itself. Free some space on this device (other sites’ data, downloads, photos), then keep Rapport open until it says “Saved on this device”. If sync is
-            on, your other devices have these changes too; otherwise export a backup below.
+            <strong>Not saved on this device — {failed().reason}.</strong> Your latest changes are kept while Rapport
+            stays open, and saving is tried again by itself. Free some space on this device (other sites’ data,
+            downloads, photos), then keep Rapport open until it says “Saved on this device”. If sync is on, your other
+            devices have these changes too; otherwise export a backup below.
           </p>
         )}
       </Show>
       <p data-testid="storage-persisted" data-state={state()}>
         <Show when={state() === 'granted'}>
-          <strong>Protected.</strong> This browser has agreed to keep Rapport’s data on this device, even when it runs short of space.
+          <strong>Protected.</strong> This browser has agreed to keep Rapport’s data on this device, even when it runs
+          short of space.
         </Show>
         <Show when={state() === 'not-granted'}>
-          <strong>Not protected yet.</strong> The browser may delete Rapport’s data on this device when space runs low, and Safari does after seven days without a visit. Installing the app protects it in most browsers; a backup protects it everywhere.
+          <strong>Not protected yet.</strong> The browser may delete Rapport’s data on this device when space runs low,
+          and Safari does after seven days without a visit. Installing the app protects it in most browsers; a backup
+          protects it everywhere.
         </Show>
         <Show when={state() === 'unsupported'}>
           <strong>Unknown.</strong> This browser cannot say whether it will keep Rapport’s data. Keep a backup.
@@ -54,7 +58,12 @@ export function StoragePanel() {
         <Show when={state() === 'unknown'}>Checking…</Show>
       </p>
       <p data-testid="storage-usage">
-        <Show when={use()} fallback={use.loading ? 'Measuring how much space is used…' : 'This browser does not say how much space is used.'}>
+        <Show
+          when={use()}
+          fallback={
+            use.loading ? 'Measuring how much space is used…' : 'This browser does not say how much space is used.'
+          }
+        >
           {(u) => (
             <>
               Using {formatBytes(u().usage)}

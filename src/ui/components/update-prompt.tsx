@@ -22,8 +22,13 @@ export function UpdatePrompt() {
   const reload = () => {
     setProblem(null);
     // Reloading with no connection and no service worker in control would show the browser's offline page.
-    if (state() === 'unavailable' && !navigator.onLine) return setProblem('Still offline. Try again once you are connected.');
-    applyUpdate().catch(() => setProblem('Your latest edits could not be saved on this device, so the page was not reloaded. Try again in a moment.'));
+    if (state() === 'unavailable' && !navigator.onLine)
+      return setProblem('Still offline. Try again once you are connected.');
+    applyUpdate().catch(() =>
+      setProblem(
+        'Your latest edits could not be saved on this device, so the page was not reloaded. Try again in a moment.',
+      ),
+    );
   };
   return (
     <div class="update-slot" role="status" data-testid="update-prompt">
@@ -31,10 +36,16 @@ export function UpdatePrompt() {
         <div class="update-prompt">
           <p>
             <Show when={state() === 'unavailable'}>
-              This part of Rapport is not on this device yet, and there is no connection. It opens once you are back online — reload then. Everything else keeps working, and your edits are kept.
+              This part of Rapport is not on this device yet, and there is no connection. It opens once you are back
+              online — reload then. Everything else keeps working, and your edits are kept.
             </Show>
-            <Show when={state() === 'stale'}>Rapport has been updated (in another window, or on the server) — reload to use the new version. Your edits are kept.</Show>
-            <Show when={state() === 'available' || state() === 'applying'}>Update available — reload to use the new version. Your edits are kept.</Show>
+            <Show when={state() === 'stale'}>
+              Rapport has been updated (in another window, or on the server) — reload to use the new version. Your edits
+              are kept.
+            </Show>
+            <Show when={state() === 'available' || state() === 'applying'}>
+              Update available — reload to use the new version. Your edits are kept.
+            </Show>
           </p>
           <Show when={problem()}>{(text) => <p class="update-problem">{text()}</p>}</Show>
           <div class="row">

@@ -15,13 +15,24 @@ export function AddMember(props: { communityId: CommunityId; communityName: stri
     const words = fold(query()).split(/\s+/).filter(Boolean);
     if (!words.length) return [];
     return props.people
-      .filter((p) => !p.communityIds.includes(props.communityId) && words.every((w) => fold(`${p.name} ${p.organisation}`).includes(w)))
+      .filter(
+        (p) =>
+          !p.communityIds.includes(props.communityId) &&
+          words.every((w) => fold(`${p.name} ${p.organisation}`).includes(w)),
+      )
       .slice(0, 6);
   });
   return (
     <div class="add-member">
       <label for={id}>Add someone you know there</label>
-      <input id={id} type="search" autocomplete="off" placeholder="Type a name" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
+      <input
+        id={id}
+        type="search"
+        autocomplete="off"
+        placeholder="Type a name"
+        value={query()}
+        onInput={(e) => setQuery(e.currentTarget.value)}
+      />
       <Show when={query().trim()}>
         <ul class="picker-list">
           <For each={hits()} fallback={<li class="muted small">No one matches — add them in People first.</li>}>

@@ -26,7 +26,12 @@ export function Callout(props: { at: Focused; scale: number }) {
       <rect x={props.at.x - width() / 2} y={top()} width={width()} height={height()} rx={6 * u()} />
       <For each={props.at.lines}>
         {(line, i) => (
-          <text x={props.at.x} y={top() + (PAD + FONT * (0.95 + i() * LINE)) * u()} text-anchor="middle" classList={{ secondary: i() > 0 }}>
+          <text
+            x={props.at.x}
+            y={top() + (PAD + FONT * (0.95 + i() * LINE)) * u()}
+            text-anchor="middle"
+            classList={{ secondary: i() > 0 }}
+          >
             {line}
           </text>
         )}

@@ -4,7 +4,14 @@
  */
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { COMMUNITY_KIND_LABELS, COMMUNITY_KINDS, type Community, type CommunityId, type ContactId, type IsoDate } from '../../model/index.ts';
+import {
+  COMMUNITY_KIND_LABELS,
+  COMMUNITY_KINDS,
+  type Community,
+  type CommunityId,
+  type ContactId,
+  type IsoDate,
+} from '../../model/index.ts';
 import { exactDay, freshnessOf, relativeDay } from '../../model/rules/index.ts';
 import { FRESHNESS_LABELS, MEMBERSHIP_LABELS } from '../plan/words.tsx';
 
@@ -25,9 +32,16 @@ export interface CommunityRow {
 /** Opening a member list draws at most this many links; the rest are counted and found in People. */
 const MEMBERS_SHOWN = 300;
 
-export function CommunityList(props: { rows: CommunityRow[]; unaffiliated: { count: number; members: () => Member[] }; nameOf: (id: string) => string; today: IsoDate }) {
+export function CommunityList(props: {
+  rows: CommunityRow[];
+  unaffiliated: { count: number; members: () => Member[] };
+  nameOf: (id: string) => string;
+  today: IsoDate;
+}) {
   const groups = createMemo(() =>
-    COMMUNITY_KINDS.map((kind) => ({ kind, rows: props.rows.filter((r) => r.community.kind === kind) })).filter((g) => g.rows.length > 0),
+    COMMUNITY_KINDS.map((kind) => ({ kind, rows: props.rows.filter((r) => r.community.kind === kind) })).filter(
+      (g) => g.rows.length > 0,
+    ),
   );
   return (
     <div class="community-groups" data-testid="community-list">
@@ -45,8 +59,15 @@ export function CommunityList(props: { rows: CommunityRow[]; unaffiliated: { cou
         <section aria-labelledby="kind-none">
           <h3 id="kind-none">Not in a community yet — {props.unaffiliated.count.toLocaleString('en')}</h3>
           <div class="community-row unaffiliated-row" data-testid="unaffiliated">
-            <p class="small muted meta-line">People you know who are in none of your communities yet. Add them to one from a community’s page.</p>
-            <MemberList members={props.unaffiliated.members} count={props.unaffiliated.count} others={() => []} nameOf={props.nameOf} />
+            <p class="small muted meta-line">
+              People you know who are in none of your communities yet. Add them to one from a community’s page.
+            </p>
+            <MemberList
+              members={props.unaffiliated.members}
+              count={props.unaffiliated.count}
+              others={() => []}
+              nameOf={props.nameOf}
+            />
           </div>
         </section>
       </Show>
@@ -54,7 +75,12 @@ export function CommunityList(props: { rows: CommunityRow[]; unaffiliated: { cou
   );
 }
 
-function MemberList(props: { members: () => Member[]; count: number; others: (p: Member) => readonly CommunityId[]; nameOf: (id: string) => string }) {
+function MemberList(props: {
+  members: () => Member[];
+  count: number;
+  others: (p: Member) => readonly CommunityId[];
+  nameOf: (id: string) => string;
+}) {
   // Members are drawn when the list is opened: thousands of links nobody looks at would cost the first render.
   const [open, setOpen] = createSignal(false);
   return (
@@ -69,7 +95,10 @@ function MemberList(props: { members: () => Member[]; count: number; others: (p:
                   {p.name}
                 </a>
                 <Show when={props.others(p).length}>
-                  <span class="small bridge-note"> — a bridge: also in {props.others(p).map(props.nameOf).join(', ')}</span>
+                  <span class="small bridge-note">
+                    {' '}
+                    — a bridge: also in {props.others(p).map(props.nameOf).join(', ')}
+                  </span>
                 </Show>
               </li>
             )}
@@ -107,7 +136,11 @@ function CommunityItem(props: { row: CommunityRow; nameOf: (id: string) => strin
               {FRESHNESS_LABELS[f()]}
               {' — '}
               <Show when={props.row.lastContactOn} fallback="never in touch">
-                {(on) => <time datetime={on()} title={exactDay(on())}>last in touch {relativeDay(on(), props.today)}</time>}
+                {(on) => (
+                  <time datetime={on()} title={exactDay(on())}>
+                    last in touch {relativeDay(on(), props.today)}
+                  </time>
+                )}
               </Show>
             </span>
           )}

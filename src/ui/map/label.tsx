@@ -12,8 +12,7 @@ const ANCHOR = { above: 'middle', below: 'middle', left: 'end', right: 'start' }
 export function Label(props: { label: LabelBox }) {
   const l = props.label;
   const n = l.lines.length;
-  const first =
-    l.side === 'below' ? 1.2 : l.side === 'above' ? -(0.45 + (n - 1) * LINE) : -((n * LINE) / 2) + 0.95;
+  const first = l.side === 'below' ? 1.2 : l.side === 'above' ? -(0.45 + (n - 1) * LINE) : -((n * LINE) / 2) + 0.95;
   const dx = l.side === 'right' ? '0.3em' : l.side === 'left' ? '-0.3em' : '0';
   return (
     <text x={l.x} y={l.y} text-anchor={ANCHOR[l.side]} data-key={l.key}>

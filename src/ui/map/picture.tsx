@@ -8,7 +8,14 @@
  */
 import { useNavigate } from '@solidjs/router';
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import { fitView, UNAFFILIATED, type LabelBox, type MapCluster, type MapPersonMark, type MapPicture } from '../../model/rules/index.ts';
+import {
+  fitView,
+  UNAFFILIATED,
+  type LabelBox,
+  type MapCluster,
+  type MapPersonMark,
+  type MapPicture,
+} from '../../model/rules/index.ts';
 import { Callout, type Focused } from './callout.tsx';
 import { Label } from './label.tsx';
 import { mineLines, linkClass } from './lines.ts';
@@ -36,9 +43,15 @@ export function clusterName(c: MapCluster): string {
   const also = c.shared ? `, ${c.shared.toLocaleString('en')} also in other communities` : '';
   return `${c.name}: ${people(c.count)}${also}`;
 }
-export const personName = (p: MapPersonMark) => `${p.name} — ${p.communityNames.length ? p.communityNames.join(', ') : 'not in a community yet'}`;
+export const personName = (p: MapPersonMark) =>
+  `${p.name} — ${p.communityNames.length ? p.communityNames.join(', ') : 'not in a community yet'}`;
 
-export function NetworkPicture(props: { picture: MapPicture; summary: string; onRendered?: () => void; onAspect?: (widthOverHeight: number) => void }) {
+export function NetworkPicture(props: {
+  picture: MapPicture;
+  summary: string;
+  onRendered?: () => void;
+  onAspect?: (widthOverHeight: number) => void;
+}) {
   const navigate = useNavigate();
   const [view, setView] = createSignal<View>({ x: 0, y: 0, k: 1 });
   const [size, setSize] = createSignal({ w: 360, h: 400 });
@@ -62,9 +75,19 @@ export function NetworkPicture(props: { picture: MapPicture; summary: string; on
     const key = focused() ?? tapped() ?? hovered();
     if (key === null) return null;
     const p = personById().get(key);
-    if (p) return { x: p.x, y: p.y - p.r, lines: [p.name, p.communityNames.length ? p.communityNames.join(', ') : 'Not in a community yet'] };
+    if (p)
+      return {
+        x: p.x,
+        y: p.y - p.r,
+        lines: [p.name, p.communityNames.length ? p.communityNames.join(', ') : 'Not in a community yet'],
+      };
     const c = clusterById().get(key);
-    if (c) return { x: c.x, y: c.y - c.r, lines: [c.id === UNAFFILIATED ? 'Not in a community yet' : c.name, people(c.count)] };
+    if (c)
+      return {
+        x: c.x,
+        y: c.y - c.r,
+        lines: [c.id === UNAFFILIATED ? 'Not in a community yet' : c.name, people(c.count)],
+      };
     return null;
   });
 
@@ -206,7 +229,9 @@ export function NetworkPicture(props: { picture: MapPicture; summary: string; on
           Fit
         </button>
         <span class="muted small" aria-hidden="true">
-          {props.picture.mode === 'people' ? 'Tap or focus someone to see who it is' : 'Each circle is a community, sized by how many people you know there'}
+          {props.picture.mode === 'people'
+            ? 'Tap or focus someone to see who it is'
+            : 'Each circle is a community, sized by how many people you know there'}
         </span>
       </div>
       <svg
@@ -234,7 +259,9 @@ export function NetworkPicture(props: { picture: MapPicture; summary: string; on
           <path class="edge want" d={lines().want} />
           <path class="edge former" d={lines().former} />
           <path class="edge tie" d={ties()} />
-          <For each={props.picture.links}>{(l) => <line class={`edge link ${linkClass(l.count)}`} x1={l.x1} y1={l.y1} x2={l.x2} y2={l.y2} />}</For>
+          <For each={props.picture.links}>
+            {(l) => <line class={`edge link ${linkClass(l.count)}`} x1={l.x1} y1={l.y1} x2={l.x2} y2={l.y2} />}
+          </For>
           <g class="clusters">
             <For each={props.picture.clusters}>
               {(c) => (
@@ -259,7 +286,14 @@ export function NetworkPicture(props: { picture: MapPicture; summary: string; on
             <For each={props.picture.people}>
               {(p) => (
                 <g>
-                  <a href={`/people/${p.id}`} class="person" classList={{ bridge: p.bridge }} data-key={p.id} aria-label={personName(p)} data-testid="map-person">
+                  <a
+                    href={`/people/${p.id}`}
+                    class="person"
+                    classList={{ bridge: p.bridge }}
+                    data-key={p.id}
+                    aria-label={personName(p)}
+                    data-testid="map-person"
+                  >
                     <circle cx={p.x} cy={p.y} r={p.r} />
                     <circle class="hit" cx={p.x} cy={p.y} r={p.r + 4} />
                   </a>

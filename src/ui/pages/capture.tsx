@@ -26,7 +26,9 @@ function ChooseEvent(props: { events: RapportEvent[]; onChoose: (id: EventId) =>
   const [name, setName] = createSignal('');
   const [place, setPlace] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
-  const recent = createMemo(() => [...props.events].sort((a, b) => (b.startsOn ?? b.createdAt).localeCompare(a.startsOn ?? a.createdAt)).slice(0, 5));
+  const recent = createMemo(() =>
+    [...props.events].sort((a, b) => (b.startsOn ?? b.createdAt).localeCompare(a.startsOn ?? a.createdAt)).slice(0, 5),
+  );
   const start = (e: SubmitEvent) => {
     e.preventDefault();
     const r = create(doc, 'events', { name: name(), place: place(), startsOn: todayIso() });
@@ -39,11 +41,25 @@ function ChooseEvent(props: { events: RapportEvent[]; onChoose: (id: EventId) =>
       <form class="card" onSubmit={start}>
         <div class="field">
           <label for="event-name">Event</label>
-          <input id="event-name" class="big-input" value={name()} onInput={(e) => setName(e.currentTarget.value)} placeholder="e.g. KubeCon Europe" autocomplete="off" required />
+          <input
+            id="event-name"
+            class="big-input"
+            value={name()}
+            onInput={(e) => setName(e.currentTarget.value)}
+            placeholder="e.g. KubeCon Europe"
+            autocomplete="off"
+            required
+          />
         </div>
         <div class="field">
           <label for="event-place">Place</label>
-          <input id="event-place" value={place()} onInput={(e) => setPlace(e.currentTarget.value)} placeholder="e.g. Amsterdam" autocomplete="off" />
+          <input
+            id="event-place"
+            value={place()}
+            onInput={(e) => setPlace(e.currentTarget.value)}
+            placeholder="e.g. Amsterdam"
+            autocomplete="off"
+          />
         </div>
         <FormError message={error()} />
         <button type="submit" class="primary big-button">
@@ -81,7 +97,11 @@ export default function Capture() {
   const [line, setLine] = createSignal('');
   const [followUpDays, setFollowUpDays] = createSignal(Number(localStorage.getItem(FOLLOW_UP_DAYS) ?? 2));
   const [error, setError] = createSignal<string | null>(null);
-  const metHere = createMemo(() => contacts().filter((c) => c.metEventId === eventId()).sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
+  const metHere = createMemo(() =>
+    contacts()
+      .filter((c) => c.metEventId === eventId())
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+  );
   let nameInput!: HTMLInputElement;
 
   const choose = (id: EventId | null) => {
@@ -103,12 +123,25 @@ export default function Capture() {
     const days = followUpDays();
     const op = runUndoable(doc, 'local', (origin) => {
       // The line stays with the person (their subtitle until role or organisation are known) and with the meeting.
-      const person = create(doc, 'contacts', { ...values, metLine: line, metOn: today, metPlace: ev.place || ev.name, metEventId: ev.id }, origin);
+      const person = create(
+        doc,
+        'contacts',
+        { ...values, metLine: line, metOn: today, metPlace: ev.place || ev.name, metEventId: ev.id },
+        origin,
+      );
       if (!person.ok) return person;
       create(
         doc,
         'interactions',
-        { at: new Date().toISOString(), contactIds: [person.value.id], channel: 'in-person', eventId: ev.id, place: ev.place, notes: line, followUpOn: days > 0 ? addDays(today, days) : null },
+        {
+          at: new Date().toISOString(),
+          contactIds: [person.value.id],
+          channel: 'in-person',
+          eventId: ev.id,
+          place: ev.place,
+          notes: line,
+          followUpOn: days > 0 ? addDays(today, days) : null,
+        },
         origin,
       );
       return person;
@@ -119,7 +152,10 @@ export default function Capture() {
       return false;
     }
     setError(null);
-    showToast(`${op.result.value.name} added${days > 0 ? `, follow up ${relativeDay(addDays(today, days), today)}` : ''}.`, { label: 'Undo', run: () => op.undo() });
+    showToast(
+      `${op.result.value.name} added${days > 0 ? `, follow up ${relativeDay(addDays(today, days), today)}` : ''}.`,
+      { label: 'Undo', run: () => op.undo() },
+    );
     return true;
   };
 
@@ -151,11 +187,30 @@ export default function Capture() {
             <form onSubmit={save} aria-label="Capture a person">
               <div class="field">
                 <label for="capture-name">Name</label>
-                <input id="capture-name" class="big-input" ref={nameInput} value={name()} onInput={(e) => setName(e.currentTarget.value)} autocomplete="off" autocapitalize="words" enterkeyhint="next" required autofocus />
+                <input
+                  id="capture-name"
+                  class="big-input"
+                  ref={nameInput}
+                  value={name()}
+                  onInput={(e) => setName(e.currentTarget.value)}
+                  autocomplete="off"
+                  autocapitalize="words"
+                  enterkeyhint="next"
+                  required
+                  autofocus
+                />
               </div>
               <div class="field">
                 <label for="capture-line">One line to remember them</label>
-                <input id="capture-line" class="big-input" value={line()} onInput={(e) => setLine(e.currentTarget.value)} autocomplete="off" enterkeyhint="done" placeholder="e.g. platform lead at Acme, wants Rust mentors, ana@acme.com" />
+                <input
+                  id="capture-line"
+                  class="big-input"
+                  value={line()}
+                  onInput={(e) => setLine(e.currentTarget.value)}
+                  autocomplete="off"
+                  enterkeyhint="done"
+                  placeholder="e.g. platform lead at Acme, wants Rust mentors, ana@acme.com"
+                />
               </div>
               <div class="field">
                 <label for="capture-follow-up">Follow up</label>
@@ -189,7 +244,11 @@ export default function Capture() {
               </A>
             </p>
             <Show when={scanning()}>
-              <ScanCard autoStart title="Scan their card" onCard={(draft) => capture(draft.values, '') && setScanning(false)} />
+              <ScanCard
+                autoStart
+                title="Scan their card"
+                onCard={(draft) => capture(draft.values, '') && setScanning(false)}
+              />
             </Show>
             <Show when={metHere().length}>
               <h2>Met here</h2>

@@ -20,7 +20,9 @@ export default function Card() {
     <section aria-labelledby="card-title">
       <BackLink self="/card" fallback="/settings" />
       <h1 id="card-title">My card</h1>
-      <p class="muted">What you hand over when you meet someone. It stays on your devices until you show or share it.</p>
+      <p class="muted">
+        What you hand over when you meet someone. It stays on your devices until you show or share it.
+      </p>
       <CardShare me={me()} />
       <CardEditor me={me()} />
       <ScanToAdd />

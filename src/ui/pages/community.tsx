@@ -23,7 +23,11 @@ export default function CommunityPage() {
   const people = createLive('contacts');
   const id = () => params.id as CommunityId;
   const community = createMemo(() => communities().byId.get(params.id) ?? null);
-  const members = createMemo(() => people().filter((p) => p.communityIds.includes(id())).sort(byName));
+  const members = createMemo(() =>
+    people()
+      .filter((p) => p.communityIds.includes(id()))
+      .sort(byName),
+  );
   const sortedPeople = createMemo(() => [...people()].sort(byName));
 
   const trash = () => {
@@ -54,28 +58,55 @@ export default function CommunityPage() {
       {(c) => (
         <article aria-labelledby="community-name" class="community-page">
           <p class="small">
-            <A class="back-link" href="/map">← Map</A>
+            <A class="back-link" href="/map">
+              ← Map
+            </A>
           </p>
-          <TrashedBanner trashed={!!c().deletedAt} noun="community" onRestore={() => restoreFromTrash(doc, 'communities', id())} />
+          <TrashedBanner
+            trashed={!!c().deletedAt}
+            noun="community"
+            onRestore={() => restoreFromTrash(doc, 'communities', id())}
+          />
           <h1 id="community-name" class="wrap">
             {c().name}
           </h1>
           <p class="muted">
-            {COMMUNITY_KIND_LABELS[c().kind]} · {MEMBERSHIP_LABELS[c().membership]} · {members().length === 1 ? '1 person' : `${members().length} people`}
+            {COMMUNITY_KIND_LABELS[c().kind]} · {MEMBERSHIP_LABELS[c().membership]} ·{' '}
+            {members().length === 1 ? '1 person' : `${members().length} people`}
           </p>
           <section class="card" aria-labelledby="about-community">
             <h2 id="about-community">About it</h2>
             <TextField label="Name" value={c().name} onCommit={commit('communities', id, 'name')} />
             <div class="grid-2">
-              <SelectField label="Kind" value={c().kind} options={options(COMMUNITY_KIND_LABELS)} onCommit={commit('communities', id, 'kind')} />
-              <SelectField label="Membership" value={c().membership} options={options(MEMBERSHIP_LABELS)} onCommit={commit('communities', id, 'membership')} />
+              <SelectField
+                label="Kind"
+                value={c().kind}
+                options={options(COMMUNITY_KIND_LABELS)}
+                onCommit={commit('communities', id, 'kind')}
+              />
+              <SelectField
+                label="Membership"
+                value={c().membership}
+                options={options(MEMBERSHIP_LABELS)}
+                onCommit={commit('communities', id, 'membership')}
+              />
             </div>
-            <TextField label="Description" multiline value={c().description} onCommit={commit('communities', id, 'description')} />
+            <TextField
+              label="Description"
+              multiline
+              value={c().description}
+              onCommit={commit('communities', id, 'description')}
+            />
           </section>
           <section class="card" aria-labelledby="offer-community">
             <h2 id="offer-community">What would be useful to them</h2>
             <p class="muted small">Not a pitch: what would this group find interesting or useful, from you?</p>
-            <TextField label="What I could offer them" multiline value={c().offer} onCommit={commit('communities', id, 'offer')} />
+            <TextField
+              label="What I could offer them"
+              multiline
+              value={c().offer}
+              onCommit={commit('communities', id, 'offer')}
+            />
             <CheckList
               legend="Your offers meant for them"
               items={offers()}
@@ -94,7 +125,12 @@ export default function CommunityPage() {
                     <A href={`/people/${p.id}`} class="wrap grow-link">
                       {p.name}
                     </A>
-                    <button type="button" class="small-button" onClick={() => removeMember(p)} aria-label={`Remove ${p.name} from ${c().name}`}>
+                    <button
+                      type="button"
+                      class="small-button"
+                      onClick={() => removeMember(p)}
+                      aria-label={`Remove ${p.name} from ${c().name}`}
+                    >
                       Remove
                     </button>
                   </li>

@@ -38,14 +38,19 @@ function adoptOldDismissals(doc: Y.Doc): void {
   if (stored === null) return;
   try {
     const list = JSON.parse(stored) as unknown;
-    if (Array.isArray(list)) addNotDuplicates(doc, list.filter((x): x is string => typeof x === 'string'));
+    if (Array.isArray(list))
+      addNotDuplicates(
+        doc,
+        list.filter((x): x is string => typeof x === 'string'),
+      );
   } catch {
     // unreadable: nothing to keep
   }
   localStorage.removeItem(OLD_DISMISSED);
 }
 
-const addedOn = (item: PlanItem) => new Date(item.createdAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const addedOn = (item: PlanItem) =>
+  new Date(item.createdAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 
 /** What a plan item holds beyond its title, in one line. */
 function planDetails(item: PlanItem): string {
@@ -60,7 +65,12 @@ function planDetails(item: PlanItem): string {
 /** Objectives, offers, communities and events entered twice (on two devices before pairing, say). */
 function PlanDuplicates() {
   const { doc } = useSpace();
-  const lists = { objectives: createLive('objectives'), offers: createLive('offers'), communities: createLive('communities'), events: createLive('events') };
+  const lists = {
+    objectives: createLive('objectives'),
+    offers: createLive('offers'),
+    communities: createLive('communities'),
+    events: createLive('events'),
+  };
   const notDuplicates = createNotDuplicates();
   const pairs = createMemo((): PlanDuplicate[] => [
     ...findPlanDuplicates('objectives', lists.objectives(), notDuplicates()),
@@ -71,16 +81,27 @@ function PlanDuplicates() {
   const merge = (pair: PlanDuplicate) => {
     const r = mergePlanItemsInDoc(doc, [{ collection: pair.collection, keepId: pair.keep.id, dropId: pair.drop.id }]);
     if (r.result.merged === 0) return showToast('These two could not be merged: one of them changed. Try again.');
-    showToast(`Merged the two ${PLAN_NOUNS[pair.collection].many} “${planTitle(pair.keep)}”.`, { label: 'Undo', run: () => r.undo() }, 15_000);
+    showToast(
+      `Merged the two ${PLAN_NOUNS[pair.collection].many} “${planTitle(pair.keep)}”.`,
+      { label: 'Undo', run: () => r.undo() },
+      15_000,
+    );
   };
   const dismiss = (pair: PlanDuplicate) => {
     const at = markNotDuplicates(doc, pair.keep.id as never, pair.drop.id as never);
-    showToast(`The two “${planTitle(pair.keep)}” will not be offered as duplicates again.`, { label: 'Undo', run: () => unmarkNotDuplicates(doc, pair.keep.id as never, pair.drop.id as never, at) }, 15_000);
+    showToast(
+      `The two “${planTitle(pair.keep)}” will not be offered as duplicates again.`,
+      { label: 'Undo', run: () => unmarkNotDuplicates(doc, pair.keep.id as never, pair.drop.id as never, at) },
+      15_000,
+    );
   };
   return (
     <Show when={pairs().length}>
       <h2>Plan items entered twice</h2>
-      <p class="muted">The same objective, offer, community or event, entered twice — often on two devices before they were paired. Merging keeps the older one, with what only the other had; its people, actions and links move to it.</p>
+      <p class="muted">
+        The same objective, offer, community or event, entered twice — often on two devices before they were paired.
+        Merging keeps the older one, with what only the other had; its people, actions and links move to it.
+      </p>
       <ul class="plain-list">
         <For each={pairs()}>
           {(pair) => (
@@ -93,10 +114,19 @@ function PlanDuplicates() {
                 <li class="wrap">{planDetails(pair.drop)}</li>
               </ul>
               <div class="row mt-m">
-                <button type="button" class="primary" aria-label={`Merge the two ${PLAN_NOUNS[pair.collection].many} “${planTitle(pair.keep)}”`} onClick={() => merge(pair)}>
+                <button
+                  type="button"
+                  class="primary"
+                  aria-label={`Merge the two ${PLAN_NOUNS[pair.collection].many} “${planTitle(pair.keep)}”`}
+                  onClick={() => merge(pair)}
+                >
                   Merge the two {PLAN_NOUNS[pair.collection].many}
                 </button>
-                <button type="button" aria-label={`The two “${planTitle(pair.keep)}” are different`} onClick={() => dismiss(pair)}>
+                <button
+                  type="button"
+                  aria-label={`The two “${planTitle(pair.keep)}” are different`}
+                  onClick={() => dismiss(pair)}
+                >
                   They are different
                 </button>
               </div>
@@ -124,7 +154,8 @@ const NO_USE: RecordUse = { interactions: 0, ledger: 0 };
 
 /** One of the two records of a pair: what it holds that the other lacks, and the button that keeps it. */
 function PairRecord(props: { person: Contact; other: Contact; use: (id: ContactId) => RecordUse; onKeep: () => void }) {
-  const more = () => recordHoldsMore(props.person, props.other, { mine: props.use(props.person.id), theirs: props.use(props.other.id) });
+  const more = () =>
+    recordHoldsMore(props.person, props.other, { mine: props.use(props.person.id), theirs: props.use(props.other.id) });
   const added = () => dayAdded(props.person.createdAt);
   return (
     <div class="dup-record" data-testid="duplicate-record">
@@ -138,7 +169,12 @@ function PairRecord(props: { person: Contact; other: Contact; use: (id: ContactI
           Only here: {more().join(' · ')}
         </Show>
       </p>
-      <button type="button" class="dup-keep" aria-label={`Keep this record: ${props.person.name}, added ${added()}${more().length ? `, with ${more().slice(0, 2).join(', ')}` : ''} — merge the other into it`} onClick={() => props.onKeep()}>
+      <button
+        type="button"
+        class="dup-keep"
+        aria-label={`Keep this record: ${props.person.name}, added ${added()}${more().length ? `, with ${more().slice(0, 2).join(', ')}` : ''} — merge the other into it`}
+        onClick={() => props.onKeep()}
+      >
         Keep this record
       </button>
     </div>
@@ -193,22 +229,36 @@ export default function Duplicates() {
 
   const dismiss = (a: Contact, b: Contact) => {
     const at = markNotDuplicates(doc, a.id, b.id);
-    showToast(`${a.name} and ${b.name} will not be offered as duplicates again.`, { label: 'Undo', run: () => unmarkNotDuplicates(doc, a.id, b.id, at) }, 15_000);
+    showToast(
+      `${a.name} and ${b.name} will not be offered as duplicates again.`,
+      { label: 'Undo', run: () => unmarkNotDuplicates(doc, a.id, b.id, at) },
+      15_000,
+    );
   };
   const merge = (keep: Contact, drop: Contact) => {
     const r = mergeContactsInDoc(doc, keep.id, drop.id);
     if (!r.ok) return showToast('These two could not be merged: one of them changed. Try again.');
-    showToast(`Merged the other record of ${drop.name} into ${keep.name} (added ${dayAdded(keep.createdAt)}).`, { label: 'Undo', run: () => r.value.undo() }, 15_000);
+    showToast(
+      `Merged the other record of ${drop.name} into ${keep.name} (added ${dayAdded(keep.createdAt)}).`,
+      { label: 'Undo', run: () => r.value.undo() },
+      15_000,
+    );
   };
   const [merging, setMerging] = createSignal<{ done: number; total: number } | null>(null);
   const mergeAllSure = async () => {
     if (merging()) return;
     const groups = sureMergeGroups(sure(), view().byId as ReadonlyMap<ContactId, Contact>);
     setMerging({ done: 0, total: groups.length });
-    const r = await mergeContactGroupsInSteps(doc, groups, { onProgress: (done, total) => setMerging({ done, total }) });
+    const r = await mergeContactGroupsInSteps(doc, groups, {
+      onProgress: (done, total) => setMerging({ done, total }),
+    });
     setMerging(null);
     const n = r.result.merged;
-    showToast(`Merged ${n.toLocaleString()} ${n === 1 ? 'record' : 'records'} into ${groups.length.toLocaleString()} ${groups.length === 1 ? 'person' : 'people'}.`, { label: 'Undo', run: () => r.undo() }, 20_000);
+    showToast(
+      `Merged ${n.toLocaleString()} ${n === 1 ? 'record' : 'records'} into ${groups.length.toLocaleString()} ${groups.length === 1 ? 'person' : 'people'}.`,
+      { label: 'Undo', run: () => r.undo() },
+      20_000,
+    );
   };
 
   let scroller!: HTMLDivElement;
@@ -226,14 +276,20 @@ export default function Duplicates() {
   return (
     <section aria-labelledby="dup-title">
       <p class="small">
-        <A class="back-link" href="/people">← People</A>
+        <A class="back-link" href="/people">
+          ← People
+        </A>
       </p>
       <h1 id="dup-title">Possible duplicates</h1>
-      <p class="muted">People who may be one person. A merge keeps everything of both and can be undone: the record you keep keeps its name and role, and what differs in the other goes into its notes.</p>
+      <p class="muted">
+        People who may be one person. A merge keeps everything of both and can be undone: the record you keep keeps its
+        name and role, and what differs in the other goes into its notes.
+      </p>
       <PlanDuplicates />
       <Show when={looked() < 1}>
         <p role="status" data-testid="duplicates-looking">
-          Looking for duplicates among {untrack(view).items.length.toLocaleString()} people… {Math.round(looked() * 100)}%
+          Looking for duplicates among {untrack(view).items.length.toLocaleString()} people…{' '}
+          {Math.round(looked() * 100)}%
         </p>
       </Show>
       <Show when={looked() === 1 && pairs().length === 0}>
@@ -243,7 +299,11 @@ export default function Duplicates() {
         <div class="row dup-summary">
           <p class="m-0" data-testid="duplicate-count">
             {pairs().length.toLocaleString()} possible {pairs().length === 1 ? 'pair' : 'pairs'}
-            <Show when={sure().length}>, {sure().length.toLocaleString()} of them sure (a shared email, phone or profile, or one name at one organisation)</Show>.
+            <Show when={sure().length}>
+              , {sure().length.toLocaleString()} of them sure (a shared email, phone or profile, or one name at one
+              organisation)
+            </Show>
+            .
           </p>
           <Show when={sure().length && !merging()}>
             <button type="button" class="primary" onClick={() => void mergeAllSure()}>
@@ -259,7 +319,14 @@ export default function Duplicates() {
           </Show>
         </div>
       </Show>
-      <div class="list-scroller dup-list" ref={scroller} role="list" aria-label="Possible duplicate people" tabindex="-1" hidden={pairs().length === 0}>
+      <div
+        class="list-scroller dup-list"
+        ref={scroller}
+        role="list"
+        aria-label="Possible duplicate people"
+        tabindex="-1"
+        hidden={pairs().length === 0}
+      >
         <div class="list-canvas" style={{ height: `${virtualizer.getTotalSize()}px` }}>
           <For each={virtualizer.getVirtualItems()}>
             {(row) => (
@@ -273,7 +340,13 @@ export default function Duplicates() {
                   const a = () => records()[0];
                   const b = () => records()[1];
                   return (
-                    <div role="listitem" data-index={row.index} ref={(el) => queueMicrotask(() => virtualizer.measureElement(el))} class="dup-row" style={{ transform: `translateY(${row.start}px)` }}>
+                    <div
+                      role="listitem"
+                      data-index={row.index}
+                      ref={(el) => queueMicrotask(() => virtualizer.measureElement(el))}
+                      class="dup-row"
+                      style={{ transform: `translateY(${row.start}px)` }}
+                    >
                       <Show when={a() && b()}>
                         <div class="card dup-pair" data-testid="duplicate-pair">
                           <p class="wrap" data-testid="pair-sentence">
@@ -284,7 +357,11 @@ export default function Duplicates() {
                             <PairRecord person={a()!} other={b()!} use={useOf} onKeep={() => merge(a()!, b()!)} />
                             <PairRecord person={b()!} other={a()!} use={useOf} onKeep={() => merge(b()!, a()!)} />
                           </div>
-                          <button type="button" onClick={() => dismiss(a()!, b()!)} aria-label={`${a()!.name} and ${b()!.name} are not the same person`}>
+                          <button
+                            type="button"
+                            onClick={() => dismiss(a()!, b()!)}
+                            aria-label={`${a()!.name} and ${b()!.name} are not the same person`}
+                          >
                             Not the same person
                           </button>
                         </div>

@@ -1,7 +1,13 @@
 /** Give and take: the ledger across the network, a balance per person, and a gentle nudge where I have only taken. */
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { LEDGER_DIRECTIONS, LEDGER_STATUSES, type Contact, type ContactId, type LedgerEntry } from '../../model/index.ts';
+import {
+  LEDGER_DIRECTIONS,
+  LEDGER_STATUSES,
+  type Contact,
+  type ContactId,
+  type LedgerEntry,
+} from '../../model/index.ts';
 import { computeBalances, type PersonBalance } from '../../model/rules/index.ts';
 import { create, moveToTrash, restoreFromTrash } from '../../store/index.ts';
 import { PersonPicker } from '../components/person-picker.tsx';
@@ -35,12 +41,16 @@ export default function GiveAndTake() {
       .sort((x, y) => x.b.balance - y.b.balance || byName(x.c, y.c)),
   );
   const widest = createMemo(() => Math.max(1, ...rows().map((r) => Math.max(r.b.gave, r.b.received))));
-  const entries = createMemo(() => [...ledger()].sort((a, b) => (b.on ?? b.createdAt).localeCompare(a.on ?? a.createdAt)));
+  const entries = createMemo(() =>
+    [...ledger()].sort((a, b) => (b.on ?? b.createdAt).localeCompare(a.on ?? a.createdAt)),
+  );
 
   return (
     <section aria-labelledby="gt-title" class="give-take-page">
       <p class="small">
-        <A class="back-link" href="/plan">← Plan</A>
+        <A class="back-link" href="/plan">
+          ← Plan
+        </A>
       </p>
       <h1 id="gt-title">Give and take</h1>
       <p class="muted small">Who helped whom. Not a score — a reminder to stay generous.</p>
@@ -66,7 +76,10 @@ export default function GiveAndTake() {
       <AddEntry people={people()} today={today()} />
       <section class="card" aria-labelledby="balances-title">
         <h2 id="balances-title">Balance per person</h2>
-        <Show when={rows().length} fallback={<p class="muted small">Nothing recorded yet. Note a favour given or received and it shows here.</p>}>
+        <Show
+          when={rows().length}
+          fallback={<p class="muted small">Nothing recorded yet. Note a favour given or received and it shows here.</p>}
+        >
           <ul class="balance-list">
             <For each={rows()}>
               {(r) => (
@@ -95,7 +108,9 @@ export default function GiveAndTake() {
         <h2 id="ledger-title">Everything recorded</h2>
         <ul class="plan-items">
           <For each={entries()} fallback={<li class="muted small">No entries yet.</li>}>
-            {(e) => <EntryRow entry={e} person={e.contactId ? personById().get(e.contactId) : undefined} today={today()} />}
+            {(e) => (
+              <EntryRow entry={e} person={e.contactId ? personById().get(e.contactId) : undefined} today={today()} />
+            )}
           </For>
         </ul>
       </section>
@@ -116,7 +131,8 @@ function EntryRow(props: { entry: LedgerEntry; person: Contact | undefined; toda
       <div class="plan-item-head">
         <div class="grow">
           <p class="wrap entry-line">
-            <strong>{e().direction === 'gave' ? 'You gave' : 'You received'}</strong> {LEDGER_KIND_LABELS[e().kind].toLowerCase()} {e().direction === 'gave' ? 'to' : 'from'}{' '}
+            <strong>{e().direction === 'gave' ? 'You gave' : 'You received'}</strong>{' '}
+            {LEDGER_KIND_LABELS[e().kind].toLowerCase()} {e().direction === 'gave' ? 'to' : 'from'}{' '}
             {props.person?.name ?? 'someone'}
             {e().description ? ` — ${e().description}` : ''}
           </p>
@@ -147,7 +163,14 @@ function AddEntry(props: { people: Contact[]; today: string }) {
   const submit = (ev: SubmitEvent) => {
     ev.preventDefault();
     if (!contactId()) return setError('Choose who it was with.');
-    const r = create(doc, 'ledger', { contactId: contactId()!, direction: direction(), kind: kind(), description: what(), on: on() || null, status: status() });
+    const r = create(doc, 'ledger', {
+      contactId: contactId()!,
+      direction: direction(),
+      kind: kind(),
+      description: what(),
+      on: on() || null,
+      status: status(),
+    });
     if (!r.ok) return setError(writeProblem(r.error));
     setError(null);
     setWhat('');
@@ -156,7 +179,10 @@ function AddEntry(props: { people: Contact[]; today: string }) {
   return (
     <form class="card add-entry" onSubmit={submit} aria-labelledby="add-entry-title">
       <h2 id="add-entry-title">Record give or take</h2>
-      <Show when={props.people.length} fallback={<p class="muted small">Add people first — then record what you gave them and what they gave you.</p>}>
+      <Show
+        when={props.people.length}
+        fallback={<p class="muted small">Add people first — then record what you gave them and what they gave you.</p>}
+      >
         <div class="grid-2">
           {/* Type-ahead, not a select: a select of thousands of names is slow to draw and unusable on a phone. */}
           <PersonPicker label="Person" people={props.people} value={contactId()} onPick={setContactId} />
@@ -166,7 +192,13 @@ function AddEntry(props: { people: Contact[]; today: string }) {
               <For each={LEDGER_DIRECTIONS}>
                 {(d) => (
                   <label class="check">
-                    <input type="radio" name="gt-direction" value={d} checked={direction() === d} onChange={() => setDirection(d)} />
+                    <input
+                      type="radio"
+                      name="gt-direction"
+                      value={d}
+                      checked={direction() === d}
+                      onChange={() => setDirection(d)}
+                    />
                     <span>{DIRECTION_LABELS[d]}</span>
                   </label>
                 )}
@@ -181,7 +213,13 @@ function AddEntry(props: { people: Contact[]; today: string }) {
           </div>
           <div class="field">
             <label for="gt-what">What</label>
-            <input id="gt-what" autocomplete="off" value={what()} placeholder="e.g. Intro to the Globex CTO" onInput={(e) => setWhat(e.currentTarget.value)} />
+            <input
+              id="gt-what"
+              autocomplete="off"
+              value={what()}
+              placeholder="e.g. Intro to the Globex CTO"
+              onInput={(e) => setWhat(e.currentTarget.value)}
+            />
           </div>
           <div class="field">
             <label for="gt-on">Date</label>
@@ -189,7 +227,11 @@ function AddEntry(props: { people: Contact[]; today: string }) {
           </div>
           <div class="field">
             <label for="gt-status">Status</label>
-            <select id="gt-status" value={status()} onChange={(e) => setStatus(e.currentTarget.value as LedgerEntry['status'])}>
+            <select
+              id="gt-status"
+              value={status()}
+              onChange={(e) => setStatus(e.currentTarget.value as LedgerEntry['status'])}
+            >
               <For each={LEDGER_STATUSES}>{(s) => <option value={s}>{STATUS_LABELS[s]}</option>}</For>
             </select>
           </div>

@@ -50,10 +50,17 @@ export default function NetworkMap() {
     return groupPeople(contacts().items);
   });
   // A first guess at the picture's shape from the window (its box is measured once drawn): tall or wide.
-  const [aspect, setAspect] = createSignal(Math.min(window.innerWidth - 32, 900) / Math.min(window.innerHeight * 0.62, 544));
+  const [aspect, setAspect] = createSignal(
+    Math.min(window.innerWidth - 32, 900) / Math.min(window.innerHeight * 0.62, 544),
+  );
   const tall = createMemo(() => aspect() < 0.8);
   const picture = createMemo(() => {
-    const p = mapPicture({ groups: groups(), communities: communities().items, meLabel: 'You', aspect: tall() ? 0.5 : 1.6 });
+    const p = mapPicture({
+      groups: groups(),
+      communities: communities().items,
+      meLabel: 'You',
+      aspect: tall() ? 0.5 : 1.6,
+    });
     performance.mark('rapport:map-laid-out');
     return p;
   });
@@ -62,23 +69,40 @@ export default function NetworkMap() {
   const lastTouch = createLater(
     () => ({ contacts: contacts().items, interactions: interactions().items, now: now() }),
     (i) =>
-      preparePlan({ contacts: i.contacts, communities: [], interactions: i.interactions, objectives: [], offers: [], actions: [], ledger: [], now: i.now, timeZone: ZONE })
-        .lastContactDay,
+      preparePlan({
+        contacts: i.contacts,
+        communities: [],
+        interactions: i.interactions,
+        objectives: [],
+        offers: [],
+        actions: [],
+        ledger: [],
+        now: i.now,
+        timeZone: ZONE,
+      }).lastContactDay,
   );
   const net = createLater(
     () => ({ contacts: contacts().items, communities: communities().items, introductions: introductions().items }),
     (i) => networkStructure({ ...i, meLabel: 'You' }),
   );
-  const live = createMemo(() => new Map(communities().items.filter((c) => c.deletedAt === null).map((c) => [c.id, c])));
+  const live = createMemo(
+    () =>
+      new Map(
+        communities()
+          .items.filter((c) => c.deletedAt === null)
+          .map((c) => [c.id, c]),
+      ),
+  );
   /** The last day in touch with anyone of each group of people (groups do not change when communities do). */
   const lastByGroup = createMemo(() => {
     const days = lastTouch();
     return groups().groups.map((g) => {
       let last: IsoDate | null = null;
-      if (days) for (const p of g.people) {
-        const d = days.get(p.id);
-        if (d && (last === null || d > last)) last = d;
-      }
+      if (days)
+        for (const p of g.people) {
+          const d = days.get(p.id);
+          if (d && (last === null || d > last)) last = d;
+        }
       return last;
     });
   });
@@ -126,7 +150,8 @@ export default function NetworkMap() {
     const none = p.clusters.find((c) => c.id === UNAFFILIATED)?.count ?? 0;
     const communitiesCount = p.clusters.length - (none ? 1 : 0);
     let several = 0;
-    for (const g of groups().groups) if (g.communityIds.filter((id) => live().has(id)).length > 1) several += g.people.length;
+    for (const g of groups().groups)
+      if (g.communityIds.filter((id) => live().has(id)).length > 1) several += g.people.length;
     return `${communitiesCount} ${communitiesCount === 1 ? 'community' : 'communities'}, ${p.total.toLocaleString('en')} people, ${several.toLocaleString('en')} in more than one community${none ? `, ${none.toLocaleString('en')} not in a community yet` : ''}.`;
   };
   const intros = createMemo(() => (net()?.edges ?? []).flatMap((e) => (e.kind === 'introduction' ? [e] : [])));
@@ -141,7 +166,10 @@ export default function NetworkMap() {
           <A href="/stakeholders">Stakeholders</A>
         </nav>
       </div>
-      <p class="muted small">Step 2: the communities you belong to or want to reach, and the people in each. Step 3: what you could offer each of them.</p>
+      <p class="muted small">
+        Step 2: the communities you belong to or want to reach, and the people in each. Step 3: what you could offer
+        each of them.
+      </p>
       <Show when={net()?.bridgeSentence}>
         {(s) => (
           <p class="card bridge-sentence" data-testid="bridge-sentence">
@@ -169,7 +197,10 @@ export default function NetworkMap() {
             <p>
               <strong>No communities yet.</strong>
             </p>
-            <p>List the groups you belong to or want to reach — your team, former colleagues, a professional body, an alumni group, a meetup — then add the people you know in each.</p>
+            <p>
+              List the groups you belong to or want to reach — your team, former colleagues, a professional body, an
+              alumni group, a meetup — then add the people you know in each.
+            </p>
           </div>
         }
       >
@@ -208,13 +239,17 @@ export default function NetworkMap() {
             <For each={bridgePeople().slice(0, BRIDGES_LISTED)}>
               {(b) => (
                 <li>
-                  <a href={`/people/${b.contactId}`}>{personName(b.contactId)}</a> — {b.communityIds.map(nameOf).join(', ')}
+                  <a href={`/people/${b.contactId}`}>{personName(b.contactId)}</a> —{' '}
+                  {b.communityIds.map(nameOf).join(', ')}
                 </li>
               )}
             </For>
           </ul>
           <Show when={bridgePeople().length > BRIDGES_LISTED}>
-            <p class="small muted more-note">and {(bridgePeople().length - BRIDGES_LISTED).toLocaleString('en')} more — each community’s members list names them</p>
+            <p class="small muted more-note">
+              and {(bridgePeople().length - BRIDGES_LISTED).toLocaleString('en')} more — each community’s members list
+              names them
+            </p>
           </Show>
         </section>
       </Show>

@@ -37,13 +37,29 @@ export default function Pair() {
   const [deviceName, setDeviceName] = createSignal(defaultDeviceName());
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
-  const [pending, setPending] = createSignal<{ join: PendingJoin; network: NonNullable<PendingJoin['network']>; preview: JoinPreview } | null>(null);
+  const [pending, setPending] = createSignal<{
+    join: PendingJoin;
+    network: NonNullable<PendingJoin['network']>;
+    preview: JoinPreview;
+  } | null>(null);
   const [unticked, setUnticked] = createSignal<ReadonlySet<AlikeItem>>(new Set());
 
   // What this device holds now: all of it joins the network.
-  const lists = [createLive('contacts'), createLive('objectives'), createLive('offers'), createLive('communities'), createLive('events')] as const;
+  const lists = [
+    createLive('contacts'),
+    createLive('objectives'),
+    createLive('offers'),
+    createLive('communities'),
+    createLive('events'),
+  ] as const;
   const holds = createMemo(() =>
-    bringsSentence({ contacts: lists[0]().length, objectives: lists[1]().length, offers: lists[2]().length, communities: lists[3]().length, events: lists[4]().length }),
+    bringsSentence({
+      contacts: lists[0]().length,
+      objectives: lists[1]().length,
+      offers: lists[2]().length,
+      communities: lists[3]().length,
+      events: lists[4]().length,
+    }),
   );
 
   const joined = (message: string, undo?: () => void) => {
@@ -68,13 +84,17 @@ export default function Pair() {
     const network = r.value.network;
     if (network === null) {
       r.value.finish();
-      return joined('Joined your network. It could not be compared with this device first: look for anything entered twice under People → Find duplicates.');
+      return joined(
+        'Joined your network. It could not be compared with this device first: look for anything entered twice under People → Find duplicates.',
+      );
     }
     const preview = previewJoin(doc, network);
     if (preview.alike.length === 0) {
       joinNetwork(doc, network, []);
       r.value.finish();
-      return joined(`Joined your network${preview.alikePeople ? `. ${count(preview.alikePeople, 'person here looks', 'people here look')} like someone already there: see People → Find duplicates.` : '.'}`);
+      return joined(
+        `Joined your network${preview.alikePeople ? `. ${count(preview.alikePeople, 'person here looks', 'people here look')} like someone already there: see People → Find duplicates.` : '.'}`,
+      );
     }
     setPending({ join: r.value, network, preview });
   };
@@ -85,8 +105,14 @@ export default function Pair() {
     const chosen = mergeThem ? p.preview.alike.filter((a) => !unticked().has(a)) : [];
     const merge = joinNetwork(doc, p.network, chosen);
     p.join.finish();
-    const people = p.preview.alikePeople ? ` ${count(p.preview.alikePeople, 'person here looks', 'people here look')} like someone already there: see People → Find duplicates.` : '';
-    if (merge && merge.result.merged > 0) joined(`Joined your network and merged ${count(merge.result.merged, 'item', 'items')} that were on both devices.${people}`, () => merge.undo());
+    const people = p.preview.alikePeople
+      ? ` ${count(p.preview.alikePeople, 'person here looks', 'people here look')} like someone already there: see People → Find duplicates.`
+      : '';
+    if (merge && merge.result.merged > 0)
+      joined(
+        `Joined your network and merged ${count(merge.result.merged, 'item', 'items')} that were on both devices.${people}`,
+        () => merge.undo(),
+      );
     else joined(`Joined your network.${people}`);
   };
 
@@ -103,7 +129,10 @@ export default function Pair() {
       <Show
         when={link}
         fallback={
-          <p role="alert">This pairing link is incomplete. On your other device, open Settings → Sync → Add a device, and scan the code again.</p>
+          <p role="alert">
+            This pairing link is incomplete. On your other device, open Settings → Sync → Add a device, and scan the
+            code again.
+          </p>
         }
       >
         {(l) => (
@@ -114,9 +143,17 @@ export default function Pair() {
                 <p>
                   This device will sync with your network through <strong class="wrap">{l().relayUrl}</strong>.
                 </p>
-                <Show when={holds()} fallback={<p class="muted">Nothing is on this device yet: it will show your network as soon as it has synced.</p>}>
+                <Show
+                  when={holds()}
+                  fallback={
+                    <p class="muted">
+                      Nothing is on this device yet: it will show your network as soon as it has synced.
+                    </p>
+                  }
+                >
                   <p data-testid="pair-brings">
-                    This device holds {holds()}. All of it joins your network; before syncing starts, you can merge anything that is already there.
+                    This device holds {holds()}. All of it joins your network; before syncing starts, you can merge
+                    anything that is already there.
                   </p>
                 </Show>
                 <Show when={sync.settings()}>
@@ -124,7 +161,12 @@ export default function Pair() {
                 </Show>
                 <div class="field">
                   <label for="pair-device-name">This device’s name</label>
-                  <input id="pair-device-name" value={deviceName()} onInput={(e) => setDeviceName(e.currentTarget.value)} maxLength={60} />
+                  <input
+                    id="pair-device-name"
+                    value={deviceName()}
+                    onInput={(e) => setDeviceName(e.currentTarget.value)}
+                    maxLength={60}
+                  />
                 </div>
                 <FormError message={error()} />
                 <button type="submit" class="primary" disabled={busy()}>
@@ -139,14 +181,20 @@ export default function Pair() {
                   Already in your network
                 </h2>
                 <p>
-                  {p().preview.alike.length === 1 ? 'This looks like something' : 'These look like things'} your network already has. Merge them as this device joins, so that none is there twice? Their people, actions and links move to the network’s.
+                  {p().preview.alike.length === 1 ? 'This looks like something' : 'These look like things'} your network
+                  already has. Merge them as this device joins, so that none is there twice? Their people, actions and
+                  links move to the network’s.
                 </p>
                 <fieldset class="checks">
                   <legend class="visually-hidden">Merge these</legend>
                   <For each={p().preview.alike}>
                     {(item) => (
                       <label class="check">
-                        <input type="checkbox" checked={!unticked().has(item)} onChange={(e) => toggle(item, e.currentTarget.checked)} />
+                        <input
+                          type="checkbox"
+                          checked={!unticked().has(item)}
+                          onChange={(e) => toggle(item, e.currentTarget.checked)}
+                        />
                         <span class="wrap">
                           “{planTitle(item.there)}” <span class="muted">({PLAN_NOUNS[item.collection].one})</span>
                         </span>

@@ -46,7 +46,8 @@ export default function People() {
   // if a search needs it first.
   let built: { people: readonly Contact[]; communities: readonly Community[]; index: SearchIndex } | null = null;
   const searchIndexFor = (contacts: readonly Contact[], groups: readonly Community[]) => {
-    if (built?.people !== contacts || built.communities !== groups) built = { people: contacts, communities: groups, index: makeSearchIndex(contacts, groups) };
+    if (built?.people !== contacts || built.communities !== groups)
+      built = { people: contacts, communities: groups, index: makeSearchIndex(contacts, groups) };
     return built.index;
   };
   createEffect(() => {
@@ -60,7 +61,15 @@ export default function People() {
   });
   const lastContact = createMemo(() => lastContactByPerson(interactions()));
   const followUpNeeded = createMemo(() =>
-    needsFollowUp() ? computeToday({ contacts: people(), interactions: interactions(), actions: actions(), now: now(), timeZone: TIME_ZONE }).needsFollowUp : new Set<ContactId>(),
+    needsFollowUp()
+      ? computeToday({
+          contacts: people(),
+          interactions: interactions(),
+          actions: actions(),
+          now: now(),
+          timeZone: TIME_ZONE,
+        }).needsFollowUp
+      : new Set<ContactId>(),
   );
   // Counting tags over everyone is only needed once the filters are open.
   const [filtersOpen, setFiltersOpen] = createSignal(false);
@@ -73,7 +82,16 @@ export default function People() {
       const byId = new Map(hits.map((p) => [p.id, p]));
       hits = search(searchIndex, query()).flatMap((id) => byId.get(id) ?? []);
     }
-    const filtered = filterPeople(hits, { communityId: communityId() || null, tag: tag() || null, quadrant: quadrant() || null, needsFollowUp: needsFollowUp() }, followUpNeeded());
+    const filtered = filterPeople(
+      hits,
+      {
+        communityId: communityId() || null,
+        tag: tag() || null,
+        quadrant: quadrant() || null,
+        needsFollowUp: needsFollowUp(),
+      },
+      followUpNeeded(),
+    );
     // While searching, the best matches come first unless another order was chosen.
     return query().trim() && sort() === 'name' ? filtered : sortPeople(filtered, sort(), lastContact());
   });
@@ -96,15 +114,31 @@ export default function People() {
         <label for="people-search" class="visually-hidden">
           Search people
         </label>
-        <input id="people-search" type="search" placeholder="Search name, organisation, role, tags, notes" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} autofocus autocomplete="off" />
+        <input
+          id="people-search"
+          type="search"
+          placeholder="Search name, organisation, role, tags, notes"
+          value={query()}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+          autofocus
+          autocomplete="off"
+        />
       </div>
       <Show when={people().length > 0}>
-        <details class="filters-box" open={filtering() && !query().trim()} onToggle={(e) => setFiltersOpen(e.currentTarget.open)}>
+        <details
+          class="filters-box"
+          open={filtering() && !query().trim()}
+          onToggle={(e) => setFiltersOpen(e.currentTarget.open)}
+        >
           <summary>Filter and sort</summary>
           <div class="filters">
             <div class="field">
               <label for="filter-community">Community</label>
-              <select id="filter-community" value={communityId()} onChange={(e) => setCommunityId(e.currentTarget.value as CommunityId | '')}>
+              <select
+                id="filter-community"
+                value={communityId()}
+                onChange={(e) => setCommunityId(e.currentTarget.value as CommunityId | '')}
+              >
                 <option value="">All</option>
                 <For each={communities()}>{(c) => <option value={c.id}>{c.name}</option>}</For>
               </select>
@@ -118,7 +152,11 @@ export default function People() {
             </div>
             <div class="field">
               <label for="filter-quadrant">Stakeholder</label>
-              <select id="filter-quadrant" value={quadrant()} onChange={(e) => setQuadrant(e.currentTarget.value as Quadrant | 'unplaced' | '')}>
+              <select
+                id="filter-quadrant"
+                value={quadrant()}
+                onChange={(e) => setQuadrant(e.currentTarget.value as Quadrant | 'unplaced' | '')}
+              >
                 <option value="">All</option>
                 <For each={QUADRANTS}>{(q) => <option value={q}>{QUADRANT_ADVICE[q].label}</option>}</For>
                 <option value="unplaced">Not placed</option>
@@ -133,7 +171,12 @@ export default function People() {
               </select>
             </div>
             <label class="row plain-label self-end">
-              <input class="box-22" type="checkbox" checked={needsFollowUp()} onChange={(e) => setNeedsFollowUp(e.currentTarget.checked)} />
+              <input
+                class="box-22"
+                type="checkbox"
+                checked={needsFollowUp()}
+                onChange={(e) => setNeedsFollowUp(e.currentTarget.checked)}
+              />
               Needs follow-up
             </label>
           </div>
@@ -141,7 +184,9 @@ export default function People() {
       </Show>
       <div class="row spread">
         <p class="muted small" aria-live="polite" data-testid="people-count">
-          {filtering() ? `${shown().length} of ${people().length} people match` : `${people().length} ${people().length === 1 ? 'person' : 'people'}`}
+          {filtering()
+            ? `${shown().length} of ${people().length} people match`
+            : `${people().length} ${people().length === 1 ? 'person' : 'people'}`}
         </p>
         <Show when={filtering() && shown().length > 0}>
           <button type="button" class="small" onClick={exportShown}>
@@ -156,7 +201,10 @@ export default function People() {
             <p>
               <strong>No one here yet.</strong>
             </p>
-            <p>Add someone you would like to keep in touch with, capture people as you meet them at an event, or bring your network in from your phone or LinkedIn.</p>
+            <p>
+              Add someone you would like to keep in touch with, capture people as you meet them at an event, or bring
+              your network in from your phone or LinkedIn.
+            </p>
             <div class="row justify-center">
               <button type="button" class="primary" onClick={() => setAdding(true)}>
                 Add a person
@@ -177,8 +225,12 @@ export default function People() {
         </Show>
       </Show>
       <p class="row small">
-        <A class="control-link" href="/people/duplicates">Find duplicates</A>
-        <A class="control-link" href="/trash">Trash</A>
+        <A class="control-link" href="/people/duplicates">
+          Find duplicates
+        </A>
+        <A class="control-link" href="/trash">
+          Trash
+        </A>
       </p>
     </section>
   );

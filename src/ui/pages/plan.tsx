@@ -32,68 +32,81 @@ export default function Plan() {
 
   return (
     <SuggestionsProvider>
-    <section aria-labelledby="plan-title" class="plan-page">
-      <div class="row spread">
-        <h1 id="plan-title">Plan</h1>
-        <nav class="row small sub-nav" aria-label="More of the plan">
-          <A href="/map">Communities</A>
-          <A href="/stakeholders">Stakeholders</A>
-          <A href="/give-and-take">Give and take</A>
-        </nav>
-      </div>
-      <Show when={!empty()}>
-        <p class="small plan-summary">
-          <button type="button" class="link inline-link" onClick={() => jump('gaps-title')}>
-            {data.report().gaps.length === 1 ? '1 gap' : `${data.report().gaps.length} gaps`}
-          </button>
-          {' · '}
-          <button type="button" class="link inline-link" onClick={() => jump('actions-title')}>
-            {openActions() === 1 ? '1 action planned' : `${openActions()} actions planned`}
-          </button>
-        </p>
-      </Show>
-      <Show when={empty()}>
-        <div class="card intro" data-testid="plan-intro">
-          <p>
-            <strong>Start with step 1: what you want, and what you can offer.</strong>
-          </p>
-          <p class="small">
-            Write one thing you hope your network helps with — a field to learn, a role, support for a project — and one thing you could give others. Rapport then finds the gaps and
-            helps you plan the next step.
-          </p>
-          <p class="small">
-            <A href="/welcome">Walk through all five steps</A>
-          </p>
+      <section aria-labelledby="plan-title" class="plan-page">
+        <div class="row spread">
+          <h1 id="plan-title">Plan</h1>
+          <nav class="row small sub-nav" aria-label="More of the plan">
+            <A href="/map">Communities</A>
+            <A href="/stakeholders">Stakeholders</A>
+            <A href="/give-and-take">Give and take</A>
+          </nav>
         </div>
-      </Show>
-      <h2 class="step-title">
-        <span class="step-no">1</span> Objectives and offers
-      </h2>
-      <ObjectivesAndOffers people={data.people()} today={data.today()} />
-      <p class="small muted steps-elsewhere">
-        Steps 2 and 3 — your communities and what you could offer each — are on the <A href="/map">Map</A>.
-      </p>
-      <h2 class="step-title" id="gaps-title">
-        <span class="step-no">4</span> Gaps
-      </h2>
-      <GapList
-        gaps={data.report().gaps}
-        closed={data.report().closed}
-        objectives={objectiveById()}
-        people={data.people()}
-        actionTitle={(id) => actionById().get(id)?.title ?? null}
-        onPlanned={onPlanned}
-      />
-      <CoverageTable grid={data.report().coverage} objectives={objectiveById()} communities={communityById()} people={data.personById()} allPeople={data.people()} />
-      <h2 class="step-title" id="actions-title">
-        <span class="step-no">5</span> Actions
-      </h2>
-      <ActionList
-        actions={actions()}
-        highlight={highlight()}
-        ctx={{ objectives: objectiveById(), communities: communityById(), people: data.personById(), livePeople: data.people(), gapByKey: gapByKey(), today: data.today() }}
-      />
-    </section>
+        <Show when={!empty()}>
+          <p class="small plan-summary">
+            <button type="button" class="link inline-link" onClick={() => jump('gaps-title')}>
+              {data.report().gaps.length === 1 ? '1 gap' : `${data.report().gaps.length} gaps`}
+            </button>
+            {' · '}
+            <button type="button" class="link inline-link" onClick={() => jump('actions-title')}>
+              {openActions() === 1 ? '1 action planned' : `${openActions()} actions planned`}
+            </button>
+          </p>
+        </Show>
+        <Show when={empty()}>
+          <div class="card intro" data-testid="plan-intro">
+            <p>
+              <strong>Start with step 1: what you want, and what you can offer.</strong>
+            </p>
+            <p class="small">
+              Write one thing you hope your network helps with — a field to learn, a role, support for a project — and
+              one thing you could give others. Rapport then finds the gaps and helps you plan the next step.
+            </p>
+            <p class="small">
+              <A href="/welcome">Walk through all five steps</A>
+            </p>
+          </div>
+        </Show>
+        <h2 class="step-title">
+          <span class="step-no">1</span> Objectives and offers
+        </h2>
+        <ObjectivesAndOffers people={data.people()} today={data.today()} />
+        <p class="small muted steps-elsewhere">
+          Steps 2 and 3 — your communities and what you could offer each — are on the <A href="/map">Map</A>.
+        </p>
+        <h2 class="step-title" id="gaps-title">
+          <span class="step-no">4</span> Gaps
+        </h2>
+        <GapList
+          gaps={data.report().gaps}
+          closed={data.report().closed}
+          objectives={objectiveById()}
+          people={data.people()}
+          actionTitle={(id) => actionById().get(id)?.title ?? null}
+          onPlanned={onPlanned}
+        />
+        <CoverageTable
+          grid={data.report().coverage}
+          objectives={objectiveById()}
+          communities={communityById()}
+          people={data.personById()}
+          allPeople={data.people()}
+        />
+        <h2 class="step-title" id="actions-title">
+          <span class="step-no">5</span> Actions
+        </h2>
+        <ActionList
+          actions={actions()}
+          highlight={highlight()}
+          ctx={{
+            objectives: objectiveById(),
+            communities: communityById(),
+            people: data.personById(),
+            livePeople: data.people(),
+            gapByKey: gapByKey(),
+            today: data.today(),
+          }}
+        />
+      </section>
     </SuggestionsProvider>
   );
 }

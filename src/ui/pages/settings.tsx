@@ -18,7 +18,9 @@ export default function Settings() {
       <StoragePanel />
       <DataHealth />
       <p>
-        <A class="control-link" href="/trash">Trash</A>
+        <A class="control-link" href="/trash">
+          Trash
+        </A>
       </p>
     </section>
   );

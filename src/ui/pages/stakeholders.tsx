@@ -2,7 +2,17 @@
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Contact, ObjectiveId } from '../../model/index.ts';
-import { cadenceAdvice, placedFor, positionsFor, QUADRANT_ADVICE, QUADRANTS, quadrantOf, stakeholderGrid, suggestedCadence, type Quadrant } from '../../model/rules/index.ts';
+import {
+  cadenceAdvice,
+  placedFor,
+  positionsFor,
+  QUADRANT_ADVICE,
+  QUADRANTS,
+  quadrantOf,
+  stakeholderGrid,
+  suggestedCadence,
+  type Quadrant,
+} from '../../model/rules/index.ts';
 import { placeForObjective, update } from '../../store/index.ts';
 import { showToast } from '../components/toasts.tsx';
 import { byName } from '../plan/data.ts';
@@ -49,7 +59,11 @@ export default function Stakeholders() {
   const byId = createMemo(() => new Map(positioned().map((p) => [p.id as string, p])));
   const grid = createMemo(() => stakeholderGrid(positioned()));
   const placed = createMemo(() => positioned().filter((p) => quadrantOf(p) !== null));
-  const unplaced = createMemo(() => grid().unplaced.map((id) => byId().get(id)).filter((p): p is Contact => !!p));
+  const unplaced = createMemo(() =>
+    grid()
+      .unplaced.map((id) => byId().get(id))
+      .filter((p): p is Contact => !!p),
+  );
   const [filter, setFilter] = createSignal('');
   const matching = createMemo(() => {
     const q = filter().trim().toLowerCase();
@@ -60,19 +74,29 @@ export default function Stakeholders() {
   const setCadence = (list: Contact[], days: number) => {
     const before = list.map((p) => [p.id, p.cadenceDays] as const);
     for (const p of list) update(doc, 'contacts', p.id, { cadenceDays: days });
-    showToast(list.length === 1 ? `You will keep in touch with ${list[0]?.name} ${cadenceWords(days)}.` : `You will keep in touch with ${list.length} people ${cadenceWords(days)}.`, {
-      label: 'Undo',
-      run: () => before.forEach(([id, d]) => update(doc, 'contacts', id, { cadenceDays: d })),
-    });
+    showToast(
+      list.length === 1
+        ? `You will keep in touch with ${list[0]?.name} ${cadenceWords(days)}.`
+        : `You will keep in touch with ${list.length} people ${cadenceWords(days)}.`,
+      {
+        label: 'Undo',
+        run: () => before.forEach(([id, d]) => update(doc, 'contacts', id, { cadenceDays: d })),
+      },
+    );
   };
 
   return (
     <section aria-labelledby="stake-title" class="stakeholders-page">
       <p class="small">
-        <A class="back-link" href="/plan">← Plan</A>
+        <A class="back-link" href="/plan">
+          ← Plan
+        </A>
       </p>
       <h1 id="stake-title">Stakeholders</h1>
-      <p class="muted small">Place people by how much say they have (power) and how much they care (interest). The quadrant suggests how often to reach out.</p>
+      <p class="muted small">
+        Place people by how much say they have (power) and how much they care (interest). The quadrant suggests how
+        often to reach out.
+      </p>
       <div class="field stake-for">
         <label for="stake-objective">For</label>
         <select id="stake-objective" value={objectiveId()} onChange={(e) => setObjectiveId(e.currentTarget.value)}>
@@ -83,8 +107,15 @@ export default function Stakeholders() {
       <Show when={objective()}>
         {(o) => (
           <div class="row small">
-            <span class="muted">People who can help with this objective are shown, placed where they stand for it.</span>
-            <LinkPerson objectiveId={o().id} objectiveTitle={o().title} people={[...contacts()].sort(byName)} label="Add a person to it" />
+            <span class="muted">
+              People who can help with this objective are shown, placed where they stand for it.
+            </span>
+            <LinkPerson
+              objectiveId={o().id}
+              objectiveTitle={o().title}
+              people={[...contacts()].sort(byName)}
+              label="Add a person to it"
+            />
           </div>
         )}
       </Show>
@@ -97,17 +128,30 @@ export default function Stakeholders() {
           <h2 id="unplaced-title">Not on the grid yet</h2>
           <Show when={unplaced().length > SHOWN}>
             <label for="unplaced-filter">Find a person</label>
-            <input id="unplaced-filter" type="search" autocomplete="off" value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} />
+            <input
+              id="unplaced-filter"
+              type="search"
+              autocomplete="off"
+              value={filter()}
+              onInput={(e) => setFilter(e.currentTarget.value)}
+            />
           </Show>
           <ul class="picker-list">
-            <For each={shownUnplaced()} fallback={<li class="muted small">{people().length ? 'Everyone here is placed.' : 'Nobody here yet.'}</li>}>
+            <For
+              each={shownUnplaced()}
+              fallback={
+                <li class="muted small">{people().length ? 'Everyone here is placed.' : 'Nobody here yet.'}</li>
+              }
+            >
               {(p) => (
                 <li>
                   <button
                     type="button"
                     onClick={() => {
                       save(p, startFor(placed().length));
-                      setAnnouncement(`${p.name} added to the grid: ${QUADRANT_ADVICE.monitor.label}. Focus their name on the grid and use the arrow keys to move them.`);
+                      setAnnouncement(
+                        `${p.name} added to the grid: ${QUADRANT_ADVICE.monitor.label}. Focus their name on the grid and use the arrow keys to move them.`,
+                      );
                     }}
                     aria-label={`Add ${p.name} to the grid`}
                   >
@@ -125,7 +169,17 @@ export default function Stakeholders() {
       </div>
       <h2>How often to reach out</h2>
       <div class="quadrant-cards">
-        <For each={QUADRANTS}>{(q) => <QuadrantCard q={q} people={grid()[q].map((id) => byId().get(id)).filter((p): p is Contact => !!p)} setCadence={setCadence} />}</For>
+        <For each={QUADRANTS}>
+          {(q) => (
+            <QuadrantCard
+              q={q}
+              people={grid()
+                [q].map((id) => byId().get(id))
+                .filter((p): p is Contact => !!p)}
+              setCadence={setCadence}
+            />
+          )}
+        </For>
       </div>
     </section>
   );
@@ -146,14 +200,18 @@ function QuadrantCard(props: { q: Quadrant; people: Contact[]; setCadence: (list
           {(p) => (
             <li class="wrap">
               <A href={`/people/${p.id}`}>{p.name}</A>
-              <span class="muted"> — {p.cadenceDays ? `keep in touch ${cadenceWords(p.cadenceDays)}` : 'no rhythm yet'}</span>
+              <span class="muted">
+                {' '}
+                — {p.cadenceDays ? `keep in touch ${cadenceWords(p.cadenceDays)}` : 'no rhythm yet'}
+              </span>
             </li>
           )}
         </For>
       </ul>
       <Show when={slower().length}>
         <button type="button" class="small-button" onClick={() => props.setCadence(slower(), days())}>
-          Set keep-in-touch to every {days()} days{slower().length > 1 ? ` for ${slower().length} people` : ` for ${slower()[0]?.name}`}
+          Set keep-in-touch to every {days()} days
+          {slower().length > 1 ? ` for ${slower().length} people` : ` for ${slower()[0]?.name}`}
         </button>
       </Show>
     </section>

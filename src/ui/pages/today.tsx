@@ -2,7 +2,16 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { ContactId } from '../../model/index.ts';
-import { activePeople, computeToday, groupByEvent, lastContactByPerson, makeIdResolver, relativeDay, snoozeChanges, type TodayItem } from '../../model/rules/index.ts';
+import {
+  activePeople,
+  computeToday,
+  groupByEvent,
+  lastContactByPerson,
+  makeIdResolver,
+  relativeDay,
+  snoozeChanges,
+  type TodayItem,
+} from '../../model/rules/index.ts';
 import { applySnooze, create, runUndoable, update, type Origin } from '../../store/index.ts';
 import { createNow, TIME_ZONE } from '../clock.ts';
 import { LogInteraction } from '../components/log-interaction.tsx';
@@ -49,12 +58,18 @@ export default function Today() {
 
   /** "Done" for a person reminder means "I was in touch": it is recorded as a short interaction. */
   const keptInTouch = (ids: ContactId[], origin?: Origin) =>
-    create(doc, 'interactions', { at: new Date().toISOString(), contactIds: ids, channel: 'other', notes: 'Kept in touch' }, origin);
+    create(
+      doc,
+      'interactions',
+      { at: new Date().toISOString(), contactIds: ids, channel: 'other', notes: 'Kept in touch' },
+      origin,
+    );
 
   const navigate = useNavigate();
   const done = (item: TodayItem) => {
     if (item.kind === 'follow-up') update(doc, 'interactions', item.interactionId, { followUpDone: true });
-    else if (item.kind === 'action') update(doc, 'actions', item.actionId, { status: 'done', doneAt: new Date().toISOString() });
+    else if (item.kind === 'action')
+      update(doc, 'actions', item.actionId, { status: 'done', doneAt: new Date().toISOString() });
     else if (item.kind === 'promise') update(doc, 'ledger', item.ledgerId, { status: 'done', on: view().today });
     else keptInTouch(item.contactIds);
     showToast(item.kind === 'promise' ? 'Promise kept.' : 'Done.');
@@ -82,7 +97,8 @@ export default function Today() {
       <Show when={contacts().length === 0}>
         <div class="card">
           <p>
-            <strong>Welcome to Rapport.</strong> Start with the people you know: add someone, or capture people as you meet them.
+            <strong>Welcome to Rapport.</strong> Start with the people you know: add someone, or capture people as you
+            meet them.
           </p>
           <div class="row">
             <A class="button primary" href="/people">
@@ -108,7 +124,10 @@ export default function Today() {
         when={!view().isEmpty}
         fallback={
           <Show when={contacts().length}>
-            <p class="card">Nothing needs you today. A good day to offer someone a hand — see who you have not talked to in a while on People.</p>
+            <p class="card">
+              Nothing needs you today. A good day to offer someone a hand — see who you have not talked to in a while on
+              People.
+            </p>
           </Show>
         }
       >
@@ -116,7 +135,12 @@ export default function Today() {
           {(section) => (
             <section aria-labelledby={`today-${section.key}`} data-testid={`today-${section.key}`}>
               <h2 id={`today-${section.key}`}>
-                {section.title} <span class="muted small">({section.total > section.items.length ? `${section.items.length} of ${section.total}` : section.total})</span>
+                {section.title}{' '}
+                <span class="muted small">
+                  (
+                  {section.total > section.items.length ? `${section.items.length} of ${section.total}` : section.total}
+                  )
+                </span>
               </h2>
               <For each={groupByEvent(section.items)}>
                 {(group) => (
@@ -125,7 +149,11 @@ export default function Today() {
                       {(label) => (
                         <div class="today-group">
                           <h3>{label()}</h3>
-                          <button type="button" onClick={() => doneForAll(group.items, label())} aria-label={`Done for all ${label()}`}>
+                          <button
+                            type="button"
+                            onClick={() => doneForAll(group.items, label())}
+                            aria-label={`Done for all ${label()}`}
+                          >
                             Done for all
                           </button>
                         </div>
@@ -160,7 +188,8 @@ export default function Today() {
             onSaved={() => {
               // The log form itself closes the follow-ups the interaction answers.
               const it = item();
-              if (it.kind === 'keep-in-touch' || it.kind === 'met-recently') update(doc, 'contacts', it.contactId, { snoozedUntil: null });
+              if (it.kind === 'keep-in-touch' || it.kind === 'met-recently')
+                update(doc, 'contacts', it.contactId, { snoozedUntil: null });
             }}
             onClose={() => setLogging(null)}
           />

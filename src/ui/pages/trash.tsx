@@ -19,7 +19,12 @@ export default function Trash() {
       .flatMap(([collection, view]) =>
         view()
           .items.filter((e) => e.deletedAt && !('mergedIntoId' in e && e.mergedIntoId))
-          .map((e) => ({ collection, id: e.id, title: titleOf(e as { name?: string; title?: string }), deletedAt: e.deletedAt ?? '' })),
+          .map((e) => ({
+            collection,
+            id: e.id,
+            title: titleOf(e as { name?: string; title?: string }),
+            deletedAt: e.deletedAt ?? '',
+          })),
       )
       .sort((a, b) => b.deletedAt.localeCompare(a.deletedAt)),
   );
@@ -30,7 +35,10 @@ export default function Trash() {
   return (
     <section aria-labelledby="trash-title">
       <h1 id="trash-title">Trash</h1>
-      <p class="muted">Deleted things wait here. Restore brings them back with every edit, including edits made on another device after the delete.</p>
+      <p class="muted">
+        Deleted things wait here. Restore brings them back with every edit, including edits made on another device after
+        the delete.
+      </p>
       <Show when={trashed().length} fallback={<p class="empty">The Trash is empty.</p>}>
         <ul class="plain-list" aria-label="Deleted items">
           <For each={trashed()}>
@@ -38,9 +46,16 @@ export default function Trash() {
               <li class="card row spread nowrap" data-testid="trash-item">
                 <span class="min-w-0">
                   <strong class="wrap">{item.title}</strong>
-                  <span class="muted small"> · {COLLECTION_NOUNS[item.collection]}, deleted {new Date(item.deletedAt).toLocaleString()}</span>
+                  <span class="muted small">
+                    {' '}
+                    · {COLLECTION_NOUNS[item.collection]}, deleted {new Date(item.deletedAt).toLocaleString()}
+                  </span>
                 </span>
-                <button type="button" onClick={() => restore(item.collection, item.id, item.title)} aria-label={`Restore ${item.title}`}>
+                <button
+                  type="button"
+                  onClick={() => restore(item.collection, item.id, item.title)}
+                  aria-label={`Restore ${item.title}`}
+                >
                   Restore
                 </button>
               </li>

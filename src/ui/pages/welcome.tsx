@@ -5,7 +5,13 @@ import { rememberWelcome } from '../welcome/redirect.ts';
 import { CommunitiesStep, GapsStep, OfferStep, PeopleStep, WantStep } from '../welcome/steps.tsx';
 import '../plan/plan.css';
 
-const STEPS = ['What you want', 'What you can offer', 'Your communities', 'A few people', 'Gaps and a first action'] as const;
+const STEPS = [
+  'What you want',
+  'What you can offer',
+  'Your communities',
+  'A few people',
+  'Gaps and a first action',
+] as const;
 
 export default function Welcome() {
   const navigate = useNavigate();
@@ -29,7 +35,9 @@ export default function Welcome() {
   const addWhatWasTyped = (): boolean => {
     // Only the forms that add something typed (an objective, an offer, a community, a person).
     for (const form of card.querySelectorAll<HTMLFormElement>('form[data-adds-typed]')) {
-      const typed = [...form.querySelectorAll<HTMLInputElement>('input:not([type=checkbox]):not([type=radio]), textarea')].some((i) => i.value.trim() !== '');
+      const typed = [
+        ...form.querySelectorAll<HTMLInputElement>('input:not([type=checkbox]):not([type=radio]), textarea'),
+      ].some((i) => i.value.trim() !== '');
       if (typed) form.requestSubmit();
     }
     return card.querySelector('.error') === null;
@@ -42,7 +50,10 @@ export default function Welcome() {
           Skip the tour
         </button>
       </div>
-      <p class="muted small">A calm, private place to be deliberate about your network: whom you know, what you want, what you can give, and what to do next. Everything stays on this device.</p>
+      <p class="muted small">
+        A calm, private place to be deliberate about your network: whom you know, what you want, what you can give, and
+        what to do next. Everything stays on this device.
+      </p>
       <ol class="welcome-steps small" aria-label="Steps">
         <For each={STEPS}>
           {(s, i) => (

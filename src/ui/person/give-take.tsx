@@ -9,13 +9,24 @@ import { describeWriteError } from '../components/write-error.ts';
 import { createLive, useSpace } from '../space.tsx';
 import { FormError } from '../components/form-error.tsx';
 
-const KIND_LABELS: Record<LedgerEntry['kind'], string> = { introduction: 'Introduction', advice: 'Advice', referral: 'Referral', help: 'Help', favour: 'Favour', other: 'Other' };
+const KIND_LABELS: Record<LedgerEntry['kind'], string> = {
+  introduction: 'Introduction',
+  advice: 'Advice',
+  referral: 'Referral',
+  help: 'Help',
+  favour: 'Favour',
+  other: 'Other',
+};
 
 export function GiveAndTake(props: { person: Contact }) {
   const { doc } = useSpace();
   const ledger = createLive('ledger');
   const offers = createLive('offers');
-  const entries = createMemo(() => ledger().filter((e) => e.contactId === props.person.id).sort((a, b) => (b.on ?? b.createdAt).localeCompare(a.on ?? a.createdAt)));
+  const entries = createMemo(() =>
+    ledger()
+      .filter((e) => e.contactId === props.person.id)
+      .sort((a, b) => (b.on ?? b.createdAt).localeCompare(a.on ?? a.createdAt)),
+  );
   const balance = createMemo(() => computeBalances(entries(), [props.person]).byPerson.get(props.person.id) ?? null);
   const nudge = createMemo(() => {
     const b = balance();
@@ -32,7 +43,14 @@ export function GiveAndTake(props: { person: Contact }) {
   const add = (e: SubmitEvent) => {
     e.preventDefault();
     const on = status() === 'promised' ? dueOn() || null : todayIso();
-    const r = create(doc, 'ledger', { contactId: props.person.id, direction: direction(), kind: kind(), description: what(), on, status: status() });
+    const r = create(doc, 'ledger', {
+      contactId: props.person.id,
+      direction: direction(),
+      kind: kind(),
+      description: what(),
+      on,
+      status: status(),
+    });
     if (!r.ok) return setError(describeWriteError(r.error));
     setError(null);
     setWhat('');
@@ -51,7 +69,10 @@ export function GiveAndTake(props: { person: Contact }) {
             <p class="m-0" data-testid="balance">
               You gave {b().gave}, received {b().received}
               <Show when={b().promisedByMe + b().promisedToMe > 0}>
-                <span class="muted"> · promised: {b().promisedByMe} by you, {b().promisedToMe} to you</span>
+                <span class="muted">
+                  {' '}
+                  · promised: {b().promisedByMe} by you, {b().promisedToMe} to you
+                </span>
               </Show>
             </p>
             <div class="balance-bar" role="img" aria-label={`Gave ${b().gave}, received ${b().received}`}>
@@ -62,9 +83,7 @@ export function GiveAndTake(props: { person: Contact }) {
         )}
       </Show>
       <Show when={nudge()}>
-        <p class="card mb-m">
-          {nudge()}
-        </p>
+        <p class="card mb-m">{nudge()}</p>
       </Show>
       <ul class="plain-list" aria-label="Give and take">
         <For each={entries()}>
@@ -92,20 +111,32 @@ export function GiveAndTake(props: { person: Contact }) {
           <div class="filters filters-fit">
             <div class="field">
               <label for="ledger-direction">Who gave</label>
-              <select id="ledger-direction" value={direction()} onChange={(e) => setDirection(e.currentTarget.value as 'gave' | 'received')}>
+              <select
+                id="ledger-direction"
+                value={direction()}
+                onChange={(e) => setDirection(e.currentTarget.value as 'gave' | 'received')}
+              >
                 <option value="gave">I gave</option>
                 <option value="received">I received</option>
               </select>
             </div>
             <div class="field">
               <label for="ledger-kind">Kind</label>
-              <select id="ledger-kind" value={kind()} onChange={(e) => setKind(e.currentTarget.value as LedgerEntry['kind'])}>
+              <select
+                id="ledger-kind"
+                value={kind()}
+                onChange={(e) => setKind(e.currentTarget.value as LedgerEntry['kind'])}
+              >
                 <For each={LEDGER_KINDS}>{(k) => <option value={k}>{KIND_LABELS[k]}</option>}</For>
               </select>
             </div>
             <div class="field">
               <label for="ledger-status">Status</label>
-              <select id="ledger-status" value={status()} onChange={(e) => setStatus(e.currentTarget.value as 'done' | 'promised')}>
+              <select
+                id="ledger-status"
+                value={status()}
+                onChange={(e) => setStatus(e.currentTarget.value as 'done' | 'promised')}
+              >
                 <option value="done">Done</option>
                 <option value="promised">Promised</option>
               </select>
@@ -113,12 +144,23 @@ export function GiveAndTake(props: { person: Contact }) {
           </div>
           <div class="field">
             <label for="ledger-what">What</label>
-            <input id="ledger-what" value={what()} onInput={(e) => setWhat(e.currentTarget.value)} placeholder="e.g. reviewed her conference talk" />
+            <input
+              id="ledger-what"
+              value={what()}
+              onInput={(e) => setWhat(e.currentTarget.value)}
+              placeholder="e.g. reviewed her conference talk"
+            />
           </div>
           <Show when={status() === 'promised'}>
             <div class="field">
               <label for="ledger-due">By when (optional)</label>
-              <input id="ledger-due" type="date" min={todayIso()} value={dueOn()} onInput={(e) => setDueOn(e.currentTarget.value)} />
+              <input
+                id="ledger-due"
+                type="date"
+                min={todayIso()}
+                value={dueOn()}
+                onInput={(e) => setDueOn(e.currentTarget.value)}
+              />
               <p class="muted small">Today reminds you on that day, or a week from now without one.</p>
             </div>
           </Show>

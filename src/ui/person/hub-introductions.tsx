@@ -13,7 +13,14 @@ import '../plan/plan.css';
 export function HubIntroductions(props: { max?: number }) {
   const view = useSuggestions();
   return (
-    <Show when={view} fallback={<SuggestionsProvider><HubList max={props.max} /></SuggestionsProvider>}>
+    <Show
+      when={view}
+      fallback={
+        <SuggestionsProvider>
+          <HubList max={props.max} />
+        </SuggestionsProvider>
+      }
+    >
       <HubList max={props.max} />
     </Show>
   );

@@ -30,10 +30,15 @@ const STEP_HINT: Record<IntroMessage['audience'], string> = {
 export function IntroDraft(props: { a: Contact; b: Contact }) {
   const me = createMe();
   // Drafted once when opened: later edits to either person do not overwrite what the user typed.
-  const messages = untrack(() => draftIntroduction(asIntroPerson(props.a), asIntroPerson(props.b), { name: me()?.name ?? '' }));
+  const messages = untrack(() =>
+    draftIntroduction(asIntroPerson(props.a), asIntroPerson(props.b), { name: me()?.name ?? '' }),
+  );
   return (
     <div class="intro-draft" data-testid="intro-draft">
-      <p class="muted small">Ask each of them first; once both say yes, introduce them. Nothing is sent from Rapport: copy a message, or open it in your mail app and send it yourself.</p>
+      <p class="muted small">
+        Ask each of them first; once both say yes, introduce them. Nothing is sent from Rapport: copy a message, or open
+        it in your mail app and send it yourself.
+      </p>
       <For each={messages}>{(m, i) => <DraftMessage message={m} step={i() + 1} />}</For>
     </div>
   );
@@ -67,13 +72,26 @@ function DraftMessage(props: { message: IntroMessage; step: number }) {
       </div>
       <div class="field">
         <label for={`${id}-body`}>Message</label>
-        <textarea id={`${id}-body`} rows={Math.min(16, props.message.body.split('\n').length + 4)} value={body()} onInput={(e) => setBody(e.currentTarget.value)} />
+        <textarea
+          id={`${id}-body`}
+          rows={Math.min(16, props.message.body.split('\n').length + 4)}
+          value={body()}
+          onInput={(e) => setBody(e.currentTarget.value)}
+        />
       </div>
       <div class="row">
-        <button type="button" onClick={() => void copy()} aria-label={`Copy message ${props.step}, ${props.message.label.toLowerCase()}`}>
+        <button
+          type="button"
+          onClick={() => void copy()}
+          aria-label={`Copy message ${props.step}, ${props.message.label.toLowerCase()}`}
+        >
           Copy
         </button>
-        <a class="button" href={href()} aria-label={`Open message ${props.step}, ${props.message.label.toLowerCase()}, in your mail app`}>
+        <a
+          class="button"
+          href={href()}
+          aria-label={`Open message ${props.step}, ${props.message.label.toLowerCase()}, in your mail app`}
+        >
           Open in mail app
         </a>
       </div>

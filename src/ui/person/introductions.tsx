@@ -36,7 +36,8 @@ import { IntroDraft } from './intro-draft.tsx';
 import '../plan/plan.css';
 import './introductions.css';
 
-const describe = (e: IntroductionWriteError) => (e.type === 'problem' ? describeIntroductionProblem(e.problem) : describeWriteError(e));
+const describe = (e: IntroductionWriteError) =>
+  e.type === 'problem' ? describeIntroductionProblem(e.problem) : describeWriteError(e);
 
 /** Starting, dismissing and moving introductions, each with its Undo toast; shared by the person page and the Map's hub piece. */
 export function useIntroductionActions() {
@@ -58,7 +59,10 @@ export function useIntroductionActions() {
         return null;
       }
       const op = r.value;
-      const who = introducerId === null ? `ask ${firstName(nameOf(a))} and ${firstName(nameOf(b))} if they would like to meet` : `${nameOf(introducerId)} introduces them`;
+      const who =
+        introducerId === null
+          ? `ask ${firstName(nameOf(a))} and ${firstName(nameOf(b))} if they would like to meet`
+          : `${nameOf(introducerId)} introduces them`;
       showToast(`Introduction started: ${who}.`, { label: 'Undo', run: () => op.undo() });
       return op.result.id;
     },
@@ -87,10 +91,13 @@ export function useIntroductionActions() {
       const r = followUpIntroduction(doc, intro.id);
       if (!r.ok) return showToast(describe(r.error));
       const op = r.value;
-      showToast(`Follow up with ${firstName(nameOf(intro.personAId))} and ${firstName(nameOf(intro.personBId))} ${relativeDay(op.result, todayIso())}.`, {
-        label: 'Undo',
-        run: () => op.undo(),
-      });
+      showToast(
+        `Follow up with ${firstName(nameOf(intro.personAId))} and ${firstName(nameOf(intro.personBId))} ${relativeDay(op.result, todayIso())}.`,
+        {
+          label: 'Undo',
+          run: () => op.undo(),
+        },
+      );
     },
   };
 }
@@ -106,7 +113,9 @@ export function PersonIntroductions(props: { person: Contact }) {
   /** The introduction whose messages are open. */
   const [search] = useSearchParams<{ draft?: string }>();
   // Started from the Map's hub suggestions: the messages open ready to edit.
-  const [drafting, setDrafting] = createSignal<IntroductionId | null>(typeof search.draft === 'string' ? (search.draft as IntroductionId) : null);
+  const [drafting, setDrafting] = createSignal<IntroductionId | null>(
+    typeof search.draft === 'string' ? (search.draft as IntroductionId) : null,
+  );
   /** Made just now on this page: the follow-up with both sides is offered under it. */
   const [justMade, setJustMade] = createSignal<IntroductionId | null>(null);
   const [other, setOther] = createSignal<ContactId | null>(null);
@@ -138,7 +147,14 @@ export function PersonIntroductions(props: { person: Contact }) {
             <For each={suggested()}>
               {(s) => {
                 const otherId = () => (s.seekerId === props.person.id ? s.providerId : s.seekerId);
-                return <IntroductionSuggestionRow suggestion={s} name={act.nameOf(otherId())} href={`/people/${otherId()}`} onIntroduce={() => introduce(s)} />;
+                return (
+                  <IntroductionSuggestionRow
+                    suggestion={s}
+                    name={act.nameOf(otherId())}
+                    href={`/people/${otherId()}`}
+                    onIntroduce={() => introduce(s)}
+                  />
+                );
               }}
             </For>
           </ul>
@@ -177,9 +193,15 @@ export function PersonIntroductions(props: { person: Contact }) {
                     <Show when={intro.stage === 'made'}>
                       <div class="field intro-outcome">
                         <label for={`outcome-${intro.id}`}>How did it go?</label>
-                        <select id={`outcome-${intro.id}`} value={intro.outcome} onChange={(e) => act.outcome(intro, e.currentTarget.value as IntroductionOutcome)}>
+                        <select
+                          id={`outcome-${intro.id}`}
+                          value={intro.outcome}
+                          onChange={(e) => act.outcome(intro, e.currentTarget.value as IntroductionOutcome)}
+                        >
                           <option value="">Not known yet</option>
-                          <For each={Object.entries(OUTCOME_LABELS)}>{([value, label]) => <option value={value}>{label}</option>}</For>
+                          <For each={Object.entries(OUTCOME_LABELS)}>
+                            {([value, label]) => <option value={value}>{label}</option>}
+                          </For>
                         </select>
                       </div>
                     </Show>
@@ -198,7 +220,8 @@ export function PersonIntroductions(props: { person: Contact }) {
                   <Show when={justMade() === intro.id && intro.stage === 'made'}>
                     <p class="card intro-follow-up" data-testid="introduction-follow-up">
                       <span class="wrap">
-                        Ask {firstName(act.nameOf(intro.personAId))} and {firstName(act.nameOf(intro.personBId))} how it went in a week?
+                        Ask {firstName(act.nameOf(intro.personAId))} and {firstName(act.nameOf(intro.personBId))} how it
+                        went in a week?
                       </span>{' '}
                       <button
                         type="button"
@@ -212,7 +235,9 @@ export function PersonIntroductions(props: { person: Contact }) {
                       </button>
                     </p>
                   </Show>
-                  <Show when={drafting() === intro.id && a() && b() ? ([a(), b()] as const) : null}>{(pair) => <IntroDraft a={pair()[0] as Contact} b={pair()[1] as Contact} />}</Show>
+                  <Show when={drafting() === intro.id && a() && b() ? ([a(), b()] as const) : null}>
+                    {(pair) => <IntroDraft a={pair()[0] as Contact} b={pair()[1] as Contact} />}
+                  </Show>
                 </li>
               );
             }}
@@ -221,13 +246,22 @@ export function PersonIntroductions(props: { person: Contact }) {
       </Show>
 
       <Show when={!suggested().length && !mine().length}>
-        <p class="muted small">No introductions yet. When {firstName(props.person.name)} needs something someone else you know does, it is suggested here.</p>
+        <p class="muted small">
+          No introductions yet. When {firstName(props.person.name)} needs something someone else you know does, it is
+          suggested here.
+        </p>
       </Show>
 
       <details class="add-entry">
         <summary>Introduce {firstName(props.person.name)} to someone</summary>
         <form onSubmit={startByHand} aria-label={`Introduce ${props.person.name} to someone`}>
-          <PersonPicker label="Introduce them to" people={people()} value={other()} exclude={props.person.id} onPick={setOther} />
+          <PersonPicker
+            label="Introduce them to"
+            people={people()}
+            value={other()}
+            exclude={props.person.id}
+            onPick={setOther}
+          />
           <FormError message={error()} />
           <button type="submit">Start introduction</button>
         </form>
@@ -238,7 +272,8 @@ export function PersonIntroductions(props: { person: Contact }) {
 
 /** The sentence with the other people as links (the page's own person as plain text). */
 function IntroSentence(props: { intro: Introduction; self: ContactId; nameOf: (id: ContactId) => string }) {
-  const who = (id: ContactId) => (id === props.self ? <>{props.nameOf(id)}</> : <A href={`/people/${id}`}>{props.nameOf(id)}</A>);
+  const who = (id: ContactId) =>
+    id === props.self ? <>{props.nameOf(id)}</> : <A href={`/people/${id}`}>{props.nameOf(id)}</A>;
   const made = () => props.intro.stage === 'made';
   return (
     <>
@@ -255,7 +290,12 @@ function IntroSentence(props: { intro: Introduction; self: ContactId; nameOf: (i
 }
 
 /** One suggested introduction, with Introduce and Dismiss: on a person's page and on the Map alike. */
-export function IntroductionSuggestionRow(props: { suggestion: IntroductionSuggestion; name: string; href: string; onIntroduce: () => void }) {
+export function IntroductionSuggestionRow(props: {
+  suggestion: IntroductionSuggestion;
+  name: string;
+  href: string;
+  onIntroduce: () => void;
+}) {
   const act = useIntroductionActions();
   const s = () => props.suggestion;
   const pair = () => `${act.nameOf(s().seekerId)} to ${act.nameOf(s().providerId)}`;

@@ -14,11 +14,29 @@ export function Stake(props: { person: Contact }) {
       <div class="grid-2">
         <div class="field">
           <label for="stake-power">Power: {props.person.power ?? 'not set'}</label>
-          <input id="stake-power" data-unset={props.person.power === null ? '' : undefined} type="range" min="0" max={STAKE_MAX} step="10" value={props.person.power ?? 50} onChange={(e) => set('power', Number(e.currentTarget.value))} />
+          <input
+            id="stake-power"
+            data-unset={props.person.power === null ? '' : undefined}
+            type="range"
+            min="0"
+            max={STAKE_MAX}
+            step="10"
+            value={props.person.power ?? 50}
+            onChange={(e) => set('power', Number(e.currentTarget.value))}
+          />
         </div>
         <div class="field">
           <label for="stake-interest">Interest: {props.person.interest ?? 'not set'}</label>
-          <input id="stake-interest" data-unset={props.person.interest === null ? '' : undefined} type="range" min="0" max={STAKE_MAX} step="10" value={props.person.interest ?? 50} onChange={(e) => set('interest', Number(e.currentTarget.value))} />
+          <input
+            id="stake-interest"
+            data-unset={props.person.interest === null ? '' : undefined}
+            type="range"
+            min="0"
+            max={STAKE_MAX}
+            step="10"
+            value={props.person.interest ?? 50}
+            onChange={(e) => set('interest', Number(e.currentTarget.value))}
+          />
         </div>
       </div>
       <Show when={quadrant()} fallback={<p class="muted small">Not placed on the stakeholder grid yet.</p>}>

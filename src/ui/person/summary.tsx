@@ -4,7 +4,16 @@
  * leaves out what is empty.
  */
 import { For, Show, type JSX } from 'solid-js';
-import { httpsHref, mailtoHref, smsHref, telHref, type Community, type Contact, type Interaction, type RapportEvent } from '../../model/index.ts';
+import {
+  httpsHref,
+  mailtoHref,
+  smsHref,
+  telHref,
+  type Community,
+  type Contact,
+  type Interaction,
+  type RapportEvent,
+} from '../../model/index.ts';
 import { cadenceWords, dueWords, exactDay, localDay, relativeDay, type PersonGlance } from '../../model/rules/index.ts';
 import { TIME_ZONE } from '../clock.ts';
 import { RowMenu } from '../components/row-menu.tsx';
@@ -41,7 +50,13 @@ export function QuickActions(props: { person: Contact; onLog: () => void; onFoll
   const phone = () => props.person.phones[0];
   const link = (href: string | null | undefined, label: string, name: string) =>
     href ? (
-      <a class="button" href={href} rel="noopener noreferrer" target={href.startsWith('https:') ? '_blank' : undefined} aria-label={`${label} ${name}`}>
+      <a
+        class="button"
+        href={href}
+        rel="noopener noreferrer"
+        target={href.startsWith('https:') ? '_blank' : undefined}
+        aria-label={`${label} ${name}`}
+      >
         {label}
       </a>
     ) : null;
@@ -61,7 +76,11 @@ export function QuickActions(props: { person: Contact; onLog: () => void; onFoll
 }
 
 /** The next follow-up and the last interaction, right under the header. */
-export function AtAGlance(props: { glance: PersonGlance; today: string; onFollowUpDone: (i: PersonGlance['nextFollowUp'] & object) => void }) {
+export function AtAGlance(props: {
+  glance: PersonGlance;
+  today: string;
+  onFollowUpDone: (i: PersonGlance['nextFollowUp'] & object) => void;
+}) {
   const last = () => props.glance.lastInteraction;
   return (
     <div class="glance" data-testid="glance">
@@ -92,7 +111,8 @@ function LastInteraction(props: { interaction: Interaction; today: string }) {
   const day = () => localDay(props.interaction.at, TIME_ZONE);
   return (
     <span>
-      <strong title={exactDay(day())}>{relativeDay(day(), props.today)}</strong> · {CHANNEL_LABELS[props.interaction.channel]}
+      <strong title={exactDay(day())}>{relativeDay(day(), props.today)}</strong> ·{' '}
+      {CHANNEL_LABELS[props.interaction.channel]}
       <Show when={props.interaction.notes}> · {props.interaction.notes.split('\n', 1)[0]}</Show>
     </span>
   );
@@ -123,7 +143,14 @@ export function DetailsList(props: { person: Contact; events: readonly RapportEv
     add('What they do', c.whatTheyDo);
     add('Their interests', c.interests);
     add('What they need', c.needs);
-    add('Keep in touch', c.cadenceDays ? cadenceWords(c.cadenceDays) + (c.seenRegularly ? ' (I see them regularly: no reminders)' : '') : c.seenRegularly ? 'I see them regularly' : null);
+    add(
+      'Keep in touch',
+      c.cadenceDays
+        ? cadenceWords(c.cadenceDays) + (c.seenRegularly ? ' (I see them regularly: no reminders)' : '')
+        : c.seenRegularly
+          ? 'I see them regularly'
+          : null,
+    );
     add('Notes', c.notes);
     return out;
   };
@@ -155,7 +182,11 @@ function FollowUpMenu(props: { name: string; onPick: (days: number) => void }) {
     <RowMenu
       label={`Follow up with ${props.name}`}
       text="Follow up"
-      actions={FOLLOW_UP_IN.map((f) => ({ label: f.label, ariaLabel: `Follow up with ${props.name} ${f.label.toLowerCase()}`, run: () => props.onPick(f.days) }))}
+      actions={FOLLOW_UP_IN.map((f) => ({
+        label: f.label,
+        ariaLabel: `Follow up with ${props.name} ${f.label.toLowerCase()}`,
+        run: () => props.onPick(f.days),
+      }))}
     />
   );
 }

@@ -11,7 +11,11 @@ export function Timeline(props: { contactId: ContactId }) {
   const { doc } = useSpace();
   const interactions = createLive('interactions');
   const events = createLive('events');
-  const mine = createMemo(() => interactions().filter((i) => i.contactIds.includes(props.contactId)).sort((a, b) => b.at.localeCompare(a.at)));
+  const mine = createMemo(() =>
+    interactions()
+      .filter((i) => i.contactIds.includes(props.contactId))
+      .sort((a, b) => b.at.localeCompare(a.at)),
+  );
   const eventName = (i: Interaction) => events().find((e) => e.id === i.eventId)?.name;
   return (
     <Show when={mine().length} fallback={<p class="muted">No interactions yet. Log one after you next talk.</p>}>
@@ -29,9 +33,7 @@ export function Timeline(props: { contactId: ContactId }) {
                   <Show when={eventName(i)}> · {eventName(i)}</Show>
                 </p>
                 <Show when={i.notes}>
-                  <p class="wrap my-xs pre-wrap">
-                    {i.notes}
-                  </p>
+                  <p class="wrap my-xs pre-wrap">{i.notes}</p>
                 </Show>
                 <Show when={i.learned || i.shared}>
                   <p class="small wrap my-xs">
@@ -46,14 +48,18 @@ export function Timeline(props: { contactId: ContactId }) {
                       </span>
                     </Show>
                     <Show when={!i.learned || !i.shared}>
-                      <span class="muted"> {i.learned ? '(nothing shared about you)' : '(nothing learned about them)'}</span>
+                      <span class="muted">
+                        {' '}
+                        {i.learned ? '(nothing shared about you)' : '(nothing learned about them)'}
+                      </span>
                     </Show>
                   </p>
                 </Show>
                 <Show when={i.followUpOn}>
                   {(on) => (
                     <label class="row small plain-label">
-                      <input class="box-22"
+                      <input
+                        class="box-22"
                         type="checkbox"
                         checked={i.followUpDone}
                         onChange={(e) => update(doc, 'interactions', i.id, { followUpDone: e.currentTarget.checked })}

@@ -13,7 +13,8 @@ import { useCommit, writeProblem, ZONE } from './data.ts';
 import { ACTION_STATUS_LABELS, Day, options, Sentence } from './words.tsx';
 
 const isOpen = (a: Action) => a.status === 'planned' || a.status === 'doing';
-const byDue = (a: Action, b: Action) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.createdAt.localeCompare(b.createdAt);
+const byDue = (a: Action, b: Action) =>
+  (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.createdAt.localeCompare(b.createdAt);
 
 export interface ActionContext {
   objectives: ReadonlyMap<string, Objective>;
@@ -28,11 +29,17 @@ export interface ActionContext {
 export function ActionList(props: { actions: Action[]; ctx: ActionContext; highlight: ActionId | null }) {
   const { doc } = useSpace();
   const open = createMemo(() => props.actions.filter(isOpen).sort(byDue));
-  const finished = createMemo(() => props.actions.filter((a) => !isOpen(a)).sort((a, b) => (b.doneAt ?? b.updatedAt).localeCompare(a.doneAt ?? a.updatedAt)));
+  const finished = createMemo(() =>
+    props.actions
+      .filter((a) => !isOpen(a))
+      .sort((a, b) => (b.doneAt ?? b.updatedAt).localeCompare(a.doneAt ?? a.updatedAt)),
+  );
   const [showFinished, setShowFinished] = createSignal(false);
   return (
     <section class="card" aria-labelledby="actions-title" data-testid="actions">
-      <p class="muted small">Concrete next steps: attend an event, join an association, write a post, ask for an introduction.</p>
+      <p class="muted small">
+        Concrete next steps: attend an event, join an association, write a post, ask for an introduction.
+      </p>
       <AddTitled
         legend="Add an action"
         titleLabel="New action"
@@ -44,12 +51,21 @@ export function ActionList(props: { actions: Action[]; ctx: ActionContext; highl
         }}
       />
       <ul class="plan-items">
-        <ByKey each={open()} key={idOf} fallback={<li class="muted small">Nothing planned. Plan an action from a gap above, or add one.</li>}>
+        <ByKey
+          each={open()}
+          key={idOf}
+          fallback={<li class="muted small">Nothing planned. Plan an action from a gap above, or add one.</li>}
+        >
           {(a) => <ActionItem action={a()} ctx={props.ctx} highlight={props.highlight === a().id} />}
         </ByKey>
       </ul>
       <Show when={finished().length}>
-        <button type="button" class="link small" aria-expanded={showFinished()} onClick={() => setShowFinished(!showFinished())}>
+        <button
+          type="button"
+          class="link small"
+          aria-expanded={showFinished()}
+          onClick={() => setShowFinished(!showFinished())}
+        >
           Done and dropped ({finished().length})
         </button>
         <Show when={showFinished()}>
@@ -76,7 +92,10 @@ function ActionItem(props: { action: Action; ctx: ActionContext; highlight: bool
       () => props.highlight,
       (h) => {
         if (!h) return;
-        item.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+        item.scrollIntoView({
+          block: 'center',
+          behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+        });
         item.focus({ preventScroll: true });
       },
     ),
@@ -85,12 +104,18 @@ function ActionItem(props: { action: Action; ctx: ActionContext; highlight: bool
     const before = props.action.status;
     const r = update(doc, 'actions', id(), { status: 'done', doneAt: new Date().toISOString() });
     if (!r.ok) return showToast(writeProblem(r.error));
-    showToast(`Done: ${props.action.title}.`, { label: 'Undo', run: () => update(doc, 'actions', id(), { status: before, doneAt: null }) });
+    showToast(`Done: ${props.action.title}.`, {
+      label: 'Undo',
+      run: () => update(doc, 'actions', id(), { status: before, doneAt: null }),
+    });
   };
   const reopen = () => update(doc, 'actions', id(), { status: 'planned', doneAt: null });
   const trash = () => {
     moveToTrash(doc, 'actions', id());
-    showToast(`“${props.action.title}” moved to the Trash.`, { label: 'Undo', run: () => restoreFromTrash(doc, 'actions', id()) });
+    showToast(`“${props.action.title}” moved to the Trash.`, {
+      label: 'Undo',
+      run: () => restoreFromTrash(doc, 'actions', id()),
+    });
   };
   const about = () => {
     const a = props.action;
@@ -135,8 +160,20 @@ function ActionItem(props: { action: Action; ctx: ActionContext; highlight: bool
               {ACTION_STATUS_LABELS[props.action.status]}
             </span>
             <span>
-              <Show when={props.action.status === 'done' ? props.action.doneAt : props.action.dueOn} fallback={props.action.status === 'done' ? 'done' : 'no due date'}>
-                {props.action.status === 'done' ? 'done' : 'due'} <Day on={props.action.status === 'done' && props.action.doneAt ? localDay(props.action.doneAt, ZONE) : props.action.dueOn} today={props.ctx.today} none="" />
+              <Show
+                when={props.action.status === 'done' ? props.action.doneAt : props.action.dueOn}
+                fallback={props.action.status === 'done' ? 'done' : 'no due date'}
+              >
+                {props.action.status === 'done' ? 'done' : 'due'}{' '}
+                <Day
+                  on={
+                    props.action.status === 'done' && props.action.doneAt
+                      ? localDay(props.action.doneAt, ZONE)
+                      : props.action.dueOn
+                  }
+                  today={props.ctx.today}
+                  none=""
+                />
               </Show>
             </span>
             <Show when={about()}>
@@ -151,7 +188,14 @@ function ActionItem(props: { action: Action; ctx: ActionContext; highlight: bool
             )}
           </Show>
         </div>
-        <button type="button" class="small-button" aria-expanded={editing()} aria-controls={editId} onClick={() => setEditing(!editing())} aria-label={`Edit ${props.action.title}`}>
+        <button
+          type="button"
+          class="small-button"
+          aria-expanded={editing()}
+          aria-controls={editId}
+          onClick={() => setEditing(!editing())}
+          aria-label={`Edit ${props.action.title}`}
+        >
           {editing() ? 'Close' : 'Edit'}
         </button>
       </div>
@@ -165,7 +209,10 @@ function ActionItem(props: { action: Action; ctx: ActionContext; highlight: bool
               value={props.action.status}
               options={options(ACTION_STATUS_LABELS)}
               onCommit={(status) => {
-                const r = update(doc, 'actions', id(), { status, doneAt: status === 'done' ? (props.action.doneAt ?? new Date().toISOString()) : null });
+                const r = update(doc, 'actions', id(), {
+                  status,
+                  doneAt: status === 'done' ? (props.action.doneAt ?? new Date().toISOString()) : null,
+                });
                 return r.ok ? null : writeProblem(r.error);
               }}
             />
@@ -174,18 +221,29 @@ function ActionItem(props: { action: Action; ctx: ActionContext; highlight: bool
             <SelectField
               label="For the objective"
               value={props.action.objectiveId ?? ''}
-              options={[{ value: '', label: 'No objective' }, ...[...props.ctx.objectives.values()].map((o) => ({ value: o.id as string, label: o.title }))]}
+              options={[
+                { value: '', label: 'No objective' },
+                ...[...props.ctx.objectives.values()].map((o) => ({ value: o.id as string, label: o.title })),
+              ]}
               onCommit={(v) => commit('actions', id, 'objectiveId')(v === '' ? null : (v as Action['objectiveId']))}
               hint="Done, it counts towards that objective's gaps."
             />
             <SelectField
               label="In the community"
               value={props.action.communityId ?? ''}
-              options={[{ value: '', label: 'No community' }, ...[...props.ctx.communities.values()].map((c) => ({ value: c.id as string, label: c.name }))]}
+              options={[
+                { value: '', label: 'No community' },
+                ...[...props.ctx.communities.values()].map((c) => ({ value: c.id as string, label: c.name })),
+              ]}
               onCommit={(v) => commit('actions', id, 'communityId')(v === '' ? null : (v as Action['communityId']))}
             />
           </div>
-          <PersonPicker label="With" people={props.ctx.livePeople} value={props.action.contactId} onPick={(v) => void commit('actions', id, 'contactId')(v)} />
+          <PersonPicker
+            label="With"
+            people={props.ctx.livePeople}
+            value={props.action.contactId}
+            onPick={(v) => void commit('actions', id, 'contactId')(v)}
+          />
           <TextField label="Notes" multiline value={props.action.notes} onCommit={commit('actions', id, 'notes')} />
           <button type="button" class="danger" onClick={trash}>
             Move to Trash

@@ -47,7 +47,7 @@ export function AddTitled<K extends string>(props: {
           {(kinds) => (
             <div class="field">
               <label for={`${id}-k`}>{props.kindLabel ?? 'Kind'}</label>
-              <select id={`${id}-k`} value={kind() ?? ""} onChange={(e) => setKind(() => e.currentTarget.value as K)}>
+              <select id={`${id}-k`} value={kind() ?? ''} onChange={(e) => setKind(() => e.currentTarget.value as K)}>
                 <For each={kinds()}>{(o) => <option value={o.value}>{o.label}</option>}</For>
               </select>
             </div>

@@ -6,7 +6,12 @@ import { createMemo, For, type Accessor, type JSX } from 'solid-js';
 
 const sameKeys = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((k, i) => k === b[i]);
 
-export function ByKey<T>(props: { each: readonly T[]; key: (item: T) => string; fallback?: JSX.Element; children: (item: Accessor<T>) => JSX.Element }) {
+export function ByKey<T>(props: {
+  each: readonly T[];
+  key: (item: T) => string;
+  fallback?: JSX.Element;
+  children: (item: Accessor<T>) => JSX.Element;
+}) {
   const byKey = createMemo(() => new Map(props.each.map((t) => [props.key(t), t])));
   const keys = createMemo(() => props.each.map(props.key), [], { equals: sameKeys });
   return (

@@ -27,12 +27,18 @@ export function CoverageTable(props: {
     <section class="card" aria-labelledby="coverage-title" data-testid="coverage">
       <h2 id="coverage-title">Who can help, where</h2>
       <p class="muted small">
-        Each objective against each community: who there can help, and how recently you were in touch — fresh (within a month), warm (within three), stale (longer, or never).
+        Each objective against each community: who there can help, and how recently you were in touch — fresh (within a
+        month), warm (within three), stale (longer, or never).
       </p>
-      <Show when={props.grid.rows.length} fallback={<p class="muted small">Add an active objective to see who can help with it.</p>}>
+      <Show
+        when={props.grid.rows.length}
+        fallback={<p class="muted small">Add an active objective to see who can help with it.</p>}
+      >
         <div class="table-scroll" role="region" aria-label="The grid, which scrolls sideways" tabindex="0">
           <table class="coverage">
-            <caption class="visually-hidden">Who can help with each objective, by community, and how fresh those relationships are</caption>
+            <caption class="visually-hidden">
+              Who can help with each objective, by community, and how fresh those relationships are
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Objective</th>
@@ -78,12 +84,18 @@ export function CoverageTable(props: {
               <p class="small">
                 Who can help with <em>{o().title}</em>?
               </p>
-              <LinkPerson objectiveId={o().id} objectiveTitle={o().title} people={props.allPeople} label="Choose a person" />
+              <LinkPerson
+                objectiveId={o().id}
+                objectiveTitle={o().title}
+                people={props.allPeople}
+                label="Choose a person"
+              />
             </div>
           )}
         </Show>
         <p class="legend small" aria-hidden="true">
-          <span class="swatch" data-fresh="fresh" /> Fresh <span class="swatch" data-fresh="warm" /> Warm <span class="swatch" data-fresh="stale" /> Stale <span class="swatch" data-fresh="none" /> Nobody
+          <span class="swatch" data-fresh="fresh" /> Fresh <span class="swatch" data-fresh="warm" /> Warm{' '}
+          <span class="swatch" data-fresh="stale" /> Stale <span class="swatch" data-fresh="none" /> Nobody
         </p>
       </Show>
     </section>
@@ -94,10 +106,25 @@ function Cell(props: { cell: CoverageCell; name: (id: string) => string; today: 
   const names = () => props.cell.contactIds.map(props.name);
   const fresh = () => props.cell.freshness ?? 'none';
   const when = () =>
-    props.cell.lastContactOn ? `last in touch ${relativeDay(props.cell.lastContactOn, props.today)}` : props.cell.contactIds.length ? 'never in touch' : '';
+    props.cell.lastContactOn
+      ? `last in touch ${relativeDay(props.cell.lastContactOn, props.today)}`
+      : props.cell.contactIds.length
+        ? 'never in touch'
+        : '';
   return (
-    <td class="cell" data-fresh={fresh()} title={props.cell.lastContactOn ? exactDay(props.cell.lastContactOn) : undefined}>
-      <Show when={props.cell.freshness} fallback={<span class="muted">—<span class="visually-hidden">nobody</span></span>}>
+    <td
+      class="cell"
+      data-fresh={fresh()}
+      title={props.cell.lastContactOn ? exactDay(props.cell.lastContactOn) : undefined}
+    >
+      <Show
+        when={props.cell.freshness}
+        fallback={
+          <span class="muted">
+            —<span class="visually-hidden">nobody</span>
+          </span>
+        }
+      >
         {(f) => (
           <>
             <span class="fresh-label">{FRESHNESS_LABELS[f()]}</span>

@@ -59,7 +59,11 @@ export function createPlanData(): PlanData {
     timeZone: ZONE,
   }));
   const report = createMemo(() => computeGaps(input()));
-  const people = createMemo(() => contacts().items.filter((c) => c.deletedAt === null && c.mergedIntoId === null).sort(byName));
+  const people = createMemo(() =>
+    contacts()
+      .items.filter((c) => c.deletedAt === null && c.mergedIntoId === null)
+      .sort(byName),
+  );
   return { input, report, today: () => dayOf(now()), people, personById: () => contacts().byId };
 }
 
@@ -68,7 +72,11 @@ type Editable<C extends CollectionName> = Draft<(typeof collectionSpecs)[C]>;
 /** An edit-in-place commit for one field of one entity. */
 export function useCommit() {
   const { doc } = useSpace();
-  return <C extends CollectionName, K extends keyof Editable<C> & string>(collection: C, id: () => string, key: K): Commit<Exclude<Editable<C>[K], undefined>> =>
+  return <C extends CollectionName, K extends keyof Editable<C> & string>(
+    collection: C,
+    id: () => string,
+    key: K,
+  ): Commit<Exclude<Editable<C>[K], undefined>> =>
     (value) => {
       const r = update(doc, collection, id() as never, { [key]: value } as Editable<C>);
       return r.ok ? null : describeWriteError(r.error, key);

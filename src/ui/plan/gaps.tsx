@@ -47,45 +47,70 @@ export function GapList(props: {
   onPlanned: (id: ActionId) => void;
 }) {
   const plan = usePlanFromGap();
-  const objectiveOf = (g: Gap) => (LINKABLE.has(g.kind) && g.objectiveId ? props.objectives.get(g.objectiveId) : undefined);
+  const objectiveOf = (g: Gap) =>
+    LINKABLE.has(g.kind) && g.objectiveId ? props.objectives.get(g.objectiveId) : undefined;
   const [showClosed, setShowClosed] = createSignal(false);
   const [showAll, setShowAll] = createSignal(false);
   const shown = () => (showAll() ? props.gaps : props.gaps.slice(0, FIRST_GAPS));
   return (
     <section class="card" aria-labelledby="gaps-title" data-testid="gaps">
-      <p class="muted small">Worked out from your objectives, offers, communities and people. Each closes when the network changes or a planned action is done.</p>
+      <p class="muted small">
+        Worked out from your objectives, offers, communities and people. Each closes when the network changes or a
+        planned action is done.
+      </p>
       <ul class="gap-list" aria-live="polite">
-        <ByKey each={shown()} key={(g) => g.key} fallback={<li class="muted">No gaps right now. Add an objective or a community and Rapport will look again.</li>}>
+        <ByKey
+          each={shown()}
+          key={(g) => g.key}
+          fallback={
+            <li class="muted">No gaps right now. Add an objective or a community and Rapport will look again.</li>
+          }
+        >
           {(g) => {
             return (
-            <li class="gap" data-testid="gap" data-kind={g().kind} data-status={g().status}>
-              <p class="wrap">
-                <Sentence text={g().sentence} /> <MightHelp gap={g()} objective={objectiveOf(g())} />
-              </p>
-              <div class="row">
-                <Show
-                  when={g().status === 'planned'}
-                  fallback={<PlanButton gap={g()} objective={objectiveOf(g())} people={props.people} plan={plan} onPlanned={props.onPlanned} />}
-                >
-                  <span class="small planned">
-                    Planned:{' '}
-                    <For each={g().actionIds}>
-                      {(id, i) => (
-                        <>
-                          {i() > 0 ? ', ' : ''}
-                          <button type="button" class="link inline-link" onClick={() => props.onPlanned(id)}>
-                            {props.actionTitle(id) ?? 'an action'}
-                          </button>
-                        </>
-                      )}
-                    </For>
-                  </span>
-                </Show>
-                <Show when={LINKABLE.has(g().kind) ? props.objectives.get(g().objectiveId ?? "") : undefined}>
-                  {(o) => <LinkPerson objectiveId={o().id} objectiveTitle={o().title} people={props.people} label="Link a person" />}
-                </Show>
-              </div>
-            </li>
+              <li class="gap" data-testid="gap" data-kind={g().kind} data-status={g().status}>
+                <p class="wrap">
+                  <Sentence text={g().sentence} /> <MightHelp gap={g()} objective={objectiveOf(g())} />
+                </p>
+                <div class="row">
+                  <Show
+                    when={g().status === 'planned'}
+                    fallback={
+                      <PlanButton
+                        gap={g()}
+                        objective={objectiveOf(g())}
+                        people={props.people}
+                        plan={plan}
+                        onPlanned={props.onPlanned}
+                      />
+                    }
+                  >
+                    <span class="small planned">
+                      Planned:{' '}
+                      <For each={g().actionIds}>
+                        {(id, i) => (
+                          <>
+                            {i() > 0 ? ', ' : ''}
+                            <button type="button" class="link inline-link" onClick={() => props.onPlanned(id)}>
+                              {props.actionTitle(id) ?? 'an action'}
+                            </button>
+                          </>
+                        )}
+                      </For>
+                    </span>
+                  </Show>
+                  <Show when={LINKABLE.has(g().kind) ? props.objectives.get(g().objectiveId ?? '') : undefined}>
+                    {(o) => (
+                      <LinkPerson
+                        objectiveId={o().id}
+                        objectiveTitle={o().title}
+                        people={props.people}
+                        label="Link a person"
+                      />
+                    )}
+                  </Show>
+                </div>
+              </li>
             );
           }}
         </ByKey>
@@ -96,15 +121,24 @@ export function GapList(props: {
         </button>
       </Show>
       <Show when={props.closed.length}>
-        <button type="button" class="link small" aria-expanded={showClosed()} onClick={() => setShowClosed(!showClosed())}>
-          {props.closed.length === 1 ? '1 gap closed by a done action' : `${props.closed.length} gaps closed by done actions`}
+        <button
+          type="button"
+          class="link small"
+          aria-expanded={showClosed()}
+          onClick={() => setShowClosed(!showClosed())}
+        >
+          {props.closed.length === 1
+            ? '1 gap closed by a done action'
+            : `${props.closed.length} gaps closed by done actions`}
         </button>
         <Show when={showClosed()}>
           <ul class="gap-list closed">
             <For each={props.closed}>
               {(gap) => (
                 <li class="gap small muted" data-testid="closed-gap">
-                  <span class="closed-done">Done: {gap.actionIds.map((id) => props.actionTitle(id) ?? 'an action').join(', ')}. </span>
+                  <span class="closed-done">
+                    Done: {gap.actionIds.map((id) => props.actionTitle(id) ?? 'an action').join(', ')}.{' '}
+                  </span>
                   <Show when={LINKABLE.has(gap.kind)} fallback={<Sentence text={gap.sentence} />}>
                     What remains: <Sentence text={gap.sentence} />
                   </Show>
@@ -124,7 +158,10 @@ function MightHelp(props: { gap: Gap; objective: Objective | undefined }) {
   const text = () => {
     if (props.gap.kind !== 'objective-uncovered' || !props.objective || !view) return '';
     const list = view.forObjective(props.objective.id);
-    return mightHelpSentence(list.slice(0, 3).map((s) => view.person(s.contactId)?.name ?? 'someone'), list.length);
+    return mightHelpSentence(
+      list.slice(0, 3).map((s) => view.person(s.contactId)?.name ?? 'someone'),
+      list.length,
+    );
   };
   return <>{text()}</>;
 }
@@ -159,7 +196,8 @@ function PlanButton(props: {
     return out;
   });
   /** Until the user picks, the proposal follows the suggestions as they arrive. */
-  const proposed = () => (props.gap.kind === 'objective-uncovered' || props.gap.contactId ? (choices()[0]?.id ?? '') : '');
+  const proposed = () =>
+    props.gap.kind === 'objective-uncovered' || props.gap.contactId ? (choices()[0]?.id ?? '') : '';
   const chosen = () => picked() ?? proposed();
   const go = () => {
     const o = props.objective;
@@ -181,7 +219,12 @@ function PlanButton(props: {
       <Show when={props.objective && choices().length}>
         <span class="plan-with small">
           <label for={selectId}>with</label>
-          <select id={selectId} value={chosen()} onChange={(e) => setPicked(e.currentTarget.value)} data-testid="plan-with">
+          <select
+            id={selectId}
+            value={chosen()}
+            onChange={(e) => setPicked(e.currentTarget.value)}
+            data-testid="plan-with"
+          >
             <For each={choices()}>{(c) => <option value={c.id}>{c.label}</option>}</For>
             <option value="">Nobody yet</option>
           </select>

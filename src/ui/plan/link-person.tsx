@@ -9,7 +9,12 @@ import { toggled } from './data.ts';
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const SHOWN = 6;
 
-export function LinkPerson(props: { objectiveId: ObjectiveId; objectiveTitle: string; people: readonly Contact[]; label?: string }) {
+export function LinkPerson(props: {
+  objectiveId: ObjectiveId;
+  objectiveTitle: string;
+  people: readonly Contact[];
+  label?: string;
+}) {
   const { doc } = useSpace();
   const id = createUniqueId();
   const [open, setOpen] = createSignal(false);
@@ -17,7 +22,9 @@ export function LinkPerson(props: { objectiveId: ObjectiveId; objectiveTitle: st
   const candidates = createMemo(() => {
     const words = fold(query()).split(/\s+/).filter(Boolean);
     const free = props.people.filter((p) => !p.objectiveIds.includes(props.objectiveId));
-    const hits = words.length ? free.filter((p) => words.every((w) => fold(`${p.name} ${p.organisation} ${p.role}`).includes(w))) : free;
+    const hits = words.length
+      ? free.filter((p) => words.every((w) => fold(`${p.name} ${p.organisation} ${p.role}`).includes(w)))
+      : free;
     return { shown: hits.slice(0, SHOWN), more: Math.max(0, hits.length - SHOWN), none: free.length === 0 };
   });
   const link = (p: Contact) => {
@@ -27,12 +34,19 @@ export function LinkPerson(props: { objectiveId: ObjectiveId; objectiveTitle: st
     setQuery('');
     showToast(`${p.name} can help with “${props.objectiveTitle}”.`, {
       label: 'Undo',
-      run: () => update(doc, 'contacts', p.id, { objectiveIds: toggled(r.value.objectiveIds, props.objectiveId, false) }),
+      run: () =>
+        update(doc, 'contacts', p.id, { objectiveIds: toggled(r.value.objectiveIds, props.objectiveId, false) }),
     });
   };
   return (
     <div class="link-person">
-      <button type="button" class="small-button" aria-expanded={open()} aria-controls={id} onClick={() => setOpen(!open())}>
+      <button
+        type="button"
+        class="small-button"
+        aria-expanded={open()}
+        aria-controls={id}
+        onClick={() => setOpen(!open())}
+      >
         {props.label ?? 'Link a person who can help'}
       </button>
       <Show when={open()}>
@@ -48,7 +62,10 @@ export function LinkPerson(props: { objectiveId: ObjectiveId; objectiveTitle: st
             ref={(el) => queueMicrotask(() => el.focus())}
             onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
           />
-          <Show when={!candidates().none} fallback={<p class="muted small">Everyone you know is already linked — add people in People first.</p>}>
+          <Show
+            when={!candidates().none}
+            fallback={<p class="muted small">Everyone you know is already linked — add people in People first.</p>}
+          >
             <ul class="picker-list">
               <For each={candidates().shown} fallback={<li class="muted small">No one matches.</li>}>
                 {(p) => (

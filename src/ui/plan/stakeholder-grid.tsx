@@ -22,7 +22,11 @@ const clamp = (v: number) => Math.round(Math.min(STAKE_MAX, Math.max(0, v)));
  * `people` carry the positions to show; `save` writes a move (to the person in
  * general, or to their place for one objective).
  */
-export function StakeholderGrid(props: { people: Contact[]; save: (person: Contact, stake: { power: number; interest: number }) => void; announce: (text: string) => void }) {
+export function StakeholderGrid(props: {
+  people: Contact[];
+  save: (person: Contact, stake: { power: number; interest: number }) => void;
+  announce: (text: string) => void;
+}) {
   let grid!: HTMLDivElement;
   const [dragging, setDragging] = createSignal<{ id: string; power: number; interest: number } | null>(null);
 
@@ -33,7 +37,10 @@ export function StakeholderGrid(props: { people: Contact[]; save: (person: Conta
   };
   const fromPointer = (e: PointerEvent) => {
     const r = grid.getBoundingClientRect();
-    return { interest: clamp(((e.clientX - r.left) / r.width) * STAKE_MAX), power: clamp(((r.bottom - e.clientY) / r.height) * STAKE_MAX) };
+    return {
+      interest: clamp(((e.clientX - r.left) / r.width) * STAKE_MAX),
+      power: clamp(((r.bottom - e.clientY) / r.height) * STAKE_MAX),
+    };
   };
 
   return (

@@ -36,7 +36,11 @@ export function ObjectivesAndOffers(props: { people: readonly Contact[]; today: 
   return (
     <div class="plan-columns">
       <ObjectiveList objectives={[...objectives()].sort(byCreated)} people={props.people} today={props.today} />
-      <OfferList offers={[...offers()].sort(byCreated)} communities={[...communities()].sort(byName)} today={props.today} />
+      <OfferList
+        offers={[...offers()].sort(byCreated)}
+        communities={[...communities()].sort(byName)}
+        today={props.today}
+      />
     </div>
   );
 }
@@ -45,7 +49,10 @@ function useTrash() {
   const { doc } = useSpace();
   return (collection: 'objectives' | 'offers', id: Objective['id'] | Offer['id'], title: string) => {
     moveToTrash(doc, collection, id as never);
-    showToast(`“${title}” moved to the Trash.`, { label: 'Undo', run: () => restoreFromTrash(doc, collection, id as never) });
+    showToast(`“${title}” moved to the Trash.`, {
+      label: 'Undo',
+      run: () => restoreFromTrash(doc, collection, id as never),
+    });
   };
 }
 
@@ -54,7 +61,9 @@ export function ObjectiveList(props: { objectives: Objective[]; people: readonly
   return (
     <section class="card plan-list" aria-labelledby="objectives-title" data-testid="objectives">
       <h2 id="objectives-title">What you want</h2>
-      <p class="muted small">What you hope networking brings: learning a field, a new role, support for a project, being known, clients.</p>
+      <p class="muted small">
+        What you hope networking brings: learning a field, a new role, support for a project, being known, clients.
+      </p>
       <AddTitled
         legend="Add an objective"
         titleLabel="New objective"
@@ -68,7 +77,11 @@ export function ObjectiveList(props: { objectives: Objective[]; people: readonly
         }}
       />
       <ul class="plan-items">
-        <ByKey each={props.objectives} key={idOf} fallback={<li class="muted small">No objectives yet. Write down one thing you want from your network.</li>}>
+        <ByKey
+          each={props.objectives}
+          key={idOf}
+          fallback={<li class="muted small">No objectives yet. Write down one thing you want from your network.</li>}
+        >
           {(o) => <ObjectiveItem objective={o()} people={props.people} today={props.today} />}
         </ByKey>
       </ul>
@@ -88,7 +101,14 @@ function ObjectiveItem(props: { objective: Objective; people: readonly Contact[]
     <li class="plan-item" data-testid="objective" data-status={props.objective.status}>
       <div class="plan-item-head">
         <h3 class="wrap">{props.objective.title}</h3>
-        <button type="button" class="small-button" aria-expanded={editing()} aria-controls={editId} onClick={() => setEditing(!editing())} aria-label={`Edit ${props.objective.title}`}>
+        <button
+          type="button"
+          class="small-button"
+          aria-expanded={editing()}
+          aria-controls={editId}
+          onClick={() => setEditing(!editing())}
+          aria-label={`Edit ${props.objective.title}`}
+        >
           {editing() ? 'Close' : 'Edit'}
         </button>
       </div>
@@ -110,7 +130,13 @@ function ObjectiveItem(props: { objective: Objective; people: readonly Contact[]
         <Show when={helpers().length} fallback={<span class="muted">Nobody linked who can help yet.</span>}>
           <span class="muted">Can help: </span>
           <ul class="chips inline">
-            <For each={helpers()}>{(p) => <li class="chip"><span>{p.name}</span></li>}</For>
+            <For each={helpers()}>
+              {(p) => (
+                <li class="chip">
+                  <span>{p.name}</span>
+                </li>
+              )}
+            </For>
           </ul>
         </Show>
       </div>
@@ -119,11 +145,30 @@ function ObjectiveItem(props: { objective: Objective; people: readonly Contact[]
       <Show when={editing()}>
         <div id={editId} class="plan-edit">
           <TextField label="Objective" value={props.objective.title} onCommit={commit('objectives', id, 'title')} />
-          <TextField label="Description" multiline value={props.objective.description} onCommit={commit('objectives', id, 'description')} />
+          <TextField
+            label="Description"
+            multiline
+            value={props.objective.description}
+            onCommit={commit('objectives', id, 'description')}
+          />
           <div class="grid-2">
-            <SelectField label="Kind" value={props.objective.kind} options={options(OBJECTIVE_KIND_LABELS)} onCommit={commit('objectives', id, 'kind')} />
-            <SelectField label="Status" value={props.objective.status} options={options(OBJECTIVE_STATUS_LABELS)} onCommit={commit('objectives', id, 'status')} />
-            <DateField label="Target date" value={props.objective.targetOn} onCommit={commit('objectives', id, 'targetOn')} />
+            <SelectField
+              label="Kind"
+              value={props.objective.kind}
+              options={options(OBJECTIVE_KIND_LABELS)}
+              onCommit={commit('objectives', id, 'kind')}
+            />
+            <SelectField
+              label="Status"
+              value={props.objective.status}
+              options={options(OBJECTIVE_STATUS_LABELS)}
+              onCommit={commit('objectives', id, 'status')}
+            />
+            <DateField
+              label="Target date"
+              value={props.objective.targetOn}
+              onCommit={commit('objectives', id, 'targetOn')}
+            />
           </div>
           <fieldset class="checks">
             <legend>Communities it needs</legend>
@@ -131,7 +176,9 @@ function ObjectiveItem(props: { objective: Objective; people: readonly Contact[]
               {props.objective.communityKinds.length
                 ? 'Only the kinds you tick count.'
                 : suggested().length
-                  ? `Nothing ticked: Rapport suggests ${suggested().map((k) => COMMUNITY_KIND_LABELS[k].toLowerCase()).join(', ')}.`
+                  ? `Nothing ticked: Rapport suggests ${suggested()
+                      .map((k) => COMMUNITY_KIND_LABELS[k].toLowerCase())
+                      .join(', ')}.`
                   : 'Nothing ticked: any community will do.'}
             </p>
             <For each={COMMUNITY_KINDS}>
@@ -140,7 +187,13 @@ function ObjectiveItem(props: { objective: Objective; people: readonly Contact[]
                   <input
                     type="checkbox"
                     checked={props.objective.communityKinds.includes(k)}
-                    onChange={(e) => commit('objectives', id, 'communityKinds')(toggled(props.objective.communityKinds, k, e.currentTarget.checked))}
+                    onChange={(e) =>
+                      commit(
+                        'objectives',
+                        id,
+                        'communityKinds',
+                      )(toggled(props.objective.communityKinds, k, e.currentTarget.checked))
+                    }
                   />
                   <span>{COMMUNITY_KIND_LABELS[k]}</span>
                 </label>
@@ -175,7 +228,11 @@ export function OfferList(props: { offers: Offer[]; communities: Community[]; to
         }}
       />
       <ul class="plan-items">
-        <ByKey each={props.offers} key={idOf} fallback={<li class="muted small">No offers yet. What could you give that others would value?</li>}>
+        <ByKey
+          each={props.offers}
+          key={idOf}
+          fallback={<li class="muted small">No offers yet. What could you give that others would value?</li>}
+        >
           {(o) => <OfferItem offer={o()} communities={props.communities} today={props.today} />}
         </ByKey>
       </ul>
@@ -194,7 +251,14 @@ export function OfferItem(props: { offer: Offer; communities: Community[]; today
     <li class="plan-item" data-testid="offer" data-status={props.offer.status}>
       <div class="plan-item-head">
         <h3 class="wrap">{props.offer.title}</h3>
-        <button type="button" class="small-button" aria-expanded={editing()} aria-controls={editId} onClick={() => setEditing(!editing())} aria-label={`Edit ${props.offer.title}`}>
+        <button
+          type="button"
+          class="small-button"
+          aria-expanded={editing()}
+          aria-controls={editId}
+          onClick={() => setEditing(!editing())}
+          aria-label={`Edit ${props.offer.title}`}
+        >
           {editing() ? 'Close' : 'Edit'}
         </button>
       </div>
@@ -215,29 +279,55 @@ export function OfferItem(props: { offer: Offer; communities: Community[]; today
       <p class="small wrap">
         <Show when={receivers().length} fallback={<span class="muted">Not meant for any community yet.</span>}>
           <span class="muted">For: </span>
-          {receivers().map((c) => c.name).join(', ')}
+          {receivers()
+            .map((c) => c.name)
+            .join(', ')}
         </Show>
       </p>
       <OfferSuggestions offer={props.offer} />
       <Show when={editing()}>
         <div id={editId} class="plan-edit">
           <TextField label="Offer" value={props.offer.title} onCommit={commit('offers', id, 'title')} />
-          <TextField label="Description" multiline value={props.offer.description} onCommit={commit('offers', id, 'description')} />
+          <TextField
+            label="Description"
+            multiline
+            value={props.offer.description}
+            onCommit={commit('offers', id, 'description')}
+          />
           <div class="grid-2">
-            <SelectField label="Kind" value={props.offer.kind} options={options(OFFER_KIND_LABELS)} onCommit={commit('offers', id, 'kind')} />
-            <SelectField label="Status" value={props.offer.status} options={options(OFFER_STATUS_LABELS)} onCommit={commit('offers', id, 'status')} />
+            <SelectField
+              label="Kind"
+              value={props.offer.kind}
+              options={options(OFFER_KIND_LABELS)}
+              onCommit={commit('offers', id, 'kind')}
+            />
+            <SelectField
+              label="Status"
+              value={props.offer.status}
+              options={options(OFFER_STATUS_LABELS)}
+              onCommit={commit('offers', id, 'status')}
+            />
             <DateField label="Target date" value={props.offer.targetOn} onCommit={commit('offers', id, 'targetOn')} />
           </div>
           <fieldset class="checks">
             <legend>For communities</legend>
-            <Show when={props.communities.length} fallback={<p class="muted small">No communities yet — add them on the Map.</p>}>
+            <Show
+              when={props.communities.length}
+              fallback={<p class="muted small">No communities yet — add them on the Map.</p>}
+            >
               <For each={props.communities}>
                 {(c) => (
                   <label class="check">
                     <input
                       type="checkbox"
                       checked={props.offer.communityIds.includes(c.id)}
-                      onChange={(e) => commit('offers', id, 'communityIds')(toggled(props.offer.communityIds, c.id, e.currentTarget.checked))}
+                      onChange={(e) =>
+                        commit(
+                          'offers',
+                          id,
+                          'communityIds',
+                        )(toggled(props.offer.communityIds, c.id, e.currentTarget.checked))
+                      }
                     />
                     <span class="wrap">{c.name}</span>
                   </label>

@@ -7,8 +7,28 @@
  * undoable).
  */
 import { A } from '@solidjs/router';
-import { createContext, createEffect, createMemo, createSignal, For, onCleanup, Show, useContext, type Accessor, type ParentProps } from 'solid-js';
-import type { Community, CommunityId, Contact, ContactId, Objective, ObjectiveId, Offer, OfferId } from '../../model/index.ts';
+import {
+  createContext,
+  createEffect,
+  createMemo,
+  createSignal,
+  For,
+  onCleanup,
+  Show,
+  useContext,
+  type Accessor,
+  type ParentProps,
+} from 'solid-js';
+import type {
+  Community,
+  CommunityId,
+  Contact,
+  ContactId,
+  Objective,
+  ObjectiveId,
+  Offer,
+  OfferId,
+} from '../../model/index.ts';
 import {
   buildHelperIndexInSteps,
   suggestForOffer,
@@ -72,12 +92,19 @@ function makeSuggestions(): SuggestionsView {
   // Rebuilt when what the index reads changes; objectives and dismissals are only asked, never indexed.
   let cancel = () => {};
   createEffect(() => {
-    const input = { contacts: contacts().items, communities: communities().items, offers: offers().items, interactions: interactions().items };
+    const input = {
+      contacts: contacts().items,
+      communities: communities().items,
+      offers: offers().items,
+      interactions: interactions().items,
+    };
     cancel();
     // Built in short slices (0.6 s of work for 7,000 people on a phone): the page stays responsive meanwhile.
     let stopped = false;
     const stopIdle = whenIdle(() => {
-      void buildHelperIndexInSteps({ ...input, now: new Date(), timeZone: ZONE }, () => (stopped ? new Promise<void>(() => undefined) : yieldToBrowser())).then((built) => {
+      void buildHelperIndexInSteps({ ...input, now: new Date(), timeZone: ZONE }, () =>
+        stopped ? new Promise<void>(() => undefined) : yieldToBrowser(),
+      ).then((built) => {
         if (!stopped) setIndex(built);
       });
     });
@@ -98,7 +125,11 @@ function makeSuggestions(): SuggestionsView {
     const hi = index();
     const out = new Map<ObjectiveId, Suggestion[]>();
     if (!hi) return out;
-    for (const [id, list] of suggestHelpersForAll(hi, activeObjectives(), { dismissed: dismissed(), limit: KEPT })) out.set(id, list.filter((s) => current(s, id)));
+    for (const [id, list] of suggestHelpersForAll(hi, activeObjectives(), { dismissed: dismissed(), limit: KEPT }))
+      out.set(
+        id,
+        list.filter((s) => current(s, id)),
+      );
     return out;
   });
   const byOffer = createMemo(() => {
@@ -108,7 +139,10 @@ function makeSuggestions(): SuggestionsView {
     for (const o of offers().items) {
       if (!isLive(o) || o.status !== 'active') continue;
       const got = suggestForOffer(hi, o, { dismissed: dismissed(), limit: 4 });
-      out.set(o.id, { people: got.people.filter((s) => current(s)), communities: got.communities.filter((c) => communities().byId.get(c.communityId)?.deletedAt === null) });
+      out.set(o.id, {
+        people: got.people.filter((s) => current(s)),
+        communities: got.communities.filter((c) => communities().byId.get(c.communityId)?.deletedAt === null),
+      });
     }
     return out;
   });
@@ -135,7 +169,12 @@ function makeSuggestions(): SuggestionsView {
   const introsFor = (forContactId?: ContactId) => {
     const hi = index();
     if (!hi) return [];
-    return suggestIntroductions(hi, { dismissed: dismissed(), introductions: introductions().items, forContactId, limit: 3 }).filter(bothLive);
+    return suggestIntroductions(hi, {
+      dismissed: dismissed(),
+      introductions: introductions().items,
+      forContactId,
+      limit: 3,
+    }).filter(bothLive);
   };
   // The whole network's pairs are worked out only when a page asks for them (the Map), not on every page with suggestions.
   let networkCache: { from: readonly unknown[]; value: IntroductionSuggestion[] } | null = null;
@@ -177,9 +216,15 @@ export function useSuggestionActions() {
       if (!op) return showToast(`Could not link ${person.name}.`);
       showToast(`${person.name} can help with ${objective.title}.`, { label: 'Undo', run: () => op.undo() });
     },
-    dismiss(subject: { id: ObjectiveId | OfferId; title: string }, target: { id: ContactId | CommunityId; name: string }) {
+    dismiss(
+      subject: { id: ObjectiveId | OfferId; title: string },
+      target: { id: ContactId | CommunityId; name: string },
+    ) {
       const at = dismissSuggestion(doc, subject.id, target.id);
-      showToast(`${target.name} will not be suggested for ${subject.title} again.`, { label: 'Undo', run: () => undismissSuggestion(doc, subject.id, target.id, at) });
+      showToast(`${target.name} will not be suggested for ${subject.title} again.`, {
+        label: 'Undo',
+        run: () => undismissSuggestion(doc, subject.id, target.id, at),
+      });
     },
     acceptCommunity(offer: Offer, community: Community) {
       const op = acceptOfferCommunity(doc, offer.id, community.id);
@@ -221,7 +266,12 @@ export function SuggestionRow(props: {
             </button>
           )}
         </Show>
-        <button type="button" class="small-button quiet" onClick={() => props.onDismiss()} aria-label={props.dismissLabel}>
+        <button
+          type="button"
+          class="small-button quiet"
+          onClick={() => props.onDismiss()}
+          aria-label={props.dismissLabel}
+        >
           Dismiss
         </button>
       </div>

@@ -12,7 +12,12 @@ export const OBJECTIVE_KIND_LABELS = {
   other: 'Other',
 } as const;
 
-export const OBJECTIVE_STATUS_LABELS = { active: 'Active', paused: 'Paused', achieved: 'Achieved', dropped: 'Dropped' } as const;
+export const OBJECTIVE_STATUS_LABELS = {
+  active: 'Active',
+  paused: 'Paused',
+  achieved: 'Achieved',
+  dropped: 'Dropped',
+} as const;
 
 export const OFFER_KIND_LABELS = {
   skill: 'A skill',
@@ -49,9 +54,7 @@ export function options<V extends string>(labels: Record<V, string>): { value: V
  */
 export function Sentence(props: { text: string }) {
   const parts = () => props.text.split(/\*([^*]+)\*/);
-  return (
-    <For each={parts()}>{(part, i) => (i() % 2 === 1 ? <em>{part}</em> : <>{part}</>)}</For>
-  );
+  return <For each={parts()}>{(part, i) => (i() % 2 === 1 ? <em>{part}</em> : <>{part}</>)}</For>;
 }
 
 /** "Tuesday", "in 2 weeks", with the exact date on hover. */

@@ -24,13 +24,15 @@ function SealedEntries() {
         </h2>
         <Show when={skipped()}>
           <p>
-            {skipped()} {skipped() === 1 ? 'change' : 'changes'} from the relay did not open with your network’s key (damaged, or not written by one of
-            your devices) and {skipped() === 1 ? 'was' : 'were'} left out. Nothing of {skipped() === 1 ? 'it' : 'them'} reached your network.
+            {skipped()} {skipped() === 1 ? 'change' : 'changes'} from the relay did not open with your network’s key
+            (damaged, or not written by one of your devices) and {skipped() === 1 ? 'was' : 'were'} left out. Nothing of{' '}
+            {skipped() === 1 ? 'it' : 'them'} reached your network.
           </p>
         </Show>
         <Show when={waiting()}>
           <p>
-            {waiting()} {waiting() === 1 ? 'change waits' : 'changes wait'} for a newer key of your network. If this stays, pair this device again.
+            {waiting()} {waiting() === 1 ? 'change waits' : 'changes wait'} for a newer key of your network. If this
+            stays, pair this device again.
           </p>
         </Show>
       </section>
@@ -40,30 +42,33 @@ function SealedEntries() {
 
 export function DataHealth() {
   const views = COLLECTION_NAMES.map((name) => [name, createCollection(name)] as const);
-  const problems = createMemo(() => views.flatMap(([name, view]) => view().problems.map((p) => ({ ...p, noun: COLLECTION_NOUNS[name] }))));
+  const problems = createMemo(() =>
+    views.flatMap(([name, view]) => view().problems.map((p) => ({ ...p, noun: COLLECTION_NOUNS[name] }))),
+  );
   return (
     <>
-    <SealedEntries />
-    <Show when={problems().length}>
-      <section class="card" aria-labelledby="health-title" data-testid="data-health">
-        <h2 class="mt-0" id="health-title">
-          Entries that could not be read
-        </h2>
-        <p>
-          {problems().length} {problems().length === 1 ? 'entry was' : 'entries were'} saved by another version of Rapport or a faulty device and are left out. They are kept as they are; updating the app on every
-          device usually brings them back.
-        </p>
-        <ul class="small">
-          <For each={problems().slice(0, 20)}>
-            {(p) => (
-              <li class="wrap">
-                A {p.noun} ({p.id.slice(0, 8)}…): {p.errors.map((e) => e.message).join(' ')}
-              </li>
-            )}
-          </For>
-        </ul>
-      </section>
-    </Show>
+      <SealedEntries />
+      <Show when={problems().length}>
+        <section class="card" aria-labelledby="health-title" data-testid="data-health">
+          <h2 class="mt-0" id="health-title">
+            Entries that could not be read
+          </h2>
+          <p>
+            {problems().length} {problems().length === 1 ? 'entry was' : 'entries were'} saved by another version of
+            Rapport or a faulty device and are left out. They are kept as they are; updating the app on every device
+            usually brings them back.
+          </p>
+          <ul class="small">
+            <For each={problems().slice(0, 20)}>
+              {(p) => (
+                <li class="wrap">
+                  A {p.noun} ({p.id.slice(0, 8)}…): {p.errors.map((e) => e.message).join(' ')}
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </Show>
     </>
   );
 }

@@ -29,23 +29,46 @@ export function buildExport(doc: Y.Doc, kind: ExportKind, now = new Date()): Exp
   switch (kind) {
     case 'vcard': {
       const all = readAll(doc, 'contacts');
-      return { filename: datedName('people', 'vcf', now), type: 'text/vcard;charset=utf-8', text: writeVCards(live(all.items)), skipped: all.problems.length };
+      return {
+        filename: datedName('people', 'vcf', now),
+        type: 'text/vcard;charset=utf-8',
+        text: writeVCards(live(all.items)),
+        skipped: all.problems.length,
+      };
     }
     case 'csv': {
       const all = readAll(doc, 'contacts');
       const communityName = communityNamer(readAll(doc, 'communities').items);
-      return { filename: datedName('people', 'csv', now), type: 'text/csv;charset=utf-8', text: writeContactsCsv(live(all.items), communityName), skipped: all.problems.length };
+      return {
+        filename: datedName('people', 'csv', now),
+        type: 'text/csv;charset=utf-8',
+        text: writeContactsCsv(live(all.items), communityName),
+        skipped: all.problems.length,
+      };
     }
     case 'backup': {
       const { backup, problems } = exportBackup(doc, now);
-      return { filename: datedName('backup', 'json', now), type: 'application/json', text: backupToJson(backup), skipped: problems.length };
+      return {
+        filename: datedName('backup', 'json', now),
+        type: 'application/json',
+        text: backupToJson(backup),
+        skipped: problems.length,
+      };
     }
     case 'calendar': {
       const interactions = readAll(doc, 'interactions');
       const actions = readAll(doc, 'actions');
       const contacts = readAll(doc, 'contacts');
-      const text = writeIcs({ interactions: interactions.items, actions: actions.items, contacts: contacts.items }, now);
-      return { filename: datedName('follow-ups', 'ics', now), type: 'text/calendar;charset=utf-8', text, skipped: interactions.problems.length + actions.problems.length };
+      const text = writeIcs(
+        { interactions: interactions.items, actions: actions.items, contacts: contacts.items },
+        now,
+      );
+      return {
+        filename: datedName('follow-ups', 'ics', now),
+        type: 'text/calendar;charset=utf-8',
+        text,
+        skipped: interactions.problems.length + actions.problems.length,
+      };
     }
   }
 }

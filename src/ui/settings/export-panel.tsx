@@ -22,14 +22,18 @@ const people = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'person' : 'peo
 function summarise(counts: RestoreCounts): string {
   const parts = (Object.entries(counts) as [CollectionName, number][])
     .filter(([, n]) => n > 0)
-    .map(([name, n]) => (name === 'contacts' ? people(n) : `${n.toLocaleString()} ${COLLECTION_NOUNS[name]}${n === 1 ? '' : 's'}`));
+    .map(([name, n]) =>
+      name === 'contacts' ? people(n) : `${n.toLocaleString()} ${COLLECTION_NOUNS[name]}${n === 1 ? '' : 's'}`,
+    );
   return parts.length ? parts.join(', ') : 'nothing but your card';
 }
 
 function Restore() {
   const { doc } = useSpace();
   const [busy, setBusy] = createSignal<string | null>(null);
-  const [problem, setProblem] = createSignal<{ message: string; offer?: { name: string; parsed: ParsedOk } } | null>(null);
+  const [problem, setProblem] = createSignal<{ message: string; offer?: { name: string; parsed: ParsedOk } } | null>(
+    null,
+  );
 
   const choose = async (file: File) => {
     setProblem(null);
@@ -39,21 +43,32 @@ function Restore() {
     try {
       const parsed = await parseFileOffMainThread(file);
       if (!parsed.ok) return setProblem({ message: parsed.error.message });
-      if (parsed.format !== 'rapport-backup') return setProblem({ message: `${file.name} is not a Rapport backup. To add the people in it, use Import above.` });
+      if (parsed.format !== 'rapport-backup')
+        return setProblem({
+          message: `${file.name} is not a Rapport backup. To add the people in it, use Import above.`,
+        });
       // One transaction, so that one Undo takes it back: say so, and let that show, before it runs.
       setBusy(`Restoring ${people(parsed.backup.collections.contacts.length)} and everything else from ${file.name}…`);
       await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       const restored = restoreBackup(doc, parsed.backup);
       if (!restored.ok) {
-        const offer = restored.error.type === 'not-empty' && parsed.report.drafts.length > 0 ? { name: file.name, parsed } : undefined;
+        const offer =
+          restored.error.type === 'not-empty' && parsed.report.drafts.length > 0
+            ? { name: file.name, parsed }
+            : undefined;
         return setProblem({ message: restored.error.message, offer });
       }
       const skipped = parsed.problems.length;
       const undoable = restored.value;
-      showToast(`Restored ${summarise(undoable.result)} from ${file.name}.${skipped ? ` ${skipped} unreadable ${skipped === 1 ? 'entry was' : 'entries were'} left out.` : ''}`, {
-        label: 'Undo',
-        run: () => showToast(undoable.undo() ? 'The restore was taken back.' : 'There was nothing left to take back.'),
-      }, 20_000);
+      showToast(
+        `Restored ${summarise(undoable.result)} from ${file.name}.${skipped ? ` ${skipped} unreadable ${skipped === 1 ? 'entry was' : 'entries were'} left out.` : ''}`,
+        {
+          label: 'Undo',
+          run: () =>
+            showToast(undoable.undo() ? 'The restore was taken back.' : 'There was nothing left to take back.'),
+        },
+        20_000,
+      );
     } catch (e) {
       setProblem({ message: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}` });
     } finally {
@@ -64,8 +79,17 @@ function Restore() {
   return (
     <div data-testid="restore">
       <h3>Restore from a backup</h3>
-      <p class="small">Brings back everything in a Rapport backup — people, plans, interactions and your card — exactly as it was. It works in an empty app, for example on a new device.</p>
-      <FileDrop label="Choose a backup to restore" accept=".json,application/json" disabled={busy() !== null} onFile={(f) => void choose(f)} hint="A rapport-backup-….json file from Export." />
+      <p class="small">
+        Brings back everything in a Rapport backup — people, plans, interactions and your card — exactly as it was. It
+        works in an empty app, for example on a new device.
+      </p>
+      <FileDrop
+        label="Choose a backup to restore"
+        accept=".json,application/json"
+        disabled={busy() !== null}
+        onFile={(f) => void choose(f)}
+        hint="A rapport-backup-….json file from Export."
+      />
       <Show when={busy()}>
         <p class="small muted" role="status">
           {busy()}
@@ -103,11 +127,18 @@ export function ExportPanel() {
   const download = (kind: ExportKind) => {
     const file = buildExport(doc, kind);
     downloadText(file.filename, file.text, file.type);
-    if (file.skipped) showToast(`${file.skipped} damaged ${file.skipped === 1 ? 'entry' : 'entries'} could not be read and ${file.skipped === 1 ? 'is' : 'are'} not in ${file.filename}.`);
+    if (file.skipped)
+      showToast(
+        `${file.skipped} damaged ${file.skipped === 1 ? 'entry' : 'entries'} could not be read and ${file.skipped === 1 ? 'is' : 'are'} not in ${file.filename}.`,
+      );
   };
   const options: { kind: ExportKind; label: string; what: () => string }[] = [
     { kind: 'vcard', label: 'Download vCard', what: () => `${people(count())}, for phones and address books (.vcf)` },
-    { kind: 'csv', label: 'Download CSV', what: () => `${people(count())} and their communities, for spreadsheets (.csv); Rapport reads it back` },
+    {
+      kind: 'csv',
+      label: 'Download CSV',
+      what: () => `${people(count())} and their communities, for spreadsheets (.csv); Rapport reads it back`,
+    },
     { kind: 'backup', label: 'Download backup', what: () => 'Everything, to restore later or elsewhere (.json)' },
     { kind: 'calendar', label: 'Download calendar', what: () => 'Follow-ups and planned actions (.ics)' },
   ];
@@ -120,7 +151,12 @@ export function ExportPanel() {
       <div class="export-grid">
         <For each={options}>
           {(o) => (
-            <button type="button" onClick={() => download(o.kind)} data-testid={`export-${o.kind}`} aria-describedby={`export-${o.kind}-what`}>
+            <button
+              type="button"
+              onClick={() => download(o.kind)}
+              data-testid={`export-${o.kind}`}
+              aria-describedby={`export-${o.kind}-what`}
+            >
               <span>{o.label}</span>
               <span class="muted" id={`export-${o.kind}-what`}>
                 {o.what()}

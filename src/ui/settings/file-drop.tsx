@@ -64,7 +64,11 @@ export function FileDrop(props: {
         </label>
         <span class="small wrap" id={`${id}-chosen`} data-testid={props.testId ? `${props.testId}-chosen` : undefined}>
           <Show when={props.chosen} fallback={<span class="muted">No file chosen</span>}>
-            {(name) => <>Chosen: <strong>{name()}</strong></>}
+            {(name) => (
+              <>
+                Chosen: <strong>{name()}</strong>
+              </>
+            )}
           </Show>
         </span>
       </div>

@@ -17,7 +17,10 @@ export function MyCardLink() {
         My card
       </h2>
       <p>
-        <Show when={me()?.name} fallback="What you hand over at an event: your name, what you do and how to reach you, as a QR code or a .vcf file.">
+        <Show
+          when={me()?.name}
+          fallback="What you hand over at an event: your name, what you do and how to reach you, as a QR code or a .vcf file."
+        >
           {(name) => <>Your card as {name()}: show it as a QR code, share it or send it as a .vcf file.</>}
         </Show>
       </p>

@@ -15,7 +15,14 @@ import { dismissToast, showToast } from '../components/toasts.tsx';
 import { liveIn, useSpace } from '../space.tsx';
 import { FileDrop, scrollToOwnHash } from './file-drop.tsx';
 import { ImportPreview } from './import-preview.tsx';
-import { handedOver, lastImport as last, setLastImport as setLast, takeHandedOver, type ImportStage, type ParsedOk } from './import-state.ts';
+import {
+  handedOver,
+  lastImport as last,
+  setLastImport as setLast,
+  takeHandedOver,
+  type ImportStage,
+  type ParsedOk,
+} from './import-state.ts';
 import './import-export.css';
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -37,7 +44,13 @@ export function ImportPanel() {
     // the write re-checks each person at confirm time.
     // The session's shared view of the people: read once, not again per import.
     performance.mark('rapport:import-planning');
-    const plan = await planImportInSteps(parsed.report.drafts, liveIn(doc, 'contacts')(), parsed.report.invalid, nextTask, { communities: readAll(doc, 'communities').items });
+    const plan = await planImportInSteps(
+      parsed.report.drafts,
+      liveIn(doc, 'contacts')(),
+      parsed.report.invalid,
+      nextTask,
+      { communities: readAll(doc, 'communities').items },
+    );
     performance.mark('rapport:import-planned'); // marks let bench/import-again.bench.ts report each phase
     if (mine !== run) return;
     setStage({ kind: 'preview', name, parsed, plan });
@@ -67,7 +80,12 @@ export function ImportPanel() {
       await nextTask();
       if (mine === run) await preview(file.name, parsed, mine);
     } catch (e) {
-      if (mine === run) setStage({ kind: 'failed', name: file.name, message: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}` });
+      if (mine === run)
+        setStage({
+          kind: 'failed',
+          name: file.name,
+          message: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}`,
+        });
     }
   };
 
@@ -103,10 +121,20 @@ export function ImportPanel() {
     const { created, updated, planned, communities, rejected } = undoable.result;
     const parts = [`Added ${people(created.length)}`];
     if (updated.length) parts.push(`updated ${updated.length.toLocaleString()}`);
-    if (communities.length) parts.push(`made ${communities.length.toLocaleString()} ${communities.length === 1 ? 'community' : 'communities'}`);
-    if (planned.length) parts.push(`planned ${planned.length.toLocaleString()} ${planned.length === 1 ? 'congratulation' : 'congratulations'}`);
+    if (communities.length)
+      parts.push(
+        `made ${communities.length.toLocaleString()} ${communities.length === 1 ? 'community' : 'communities'}`,
+      );
+    if (planned.length)
+      parts.push(
+        `planned ${planned.length.toLocaleString()} ${planned.length === 1 ? 'congratulation' : 'congratulations'}`,
+      );
     if (rejected.length) parts.push(`${rejected.length.toLocaleString()} could not be written`);
-    resultToast = showToast(`${parts.join(', ')} from ${s.name}.`, { label: 'Undo', run: () => undo(s.name, undoable) }, 20_000);
+    resultToast = showToast(
+      `${parts.join(', ')} from ${s.name}.`,
+      { label: 'Undo', run: () => undo(s.name, undoable) },
+      20_000,
+    );
     if (mine === run) heading?.focus();
   };
 
@@ -117,14 +145,18 @@ export function ImportPanel() {
     const s = stage();
     return s.kind === 'reading' || s.kind === 'preview' || s.kind === 'writing' ? s.name : null;
   };
-  const percent = (s: { done: number; total: number }) => (s.total > 0 ? Math.min(100, Math.round((s.done / s.total) * 100)) : 0);
+  const percent = (s: { done: number; total: number }) =>
+    s.total > 0 ? Math.min(100, Math.round((s.done / s.total) * 100)) : 0;
 
   return (
     <section class="card" id="import" aria-labelledby="import-title">
       <h2 class="mt-0" id="import-title" ref={heading} tabindex="-1">
         Import
       </h2>
-      <p>Bring people in from your phone’s address book (vCard), LinkedIn (Connections.csv), Google Contacts or Outlook (CSV), or Rapport’s own CSV or backup. You will see what changes before anything is saved.</p>
+      <p>
+        Bring people in from your phone’s address book (vCard), LinkedIn (Connections.csv), Google Contacts or Outlook
+        (CSV), or Rapport’s own CSV or backup. You will see what changes before anything is saved.
+      </p>
       <FileDrop
         label="Choose a file to import"
         accept={ACCEPT}
@@ -183,7 +215,11 @@ export function ImportPanel() {
         {(l) => (
           <p class="row small" data-testid="last-import">
             <span class="wrap">
-              Last import: {people(l().undoable.result.created.length)} added{l().undoable.result.updated.length ? `, ${l().undoable.result.updated.length.toLocaleString()} updated` : ''} from {l().name}.
+              Last import: {people(l().undoable.result.created.length)} added
+              {l().undoable.result.updated.length
+                ? `, ${l().undoable.result.updated.length.toLocaleString()} updated`
+                : ''}{' '}
+              from {l().name}.
             </span>
             <button type="button" onClick={() => undo(l().name, l().undoable)}>
               Undo import

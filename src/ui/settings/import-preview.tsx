@@ -43,7 +43,9 @@ function shown(value: string | number | boolean): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return clip(s, 60);
   // Worded as the rest of Rapport words days ("12 March 2024"), whatever the browser's locale.
   const d = new Date(`${s}T12:00:00Z`);
-  return Number.isNaN(d.getTime()) ? s : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return Number.isNaN(d.getTime())
+    ? s
+    : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 function describeChange(c: FieldChange): string {
@@ -59,7 +61,8 @@ function describeGroup(group: ChangeGroup, changes: readonly FieldChange[], matc
   const parts = changes.map(describeChange);
   if (group === 'work' && changes.some((c) => c.kind === 'replace')) {
     for (const field of ['role', 'organisation'] as const) {
-      if (!changes.some((c) => c.field === field) && match.draft.values[field] !== '') parts.push(`${field === 'role' ? 'Role' : 'Organisation'} unchanged`);
+      if (!changes.some((c) => c.field === field) && match.draft.values[field] !== '')
+        parts.push(`${field === 'role' ? 'Role' : 'Organisation'} unchanged`);
     }
   }
   return parts.join(' · ');
@@ -75,7 +78,8 @@ function describeWork(w: WorkChange): string {
 /** Remarks the parsers attached to people ("photo not imported"), counted. */
 export function countNotes(plan: ImportPlan): [note: string, count: number][] {
   const counts = new Map<string, number>();
-  for (const d of [...plan.newPeople, ...plan.matches.map((m) => m.draft), ...plan.uncertain.map((m) => m.draft)]) for (const n of d.notes) counts.set(n, (counts.get(n) ?? 0) + 1);
+  for (const d of [...plan.newPeople, ...plan.matches.map((m) => m.draft), ...plan.uncertain.map((m) => m.draft)])
+    for (const n of d.notes) counts.set(n, (counts.get(n) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1]);
 }
 
@@ -89,7 +93,8 @@ function Paged<T>(props: { items: readonly T[]; testId: string; more: string; ch
       </ul>
       <Show when={props.items.length > shownCount()}>
         <button type="button" class="small" onClick={() => setShown((n) => n + PAGE)}>
-          Show {Math.min(PAGE, props.items.length - shownCount()).toLocaleString()} more {props.more} (of {(props.items.length - shownCount()).toLocaleString()})
+          Show {Math.min(PAGE, props.items.length - shownCount()).toLocaleString()} more {props.more} (of{' '}
+          {(props.items.length - shownCount()).toLocaleString()})
         </button>
       </Show>
     </>
@@ -102,12 +107,20 @@ function toggled<T>(set: ReadonlySet<T>, item: T, on: boolean): Set<T> {
   return next;
 }
 
-export function ImportPreview(props: { name: string; parsed: ParsedOk; plan: ImportPlan; onConfirm: (chosen: ChosenImport) => void; onCancel: () => void }) {
+export function ImportPreview(props: {
+  name: string;
+  parsed: ParsedOk;
+  plan: ImportPlan;
+  onConfirm: (chosen: ChosenImport) => void;
+  onCancel: () => void;
+}) {
   const [choices, setChoices] = createSignal<ImportChoices>(defaultChoices(props.plan));
   const chosen = createMemo(() => choosePlan(props.plan, choices(), todayIso()));
   const withChanges = () => props.plan.matches.filter((m) => m.changes.length > 0);
   const upToDate = () => props.plan.matches.length - withChanges().length;
-  const work = createMemo(() => props.plan.matches.map((m) => workChange(m)).filter((w): w is WorkChange => w !== null));
+  const work = createMemo(() =>
+    props.plan.matches.map((m) => workChange(m)).filter((w): w is WorkChange => w !== null),
+  );
   const warnings = () => props.parsed.report.warnings;
   const notes = () => countNotes(props.plan);
   const updates = () => chosen().plan.matches.filter((m) => m.changes.length > 0).length;
@@ -115,15 +128,20 @@ export function ImportPreview(props: { name: string; parsed: ParsedOk; plan: Imp
   const writes = () => adds() + updates();
 
   const takes = (id: ContactId, group: ChangeGroup) => !choices().left.has(choiceKey(id, group));
-  const setTake = (id: ContactId, group: ChangeGroup, on: boolean) => setChoices((c) => ({ ...c, left: toggled(c.left, choiceKey(id, group), !on) }));
+  const setTake = (id: ContactId, group: ChangeGroup, on: boolean) =>
+    setChoices((c) => ({ ...c, left: toggled(c.left, choiceKey(id, group), !on) }));
   const setAll = (on: boolean) =>
     setChoices((c) => {
       const left = new Set<string>();
-      if (!on) for (const m of [...props.plan.matches, ...props.plan.uncertain]) for (const [g] of changeGroups(m.changes)) left.add(choiceKey(m.existingId, g));
+      if (!on)
+        for (const m of [...props.plan.matches, ...props.plan.uncertain])
+          for (const [g] of changeGroups(m.changes)) left.add(choiceKey(m.existingId, g));
       return { ...c, left };
     });
-  const setSame = (id: ContactId, same: boolean) => setChoices((c) => ({ ...c, samePerson: toggled(c.samePerson, id, same) }));
-  const setCongratulate = (id: ContactId, on: boolean) => setChoices((c) => ({ ...c, congratulate: toggled(c.congratulate, id, on) }));
+  const setSame = (id: ContactId, same: boolean) =>
+    setChoices((c) => ({ ...c, samePerson: toggled(c.samePerson, id, same) }));
+  const setCongratulate = (id: ContactId, on: boolean) =>
+    setChoices((c) => ({ ...c, congratulate: toggled(c.congratulate, id, on) }));
 
   onMount(() => performance.mark('rapport:import-shown'));
 
@@ -133,9 +151,15 @@ export function ImportPreview(props: { name: string; parsed: ParsedOk; plan: Imp
         {([group, list]) => (
           <li>
             <label class="check">
-              <input type="checkbox" checked={takes(p.match.existingId, group)} onChange={(e) => setTake(p.match.existingId, group, e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                checked={takes(p.match.existingId, group)}
+                onChange={(e) => setTake(p.match.existingId, group, e.currentTarget.checked)}
+              />
               <span>
-                <span class="visually-hidden">Take {GROUP_LABELS[group].toLowerCase()} for {p.match.existingName}: </span>
+                <span class="visually-hidden">
+                  Take {GROUP_LABELS[group].toLowerCase()} for {p.match.existingName}:{' '}
+                </span>
                 {describeGroup(group, list, p.match)}
               </span>
             </label>
@@ -153,7 +177,8 @@ export function ImportPreview(props: { name: string; parsed: ParsedOk; plan: Imp
       <p class="small muted wrap">Read as {FORMAT_NAMES[props.parsed.format]}. Nothing has been written yet.</p>
       <ul class="counts">
         <li data-testid="count-new">
-          <strong>{props.plan.newPeople.length.toLocaleString()}</strong> new {props.plan.newPeople.length === 1 ? 'person' : 'people'}
+          <strong>{props.plan.newPeople.length.toLocaleString()}</strong> new{' '}
+          {props.plan.newPeople.length === 1 ? 'person' : 'people'}
         </li>
         <li data-testid="count-merge">
           <strong>{props.plan.matches.length.toLocaleString()}</strong> already here
@@ -164,18 +189,25 @@ export function ImportPreview(props: { name: string; parsed: ParsedOk; plan: Imp
           </li>
         </Show>
         <li data-testid="count-invalid">
-          <strong>{props.plan.invalid.length.toLocaleString()}</strong> {props.plan.invalid.length === 1 ? 'row' : 'rows'} not usable
+          <strong>{props.plan.invalid.length.toLocaleString()}</strong>{' '}
+          {props.plan.invalid.length === 1 ? 'row' : 'rows'} not usable
         </li>
       </ul>
       <Show when={props.plan.newCommunities.length}>
         <p class="small wrap" data-testid="preview-new-communities">
-          Creates {props.plan.newCommunities.length === 1 ? 'a community' : `${props.plan.newCommunities.length.toLocaleString()} communities`} you do not have yet:{' '}
-          {listNames(props.plan.newCommunities, 6)}.
+          Creates{' '}
+          {props.plan.newCommunities.length === 1
+            ? 'a community'
+            : `${props.plan.newCommunities.length.toLocaleString()} communities`}{' '}
+          you do not have yet: {listNames(props.plan.newCommunities, 6)}.
         </p>
       </Show>
 
       <Show when={props.parsed.format === 'rapport-backup'}>
-        <p class="small">This is a Rapport backup: only its people are added here. To bring back everything (plans, interactions, your card) into an empty app, use Restore under Export.</p>
+        <p class="small">
+          This is a Rapport backup: only its people are added here. To bring back everything (plans, interactions, your
+          card) into an empty app, use Restore under Export.
+        </p>
       </Show>
 
       <Show when={work().length}>
@@ -185,7 +217,11 @@ export function ImportPreview(props: { name: string; parsed: ParsedOk; plan: Imp
           {(w) => (
             <li>
               <label class="check">
-                <input type="checkbox" checked={choices().congratulate.has(w.existingId)} onChange={(e) => setCongratulate(w.existingId, e.currentTarget.checked)} />
+                <input
+                  type="checkbox"
+                  checked={choices().congratulate.has(w.existingId)}
+                  onChange={(e) => setCongratulate(w.existingId, e.currentTarget.checked)}
+                />
                 <span>
                   <strong>{w.name}</strong>: {describeWork(w)} <span class="muted">— congratulate?</span>
                 </span>
@@ -211,9 +247,18 @@ export function ImportPreview(props: { name: string; parsed: ParsedOk; plan: Imp
 
       <Show when={props.plan.uncertain.length}>
         <h4 class="small">Same name as someone here — is it them?</h4>
-        <p class="small">Only the name agrees: nothing else confirms or rules it out. Unless you say they are the same person, they are added as someone new.</p>
+        <p class="small">
+          Only the name agrees: nothing else confirms or rules it out. Unless you say they are the same person, they are
+          added as someone new.
+        </p>
         <div class="row">
-          <button type="button" class="small" onClick={() => setChoices((c) => ({ ...c, samePerson: new Set(props.plan.uncertain.map((m) => m.existingId)) }))}>
+          <button
+            type="button"
+            class="small"
+            onClick={() =>
+              setChoices((c) => ({ ...c, samePerson: new Set(props.plan.uncertain.map((m) => m.existingId)) }))
+            }
+          >
             All the same person
           </button>
           <button type="button" class="small" onClick={() => setChoices((c) => ({ ...c, samePerson: new Set() }))}>
@@ -231,11 +276,21 @@ export function ImportPreview(props: { name: string; parsed: ParsedOk; plan: Imp
                   In the file: {holds(m.draft.values)}. Here: {m.existingHolds}.
                 </p>
                 <label class="check">
-                  <input type="radio" name={`same-${m.existingId}-${m.draft.line}`} checked={choices().samePerson.has(m.existingId)} onChange={() => setSame(m.existingId, true)} />
+                  <input
+                    type="radio"
+                    name={`same-${m.existingId}-${m.draft.line}`}
+                    checked={choices().samePerson.has(m.existingId)}
+                    onChange={() => setSame(m.existingId, true)}
+                  />
                   <span>The same person — update {m.existingName}</span>
                 </label>
                 <label class="check">
-                  <input type="radio" name={`same-${m.existingId}-${m.draft.line}`} checked={!choices().samePerson.has(m.existingId)} onChange={() => setSame(m.existingId, false)} />
+                  <input
+                    type="radio"
+                    name={`same-${m.existingId}-${m.draft.line}`}
+                    checked={!choices().samePerson.has(m.existingId)}
+                    onChange={() => setSame(m.existingId, false)}
+                  />
                   <span>Someone else — add as new</span>
                 </label>
                 <Show when={choices().samePerson.has(m.existingId) && m.changes.length}>
@@ -277,8 +332,9 @@ export function ImportPreview(props: { name: string; parsed: ParsedOk; plan: Imp
 
       <Show when={props.plan.mergedInFile.length}>
         <p class="small">
-          {props.plan.mergedInFile.length.toLocaleString()} {props.plan.mergedInFile.length === 1 ? 'entry was' : 'entries were'} the same person as an earlier one in the file and{' '}
-          {props.plan.mergedInFile.length === 1 ? 'was' : 'were'} combined with it.
+          {props.plan.mergedInFile.length.toLocaleString()}{' '}
+          {props.plan.mergedInFile.length === 1 ? 'entry was' : 'entries were'} the same person as an earlier one in the
+          file and {props.plan.mergedInFile.length === 1 ? 'was' : 'were'} combined with it.
         </p>
       </Show>
 
@@ -325,7 +381,9 @@ export function ImportPreview(props: { name: string; parsed: ParsedOk; plan: Imp
 
       <div class="row">
         <button type="button" class="primary" onClick={() => props.onConfirm(chosen())} disabled={writes() === 0}>
-          {writes() === 0 ? 'Nothing to import' : `Import ${people(adds())}${updates() ? `, update ${updates().toLocaleString()}` : ''}`}
+          {writes() === 0
+            ? 'Nothing to import'
+            : `Import ${people(adds())}${updates() ? `, update ${updates().toLocaleString()}` : ''}`}
         </button>
         <button type="button" onClick={() => props.onCancel()}>
           Cancel

@@ -37,4 +37,6 @@ export const takeHandedOver = () => {
  * The latest confirmed import, undoable from the Settings page until the app is
  * reloaded; kept here so that leaving Settings and coming back still offers it.
  */
-export const [lastImport, setLastImport] = createSignal<{ name: string; undoable: Undoable<ImportResult> } | null>(null);
+export const [lastImport, setLastImport] = createSignal<{ name: string; undoable: Undoable<ImportResult> } | null>(
+  null,
+);

@@ -4,8 +4,20 @@
  * is asked for only from the switch, never on load.
  */
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import { DEFAULT_REMINDER_SETTINGS, REMINDER_KINDS, type ReminderKind, type ReminderSettings } from '../../model/rules/reminders.ts';
-import { changeReminderSettings, pushSupport, reminderDelivery, turnOffReminders, turnOnReminders, type Delivery } from '../../pwa/reminders.ts';
+import {
+  DEFAULT_REMINDER_SETTINGS,
+  REMINDER_KINDS,
+  type ReminderKind,
+  type ReminderSettings,
+} from '../../model/rules/reminders.ts';
+import {
+  changeReminderSettings,
+  pushSupport,
+  reminderDelivery,
+  turnOffReminders,
+  turnOnReminders,
+  type Delivery,
+} from '../../pwa/reminders.ts';
 import { loadReminderRecord } from '../../sync/device-store.ts';
 import { createObserved } from '../components/update-prompt.tsx';
 import { useSpace } from '../space.tsx';
@@ -28,7 +40,8 @@ const DAYS: { day: number; short: string; long: string }[] = [
   { day: 0, short: 'Sun', long: 'Sunday' },
 ];
 
-const CALENDAR_HINT = 'Or download the calendar below (Export → Download calendar): your calendar app reminds you of follow-ups and actions.';
+const CALENDAR_HINT =
+  'Or download the calendar below (Export → Download calendar): your calendar app reminds you of follow-ups and actions.';
 
 function nextWords(ms: number): string {
   const d = new Date(ms);
@@ -42,7 +55,8 @@ function DeliveryLine(props: { delivery: Delivery }) {
   return (
     <p role="status" data-testid="reminders-status" data-state={d().kind}>
       <Show when={d().kind === 'off'}>
-        <strong>Reminders are off on this device.</strong> Turn them on to get one notification on the days something is due — even with Rapport closed.
+        <strong>Reminders are off on this device.</strong> Turn them on to get one notification on the days something is
+        due — even with Rapport closed.
       </Show>
       <Show when={d().kind === 'arriving'}>
         <strong>On.</strong>{' '}
@@ -51,18 +65,20 @@ function DeliveryLine(props: { delivery: Delivery }) {
           : 'Nothing is due in the coming weeks; a reminder comes when something is.'}
       </Show>
       <Show when={d().kind === 'no-sync'}>
-        <strong>On, but they cannot arrive yet:</strong> reminders come through your relay. Turn on sync above and they will.
+        <strong>On, but they cannot arrive yet:</strong> reminders come through your relay. Turn on sync above and they
+        will.
       </Show>
       <Show when={d().kind === 'denied'}>
-        <strong>Notifications are blocked for Rapport in this browser.</strong> Allow them in the browser’s site settings (the icon beside the address), then turn
-        reminders on again. {CALENDAR_HINT}
+        <strong>Notifications are blocked for Rapport in this browser.</strong> Allow them in the browser’s site
+        settings (the icon beside the address), then turn reminders on again. {CALENDAR_HINT}
       </Show>
       <Show when={d().kind === 'unsupported' && (d() as { support: string }).support === 'ios-install-first'}>
-        <strong>On iPhone and iPad, reminders need the installed app.</strong> In Safari tap Share, then “Add to Home Screen”; open Rapport from the Home Screen and
-        turn reminders on there. {CALENDAR_HINT}
+        <strong>On iPhone and iPad, reminders need the installed app.</strong> In Safari tap Share, then “Add to Home
+        Screen”; open Rapport from the Home Screen and turn reminders on there. {CALENDAR_HINT}
       </Show>
       <Show when={d().kind === 'unsupported' && (d() as { support: string }).support !== 'ios-install-first'}>
-        <strong>This browser cannot receive reminders.</strong> Chrome, Edge, Firefox and Safari can; so can the installed app. {CALENDAR_HINT}
+        <strong>This browser cannot receive reminders.</strong> Chrome, Edge, Firefox and Safari can; so can the
+        installed app. {CALENDAR_HINT}
       </Show>
       <Show when={d().kind === 'failed'}>
         <strong>On, but they cannot arrive yet:</strong> {(d() as { detail: string }).detail}. {CALENDAR_HINT}
@@ -79,12 +95,15 @@ export function RemindersPanel() {
   let alive = true;
   onCleanup(() => (alive = false));
   onMount(() => {
-    if (pushSupport() !== 'supported' && reminderDelivery.get().kind === 'off') reminderDelivery.set({ kind: 'unsupported', support: pushSupport() });
+    if (pushSupport() !== 'supported' && reminderDelivery.get().kind === 'off')
+      reminderDelivery.set({ kind: 'unsupported', support: pushSupport() });
     void loadReminderRecord().then((r) => alive && setSettings(r.settings));
   });
   const relay = () => {
     const s = syncSettings();
-    return s === null || s.revoked ? null : { relayUrl: s.relayUrl, spaceId: s.spaceId, deviceId: s.deviceId, token: s.token };
+    return s === null || s.revoked
+      ? null
+      : { relayUrl: s.relayUrl, spaceId: s.spaceId, deviceId: s.deviceId, token: s.token };
   };
 
   const toggle = async (on: boolean) => {
@@ -105,28 +124,52 @@ export function RemindersPanel() {
     setSettings(next);
     void changeReminderSettings(doc, next);
   };
-  const toggleIn = <T,>(list: readonly T[], item: T, checked: boolean): T[] => (checked ? [...new Set([...list, item])] : list.filter((x) => x !== item));
+  const toggleIn = <T,>(list: readonly T[], item: T, checked: boolean): T[] =>
+    checked ? [...new Set([...list, item])] : list.filter((x) => x !== item);
 
   return (
-    <section class="card reminders-panel" id="reminders" aria-labelledby="reminders-title" data-testid="reminders-panel">
+    <section
+      class="card reminders-panel"
+      id="reminders"
+      aria-labelledby="reminders-title"
+      data-testid="reminders-panel"
+    >
       <h2 id="reminders-title">Reminders</h2>
       <DeliveryLine delivery={delivery()} />
       <label class="switch">
-        <input type="checkbox" role="switch" checked={settings().enabled} disabled={busy()} onChange={(e) => void toggle(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          role="switch"
+          checked={settings().enabled}
+          disabled={busy()}
+          onChange={(e) => void toggle(e.currentTarget.checked)}
+        />
         <span>Remind me on this device</span>
       </label>
       <Show when={settings().enabled}>
         <div class="reminder-when">
           <div class="field">
             <label for="reminder-time">At</label>
-            <input id="reminder-time" type="time" value={settings().time} required onChange={(e) => e.currentTarget.value && change({ ...settings(), time: e.currentTarget.value })} />
+            <input
+              id="reminder-time"
+              type="time"
+              value={settings().time}
+              required
+              onChange={(e) => e.currentTarget.value && change({ ...settings(), time: e.currentTarget.value })}
+            />
           </div>
           <fieldset class="checks days">
             <legend>On</legend>
             <For each={DAYS}>
               {(d) => (
                 <label class="check day">
-                  <input type="checkbox" checked={settings().days.includes(d.day)} onChange={(e) => change({ ...settings(), days: toggleIn(settings().days, d.day, e.currentTarget.checked).sort() })} />
+                  <input
+                    type="checkbox"
+                    checked={settings().days.includes(d.day)}
+                    onChange={(e) =>
+                      change({ ...settings(), days: toggleIn(settings().days, d.day, e.currentTarget.checked).sort() })
+                    }
+                  />
                   <span aria-label={d.long}>{d.short}</span>
                 </label>
               )}
@@ -138,14 +181,26 @@ export function RemindersPanel() {
           <For each={REMINDER_KINDS}>
             {(kind) => (
               <label class="check">
-                <input type="checkbox" checked={settings().kinds.includes(kind)} onChange={(e) => change({ ...settings(), kinds: REMINDER_KINDS.filter((k) => (k === kind ? e.currentTarget.checked : settings().kinds.includes(k))) })} />
+                <input
+                  type="checkbox"
+                  checked={settings().kinds.includes(kind)}
+                  onChange={(e) =>
+                    change({
+                      ...settings(),
+                      kinds: REMINDER_KINDS.filter((k) =>
+                        k === kind ? e.currentTarget.checked : settings().kinds.includes(k),
+                      ),
+                    })
+                  }
+                />
                 <span>{KIND_LABELS[kind]}</span>
               </label>
             )}
           </For>
         </fieldset>
         <p class="muted small">
-          Your relay is told only when to wake this device — never who or what it is about. The reminder itself is worked out here, from what is on Today then.
+          Your relay is told only when to wake this device — never who or what it is about. The reminder itself is
+          worked out here, from what is on Today then.
         </p>
       </Show>
     </section>

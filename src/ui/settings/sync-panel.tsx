@@ -27,21 +27,38 @@ function TurnOnForm() {
   return (
     <form onSubmit={submit}>
       <p>
-        Sync keeps your phone and laptop in step through your own relay. Your network stays on your devices: it is sealed with a key made here, which
-        the relay never gets, so the relay only keeps and passes on what it cannot read.
+        Sync keeps your phone and laptop in step through your own relay. Your network stays on your devices: it is
+        sealed with a key made here, which the relay never gets, so the relay only keeps and passes on what it cannot
+        read.
       </p>
       <div class="grid-2">
         <div class="field">
           <label for="relay-url">Relay address</label>
-          <input id="relay-url" type="url" value={relayUrl()} onInput={(e) => setRelayUrl(e.currentTarget.value)} required />
+          <input
+            id="relay-url"
+            type="url"
+            value={relayUrl()}
+            onInput={(e) => setRelayUrl(e.currentTarget.value)}
+            required
+          />
         </div>
         <div class="field">
           <label for="device-name">This device’s name</label>
-          <input id="device-name" value={deviceName()} onInput={(e) => setDeviceName(e.currentTarget.value)} maxLength={60} />
+          <input
+            id="device-name"
+            value={deviceName()}
+            onInput={(e) => setDeviceName(e.currentTarget.value)}
+            maxLength={60}
+          />
         </div>
         <div class="field">
           <label for="invite-code">Invite code (if your relay asks for one)</label>
-          <input id="invite-code" value={inviteCode()} onInput={(e) => setInviteCode(e.currentTarget.value)} autocomplete="off" />
+          <input
+            id="invite-code"
+            value={inviteCode()}
+            onInput={(e) => setInviteCode(e.currentTarget.value)}
+            autocomplete="off"
+          />
         </div>
       </div>
       <FormError message={error()} />
@@ -54,13 +71,18 @@ function TurnOnForm() {
 
 function AddDevice() {
   const { sync } = useSpace();
-  const [pairing, setPairing] = createSignal<{ link: string; code: string; expiresAt: string; qr: string } | null>(null);
+  const [pairing, setPairing] = createSignal<{ link: string; code: string; expiresAt: string; qr: string } | null>(
+    null,
+  );
   const [error, setError] = createSignal<string | null>(null);
   const make = async () => {
     const r = await sync.newPairing(location.origin);
     if (!r.ok) return setError(r.error.message);
     setError(null);
-    setPairing({ ...r.value, qr: await QRCode.toDataURL(r.value.link, { margin: 1, width: 240, errorCorrectionLevel: 'M' }) });
+    setPairing({
+      ...r.value,
+      qr: await QRCode.toDataURL(r.value.link, { margin: 1, width: 240, errorCorrectionLevel: 'M' }),
+    });
   };
   return (
     <div>
@@ -82,10 +104,14 @@ function AddDevice() {
               <input id="pair-link" readOnly value={p().link} onFocus={(e) => e.currentTarget.select()} />
             </div>
             <p>
-              Short code: <strong data-testid="pair-code">{p().code}</strong> · expires {new Date(p().expiresAt).toLocaleTimeString()}
+              Short code: <strong data-testid="pair-code">{p().code}</strong> · expires{' '}
+              {new Date(p().expiresAt).toLocaleTimeString()}
             </p>
             <div class="row">
-              <button type="button" onClick={() => void navigator.clipboard?.writeText(p().link).then(() => showToast('Link copied.'))}>
+              <button
+                type="button"
+                onClick={() => void navigator.clipboard?.writeText(p().link).then(() => showToast('Link copied.'))}
+              >
                 Copy link
               </button>
               <button type="button" onClick={() => setPairing(null)}>
@@ -173,9 +199,9 @@ function Privacy() {
       fallback={
         <div data-testid="sync-privacy">
           <p>
-            <strong>Not end-to-end encrypted.</strong> This network started syncing before Rapport sealed it, so your relay can read it. Make it
-            private: the relay’s readable copy is erased and replaced by one only your devices can open. Your other devices then need to be paired
-            again; what they hold stays on them.
+            <strong>Not end-to-end encrypted.</strong> This network started syncing before Rapport sealed it, so your
+            relay can read it. Make it private: the relay’s readable copy is erased and replaced by one only your
+            devices can open. Your other devices then need to be paired again; what they hold stays on them.
           </p>
           <FormError message={error()} />
           <button type="button" class="primary" disabled={busy()} onClick={() => void makePrivate()}>
@@ -186,13 +212,13 @@ function Privacy() {
     >
       <div data-testid="sync-privacy">
         <p>
-          <strong>End-to-end encrypted.</strong> Your network is sealed on this device before it leaves, with a key only your devices hold. The relay
-          cannot read names, notes or anything else you keep. It can still see that your network exists, which devices connect and when, and how much
-          data they send.
+          <strong>End-to-end encrypted.</strong> Your network is sealed on this device before it leaves, with a key only
+          your devices hold. The relay cannot read names, notes or anything else you keep. It can still see that your
+          network exists, which devices connect and when, and how much data they send.
         </p>
         <p class="muted small">
-          If every device is lost, so is the key, and the relay’s copy cannot be opened by anyone, us included. Keep a <a href="#export">JSON backup</a>{' '}
-          somewhere safe.
+          If every device is lost, so is the key, and the relay’s copy cannot be opened by anyone, us included. Keep a{' '}
+          <a href="#export">JSON backup</a> somewhere safe.
         </p>
       </div>
     </Show>

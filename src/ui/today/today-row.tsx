@@ -19,7 +19,8 @@ export function TodayRow(props: {
   const actions = (): RowAction[] => {
     const item = props.item;
     const list: RowAction[] = [];
-    if (item.contactIds.length) list.push({ label: 'Log interaction', ariaLabel: `Log interaction: ${item.reason}`, run: props.onLog });
+    if (item.contactIds.length)
+      list.push({ label: 'Log interaction', ariaLabel: `Log interaction: ${item.reason}`, run: props.onLog });
     list.push({ label: 'Snooze', ariaLabel: `Snooze: ${item.reason}`, run: props.onSnooze });
     const id = person();
     if (id !== undefined) list.push({ label: 'Open their page', run: () => props.onOpen(id) });
@@ -35,7 +36,12 @@ export function TodayRow(props: {
     </>
   );
   return (
-    <li class="today-item" data-testid="today-item" data-late={isLate(props.item, props.today) ? '' : undefined} title={props.item.reason}>
+    <li
+      class="today-item"
+      data-testid="today-item"
+      data-late={isLate(props.item, props.today) ? '' : undefined}
+      title={props.item.reason}
+    >
       <Show when={person()} fallback={<span class="today-text">{text()}</span>}>
         {(id) => (
           <A class="today-text" href={`/people/${id()}`} aria-label={props.item.reason}>

@@ -1,6 +1,12 @@
 /** The five steps of the first run, each a small form that can be skipped. */
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { COMMUNITY_KIND_LABELS, type CommunityId, type CommunityKind, type Objective, type ObjectiveId } from '../../model/index.ts';
+import {
+  COMMUNITY_KIND_LABELS,
+  type CommunityId,
+  type CommunityKind,
+  type Objective,
+  type ObjectiveId,
+} from '../../model/index.ts';
 import { addDays } from '../../model/rules/index.ts';
 import { create } from '../../store/index.ts';
 import { AddTitled } from '../plan/add-form.tsx';
@@ -19,7 +25,10 @@ export function WantStep() {
   const objectives = createLive('objectives');
   return (
     <>
-      <p>What do you want from your network? Learn a field, find a new role, get support for a project, be known in an industry, find clients.</p>
+      <p>
+        What do you want from your network? Learn a field, find a new role, get support for a project, be known in an
+        industry, find clients.
+      </p>
       <AddTitled
         legend="Add an objective"
         titleLabel="Something you want"
@@ -42,7 +51,9 @@ export function OfferStep() {
   const offers = createLive('offers');
   return (
     <>
-      <p>Networking works both ways. What could you offer others — a skill, knowledge, introductions, time, resources?</p>
+      <p>
+        Networking works both ways. What could you offer others — a skill, knowledge, introductions, time, resources?
+      </p>
       <AddTitled
         legend="Add an offer"
         titleLabel="Something you can offer"
@@ -65,7 +76,10 @@ export function CommunitiesStep() {
   const communities = createLive('communities');
   return (
     <>
-      <p>Which communities are you part of, or want to reach? Your team, other departments, former colleagues, a professional body, alumni, a meetup.</p>
+      <p>
+        Which communities are you part of, or want to reach? Your team, other departments, former colleagues, a
+        professional body, alumni, a meetup.
+      </p>
       <AddTitled<CommunityKind>
         legend="Add a community"
         titleLabel="Community name"
@@ -116,7 +130,11 @@ export function PeopleStep() {
         <Show when={communities().length}>
           <div class="field">
             <label for="welcome-community">In community</label>
-            <select id="welcome-community" value={communityId()} onChange={(e) => setCommunityId(e.currentTarget.value)}>
+            <select
+              id="welcome-community"
+              value={communityId()}
+              onChange={(e) => setCommunityId(e.currentTarget.value)}
+            >
               <option value="">None</option>
               <For each={communities()}>{(c) => <option value={c.id}>{c.name}</option>}</For>
             </select>
@@ -128,7 +146,13 @@ export function PeopleStep() {
             <For each={objectives()}>
               {(o) => (
                 <label class="check">
-                  <input type="checkbox" checked={helps().includes(o.id)} onChange={(e) => setHelps((h) => (e.currentTarget.checked ? [...h, o.id] : h.filter((x) => x !== o.id)))} />
+                  <input
+                    type="checkbox"
+                    checked={helps().includes(o.id)}
+                    onChange={(e) =>
+                      setHelps((h) => (e.currentTarget.checked ? [...h, o.id] : h.filter((x) => x !== o.id)))
+                    }
+                  />
                   <span class="wrap">{o.title}</span>
                 </label>
               )}
@@ -173,11 +197,19 @@ function SuggestedForObjectives(props: { objectives: Objective[] }) {
 export function GapsStep() {
   const data = createPlanData();
   const plan = usePlanFromGap();
-  const first = createMemo(() => data.report().gaps.filter((g) => g.status === 'open').slice(0, 3));
+  const first = createMemo(() =>
+    data
+      .report()
+      .gaps.filter((g) => g.status === 'open')
+      .slice(0, 3),
+  );
   const [planned, setPlanned] = createSignal<string | null>(null);
   return (
     <>
-      <p>Rapport works out where your network falls short. Pick one gap and plan a first step; it will be waiting on Today.</p>
+      <p>
+        Rapport works out where your network falls short. Pick one gap and plan a first step; it will be waiting on
+        Today.
+      </p>
       <Show when={planned()}>
         {(t) => (
           <p class="card" role="status">
@@ -186,7 +218,10 @@ export function GapsStep() {
         )}
       </Show>
       <ul class="gap-list">
-        <For each={first()} fallback={<li class="muted">No gaps yet — add an objective or a community and Rapport will find them.</li>}>
+        <For
+          each={first()}
+          fallback={<li class="muted">No gaps yet — add an objective or a community and Rapport will find them.</li>}
+        >
           {(gap) => (
             <li class="gap" data-testid="welcome-gap">
               <p class="wrap">
@@ -196,7 +231,8 @@ export function GapsStep() {
                 type="button"
                 class="small-button"
                 onClick={() => {
-                  if (plan(gap, { dueOn: addDays(data.today(), FIRST_ACTION_DAYS) })) setPlanned(gap.suggestedAction.title);
+                  if (plan(gap, { dueOn: addDays(data.today(), FIRST_ACTION_DAYS) }))
+                    setPlanned(gap.suggestedAction.title);
                 }}
               >
                 Plan this as a first action

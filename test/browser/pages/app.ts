@@ -21,7 +21,12 @@ export class App {
    * Tests about other places start past the first run (an empty space would
    * open on /welcome); the first-run test asks for it with `firstRun`.
    */
-  static async open(context: BrowserContext, baseUrl: string, path = '/', opts: { firstRun?: boolean } = {}): Promise<App> {
+  static async open(
+    context: BrowserContext,
+    baseUrl: string,
+    path = '/',
+    opts: { firstRun?: boolean } = {},
+  ): Promise<App> {
     if (!opts.firstRun && !pastFirstRun.has(context)) {
       pastFirstRun.add(context);
       await context.addInitScript(() => localStorage.setItem('rapport.welcome', 'skipped'));
@@ -194,7 +199,9 @@ export class PersonPage {
 
   /** Give and take with this person, as each entry reads. */
   async giveAndTake(): Promise<string[]> {
-    return (await this.page.getByRole('list', { name: 'Give and take' }).locator('li').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').replace(/ ×$/, '').trim());
+    return (await this.page.getByRole('list', { name: 'Give and take' }).locator('li').allInnerTexts()).map((t) =>
+      t.replace(/\s+/g, ' ').replace(/ ×$/, '').trim(),
+    );
   }
 
   async balance(): Promise<string> {
@@ -254,7 +261,8 @@ export class SyncPage {
 
   /** Settings from the app's own navigation, as a person goes there (never by reloading). */
   async open(): Promise<void> {
-    if (!new URL(this.page.url()).pathname.startsWith('/settings')) await this.page.locator('a[href="/settings"]:visible').first().click();
+    if (!new URL(this.page.url()).pathname.startsWith('/settings'))
+      await this.page.locator('a[href="/settings"]:visible').first().click();
     await this.page.getByRole('heading', { name: 'Sync', level: 2 }).waitFor();
   }
 
@@ -303,7 +311,9 @@ export class SyncPage {
   async alikeItems(): Promise<string[]> {
     const group = this.page.getByRole('group', { name: 'Already in your network' });
     await group.waitFor();
-    return (await group.getByRole('checkbox').evaluateAll((els) => els.map((e) => e.closest('label')?.textContent?.trim() ?? ''))) as string[];
+    return (await group
+      .getByRole('checkbox')
+      .evaluateAll((els) => els.map((e) => e.closest('label')?.textContent?.trim() ?? ''))) as string[];
   }
 
   async mergeAndSync(): Promise<void> {

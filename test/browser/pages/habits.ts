@@ -8,7 +8,13 @@ export class InteractionLog {
   }
 
   /** From a person's page: one tap to open, type, one tap to save. */
-  async log(entry: { channel?: string; notes?: string; learned?: string; shared?: string; followUpOn?: string }): Promise<void> {
+  async log(entry: {
+    channel?: string;
+    notes?: string;
+    learned?: string;
+    shared?: string;
+    followUpOn?: string;
+  }): Promise<void> {
     await this.page.getByRole('button', { name: 'Log interaction' }).click();
     const dialog = this.page.getByRole('dialog');
     if (entry.channel) await dialog.getByText(entry.channel, { exact: true }).click();
@@ -82,18 +88,30 @@ export class TodayPage {
   }
 
   async done(reasonContains: string): Promise<void> {
-    await this.page.getByRole('button', { name: new RegExp(`^Done: .*${reasonContains}`) }).first().click();
+    await this.page
+      .getByRole('button', { name: new RegExp(`^Done: .*${reasonContains}`) })
+      .first()
+      .click();
   }
 
   /** The row's ⋯ menu, then one of its actions. */
   private async fromMenu(title: string, action: string): Promise<void> {
-    await this.page.getByRole('button', { name: `More for ${title}`, exact: true }).first().click();
-    await this.page.getByRole('button', { name: new RegExp(`^${action}`) }).first().click();
+    await this.page
+      .getByRole('button', { name: `More for ${title}`, exact: true })
+      .first()
+      .click();
+    await this.page
+      .getByRole('button', { name: new RegExp(`^${action}`) })
+      .first()
+      .click();
   }
 
   async snooze(title: string): Promise<void> {
     await this.fromMenu(title, 'Snooze');
-    await this.page.getByText(/^Snoozed until/).first().waitFor();
+    await this.page
+      .getByText(/^Snoozed until/)
+      .first()
+      .waitFor();
   }
 
   /** Logs from Today, without leaving it; returns what the form said it would close. */
@@ -126,18 +144,26 @@ export class DuplicatesPage {
 
   /** What each record of the first pair holds that the other lacks, as shown on its card. */
   async holdings(): Promise<string[]> {
-    return (await this.page.getByTestId('duplicate-pair').first().getByTestId('record-holds').allTextContents()).map((t) => t.trim());
+    return (await this.page.getByTestId('duplicate-pair').first().getByTestId('record-holds').allTextContents()).map(
+      (t) => t.trim(),
+    );
   }
 
   /** The labels of the first pair's two "keep" buttons, as a screen reader says them. */
   async keepButtons(): Promise<string[]> {
-    const buttons = this.page.getByTestId('duplicate-pair').first().getByRole('button', { name: /^Keep this record/ });
+    const buttons = this.page
+      .getByTestId('duplicate-pair')
+      .first()
+      .getByRole('button', { name: /^Keep this record/ });
     return Promise.all((await buttons.all()).map((b) => b.getAttribute('aria-label').then((l) => l ?? '')));
   }
 
   /** Keeps the record of `name` (the first such record shown) and merges the other into it. */
   async mergeInto(name: string): Promise<void> {
-    await this.page.getByRole('button', { name: `Keep this record: ${name},` }).first().click();
+    await this.page
+      .getByRole('button', { name: `Keep this record: ${name},` })
+      .first()
+      .click();
   }
 
   async mergeAllSure(): Promise<void> {

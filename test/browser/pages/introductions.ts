@@ -22,11 +22,21 @@ export class IntroductionsPanel {
 
   /** The other person of each suggested introduction, best first. */
   async suggested(): Promise<string[]> {
-    return this.panel.getByTestId('introduction-suggestions').getByTestId('suggestion').locator('.suggestion-name').allTextContents();
+    return this.panel
+      .getByTestId('introduction-suggestions')
+      .getByTestId('suggestion')
+      .locator('.suggestion-name')
+      .allTextContents();
   }
 
   async reasonFor(name: string): Promise<string> {
-    return (await this.panel.getByTestId('suggestion').filter({ hasText: name }).locator('.suggestion-reason').textContent()) ?? '';
+    return (
+      (await this.panel
+        .getByTestId('suggestion')
+        .filter({ hasText: name })
+        .locator('.suggestion-reason')
+        .textContent()) ?? ''
+    );
   }
 
   /** On the Map: the pairs under "Introductions you could make", as "A and B". */
@@ -36,7 +46,10 @@ export class IntroductionsPanel {
 
   /** On the Map: Introduce, which opens the first person's page with the messages ready. */
   async introduceFromMap(a: string, b: string): Promise<void> {
-    await this.page.getByTestId('hub-introductions').getByRole('button', { name: `Introduce ${a} to ${b}` }).click();
+    await this.page
+      .getByTestId('hub-introductions')
+      .getByRole('button', { name: `Introduce ${a} to ${b}` })
+      .click();
     await this.page.getByRole('heading', { name: a, level: 1 }).waitFor();
   }
 
@@ -58,11 +71,15 @@ export class IntroductionsPanel {
   }
 
   private item(sentence: string): Locator {
-    return this.panel.getByTestId('introduction').filter({ has: this.page.locator('.intro-sentence', { hasText: sentence }) });
+    return this.panel
+      .getByTestId('introduction')
+      .filter({ has: this.page.locator('.intro-sentence', { hasText: sentence }) });
   }
 
   async markMade(sentence: string): Promise<void> {
-    await this.item(sentence).getByRole('button', { name: `Mark as made: ${sentence}` }).click();
+    await this.item(sentence)
+      .getByRole('button', { name: `Mark as made: ${sentence}` })
+      .click();
   }
 
   async setOutcome(sentence: string, label: string): Promise<void> {
@@ -88,6 +105,10 @@ export class IntroductionsPanel {
   }
 
   async editMessage(step: number, body: string): Promise<void> {
-    await this.panel.getByTestId('intro-message').nth(step - 1).getByLabel('Message', { exact: true }).fill(body);
+    await this.panel
+      .getByTestId('intro-message')
+      .nth(step - 1)
+      .getByLabel('Message', { exact: true })
+      .fill(body);
   }
 }

@@ -14,7 +14,8 @@ export interface PreviewCounts {
 
 export type FileToChoose = string | { name: string; mimeType: string; buffer: Buffer };
 
-const countIn = async (page: Page, testId: string) => Number((await page.getByTestId(testId).locator('strong').textContent())?.replace(/\D/g, '') ?? NaN);
+const countIn = async (page: Page, testId: string) =>
+  Number((await page.getByTestId(testId).locator('strong').textContent())?.replace(/\D/g, '') ?? NaN);
 
 export class ImporterModel {
   constructor(private readonly app: App) {}
@@ -80,7 +81,9 @@ export class ImporterModel {
   /** The change lines offered for a person already here ("Role: Senior PM → Head of Product · …"), as shown. */
   async changesFor(name: string): Promise<string[]> {
     const item = this.page.getByTestId('preview-match').filter({ has: this.page.locator('strong', { hasText: name }) });
-    return (await item.locator('.change-groups li').allTextContents()).map((t) => t.replace(/^Take [^:]+: /, '').trim());
+    return (await item.locator('.change-groups li').allTextContents()).map((t) =>
+      t.replace(/^Take [^:]+: /, '').trim(),
+    );
   }
 
   /** The "New role or organisation" lines: "José Núñez: Senior PM → Head of Product — congratulate?". */
@@ -99,7 +102,10 @@ export class ImporterModel {
   }
 
   async confirm(): Promise<string> {
-    await this.page.getByTestId('import-preview').getByRole('button', { name: /^Import / }).click();
+    await this.page
+      .getByTestId('import-preview')
+      .getByRole('button', { name: /^Import / })
+      .click();
     const toast = this.page.locator('.toast').filter({ hasText: /^Added / });
     await toast.last().waitFor();
     return (await toast.last().locator('p').textContent()) ?? '';
@@ -113,11 +119,20 @@ export class ImporterModel {
   /** Undo from the toast that followed the import. */
   /** The "Added N people… Undo" toasts still on screen. */
   async resultToasts(): Promise<string[]> {
-    return this.page.locator('.toast').filter({ hasText: /^Added / }).locator('p').allTextContents();
+    return this.page
+      .locator('.toast')
+      .filter({ hasText: /^Added / })
+      .locator('p')
+      .allTextContents();
   }
 
   async undo(): Promise<void> {
-    await this.page.locator('.toast').filter({ hasText: /^Added / }).last().getByRole('button', { name: 'Undo' }).click();
+    await this.page
+      .locator('.toast')
+      .filter({ hasText: /^Added / })
+      .last()
+      .getByRole('button', { name: 'Undo' })
+      .click();
     await this.page.locator('.toast').filter({ hasText: 'was taken back' }).waitFor();
   }
 
@@ -144,7 +159,10 @@ export class ExporterModel {
 
   /** Clicks a download button and returns the file the browser saved. */
   async download(kind: ExportKind): Promise<{ filename: string; bytes: Buffer }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId(`export-${kind}`).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByTestId(`export-${kind}`).click(),
+    ]);
     const path = await download.path();
     return { filename: download.suggestedFilename(), bytes: fs.readFileSync(path) };
   }
@@ -152,7 +170,10 @@ export class ExporterModel {
   /** Restores a backup file; resolves with the toast's words, or the refusal. */
   async restore(file: FileToChoose): Promise<string> {
     await this.page.getByLabel('Choose a backup to restore').setInputFiles(file);
-    const outcome = this.page.locator('.toast').filter({ hasText: /^Restored / }).or(this.page.getByTestId('restore-error'));
+    const outcome = this.page
+      .locator('.toast')
+      .filter({ hasText: /^Restored / })
+      .or(this.page.getByTestId('restore-error'));
     await outcome.first().waitFor({ timeout: 30_000 });
     return (await outcome.first().textContent()) ?? '';
   }
@@ -186,7 +207,10 @@ export class MyCardModel {
   }
 
   async downloadVcf(): Promise<{ filename: string; text: string }> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: 'Download my card (.vcf)' }).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: 'Download my card (.vcf)' }).click(),
+    ]);
     return { filename: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') };
   }
 

@@ -23,11 +23,15 @@ export class MapPicturePage {
 
   /** The accessible names of the people in the picture. */
   async peopleNames(): Promise<string[]> {
-    return this.picture.getByTestId('map-person').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    return this.picture
+      .getByTestId('map-person')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
   }
 
   async groupNames(): Promise<string[]> {
-    return this.picture.getByTestId('map-cluster').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    return this.picture
+      .getByTestId('map-cluster')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
   }
 
   /** Moves keyboard focus from the picture through its marks until the one named `name` has it. */
@@ -50,7 +54,9 @@ export class MapPicturePage {
 
   /** Names written in the picture without anything focused. */
   async labels(): Promise<string[]> {
-    return this.picture.locator('g.labels text').evaluateAll((els) => els.map((e) => [...e.querySelectorAll('tspan')].map((t) => t.textContent).join(' ')));
+    return this.picture
+      .locator('g.labels text')
+      .evaluateAll((els) => els.map((e) => [...e.querySelectorAll('tspan')].map((t) => t.textContent).join(' ')));
   }
 
   async tapOn(name: string): Promise<void> {

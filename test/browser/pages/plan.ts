@@ -49,7 +49,12 @@ export class PlanPage extends Place {
   }
 
   async closedGapsNote(): Promise<string> {
-    return (await this.page.getByTestId('gaps').getByRole('button', { name: /closed by/ }).textContent()) ?? '';
+    return (
+      (await this.page
+        .getByTestId('gaps')
+        .getByRole('button', { name: /closed by/ })
+        .textContent()) ?? ''
+    );
   }
 
   async objectiveTitles(): Promise<string[]> {
@@ -83,16 +88,26 @@ export class PlanPage extends Place {
 
   /** The reason shown for one suggestion. */
   async reasonFor(name: string, objective: string): Promise<string> {
-    return (await this.objective(objective).getByTestId('suggestion').filter({ hasText: name }).locator('.suggestion-reason').textContent()) ?? '';
+    return (
+      (await this.objective(objective)
+        .getByTestId('suggestion')
+        .filter({ hasText: name })
+        .locator('.suggestion-reason')
+        .textContent()) ?? ''
+    );
   }
 
   /** One tap on Accept under the objective. */
   async acceptSuggestion(name: string, objective: string): Promise<void> {
-    await this.objective(objective).getByRole('button', { name: `Accept: ${name} can help with ${objective}` }).click();
+    await this.objective(objective)
+      .getByRole('button', { name: `Accept: ${name} can help with ${objective}` })
+      .click();
   }
 
   async dismissSuggestion(name: string, objective: string): Promise<void> {
-    await this.objective(objective).getByRole('button', { name: `Dismiss ${name} for ${objective}` }).click();
+    await this.objective(objective)
+      .getByRole('button', { name: `Dismiss ${name} for ${objective}` })
+      .click();
   }
 
   /** The names under "Can help" for an objective. */
@@ -169,7 +184,10 @@ export class ActionModel extends Place {
   }
 
   async markDone(): Promise<void> {
-    await this.locator.first().getByRole('button', { name: /^Mark done/ }).click();
+    await this.locator
+      .first()
+      .getByRole('button', { name: /^Mark done/ })
+      .click();
   }
 
   async status(): Promise<string | null> {
@@ -212,7 +230,10 @@ export class StakeholdersPage extends Place {
   }
 
   async isOffTheGrid(name: string): Promise<boolean> {
-    return (await this.chip(name).count()) === 0 && (await this.page.getByRole('button', { name: `Add ${name} to the grid` }).count()) === 1;
+    return (
+      (await this.chip(name).count()) === 0 &&
+      (await this.page.getByRole('button', { name: `Add ${name} to the grid` }).count()) === 1
+    );
   }
 
   chip(name: string): Locator {
@@ -235,7 +256,11 @@ export class StakeholdersPage extends Place {
   }
 
   async setSuggestedCadence(quadrantLabel: string): Promise<void> {
-    await this.page.getByTestId('quadrant').filter({ hasText: quadrantLabel }).getByRole('button', { name: /^Set keep-in-touch/ }).click();
+    await this.page
+      .getByTestId('quadrant')
+      .filter({ hasText: quadrantLabel })
+      .getByRole('button', { name: /^Set keep-in-touch/ })
+      .click();
   }
 
   async quadrantText(quadrantLabel: string): Promise<string> {
@@ -324,10 +349,18 @@ export class GiveAndTakePage extends Place {
   }
 
   /** Records an entry as a person does: types part of a name, picks the person, says what. */
-  async record(entry: { typed: string; person: string; direction: 'I gave' | 'I received'; what: string }): Promise<void> {
+  async record(entry: {
+    typed: string;
+    person: string;
+    direction: 'I gave' | 'I received';
+    what: string;
+  }): Promise<void> {
     const form = this.page.getByRole('form', { name: 'Record give or take' });
     await form.getByLabel('Person', { exact: true }).fill(entry.typed);
-    await form.getByRole('list', { name: 'Matches for Person' }).getByRole('button', { name: new RegExp(`^${entry.person}`) }).click();
+    await form
+      .getByRole('list', { name: 'Matches for Person' })
+      .getByRole('button', { name: new RegExp(`^${entry.person}`) })
+      .click();
     await form.getByLabel(entry.direction).check();
     await form.getByLabel('What').fill(entry.what);
     await form.getByRole('button', { name: 'Record' }).click();

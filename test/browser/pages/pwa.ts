@@ -21,7 +21,11 @@ export class UpdatePromptModel {
     await this.page.getByRole('banner').getByRole('link').first().focus();
     for (let presses = 0; presses < 6; presses++) {
       await this.page.keyboard.press('Tab');
-      const onReload = await this.page.evaluate(() => document.activeElement?.textContent?.trim() === 'Reload' && !!document.activeElement.closest('[data-testid="update-prompt"]'));
+      const onReload = await this.page.evaluate(
+        () =>
+          document.activeElement?.textContent?.trim() === 'Reload' &&
+          !!document.activeElement.closest('[data-testid="update-prompt"]'),
+      );
       if (onReload) {
         await this.page.keyboard.press('Enter');
         return;

@@ -15,7 +15,11 @@ export class RemindersModel {
 
   async turnOn(): Promise<void> {
     await this.panel.getByRole('switch', { name: 'Remind me on this device' }).check();
-    await this.page.waitForFunction(() => document.querySelector('[data-testid="reminders-status"]')?.getAttribute('data-state') !== 'off', undefined, { polling: 100 });
+    await this.page.waitForFunction(
+      () => document.querySelector('[data-testid="reminders-status"]')?.getAttribute('data-state') !== 'off',
+      undefined,
+      { polling: 100 },
+    );
   }
 
   async isOn(): Promise<boolean> {
@@ -45,7 +49,8 @@ export async function countPermissionRequests(context: BrowserContext): Promise<
   });
 }
 
-export const permissionAsks = (page: Page) => page.evaluate(() => (window as unknown as { __permissionAsks: number }).__permissionAsks);
+export const permissionAsks = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __permissionAsks: number }).__permissionAsks);
 
 /** The push service's side, through the DevTools protocol: deliver a push to this origin's worker. */
 export class PushDelivery {
@@ -57,9 +62,12 @@ export class PushDelivery {
   static async attach(page: Page): Promise<PushDelivery> {
     const cdp = await page.context().newCDPSession(page);
     const registrations = new Map<string, string>();
-    cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
-      for (const r of e.registrations) if (!r.isDeleted) registrations.set(r.scopeURL, r.registrationId);
-    });
+    cdp.on(
+      'ServiceWorker.workerRegistrationUpdated',
+      (e: { registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] }) => {
+        for (const r of e.registrations) if (!r.isDeleted) registrations.set(r.scopeURL, r.registrationId);
+      },
+    );
     await cdp.send('ServiceWorker.enable');
     return new PushDelivery(cdp, registrations);
   }
@@ -83,7 +91,11 @@ export class PushDelivery {
         }),
     );
     await page.waitForTimeout(50); // the listener above is in place
-    await this.cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId, data: JSON.stringify({ type: 'wake', at: Date.now() }) });
+    await this.cdp.send('ServiceWorker.deliverPushMessage', {
+      origin,
+      registrationId,
+      data: JSON.stringify({ type: 'wake', at: Date.now() }),
+    });
     return handled;
   }
 }

@@ -18,8 +18,11 @@ export interface AppServer {
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
-export async function startAppServer(opts: { port?: number; dataDir?: string; env?: Record<string, string> } = {}): Promise<AppServer> {
-  if (!fs.existsSync(path.join(ROOT, 'dist/index.html'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
+export async function startAppServer(
+  opts: { port?: number; dataDir?: string; env?: Record<string, string> } = {},
+): Promise<AppServer> {
+  if (!fs.existsSync(path.join(ROOT, 'dist/index.html')))
+    throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-app-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,

@@ -39,7 +39,8 @@ export function copyOfDist(): string {
       if (wholeBuild(dir)) return dir;
       fs.rmSync(dir, { recursive: true, force: true });
     }
-    if (Date.now() > deadline) throw new Error('dist/ holds no whole build with a service worker: run `npx vite build` first (npm test does).');
+    if (Date.now() > deadline)
+      throw new Error('dist/ holds no whole build with a service worker: run `npx vite build` first (npm test does).');
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500); // a synchronous sleep: callers use this in plain expressions
   }
 }
@@ -50,10 +51,22 @@ export function copyOfDist(): string {
  */
 export async function buildApp(build: string): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `rapport-build-${build}-`));
-  await promisify(execFile)(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'], {
-    cwd: ROOT,
-    env: { ...process.env, VITE_RAPPORT_BUILD: build },
-  });
+  await promisify(execFile)(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--outDir',
+      dir,
+      '--emptyOutDir',
+      '--logLevel',
+      'error',
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, VITE_RAPPORT_BUILD: build },
+    },
+  );
   return dir;
 }
 

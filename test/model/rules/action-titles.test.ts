@@ -1,18 +1,36 @@
 /** Issue 13 §2: suggested action titles read naturally, and hand-tied actions count towards an objective's gaps. */
 import { describe, expect, test } from 'vitest';
-import { askTitle, computeGaps, findHelperTitle, touchTitle, widenTitle, type PlanInput } from '../../../src/model/rules/index.ts';
+import {
+  askTitle,
+  computeGaps,
+  findHelperTitle,
+  touchTitle,
+  widenTitle,
+  type PlanInput,
+} from '../../../src/model/rules/index.ts';
 import { action, objective, person } from './build.ts';
 
 describe('action titles', () => {
   test('read as a person would write them, without nested quotes', () => {
-    expect(askTitle('Get introduced to hiring managers at 3 climate startups', 'Kwame Mensah')).toBe('Ask Kwame Mensah for introductions to hiring managers at 3 climate startups');
-    expect(askTitle('Find a mentor in climate tech', 'Ana Lima')).toBe('Ask Ana Lima to help you find a mentor in climate tech');
+    expect(askTitle('Get introduced to hiring managers at 3 climate startups', 'Kwame Mensah')).toBe(
+      'Ask Kwame Mensah for introductions to hiring managers at 3 climate startups',
+    );
+    expect(askTitle('Find a mentor in climate tech', 'Ana Lima')).toBe(
+      'Ask Ana Lima to help you find a mentor in climate tech',
+    );
     expect(askTitle('Climate fund launch.', 'Ana Lima')).toBe('Ask Ana Lima for help with climate fund launch');
     expect(askTitle('AI safety reading group', 'Bo')).toBe('Ask Bo for help with AI safety reading group');
-    expect(findHelperTitle('Be known as a climate-minded PM')).toBe('Find someone who could help you be known as a climate-minded PM');
-    expect(touchTitle('Find a new role', 'Cat', true)).toBe('Get back in touch with Cat, who could help you find a new role');
-    expect(widenTitle('Ship the platform', undefined, 'other-departments')).toBe('Find another department where people could help you ship the platform');
-    for (const t of [askTitle('Get “the” job', 'X'), findHelperTitle('Find a mentor')]) expect(t).not.toMatch(/“[^”]*“/);
+    expect(findHelperTitle('Be known as a climate-minded PM')).toBe(
+      'Find someone who could help you be known as a climate-minded PM',
+    );
+    expect(touchTitle('Find a new role', 'Cat', true)).toBe(
+      'Get back in touch with Cat, who could help you find a new role',
+    );
+    expect(widenTitle('Ship the platform', undefined, 'other-departments')).toBe(
+      'Find another department where people could help you ship the platform',
+    );
+    for (const t of [askTitle('Get “the” job', 'X'), findHelperTitle('Find a mentor')])
+      expect(t).not.toMatch(/“[^”]*“/);
   });
 });
 

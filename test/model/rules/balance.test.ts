@@ -1,7 +1,13 @@
 import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import type { CommunityId } from '../../../src/model/index.ts';
-import { balanceNudge, computeBalances, makeOfferPicker, offerFor, takenMoreThanGiven } from '../../../src/model/rules/index.ts';
+import {
+  balanceNudge,
+  computeBalances,
+  makeOfferPicker,
+  offerFor,
+  takenMoreThanGiven,
+} from '../../../src/model/rules/index.ts';
 import { community, ledger, offer, person } from './build.ts';
 
 const meetup = community('meetup', { name: 'Cloud Meetup' });
@@ -29,8 +35,20 @@ const balances = computeBalances(entries, [ana, ben, cat, gone]);
 
 describe('give and take', () => {
   test('only done entries count; promises are counted apart', () => {
-    expect(balances.byPerson.get(ana.id)).toMatchObject({ gave: 0, received: 2, balance: -2, promisedByMe: 1, promisedToMe: 0 });
-    expect(balances.byPerson.get(ben.id)).toMatchObject({ gave: 2, received: 1, balance: 1, promisedByMe: 0, promisedToMe: 1 });
+    expect(balances.byPerson.get(ana.id)).toMatchObject({
+      gave: 0,
+      received: 2,
+      balance: -2,
+      promisedByMe: 1,
+      promisedToMe: 0,
+    });
+    expect(balances.byPerson.get(ben.id)).toMatchObject({
+      gave: 2,
+      received: 1,
+      balance: 1,
+      promisedByMe: 0,
+      promisedToMe: 1,
+    });
   });
 
   test('the running balance follows the dates, not the order entered', () => {
@@ -58,7 +76,10 @@ describe('give and take', () => {
       [cat.id, -2],
       [ana.id, -2],
     ]);
-    const more = computeBalances([...entries, ledger('a4', { contactId: ana.id, direction: 'received' })], [ana, ben, cat]);
+    const more = computeBalances(
+      [...entries, ledger('a4', { contactId: ana.id, direction: 'received' })],
+      [ana, ben, cat],
+    );
     expect(takenMoreThanGiven(more).map((b) => b.contactId)).toEqual([ana.id, cat.id]);
   });
 });
@@ -82,7 +103,10 @@ describe('the gentle nudge', () => {
     expect(balanceNudge(ana, balances.byPerson.get(ana.id)!, [mentoring, review])).toBe(
       'Ana has helped you twice and what you promised is still to do — you could offer your *Kubernetes cost review*.',
     );
-    const noPromise = computeBalances(entries.filter((e) => e.id !== 'ledger-a3'), [ana]).byPerson.get(ana.id)!;
+    const noPromise = computeBalances(
+      entries.filter((e) => e.id !== 'ledger-a3'),
+      [ana],
+    ).byPerson.get(ana.id)!;
     expect(balanceNudge(ana, noPromise, [])).toBe(
       'Ana has helped you twice and you have not yet offered anything back — you could ask what would help them right now.',
     );
@@ -97,12 +121,22 @@ describe('the gentle nudge', () => {
 
 describe('offer picker', () => {
   const ids = ['comm-a___', 'comm-b___', 'comm-c___', 'comm-d___'] as CommunityId[];
-  const anOffer = fc.record({ communityIds: fc.subarray(ids), status: fc.constantFrom('active' as const, 'retired' as const), trashed: fc.boolean() });
+  const anOffer = fc.record({
+    communityIds: fc.subarray(ids),
+    status: fc.constantFrom('active' as const, 'retired' as const),
+    trashed: fc.boolean(),
+  });
 
   propTest.prop([fc.array(anOffer, { maxLength: 8 }), fc.array(fc.subarray(ids), { minLength: 1, maxLength: 5 })])(
     'picks what a scan of the offers in order would: the first meant for one of their communities, else the first active',
     (specs, people) => {
-      const offers = specs.map((o, i) => offer(`p${i}`, { communityIds: o.communityIds, status: o.status, ...(o.trashed ? { deletedAt: '2026-01-01T00:00:00.000Z' } : {}) }));
+      const offers = specs.map((o, i) =>
+        offer(`p${i}`, {
+          communityIds: o.communityIds,
+          status: o.status,
+          ...(o.trashed ? { deletedAt: '2026-01-01T00:00:00.000Z' } : {}),
+        }),
+      );
       const live = offers.filter((o) => o.deletedAt === null && o.status === 'active');
       const pick = makeOfferPicker(offers);
       people.forEach((communityIds, i) => {

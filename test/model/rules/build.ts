@@ -39,7 +39,10 @@ const withMeta = <T extends { deletedAt: string | null }>(value: T, extra: Extra
   extra.deletedAt !== undefined ? { ...value, deletedAt: extra.deletedAt } : value;
 
 export const person = (slug: string, draft: Draft<typeof contactSpec> & Extra = {}): Contact =>
-  withMeta(make<Contact>(contactSpec, 'person', slug, { name: slug, ...draft, createdAt: undefined }, draft.createdAt), draft);
+  withMeta(
+    make<Contact>(contactSpec, 'person', slug, { name: slug, ...draft, createdAt: undefined }, draft.createdAt),
+    draft,
+  );
 export const community = (slug: string, draft: Draft<typeof communitySpec> & Extra = {}): Community =>
   withMeta(make<Community>(communitySpec, 'comm', slug, { name: slug, ...draft }), draft);
 export const objective = (slug: string, draft: Draft<typeof objectiveSpec> & Extra = {}): Objective =>

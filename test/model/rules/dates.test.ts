@@ -14,7 +14,9 @@ import {
 
 /** The truth to check the cached conversion against: Intl asked directly. */
 const reference = (ms: number, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(ms),
+  );
 
 describe('localDay', () => {
   test.each([
@@ -57,13 +59,21 @@ describe('localDay', () => {
     expect(localDay(ms, 'Europe/London')).toBe('2026-03-30');
   });
 
-  const zones = ['Europe/London', 'America/Los_Angeles', 'Pacific/Auckland', 'Australia/Lord_Howe', 'America/St_Johns', 'Asia/Kolkata', 'America/Santiago'];
-  propTest.prop([fc.integer({ min: Date.parse('1990-01-01'), max: Date.parse('2045-01-01') }), fc.constantFrom(...zones)], { numRuns: 2000 })(
-    'agrees with Intl at any instant, DST transitions included',
-    (ms, zone) => {
-      expect(localDay(ms, zone)).toBe(reference(ms, zone));
-    },
-  );
+  const zones = [
+    'Europe/London',
+    'America/Los_Angeles',
+    'Pacific/Auckland',
+    'Australia/Lord_Howe',
+    'America/St_Johns',
+    'Asia/Kolkata',
+    'America/Santiago',
+  ];
+  propTest.prop(
+    [fc.integer({ min: Date.parse('1990-01-01'), max: Date.parse('2045-01-01') }), fc.constantFrom(...zones)],
+    { numRuns: 2000 },
+  )('agrees with Intl at any instant, DST transitions included', (ms, zone) => {
+    expect(localDay(ms, zone)).toBe(reference(ms, zone));
+  });
 
   test('agrees with Intl minute by minute across each 2026 transition', () => {
     const transitions: [string, string][] = [
@@ -76,7 +86,8 @@ describe('localDay', () => {
     ];
     for (const [at, zone] of transitions) {
       const t = Date.parse(at);
-      for (let m = -26 * 60; m <= 26 * 60; m += 7) expect(localDay(t + m * 60_000, zone)).toBe(reference(t + m * 60_000, zone));
+      for (let m = -26 * 60; m <= 26 * 60; m += 7)
+        expect(localDay(t + m * 60_000, zone)).toBe(reference(t + m * 60_000, zone));
     }
   });
 });
@@ -96,13 +107,13 @@ describe('day arithmetic', () => {
     expect(daysBetween('2025-01-01', '2026-01-01')).toBe(365);
   });
 
-  propTest.prop([fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }), fc.integer({ min: -5000, max: 5000 })])(
-    'addDays and daysBetween agree',
-    (d, n) => {
-      const day = d.toISOString().slice(0, 10);
-      expect(daysBetween(day, addDays(day, n))).toBe(n);
-    },
-  );
+  propTest.prop([
+    fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }),
+    fc.integer({ min: -5000, max: 5000 }),
+  ])('addDays and daysBetween agree', (d, n) => {
+    const day = d.toISOString().slice(0, 10);
+    expect(daysBetween(day, addDays(day, n))).toBe(n);
+  });
 
   test('weekday names', () => {
     expect(weekdayName('2026-03-05')).toBe('Thursday');
@@ -124,15 +135,15 @@ describe('startOfLocalDay', () => {
     expect(localDay(start - 60_000, 'America/Santiago')).toBe('2026-09-05');
   });
 
-  propTest.prop([fc.integer({ min: 0, max: 20_000 }), fc.constantFrom('Europe/London', 'America/Los_Angeles', 'Pacific/Auckland', 'America/Santiago')])(
-    'the instant is in the day and a minute before is not',
-    (n, zone) => {
-      const day = addDays('1995-01-01', n);
-      const start = startOfLocalDay(day, zone);
-      expect(localDay(start, zone)).toBe(day);
-      expect(localDay(start - 60_000, zone)).toBe(addDays(day, -1));
-    },
-  );
+  propTest.prop([
+    fc.integer({ min: 0, max: 20_000 }),
+    fc.constantFrom('Europe/London', 'America/Los_Angeles', 'Pacific/Auckland', 'America/Santiago'),
+  ])('the instant is in the day and a minute before is not', (n, zone) => {
+    const day = addDays('1995-01-01', n);
+    const start = startOfLocalDay(day, zone);
+    expect(localDay(start, zone)).toBe(day);
+    expect(localDay(start - 60_000, zone)).toBe(addDays(day, -1));
+  });
 });
 
 describe('relativeDay', () => {

@@ -66,7 +66,9 @@ describe('findDuplicates', () => {
     const c = person('c1', { name: 'Someone', emails: ['someone@example.com'] });
     const found = findDuplicates([a, b, c]);
     expect(found.map((p) => [p.aId, p.bId])).toEqual([[a.id, b.id]]);
-    expect(found[0]?.sentence).toBe('Ana López and A. Lopez share the email ana@example.com — they may be the same person.');
+    expect(found[0]?.sentence).toBe(
+      'Ana López and A. Lopez share the email ana@example.com — they may be the same person.',
+    );
   });
 
   test('a phone number written two ways', () => {
@@ -89,7 +91,9 @@ describe('findDuplicates', () => {
     const elsewhere = person('else', { name: 'John Smith', organisation: 'Globex' });
     const found = findDuplicates([jon, john, jane, elsewhere]);
     expect(found.map((p) => [p.aId, p.bId])).toEqual([[john.id, jon.id]]);
-    expect(found[0]?.sentence).toBe('John Smith and Jon Smith have very similar names and both work at Acme — they may be the same person.');
+    expect(found[0]?.sentence).toBe(
+      'John Smith and Jon Smith have very similar names and both work at Acme — they may be the same person.',
+    );
   });
 
   test('names whose first letters differ are still compared when another word shares one', () => {
@@ -115,8 +119,18 @@ describe('findDuplicates', () => {
   });
 
   test('several reasons make one pair, strongest first, in one sentence', () => {
-    const a = person('a5', { name: 'Dee Roy', organisation: 'Acme', emails: ['dee@acme.com'], phones: ['+1 415 555 0100'] });
-    const b = person('b5', { name: 'Dee Roy', organisation: 'Acme', emails: ['DEE@acme.com'], phones: ['415-555-0100'] });
+    const a = person('a5', {
+      name: 'Dee Roy',
+      organisation: 'Acme',
+      emails: ['dee@acme.com'],
+      phones: ['+1 415 555 0100'],
+    });
+    const b = person('b5', {
+      name: 'Dee Roy',
+      organisation: 'Acme',
+      emails: ['DEE@acme.com'],
+      phones: ['415-555-0100'],
+    });
     const c = person('c5', { name: 'Eve', phones: ['+1 212 555 0199'] });
     const d = person('d5', { name: 'Eva', phones: ['212 555 0199'] });
     const found = findDuplicates([c, d, a, b]);
@@ -138,17 +152,39 @@ describe('findDuplicates', () => {
   });
 
   test('a key shared by a crowd (a team inbox, a switchboard) is not evidence', () => {
-    const crowd = Array.from({ length: MAX_SHARED_KEY_GROUP + 1 }, (_, i) => person(`crowd${i}`, { name: `Person ${i}`, emails: ['info@acme.com'] }));
+    const crowd = Array.from({ length: MAX_SHARED_KEY_GROUP + 1 }, (_, i) =>
+      person(`crowd${i}`, { name: `Person ${i}`, emails: ['info@acme.com'] }),
+    );
     expect(findDuplicates(crowd)).toEqual([]);
     expect(findDuplicates(crowd.slice(0, 3))).toHaveLength(3);
   });
 
   test('10,000 people in 50 organisations: names are compared in blocks, far fewer than all pairs', () => {
-    const syllables = ['ka', 'lo', 'mi', 'ra', 'ten', 'vo', 'shi', 'an', 'del', 'por', 'qu', 'ez', 'bri', 'gan', 'ul', 'yo'];
+    const syllables = [
+      'ka',
+      'lo',
+      'mi',
+      'ra',
+      'ten',
+      'vo',
+      'shi',
+      'an',
+      'del',
+      'por',
+      'qu',
+      'ez',
+      'bri',
+      'gan',
+      'ul',
+      'yo',
+    ];
     let seed = 7;
     const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
     const word = () => {
-      const w = Array.from({ length: 2 + Math.floor(rand() * 2) }, () => syllables[Math.floor(rand() * syllables.length)]).join('');
+      const w = Array.from(
+        { length: 2 + Math.floor(rand() * 2) },
+        () => syllables[Math.floor(rand() * syllables.length)],
+      ).join('');
       return w.charAt(0).toUpperCase() + w.slice(1);
     };
     const people = Array.from({ length: 10_000 }, (_, i) =>

@@ -13,14 +13,27 @@ const gone = community('gone', { name: 'Gone', deletedAt: '2026-01-01T00:00:00.0
 const climate = objective('climate', { title: 'Be known in climate tech', kind: 'visibility' });
 const mentor = objective('mentor', { title: 'Find a mentor in climate tech', kind: 'learn' });
 const role = objective('role', { title: 'Find a new role', kind: 'new-role' });
-const ship = objective('ship', { title: 'Ship the platform', kind: 'project-support', communityKinds: ['own-team', 'other-departments'] });
+const ship = objective('ship', {
+  title: 'Ship the platform',
+  kind: 'project-support',
+  communityKinds: ['own-team', 'other-departments'],
+});
 const done = objective('done', { title: 'Old goal', kind: 'learn', status: 'achieved' });
 
-const ana = person('ana', { name: 'Ana', communityIds: [team.id], objectiveIds: [climate.id, ship.id], cadenceDays: 30 });
+const ana = person('ana', {
+  name: 'Ana',
+  communityIds: [team.id],
+  objectiveIds: [climate.id, ship.id],
+  cadenceDays: 30,
+});
 const ben = person('ben', { name: 'Ben', communityIds: [depts.id], objectiveIds: [climate.id] });
 const cat = person('cat', { name: 'Cat', communityIds: [iet.id], objectiveIds: [role.id] });
 const eve = person('eve', { name: 'Eve', objectiveIds: [role.id] });
-const trashed = person('trashed', { objectiveIds: [mentor.id], communityIds: [pydata.id], deletedAt: '2026-02-01T00:00:00.000Z' });
+const trashed = person('trashed', {
+  objectiveIds: [mentor.id],
+  communityIds: [pydata.id],
+  deletedAt: '2026-02-01T00:00:00.000Z',
+});
 const merged = person('merged', { objectiveIds: [mentor.id], communityIds: [pydata.id], mergedIntoId: ana.id });
 
 const review = offer('review', { title: 'Kubernetes cost review' });
@@ -32,7 +45,10 @@ const interactions = [
   interaction('ben', { at: '2026-03-01T10:00:00Z', contactIds: [ben.id] }),
   interaction('cat', { at: '2025-10-01T10:00:00Z', contactIds: [cat.id] }),
 ];
-const entries = [ledger('b1', { contactId: ben.id, direction: 'received' }), ledger('b2', { contactId: ben.id, direction: 'received' })];
+const entries = [
+  ledger('b1', { contactId: ben.id, direction: 'received' }),
+  ledger('b2', { contactId: ben.id, direction: 'received' }),
+];
 
 const input = (over: Partial<PlanInput> = {}): PlanInput => ({
   contacts: [ana, ben, cat, eve, trashed, merged],
@@ -87,7 +103,9 @@ describe('gaps', () => {
 
   test('a network that sits inside one employer, with the kind to widen into', () => {
     const g = gaps.get(`community-kind-missing:${climate.id}:professional-body+online+alumni`)!;
-    expect(g.sentence).toBe('Your whole network for *Be known in climate tech* sits inside one employer — try a professional body or an online community.');
+    expect(g.sentence).toBe(
+      'Your whole network for *Be known in climate tech* sits inside one employer — try a professional body or an online community.',
+    );
     expect(g.suggestedKind).toBe('professional-body');
     expect(g.suggestedAction.title).toBe('Meet people in IET who could help you be known in climate tech');
     expect(g.suggestedAction.communityId).toBe(iet.id);
@@ -95,7 +113,9 @@ describe('gaps', () => {
 
   test('kinds the user chose are each required', () => {
     const g = gaps.get(`community-kind-missing:${ship.id}:other-departments`)!;
-    expect(g.sentence).toBe('Nobody who can help with *Ship the platform* is in another department yet — try widening into it.');
+    expect(g.sentence).toBe(
+      'Nobody who can help with *Ship the platform* is in another department yet — try widening into it.',
+    );
     expect(g.suggestedAction.communityId).toBe(depts.id);
   });
 
@@ -105,7 +125,9 @@ describe('gaps', () => {
 
   test('an objective whose helpers are all out of touch', () => {
     const g = gaps.get(`objective-cold:${role.id}:2025-10-01`)!;
-    expect(g.sentence).toBe('Everyone who could help with *Find a new role* is out of touch — your last contact was 5 months ago.');
+    expect(g.sentence).toBe(
+      'Everyone who could help with *Find a new role* is out of touch — your last contact was 5 months ago.',
+    );
     expect(g.contactId).toBe(cat.id);
     expect(g.suggestedAction.title).toBe('Get back in touch with Cat, who could help you find a new role');
   });
@@ -115,7 +137,9 @@ describe('gaps', () => {
       'Your last contact with Ana was 6 weeks ago — you meant to keep in touch every month.',
     );
     const taken = gaps.get(`taken-more:${ben.id}:2`)!;
-    expect(taken.sentence).toBe('Ben has helped you twice and you have not yet offered anything back — you could offer your *Kubernetes cost review*.');
+    expect(taken.sentence).toBe(
+      'Ben has helped you twice and you have not yet offered anything back — you could offer your *Kubernetes cost review*.',
+    );
     expect(taken.suggestedAction.title).toBe('Offer Ben your “Kubernetes cost review”');
   });
 
@@ -123,7 +147,10 @@ describe('gaps', () => {
     const fay = person('fay', { name: 'Fay', cadenceDays: 30, metOn: '2026-01-01' });
     const g = computeGaps(input({ contacts: [fay], ledger: [] })).gaps.filter((x) => x.kind === 'stale-link');
     expect(g.map((x) => [x.key, x.sentence])).toEqual([
-      [`stale-link:${fay.id}:2026-01-01`, 'You met Fay 2 months ago and have not been in touch since — you meant to keep in touch every month.'],
+      [
+        `stale-link:${fay.id}:2026-01-01`,
+        'You met Fay 2 months ago and have not been in touch since — you meant to keep in touch every month.',
+      ],
     ]);
   });
 
@@ -170,7 +197,9 @@ describe('gaps', () => {
   });
 
   test('a limit per kind lists the most pressing lapsed rhythms and counts the rest', () => {
-    const many = Array.from({ length: 4 }, (_, i) => person(`lapse${i}`, { name: `L${i}`, cadenceDays: 7, metOn: `2026-01-0${i + 1}` }));
+    const many = Array.from({ length: 4 }, (_, i) =>
+      person(`lapse${i}`, { name: `L${i}`, cadenceDays: 7, metOn: `2026-01-0${i + 1}` }),
+    );
     const full = computeGaps(input({ contacts: many, ledger: [] }));
     const limited = computeGaps(input({ contacts: many, ledger: [], limitPerKind: 1 }));
     const stale = (r: typeof full) => r.gaps.filter((g) => g.kind === 'stale-link').map((g) => g.key);
@@ -181,7 +210,17 @@ describe('gaps', () => {
   });
 
   test('an empty plan has no gaps', () => {
-    const r = computeGaps({ contacts: [], communities: [], objectives: [], offers: [], interactions: [], actions: [], ledger: [], now: NOW, timeZone: 'UTC' });
+    const r = computeGaps({
+      contacts: [],
+      communities: [],
+      objectives: [],
+      offers: [],
+      interactions: [],
+      actions: [],
+      ledger: [],
+      now: NOW,
+      timeZone: 'UTC',
+    });
     expect(r.gaps).toEqual([]);
     expect(r.coverage.rows).toEqual([]);
   });

@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import type { Community, Contact } from '../../../src/model/index.ts';
-import { fitView, groupPeople, LABEL_SCALES, labelRect, mapPicture, PEOPLE_DRAWN_UP_TO, UNAFFILIATED, wrapLabel, type MapPicture } from '../../../src/model/rules/index.ts';
+import {
+  fitView,
+  groupPeople,
+  LABEL_SCALES,
+  labelRect,
+  mapPicture,
+  PEOPLE_DRAWN_UP_TO,
+  UNAFFILIATED,
+  wrapLabel,
+  type MapPicture,
+} from '../../../src/model/rules/index.ts';
 import { community, person } from './build.ts';
 
 const team = community('team', { name: 'Platform team', kind: 'own-team' });
@@ -17,13 +27,21 @@ const eve = person('eve', { name: 'Eve Sá', communityIds: [gone.id] });
 
 function crowd(n: number, communities: Community[]): Contact[] {
   return Array.from({ length: n }, (_, i) => {
-    const ids = i % 10 === 0 ? [] : i % 7 === 0 ? [communities[i % communities.length]!.id, communities[(i + 1) % communities.length]!.id] : [communities[i % communities.length]!.id];
+    const ids =
+      i % 10 === 0
+        ? []
+        : i % 7 === 0
+          ? [communities[i % communities.length]!.id, communities[(i + 1) % communities.length]!.id]
+          : [communities[i % communities.length]!.id];
     return person(`p${i}`, { name: `Person number ${i}`, communityIds: ids });
   });
 }
-const many = Array.from({ length: 30 }, (_, i) => community(`c${i}`, { name: `Community ${i} with a rather long name indeed` }));
+const many = Array.from({ length: 30 }, (_, i) =>
+  community(`c${i}`, { name: `Community ${i} with a rather long name indeed` }),
+);
 
-const labelsOverlap = (a: { left: number; right: number; top: number; bottom: number }, b: typeof a) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const labelsOverlap = (a: { left: number; right: number; top: number; bottom: number }, b: typeof a) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 function labelsOverlapAt(p: MapPicture, scale: number): string[] {
   const shown = p.labels.filter((l) => l.from <= scale).map((l) => ({ key: l.key, r: labelRect(l, scale) }));
@@ -32,7 +50,8 @@ function labelsOverlapAt(p: MapPicture, scale: number): string[] {
     for (let j = i + 1; j < shown.length; j++) {
       const a = shown[i]!.r;
       const b = shown[j]!.r;
-      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) clashes.push(`${shown[i]!.key}/${shown[j]!.key}`);
+      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+        clashes.push(`${shown[i]!.key}/${shown[j]!.key}`);
     }
   return clashes;
 }
@@ -55,7 +74,8 @@ describe('the Map: people grouped and laid out', () => {
     expect(p.clusters.map((c) => c.name)).toEqual(['Platform team', 'Uni alumni', 'Not in a community yet']);
     expect(p.clusters.find((c) => c.id === alumni.id)).toMatchObject({ count: 2, shared: 1 });
     // The unaffiliated sit in their own group, away from "You" in the middle.
-    for (const m of p.people.filter((m) => m.communityNames.length === 0)) expect(Math.hypot(m.x - none!.x, m.y - none!.y)).toBeLessThanOrEqual(none!.r);
+    for (const m of p.people.filter((m) => m.communityNames.length === 0))
+      expect(Math.hypot(m.x - none!.x, m.y - none!.y)).toBeLessThanOrEqual(none!.r);
     expect(Math.hypot(none!.x, none!.y)).toBeGreaterThan(p.me.r + none!.r);
   });
 
@@ -69,7 +89,10 @@ describe('the Map: people grouped and laid out', () => {
     }
     const solo = p.people.filter((m) => !m.bridge);
     for (let i = 0; i < solo.length; i++)
-      for (let j = i + 1; j < solo.length; j++) expect(Math.hypot(solo[i]!.x - solo[j]!.x, solo[i]!.y - solo[j]!.y)).toBeGreaterThanOrEqual(solo[i]!.r + solo[j]!.r);
+      for (let j = i + 1; j < solo.length; j++)
+        expect(Math.hypot(solo[i]!.x - solo[j]!.x, solo[i]!.y - solo[j]!.y)).toBeGreaterThanOrEqual(
+          solo[i]!.r + solo[j]!.r,
+        );
   });
 
   test('with thousands of people, the picture summarises: one disc per community with its count, the unaffiliated as one counted group, no person marks', () => {
@@ -90,7 +113,8 @@ describe('the Map: people grouped and laid out', () => {
     expect(p.links.length).toBeGreaterThan(0);
     // Only the strongest, about one per community, so the picture is not a hairball.
     expect(p.links.length).toBeLessThanOrEqual(many.length);
-    const shared = (a: string, b: string) => people.filter((c) => c.communityIds.includes(a as never) && c.communityIds.includes(b as never)).length;
+    const shared = (a: string, b: string) =>
+      people.filter((c) => c.communityIds.includes(a as never) && c.communityIds.includes(b as never)).length;
     for (const l of p.links) expect(l.count).toBe(shared(l.from, l.to));
     expect(p.links.map((l) => l.count)).toEqual([...p.links.map((l) => l.count)].sort((a, b) => b - a));
     // Bigger groups are bigger discs.
@@ -98,9 +122,20 @@ describe('the Map: people grouped and laid out', () => {
   });
 
   test('the switch to summaries comes just past the number of people drawn one by one', () => {
-    const at = mapPicture({ groups: groupPeople(crowd(PEOPLE_DRAWN_UP_TO, many.slice(0, 3))), communities: many.slice(0, 3) });
-    const past = mapPicture({ groups: groupPeople(crowd(PEOPLE_DRAWN_UP_TO + 1, many.slice(0, 3))), communities: many.slice(0, 3) });
-    expect([at.mode, at.people.length, past.mode, past.people.length]).toEqual(['people', PEOPLE_DRAWN_UP_TO, 'groups', 0]);
+    const at = mapPicture({
+      groups: groupPeople(crowd(PEOPLE_DRAWN_UP_TO, many.slice(0, 3))),
+      communities: many.slice(0, 3),
+    });
+    const past = mapPicture({
+      groups: groupPeople(crowd(PEOPLE_DRAWN_UP_TO + 1, many.slice(0, 3))),
+      communities: many.slice(0, 3),
+    });
+    expect([at.mode, at.people.length, past.mode, past.people.length]).toEqual([
+      'people',
+      PEOPLE_DRAWN_UP_TO,
+      'groups',
+      0,
+    ]);
   });
 
   test('community names are kept whole, wrapped over lines, never cut short', () => {
@@ -130,7 +165,13 @@ describe('the Map: people grouped and laid out', () => {
         for (const hidden of p.labels.filter((l) => isCommunity(l.key) && l.from > s)) {
           const r = labelRect(hidden, s);
           const marks = [{ x: 0, y: 0, r: p.me.r }, ...p.people, ...(p.mode === 'groups' ? p.clusters : [])];
-          const onMark = marks.some((m) => Math.hypot(m.x - Math.max(r.left, Math.min(m.x, r.right)), m.y - Math.max(r.top, Math.min(m.y, r.bottom))) < m.r);
+          const onMark = marks.some(
+            (m) =>
+              Math.hypot(
+                m.x - Math.max(r.left, Math.min(m.x, r.right)),
+                m.y - Math.max(r.top, Math.min(m.y, r.bottom)),
+              ) < m.r,
+          );
           const onName = p.labels.some((l) => isCommunity(l.key) && l.from <= s && labelsOverlap(labelRect(l, s), r));
           expect(onMark || onName).toBe(true);
         }
@@ -143,21 +184,28 @@ describe('the Map: people grouped and laid out', () => {
       [358, 520],
     ] as const)
       for (const p of [
-        mapPicture({ groups: groupPeople([ana, ben, cat, dan, eve]), communities: [team, alumni, long], aspect: w / h }),
+        mapPicture({
+          groups: groupPeople([ana, ben, cat, dan, eve]),
+          communities: [team, alumni, long],
+          aspect: w / h,
+        }),
         mapPicture({ groups: groupPeople(crowd(7000, many)), communities: many, aspect: w / h }),
       ]) {
         const v = fitView(p.bounds, p.labels, w, h);
         expect(v.width / v.height).toBeCloseTo(w / h, 5);
         expect(v.width * v.scale).toBeCloseTo(w, 5);
-        const inside = (l: number, t: number, r: number, b: number) => l >= v.x && r <= v.x + v.width && t >= v.y && b <= v.y + v.height;
-        for (const m of [...p.clusters, ...p.people]) expect(inside(m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r)).toBe(true);
+        const inside = (l: number, t: number, r: number, b: number) =>
+          l >= v.x && r <= v.x + v.width && t >= v.y && b <= v.y + v.height;
+        for (const m of [...p.clusters, ...p.people])
+          expect(inside(m.x - m.r, m.y - m.r, m.x + m.r, m.y + m.r)).toBe(true);
         const shown = p.labels.filter((l) => l.from <= v.scale);
         for (const l of shown) {
           const r = labelRect(l, v.scale);
           expect(inside(r.left, r.top, r.right, r.bottom)).toBe(true);
         }
         // Every community's name can be read at the fitted view when there are few of them.
-        if (p.mode === 'people') expect(shown.filter((l) => p.clusters.some((c) => c.id === l.key))).toHaveLength(p.clusters.length);
+        if (p.mode === 'people')
+          expect(shown.filter((l) => p.clusters.some((c) => c.id === l.key))).toHaveLength(p.clusters.length);
       }
   });
 

@@ -1,6 +1,12 @@
 import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { contactSpec, type CommunityId, type ContactId, type EventId, type ObjectiveId } from '../../../src/model/index.ts';
+import {
+  contactSpec,
+  type CommunityId,
+  type ContactId,
+  type EventId,
+  type ObjectiveId,
+} from '../../../src/model/index.ts';
 import { mergeContacts, mergePatch } from '../../../src/model/rules/index.ts';
 import { person } from './build.ts';
 
@@ -99,7 +105,10 @@ describe('mergeContacts', () => {
   });
 
   test('the later snooze holds', () => {
-    expect(mergeContacts(person('s1', { snoozedUntil: '2026-03-07' }), person('s2', { snoozedUntil: '2026-03-09' })).snoozedUntil).toBe('2026-03-09');
+    expect(
+      mergeContacts(person('s1', { snoozedUntil: '2026-03-07' }), person('s2', { snoozedUntil: '2026-03-09' }))
+        .snoozedUntil,
+    ).toBe('2026-03-09');
     expect(mergeContacts(person('s3', { snoozedUntil: '2026-03-09' }), person('s4')).snoozedUntil).toBe('2026-03-09');
   });
 
@@ -124,13 +133,17 @@ describe('mergeContacts', () => {
     const many = (p: string) => Array.from({ length: 15 }, (_, i) => `${p}${i}@x.com`);
     const m = mergeContacts(person('l1', { emails: many('a') }), person('l2', { emails: many('b') }));
     expect(m.emails).toHaveLength(20);
-    expect(m.notes).toContain('Also: Emails — b5@x.com, b6@x.com, b7@x.com, b8@x.com, b9@x.com, b10@x.com, b11@x.com, b12@x.com, b13@x.com, b14@x.com');
+    expect(m.notes).toContain(
+      'Also: Emails — b5@x.com, b6@x.com, b7@x.com, b8@x.com, b9@x.com, b10@x.com, b11@x.com, b12@x.com, b13@x.com, b14@x.com',
+    );
     expect(contactSpec.emails.parse(m.emails).ok).toBe(true);
   });
 
   test('the merged values pass the contact spec', () => {
     for (const [key, value] of Object.entries(merged)) {
-      expect(contactSpec[key as keyof typeof contactSpec].parse(value), key).toMatchObject(value === null ? {} : { ok: true });
+      expect(contactSpec[key as keyof typeof contactSpec].parse(value), key).toMatchObject(
+        value === null ? {} : { ok: true },
+      );
     }
   });
 });
@@ -138,7 +151,9 @@ describe('mergeContacts', () => {
 describe('merge never loses a value (property)', () => {
   const word = fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,12}[A-Za-z]$/);
   const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
-  const day = fc.integer({ min: 0, max: 3000 }).map((n) => new Date(Date.UTC(2018, 0, 1 + n)).toISOString().slice(0, 10));
+  const day = fc
+    .integer({ min: 0, max: 3000 })
+    .map((n) => new Date(Date.UTC(2018, 0, 1 + n)).toISOString().slice(0, 10));
   const draft = fc.record({
     name: word,
     role: maybe(word),
@@ -157,18 +172,31 @@ describe('merge never loses a value (property)', () => {
   });
 
   propTest.prop([draft, draft])('every value of both records survives somewhere', (k, d) => {
-    const clean = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+    const clean = (o: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
     const keep = person('pk', clean(k));
     const drop = person('pd', clean(d));
     const m = mergeContacts(keep, drop) as unknown as Record<string, unknown>;
     const text = JSON.stringify(m);
     for (const source of [keep, drop] as unknown as Record<string, unknown>[]) {
-      for (const key of ['name', 'role', 'organisation', 'location', 'whatTheyDo', 'needs', 'notes', 'metPlace', 'metOn']) {
+      for (const key of [
+        'name',
+        'role',
+        'organisation',
+        'location',
+        'whatTheyDo',
+        'needs',
+        'notes',
+        'metPlace',
+        'metOn',
+      ]) {
         const v = source[key];
         if (typeof v === 'string' && v.trim() !== '') expect(text, key).toContain(v.trim());
       }
-      for (const key of ['emails', 'tags', 'communityIds']) for (const v of source[key] as string[]) expect(m[key], key).toContain(v);
-      if (source.power !== null) expect(m.power === source.power || String(m.notes).includes(`Power — ${source.power}`)).toBe(true);
+      for (const key of ['emails', 'tags', 'communityIds'])
+        for (const v of source[key] as string[]) expect(m[key], key).toContain(v);
+      if (source.power !== null)
+        expect(m.power === source.power || String(m.notes).includes(`Power — ${source.power}`)).toBe(true);
     }
     const cadences = [keep.cadenceDays, drop.cadenceDays].filter((c): c is number => c !== null);
     expect(m.cadenceDays).toBe(cadences.length ? Math.min(...cadences) : null);
@@ -180,7 +208,12 @@ describe('merge never loses a value (property)', () => {
 describe('fields added for Today (issue 12) survive a merge', () => {
   test('the line from capture, the connection date and "seen regularly"', () => {
     const keep = person('keep', { name: 'Mei Lin', metLine: 'VC at Pale Blue Dot', connectedOn: '2024-05-01' });
-    const drop = person('drop', { name: 'Mei Lin', metLine: 'Wants portfolio PMs', connectedOn: '2023-01-10', seenRegularly: true });
+    const drop = person('drop', {
+      name: 'Mei Lin',
+      metLine: 'Wants portfolio PMs',
+      connectedOn: '2023-01-10',
+      seenRegularly: true,
+    });
     const merged = mergeContacts(keep, drop);
     expect(merged.metLine).toBe('VC at Pale Blue Dot');
     expect(merged.notes).toContain('Also: Noted when we met — Wants portfolio PMs');

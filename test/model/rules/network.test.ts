@@ -41,7 +41,10 @@ describe('network structure', () => {
   });
 
   test('communities only I connect form separate islands', () => {
-    const s = networkStructure({ contacts: [ana, ben, cat, dan, eve, gone], communities: [team, alumni, climbing, iet, empty] });
+    const s = networkStructure({
+      contacts: [ana, ben, cat, dan, eve, gone],
+      communities: [team, alumni, climbing, iet, empty],
+    });
     expect(s.islands).toEqual([[team.id, alumni.id], [climbing.id], [iet.id]]);
     expect(s.bridgeSentence).toBe(
       'You are the only link between *Platform team* and 1 more, *Climbing club* and *IET* — nobody else connects them, so introductions across them are yours to make.',

@@ -4,7 +4,14 @@ import { filterPeople, foldText, lastContactByPerson, sortPeople, tagCounts } fr
 import { community, interaction, person } from './build.ts';
 
 const club = community('club', { name: 'Club' });
-const zoe = person('zoe', { name: 'Zoë', tags: ['Rust'], communityIds: [club.id], power: 80, interest: 80, metOn: '2025-05-01' });
+const zoe = person('zoe', {
+  name: 'Zoë',
+  tags: ['Rust'],
+  communityIds: [club.id],
+  power: 80,
+  interest: 80,
+  metOn: '2025-05-01',
+});
 const ana = person('ana', { name: 'ana', tags: ['rust', 'go'], metOn: '2026-01-01' });
 const emile = person('emile', { name: 'Émile', power: 10, interest: 10 });
 const bob = person('bob', { name: 'Bob', communityIds: [club.id] });
@@ -45,12 +52,17 @@ describe('sorting', () => {
 
   // Plain names take a cheaper comparison than the collator: the order must be the collator's all the same.
   const aName = fc.stringMatching(/^[A-Za-z0-9éüñÅøß][A-Za-z0-9 ,.'’\-éüñÅøß]{0,11}$/);
-  propTest.prop([fc.array(aName, { maxLength: 40 }), fc.constantFrom('en', 'de', 'sv', 'cs', 'da', 'es-u-co-trad')])('by name in the order of a collator over the folded names, whatever the language', (spellings, locale) => {
-    const people = spellings.map((name, i) => person(`p${String(i).padStart(3, '0')}`, { name }));
-    const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-    const expected = [...people].sort((a, b) => collator.compare(foldText(a.name), foldText(b.name)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    expect(sortPeople(people, 'name', new Map(), locale).map((c) => c.id)).toEqual(expected.map((c) => c.id));
-  });
+  propTest.prop([fc.array(aName, { maxLength: 40 }), fc.constantFrom('en', 'de', 'sv', 'cs', 'da', 'es-u-co-trad')])(
+    'by name in the order of a collator over the folded names, whatever the language',
+    (spellings, locale) => {
+      const people = spellings.map((name, i) => person(`p${String(i).padStart(3, '0')}`, { name }));
+      const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+      const expected = [...people].sort(
+        (a, b) => collator.compare(foldText(a.name), foldText(b.name)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
+      expect(sortPeople(people, 'name', new Map(), locale).map((c) => c.id)).toEqual(expected.map((c) => c.id));
+    },
+  );
 
   test('by last contact, most recent first, never-contacted last', () => {
     const last = lastContactByPerson([

@@ -18,12 +18,20 @@ describe('snoozing a person on Today', () => {
   });
 
   test('a snooze to a later day hides the keep-in-touch and the new-acquaintance reminder', () => {
-    expect(kinds([{ ...lapsed, snoozedUntil: '2026-03-06' }, { ...metRecently, snoozedUntil: '2026-03-08' }])).toEqual([]);
+    expect(
+      kinds([
+        { ...lapsed, snoozedUntil: '2026-03-06' },
+        { ...metRecently, snoozedUntil: '2026-03-08' },
+      ]),
+    ).toEqual([]);
   });
 
   test('the reminders come back on the day the snooze ends', () => {
-    expect(kinds([{ ...lapsed, snoozedUntil: '2026-03-05' }, { ...metRecently, snoozedUntil: '2026-03-05' }])).toEqual(
-      [`keep-in-touch:${lapsed.id}`, `met-recently:${metRecently.id}`].sort(),
-    );
+    expect(
+      kinds([
+        { ...lapsed, snoozedUntil: '2026-03-05' },
+        { ...metRecently, snoozedUntil: '2026-03-05' },
+      ]),
+    ).toEqual([`keep-in-touch:${lapsed.id}`, `met-recently:${metRecently.id}`].sort());
   });
 });

@@ -1,6 +1,16 @@
 import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { QUADRANT_ADVICE, cadenceAdvice, moveStake, placedFor, positionsFor, quadrantOf, stakeMoveForKey, stakeholderGrid, suggestedCadence } from '../../../src/model/rules/index.ts';
+import {
+  QUADRANT_ADVICE,
+  cadenceAdvice,
+  moveStake,
+  placedFor,
+  positionsFor,
+  quadrantOf,
+  stakeMoveForKey,
+  stakeholderGrid,
+  suggestedCadence,
+} from '../../../src/model/rules/index.ts';
 import { objective, person, stake } from './build.ts';
 
 describe('quadrants', () => {
@@ -34,7 +44,13 @@ describe('quadrants', () => {
     const a = person('a', { power: 90, interest: 90 });
     const b = person('b', { power: 10, interest: 10 });
     const c = person('c');
-    expect(stakeholderGrid([a, b, c])).toEqual({ 'manage-closely': [a.id], 'keep-satisfied': [], 'keep-informed': [], monitor: [b.id], unplaced: [c.id] });
+    expect(stakeholderGrid([a, b, c])).toEqual({
+      'manage-closely': [a.id],
+      'keep-satisfied': [],
+      'keep-informed': [],
+      monitor: [b.id],
+      unplaced: [c.id],
+    });
   });
 
   test('a rhythm slower than the quadrant suggests is pointed out', () => {
@@ -62,17 +78,18 @@ describe('keyboard moves', () => {
     expect(moveStake({ power: 95, interest: 3 }, 'less-interest')).toEqual({ power: 95, interest: 0 });
   });
 
-  propTest.prop([fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), fc.array(fc.constantFrom('more-power', 'less-power', 'more-interest', 'less-interest'), { maxLength: 30 })])(
-    'any sequence of moves stays on the grid',
-    (power, interest, moves) => {
-      let s = { power, interest };
-      for (const m of moves) s = moveStake(s, m as never);
-      expect(s.power).toBeGreaterThanOrEqual(0);
-      expect(s.power).toBeLessThanOrEqual(100);
-      expect(s.interest).toBeGreaterThanOrEqual(0);
-      expect(s.interest).toBeLessThanOrEqual(100);
-    },
-  );
+  propTest.prop([
+    fc.integer({ min: 0, max: 100 }),
+    fc.integer({ min: 0, max: 100 }),
+    fc.array(fc.constantFrom('more-power', 'less-power', 'more-interest', 'less-interest'), { maxLength: 30 }),
+  ])('any sequence of moves stays on the grid', (power, interest, moves) => {
+    let s = { power, interest };
+    for (const m of moves) s = moveStake(s, m as never);
+    expect(s.power).toBeGreaterThanOrEqual(0);
+    expect(s.power).toBeLessThanOrEqual(100);
+    expect(s.interest).toBeGreaterThanOrEqual(0);
+    expect(s.interest).toBeLessThanOrEqual(100);
+  });
 });
 
 describe('a place for each objective', () => {
@@ -85,15 +102,37 @@ describe('a place for each objective', () => {
     const stakes = [
       stake('ana-fund', { contactId: ana.id, objectiveId: fund.id, power: 80, interest: 70 }),
       stake('ana-hire', { contactId: ana.id, objectiveId: hire.id, power: 20, interest: 20 }),
-      stake('bo-gone', { contactId: bo.id, objectiveId: fund.id, power: 60, interest: 60, deletedAt: '2026-01-02T00:00:00.000Z' }),
+      stake('bo-gone', {
+        contactId: bo.id,
+        objectiveId: fund.id,
+        power: 60,
+        interest: 60,
+        deletedAt: '2026-01-02T00:00:00.000Z',
+      }),
     ];
     const placed = placedFor([ana, bo], positionsFor(fund.id, stakes));
     expect(stakeholderGrid(placed)).toMatchObject({ 'manage-closely': [ana.id], unplaced: [bo.id] });
   });
 
   test('two places made at once on two devices: the one changed last counts, the same everywhere', () => {
-    const earlier = stake('one', { contactId: ana.id, objectiveId: fund.id, power: 80, interest: 80, createdAt: new Date('2026-01-01T10:00:00Z') });
-    const later = stake('two', { contactId: ana.id, objectiveId: fund.id, power: 10, interest: 90, createdAt: new Date('2026-01-01T11:00:00Z') });
-    for (const order of [[earlier, later], [later, earlier]]) expect(positionsFor(fund.id, order).get(ana.id)?.id).toBe(later.id);
+    const earlier = stake('one', {
+      contactId: ana.id,
+      objectiveId: fund.id,
+      power: 80,
+      interest: 80,
+      createdAt: new Date('2026-01-01T10:00:00Z'),
+    });
+    const later = stake('two', {
+      contactId: ana.id,
+      objectiveId: fund.id,
+      power: 10,
+      interest: 90,
+      createdAt: new Date('2026-01-01T11:00:00Z'),
+    });
+    for (const order of [
+      [earlier, later],
+      [later, earlier],
+    ])
+      expect(positionsFor(fund.id, order).get(ana.id)?.id).toBe(later.id);
   });
 });

@@ -40,8 +40,18 @@ describe('foldText', () => {
 
 describe('search', () => {
   const london = community('london', { name: 'PyData London' });
-  const zoe = person('zoe', { name: 'Zoë Müller', organisation: 'Acme', role: 'CTO', tags: ['Kubernetes'], communityIds: [london.id] });
-  const ana = person('ana', { name: 'Ana López', organisation: 'Globex', notes: 'Knows Zoe from school; loves climbing' });
+  const zoe = person('zoe', {
+    name: 'Zoë Müller',
+    organisation: 'Acme',
+    role: 'CTO',
+    tags: ['Kubernetes'],
+    communityIds: [london.id],
+  });
+  const ana = person('ana', {
+    name: 'Ana López',
+    organisation: 'Globex',
+    notes: 'Knows Zoe from school; loves climbing',
+  });
   const ben = person('ben', { name: 'Ben Zoeller', emails: ['ben@example.com'] });
   const gone = person('gone', { name: 'Zoe Gone', deletedAt: '2026-01-02T00:00:00.000Z' });
   const merged = person('merged', { name: 'Zoe Twin', mergedIntoId: zoe.id });

@@ -14,20 +14,52 @@ import { action, event, interaction, person } from './build.ts';
 
 const NOW = '2026-03-05T09:00:00Z'; // Thursday 5 March 2026, 09:00 in London (GMT)
 const LONDON = 'Europe/London';
-const base = (over: Partial<TodayInput>): TodayInput => ({ contacts: [], interactions: [], actions: [], now: NOW, timeZone: LONDON, ...over });
-const reasons = (input: TodayInput) => computeToday(input).sections.flatMap((s) => s.items.map((i) => `${s.key}: ${i.reason}`));
+const base = (over: Partial<TodayInput>): TodayInput => ({
+  contacts: [],
+  interactions: [],
+  actions: [],
+  now: NOW,
+  timeZone: LONDON,
+  ...over,
+});
+const reasons = (input: TodayInput) =>
+  computeToday(input).sections.flatMap((s) => s.items.map((i) => `${s.key}: ${i.reason}`));
 
 describe('follow-ups due', () => {
   const ana = person('ana', { name: 'Ana López' });
   const ben = person('ben', { name: 'Ben Okafor' });
   const cy = person('cy', { name: 'Cy Park' });
   const kubecon = event('kubecon', { name: 'KubeCon' });
-  const today = interaction('today', { at: '2026-03-02T10:00:00Z', contactIds: [ben.id], channel: 'call', followUpOn: '2026-03-05' });
-  const overdue = interaction('overdue', { at: '2026-03-01T10:00:00Z', contactIds: [ana.id], eventId: kubecon.id, followUpOn: '2026-03-01' });
+  const today = interaction('today', {
+    at: '2026-03-02T10:00:00Z',
+    contactIds: [ben.id],
+    channel: 'call',
+    followUpOn: '2026-03-05',
+  });
+  const overdue = interaction('overdue', {
+    at: '2026-03-01T10:00:00Z',
+    contactIds: [ana.id],
+    eventId: kubecon.id,
+    followUpOn: '2026-03-01',
+  });
   const future = interaction('future', { at: '2026-03-04T10:00:00Z', contactIds: [cy.id], followUpOn: '2026-03-06' });
-  const done = interaction('done', { at: '2026-02-01T10:00:00Z', contactIds: [ben.id], followUpOn: '2026-03-02', followUpDone: true });
-  const trashed = interaction('trashed', { at: '2026-02-01T10:00:00Z', contactIds: [ben.id], followUpOn: '2026-03-02', deletedAt: '2026-03-03T00:00:00.000Z' });
-  const input = base({ contacts: [ana, ben, cy], interactions: [today, overdue, future, done, trashed], events: [kubecon] });
+  const done = interaction('done', {
+    at: '2026-02-01T10:00:00Z',
+    contactIds: [ben.id],
+    followUpOn: '2026-03-02',
+    followUpDone: true,
+  });
+  const trashed = interaction('trashed', {
+    at: '2026-02-01T10:00:00Z',
+    contactIds: [ben.id],
+    followUpOn: '2026-03-02',
+    deletedAt: '2026-03-03T00:00:00.000Z',
+  });
+  const input = base({
+    contacts: [ana, ben, cy],
+    interactions: [today, overdue, future, done, trashed],
+    events: [kubecon],
+  });
 
   test('due today and overdue, oldest first; not future, done or trashed ones', () => {
     const view = computeToday(input);
@@ -51,25 +83,45 @@ describe('follow-ups due', () => {
   });
 
   test('across midnight the zone decides: due in Auckland, not yet in London', () => {
-    const tomorrow = interaction('tmrw', { at: '2026-03-01T10:00:00Z', contactIds: [ana.id], followUpOn: '2026-03-06' });
+    const tomorrow = interaction('tmrw', {
+      at: '2026-03-01T10:00:00Z',
+      contactIds: [ana.id],
+      followUpOn: '2026-03-06',
+    });
     const lateEvening = '2026-03-05T23:30:00Z';
-    expect(computeToday(base({ contacts: [ana], interactions: [tomorrow], now: lateEvening })).followUps.items).toHaveLength(0);
-    const nz = computeToday(base({ contacts: [ana], interactions: [tomorrow], now: lateEvening, timeZone: 'Pacific/Auckland' }));
+    expect(
+      computeToday(base({ contacts: [ana], interactions: [tomorrow], now: lateEvening })).followUps.items,
+    ).toHaveLength(0);
+    const nz = computeToday(
+      base({ contacts: [ana], interactions: [tomorrow], now: lateEvening, timeZone: 'Pacific/Auckland' }),
+    );
     expect(nz.today).toBe('2026-03-06');
     expect(nz.followUps.items).toHaveLength(1);
   });
 
   test('trashed people are left out; a follow-up only with them disappears', () => {
     const gone = person('gone', { deletedAt: '2026-03-01T00:00:00.000Z' });
-    const both = interaction('both', { at: '2026-03-01T10:00:00Z', contactIds: [gone.id, ana.id], followUpOn: '2026-03-04' });
-    const onlyGone = interaction('onlygone', { at: '2026-03-01T10:00:00Z', contactIds: [gone.id], followUpOn: '2026-03-04' });
+    const both = interaction('both', {
+      at: '2026-03-01T10:00:00Z',
+      contactIds: [gone.id, ana.id],
+      followUpOn: '2026-03-04',
+    });
+    const onlyGone = interaction('onlygone', {
+      at: '2026-03-01T10:00:00Z',
+      contactIds: [gone.id],
+      followUpOn: '2026-03-04',
+    });
     const due = dueFollowUps([both, onlyGone], new Map([[ana.id, ana]]), '2026-03-05');
     expect(due.map((d) => [d.interaction.id, d.contactIds])).toEqual([[both.id, [ana.id]]]);
   });
 
   test('a follow-up logged for a merged-away person counts for the person kept', () => {
     const twin = person('twin', { name: 'Ana Lopez', mergedIntoId: ana.id, deletedAt: '2026-03-01T00:00:00.000Z' });
-    const forTwin = interaction('fortwin', { at: '2026-03-01T10:00:00Z', contactIds: [twin.id], followUpOn: '2026-03-04' });
+    const forTwin = interaction('fortwin', {
+      at: '2026-03-01T10:00:00Z',
+      contactIds: [twin.id],
+      followUpOn: '2026-03-04',
+    });
     const view = computeToday(base({ contacts: [ana, twin], interactions: [forTwin] }));
     expect(view.followUps.items.map((i) => i.contactIds)).toEqual([[ana.id]]);
     expect(view.followUps.items[0]?.reason).toContain('Ana López');
@@ -77,7 +129,8 @@ describe('follow-ups due', () => {
 });
 
 describe('keep-in-touch cadence', () => {
-  const at = (slug: string, who: { id: ContactId }, iso: string) => interaction(slug, { at: iso, contactIds: [who.id] });
+  const at = (slug: string, who: { id: ContactId }, iso: string) =>
+    interaction(slug, { at: iso, contactIds: [who.id] });
   const lapsed = person('lapsed', { name: 'Lapsed', cadenceDays: 30 });
   const fine = person('fine', { name: 'Fine', cadenceDays: 30 });
   const metOnly = person('metonly', { name: 'Met Only', cadenceDays: 14, metOn: '2026-02-01' });
@@ -93,7 +146,10 @@ describe('keep-in-touch cadence', () => {
     at('n', notYet, '2026-02-04T10:00:00Z'),
     at('nc', noCadence, '2025-01-01T10:00:00Z'),
   ];
-  const input = base({ contacts: [lapsed, fine, metOnly, addedOnly, newish, dueToday, notYet, noCadence], interactions });
+  const input = base({
+    contacts: [lapsed, fine, metOnly, addedOnly, newish, dueToday, notYet, noCadence],
+    interactions,
+  });
 
   test('lapsed when the rhythm has come round; people with no interaction count from metOn, else from when added', () => {
     const view = computeToday(input);
@@ -107,7 +163,9 @@ describe('keep-in-touch cadence', () => {
 
   test('sentences say when we were last in touch and the rhythm meant', () => {
     const byId = new Map(computeToday(input).keepInTouch.items.map((i) => [i.contactId, i.reason]));
-    expect(byId.get(lapsed.id)).toBe('Time to catch up with Lapsed — you were last in touch 4 weeks ago, and you meant to keep in touch every month.');
+    expect(byId.get(lapsed.id)).toBe(
+      'Time to catch up with Lapsed — you were last in touch 4 weeks ago, and you meant to keep in touch every month.',
+    );
     expect(byId.get(metOnly.id)).toBe(
       'Time to catch up with Met Only — you have not been in touch since you met 4 weeks ago, and you meant to keep in touch every 2 weeks.',
     );
@@ -118,12 +176,21 @@ describe('keep-in-touch cadence', () => {
     const edge = person('edge', { cadenceDays: 30 });
     const i = at('e', edge, '2026-02-03T23:30:00Z');
     const days = (zone: string) =>
-      lapsedCadences(new Map([[edge.id, edge]]), new Map([[edge.id, zone === 'la' ? '2026-02-03' : '2026-02-04']]), '2026-03-05', 'UTC');
+      lapsedCadences(
+        new Map([[edge.id, edge]]),
+        new Map([[edge.id, zone === 'la' ? '2026-02-03' : '2026-02-04']]),
+        '2026-03-05',
+        'UTC',
+      );
     expect(days('la')).toHaveLength(1);
     expect(days('nz')).toHaveLength(0);
     // and end to end through computeToday (now = 5 March evening in both zones)
-    const la = computeToday(base({ contacts: [edge], interactions: [i], now: '2026-03-06T05:00:00Z', timeZone: 'America/Los_Angeles' }));
-    const nz = computeToday(base({ contacts: [edge], interactions: [i], now: '2026-03-05T05:00:00Z', timeZone: 'Pacific/Auckland' }));
+    const la = computeToday(
+      base({ contacts: [edge], interactions: [i], now: '2026-03-06T05:00:00Z', timeZone: 'America/Los_Angeles' }),
+    );
+    const nz = computeToday(
+      base({ contacts: [edge], interactions: [i], now: '2026-03-05T05:00:00Z', timeZone: 'Pacific/Auckland' }),
+    );
     expect(la.today).toBe('2026-03-05');
     expect(nz.today).toBe('2026-03-05');
     expect(la.keepInTouch.items).toHaveLength(1);
@@ -139,9 +206,13 @@ describe('keep-in-touch cadence', () => {
 
   test('a last-contact map the caller already has is used instead of a second pass', () => {
     const known = lastContactByPerson(interactions, { until: NOW });
-    expect(computeToday({ ...input, lastContact: known }).keepInTouch.items).toEqual(computeToday(input).keepInTouch.items);
+    expect(computeToday({ ...input, lastContact: known }).keepInTouch.items).toEqual(
+      computeToday(input).keepInTouch.items,
+    );
     const pretend = new Map(known).set(lapsed.id, '2026-03-04T10:00:00.000Z');
-    expect(computeToday({ ...input, lastContact: pretend }).keepInTouch.items.some((i) => i.contactId === lapsed.id)).toBe(false);
+    expect(
+      computeToday({ ...input, lastContact: pretend }).keepInTouch.items.some((i) => i.contactId === lapsed.id),
+    ).toBe(false);
   });
 
   test('next catch-up day', () => {
@@ -171,18 +242,30 @@ describe('met recently and never followed up', () => {
 
   test('the sentence names where we met and any follow-up already planned', () => {
     const byId = new Map(computeToday(input).metRecently.items.map((i) => [i.contactId, i]));
-    expect(byId.get(fay.id)?.reason).toBe('Follow up with Fay — you met at the Barbican 3 days ago and have not been in touch since.');
-    expect(byId.get(jon.id)?.reason).toBe('Follow up with Jon — you met yesterday; a follow-up is planned for Saturday.');
+    expect(byId.get(fay.id)?.reason).toBe(
+      'Follow up with Fay — you met at the Barbican 3 days ago and have not been in touch since.',
+    );
+    expect(byId.get(jon.id)?.reason).toBe(
+      'Follow up with Jon — you met yesterday; a follow-up is planned for Saturday.',
+    );
     expect(byId.get(jon.id)?.followUpPlannedOn).toBe('2026-03-07');
   });
 
   test('the rule on its own', () => {
     const people = new Map([fay, ivy].map((p) => [p.id, p]));
-    expect(metRecentlyNotFollowedUp(people, new Map(), '2026-03-05').map((r) => [r.contact.id, r.daysAgo])).toEqual([[fay.id, 3]]);
+    expect(metRecentlyNotFollowedUp(people, new Map(), '2026-03-05').map((r) => [r.contact.id, r.daysAgo])).toEqual([
+      [fay.id, 3],
+    ]);
     // One interaction on a later day, or a second one on the day itself, is a follow-up.
-    expect(metRecentlyNotFollowedUp(people, new Map([[fay.id, { count: 1, latestDay: '2026-03-04' }]]), '2026-03-05')).toEqual([]);
-    expect(metRecentlyNotFollowedUp(people, new Map([[fay.id, { count: 2, latestDay: '2026-03-02' }]]), '2026-03-05')).toEqual([]);
-    expect(metRecentlyNotFollowedUp(people, new Map([[fay.id, { count: 1, latestDay: '2026-03-02' }]]), '2026-03-05')).toHaveLength(1);
+    expect(
+      metRecentlyNotFollowedUp(people, new Map([[fay.id, { count: 1, latestDay: '2026-03-04' }]]), '2026-03-05'),
+    ).toEqual([]);
+    expect(
+      metRecentlyNotFollowedUp(people, new Map([[fay.id, { count: 2, latestDay: '2026-03-02' }]]), '2026-03-05'),
+    ).toEqual([]);
+    expect(
+      metRecentlyNotFollowedUp(people, new Map([[fay.id, { count: 1, latestDay: '2026-03-02' }]]), '2026-03-05'),
+    ).toHaveLength(1);
   });
 });
 
@@ -239,7 +322,9 @@ describe('the whole page', () => {
   });
 
   test('a limit per section builds only the most urgent items, and still counts them all', () => {
-    const many = Array.from({ length: 5 }, (_, i) => person(`many${i}`, { name: `P${i}`, cadenceDays: 7, metOn: `2026-01-0${i + 1}` }));
+    const many = Array.from({ length: 5 }, (_, i) =>
+      person(`many${i}`, { name: `P${i}`, cadenceDays: 7, metOn: `2026-01-0${i + 1}` }),
+    );
     const full = computeToday(base({ contacts: many }));
     const limited = computeToday(base({ contacts: many, limitPerSection: 2 }));
     expect(full.keepInTouch.total).toBe(5);
@@ -247,13 +332,22 @@ describe('the whole page', () => {
     expect(limited.keepInTouch.items).toEqual(full.keepInTouch.items.slice(0, 2));
     expect(limited.needsFollowUp.size).toBe(5);
     expect(limited.isEmpty).toBe(false);
-    expect(computeToday(base({ contacts: many, limitPerSection: 0 })).keepInTouch).toMatchObject({ items: [], total: 5 });
+    expect(computeToday(base({ contacts: many, limitPerSection: 0 })).keepInTouch).toMatchObject({
+      items: [],
+      total: 5,
+    });
   });
 
   test('an empty network gives an empty page', () => {
     const view = computeToday(base({}));
     expect(view.isEmpty).toBe(true);
-    expect(view.sections.map((s) => s.key)).toEqual(['follow-ups', 'promises', 'keep-in-touch', 'actions', 'met-recently']);
+    expect(view.sections.map((s) => s.key)).toEqual([
+      'follow-ups',
+      'promises',
+      'keep-in-touch',
+      'actions',
+      'met-recently',
+    ]);
     expect(view.newConnections).toBeNull();
   });
 });

@@ -27,7 +27,8 @@ export function analyse(text: string, opts: { matcher?: ConceptMatcher } = {}): 
   const tokens = tokenize(text);
   const freq = new Map<string, number>();
   for (const t of tokens) freq.set(t.term, (freq.get(t.term) ?? 0) + 1);
-  for (const h of findConcepts(tokens, opts.matcher ?? vocabularyMatcher())) freq.set(h.term, (freq.get(h.term) ?? 0) + h.weight);
+  for (const h of findConcepts(tokens, opts.matcher ?? vocabularyMatcher()))
+    freq.set(h.term, (freq.get(h.term) ?? 0) + h.weight);
   return { tokens, freq, length: tokens.length };
 }
 
@@ -82,11 +83,19 @@ export function makeIndexBuilder(fieldCount: number) {
     },
     build(): FieldIndex {
       const avgLength = new Float64Array(fieldCount);
-      for (let d = 0; d < docCount; d++) for (let f = 0; f < fieldCount; f++) avgLength[f] = (avgLength[f] as number) + (lengths[d * fieldCount + f] as number);
-      for (let f = 0; f < fieldCount; f++) avgLength[f] = docCount === 0 ? 1 : Math.max(1, (avgLength[f] as number) / docCount);
+      for (let d = 0; d < docCount; d++)
+        for (let f = 0; f < fieldCount; f++)
+          avgLength[f] = (avgLength[f] as number) + (lengths[d * fieldCount + f] as number);
+      for (let f = 0; f < fieldCount; f++)
+        avgLength[f] = docCount === 0 ? 1 : Math.max(1, (avgLength[f] as number) / docCount);
       const postings = new Map<string, Postings>();
       for (const [term, p] of growing) {
-        postings.set(term, { docs: Int32Array.from(p.docs), fields: Uint8Array.from(p.fields), freq: Float32Array.from(p.freq), df: p.df });
+        postings.set(term, {
+          docs: Int32Array.from(p.docs),
+          fields: Uint8Array.from(p.fields),
+          freq: Float32Array.from(p.freq),
+          df: p.df,
+        });
       }
       return { fieldCount, docCount, lengths: Float32Array.from(lengths), avgLength, postings };
     },

@@ -61,7 +61,10 @@ export function vocabularyMatcher(): ConceptMatcher {
  * manager" counts once for recruiting, not twice. Groups may overlap ("clean
  * energy" is climate, "energy" is energy).
  */
-export function findConcepts(tokens: readonly Pick<Token, 'term'>[], matcher: ConceptMatcher = vocabularyMatcher()): ConceptHit[] {
+export function findConcepts(
+  tokens: readonly Pick<Token, 'term'>[],
+  matcher: ConceptMatcher = vocabularyMatcher(),
+): ConceptHit[] {
   const hits: ConceptHit[] = [];
   // Where each group's last phrase ended, so it does not match again inside it.
   const coveredUntil = new Map<number, number>();
@@ -74,7 +77,12 @@ export function findConcepts(tokens: readonly Pick<Token, 'term'>[], matcher: Co
       if (!matchesAt(tokens, i, p.terms)) continue;
       taken.add(p.group);
       coveredUntil.set(p.group, i + p.terms.length);
-      hits.push({ term: conceptTerm((matcher.groups[p.group] as SynonymGroup).id), weight: p.weight, from: i, to: i + p.terms.length });
+      hits.push({
+        term: conceptTerm((matcher.groups[p.group] as SynonymGroup).id),
+        weight: p.weight,
+        from: i,
+        to: i + p.terms.length,
+      });
     }
   }
   return dropContained(hits);
@@ -86,7 +94,12 @@ export function findConcepts(tokens: readonly Pick<Token, 'term'>[], matcher: Co
  */
 function dropContained(hits: ConceptHit[]): ConceptHit[] {
   if (hits.length < 2) return hits;
-  return hits.filter((h) => !hits.some((o) => o !== h && o.term !== h.term && o.from <= h.from && o.to >= h.to && o.to - o.from > h.to - h.from));
+  return hits.filter(
+    (h) =>
+      !hits.some(
+        (o) => o !== h && o.term !== h.term && o.from <= h.from && o.to >= h.to && o.to - o.from > h.to - h.from,
+      ),
+  );
 }
 
 function matchesAt(tokens: readonly Pick<Token, 'term'>[], at: number, terms: readonly string[]): boolean {

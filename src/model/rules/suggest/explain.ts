@@ -15,7 +15,13 @@ export interface FieldEvidence {
 }
 
 /** Each field's contribution to the document's score, largest first; fields that matched nothing are left out. */
-export function fieldEvidence(index: FieldIndex, doc: number, texts: readonly string[], query: readonly QueryTerm[], profile: FieldProfile): FieldEvidence[] {
+export function fieldEvidence(
+  index: FieldIndex,
+  doc: number,
+  texts: readonly string[],
+  query: readonly QueryTerm[],
+  profile: FieldProfile,
+): FieldEvidence[] {
   const F = index.fieldCount;
   const wanted = new Map(query.map((q) => [q.term, q]));
   const analysed: (AnalysedText | null)[] = texts.map((t) => (t === '' ? null : analyse(t)));
@@ -65,7 +71,8 @@ export function quoteEvidence(text: string, matched: ReadonlySet<string>, opts: 
   const a = analyse(text);
   // Which words matched: the word itself, or a phrase whose concept matched.
   const hit = a.tokens.map((t) => matched.has(t.term));
-  for (const h of findConcepts(a.tokens, vocabularyMatcher())) if (matched.has(h.term)) for (let i = h.from; i < h.to; i++) hit[i] = true;
+  for (const h of findConcepts(a.tokens, vocabularyMatcher()))
+    if (matched.has(h.term)) for (let i = h.from; i < h.to; i++) hit[i] = true;
   const re = new RegExp(opts.list ? LIST_END.source : CLAUSE_END.source, 'g');
   let best: { start: number; end: number; score: number; first: number } | null = null;
   let start = 0;

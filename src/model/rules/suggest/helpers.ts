@@ -69,7 +69,9 @@ export function suggestHelpers(hi: HelperIndex, objective: Objective, opts: Sugg
   const ranked = rankPeople(hi, query, {
     profile: HELPER_PROFILE,
     fitKinds: neededKinds(objective).kinds,
-    skip: (doc) => doc.contact.objectiveIds.includes(id) || (dismissed !== undefined && dismissed.has(suggestionKey(id, doc.contact.id))),
+    skip: (doc) =>
+      doc.contact.objectiveIds.includes(id) ||
+      (dismissed !== undefined && dismissed.has(suggestionKey(id, doc.contact.id))),
     limit: opts.limit ?? 5,
     minCoverage: MIN_COVERAGE,
     minRelevance: MIN_RELEVANCE,
@@ -77,7 +79,14 @@ export function suggestHelpers(hi: HelperIndex, objective: Objective, opts: Sugg
   return ranked.map((r) => toSuggestion(hi, r.doc, r.score, query, r.warmth, r.communityFit));
 }
 
-function toSuggestion(hi: HelperIndex, d: number, score: number, query: readonly QueryTerm[], warmth: Suggestion['warmth'], communityFit: CommunityId | null): Suggestion {
+function toSuggestion(
+  hi: HelperIndex,
+  d: number,
+  score: number,
+  query: readonly QueryTerm[],
+  warmth: Suggestion['warmth'],
+  communityFit: CommunityId | null,
+): Suggestion {
   const contact = hi.people[d]!.contact;
   const ev = evidenceFor(hi, d, query, HELPER_PROFILE, notHeadline);
   const evidence = ev?.best ?? { field: 'role' as const, quote: contact.role };
@@ -85,7 +94,11 @@ function toSuggestion(hi: HelperIndex, d: number, score: number, query: readonly
 }
 
 /** Suggestions for every active objective, by objective id. */
-export function suggestHelpersForAll(hi: HelperIndex, objectives: readonly Objective[], opts: SuggestOptions = {}): Map<ObjectiveId, Suggestion[]> {
+export function suggestHelpersForAll(
+  hi: HelperIndex,
+  objectives: readonly Objective[],
+  opts: SuggestOptions = {},
+): Map<ObjectiveId, Suggestion[]> {
   const out = new Map<ObjectiveId, Suggestion[]>();
   for (const o of objectives) {
     if (o.deletedAt !== null || o.mergedIntoId !== null || o.status !== 'active') continue;

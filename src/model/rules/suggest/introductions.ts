@@ -64,15 +64,23 @@ export function suggestIntroductions(hi: HelperIndex, opts: IntroductionOptions 
 }
 
 /** `suggestIntroductions` in time slices (see runInSlices): across a whole network it is seconds of work on a phone. */
-export function suggestIntroductionsInSteps(hi: HelperIndex, opts: IntroductionOptions, pause: () => Promise<void>): Promise<IntroductionSuggestion[]> {
+export function suggestIntroductionsInSteps(
+  hi: HelperIndex,
+  opts: IntroductionOptions,
+  pause: () => Promise<void>,
+): Promise<IntroductionSuggestion[]> {
   return runInSlices(suggestingIntroductions(hi, opts), pause);
 }
 
 /** Yields after each few people asked about, so a caller can pause. */
-function* suggestingIntroductions(hi: HelperIndex, opts: IntroductionOptions): Generator<void, IntroductionSuggestion[]> {
+function* suggestingIntroductions(
+  hi: HelperIndex,
+  opts: IntroductionOptions,
+): Generator<void, IntroductionSuggestion[]> {
   const known = new Set<string>();
   for (const intro of opts.introductions ?? []) {
-    if (intro.deletedAt === null && intro.personAId !== null && intro.personBId !== null) known.add(introductionKey(intro.personAId, intro.personBId));
+    if (intro.deletedAt === null && intro.personAId !== null && intro.personBId !== null)
+      known.add(introductionKey(intro.personAId, intro.personBId));
   }
   const only = opts.forContactId;
   const onlyDoc = only === undefined ? undefined : hi.docOf.get(only);
@@ -111,7 +119,14 @@ function* suggestingIntroductions(hi: HelperIndex, opts: IntroductionOptions): G
       const key = introductionKey(seeker.contact.id, provider.contact.id);
       const seen = best.get(key);
       if (seen && seen.score >= score) continue;
-      best.set(key, { seekerId: seeker.contact.id, providerId: provider.contact.id, key, score, reason: introReason(hi, seeker, r.doc, query), acrossCommunities: across });
+      best.set(key, {
+        seekerId: seeker.contact.id,
+        providerId: provider.contact.id,
+        key,
+        score,
+        reason: introReason(hi, seeker, r.doc, query),
+        acrossCommunities: across,
+      });
     }
   }
   return [...best.values()].sort((a, b) => b.score - a.score || a.key.localeCompare(b.key)).slice(0, opts.limit ?? 5);
@@ -125,7 +140,8 @@ function introReason(hi: HelperIndex, seeker: PersonDoc, providerDoc: number, qu
   const e = ev?.best;
   let gives: string;
   if (!e || (e.field === 'role' && !provider.role)) gives = 'could help';
-  else if (e.field === 'role') gives = `is ${provider.role}${provider.organisation ? ` at ${provider.organisation}` : ''}`;
+  else if (e.field === 'role')
+    gives = `is ${provider.role}${provider.organisation ? ` at ${provider.organisation}` : ''}`;
   else if (e.field === 'organisation') gives = `works at ${provider.organisation}`;
   else gives = `— ${FIELD_LABELS[e.field]}: “${e.quote}”`;
   return `${seeker.contact.name} needs “${need}”; ${provider.name} ${gives}.`;

@@ -61,12 +61,20 @@ function communityIndex(hi: HelperIndex): CommunityIndex {
   for (const p of hi.people) {
     for (const id of p.communityIds) {
       if (p.contact.needs) (needs.get(id) ?? needs.set(id, []).get(id)!).push(`${p.contact.name}: ${p.contact.needs}`);
-      if (p.contact.interests) (interests.get(id) ?? interests.set(id, []).get(id)!).push(`${p.contact.name}: ${p.contact.interests}`);
+      if (p.contact.interests)
+        (interests.get(id) ?? interests.set(id, []).get(id)!).push(`${p.contact.name}: ${p.contact.interests}`);
     }
   }
   const builder = makeIndexBuilder(COMMUNITY_FIELDS.length);
   const texts = communities.map((c, d) => {
-    const t = [c.name, COMMUNITY_KIND_LABELS[c.kind], c.description, c.offer, (needs.get(c.id) ?? []).join('\n'), (interests.get(c.id) ?? []).join('\n')];
+    const t = [
+      c.name,
+      COMMUNITY_KIND_LABELS[c.kind],
+      c.description,
+      c.offer,
+      (needs.get(c.id) ?? []).join('\n'),
+      (interests.get(c.id) ?? []).join('\n'),
+    ];
     t.forEach((text, f) => text !== '' && builder.addField(d, f, analyse(text)));
     return t;
   });
@@ -116,12 +124,25 @@ export function suggestForOffer(hi: HelperIndex, offer: Offer, opts: SuggestOpti
     // For an offer, what they need or like is the point: prefer it to the headline.
     const ev = evidenceFor(hi, r.doc, query, OFFER_PROFILE, (f) => f === 'needs' || f === 'interests');
     const evidence = ev?.best ?? { field: 'role' as const, quote: contact.role };
-    return { contactId: contact.id, score: r.score, reason: reasonSentence(contact, evidence), evidence, warmth: r.warmth, communityFit: null };
+    return {
+      contactId: contact.id,
+      score: r.score,
+      reason: reasonSentence(contact, evidence),
+      evidence,
+      warmth: r.warmth,
+      communityFit: null,
+    };
   });
   return { people, communities: rankCommunities(hi, offer, query, limit, dismissed) };
 }
 
-function rankCommunities(hi: HelperIndex, offer: Offer, query: readonly QueryTerm[], limit: number, dismissed: ReadonlySet<string> | undefined): CommunitySuggestion[] {
+function rankCommunities(
+  hi: HelperIndex,
+  offer: Offer,
+  query: readonly QueryTerm[],
+  limit: number,
+  dismissed: ReadonlySet<string> | undefined,
+): CommunitySuggestion[] {
   if (query.length === 0) return [];
   const ci = communityIndex(hi);
   const { scores, units, matched, unitMass } = scoreQuery(ci.index, query, COMMUNITY_PROFILE);
@@ -139,7 +160,11 @@ function rankCommunities(hi: HelperIndex, offer: Offer, query: readonly QueryTer
     const member = c.membership === 'member' ? WARMTH_BOOST.warm : 1;
     ranked.push({ d, score: raw * cov ** COVERAGE_POWER * member });
   }
-  ranked.sort((a, b) => b.score - a.score || (ci.communities[a.d] as Community).name.localeCompare((ci.communities[b.d] as Community).name));
+  ranked.sort(
+    (a, b) =>
+      b.score - a.score ||
+      (ci.communities[a.d] as Community).name.localeCompare((ci.communities[b.d] as Community).name),
+  );
   return ranked.slice(0, limit).map(({ d, score }) => {
     const c = ci.communities[d] as Community;
     const texts = ci.texts[d] as string[];

@@ -32,7 +32,10 @@ export const PERSON_FIELDS = [
   'offers',
 ] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
-export const FIELD_NO: Record<PersonField, number> = Object.fromEntries(PERSON_FIELDS.map((f, i) => [f, i])) as Record<PersonField, number>;
+export const FIELD_NO: Record<PersonField, number> = Object.fromEntries(PERSON_FIELDS.map((f, i) => [f, i])) as Record<
+  PersonField,
+  number
+>;
 
 /** How each field is named in a reason: "Talent partner at Climatebase — what they need: “…”". */
 export const FIELD_LABELS: Record<PersonField, string> = {
@@ -54,9 +57,18 @@ export const FIELD_LABELS: Record<PersonField, string> = {
 export function profileOf(weights: Partial<Record<PersonField, number>>): FieldProfile {
   // Short fields (a role, a few tags) are not penalised for being long; prose is, more.
   const b: Record<PersonField, number> = {
-    role: 0.3, organisation: 0.3, department: 0.3, tags: 0.3,
-    whatTheyDo: 0.6, interests: 0.6, needs: 0.6, metLine: 0.5,
-    notes: 0.75, learned: 0.75, communities: 0.4, offers: 0.75,
+    role: 0.3,
+    organisation: 0.3,
+    department: 0.3,
+    tags: 0.3,
+    whatTheyDo: 0.6,
+    interests: 0.6,
+    needs: 0.6,
+    metLine: 0.5,
+    notes: 0.75,
+    learned: 0.75,
+    communities: 0.4,
+    offers: 0.75,
   };
   return { weights: PERSON_FIELDS.map((f) => weights[f] ?? 0), b: PERSON_FIELDS.map((f) => b[f]) };
 }
@@ -94,11 +106,19 @@ export interface HelperIndex {
 
 /** "Climate Tech London (Online community)" per line: the name and the kind both say something. */
 function communityLines(ids: readonly CommunityId[], byId: ReadonlyMap<CommunityId, Community>): string {
-  return ids.map((id) => { const c = byId.get(id) as Community; return `${c.name} (${COMMUNITY_KIND_LABELS[c.kind]})`; }).join('\n');
+  return ids
+    .map((id) => {
+      const c = byId.get(id) as Community;
+      return `${c.name} (${COMMUNITY_KIND_LABELS[c.kind]})`;
+    })
+    .join('\n');
 }
 
 /** What the user offers each community: its own "what I could offer them" and the live offers meant for it. */
-function offersByCommunity(communities: ReadonlyMap<CommunityId, Community>, offers: readonly Offer[]): Map<CommunityId, string[]> {
+function offersByCommunity(
+  communities: ReadonlyMap<CommunityId, Community>,
+  offers: readonly Offer[],
+): Map<CommunityId, string[]> {
   const out = new Map<CommunityId, string[]>();
   for (const c of communities.values()) if (c.offer.trim() !== '') out.set(c.id, [c.offer]);
   for (const o of offers) {
@@ -114,7 +134,10 @@ function offersByCommunity(communities: ReadonlyMap<CommunityId, Community>, off
 }
 
 /** What was learned about each person in interactions, trashed ones aside; merged people's go to the one kept. */
-function learnedByPerson(interactions: readonly Interaction[], resolve: (id: ContactId) => ContactId): Map<ContactId, string[]> {
+function learnedByPerson(
+  interactions: readonly Interaction[],
+  resolve: (id: ContactId) => ContactId,
+): Map<ContactId, string[]> {
   const out = new Map<ContactId, string[]>();
   for (const i of interactions) {
     if (i.deletedAt !== null || i.learned.trim() === '') continue;
@@ -134,7 +157,11 @@ export function buildHelperIndex(input: SuggestInput): HelperIndex {
 }
 
 /** `buildHelperIndex` in time slices (see runInSlices), `pause` awaited between them: 0.6 s for 7,000 people on a phone. */
-export function buildHelperIndexInSteps(input: SuggestInput, pause: () => Promise<void>, sliceMs = 30): Promise<HelperIndex> {
+export function buildHelperIndexInSteps(
+  input: SuggestInput,
+  pause: () => Promise<void>,
+  sliceMs = 30,
+): Promise<HelperIndex> {
   return runInSlices(helperIndexSteps(input), pause, sliceMs);
 }
 
@@ -142,14 +169,18 @@ function* helperIndexSteps(input: SuggestInput): Generator<void, HelperIndex> {
   const people = activePeople(input.contacts);
   const resolve = makeIdResolver(input.contacts);
   const communityById = new Map<CommunityId, Community>();
-  for (const c of input.communities ?? []) if (c.deletedAt === null && c.mergedIntoId === null) communityById.set(c.id, c);
+  for (const c of input.communities ?? [])
+    if (c.deletedAt === null && c.mergedIntoId === null) communityById.set(c.id, c);
   const offers = (input.offers ?? []).filter((o) => o.deletedAt === null && o.mergedIntoId === null);
   const offered = offersByCommunity(communityById, offers);
   const learned = learnedByPerson(input.interactions ?? [], resolve);
   const nowMs = instantMs(input.now);
   const today = localDay(nowMs, input.timeZone);
   const lastTouch = lastTouchDayByPerson(
-    lastContactDayByPerson(input.lastContact ?? lastContactByPerson(input.interactions ?? [], { until: nowMs, resolve }), input.timeZone),
+    lastContactDayByPerson(
+      input.lastContact ?? lastContactByPerson(input.interactions ?? [], { until: nowMs, resolve }),
+      input.timeZone,
+    ),
     people,
   );
 

@@ -71,7 +71,8 @@ export function rankPeople(hi: HelperIndex, query: readonly QueryTerm[], opts: R
     if (doc.warmth) score *= WARMTH_BOOST[doc.warmth];
     let communityFit: CommunityId | null = null;
     if (fit.size) {
-      communityFit = doc.communityIds.find((id) => fit.has((hi.communityById.get(id) as { kind: CommunityKind }).kind)) ?? null;
+      communityFit =
+        doc.communityIds.find((id) => fit.has((hi.communityById.get(id) as { kind: CommunityKind }).kind)) ?? null;
       if (communityFit) score *= COMMUNITY_FIT_BOOST;
     }
     out.push({ doc: d, score, relevance, warmth: doc.warmth === 'stale' ? null : doc.warmth, communityFit });
@@ -90,17 +91,30 @@ export interface Evidence {
 }
 
 /** The field that earned most of a person's score, and what to quote from it. */
-export function evidenceFor(hi: HelperIndex, d: number, query: readonly QueryTerm[], profile: FieldProfile, prefer?: (f: PersonField) => boolean): { best: Evidence; all: Evidence[]; matched: Set<string> } | null {
+export function evidenceFor(
+  hi: HelperIndex,
+  d: number,
+  query: readonly QueryTerm[],
+  profile: FieldProfile,
+  prefer?: (f: PersonField) => boolean,
+): { best: Evidence; all: Evidence[]; matched: Set<string> } | null {
   const doc = hi.people[d] as PersonDoc;
   const fields = fieldEvidence(hi.index, d, doc.texts, query, profile);
   if (fields.length === 0) return null;
   const all = fields.map((f) => {
     const field = PERSON_FIELDS[f.field] as PersonField;
-    return { field, quote: quoteEvidence(doc.texts[f.field] as string, f.matched, { list: field === 'tags' || field === 'communities' }) };
+    return {
+      field,
+      quote: quoteEvidence(doc.texts[f.field] as string, f.matched, {
+        list: field === 'tags' || field === 'communities',
+      }),
+    };
   });
   const top = fields[0]?.contribution ?? 0;
   // A preferred field (one the sentence does not already show) wins when it earned a fair share.
-  const preferred = prefer ? all.find((e, i) => prefer(e.field) && (fields[i]?.contribution ?? 0) >= 0.3 * top) : undefined;
+  const preferred = prefer
+    ? all.find((e, i) => prefer(e.field) && (fields[i]?.contribution ?? 0) >= 0.3 * top)
+    : undefined;
   const matched = new Set<string>();
   for (const f of fields) for (const t of f.matched) matched.add(t);
   return { best: preferred ?? (all[0] as Evidence), all, matched };

@@ -47,7 +47,14 @@ function endsCvc(w: string): boolean {
   const n = w.length;
   if (n < 3) return false;
   const last = w[n - 1] as string;
-  return isConsonant(w, n - 3) && !isConsonant(w, n - 2) && isConsonant(w, n - 1) && last !== 'w' && last !== 'x' && last !== 'y';
+  return (
+    isConsonant(w, n - 3) &&
+    !isConsonant(w, n - 2) &&
+    isConsonant(w, n - 1) &&
+    last !== 'w' &&
+    last !== 'x' &&
+    last !== 'y'
+  );
 }
 
 /** Porter's repair after removing -ing or -ed: hir → hire, plann → plan, creat → create. */
@@ -55,7 +62,8 @@ function repair(w: string): string {
   if (w.endsWith('at') || w.endsWith('bl') || w.endsWith('is')) return `${w}e`;
   const n = w.length;
   const last = w[n - 1] as string;
-  if (n >= 2 && last === w[n - 2] && isConsonant(w, n - 1) && last !== 'l' && last !== 's' && last !== 'z') return w.slice(0, -1);
+  if (n >= 2 && last === w[n - 2] && isConsonant(w, n - 1) && last !== 'l' && last !== 's' && last !== 'z')
+    return w.slice(0, -1);
   if (measure(w) === 1 && endsCvc(w)) return `${w}e`;
   return w;
 }
@@ -101,7 +109,8 @@ export function stem(word: string): string {
   // Plurals (Porter 1a), with -ies → -y so "companies" meets "company".
   if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && w.length > 3) w = w.slice(0, -1);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && w.length > 3)
+    w = w.slice(0, -1);
   const again = EXCEPTIONS[w];
   if (again !== undefined) return again;
 
@@ -119,9 +128,12 @@ export function stem(word: string): string {
   else if (w.endsWith('ed') && w.length - 2 >= 3 && hasVowel(w.slice(0, -2))) w = repair(w.slice(0, -2));
 
   // Agents and doctrines: recruiter, investor, journalist, journalism → the activity.
-  if (w.endsWith('er') && !w.endsWith('eer') && w.length - 2 >= 4 && measure(w.slice(0, -2)) >= 1) w = repair(w.slice(0, -2));
-  else if (w.endsWith('or') && !/[aeiou]or$/.test(w) && w.length - 2 >= 4 && measure(w.slice(0, -2)) >= 1) w = repair(w.slice(0, -2));
-  else if ((w.endsWith('ist') || w.endsWith('ism')) && w.length - 3 >= 4 && measure(w.slice(0, -3)) >= 1) w = w.slice(0, -3);
+  if (w.endsWith('er') && !w.endsWith('eer') && w.length - 2 >= 4 && measure(w.slice(0, -2)) >= 1)
+    w = repair(w.slice(0, -2));
+  else if (w.endsWith('or') && !/[aeiou]or$/.test(w) && w.length - 2 >= 4 && measure(w.slice(0, -2)) >= 1)
+    w = repair(w.slice(0, -2));
+  else if ((w.endsWith('ist') || w.endsWith('ism')) && w.length - 3 >= 4 && measure(w.slice(0, -3)) >= 1)
+    w = w.slice(0, -3);
 
   return dropFinalE(w);
 }

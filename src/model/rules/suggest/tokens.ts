@@ -97,5 +97,7 @@ export function tokenize(text: string, opts: { query?: boolean } = {}): Token[] 
 
 /** Just the terms; a query's filler words are left out. */
 export function terms(text: string, opts: { query?: boolean } = {}): string[] {
-  return tokenize(text, opts).filter((t) => !t.filler).map((t) => t.term);
+  return tokenize(text, opts)
+    .filter((t) => !t.filler)
+    .map((t) => t.term);
 }

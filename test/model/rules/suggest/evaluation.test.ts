@@ -33,11 +33,15 @@ describe('evaluation set', () => {
     const rows = metrics();
     const name = new Map(contacts.map((c) => [c.id, c.name]));
     for (const r of rows) {
-      console.log(`${r.p3.toFixed(2)}  ${r.r10.toFixed(2)}  ${r.objective}\n      ${r.ranked.map((id) => name.get(id)).join(', ')}`);
+      console.log(
+        `${r.p3.toFixed(2)}  ${r.r10.toFixed(2)}  ${r.objective}\n      ${r.ranked.map((id) => name.get(id)).join(', ')}`,
+      );
     }
     const p3 = rows.reduce((s, r) => s + r.p3, 0) / rows.length;
     const r10 = rows.reduce((s, r) => s + r.r10, 0) / rows.length;
-    console.log(`precision@3 = ${p3.toFixed(3)}, recall@10 = ${r10.toFixed(3)} over ${rows.length} objectives and ${contacts.length} people`);
+    console.log(
+      `precision@3 = ${p3.toFixed(3)}, recall@10 = ${r10.toFixed(3)} over ${rows.length} objectives and ${contacts.length} people`,
+    );
     expect(p3).toBeGreaterThanOrEqual(0.7);
     expect(r10).toBeGreaterThanOrEqual(0.8);
   });

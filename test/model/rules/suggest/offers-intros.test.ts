@@ -1,22 +1,54 @@
 /** Who would value an offer, and which introductions are worth making. */
 import { describe, expect, test } from 'vitest';
 import type { ContactId } from '../../../../src/model/index.ts';
-import { buildHelperIndex, introductionKey, suggestForOffer, suggestIntroductions, suggestionKey, type SuggestInput } from '../../../../src/model/rules/suggest/index.ts';
+import {
+  buildHelperIndex,
+  introductionKey,
+  suggestForOffer,
+  suggestIntroductions,
+  suggestionKey,
+  type SuggestInput,
+} from '../../../../src/model/rules/suggest/index.ts';
 import { community, introduction, offer, person } from '../build.ts';
 
 const NOW = '2026-03-05T09:00:00Z';
 const ZONE = 'Europe/London';
-const filler = Array.from({ length: 30 }, (_, i) => person(`filler${i}`, { name: `Person ${i}`, role: ['Barista', 'Pilot', 'Florist', 'Plumber', 'Dentist'][i % 5] as string }));
+const filler = Array.from({ length: 30 }, (_, i) =>
+  person(`filler${i}`, {
+    name: `Person ${i}`,
+    role: ['Barista', 'Pilot', 'Florist', 'Plumber', 'Dentist'][i % 5] as string,
+  }),
+);
 
 describe('who would value an offer', () => {
-  const founders = community('founders', { name: 'Fintech Founders Circle', kind: 'online', description: 'Founders of early-stage fintech startups' });
+  const founders = community('founders', {
+    name: 'Fintech Founders Circle',
+    kind: 'online',
+    description: 'Founders of early-stage fintech startups',
+  });
   const runners = community('runners', { name: 'Hackney Running Club', kind: 'voluntary-group' });
   const teachers = community('teachers', { name: 'Primary Teachers Network', kind: 'professional-body' });
-  const needy = person('needy', { name: 'Zara Ahmed', role: 'Founder', organisation: 'Tillpoint', needs: 'Someone to review our product roadmap', communityIds: [founders.id] });
-  const curious = person('curious', { name: 'Gabe Ito', role: 'Designer', interests: 'product roadmaps and discovery', communityIds: [runners.id] });
+  const needy = person('needy', {
+    name: 'Zara Ahmed',
+    role: 'Founder',
+    organisation: 'Tillpoint',
+    needs: 'Someone to review our product roadmap',
+    communityIds: [founders.id],
+  });
+  const curious = person('curious', {
+    name: 'Gabe Ito',
+    role: 'Designer',
+    interests: 'product roadmaps and discovery',
+    communityIds: [runners.id],
+  });
   const pm = person('pm', { name: 'Owen Price', role: 'Product Manager', organisation: 'HSBC' });
   const review = offer('review', { title: 'Product roadmap reviews for founders', communityIds: [] });
-  const input: SuggestInput = { contacts: [needy, curious, pm, ...filler], communities: [founders, runners, teachers], now: NOW, timeZone: ZONE };
+  const input: SuggestInput = {
+    contacts: [needy, curious, pm, ...filler],
+    communities: [founders, runners, teachers],
+    now: NOW,
+    timeZone: ZONE,
+  };
   const index = buildHelperIndex(input);
 
   test('people whose needs it answers come first, then those interested in it', () => {
@@ -27,7 +59,9 @@ describe('who would value an offer', () => {
   });
 
   test('the reason quotes the need', () => {
-    expect(suggestForOffer(index, review).people[0]?.reason).toBe('Founder at Tillpoint — what they need: “Someone to review our product roadmap”');
+    expect(suggestForOffer(index, review).people[0]?.reason).toBe(
+      'Founder at Tillpoint — what they need: “Someone to review our product roadmap”',
+    );
   });
 
   test('communities whose purpose or members fit it are suggested, with the evidence; unrelated ones are not', () => {
@@ -50,17 +84,45 @@ describe('who would value an offer', () => {
 describe('suggested introductions', () => {
   const fintech = community('fintech', { name: 'Fintech Founders Circle', kind: 'online' });
   const law = community('law', { name: 'Law Society', kind: 'professional-body' });
-  const ana = person('ana', { name: 'Ana Lima', role: 'Founder', organisation: 'Paywise', needs: 'A payments lawyer for our e-money licence', communityIds: [fintech.id] });
-  const tom = person('tom', { name: 'Tom Reyes', role: 'Payments lawyer', organisation: 'Bird & Bird', communityIds: [law.id] });
-  const tess = person('tess', { name: 'Tess Hart', role: 'Payments lawyer', organisation: 'Hogan Lovells', communityIds: [fintech.id] });
+  const ana = person('ana', {
+    name: 'Ana Lima',
+    role: 'Founder',
+    organisation: 'Paywise',
+    needs: 'A payments lawyer for our e-money licence',
+    communityIds: [fintech.id],
+  });
+  const tom = person('tom', {
+    name: 'Tom Reyes',
+    role: 'Payments lawyer',
+    organisation: 'Bird & Bird',
+    communityIds: [law.id],
+  });
+  const tess = person('tess', {
+    name: 'Tess Hart',
+    role: 'Payments lawyer',
+    organisation: 'Hogan Lovells',
+    communityIds: [fintech.id],
+  });
   const ruth = person('ruth', { name: 'Ruth Klein', role: 'Family lawyer', organisation: 'Klein Law' });
-  const input: SuggestInput = { contacts: [ana, tom, tess, ruth, ...filler], communities: [fintech, law], now: NOW, timeZone: ZONE };
+  const input: SuggestInput = {
+    contacts: [ana, tom, tess, ruth, ...filler],
+    communities: [fintech, law],
+    now: NOW,
+    timeZone: ZONE,
+  };
   const index = buildHelperIndex(input);
 
   test('pairs one person’s needs with another who does it, in one sentence', () => {
     const got = suggestIntroductions(index);
-    expect(got[0]).toMatchObject({ seekerId: ana.id, providerId: tom.id, key: introductionKey(ana.id, tom.id), acrossCommunities: true });
-    expect(got[0]?.reason).toBe('Ana Lima needs “A payments lawyer for our e-money licence”; Tom Reyes is Payments lawyer at Bird & Bird.');
+    expect(got[0]).toMatchObject({
+      seekerId: ana.id,
+      providerId: tom.id,
+      key: introductionKey(ana.id, tom.id),
+      acrossCommunities: true,
+    });
+    expect(got[0]?.reason).toBe(
+      'Ana Lima needs “A payments lawyer for our e-money licence”; Tom Reyes is Payments lawyer at Bird & Bird.',
+    );
   });
 
   test('prefers pairs across communities, where the user is the only link', () => {
@@ -88,7 +150,9 @@ describe('suggested introductions', () => {
     const onTom = suggestIntroductions(index, { forContactId: tom.id });
     expect(onTom.length).toBeGreaterThan(0);
     for (const i of onTom) expect([i.seekerId, i.providerId]).toContain(tom.id);
-    const onSomeoneElse: ContactId[] = suggestIntroductions(index, { forContactId: filler[0]!.id }).map((i) => i.providerId);
+    const onSomeoneElse: ContactId[] = suggestIntroductions(index, { forContactId: filler[0]!.id }).map(
+      (i) => i.providerId,
+    );
     expect(onSomeoneElse).toEqual([]);
   });
 });

@@ -16,16 +16,50 @@ import { community, interaction, objective, offer, person } from '../build.ts';
 const NOW = '2026-03-05T09:00:00Z';
 const ZONE = 'Europe/London';
 
-const climateJobs = objective('jobs', { title: 'Get introduced to hiring managers at 3 climate startups', kind: 'new-role' });
+const climateJobs = objective('jobs', {
+  title: 'Get introduced to hiring managers at 3 climate startups',
+  kind: 'new-role',
+});
 const climatePm = objective('pm', { title: 'Be known as a climate-minded PM', kind: 'visibility' });
 
-const talent = person('talent', { name: 'Maya Goldberg', role: 'Talent partner', organisation: 'Climatebase', needs: 'strong climate PMs' });
+const talent = person('talent', {
+  name: 'Maya Goldberg',
+  role: 'Talent partner',
+  organisation: 'Climatebase',
+  needs: 'strong climate PMs',
+});
 const energyPm = person('energypm', { name: 'Jonas Weber', role: 'Product Manager', organisation: 'Octopus Energy' });
-const scientist = person('scientist', { name: 'Helen Ward', role: 'Climate scientist', organisation: 'University of Reading', whatTheyDo: 'Models ocean heat uptake' });
-const bankRecruiter = person('bankrec', { name: 'Gareth Lloyd', role: 'Graduate recruiter', organisation: 'Barclays', whatTheyDo: 'Hires graduates into investment banking' });
-const chef = person('chef', { name: 'Mark Hughes', role: 'Head chef', organisation: 'Dishoom', whatTheyDo: 'Runs a kitchen' });
-const bankPm = person('bankpm', { name: 'Owen Price', role: 'Product Manager', organisation: 'HSBC', whatTheyDo: 'Mobile banking app' });
-const filler = Array.from({ length: 30 }, (_, i) => person(`filler${i}`, { name: `Person ${i}`, role: ['Barista', 'Pilot', 'Florist', 'Plumber', 'Dentist'][i % 5] as string, organisation: `Org ${i}` }));
+const scientist = person('scientist', {
+  name: 'Helen Ward',
+  role: 'Climate scientist',
+  organisation: 'University of Reading',
+  whatTheyDo: 'Models ocean heat uptake',
+});
+const bankRecruiter = person('bankrec', {
+  name: 'Gareth Lloyd',
+  role: 'Graduate recruiter',
+  organisation: 'Barclays',
+  whatTheyDo: 'Hires graduates into investment banking',
+});
+const chef = person('chef', {
+  name: 'Mark Hughes',
+  role: 'Head chef',
+  organisation: 'Dishoom',
+  whatTheyDo: 'Runs a kitchen',
+});
+const bankPm = person('bankpm', {
+  name: 'Owen Price',
+  role: 'Product Manager',
+  organisation: 'HSBC',
+  whatTheyDo: 'Mobile banking app',
+});
+const filler = Array.from({ length: 30 }, (_, i) =>
+  person(`filler${i}`, {
+    name: `Person ${i}`,
+    role: ['Barista', 'Pilot', 'Florist', 'Plumber', 'Dentist'][i % 5] as string,
+    organisation: `Org ${i}`,
+  }),
+);
 
 const base = (over: Partial<SuggestInput> = {}): SuggestInput => ({
   contacts: [talent, energyPm, scientist, bankRecruiter, chef, bankPm, ...filler],
@@ -62,7 +96,8 @@ describe('ranking order', () => {
     const got = ids(suggestHelpers(index, climateJobs, { limit: 10 }));
     // The talent partner has both recruiting and climate; the bank recruiter and the scientist one each.
     expect(got.indexOf(talent.id)).toBe(0);
-    for (const partial of [bankRecruiter.id, scientist.id]) if (got.includes(partial)) expect(got.indexOf(partial)).toBeGreaterThan(0);
+    for (const partial of [bankRecruiter.id, scientist.id])
+      if (got.includes(partial)) expect(got.indexOf(partial)).toBeGreaterThan(0);
   });
 
   test('people with nothing in common with the objective are never suggested', () => {
@@ -80,8 +115,12 @@ describe('ranking order', () => {
   });
 
   test('the order does not depend on the order people were added', () => {
-    const reversed = buildHelperIndex(base({ contacts: [talent, energyPm, scientist, bankRecruiter, chef, bankPm, ...filler].reverse() }));
-    expect(ids(suggestHelpers(reversed, climatePm, { limit: 10 }))).toEqual(ids(suggestHelpers(index, climatePm, { limit: 10 })));
+    const reversed = buildHelperIndex(
+      base({ contacts: [talent, energyPm, scientist, bankRecruiter, chef, bankPm, ...filler].reverse() }),
+    );
+    expect(ids(suggestHelpers(reversed, climatePm, { limit: 10 }))).toEqual(
+      ids(suggestHelpers(index, climatePm, { limit: 10 })),
+    );
   });
 
   test('a warm relationship lifts a person by the warmth boost', () => {
@@ -90,7 +129,12 @@ describe('ranking order', () => {
     const cold = buildHelperIndex(base({ contacts: [twinA, twinB, ...filler] }));
     const coldScores = suggestHelpers(cold, climateJobs);
     expect(coldScores[0]?.contactId).toBe(twinA.id); // a tie goes to the name
-    const warm = buildHelperIndex(base({ contacts: [twinA, twinB, ...filler], interactions: [interaction('b', { at: '2026-03-01T10:00:00Z', contactIds: [twinB.id] })] }));
+    const warm = buildHelperIndex(
+      base({
+        contacts: [twinA, twinB, ...filler],
+        interactions: [interaction('b', { at: '2026-03-01T10:00:00Z', contactIds: [twinB.id] })],
+      }),
+    );
     const got = suggestHelpers(warm, climateJobs);
     expect(got[0]?.contactId).toBe(twinB.id);
     expect(got[0]?.warmth).toBe('fresh');
@@ -114,19 +158,33 @@ describe('ranking order', () => {
 describe('evidence beyond the person’s own fields', () => {
   test('what was learned in an interaction counts; a trashed interaction does not', () => {
     const quiet = person('quiet', { name: 'Mateo', role: 'Neighbour' });
-    const learned = interaction('l', { at: '2026-01-10T10:00:00Z', contactIds: [quiet.id], learned: 'Hiring a product lead for his climate startup' });
+    const learned = interaction('l', {
+      at: '2026-01-10T10:00:00Z',
+      contactIds: [quiet.id],
+      learned: 'Hiring a product lead for his climate startup',
+    });
     const seen = buildHelperIndex(base({ contacts: [quiet, ...filler], interactions: [learned] }));
     const got = suggestHelpers(seen, climateJobs);
     expect(ids(got)).toContain(quiet.id);
-    expect(got.find((s) => s.contactId === quiet.id)?.reason).toContain('you learned: “Hiring a product lead for his climate startup”');
-    const trashed = buildHelperIndex(base({ contacts: [quiet, ...filler], interactions: [{ ...learned, deletedAt: '2026-02-01T00:00:00.000Z' }] }));
+    expect(got.find((s) => s.contactId === quiet.id)?.reason).toContain(
+      'you learned: “Hiring a product lead for his climate startup”',
+    );
+    const trashed = buildHelperIndex(
+      base({ contacts: [quiet, ...filler], interactions: [{ ...learned, deletedAt: '2026-02-01T00:00:00.000Z' }] }),
+    );
     expect(ids(suggestHelpers(trashed, climateJobs))).not.toContain(quiet.id);
   });
 
   test('a community’s name and what the user offers it count', () => {
     const ctl = community('ctl', { name: 'Climate Recruiters Guild', kind: 'professional-body' });
     const member = person('member', { name: 'Zed', role: 'Volunteer', communityIds: [ctl.id] });
-    const idx = buildHelperIndex(base({ contacts: [member, ...filler], communities: [ctl], offers: [offer('o', { title: 'Mock interviews', communityIds: [ctl.id] })] }));
+    const idx = buildHelperIndex(
+      base({
+        contacts: [member, ...filler],
+        communities: [ctl],
+        offers: [offer('o', { title: 'Mock interviews', communityIds: [ctl.id] })],
+      }),
+    );
     const got = suggestHelpers(idx, climateJobs);
     expect(ids(got)).toContain(member.id);
     expect(got[0]?.reason).toBe('Volunteer — in: “Climate Recruiters Guild (Professional body)”');
@@ -143,7 +201,10 @@ describe('reasons', () => {
         const quote = /“([^”]+)”/.exec(s.reason)?.[1];
         expect(quote, s.reason).toBeDefined();
         const fields = [c.role, c.organisation, c.whatTheyDo, c.needs, c.interests, c.notes];
-        expect(fields.some((f) => f.includes(quote as string)), s.reason).toBe(true);
+        expect(
+          fields.some((f) => f.includes(quote as string)),
+          s.reason,
+        ).toBe(true);
         expect(s.evidence.quote).toBe(quote);
         expect(s.reason).not.toMatch(/[<>\n]/);
       }
@@ -204,11 +265,21 @@ describe('who is never suggested', () => {
   const network = [talent, energyPm, scientist, bankRecruiter, bankPm, ...filler];
   const idx = buildHelperIndex(base({ contacts: network }));
   const objectives: Objective[] = [climateJobs, climatePm];
-  propTest.prop([fc.array(fc.tuple(fc.integer({ min: 0, max: objectives.length - 1 }), fc.integer({ min: 0, max: network.length - 1 })), { maxLength: 12 })], {
-    seed: 20260305,
-    numRuns: 200,
-  })('a dismissed suggestion never returns', (picks) => {
-    const dismissed = new Set(picks.map(([o, p]) => suggestionKey((objectives[o] as Objective).id, (network[p] as Contact).id)));
+  propTest.prop(
+    [
+      fc.array(
+        fc.tuple(fc.integer({ min: 0, max: objectives.length - 1 }), fc.integer({ min: 0, max: network.length - 1 })),
+        { maxLength: 12 },
+      ),
+    ],
+    {
+      seed: 20260305,
+      numRuns: 200,
+    },
+  )('a dismissed suggestion never returns', (picks) => {
+    const dismissed = new Set(
+      picks.map(([o, p]) => suggestionKey((objectives[o] as Objective).id, (network[p] as Contact).id)),
+    );
     for (const o of objectives) {
       const all = ids(suggestHelpers(idx, o, { limit: 50 }));
       const kept = ids(suggestHelpers(idx, o, { limit: 50, dismissed }));

@@ -1,6 +1,13 @@
 /** Word forms, tokens and the vocabulary: what lets "hiring" find a "recruiter". */
 import { describe, expect, test } from 'vitest';
-import { conceptsOf, RELATED_WEIGHT, stem, terms, tokenize, VOCABULARY } from '../../../../src/model/rules/suggest/index.ts';
+import {
+  conceptsOf,
+  RELATED_WEIGHT,
+  stem,
+  terms,
+  tokenize,
+  VOCABULARY,
+} from '../../../../src/model/rules/suggest/index.ts';
 
 describe('stem', () => {
   test.each([
@@ -50,12 +57,22 @@ describe('tokenize', () => {
   });
 
   test('drops stop words and bare numbers', () => {
-    expect(terms('Get introduced to the hiring managers at 3 startups in 2026')).toEqual(['get', 'introduc', 'hire', 'manag', 'startup']);
+    expect(terms('Get introduced to the hiring managers at 3 startups in 2026')).toEqual([
+      'get',
+      'introduc',
+      'hire',
+      'manag',
+      'startup',
+    ]);
   });
 
   test('marks a query’s filler words and leaves them out of its terms', () => {
     expect(terms('Get introduced to hiring managers', { query: true })).toEqual(['hire', 'manag']);
-    expect(tokenize('Learn machine learning', { query: true }).map((t) => t.filler === true)).toEqual([true, false, true]);
+    expect(tokenize('Learn machine learning', { query: true }).map((t) => t.filler === true)).toEqual([
+      true,
+      false,
+      true,
+    ]);
   });
 
   test('keeps each word’s place in the original text, accents and all', () => {
@@ -69,7 +86,8 @@ describe('vocabulary', () => {
   test('has at least 40 groups with unique ids, and every phrase says something', () => {
     expect(VOCABULARY.length).toBeGreaterThanOrEqual(40);
     expect(new Set(VOCABULARY.map((g) => g.id)).size).toBe(VOCABULARY.length);
-    for (const g of VOCABULARY) for (const t of [...g.terms, ...(g.related ?? [])]) expect(terms(t), `${g.id}: ${t}`).not.toEqual([]);
+    for (const g of VOCABULARY)
+      for (const t of [...g.terms, ...(g.related ?? [])]) expect(terms(t), `${g.id}: ${t}`).not.toEqual([]);
   });
 
   test('every term finds its own group', () => {
@@ -103,7 +121,8 @@ describe('vocabulary', () => {
   });
 
   test('ordinary words outside it name no idea', () => {
-    for (const w of ['wedding', 'football', 'excavators', 'Tuscany', 'quiz night']) expect(conceptsOf(w), w).toEqual([]);
+    for (const w of ['wedding', 'football', 'excavators', 'Tuscany', 'quiz night'])
+      expect(conceptsOf(w), w).toEqual([]);
   });
 
   test('related terms point to an idea less surely than its own terms', () => {
