@@ -48,21 +48,21 @@ export function checkForUpdate(): Promise<void> {
   return checkImpl ? checkImpl() : Promise.resolve();
 }
 
+/**
+ * The page the person opened could not load its code. Online, its file belongs to an older
+ * build that is gone from the server and the cache; offline on a first visit (no service worker
+ * in control yet) it was simply never fetched. Only a page the person opens counts: the code
+ * fetched ahead in the background failing says nothing yet.
+ */
+export function reportPageCodeMissing(): void {
+  if (updateState.get() === 'applying') return;
+  updateState.set(navigator.onLine ? 'stale' : 'unavailable');
+}
+
 export function registerServiceWorker(opts: RegisterOptions): () => void {
   document.documentElement.dataset['build'] = APP_BUILD;
   const cleanups: (() => void)[] = [];
-  const on = <K extends keyof WindowEventMap>(target: Window, type: K, fn: (e: WindowEventMap[K]) => void) => {
-    target.addEventListener(type, fn);
-    cleanups.push(() => target.removeEventListener(type, fn));
-  };
-
-  // A lazily loaded page of an older build can be gone from the server and the cache. Offline on a
-  // first visit (no service worker in control yet) the page's code was simply never fetched: say that.
-  on(window, 'vite:preloadError' as keyof WindowEventMap, () => {
-    if (updateState.get() === 'applying') return;
-    updateState.set(navigator.onLine ? 'stale' : 'unavailable');
-  });
-  if (!('serviceWorker' in navigator)) return () => cleanups.forEach((c) => c());
+  if (!('serviceWorker' in navigator)) return () => undefined;
 
   const wb = new Workbox(opts.swUrl ?? '/sw.js', { scope: '/' });
   let hadController = navigator.serviceWorker.controller !== null;

@@ -7,12 +7,18 @@ import { Icon, type IconName } from './components/icons.tsx';
 import { Toasts } from './components/toasts.tsx';
 import { InstallButton } from './components/install-button.tsx';
 import { UpdatePrompt } from './components/update-prompt.tsx';
+import { reportPageCodeMissing } from '../pwa/register.ts';
 import { createNewerSchema, useSpace } from './space.tsx';
 
 /** Every place; each page's code loads when first needed (or at once, by src/boot.ts, for the first page). */
 const PAGES = PLACES.map((place) => ({
   path: place.path,
-  component: lazy(place.load as () => Promise<{ default: Component }>),
+  component: lazy(() =>
+    (place.load() as Promise<{ default: Component }>).catch((error: unknown) => {
+      reportPageCodeMissing();
+      throw error;
+    }),
+  ),
 }));
 
 function NavLink(props: ParentProps<{ href: string; icon: IconName; class?: string; end?: boolean }>) {
