@@ -94,7 +94,7 @@ try {
     })();`,
   });
   const page = await context.newPage();
-  await page.goto(server.url + '/');
+  await page.goto(`${server.url}/`);
   await controlledByServiceWorker(page);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;

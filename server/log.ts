@@ -26,6 +26,6 @@ export function makeLogger(write: (line: string) => void = (l) => process.stderr
   return (event, fields = {}) => {
     let line = `${new Date().toISOString()} ${event}`;
     for (const [key, value] of Object.entries(fields)) line += ` ${key}=${format(value)}`;
-    write(line + '\n');
+    write(`${line}\n`);
   };
 }

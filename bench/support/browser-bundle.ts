@@ -20,6 +20,6 @@ export async function bundleForBrowser(entry: string, name: string): Promise<str
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
   const chunk = outputs.flatMap((o) => o.output).find((o) => o.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new Error(`bundling ${entry} gave no script`);
+  if (chunk?.type !== 'chunk') throw new Error(`bundling ${entry} gave no script`);
   return chunk.code;
 }

@@ -84,7 +84,7 @@ export function makeMetrics(): Metrics {
       lines.push(`rapport_storage_write_seconds_bucket{le="+Inf"} ${writeCount}`);
       lines.push(`rapport_storage_write_seconds_sum ${writeSum}`);
       lines.push(`rapport_storage_write_seconds_count ${writeCount}`);
-      return lines.join('\n') + '\n';
+      return `${lines.join('\n')}\n`;
     },
   };
   return metrics;

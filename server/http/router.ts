@@ -28,7 +28,7 @@ function pathOf(req: IncomingMessage): string | null {
 export function createHttpServer(options: HttpOptions): http.Server {
   const serveStatic = makeStaticHandler(options.staticDir);
   const routes: Route[] = [
-    (req, res, path) => {
+    (_req, res, path) => {
       if (path !== '/healthz') return false;
       sendJson(res, 200, { ok: true });
       return true;

@@ -50,7 +50,7 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   if (!decoded.startsWith('/') || decoded.includes('\0') || decoded.includes('\\')) return null;
   const segments = decoded.split('/').slice(1);
   if (segments.some((s) => s.startsWith('.'))) return null;
-  const full = path.resolve(root, '.' + decoded);
+  const full = path.resolve(root, `.${decoded}`);
   if (full !== root && !full.startsWith(root + path.sep)) return null;
   return full;
 }

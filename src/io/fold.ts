@@ -30,4 +30,4 @@ export function foldLine(line: string): string {
 }
 
 /** Lines joined with CRLF, each folded, ending with CRLF. */
-export const joinLines = (lines: readonly string[]) => lines.map(foldLine).join('\r\n') + '\r\n';
+export const joinLines = (lines: readonly string[]) => `${lines.map(foldLine).join('\r\n')}\r\n`;

@@ -366,7 +366,7 @@ function* planning(
       existingHolds: holds(person),
     };
     // Two people here it could be, on the name alone: a person decides which, if either.
-    const ambiguous = next !== undefined && next.likeness.certain && !byKey(best.likeness) && !byKey(next.likeness);
+    const ambiguous = next?.likeness.certain === true && !byKey(best.likeness) && !byKey(next.likeness);
     if (!best.likeness.certain || earlier || ambiguous) {
       plan.uncertain.push(match);
       continue;

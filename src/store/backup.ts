@@ -3,7 +3,7 @@
  * stored (ids, timestamps, trashed ones) so that restoring it into an empty
  * space gives back exactly what was there.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
   COLLECTION_NAMES,
   collectionSpecs,

@@ -241,7 +241,7 @@ describe('private sync in the app', () => {
       spaceId: string;
       token: string;
     };
-    const intruder = connectPeer(server.url.replace(/^http/, 'ws') + '/sync', creds.spaceId, creds.token);
+    const intruder = connectPeer(`${server.url.replace(/^http/, 'ws')}/sync`, creds.spaceId, creds.token);
     await synced(intruder);
     const real = envelopeEntries(intruder.doc).get(0);
     const tampered = real.slice();

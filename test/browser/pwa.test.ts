@@ -241,7 +241,7 @@ describe('Offline', () => {
     expect(await app.page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${server.url}/sw.js`);
 
     await server.stop();
-    await expect(app.page.request.get(server.url + '/healthz')).rejects.toThrow();
+    await expect(app.page.request.get(`${server.url}/healthz`)).rejects.toThrow();
     for (const route of [...ROUTES, personPath]) {
       await app.goto(route);
       await app.page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -312,8 +312,8 @@ describe('Updates', () => {
       return { names, urls };
     });
     expect(cached.names.filter((n) => n.includes('precache'))).toHaveLength(1);
-    expect(cached.urls).toContain('/' + entryOf(second));
-    expect(cached.urls).not.toContain('/' + entryOf(first));
+    expect(cached.urls).toContain(`/${entryOf(second)}`);
+    expect(cached.urls).not.toContain(`/${entryOf(first)}`);
     expect(server.port).toBe(oldServer.port);
     await closeDevice(dev);
   }, 90_000);

@@ -105,7 +105,7 @@ describe('the person page is a person, not a form', () => {
     expect(await app.page.getByRole('link', { name: 'Call Mei Lin' }).count()).toBe(0);
     const glance = await app.page.getByTestId('glance').boundingBox();
     expect(glance !== null && glance.y + glance.height <= 844).toBe(true);
-    expect(await app.page.getByTestId('glance').innerText()).toMatch(
+    expect(await app.page.getByTestId('glance').textContent()).toMatch(
       /^Next follow-up\s+due [A-Z][a-z]+day\s+Mark done/,
     );
 
@@ -128,7 +128,7 @@ describe('the person page is a person, not a form', () => {
     await app.page.getByRole('button', { name: 'Follow up with Mei Lin', exact: true }).click();
     await app.page.getByRole('button', { name: 'Follow up with Mei Lin in a week' }).click();
     await expect
-      .poll(() => app.page.getByTestId('glance').innerText())
+      .poll(() => app.page.getByTestId('glance').textContent())
       .toMatch(/^Next follow-up\s+due in 7 days\s+Mark done/);
     // Editing is one tap away, and everything editable is there.
     await app.person.startEditing();

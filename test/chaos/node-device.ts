@@ -11,7 +11,7 @@
  */
 import 'fake-indexeddb/auto';
 import WebSocket from 'ws';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { makeLocalCopy, type LocalCopy, type SaveState } from '../../src/sync/local.ts';
 import { connectRelay, type RelayConnection, type SyncState } from '../../src/sync/relay.ts';
 import type { SpaceCredentials } from '../../src/sync/relay-api.ts';

@@ -53,7 +53,7 @@ describe('vCard 4.0 export', () => {
       expect(utf8.encode(line).length).toBeLessThanOrEqual(75);
       expect(line).not.toMatch(/\uFFFD/);
     }
-    const long = 'NOTE:' + '🎉'.repeat(40) + 'é'.repeat(50);
+    const long = `NOTE:${'🎉'.repeat(40)}${'é'.repeat(50)}`;
     const folded = foldLine(long);
     expect(folded.split('\r\n ').join('')).toBe(long);
     for (const l of folded.split('\r\n')) expect(utf8.encode(l).length).toBeLessThanOrEqual(75);

@@ -126,7 +126,7 @@ function seeded(seed: number, length: number): Buffer {
 describe('refused before any frame is read', () => {
   it.each([
     ['missing token', () => url(victim.spaceId), 4401, 'token-required'],
-    ['wrong token', () => url(victim.spaceId, victim.token.slice(0, -4) + 'AAAA'), 4403, 'token-invalid'],
+    ['wrong token', () => url(victim.spaceId, `${victim.token.slice(0, -4)}AAAA`), 4403, 'token-invalid'],
     ['garbage token', () => url(victim.spaceId, '../../etc/passwd'), 4403, 'token-invalid'],
     ["another space's token", () => url(victim.spaceId, other.token), 4403, 'token-invalid'],
     ['a token for a space that does not exist', () => url('A'.repeat(22), victim.token), 4403, 'token-invalid'],
@@ -193,7 +193,7 @@ describe('refused before any frame is read', () => {
     (id: string) => `/sync/${id}/extra`,
     (id: string) => `/sync/.%2e/${id}`,
   ])('room path trick %# → 4400', async (path) => {
-    const p = path(victim.spaceId) + `?token=${victim.token}`;
+    const p = `${path(victim.spaceId)}?token=${victim.token}`;
     const result = await underAttack(() => rawUpgrade(relay.port, p));
     expect(result.status).toBe(101);
     expect(result.closeCode).toBe(4400);

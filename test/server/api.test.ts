@@ -81,7 +81,7 @@ describe('spaces', () => {
     const pairing = await api(`/api/spaces/${owner.spaceId}/pairings`, { method: 'POST', token: owner.token });
     const { code } = (await pairing.json()) as { code: string };
     const p = connectPeer(relay.syncUrl, owner.spaceId, owner.token);
-    const refused = connectPeer(relay.syncUrl, owner.spaceId, owner.token.slice(0, -2) + 'xx');
+    const refused = connectPeer(relay.syncUrl, owner.spaceId, `${owner.token.slice(0, -2)}xx`);
     peers.push(p, refused);
     await synced(p);
     await waitFor(() => refused.closes.length > 0);

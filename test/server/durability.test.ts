@@ -90,7 +90,7 @@ describe('durability', () => {
     await waitFor(() => stored(dataDir, creds.spaceId).rows > 0, 'stored');
     a.destroy();
     const loaded = async () =>
-      /rapport_spaces_loaded (\d+)/.exec(await (await fetch(relay.url + '/metrics')).text())?.[1];
+      /rapport_spaces_loaded (\d+)/.exec(await (await fetch(`${relay.url}/metrics`)).text())?.[1];
     while ((await loaded()) !== '0') await new Promise((r) => setTimeout(r, 20));
     const b = peer(relay, creds.spaceId, creds.token);
     await synced(b);

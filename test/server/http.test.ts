@@ -129,7 +129,7 @@ describe('HTTP server', () => {
 describe('shutdown', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('exits cleanly on %s', async (signal) => {
     const own = await startRelay();
-    expect((await fetch(own.url + '/healthz')).status).toBe(200);
+    expect((await fetch(`${own.url}/healthz`)).status).toBe(200);
     const exit = await own.stop(signal);
     expect(exit.code).toBe(0);
   });

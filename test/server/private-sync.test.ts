@@ -14,7 +14,7 @@ import { mergeContactsInDoc } from '../../src/store/merge.ts';
 import { envelopeEntries, learnKeys } from '../../src/sync/private/envelope.ts';
 import { epochKeyFromText, epochKeyToText } from '../../src/sync/private/keys.ts';
 import { Keyring, openEntry } from '../../src/sync/private/seal.ts';
-import { firstEpoch, makeDevice, valueOf, type TestDevice } from '../support/private-devices.ts';
+import { firstEpoch, makeDevice, plaintextOf, type TestDevice } from '../support/private-devices.ts';
 import { connectPeer, createSpace, pairDevice, synced, type Credentials, type Peer } from './clients.ts';
 import { startReferenceRelay } from './reference-relay.ts';
 import { startRelay, type RelayProcess } from './relay-process.ts';
@@ -105,12 +105,12 @@ describe.each(['ours', 'reference'] as const)('a private space through the %s re
     create(phone.device.plain, 'contacts', { name: 'Teodor Vlahovic' });
     await until(
       [laptop, phone],
-      () => names(laptop).length === 2 && valueOf(laptop.device.plain) === valueOf(phone.device.plain),
+      () => names(laptop).length === 2 && plaintextOf(laptop.device.plain) === plaintextOf(phone.device.plain),
       'convergence',
     );
     // A third device that joins late gets it all from the relay's copy of the envelope.
     const tablet = await online(syncUrl, room, tokens[1], 'tablet', keyText);
-    await until([tablet], () => valueOf(tablet.device.plain) === valueOf(laptop.device.plain), 'late joiner');
+    await until([tablet], () => plaintextOf(tablet.device.plain) === plaintextOf(laptop.device.plain), 'late joiner');
     const onRelay = Buffer.from(Y.encodeStateAsUpdate(tablet.device.envelope));
     expect(onRelay.includes(Buffer.from('Stanciulescu'))).toBe(false);
     expect(onRelay.includes(Buffer.from('Vlahovic'))).toBe(false);
@@ -140,7 +140,7 @@ describe.each(['ours', 'reference'] as const)('a private space through the %s re
     );
     const fresh = await online(syncUrl, room, tokens[1], 'tablet', keyText);
     await until([fresh], () => names(fresh).length === 40, 'a new device reads the snapshots');
-    expect(valueOf(fresh.device.plain)).toBe(valueOf(laptop.device.plain));
+    expect(plaintextOf(fresh.device.plain)).toBe(plaintextOf(laptop.device.plain));
   });
 });
 
@@ -310,7 +310,11 @@ describe('a realistic private session on the real relay', () => {
       const drop = byName.get(person(300 + i).name)!;
       expect(mergeContactsInDoc(laptop.device.plain, keep, drop).ok).toBe(true);
     }
-    await until([laptop, phone], () => valueOf(laptop.device.plain) === valueOf(phone.device.plain), 'edits converge');
+    await until(
+      [laptop, phone],
+      () => plaintextOf(laptop.device.plain) === plaintextOf(phone.device.plain),
+      'edits converge',
+    );
 
     // A tablet pairs, takes everything, and is then revoked.
     const tabletCreds = await pairDevice(relay.url, owner, 'Tablet');
@@ -324,7 +328,7 @@ describe('a realistic private session on the real relay', () => {
     );
     await until(
       [laptop, phone, tablet],
-      () => valueOf(tablet.device.plain) === valueOf(laptop.device.plain),
+      () => plaintextOf(tablet.device.plain) === plaintextOf(laptop.device.plain),
       'tablet converges',
     );
     const revokedKeys = new Keyring(tablet.device.keyring.all());
@@ -338,7 +342,7 @@ describe('a realistic private session on the real relay', () => {
     create(phone.device.plain, 'contacts', { name: secret, notes: 'written after the tablet was removed' });
     await until(
       [laptop, phone],
-      () => names(laptop).includes(secret) && valueOf(laptop.device.plain) === valueOf(phone.device.plain),
+      () => names(laptop).includes(secret) && plaintextOf(laptop.device.plain) === plaintextOf(phone.device.plain),
       'remaining devices converge',
     );
     await laptop.device.bridge.compact();

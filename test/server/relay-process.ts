@@ -81,7 +81,7 @@ export function startRelay(options: StartOptions = {}): Promise<RelayProcess> {
         const port = Number(new URL(url).port);
         resolve({
           url,
-          syncUrl: url.replace(/^http/, 'ws') + '/sync',
+          syncUrl: `${url.replace(/^http/, 'ws')}/sync`,
           port,
           dataDir,
           child,

@@ -79,7 +79,7 @@ export function link(a: Y.Doc, b: Y.Doc): () => void {
 }
 
 /** Plain JSON of a doc's top-level maps, keys sorted, for comparing by value. */
-export function valueOf(doc: Y.Doc): string {
+export function plaintextOf(doc: Y.Doc): string {
   const sort = (v: unknown): unknown =>
     Array.isArray(v)
       ? v.map(sort)

@@ -120,7 +120,7 @@ describe('the local copy in IndexedDB', () => {
     await copy.flushed();
     // The store is full: every write IndexedDB is asked for fails, as the browser fails it.
     const add = IDBObjectStore.prototype.add;
-    IDBObjectStore.prototype.add = function () {
+    IDBObjectStore.prototype.add = () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
     try {

@@ -5,7 +5,7 @@ import { create, createMany, readAll, update } from '../../src/store/index.ts';
 import { envelopeEntries, envelopeKeys, learnKeys } from '../../src/sync/private/envelope.ts';
 import { newEpochKey } from '../../src/sync/private/keys.ts';
 import { EntryKind, Keyring, openEntry, readHeader, sealEntry } from '../../src/sync/private/seal.ts';
-import { firstEpoch, link, makeDevice, valueOf, type TestDevice } from '../support/private-devices.ts';
+import { firstEpoch, link, makeDevice, plaintextOf, type TestDevice } from '../support/private-devices.ts';
 
 const SPACE = 'space-private-test-0001';
 const devices: TestDevice[] = [];
@@ -41,7 +41,7 @@ describe('private bridge', () => {
     const bo = create(b.plain, 'contacts', { name: 'Bo Lindqvist' });
     await quiet(a, b);
     expect(names(a)).toEqual(['Ana Quelhas', 'Bo Lindqvist']);
-    expect(valueOf(a.plain)).toBe(valueOf(b.plain));
+    expect(plaintextOf(a.plain)).toBe(plaintextOf(b.plain));
     const entriesBefore = envelopeEntries(a.envelope).length;
     if (!bo.ok) throw new Error('create');
     update(a.plain, 'contacts', bo.value.id, { role: 'CTO' });
@@ -131,7 +131,7 @@ describe('private bridge', () => {
     const fresh = await device('tablet', [epoch], { envelope: cloneDoc(a.envelope) });
     await quiet(fresh);
     expect(names(fresh)).toHaveLength(60);
-    expect(valueOf(fresh.plain)).toBe(valueOf(a.plain));
+    expect(plaintextOf(fresh.plain)).toBe(plaintextOf(a.plain));
   });
 
   it('compacts only once the entries weigh half the snapshot they follow (amortised), or are very many', async () => {
@@ -180,7 +180,7 @@ describe('private bridge', () => {
     connect(a, b);
     await quiet(a, b);
     expect(names(a)).toHaveLength(12);
-    expect(valueOf(a.plain)).toBe(valueOf(b.plain));
+    expect(plaintextOf(a.plain)).toBe(plaintextOf(b.plain));
     // Both snapshots survive the concurrent compactions; the next one folds them.
     expect(envelopeEntries(a.envelope).length).toBeLessThanOrEqual(4);
     await a.bridge.compact();
@@ -188,7 +188,7 @@ describe('private bridge', () => {
     expect(envelopeEntries(b.envelope).length).toBe(1);
     const fresh = await device('tablet', [epoch], { envelope: cloneDoc(b.envelope) });
     await quiet(fresh);
-    expect(valueOf(fresh.plain)).toBe(valueOf(a.plain));
+    expect(plaintextOf(fresh.plain)).toBe(plaintextOf(a.plain));
   });
 
   it('revocation rotates: remaining devices converge; the revoked device’s keys open nothing new', async () => {
@@ -211,7 +211,7 @@ describe('private bridge', () => {
     create(b.plain, 'contacts', { name: 'Secret after revocation' });
     update(a.plain, 'contacts', readAll(a.plain, 'contacts').items[0]!.id, { role: 'Written after' });
     await quiet(a, b);
-    expect(valueOf(a.plain)).toBe(valueOf(b.plain));
+    expect(plaintextOf(a.plain)).toBe(plaintextOf(b.plain));
     expect(names(b)).toEqual(['Known to all', 'Secret after revocation']);
     // Everything is re-sealed under the new epoch; nothing opens with the revoked device's keys,
     // and the envelope gives it no way to the new key.

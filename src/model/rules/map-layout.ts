@@ -83,12 +83,6 @@ const f = (n: number) => Math.round(n * 10) / 10;
 const kindOrder = new Map<string, number>(COMMUNITY_KINDS.map((k, i) => [k, i]));
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-function hash(id: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
-  return (h >>> 0) / 4294967296;
-}
-
 export const unaffiliatedName = (count: number) => `Not in a community yet — ${count.toLocaleString('en')}`;
 const countLine = (n: number) => (n === 1 ? '1 person' : `${n.toLocaleString('en')} people`);
 

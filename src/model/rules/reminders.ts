@@ -11,7 +11,6 @@
 import type { Interaction, LedgerEntry } from '../activity.ts';
 import type { Contact } from '../contact.ts';
 import type { IsoDate } from '../fields.ts';
-import type { ContactId } from '../ids.ts';
 import type { Action } from '../plan.ts';
 import { isOpenAction } from './actions.ts';
 import { nextCatchUpOn } from './cadence.ts';

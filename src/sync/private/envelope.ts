@@ -10,7 +10,7 @@
  * - `keys` (Y.Map): `w:<eid>:<deviceId>` an epoch key wrapped for one device;
  *   `p:<eid>:<prev>` the epoch `prev` sealed under `eid`'s key (a chain that leads only back).
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
   importDevicePublicKey,
   newEpochKey,

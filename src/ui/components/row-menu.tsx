@@ -22,6 +22,7 @@ export function RowMenu(props: { label: string; actions: readonly RowAction[]; t
     if (refocus) button.focus();
   };
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: Escape and focus leaving close the menu its button opened
     <div
       class="row-menu"
       onKeyDown={(e) => {

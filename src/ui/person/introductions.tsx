@@ -273,7 +273,7 @@ export function PersonIntroductions(props: { person: Contact }) {
 /** The sentence with the other people as links (the page's own person as plain text). */
 function IntroSentence(props: { intro: Introduction; self: ContactId; nameOf: (id: ContactId) => string }) {
   const who = (id: ContactId) =>
-    id === props.self ? <>{props.nameOf(id)}</> : <A href={`/people/${id}`}>{props.nameOf(id)}</A>;
+    id === props.self ? props.nameOf(id) : <A href={`/people/${id}`}>{props.nameOf(id)}</A>;
   const made = () => props.intro.stage === 'made';
   return (
     <>

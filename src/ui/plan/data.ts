@@ -5,7 +5,7 @@
  */
 import { createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { CollectionName, Contact, ContactId, Draft, IsoDate } from '../../model/index.ts';
-import { collectionSpecs } from '../../model/index.ts';
+import type { collectionSpecs } from '../../model/index.ts';
 import { computeGaps, localDay, type GapReport, type PlanInput } from '../../model/rules/index.ts';
 import { update, type WriteError } from '../../store/index.ts';
 import { createCollection, useSpace } from '../space.tsx';

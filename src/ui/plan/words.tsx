@@ -54,7 +54,7 @@ export function options<V extends string>(labels: Record<V, string>): { value: V
  */
 export function Sentence(props: { text: string }) {
   const parts = () => props.text.split(/\*([^*]+)\*/);
-  return <For each={parts()}>{(part, i) => (i() % 2 === 1 ? <em>{part}</em> : <>{part}</>)}</For>;
+  return <For each={parts()}>{(part, i) => (i() % 2 === 1 ? <em>{part}</em> : part)}</For>;
 }
 
 /** "Tuesday", "in 2 weeks", with the exact date on hover. */

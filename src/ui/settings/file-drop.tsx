@@ -27,6 +27,7 @@ export function FileDrop(props: {
     if (input) input.value = '';
   };
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone around the labelled file input, which is the control
     <div
       class="file-drop"
       data-over={over() ? '' : undefined}

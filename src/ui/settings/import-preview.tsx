@@ -170,7 +170,7 @@ export function ImportPreview(props: {
   );
 
   return (
-    <div class="preview" data-testid="import-preview" aria-labelledby="preview-title">
+    <div class="preview" role="region" data-testid="import-preview" aria-labelledby="preview-title">
       <h3 id="preview-title" tabindex="-1">
         Preview of {props.name}
       </h3>

@@ -139,6 +139,7 @@ export function RemindersPanel() {
       <label class="switch">
         <input
           type="checkbox"
+          // biome-ignore lint/a11y/useAriaPropsForRole: a native checkbox states its own checked state
           role="switch"
           checked={settings().enabled}
           disabled={busy()}
@@ -170,7 +171,10 @@ export function RemindersPanel() {
                       change({ ...settings(), days: toggleIn(settings().days, d.day, e.currentTarget.checked).sort() })
                     }
                   />
-                  <span aria-label={d.long}>{d.short}</span>
+                  <span>
+                    <span aria-hidden="true">{d.short}</span>
+                    <span class="visually-hidden">{d.long}</span>
+                  </span>
                 </label>
               )}
             </For>

@@ -69,9 +69,7 @@ export function suggestHelpers(hi: HelperIndex, objective: Objective, opts: Sugg
   const ranked = rankPeople(hi, query, {
     profile: HELPER_PROFILE,
     fitKinds: neededKinds(objective).kinds,
-    skip: (doc) =>
-      doc.contact.objectiveIds.includes(id) ||
-      (dismissed !== undefined && dismissed.has(suggestionKey(id, doc.contact.id))),
+    skip: (doc) => doc.contact.objectiveIds.includes(id) || dismissed?.has(suggestionKey(id, doc.contact.id)) === true,
     limit: opts.limit ?? 5,
     minCoverage: MIN_COVERAGE,
     minRelevance: MIN_RELEVANCE,

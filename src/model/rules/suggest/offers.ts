@@ -114,7 +114,7 @@ export function suggestForOffer(hi: HelperIndex, offer: Offer, opts: SuggestOpti
   const limit = opts.limit ?? 5;
   const ranked = rankPeople(hi, query, {
     profile: OFFER_PROFILE,
-    skip: (doc) => dismissed !== undefined && dismissed.has(suggestionKey(id, doc.contact.id)),
+    skip: (doc) => dismissed?.has(suggestionKey(id, doc.contact.id)) === true,
     limit,
     minCoverage: MIN_COVERAGE,
     minRelevance: MIN_RELEVANCE,
