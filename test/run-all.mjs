@@ -48,6 +48,6 @@ function run(cmd, args) {
 }
 
 ensureChromium();
-run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+run('npx', ['tsc', '-b']); // every environment's project: model, app, server, tests (tsconfig.json)
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
 run('npx', ['vitest', 'run', ...process.argv.slice(2)]);

@@ -14,7 +14,7 @@ export function mailtoHref(email: string): string | null {
 export function httpsHref(url: string): string | null {
   try {
     const parsed = new URL(url);
-    if (parsed.protocol === 'http:') parsed.protocol = 'https:';
+    if (parsed.protocol === 'http:') return `https:${parsed.href.slice('http:'.length)}`;
     return parsed.protocol === 'https:' ? parsed.href : null;
   } catch {
     return null;
