@@ -4,9 +4,11 @@ import { keepRemindersCurrent } from './pwa/reminders.ts';
 import { listenForInstall, startPwa } from './pwa/start.ts';
 import { makeSyncController, type SyncStatus } from './sync/controller.ts';
 import type { StoredSync } from './sync/credentials.ts';
-import { yieldToBrowser, type SaveState } from './sync/local.ts';
+import { describeSyncError, type OnSyncError } from './sync/errors.ts';
+import { describeWriteFailure, yieldToBrowser, type SaveState } from './sync/local.ts';
 import { makeTabSync } from './sync/tabs.ts';
 import { App } from './ui/app.tsx';
+import { showToast } from './ui/components/toasts.tsx';
 import { makeViewKeeper } from './ui/keep-view.ts';
 import { forgetPaintedView } from './ui/painted-view.ts';
 import { fetchEveryPlace } from './ui/routes.ts';
@@ -16,10 +18,11 @@ import { prepareCollections, SpaceProvider } from './ui/space.tsx';
 async function run(root: HTMLElement, early: Promise<typeof import('./open-space-early.ts')>) {
   listenForInstall(); // before anything awaits: the browser may offer installation early
   const [saveState, setSaveState] = createSignal<SaveState>({ kind: 'saved' });
-  const { opening, onSaveState } = await early;
+  const { opening, onSaveState, onStorageError } = await early;
   const space = await opening;
   onSaveState(setSaveState);
-  makeTabSync(space.doc);
+  onStorageError(reportStorageError);
+  makeTabSync(space.doc, { onError: reportStorageError });
   const [syncStatus, setSyncStatus] = createSignal<SyncStatus>({ kind: 'off', message: '' });
   const [syncSettings, setSyncSettings] = createSignal<StoredSync | null>(null);
   const sync = makeSyncController(space.doc, (status, settings) => {
@@ -68,6 +71,22 @@ async function run(root: HTMLElement, early: Promise<typeof import('./open-space
     }),
   );
 }
+
+/** What a storage error means to the person; nothing was lost in either case. */
+const storageErrorMessages = {
+  compact: (error: unknown) =>
+    `Rapport could not tidy its storage on this device (${describeWriteFailure(error)}). Nothing is lost; it tries again later.`,
+  'tab-message': () => 'A change made in another Rapport tab could not be read here. Reload this tab to see it.',
+} satisfies Record<Parameters<OnSyncError>[1], (error: unknown) => string>;
+const toastedStorageErrors = new Set<string>();
+
+/** The sync layer's errors: logged by name and message only (never the data), and each kind shown once. */
+const reportStorageError: OnSyncError = (error, context) => {
+  console.error('Rapport (storage):', context, describeSyncError(error));
+  if (toastedStorageErrors.has(context)) return;
+  toastedStorageErrors.add(context);
+  showToast(storageErrorMessages[context](error));
+};
 
 /**
  * Most fields commit on every keystroke, but list fields (emails, phones, tags)

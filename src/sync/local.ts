@@ -10,6 +10,7 @@
  */
 import * as Y from 'yjs';
 import { makeOrigin } from '../store/origin.ts';
+import type { OnSyncError } from './errors.ts';
 import { encodePiece, lastPiece, planPieces } from './pieces.ts';
 
 export const DEFAULT_DB_NAME = 'rapport-space';
@@ -97,7 +98,7 @@ function transactionDone(tx: IDBTransaction): Promise<void> {
 
 export function makeLocalCopy(
   doc: Y.Doc,
-  opts: { name?: string; onSaveState?: (state: SaveState) => void } = {},
+  opts: { name?: string; onSaveState?: (state: SaveState) => void; onError?: OnSyncError } = {},
 ): LocalCopy {
   const name = opts.name ?? DEFAULT_DB_NAME;
   let db: IDBDatabase | null = null;
@@ -207,9 +208,15 @@ export function makeLocalCopy(
     // A failing store is retried by the next edit too: the user may have freed space.
     write();
   };
+  /** A failed compaction loses nothing (the old rows stay, unsaved changes stay in memory): it is reported, not thrown. */
+  const compactReporting = () =>
+    compact().catch((error: unknown) => {
+      // Silent once destroyed: the database was closed under it on purpose.
+      if (!destroyed) opts.onError?.(error, 'compact');
+    });
   const scheduleCompact = () => {
     clearTimeout(compactTimer);
-    compactTimer = setTimeout(() => void compact().catch(() => undefined), 1000);
+    compactTimer = setTimeout(() => void compactReporting(), 1000);
   };
 
   /** Resolves once every change made so far is committed to IndexedDB; rejects while writes fail. */
@@ -271,7 +278,7 @@ export function makeLocalCopy(
     if (destroyed) return;
     doc.on('update', onUpdate);
     // A failed compaction must not keep the app from opening; openSpace compacts again shortly.
-    if (changedWhileLoading) await compact().catch(() => undefined);
+    if (changedWhileLoading) await compactReporting();
   });
 
   const storedEntries = async () => {
@@ -291,6 +298,7 @@ export function makeLocalCopy(
       clearTimeout(compactTimer);
       doc.off('afterTransaction', noteChange);
       doc.off('update', onUpdate);
+      // Silent: a failed load already rejected `loaded`, which the opener sees; here it only means nothing to close.
       await whenSynced.catch(() => undefined);
       db?.close();
     },

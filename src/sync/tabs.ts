@@ -5,10 +5,12 @@
  */
 import * as Y from 'yjs';
 import { makeOrigin } from '../store/index.ts';
+import type { OnSyncError } from './errors.ts';
 
 const FROM_OTHER_TAB = makeOrigin('tab');
 
-export function makeTabSync(doc: Y.Doc, channelName = 'rapport-space'): () => void {
+export function makeTabSync(doc: Y.Doc, opts: { channelName?: string; onError?: OnSyncError } = {}): () => void {
+  const channelName = opts.channelName ?? 'rapport-space';
   if (typeof BroadcastChannel === 'undefined') return () => undefined;
   const channel = new BroadcastChannel(channelName);
   const onUpdate = (update: Uint8Array, origin: unknown) => {
@@ -19,8 +21,9 @@ export function makeTabSync(doc: Y.Doc, channelName = 'rapport-space'): () => vo
     if (data.type === 'update' && data.update instanceof Uint8Array) {
       try {
         Y.applyUpdate(doc, data.update, FROM_OTHER_TAB);
-      } catch {
+      } catch (error) {
         // A tab running another version sent something this one cannot read; the relay or a reload will reconcile.
+        opts.onError?.(error, 'tab-message');
       }
     } else if (data.type === 'hello' && data.stateVector instanceof Uint8Array) {
       channel.postMessage({ type: 'update', update: Y.encodeStateAsUpdate(doc, data.stateVector) });
