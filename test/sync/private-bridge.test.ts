@@ -1,7 +1,7 @@
 /** The bridge between a plaintext document and its sealed envelope, with envelopes linked in memory. */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { create, createMany, readAll, update } from '../../src/store/index.ts';
+import { create, createMany, readAll, readMe, update, updateMe } from '../../src/store/index.ts';
 import { envelopeEntries, envelopeKeys, learnKeys } from '../../src/sync/private/envelope.ts';
 import { newEpochKey } from '../../src/sync/private/keys.ts';
 import { EntryKind, Keyring, openEntry, readHeader, sealEntry } from '../../src/sync/private/seal.ts';
@@ -256,6 +256,35 @@ describe('private bridge', () => {
     const count = envelopeEntries(a.envelope).length;
     await a.bridge.catchUp();
     expect(envelopeEntries(a.envelope).length).toBe(count);
+  });
+
+  it('a change that only deletes, made offline and closed before it reached the relay, is sealed at the next start', async () => {
+    const epoch = await firstEpoch();
+    const a = await device('phone', [epoch]);
+    const b = await device('laptop', [epoch]);
+    const unlink = link(a.envelope, b.envelope);
+    updateMe(a.plain, { name: 'Ines Duarte', role: 'CTO' });
+    await quiet(a, b);
+    expect(readMe(b.plain)).toMatchObject({ ok: true, value: { role: 'CTO' } });
+
+    // Offline at a conference, the role comes off the card: a removal only, no new content. The app is closed before the phone reconnects, so the entry sealed for the
+    // removal never left the phone.
+    unlink();
+    updateMe(a.plain, { role: '' });
+    await quiet(a);
+    const kept = cloneDoc(a.plain); // what IndexedDB keeps of the network
+    const relay = cloneDoc(b.envelope); // what the relay holds
+    devices.splice(devices.indexOf(a), 1);
+    a.destroy();
+
+    const again = await device('phone', [epoch], { plain: kept, envelope: relay });
+    await again.bridge.catchUp();
+    await quiet(again);
+    connect(again, b);
+    await quiet(again, b);
+    const card = readMe(b.plain);
+    expect(card.ok && card.value.role).toBe('');
+    expect(plaintextOf(b.plain)).toBe(plaintextOf(again.plain));
   });
 });
 
