@@ -25,10 +25,14 @@ async function run(root: HTMLElement, early: Promise<typeof import('./open-space
   makeTabSync(space.doc, { onError: reportStorageError });
   const [syncStatus, setSyncStatus] = createSignal<SyncStatus>({ kind: 'off', message: '' });
   const [syncSettings, setSyncSettings] = createSignal<StoredSync | null>(null);
-  const sync = makeSyncController(space.doc, (status, settings) => {
-    setSyncStatus(status);
-    setSyncSettings(settings);
-  });
+  const sync = makeSyncController(
+    space.doc,
+    (status, settings) => {
+      setSyncStatus(status);
+      setSyncSettings(settings);
+    },
+    reportStorageError,
+  );
   // The first page's people (and on Today what is due) are read in short slices while the painted frame stays.
   await prepareCollections(
     space.doc,
@@ -77,6 +81,8 @@ const storageErrorMessages = {
   compact: (error: unknown) =>
     `Rapport could not tidy its storage on this device (${describeWriteFailure(error)}). Nothing is lost; it tries again later.`,
   'tab-message': () => 'A change made in another Rapport tab could not be read here. Reload this tab to see it.',
+  envelope: (error: unknown) =>
+    `Rapport could not keep the sealed copy of your network on this device (${describeWriteFailure(error)}). Sync still works; each start fetches it from your relay again.`,
 } satisfies Record<Parameters<OnSyncError>[1], (error: unknown) => string>;
 const toastedStorageErrors = new Set<string>();
 

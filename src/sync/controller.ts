@@ -6,8 +6,9 @@
 import type * as Y from 'yjs';
 import { err, ok, type Result } from '../model/index.ts';
 import { forgetSync, loadSync, saveSync, type StoredSync } from './credentials.ts';
+import type { OnSyncError } from './errors.ts';
 import type { EntryHealth } from './private/bridge.ts';
-import { connectPrivate, fetchPrivateNetworkCopy, type PrivateConnection } from './private/connect.ts';
+import { connectPrivate, fetchPrivateNetworkCopy, forgetEnvelope, type PrivateConnection } from './private/connect.ts';
 import { forgetSpaceKeys, loadSpaceKeys, saveSpaceKeys, type SpaceKeys } from './private/key-store.ts';
 import { epochKeyFromText, epochKeyToText, newDeviceKeys, newEpochKey } from './private/keys.ts';
 import { connectRelay, fetchNetworkCopy, type RelayConnection, type SyncState } from './relay.ts';
@@ -102,6 +103,7 @@ async function keysFromLink(link: PairingFragment): Promise<Result<SpaceKeys | n
 export function makeSyncController(
   doc: Y.Doc,
   onChange: (status: SyncStatus, settings: StoredSync | null) => void,
+  onError?: OnSyncError,
 ): SyncController {
   let stored = loadSync();
   let connection: RelayConnection | null = null;
@@ -143,7 +145,7 @@ export function makeSyncController(
     const keys = await loadSpaceKeys(creds.spaceId).catch(() => null);
     if (mine !== generation) return;
     if (keys === null) return set(NO_KEY);
-    const pc = connectPrivate(doc, creds, keys, {
+    const pc = await connectPrivate(doc, creds, keys, {
       onState,
       onHealth: (h) => {
         health = h;
@@ -153,7 +155,9 @@ export function makeSyncController(
       onFirstSync: (bridge) => {
         if (creds.rotateDue && privateConnection?.bridge === bridge) void rotateAfterPairing(creds, privateConnection);
       },
+      ...(onError ? { onError } : {}),
     });
+    if (mine !== generation) return pc.destroy();
     privateConnection = pc;
     connection = pc;
     set(pc.state());
@@ -299,7 +303,10 @@ export function makeSyncController(
       forgetSync();
       stored = null;
       connect();
-      if (spaceId) void forgetSpaceKeys(spaceId).catch(() => undefined);
+      if (spaceId) {
+        void forgetSpaceKeys(spaceId).catch(() => undefined);
+        void forgetEnvelope(spaceId).catch(() => undefined);
+      }
     },
     retryNow: () => connection?.retryNow(),
     destroy() {

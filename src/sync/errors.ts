@@ -5,7 +5,7 @@
  */
 
 /** Where in sync/ the error happened. */
-export type SyncErrorContext = 'compact' | 'tab-message';
+export type SyncErrorContext = 'compact' | 'tab-message' | 'envelope';
 
 export type OnSyncError = (error: unknown, context: SyncErrorContext) => void;
 

@@ -1,10 +1,14 @@
 /**
  * A private space's connection: the envelope syncs through the relay with the same client and
  * status as a plaintext space; the bridge keeps it and the network on this device in step.
- * The envelope lives in memory only (it holds nothing but sealed bytes, and is fetched again
- * from the relay at each start).
+ *
+ * The envelope is kept on the device too, in its own database (it holds nothing but sealed
+ * bytes): a start then fetches only what other devices sealed since, not the whole network
+ * again, and what this device sealed while offline is still there to send after a restart.
  */
 import * as Y from 'yjs';
+import type { OnSyncError } from '../errors.ts';
+import { makeLocalCopy } from '../local.ts';
 import { connectRelay, fetchNetworkCopy, type RelayConnection, type SyncState } from '../relay.ts';
 import type { SpaceCredentials } from '../relay-api.ts';
 import { makePrivateBridge, type EntryHealth, type PrivateBridge } from './bridge.ts';
@@ -16,7 +20,20 @@ export interface PrivateConnection extends RelayConnection {
   keyring: Keyring;
 }
 
-export function connectPrivate(
+/** The database that keeps a space's envelope on this device. */
+export const envelopeDbName = (spaceId: string): string => `rapport-envelope-${spaceId}`;
+
+/** Deletes the envelope kept for `spaceId` (sync turned off: the space is no longer this device's). */
+export function forgetEnvelope(spaceId: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(envelopeDbName(spaceId));
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** Resolves once the envelope kept on the device is loaded and the connection to the relay has started. */
+export async function connectPrivate(
   plain: Y.Doc,
   creds: SpaceCredentials,
   keys: SpaceKeys,
@@ -25,9 +42,16 @@ export function connectPrivate(
     onHealth: (h: EntryHealth) => void;
     /** Once, after the envelope first synced and what it lacked was sealed. */
     onFirstSync?: (bridge: PrivateBridge) => void;
+    onError?: OnSyncError;
   },
-): PrivateConnection {
+): Promise<PrivateConnection> {
   const envelope = new Y.Doc();
+  const kept = makeLocalCopy(envelope, {
+    name: envelopeDbName(creds.spaceId),
+    ...(opts.onError ? { onError: opts.onError } : {}),
+  });
+  // A device whose storage fails still syncs: the envelope is then fetched whole, as it is anyway the first time.
+  await kept.loaded.catch((error: unknown) => opts.onError?.(error, 'envelope'));
   const keyring = new Keyring(keys.epochs);
   const bridge = makePrivateBridge({
     plain,
@@ -59,7 +83,7 @@ export function connectPrivate(
     destroy() {
       connection.destroy();
       bridge.destroy();
-      envelope.destroy();
+      void kept.destroy().finally(() => envelope.destroy());
     },
   };
 }
