@@ -5,7 +5,7 @@
  */
 import type { WebSocket } from 'ws';
 import type { Limits } from '../config.ts';
-import type { Metrics } from '../http/metrics.ts';
+import type { Metrics } from '../metrics.ts';
 import { CloseCode, CloseReason, type CloseCodeName } from './close-codes.ts';
 import type { Space, SpaceMember } from './space.ts';
 

@@ -8,7 +8,7 @@ import { WebSocketServer } from 'ws';
 import type { Devices } from '../auth/devices.ts';
 import { makeRateLimiter } from '../auth/rate-limit.ts';
 import type { Limits } from '../config.ts';
-import type { Metrics } from '../http/metrics.ts';
+import type { Metrics } from '../metrics.ts';
 import type { Logger } from '../log.ts';
 import { redactUrl } from '../log.ts';
 import { CloseCode, CloseReason, type CloseCodeName } from './close-codes.ts';

@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Devices } from '../auth/devices.ts';
 import type { Limits } from '../config.ts';
-import type { Metrics } from '../http/metrics.ts';
+import type { Metrics } from '../metrics.ts';
 import type { Logger } from '../log.ts';
 import type { Storage } from '../storage/types.ts';
 import { CloseCode, CloseReason, type CloseCodeName } from './close-codes.ts';

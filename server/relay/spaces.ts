@@ -3,7 +3,7 @@
  * storage into a snapshot, and rebuilding a space whose memory can no longer be trusted.
  */
 import type { Limits } from '../config.ts';
-import type { Metrics } from '../http/metrics.ts';
+import type { Metrics } from '../metrics.ts';
 import type { Logger } from '../log.ts';
 import type { Storage } from '../storage/types.ts';
 import { makeSnapshotChecker, type SnapshotChecker } from './snapshot-check.ts';
