@@ -105,10 +105,6 @@ export class Relay {
     this.deps.log('ws.open', { space: short(spaceId), device: short(deviceId), connections: this.connections.size });
 
     ws.on('message', (data, isBinary) => this.receive(conn, data, isBinary));
-    ws.on('pong', () => {
-      conn.lastHeardAt = Date.now();
-      conn.pingSentAt = 0;
-    });
     ws.on('error', (error) => {
       // `ws` reports an oversized frame here and closes with 1009 itself.
       const tooBig = (error as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
@@ -131,8 +127,6 @@ export class Relay {
   private receive(conn: Connection, data: RawData, isBinary: boolean): void {
     if (conn.closed) return;
     const now = Date.now();
-    conn.lastHeardAt = now;
-    conn.pingSentAt = 0;
     if (!isBinary) return this.reject(conn, 'UNSUPPORTED_DATA');
     const bytes = toBytes(data);
     if (!conn.takeMessageToken(now, bytes.byteLength)) return this.reject(conn, 'RATE_LIMITED');
@@ -208,7 +202,6 @@ export class Relay {
   }
 
   private closed(conn: Connection, code: number): void {
-    conn.closed = true;
     if (!this.connections.delete(conn)) return;
     const { space } = conn;
     space.members.delete(conn);
@@ -243,23 +236,6 @@ export class Relay {
     for (const deviceId of devices) cut += this.disconnectDevice(deviceId);
     this.spaces.erase(spaceId);
     return cut;
-  }
-
-  /** Keepalive and dead-peer detection for every connection; called on a timer. */
-  sweep(now: number = Date.now()): void {
-    const { keepaliveMs, pingTimeoutMs } = this.deps.limits;
-    for (const conn of this.connections) {
-      if (conn.closed) continue;
-      if (conn.pingSentAt !== 0 && now - conn.pingSentAt >= pingTimeoutMs / 2) {
-        conn.ws.terminate();
-        continue;
-      }
-      if (conn.pingSentAt === 0 && now - conn.lastHeardAt >= pingTimeoutMs / 2) {
-        conn.pingSentAt = now;
-        conn.ws.ping();
-      }
-      if (now - conn.lastSentAt >= keepaliveMs) conn.send(protocol.KEEPALIVE);
-    }
   }
 
   /** Closes every connection, stores what is queued and compacts what is loaded. */
