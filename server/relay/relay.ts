@@ -9,7 +9,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Devices } from '../auth/devices.ts';
 import type { Limits } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Logger } from '../log.ts';
+import { short, type Logger } from '../log.ts';
 import type { Storage } from '../storage/types.ts';
 import { CloseCode, CloseReason, type CloseCodeName } from './close-codes.ts';
 import { Connection } from './connection.ts';
@@ -17,7 +17,7 @@ import * as protocol from './protocol.ts';
 import { Gate } from './gate.ts';
 import { selectProtocol } from './request.ts';
 import type { Space } from './space.ts';
-import { Spaces, short } from './spaces.ts';
+import { Spaces } from './spaces.ts';
 import { WriteQueue } from './write-queue.ts';
 
 export interface RelayDeps {
@@ -43,7 +43,7 @@ export class Relay {
     this.queue = new WriteQueue(storage, {
       delivered: (space, update, origin) => {
         metrics.updatesStored += 1;
-        this.spaces.noteStored(space, update.byteLength);
+        this.spaces.compaction.stored(space, update.byteLength);
         space.broadcast(protocol.encodeUpdate(update), origin);
       },
       failed: (spaces, error) => {
