@@ -1,7 +1,8 @@
 /**
  * The relay: accepts WebSocket upgrades on /sync/<spaceId>, authenticates them before any frame
  * is read, and speaks the y-websocket protocol with each device. Storage writes go through the
- * write queue (durable before broadcast); spaces live in `Spaces`.
+ * write queue (durable before broadcast); spaces live in `Spaces`, and their compaction in
+ * `Compaction`, which hears of every stored row here; each `Connection` keeps itself alive.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';

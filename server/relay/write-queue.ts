@@ -14,7 +14,7 @@ interface Pending {
 }
 
 export interface WriteQueueHooks {
-  /** Called after a batch is durable, once per update: count it towards compaction, forward it to the space's members. */
+  /** Called after a batch is durable, once per update: count it for compaction, send it to the space's members. */
   readonly delivered: (space: Space, update: Uint8Array, origin: SpaceMember | null) => void;
   /** Storage refused the batch; the spaces' memory is now ahead of disk. */
   readonly failed: (spaces: ReadonlySet<Space>, error: unknown) => void;
