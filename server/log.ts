@@ -14,6 +14,9 @@ export function redactUrl(url: string | undefined): string {
   return q === -1 ? clean : `${clean}?[redacted]`;
 }
 
+/** Enough of an id to follow one space or device through the log without publishing the whole id. */
+export const short = (id: string): string => id.slice(0, 6);
+
 function format(value: LogValue): string {
   if (value === undefined || value === null) return '-';
   const text = String(value).replace(/[^\x21-\x7e]/g, '_');

@@ -7,10 +7,11 @@ import { makeDevices } from './auth/devices.ts';
 import { makeRateLimiter } from './auth/rate-limit.ts';
 import { loadConfig } from './config.ts';
 import { makeApiRoute } from './http/api.ts';
-import { makeMetrics, makeMetricsRoute } from './http/metrics.ts';
+import { makeMetricsRoute } from './http/metrics.ts';
 import { makeRemindersRoute } from './http/reminders.ts';
 import { createHttpServer } from './http/router.ts';
 import { makeLogger } from './log.ts';
+import { makeMetrics } from './metrics.ts';
 import { makePushScheduler } from './push/scheduler.ts';
 import { makeSender } from './push/sender.ts';
 import { loadOrCreateVapidKeys } from './push/vapid.ts';
@@ -73,9 +74,6 @@ server.on('upgrade', (req, socket, head) => relay.handleUpgrade(req, socket, hea
 // Beyond this many sockets (HTTP and WebSocket together) new TCP connections are dropped at once.
 server.maxConnections = limits.maxConnections + 1_000;
 
-const sweepMs = Math.max(50, Math.min(5_000, Math.min(limits.keepaliveMs, limits.pingTimeoutMs) / 4));
-const sweeper = setInterval(() => relay.sweep(), sweepMs);
-
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
@@ -89,7 +87,6 @@ const stop = (signal: string): void => {
   if (stopping) return;
   stopping = true;
   log('server.stopping', { signal });
-  clearInterval(sweeper);
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeAllConnections();
   // Everything accepted is stored once the relay has shut down; then sockets and the WAL.

@@ -15,7 +15,7 @@ export type AuthFailure = 'token-required' | 'token-invalid' | 'device-revoked';
 
 export type AuthResult = { ok: true; device: DeviceRecord } | { ok: false; error: AuthFailure };
 
-export const PAIRING_TTL_MS = 10 * 60 * 1000;
+const PAIRING_TTL_MS = 10 * 60 * 1000;
 /** Wrong pairing guesses against one space before all its codes are spent. */
 const MAX_WRONG_GUESSES = 10;
 const MAX_NAME = 80;

@@ -9,7 +9,7 @@ import { cleanDeviceName, type Devices } from '../auth/devices.ts';
 import type { RateLimiter } from '../auth/rate-limit.ts';
 import { sameSecret } from '../auth/tokens.ts';
 import type { Logger } from '../log.ts';
-import type { Metrics } from './metrics.ts';
+import type { Metrics } from '../metrics.ts';
 import { readJsonObject, sendBodyError } from './body.ts';
 import { makeRecentAnswers, REQUEST_ID } from './recent-answers.ts';
 import { sendJson } from './headers.ts';

@@ -6,7 +6,7 @@ export type BodyResult =
   | { ok: false; status: 400 | 413 | 415; error: string };
 
 /** The largest JSON body any route reads: a body declared larger is refused before it is sent. */
-export const MAX_JSON_BODY = 16 * 1024;
+const MAX_JSON_BODY = 16 * 1024;
 
 const declaredLength = (req: IncomingMessage): number | null => {
   const header = req.headers['content-length'];

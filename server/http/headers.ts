@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 // real host can have (name or IPv4 with optional port, or a bracketed IPv6 literal).
 const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
 
-export function safeHost(req: IncomingMessage): string | null {
+function safeHost(req: IncomingMessage): string | null {
   const host = req.headers.host;
   return host !== undefined && HOST.test(host) ? host.toLowerCase() : null;
 }
@@ -13,7 +13,7 @@ export function safeHost(req: IncomingMessage): string | null {
  * The page may talk to its own origin and to the relay on the same host (ws:// or wss://,
  * depending on whether TLS is terminated in front of us), plus any configured relay origins.
  */
-export function contentSecurityPolicy(host: string | null, relayOrigins: readonly string[]): string {
+function contentSecurityPolicy(host: string | null, relayOrigins: readonly string[]): string {
   const connect = ["'self'"];
   if (host !== null) connect.push(`ws://${host}`, `wss://${host}`);
   connect.push(...relayOrigins);

@@ -17,9 +17,9 @@ import { sendJson } from './headers.ts';
 import type { Route } from './router.ts';
 
 /** More wake times than this in one schedule are refused. */
-export const MAX_WAKE_TIMES = 32;
+const MAX_WAKE_TIMES = 32;
 /** Wake times further ahead than this are refused (the device sends a new schedule long before). */
-export const MAX_AHEAD_MS = 62 * 86_400_000;
+const MAX_AHEAD_MS = 62 * 86_400_000;
 
 export interface RemindersDeps {
   readonly devices: Devices;

@@ -32,7 +32,7 @@ const NO_CACHE = new Set(['/index.html', '/sw.js', '/manifest.webmanifest', '/re
 /** Paths that belong to the server and must never fall back to the app shell. */
 const RESERVED = /^\/(?:api|sync|healthz|metrics)(?:\/|$)/;
 
-export function contentType(file: string): string {
+function contentType(file: string): string {
   return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
@@ -40,7 +40,7 @@ export function contentType(file: string): string {
  * Maps a URL path onto a file under `root`, or null when it cannot be one: undecodable, contains
  * NUL or backslash, any `.`/`..` segment or dotfile, or resolves outside the root.
  */
-export function resolveStaticPath(root: string, urlPath: string): string | null {
+function resolveStaticPath(root: string, urlPath: string): string | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

@@ -61,7 +61,7 @@ export function isPublicAddress(address: string): boolean {
   return !refused.check(a.address, a.family);
 }
 
-export function isLoopbackAddress(address: string): boolean {
+function isLoopbackAddress(address: string): boolean {
   const a = normalise(address);
   return a !== null && loopback.check(a.address, a.family);
 }

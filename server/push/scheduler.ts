@@ -13,7 +13,7 @@ export const MAX_LATE_MS = 6 * 3600_000;
 /** Long timers are re-checked at least this often (setTimeout's limit is ~24.8 days). */
 const MAX_TIMER_MS = 3600_000;
 /** Pushes in flight at once: 9:00 comes for many devices together, and each push is a TLS request. */
-export const SEND_CONCURRENCY = 32;
+const SEND_CONCURRENCY = 32;
 
 export interface SchedulerOptions {
   readonly storage: Storage;

@@ -35,7 +35,6 @@ export const CloseCode = {
 } as const;
 
 export type CloseCodeName = keyof typeof CloseCode;
-export type CloseCodeValue = (typeof CloseCode)[CloseCodeName];
 
 /** Close reasons (≤ 123 bytes) sent with each code; also the permission-denied reason. */
 export const CloseReason: Readonly<Record<CloseCodeName, string>> = {

@@ -1,25 +1,29 @@
 /**
  * One authenticated device socket in one space: reads frames, enforces per-connection limits and
  * hands decoded messages to the relay. Everything it sends goes through `send`, which counts
- * bytes and cuts off a reader that falls too far behind.
+ * bytes and cuts off a reader that falls too far behind. It keeps itself alive: a keepalive
+ * message when it has sent nothing for a while, a ping when it has heard nothing, and the end of
+ * a peer that does not answer the ping.
  */
 import type { WebSocket } from 'ws';
 import type { Limits } from '../config.ts';
-import type { Metrics } from '../http/metrics.ts';
+import type { Metrics } from '../metrics.ts';
 import { CloseCode, CloseReason, type CloseCodeName } from './close-codes.ts';
+import { KEEPALIVE } from './protocol.ts';
 import type { Space, SpaceMember } from './space.ts';
 
 export class Connection implements SpaceMember {
-  lastSentAt = Date.now();
-  lastHeardAt = Date.now();
-  pingSentAt = 0;
-  closed = false;
+  private lastSentAt = Date.now();
+  private lastHeardAt = Date.now();
+  private pingSentAt = 0;
+  private isClosed = false;
   private tokens: number;
   private byteTokens: number;
   private refilledAt = Date.now();
+  private readonly keepalive: NodeJS.Timeout;
 
   constructor(
-    readonly ws: WebSocket,
+    private readonly ws: WebSocket,
     readonly space: Space,
     readonly deviceId: string,
     readonly ip: string,
@@ -28,6 +32,18 @@ export class Connection implements SpaceMember {
   ) {
     this.tokens = limits.messageBurst;
     this.byteTokens = this.byteBurst;
+    // Any frame, and a pong, is a sign of life. Registered before the relay's own listeners, so a
+    // closed connection reads as closed by the time the relay hears of it.
+    ws.on('message', () => this.heard());
+    ws.on('pong', () => this.heard());
+    ws.on('close', () => this.stop());
+    this.keepalive = setInterval(() => this.checkAlive(Date.now()), checkEveryMs(limits));
+    this.keepalive.unref();
+  }
+
+  /** True once either side began closing: nothing more is sent, and what arrives is ignored. */
+  get closed(): boolean {
+    return this.isClosed;
   }
 
   /** Two full frames: the first sync of a large network always fits. */
@@ -61,9 +77,43 @@ export class Connection implements SpaceMember {
 
   close(code: CloseCodeName): void {
     if (this.closed) return;
-    this.closed = true;
+    this.stop();
     this.ws.close(CloseCode[code], CloseReason[code]);
     // A peer that never answers the close handshake must not hold the socket open.
     setTimeout(() => this.ws.terminate(), 2_000).unref();
   }
+
+  private heard(): void {
+    this.lastHeardAt = Date.now();
+    this.pingSentAt = 0;
+  }
+
+  private stop(): void {
+    this.isClosed = true;
+    clearInterval(this.keepalive);
+  }
+
+  /**
+   * A peer silent for half the ping timeout is pinged; one that has not answered after another
+   * half is terminated (no close handshake: it is not listening). A connection that has sent
+   * nothing for `keepaliveMs` sends an empty awareness update, so the client never drops a socket
+   * that is merely quiet.
+   */
+  private checkAlive(now: number): void {
+    if (this.closed) return;
+    const { keepaliveMs, pingTimeoutMs } = this.limits;
+    if (this.pingSentAt !== 0 && now - this.pingSentAt >= pingTimeoutMs / 2) {
+      this.ws.terminate();
+      return;
+    }
+    if (this.pingSentAt === 0 && now - this.lastHeardAt >= pingTimeoutMs / 2) {
+      this.pingSentAt = now;
+      this.ws.ping();
+    }
+    if (now - this.lastSentAt >= keepaliveMs) this.send(KEEPALIVE);
+  }
 }
+
+/** Often enough that neither deadline is overshot by more than a quarter, never busier than 50 ms. */
+const checkEveryMs = (limits: Limits): number =>
+  Math.max(50, Math.min(5_000, Math.min(limits.keepaliveMs, limits.pingTimeoutMs) / 4));

@@ -8,13 +8,11 @@ import { WebSocketServer } from 'ws';
 import type { Devices } from '../auth/devices.ts';
 import { makeRateLimiter } from '../auth/rate-limit.ts';
 import type { Limits } from '../config.ts';
-import type { Metrics } from '../http/metrics.ts';
-import type { Logger } from '../log.ts';
-import { redactUrl } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import { redactUrl, short, type Logger } from '../log.ts';
 import { CloseCode, CloseReason, type CloseCodeName } from './close-codes.ts';
 import { encodePermissionDenied } from './protocol.ts';
 import { extractToken, parseRoom, selectProtocol } from './request.ts';
-import { short } from './spaces.ts';
 
 export type Admission =
   | { kind: 'not-sync' }

@@ -1,15 +1,16 @@
 /**
  * The relay: accepts WebSocket upgrades on /sync/<spaceId>, authenticates them before any frame
  * is read, and speaks the y-websocket protocol with each device. Storage writes go through the
- * write queue (durable before broadcast); spaces live in `Spaces`.
+ * write queue (durable before broadcast); spaces live in `Spaces`, and their compaction in
+ * `Compaction`, which hears of every stored row here; each `Connection` keeps itself alive.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Devices } from '../auth/devices.ts';
 import type { Limits } from '../config.ts';
-import type { Metrics } from '../http/metrics.ts';
-import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import { short, type Logger } from '../log.ts';
 import type { Storage } from '../storage/types.ts';
 import { CloseCode, CloseReason, type CloseCodeName } from './close-codes.ts';
 import { Connection } from './connection.ts';
@@ -17,7 +18,7 @@ import * as protocol from './protocol.ts';
 import { Gate } from './gate.ts';
 import { selectProtocol } from './request.ts';
 import type { Space } from './space.ts';
-import { Spaces, short } from './spaces.ts';
+import { Spaces } from './spaces.ts';
 import { WriteQueue } from './write-queue.ts';
 
 export interface RelayDeps {
@@ -43,7 +44,7 @@ export class Relay {
     this.queue = new WriteQueue(storage, {
       delivered: (space, update, origin) => {
         metrics.updatesStored += 1;
-        this.spaces.noteStored(space, update.byteLength);
+        this.spaces.compaction.stored(space, update.byteLength);
         space.broadcast(protocol.encodeUpdate(update), origin);
       },
       failed: (spaces, error) => {
@@ -105,10 +106,6 @@ export class Relay {
     this.deps.log('ws.open', { space: short(spaceId), device: short(deviceId), connections: this.connections.size });
 
     ws.on('message', (data, isBinary) => this.receive(conn, data, isBinary));
-    ws.on('pong', () => {
-      conn.lastHeardAt = Date.now();
-      conn.pingSentAt = 0;
-    });
     ws.on('error', (error) => {
       // `ws` reports an oversized frame here and closes with 1009 itself.
       const tooBig = (error as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
@@ -131,8 +128,6 @@ export class Relay {
   private receive(conn: Connection, data: RawData, isBinary: boolean): void {
     if (conn.closed) return;
     const now = Date.now();
-    conn.lastHeardAt = now;
-    conn.pingSentAt = 0;
     if (!isBinary) return this.reject(conn, 'UNSUPPORTED_DATA');
     const bytes = toBytes(data);
     if (!conn.takeMessageToken(now, bytes.byteLength)) return this.reject(conn, 'RATE_LIMITED');
@@ -208,7 +203,6 @@ export class Relay {
   }
 
   private closed(conn: Connection, code: number): void {
-    conn.closed = true;
     if (!this.connections.delete(conn)) return;
     const { space } = conn;
     space.members.delete(conn);
@@ -243,23 +237,6 @@ export class Relay {
     for (const deviceId of devices) cut += this.disconnectDevice(deviceId);
     this.spaces.erase(spaceId);
     return cut;
-  }
-
-  /** Keepalive and dead-peer detection for every connection; called on a timer. */
-  sweep(now: number = Date.now()): void {
-    const { keepaliveMs, pingTimeoutMs } = this.deps.limits;
-    for (const conn of this.connections) {
-      if (conn.closed) continue;
-      if (conn.pingSentAt !== 0 && now - conn.pingSentAt >= pingTimeoutMs / 2) {
-        conn.ws.terminate();
-        continue;
-      }
-      if (conn.pingSentAt === 0 && now - conn.lastHeardAt >= pingTimeoutMs / 2) {
-        conn.pingSentAt = now;
-        conn.ws.ping();
-      }
-      if (now - conn.lastSentAt >= keepaliveMs) conn.send(protocol.KEEPALIVE);
-    }
   }
 
   /** Closes every connection, stores what is queued and compacts what is loaded. */

@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { ID_PATTERN, looksLikeToken } from '../auth/tokens.ts';
 
 /** The sub-protocol a client may offer next to its token; the relay selects it. */
-export const SUBPROTOCOL = 'rapport';
+const SUBPROTOCOL = 'rapport';
 
 export type RoomResult = { kind: 'not-sync' } | { kind: 'invalid' } | { kind: 'space'; spaceId: string };
 
@@ -25,7 +25,7 @@ export function parseRoom(url: string | undefined): RoomResult {
 }
 
 /** Values offered in Sec-WebSocket-Protocol, in order. */
-export function offeredProtocols(req: IncomingMessage): string[] {
+function offeredProtocols(req: IncomingMessage): string[] {
   const header = req.headers['sec-websocket-protocol'];
   if (typeof header !== 'string') return [];
   return header

@@ -1,30 +1,13 @@
 /**
- * Checks a compaction snapshot before it replaces a space's rows: a worker thread loads it into
- * a fresh Y.Doc and compares the state vector with the live document's. Yjs's re-encoding of a
- * document built from crafted updates is not always loadable (found by fuzzing), and a snapshot
- * that does not load would destroy the space's data. The worker has a memory cap and each check
- * a deadline, so that no document, however crafted, can stall or bloat the relay itself.
+ * Checks a compaction snapshot before it replaces a space's rows: a worker thread
+ * (snapshot-worker.js) loads it into a fresh Y.Doc and compares the state vector with the live
+ * document's. Yjs's re-encoding of a document built from crafted updates is not always loadable
+ * (found by fuzzing), and a snapshot that does not load would destroy the space's data. The
+ * worker has a memory cap and each check a deadline, so that no document, however crafted, can
+ * stall or bloat the relay itself.
  */
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-
-const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Y = require(workerData.yjs);
-const entries = (sv) => [...Y.decodeStateVector(sv)].sort((a, b) => a[0] - b[0]).join(';');
-parentPort.on('message', ({ id, snapshot, stateVector }) => {
-  try {
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, snapshot);
-    const clean = doc.store.pendingStructs === null && doc.store.pendingDs === null;
-    const same = entries(Y.encodeStateVector(doc)) === entries(stateVector);
-    doc.destroy();
-    parentPort.postMessage({ id, ok: clean && same, error: clean ? (same ? null : 'state differs') : 'pending' });
-  } catch (error) {
-    parentPort.postMessage({ id, ok: false, error: String(error && error.message || error) });
-  }
-});
-`;
+import type { CheckAnswer, CheckRequest } from './snapshot-worker.js';
 
 export type CheckResult = { ok: true } | { ok: false; error: string };
 
@@ -42,7 +25,6 @@ interface Job {
 
 export function makeSnapshotChecker(options: { timeoutMs?: number; maxMemoryMb?: number } = {}): SnapshotChecker {
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const yjs = createRequire(import.meta.url).resolve('yjs');
   const jobs = new Map<number, Job>();
   let nextId = 0;
   let worker: Worker | null = null;
@@ -57,13 +39,11 @@ export function makeSnapshotChecker(options: { timeoutMs?: number; maxMemoryMb?:
   };
 
   const start = (): Worker => {
-    const w = new Worker(WORKER, {
-      eval: true,
-      workerData: { yjs },
+    const w = new Worker(new URL('./snapshot-worker.js', import.meta.url), {
       resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb ?? 1024 },
     });
     w.unref();
-    w.on('message', (m: { id: number; ok: boolean; error: string | null }) => {
+    w.on('message', (m: CheckAnswer) => {
       const job = jobs.get(m.id);
       if (job === undefined) return;
       clearTimeout(job.timer);
@@ -98,7 +78,8 @@ export function makeSnapshotChecker(options: { timeoutMs?: number; maxMemoryMb?:
         }, timeoutMs);
         timer.unref();
         jobs.set(id, { resolve, timer });
-        w.postMessage({ id, snapshot, stateVector });
+        const request: CheckRequest = { id, snapshot, stateVector };
+        w.postMessage(request);
       });
     },
     async stop() {

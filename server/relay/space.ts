@@ -37,8 +37,6 @@ export class Space {
   readonly awareness = new SpaceAwareness();
   readonly members = new Set<SpaceMember>();
   readonly parked = new ParkedUpdates();
-  /** Rows in storage since the last snapshot; drives compaction. */
-  storedRows = 0;
   idleTimer: NodeJS.Timeout | null = null;
   private captured: Integrated[] | null = null;
   private capturing: object | null = null;
@@ -89,7 +87,6 @@ export class Space {
       }
       this.takePending();
     }
-    this.storedRows = rows.length;
     return { skipped };
   }
 

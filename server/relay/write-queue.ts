@@ -14,7 +14,7 @@ interface Pending {
 }
 
 export interface WriteQueueHooks {
-  /** Called after a batch is durable: forward each update to the space's members. */
+  /** Called after a batch is durable, once per update: count it for compaction, send it to the space's members. */
   readonly delivered: (space: Space, update: Uint8Array, origin: SpaceMember | null) => void;
   /** Storage refused the batch; the spaces' memory is now ahead of disk. */
   readonly failed: (spaces: ReadonlySet<Space>, error: unknown) => void;
@@ -55,9 +55,6 @@ export class WriteQueue {
       return;
     }
     this.hooks.observeWrite(Number(process.hrtime.bigint() - started) / 1e9, batch.length);
-    for (const p of batch) {
-      p.space.storedRows += 1;
-      this.hooks.delivered(p.space, p.update, p.origin);
-    }
+    for (const p of batch) this.hooks.delivered(p.space, p.update, p.origin);
   }
 }

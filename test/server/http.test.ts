@@ -2,7 +2,8 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeMetrics, makeMetricsRoute } from '../../server/http/metrics.ts';
+import { makeMetricsRoute } from '../../server/http/metrics.ts';
+import { makeMetrics } from '../../server/metrics.ts';
 import { makeTempDir, startRelay, type RelayProcess } from './relay-process.ts';
 
 let relay: RelayProcess;

@@ -1,0 +1,179 @@
+/**
+ * Compaction of a space's stored rows into one snapshot, and all its book-keeping: how many rows
+ * and bytes were stored since the last snapshot, when that is enough to compact, scheduling it
+ * outside the write path, and the compaction itself. The rest of the relay only reports events:
+ * a space was loaded or rebuilt (`loaded`, `rebuilt`), rows were stored (`stored`), a space is
+ * leaving memory (`compactNow`, `forget`, `erased`).
+ */
+import { short, type Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import type { Storage } from '../storage/types.ts';
+import { makeSnapshotChecker, type SnapshotChecker } from './snapshot-check.ts';
+import type { Space } from './space.ts';
+
+/** What storage holds for one space beyond its last snapshot. */
+interface Tally {
+  /** Rows in storage, the snapshot included. */
+  rows: number;
+  /** Bytes appended since the last snapshot. */
+  bytesSinceSnapshot: number;
+  /** Size of the last snapshot: compaction is amortised against it. */
+  snapshotBytes: number;
+}
+
+export interface CompactionDeps {
+  readonly storage: Storage;
+  /** Stored rows after which a space is compacted (`RAPPORT_COMPACT_AFTER`). */
+  readonly compactAfterUpdates: number;
+  /** Stores what the write queue holds: a snapshot must cover every row before the one it replaces. */
+  readonly flush: () => void;
+  /** Whether this very space object is the one in memory (not unloaded, dropped or reloaded since). */
+  readonly isLoaded: (space: Space) => boolean;
+  readonly metrics: Metrics;
+  readonly log: Logger;
+}
+
+export class Compaction {
+  private readonly tallies = new WeakMap<Space, Tally>();
+  /** Spaces due for compaction; true = even below the row threshold (a row had to be skipped). */
+  private readonly due = new Map<Space, boolean>();
+  /** Compactions whose snapshot is being checked, by space id (one at a time per space). */
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly checker: SnapshotChecker = makeSnapshotChecker();
+  /** Spaces erased while loaded: a snapshot check still in flight must not write them back. */
+  private readonly erasedIds = new Set<string>();
+  private stopped = false;
+
+  constructor(private readonly deps: CompactionDeps) {
+    this.checker.warm();
+  }
+
+  /** A space was loaded from `rows` stored rows, of which Yjs refused `skipped`. */
+  loaded(space: Space, rows: number, skipped: number): void {
+    this.tally(space).rows = rows;
+    // A skipped row is rewritten away by the snapshot, so the next load is clean.
+    if (rows >= this.deps.compactAfterUpdates || skipped > 0) this.schedule(space, skipped > 0);
+  }
+
+  /** A space's document was rebuilt from `rows` stored rows. */
+  rebuilt(space: Space, rows: number): void {
+    this.tally(space).rows = rows;
+  }
+
+  /** A row of `bytes` was appended for the space; compaction runs later, outside the write path. */
+  stored(space: Space, bytes: number): void {
+    const tally = this.tally(space);
+    tally.rows += 1;
+    tally.bytesSinceSnapshot += bytes;
+    this.scheduleIfDue(space);
+  }
+
+  /** Compacts now, unless the space is already a single row (a space leaving memory). */
+  compactNow(space: Space): void {
+    if (this.tally(space).rows > 1) this.compact(space);
+  }
+
+  /** The space leaves memory without being written (after a failure, or once unloaded). */
+  forget(space: Space): void {
+    this.due.delete(space);
+  }
+
+  /** The space's stored document was erased: nothing of it is written again. */
+  erased(spaceId: string): void {
+    this.erasedIds.add(spaceId);
+  }
+
+  /**
+   * At shutdown: compact `spaces`, wait (bounded) for snapshot checks in flight, and schedule
+   * nothing more. Storage may be closed once this resolves.
+   */
+  async shutdown(spaces: Iterable<Space>, maxWaitMs: number): Promise<void> {
+    this.due.clear();
+    for (const space of spaces) this.compactNow(space);
+    this.stopped = true;
+    const waited = new Promise((resolve) => setTimeout(resolve, maxWaitMs).unref());
+    await Promise.race([Promise.all(this.inFlight.values()), waited]);
+    await this.checker.stop();
+  }
+
+  private tally(space: Space): Tally {
+    let tally = this.tallies.get(space);
+    if (tally === undefined) this.tallies.set(space, (tally = { rows: 0, bytesSinceSnapshot: 0, snapshotBytes: 0 }));
+    return tally;
+  }
+
+  private scheduleIfDue(space: Space): void {
+    const { rows, bytesSinceSnapshot, snapshotBytes } = this.tally(space);
+    const { compactAfterUpdates } = this.deps;
+    if (rows < compactAfterUpdates) return;
+    // Re-encoding costs about the document's size, so wait until the appended rows amount to half
+    // of it (amortised linear), but never let the row count grow without bound.
+    if (bytesSinceSnapshot >= snapshotBytes / 2 || rows >= compactAfterUpdates * 20) this.schedule(space);
+  }
+
+  private schedule(space: Space, force = false): void {
+    if (this.due.size === 0) setImmediate(() => this.compactDue());
+    this.due.set(space, force || (this.due.get(space) ?? false));
+  }
+
+  private compactDue(): void {
+    if (this.stopped) return;
+    const due = [...this.due];
+    this.due.clear();
+    for (const [space, force] of due) {
+      // A compaction that ran in between (they flush the queue, which stores more rows) may have
+      // done the work already.
+      if (!this.deps.isLoaded(space)) continue;
+      if (force || this.tally(space).rows >= this.deps.compactAfterUpdates) this.compact(space);
+    }
+  }
+
+  /**
+   * Replaces the space's rows by one snapshot: Yjs's re-encoding of the document in memory,
+   * which holds exactly the stored rows (the queue is flushed first) and was built with V1
+   * applyUpdate only, so no merge of untrusted bytes and time linear in the document. The
+   * snapshot replaces the rows only after a worker has loaded it back (see snapshot-check.ts);
+   * rows stored meanwhile stay, after it.
+   */
+  private compact(space: Space): void {
+    if (this.stopped || this.inFlight.has(space.id)) return;
+    const { storage, metrics, log } = this.deps;
+    this.deps.flush();
+    const upToId = storage.lastUpdateId(space.id);
+    if (upToId === null) return;
+    const started = Date.now();
+    const snapshot = space.snapshot();
+    const tally = this.tally(space);
+    const rowsAtSnapshot = tally.rows;
+    const bytesAtSnapshot = tally.bytesSinceSnapshot;
+    const done = this.checker.check(snapshot, space.stateVector()).then((result) => {
+      this.inFlight.delete(space.id);
+      if (this.erasedIds.has(space.id)) return;
+      if (!result.ok) {
+        metrics.compactionsRefused += 1;
+        log('space.compaction-refused', { space: short(space.id), error: result.error });
+        return;
+      }
+      try {
+        storage.replaceWithSnapshot(space.id, snapshot, upToId);
+      } catch (error) {
+        log('space.compaction-failed', { space: short(space.id), error: String(error) });
+        return;
+      }
+      tally.rows = 1 + Math.max(0, tally.rows - rowsAtSnapshot);
+      tally.snapshotBytes = snapshot.byteLength;
+      tally.bytesSinceSnapshot = Math.max(0, tally.bytesSinceSnapshot - bytesAtSnapshot);
+      metrics.compactions += 1;
+      log('space.compacted', {
+        space: short(space.id),
+        rows: rowsAtSnapshot,
+        bytes: snapshot.byteLength,
+        ms: Date.now() - started,
+      });
+      // Rows stored while the check ran are not in this snapshot; a burst that ended meanwhile
+      // would otherwise wait for the next write to be compacted.
+      if (this.deps.isLoaded(space)) this.scheduleIfDue(space);
+    });
+    this.inFlight.set(space.id, done);
+  }
+}

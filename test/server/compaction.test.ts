@@ -1,0 +1,116 @@
+/**
+ * Compaction on its own, in-process, over the real SQLite storage and the real snapshot-check
+ * worker: it counts what was stored since the last snapshot, compacts once that is enough, and
+ * keeps counting the rows that arrive while a snapshot is being checked.
+ */
+import * as Y from 'yjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeMetrics } from '../../server/metrics.ts';
+import { Compaction } from '../../server/relay/compaction.ts';
+import { Space } from '../../server/relay/space.ts';
+import { openSqliteStorage } from '../../server/storage/sqlite.ts';
+import type { Storage } from '../../server/storage/types.ts';
+import { makeTempDir } from './relay-process.ts';
+
+const SPACE_ID = 'compaction-test-space1';
+let cleanup: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = null;
+});
+
+function setup(compactAfterUpdates: number) {
+  const storage: Storage = openSqliteStorage({ dataDir: makeTempDir(), synchronous: 'NORMAL', checkpointMs: 0 });
+  const metrics = makeMetrics();
+  const space = new Space(SPACE_ID);
+  // Compaction flushes the write queue as its first step: counting the calls shows when one began.
+  let flushes = 0;
+  const compaction = new Compaction({
+    storage,
+    compactAfterUpdates,
+    flush: () => void flushes++,
+    isLoaded: (s) => s === space,
+    metrics,
+    log: () => undefined,
+  });
+  cleanup = async () => {
+    await compaction.shutdown([], 0);
+    space.destroy();
+    await storage.close();
+  };
+  const client = new Y.Doc();
+  let next = 0;
+  /** One client edit of about `size` bytes, applied and stored the way the relay does it. */
+  const store = (size: number) => {
+    let update: Uint8Array | null = null;
+    client.once('update', (u: Uint8Array) => (update = u));
+    client.getMap('m').set(`k${next++}`, 'x'.repeat(size));
+    const result = space.applyClientUpdate(update!, {});
+    if (!result.ok) throw new Error(result.error);
+    for (const { update: integrated } of result.integrated) {
+      storage.appendUpdates([{ spaceId: SPACE_ID, data: integrated }]);
+      compaction.stored(space, integrated.byteLength);
+    }
+  };
+  const turn = () => new Promise((resolve) => setImmediate(resolve));
+  const rows = () => storage.countUpdates(SPACE_ID);
+  const reloads = () => {
+    const fresh = new Space('reloaded');
+    const { skipped } = fresh.load(storage.loadUpdates(SPACE_ID));
+    const same = JSON.stringify(fresh.doc.getMap('m').toJSON()) === JSON.stringify(client.getMap('m').toJSON());
+    fresh.destroy();
+    return skipped === 0 && same;
+  };
+  return { compaction, metrics, space, store, turn, rows, reloads, flushes: () => flushes };
+}
+
+describe('compaction', () => {
+  it('compacts once enough rows are stored, then waits for half a snapshot of new bytes', async () => {
+    const t = setup(5);
+    for (let i = 0; i < 4; i++) t.store(1_000);
+    await t.turn();
+    expect(t.flushes()).toBe(0); // below the row threshold: nothing started
+    t.store(1_000);
+    await t.turn();
+    expect(t.flushes()).toBe(1);
+    await expect.poll(() => t.metrics.compactions).toBe(1);
+    expect(t.rows()).toBe(1);
+    expect(t.reloads()).toBe(true);
+
+    // Five small rows reach the row threshold again, but re-encoding ~5 kB for ~100 bytes of
+    // news is not worth it yet.
+    for (let i = 0; i < 5; i++) t.store(10);
+    await t.turn();
+    expect(t.flushes()).toBe(1);
+    expect(t.rows()).toBe(6);
+  });
+
+  it('keeps the rows stored while a snapshot is checked, after it, and counts them for the next one', async () => {
+    const t = setup(5);
+    for (let i = 0; i < 5; i++) t.store(1_000);
+    await t.turn();
+    expect(t.flushes()).toBe(1);
+    // The check runs on a worker thread, so these land before it answers.
+    t.store(1_000);
+    t.store(1_000);
+    await expect.poll(() => t.metrics.compactions).toBe(1);
+    expect(t.rows()).toBe(3); // the snapshot and the two rows it does not hold
+    expect(t.reloads()).toBe(true);
+
+    // 3 + 2 rows, and 4 kB since a ~7 kB snapshot: due again.
+    t.store(1_000);
+    t.store(1_000);
+    await expect.poll(() => t.metrics.compactions).toBe(2);
+    expect(t.rows()).toBe(1);
+    expect(t.reloads()).toBe(true);
+  });
+
+  it('compacts a space loaded with a row Yjs refused, below the row threshold: the snapshot rewrites it away', async () => {
+    const t = setup(500);
+    t.store(10);
+    t.store(10);
+    t.compaction.loaded(t.space, 2, 1);
+    await expect.poll(() => t.metrics.compactions).toBe(1);
+    expect(t.rows()).toBe(1);
+  });
+});
