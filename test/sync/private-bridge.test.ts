@@ -134,6 +134,38 @@ describe('private bridge', () => {
     expect(plaintextOf(fresh.plain)).toBe(plaintextOf(a.plain));
   });
 
+  it('a restart with the envelope kept on the device opens a large snapshot the network already holds, and a new device still gets all of it', async () => {
+    const epoch = await firstEpoch();
+    const a = await device('laptop', [epoch]);
+    createMany(
+      a.plain,
+      'contacts',
+      Array.from({ length: 1000 }, (_, i) => ({ name: `Person ${i}`, notes: 'Met at the spring meetup '.repeat(4) })),
+    );
+    await quiet(a);
+    await a.bridge.compact();
+    const [snapshot] = envelopeEntries(a.envelope).toArray();
+    expect(snapshot!.byteLength).toBeGreaterThan(64 * 1024);
+    const kept = cloneDoc(a.envelope);
+    const network = cloneDoc(a.plain);
+    devices.splice(devices.indexOf(a), 1);
+    a.destroy();
+
+    const changes: Uint8Array[] = [];
+    network.on('update', (u: Uint8Array) => changes.push(u));
+    const restarted = await device('laptop', [epoch], { plain: network, envelope: kept });
+    await quiet(restarted);
+    expect(restarted.bridge.health()).toMatchObject({
+      opened: 1,
+      skipped: { malformed: 0, rejected: 0, unreadable: 0 },
+    });
+    expect(changes).toEqual([]);
+    const fresh = await device('tablet', [epoch], { envelope: cloneDoc(kept) });
+    await quiet(fresh);
+    expect(names(fresh)).toHaveLength(1000);
+    expect(plaintextOf(fresh.plain)).toBe(plaintextOf(restarted.plain));
+  });
+
   it('compacts only once the entries weigh half the snapshot they follow (amortised), or are very many', async () => {
     const epoch = await firstEpoch();
     const a = await device('laptop', [epoch], { compactAfter: 5 });
