@@ -18,15 +18,13 @@ export function makeTabSync(doc: Y.Doc, opts: { channelName?: string; onError?: 
   };
   channel.onmessage = (event: MessageEvent) => {
     const data = event.data as { type?: string; update?: unknown; stateVector?: unknown };
-    if (data.type === 'update' && data.update instanceof Uint8Array) {
-      try {
-        Y.applyUpdate(doc, data.update, FROM_OTHER_TAB);
-      } catch (error) {
-        // A tab running another version sent something this one cannot read; the relay or a reload will reconcile.
-        opts.onError?.(error, 'tab-message');
-      }
-    } else if (data.type === 'hello' && data.stateVector instanceof Uint8Array) {
-      channel.postMessage({ type: 'update', update: Y.encodeStateAsUpdate(doc, data.stateVector) });
+    try {
+      if (data.type === 'update' && data.update instanceof Uint8Array) Y.applyUpdate(doc, data.update, FROM_OTHER_TAB);
+      else if (data.type === 'hello' && data.stateVector instanceof Uint8Array)
+        channel.postMessage({ type: 'update', update: Y.encodeStateAsUpdate(doc, data.stateVector) });
+    } catch (error) {
+      // A tab running another version sent something this one cannot read; the relay or a reload will reconcile.
+      opts.onError?.(error, 'tab-message');
     }
   };
   doc.on('update', onUpdate);

@@ -79,6 +79,33 @@ describe('the sync layer’s error channel', () => {
     await copy.destroy();
   });
 
+  it('hands a greeting from another tab that cannot be read to onError, and still answers the next', async () => {
+    const channelName = `rapport-errors-test-${++dbCounter}`;
+    const doc = new Y.Doc();
+    create(doc, 'contacts', { name: 'Bea' });
+    const errors: [unknown, SyncErrorContext][] = [];
+    const stop = makeTabSync(doc, { channelName, onError: (error, context) => errors.push([error, context]) });
+    const otherTab = new BroadcastChannel(channelName);
+    const theirs = new Y.Doc();
+    const answered = new Promise<void>((resolve) => {
+      otherTab.onmessage = (event: MessageEvent) => {
+        const data = event.data as { type?: string; update?: Uint8Array };
+        if (data.type === 'update' && data.update) {
+          Y.applyUpdate(theirs, data.update);
+          resolve();
+        }
+      };
+    });
+    // A state vector this tab cannot read (another version, say), then a good one.
+    otherTab.postMessage({ type: 'hello', stateVector: new Uint8Array([255, 255, 255, 255]) });
+    otherTab.postMessage({ type: 'hello', stateVector: Y.encodeStateVector(theirs) });
+    await answered;
+    expect(readAll(theirs, 'contacts').items.map((c) => c.name)).toEqual(['Bea']);
+    expect(errors.map(([, context]) => context)).toEqual(['tab-message']);
+    otherTab.close();
+    stop();
+  });
+
   it('hands a message from another tab that cannot be read to onError, and still applies the next', async () => {
     const channelName = `rapport-errors-test-${++dbCounter}`;
     const doc = new Y.Doc();
