@@ -4,10 +4,10 @@
  * with a few people (one with a 60-character name); no sideways scrolling at
  * 360 px; the main navigation works with a keyboard alone.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { App } from './pages/app.ts';
+import { axeFindings } from './support/inspect.ts';
 import { useAppSession } from './support/session.ts';
 import { watchCsp, type CspWatch } from './support/pwa.ts';
 
@@ -44,7 +44,9 @@ interface Finding {
   targets: string[];
 }
 
-async function openDevice(populated: boolean): Promise<{ app: App; personPath: string; csp: CspWatch }> {
+async function openDevice(
+  populated: boolean,
+): Promise<{ context: BrowserContext; app: App; personPath: string; csp: CspWatch }> {
   const context = await session.browser.newContext();
   const csp = await watchCsp(context);
   const app = await App.open(context, session.server.url);
@@ -57,28 +59,17 @@ async function openDevice(populated: boolean): Promise<{ app: App; personPath: s
       organisation: 'Vandelay Imports and Exports International',
       role: 'Head of Platform Engineering',
     });
-    personPath = new URL(app.page.url()).pathname;
+    personPath = app.path();
     await app.savedOnThisDevice();
   }
-  return { app, personPath, csp };
-}
-
-/** Moves within the app as a link would (no reload: the audit is about screens, not loading). */
-async function visit(app: App, path: string): Promise<void> {
-  await app.page.evaluate((to) => {
-    history.pushState(null, '', to);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
-  // Pages are already loaded (see warmUp): the new screen (or the one it redirects to) renders within a frame.
-  await app.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
-  await app.page.waitForFunction(() => document.querySelector('main h1') !== null);
+  return { context, app, personPath, csp };
 }
 
 /** Loads every page's code once, so moving between places later renders at once. */
 async function warmUp(app: App, personPath: string): Promise<void> {
   for (const route of ROUTES) {
     await app.goto(route === '/people/:id' ? personPath : route);
-    await app.page.getByRole('heading', { level: 1 }).first().waitFor();
+    await app.waitForHeading();
   }
 }
 
@@ -95,51 +86,31 @@ function summarise(findings: Finding[]): string {
 async function auditAll(
   populated: boolean,
 ): Promise<{ findings: Finding[]; overflow: string[]; violations: string[] }> {
-  const { app, personPath, csp } = await openDevice(populated);
+  const { context, app, personPath, csp } = await openDevice(populated);
   await warmUp(app, personPath);
   const findings: Finding[] = [];
   const overflow: string[] = [];
   for (const viewport of VIEWPORTS) {
-    await app.page.setViewportSize(viewport);
+    await app.resize(viewport);
     for (const colorScheme of SCHEMES) {
-      await app.page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      await app.prefer(colorScheme);
       for (const route of ROUTES) {
         const path = route === '/people/:id' ? personPath : route;
-        await visit(app, path);
-        const shownAt = await app.page.evaluate(() => location.pathname);
+        // Within the app, as a link moves (no reload: the audit is about screens, not loading). Pages are
+        // already loaded (see warmUp): the new screen, or the one it redirects to, renders within a frame.
+        await app.followInApp(path);
+        const shownAt = app.path();
         const where = `${path}${shownAt === path ? '' : ` (shown at ${shownAt})`} at ${viewport.width}px, ${colorScheme}, ${populated ? 'a few people' : 'empty'}`;
-        // Legacy mode runs axe inside the page rather than finishing in a new blank page each time: less than
-        // half the time, and nothing is lost, as the app has no frames.
-        const result = await new AxeBuilder({ page: app.page })
-          .setLegacyMode(true)
-          .options({ resultTypes: ['violations'] })
-          .analyze();
-        for (const v of result.violations)
-          findings.push({ where, rule: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) });
+        for (const f of await axeFindings(app)) findings.push({ where, ...f });
         if (viewport.width === 360) {
-          const width = await app.page.evaluate(() => document.documentElement.scrollWidth);
+          const width = await app.pageWidth();
           if (width > 360) overflow.push(`${where}: ${width}px wide`);
         }
       }
     }
   }
-  await app.page.context().close();
+  await context.close();
   return { findings, overflow, violations: csp.violations };
-}
-
-/** The names of the main navigation's links reached by pressing Tab from the top of the page. */
-async function tabThroughNavigation(page: Page): Promise<string[]> {
-  await page.locator('body').focus();
-  const reached: string[] = [];
-  for (let i = 0; i < 30; i++) {
-    await page.keyboard.press('Tab');
-    const name = await page.evaluate(() => {
-      const el = document.activeElement;
-      return el?.closest('nav[aria-label="Main"]') ? (el.textContent ?? '').trim() : null;
-    });
-    if (name !== null && !reached.includes(name)) reached.push(name);
-  }
-  return reached;
 }
 
 describe('Accessibility', () => {
@@ -155,16 +126,14 @@ describe('Accessibility', () => {
     const context = await session.browser.newContext();
     const csp = await watchCsp(context);
     const app = await App.open(context, session.server.url);
-    await app.page.setViewportSize(VIEWPORTS[0]);
-    expect(await tabThroughNavigation(app.page)).toEqual(['Today', 'People', 'Capture', 'Plan', 'Map']);
-    await app.page.setViewportSize(VIEWPORTS[1]);
+    await app.resize(VIEWPORTS[0]);
+    expect(await app.navigation.tabThrough()).toEqual(['Today', 'People', 'Capture', 'Plan', 'Map']);
+    await app.resize(VIEWPORTS[1]);
     await app.goto('/'); // Tab starts from the top again
-    expect(await tabThroughNavigation(app.page)).toEqual(['Today', 'People', 'Capture', 'Plan', 'Map', 'Settings']);
-    const nav = app.page.getByRole('navigation', { name: 'Main' });
-    await nav.getByRole('link', { name: 'People' }).focus();
-    await app.page.keyboard.press('Enter');
-    await app.page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
-    expect(await nav.getByRole('link', { name: 'People' }).getAttribute('aria-current')).toBe('page');
+    expect(await app.navigation.tabThrough()).toEqual(['Today', 'People', 'Capture', 'Plan', 'Map', 'Settings']);
+    await app.navigation.goWithKeyboard('People');
+    await app.waitForHeading('People');
+    expect(await app.navigation.isCurrent('People')).toBe(true);
     await context.close();
     expect(csp.violations).toEqual([]);
   });

@@ -4,7 +4,7 @@
  * before it closed is there. Twenty runs, split over two devices running side by side.
  */
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { App } from './pages/app.ts';
 import { useAppSession } from './support/session.ts';
 import { watchCsp } from './support/pwa.ts';
@@ -32,14 +32,14 @@ interface Run {
   kept: boolean;
 }
 
-/** A plain new tab (App.open would add an init script, which fails while the last tab is still closing). */
-async function openPerson(context: BrowserContext, path: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(session.server.url + path);
-  await page.getByRole('button', { name: 'Edit details' }).click();
-  await page.getByLabel('Notes', { exact: true }).waitFor();
-  return page;
+/** A new tab on the person's page, editing (the context is already past the first run: no init script is added). */
+async function openPerson(context: BrowserContext, path: string): Promise<App> {
+  const app = await App.open(context, session.server.url, path);
+  await app.person.startEditing();
+  return app;
 }
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function runDevice(
   device: number,
@@ -51,22 +51,22 @@ async function runDevice(
   const app = await App.open(context, session.server.url);
   await app.people.add({ name: `Durable ${device}` });
   await app.savedOnThisDevice();
-  const path = new URL(app.page.url()).pathname;
-  await app.page.close();
+  const path = app.path();
+  await app.close();
 
   const results: Run[] = [];
   let lastSaved = ''; // the Notes value known to be stored
-  let page = await openPerson(context, path);
+  let tab = await openPerson(context, path);
   for (const [i, delayMs] of delays(seed, runs).entries()) {
     const text = `Edit ${i} on device ${device}: met at the meetup, wants an intro`;
-    await page.getByLabel('Notes', { exact: true }).fill(text);
-    await page.waitForTimeout(delayMs);
-    const seenSaved = (await page.getByTestId('save-state').textContent())?.includes('Saved on this device') ?? false;
+    await tab.person.edit('Notes', text);
+    await wait(delayMs);
+    const seenSaved = await tab.saysSavedOnThisDevice();
     const closedWithBeforeUnload = i % 2 === 0;
-    await page.close({ runBeforeUnload: closedWithBeforeUnload });
+    await tab.close({ runBeforeUnload: closedWithBeforeUnload });
 
-    page = await openPerson(context, path);
-    const stored = await page.getByLabel('Notes', { exact: true }).inputValue();
+    tab = await openPerson(context, path);
+    const stored = await tab.person.value('Notes');
     const kept = stored === text;
     results.push({ device, delayMs, closedWithBeforeUnload, seenSaved, kept });
     // Either the new edit is there, or (only if it was never shown as saved) the one before it.

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { App } from './pages/app.ts';
+import { placesFetched } from './support/inspect.ts';
 import { useAppSession } from './support/session.ts';
 
 const session = useAppSession();
@@ -16,19 +17,17 @@ describe('a first visit that goes offline before the app is installed', () => {
     // No service worker ever controls this device's pages: only what the first visit fetched is here.
     const context = await session.browser.newContext({ serviceWorkers: 'block' });
     const app = await App.open(context, session.server.url, '/');
-    await app.page.waitForFunction(() => performance.getEntriesByName('rapport:places-fetched').length > 0, undefined, {
-      polling: 100,
-    });
+    await placesFetched(app);
     await context.setOffline(true);
     for (const [place, heading] of [
       ['Plan', 'Plan'],
       ['People', 'People'],
       ['Map', 'Map'],
     ] as const) {
-      await app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: place }).click();
-      await app.page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await app.navigation.go(place);
+      await app.waitForHeading(heading);
     }
-    expect(await app.page.getByText('has been updated').count()).toBe(0);
+    expect(await app.shows('has been updated')).toBe(false);
     await context.close();
   });
 
@@ -40,9 +39,9 @@ describe('a first visit that goes offline before the app is installed', () => {
     );
     const app = await App.open(context, session.server.url, '/');
     await context.setOffline(true);
-    await app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plan' }).click();
-    await app.page.getByText('not on this device yet').waitFor();
-    expect(await app.page.getByText('has been updated').count()).toBe(0);
+    await app.navigation.go('Plan');
+    await app.waitForText('not on this device yet');
+    expect(await app.shows('has been updated')).toBe(false);
     await context.close();
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { App } from './pages/app.ts';
 import { useAppSession } from './support/session.ts';
+import { clearLocalStorage, localStorageItem, setLocalStorageItem } from './support/storage.ts';
 
 const session = useAppSession();
 
@@ -59,10 +60,10 @@ describe('everyday habits', () => {
     expect(items).toHaveLength(1);
     expect(items[0]).toContain('Cy Twombly');
     await app.today.done('Cy Twombly');
-    await expect.poll(() => app.page.getByTestId('today-follow-ups').count()).toBe(0);
-    await app.page.reload();
+    await expect.poll(() => app.today.shows('follow-ups')).toBe(false);
+    await app.reload();
     await app.today.open();
-    expect(await app.page.getByTestId('today-follow-ups').count()).toBe(0);
+    expect(await app.today.shows('follow-ups')).toBe(false);
     await context.close();
   });
 
@@ -76,16 +77,13 @@ describe('everyday habits', () => {
     await app.capture.quickCapture('Émile Dubois');
     await app.capture.quickCapture('Farah Haddad', 'Wants Rust mentors');
     // One screen, no scrolling: the Save button is inside a 360 × 740 viewport.
-    const box = await app.page.getByRole('button', { name: 'Save and next' }).boundingBox();
-    expect(box && box.y + box.height).toBeLessThanOrEqual(740);
-    await app.savedOnThisDevice();
-    await app.page.reload(); // still offline: the app comes from the service worker's cache
-    await app.page.getByRole('heading', { name: 'RustConf', level: 1 }).waitFor();
+    expect(await app.capture.saveInView()).toBe(true);
+    await app.reload(); // still offline: the app comes from the service worker's cache
+    await app.waitForHeading('RustConf');
     expect((await app.capture.metHere()).sort()).toEqual(['Dana Okafor', 'Farah Haddad', 'Émile Dubois']);
-    await app.page.getByRole('link', { name: 'Dana Okafor' }).click();
-    await app.page.getByRole('heading', { name: 'Dana Okafor', level: 1 }).waitFor();
+    await app.capture.openMet('Dana Okafor');
     expect(await app.person.value('Where')).toBe('Montréal');
-    expect(await app.page.getByLabel('At the event').inputValue()).not.toBe('');
+    expect(await app.person.value('At the event')).not.toBe('');
     const timeline = await app.interactions.timeline();
     expect(timeline[0]).toContain('RustConf');
     expect(timeline[0]).toMatch(/Follow up/);
@@ -201,7 +199,7 @@ describe('everyday habits', () => {
     await app.duplicates.notTheSamePerson();
     await expect.poll(() => app.duplicates.pairs()).toEqual([]);
     // Nothing of it is in this device's own storage: the choice is in the document, which syncs.
-    await app.page.evaluate(() => localStorage.clear());
+    await clearLocalStorage(app);
     await app.duplicates.open();
     expect(await app.duplicates.pairs()).toEqual([]);
 
@@ -214,17 +212,14 @@ describe('everyday habits', () => {
     const ids: string[] = [];
     for (const name of ['Kim Ode', 'Kim Ode']) {
       await app.people.add({ name });
-      ids.push(new URL(app.page.url()).pathname.split('/').pop()!);
+      ids.push(app.path().split('/').pop()!);
       await app.person.addEmail('kim@example.org');
     }
     const [a, b] = [...ids].sort() as [string, string];
-    await app.page.evaluate(
-      (key) => localStorage.setItem('rapport.duplicates.dismissed', JSON.stringify([key])),
-      `${a}|${b}`,
-    );
+    await setLocalStorageItem(app, 'rapport.duplicates.dismissed', JSON.stringify([`${a}|${b}`]));
     await app.duplicates.open();
     expect(await app.duplicates.pairs()).toEqual([]);
-    expect(await app.page.evaluate(() => localStorage.getItem('rapport.duplicates.dismissed'))).toBeNull();
+    expect(await localStorageItem(app, 'rapport.duplicates.dismissed')).toBeNull();
     await app.duplicates.open(); // a fresh load: known from the document now
     expect(await app.duplicates.pairs()).toEqual([]);
     await context.close();

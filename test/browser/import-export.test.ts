@@ -15,6 +15,14 @@ import { startAppServer, type AppServer } from './support/app-server.ts';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath, launchBrowser } from './support/browser.ts';
 import { writeQrVideo } from './fixtures/qr-video.ts';
+import {
+  activeMarkup,
+  pwned,
+  refuseCamera,
+  requestsElsewhere,
+  sharedFiles,
+  standInShareSheet,
+} from './support/inspect.ts';
 import { copyOfDist } from './support/pwa.ts';
 
 // The tests run side by side (each in its own browser context): on two busy cores one test took
@@ -84,11 +92,9 @@ describe.concurrent('Import and export, in real Chromium against the real server
     // The same file again: everyone is already here, nothing to change.
     expect(await app.importer.preview()).toEqual({ newPeople: 0, alreadyHere: 4, invalid: 1 });
     await app.importer.cancel();
-    await app.page.getByTestId('last-import').getByRole('button', { name: 'Undo import' }).waitFor();
 
-    await app.page.getByTestId('last-import').getByRole('button', { name: 'Undo import' }).click();
-    await app.savedOnThisDevice();
-    await app.page.reload();
+    await app.importer.undoLastImport();
+    await app.reload();
     await app.people.open();
     expect(await app.people.names()).toEqual([]);
     await context.close();
@@ -144,14 +150,8 @@ describe.concurrent('Import and export, in real Chromium against the real server
     );
 
     // Undone from the section's button: the toast that offered the same Undo goes with it.
-    await app.page.getByTestId('last-import').getByRole('button', { name: 'Undo import' }).press('Enter');
-    await app.page.locator('.toast').filter({ hasText: 'was taken back' }).waitFor();
-    expect(
-      await app.page
-        .locator('.toast')
-        .filter({ hasText: /^Added / })
-        .count(),
-    ).toBe(0);
+    await app.importer.undoLastImport({ withKeyboard: true });
+    expect(await app.importer.resultToasts()).toEqual([]);
     await app.importer.choose(
       csv(
         `${linkedin('Head of Product')}Ama,Owusu,https://www.linkedin.com/in/ama-owusu,,Climatebase,Engineer,02 Dec 2026\n`,
@@ -176,7 +176,7 @@ describe.concurrent('Import and export, in real Chromium against the real server
     const { context, app } = await freshApp();
     await importConnections(app);
     expect(await app.importer.resultToasts()).toEqual(['Added 4 people from Connections.csv.']);
-    await app.page.getByTestId('last-import').getByRole('button', { name: 'Undo import' }).click();
+    await app.importer.undoLastImport();
     await expect.poll(() => app.importer.resultToasts()).toEqual([]);
     await context.close();
   });
@@ -194,7 +194,7 @@ describe.concurrent('Import and export, in real Chromium against the real server
     const { context, app } = await freshApp();
     await app.importer.drop(CONNECTIONS);
     expect((await app.importer.preview()).newPeople).toBe(4);
-    await app.page.reload();
+    await app.reload();
     await app.people.open();
     expect(await app.people.names()).toEqual([]);
     await context.close();
@@ -213,10 +213,8 @@ describe.concurrent('Import and export, in real Chromium against the real server
     expect(await app.person.value('Organisation')).toBe('<b onmouseover=alert(1)>Evil Corp</b>');
     expect(await app.person.value('Notes')).toBe('<a href="javascript:alert(1)">click me</a>');
     expect(await app.person.value('Website')).toBe('');
-    expect(
-      await app.page.locator('a[href^="javascript:" i], script:not([src]), b[onmouseover], img[onerror]').count(),
-    ).toBe(0);
-    expect(await app.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await activeMarkup(app)).toBe(0);
+    expect(await pwned(app)).toBeUndefined();
     await context.close();
   });
 
@@ -260,15 +258,13 @@ describe.concurrent('Import and export, in real Chromium against the real server
     await importConnections(app);
     await app.people.open();
     await app.people.search('lima');
-    const [download] = await Promise.all([
-      app.page.waitForEvent('download'),
-      app.page.getByRole('button', { name: 'Export this person (.vcf)' }).click(),
-    ]);
-    const back = parseFile(download.suggestedFilename(), new Uint8Array(fs.readFileSync(await download.path())));
+    const download = await app.people.exportShown();
+    expect(download.filename).toMatch(/\.vcf$/);
+    const back = parseFile(download.filename, new Uint8Array(download.bytes));
     if (!back.ok) throw new Error(back.error.message);
     expect(back.report.drafts.map((d) => d.values.name)).toEqual(['Ana Lima']);
     await app.people.search('');
-    await app.page.getByRole('button', { name: /^Export / }).waitFor({ state: 'detached' }); // no search, no selection to export
+    await app.people.waitUntilNoExport(); // no search, no selection to export
     await context.close();
   });
 
@@ -283,8 +279,7 @@ describe.concurrent('Import and export, in real Chromium against the real server
     const second = await freshApp();
     await second.app.exporter.open();
     expect(await second.app.exporter.restore(file)).toMatch(/^Restored 4 people from rapport-backup-/);
-    await second.app.savedOnThisDevice();
-    await second.app.page.reload();
+    await second.app.reload();
     await second.app.people.open();
     expect(await second.app.people.names()).toEqual(IMPORTED);
     await second.app.exporter.open();
@@ -294,7 +289,7 @@ describe.concurrent('Import and export, in real Chromium against the real server
 
     // This one is not empty now: restoring again is refused, and adding its people is offered instead.
     expect(await second.app.exporter.restore(file)).toContain('can only be restored into an empty space');
-    await second.app.page.getByRole('button', { name: 'Add its 4 people instead' }).click();
+    await second.app.exporter.addItsPeopleInstead(4);
     expect(await second.app.importer.preview()).toEqual({ newPeople: 0, alreadyHere: 4, invalid: 0 });
     await first.context.close();
     await second.context.close();
@@ -309,14 +304,14 @@ describe.concurrent('Import and export, in real Chromium against the real server
     const refusal = await app.importer.refusal();
     expect(refusal).toMatch(/51(\.0)? MB/);
     expect(refusal).toMatch(/50(\.0)? MB/);
-    expect(await app.page.getByTestId('import-preview').count()).toBe(0);
+    expect(await app.importer.previewShown()).toBe(false);
     // A file of no known kind is refused with what would be accepted.
     await app.importer.choose({
       name: 'notes.txt',
       mimeType: 'text/plain',
       buffer: Buffer.from('Met Ana at the Rust meetup.\n'),
     });
-    await app.page.getByTestId('import-error').filter({ hasText: /vCard/ }).waitFor();
+    expect(await app.importer.refusal(/vCard/)).toMatch(/vCard/);
     await context.close();
   });
 });
@@ -340,37 +335,20 @@ describe.concurrent('My card, in real Chromium', () => {
       emails: ['zoe@example.org'],
       notes: 'I help robotics start-ups ship safely.',
     });
-    await app.savedOnThisDevice();
-    await app.page.reload();
-    await app.page.getByLabel('Name', { exact: true }).waitFor();
-    expect(await app.page.getByLabel('Name', { exact: true }).inputValue()).toBe('Zoë Müller');
+    await app.reload();
+    expect(await app.myCard.value('Name')).toBe('Zoë Müller');
     await context.close();
   });
 
   it('shares the card as a .vcf file where the device can share files', async () => {
     const context = await browser.newContext();
-    // Chromium on Linux has no share sheet: stand in for one that accepts files, and keep what it was given.
-    await context.addInitScript(() => {
-      const shared: { name: string; type: string; text: string; title?: string }[] = [];
-      Object.assign(window, { __shared: shared });
-      Object.assign(navigator, {
-        canShare: (data: ShareData) => (data.files?.length ?? 0) > 0,
-        share: async (data: ShareData) => {
-          for (const f of data.files ?? [])
-            shared.push({ name: f.name, type: f.type, text: await f.text(), title: data.title });
-        },
-      });
-    });
+    await standInShareSheet(context);
     const app = await App.open(context, server.url, '/card');
     await app.myCard.open();
     await app.myCard.fill('Name', 'Ana Lima');
     await app.myCard.fill('Role', 'CTO');
     await app.myCard.share();
-    await app.page.waitForFunction(() => (window as unknown as { __shared: unknown[] }).__shared.length > 0);
-    const [shared] = await app.page.evaluate(
-      () =>
-        (window as unknown as { __shared: { name: string; type: string; text: string; title?: string }[] }).__shared,
-    );
+    const [shared] = await sharedFiles(app);
     expect(shared).toMatchObject({ name: 'Ana-Lima.vcf', type: 'text/vcard', title: 'Ana Lima' });
     expect(shared?.text).toMatch(
       /^BEGIN:VCARD\r\nVERSION:4\.0\r\nFN:Ana Lima\r\n[\s\S]*TITLE:CTO\r\n[\s\S]*END:VCARD\r\n$/,
@@ -404,15 +382,11 @@ describe.concurrent('My card, in real Chromium', () => {
     });
     try {
       const context = await withCamera.newContext({ permissions: ['camera'], serviceWorkers: 'block' });
-      const elsewhere: string[] = [];
-      context.on('request', (r) => {
-        if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
-          elsewhere.push(r.url());
-      });
+      const elsewhere = requestsElsewhere(context, server.url);
       const app = await App.open(context, server.url, '/card');
       expect(await app.myCard.scanWithCamera()).toContain('Kwame Mensah');
       await app.myCard.addScanned('Kwame Mensah');
-      expect(elsewhere).toEqual([]);
+      expect(elsewhere()).toEqual([]);
       // …and the service worker precaches the decoder's wasm, so scanning works offline too.
       expect(fs.readFileSync(path.join(staticDir, 'sw.js'), 'utf8')).toMatch(/assets\/zxing_reader-[\w-]+\.wasm/);
       await app.people.open();
@@ -426,10 +400,7 @@ describe.concurrent('My card, in real Chromium', () => {
   it('says so when the camera is refused, and pasting still works', async () => {
     const context = await browser.newContext();
     const app = await App.open(context, server.url, '/card');
-    await app.page.evaluate(() => {
-      navigator.mediaDevices.getUserMedia = () =>
-        Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
-    });
+    await refuseCamera(app);
     expect(await app.myCard.scanWithCamera()).toContain('Rapport may not use the camera');
     await context.close();
   });

@@ -1,8 +1,8 @@
 /** Issue 13 §3 in real Chromium and IndexedDB: a suggested introduction, drafted, made — and in give and take. */
-import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Request } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { App } from './pages/app.ts';
+import { axeFindings, requestsElsewhere } from './support/inspect.ts';
 import { useAppSession } from './support/session.ts';
 
 const session = useAppSession();
@@ -35,28 +35,17 @@ async function network(context: BrowserContext): Promise<App> {
   await app.importer.confirm();
   await app.people.add({ name: ANA, role: 'Founder', organisation: 'Paywise' });
   await app.person.edit('What they need', 'A payments lawyer for our e-money licence');
-  await app.page.getByRole('button', { name: 'Done editing' }).first().click();
+  await app.person.doneEditing();
   await app.person.addEmail('ana@paywise.example');
-  await app.page.getByRole('button', { name: 'Done editing' }).first().click();
+  await app.person.doneEditing();
   return app;
-}
-
-/** Every request the page makes from now on that is not to the app's own server. */
-function watchRequests(app: App): () => string[] {
-  const away: string[] = [];
-  const seen = (r: Request) => {
-    const url = r.url();
-    if (!url.startsWith(session.server.url) && !url.startsWith('data:') && !url.startsWith('blob:')) away.push(url);
-  };
-  app.page.on('request', seen);
-  return () => away;
 }
 
 describe('Introductions, in real Chromium against the real server', () => {
   it('a suggested introduction is drafted, moved to made, appears in give and take on both sides, and offers a follow-up', async () => {
     const context = await session.browser.newContext();
     const app = await network(context);
-    const away = watchRequests(app);
+    const away = requestsElsewhere(context, session.server.url);
     const intros = app.person.introductions;
 
     await expect.poll(() => intros.suggested()).toEqual([TOM]);
@@ -93,12 +82,8 @@ describe('Introductions, in real Chromium against the real server', () => {
       );
 
     // Every control of the suggestion, the introduction and its messages is named (axe, as a11y.test.ts runs it).
-    const axe = await new AxeBuilder({ page: app.page })
-      .include('[data-testid="person-introductions"]')
-      .setLegacyMode(true)
-      .options({ resultTypes: ['violations'] })
-      .analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    const findings = await axeFindings(app, '[data-testid="person-introductions"]');
+    expect(findings.map((f) => `${f.rule}: ${f.targets.join(', ')}`)).toEqual([]);
 
     // Made: a give in give and take, at once, and a follow-up with both offered.
     await intros.markMade(`You are introducing ${PAIR}`);
@@ -116,8 +101,7 @@ describe('Introductions, in real Chromium against the real server', () => {
     await expect.poll(() => intros.dates(`You introduced ${PAIR}`)).toContain('they met');
 
     // Tom's side of it, after a reload from IndexedDB.
-    await app.savedOnThisDevice();
-    await app.page.reload();
+    await app.reload();
     await app.people.open();
     await app.people.openPerson(TOM);
     await expect
@@ -153,8 +137,7 @@ describe('Introductions, in real Chromium against the real server', () => {
     await expect.poll(() => intros.suggested()).toEqual([TOM]);
     await intros.dismiss(ANA, TOM);
     await expect.poll(() => intros.suggested()).toEqual([]);
-    await app.savedOnThisDevice();
-    await app.page.reload();
+    await app.reload();
     await app.people.open();
     await app.people.openPerson(TOM);
     await intros.suggestionsReady();

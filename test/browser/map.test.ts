@@ -1,10 +1,9 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { createMany } from '../../src/store/index.ts';
-import { seedIndexedDb } from '../../bench/support/seed-browser.ts';
 import { App } from './pages/app.ts';
-import { MapPicturePage } from './pages/map.ts';
 import { useAppSession } from './support/session.ts';
+import { seedNetwork } from './support/storage.ts';
 
 const session = useAppSession();
 
@@ -29,8 +28,8 @@ describe('The Map, in real Chromium against the real server', () => {
   it('labels people on focus and on tap, with where they belong; people in no community are one named group', async () => {
     const context = await session.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
     const app = await App.open(context, session.server.url, '/settings');
-    await seedIndexedDb(app.page, smallNetwork());
-    const map = new MapPicturePage(app);
+    await seedNetwork(app, smallNetwork());
+    const map = app.mapPicture;
     await map.open();
     expect(await map.mode()).toBe('people');
     expect((await map.peopleNames()).sort()).toEqual([
@@ -49,10 +48,10 @@ describe('The Map, in real Chromium against the real server', () => {
     expect(await map.shownFor()).toBe('Dee Roy / Not in a community yet');
 
     // A tap names someone without leaving the Map.
-    await app.page.getByRole('heading', { name: 'Map', level: 1 }).click();
+    await map.clickOutside();
     await map.tapOn('Cy Park');
     await expect.poll(() => map.shownFor()).toBe('Cy Park / PyData London');
-    expect(new URL(app.page.url()).pathname).toBe('/map');
+    expect(app.path()).toBe('/map');
     await context.close();
   });
 
@@ -66,11 +65,11 @@ describe('The Map, in real Chromium against the real server', () => {
       { name: 'Ana Lima', communityIds: [c!.id] },
       { name: 'Dee Roy', communityIds: [] },
     ]);
-    await seedIndexedDb(app.page, Y.encodeStateAsUpdate(doc));
-    const map = new MapPicturePage(app);
+    await seedNetwork(app, Y.encodeStateAsUpdate(doc));
+    const map = app.mapPicture;
     await map.open();
     expect(await map.labels()).toContain(long);
-    await app.page.getByRole('heading', { name: /Not in a community yet — 1/ }).waitFor();
+    await map.waitForListHeading(/Not in a community yet — 1/);
     await context.close();
   });
 });

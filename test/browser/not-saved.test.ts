@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { App } from './pages/app.ts';
 import { useAppSession } from './support/session.ts';
+import { makeWritesRefusable, refuseWrites } from './support/storage.ts';
 
 const session = useAppSession();
 
@@ -14,38 +15,27 @@ describe('when this device cannot save', () => {
   it('shows “Not saved” with the reason, keeps the edit, and is saved once the store accepts it', async () => {
     const context = await session.browser.newContext({ viewport: { width: 360, height: 740 } });
     // A switch the test flips, standing for the disk filling up and being freed.
-    await context.addInitScript(() => {
-      const add = IDBObjectStore.prototype.add;
-      IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
-        if ((globalThis as { refuseWrites?: boolean }).refuseWrites)
-          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        return add.apply(this, args);
-      };
-    });
+    await makeWritesRefusable(context);
     const app = await App.open(context, session.server.url);
     await app.people.add({ name: 'Ana Lima' });
     await app.savedOnThisDevice();
 
-    await app.page.evaluate(() => ((globalThis as { refuseWrites?: boolean }).refuseWrites = true));
+    await refuseWrites(app, true);
     await app.people.add({ name: 'Bo Chen' });
-    const pill = app.page.getByTestId('save-state');
-    await pill.filter({ hasText: 'Not saved' }).waitFor();
-    expect(await pill.getAttribute('title')).toBe(
-      'Not saved on this device — this device’s storage for Rapport is full',
-    );
+    expect(await app.notSaved()).toBe('Not saved on this device — this device’s storage for Rapport is full');
     // The pill leads to the advice.
-    await pill.click();
+    await app.openNotSaved();
     await expect
-      .poll(() => app.page.getByTestId('storage-not-saved').textContent())
+      .poll(() => app.storage.notSavedAdvice())
       .toMatch(/^Not saved on this device — this device’s storage for Rapport is full\. Your latest changes are kept/);
     await app.people.open();
     expect(await app.people.names()).toEqual(['Ana Lima', 'Bo Chen']);
 
     // Space is freed; the next edit (or the retry) saves everything.
-    await app.page.evaluate(() => ((globalThis as { refuseWrites?: boolean }).refuseWrites = false));
+    await refuseWrites(app, false);
     await app.people.add({ name: 'Cy Twombly' });
     await app.savedOnThisDevice();
-    await app.page.reload();
+    await app.reload();
     await app.people.open();
     expect(await app.people.names()).toEqual(['Ana Lima', 'Bo Chen', 'Cy Twombly']);
     await context.close();

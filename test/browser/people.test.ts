@@ -9,8 +9,7 @@ describe('People, in real Chromium against the real server', () => {
     const context = await session.browser.newContext();
     const app = await App.open(context, session.server.url);
     await app.people.add({ name: 'Zoë Müller', organisation: 'Acme Robotics', role: 'CTO' });
-    await app.savedOnThisDevice();
-    await app.page.reload();
+    await app.reload();
     await app.people.open();
     expect(await app.people.names()).toEqual(['Zoë Müller']);
     await app.people.openPerson('Zoë Müller');
@@ -29,8 +28,7 @@ describe('People, in real Chromium against the real server', () => {
     await app.trash.open();
     expect(await app.trash.items()).toEqual(['Ana Lima']);
     await app.trash.restore('Ana Lima');
-    await app.savedOnThisDevice();
-    await app.page.reload();
+    await app.reload();
     await app.people.open();
     expect(await app.people.names()).toEqual(['Ana Lima']);
     await app.people.openPerson('Ana Lima');
@@ -43,12 +41,9 @@ describe('People, in real Chromium against the real server', () => {
     const app = await App.open(context, session.server.url);
     await app.people.add({ name: 'Bo Chen' });
     await app.person.addEmail('bo@');
-    await expect(app.page.getByRole('alert').textContent()).resolves.toContain('“bo@” is not an email address');
+    expect(await app.person.problem()).toContain('“bo@” is not an email address');
     await app.person.addEmail('bo@example.org');
-    await app.page.getByRole('link', { name: 'bo@example.org' }).waitFor();
-    expect(await app.page.getByRole('link', { name: 'bo@example.org' }).getAttribute('href')).toBe(
-      'mailto:bo@example.org',
-    );
+    expect(await app.person.emailLink('bo@example.org')).toBe('mailto:bo@example.org');
     await context.close();
   });
 
@@ -56,12 +51,12 @@ describe('People, in real Chromium against the real server', () => {
     const context = await session.browser.newContext();
     const app = await App.open(context, session.server.url);
     await app.people.add({ name: 'Cy Twombly' });
-    const url = app.page.url();
+    const path = app.path();
     await app.person.edit('Notes', 'Met at the Rust meetup; wants intros to climate founders');
-    await app.page.waitForTimeout(50);
-    await app.page.close({ runBeforeUnload: true });
-    const reopened = await App.open(context, session.server.url, new URL(url).pathname);
-    await reopened.page.getByRole('heading', { name: 'Cy Twombly', level: 1 }).waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await app.close({ runBeforeUnload: true });
+    const reopened = await App.open(context, session.server.url, path);
+    await reopened.waitForHeading('Cy Twombly');
     expect(await reopened.person.value('Notes')).toBe('Met at the Rust meetup; wants intros to climate founders');
     await context.close();
   });
@@ -71,14 +66,9 @@ describe('People, in real Chromium against the real server', () => {
     const app = await App.open(context, session.server.url);
     for (const name of ['Ana Lima', 'Bo Chen', 'Cy Twombly']) await app.people.add({ name });
     await app.people.open();
-    const page = await app.page.evaluate(() => ({
-      scrollable: document.scrollingElement!.scrollHeight - window.innerHeight,
-    }));
-    expect(page.scrollable).toBeLessThanOrEqual(1);
+    expect(await app.pageScrollsBy()).toBeLessThanOrEqual(1);
     // The list ends above the bottom bar.
-    const list = await app.page.getByTestId('people-list').boundingBox();
-    const bar = await app.page.getByRole('navigation', { name: 'Main' }).boundingBox();
-    expect(list && bar && list.y + list.height <= bar.y).toBe(true);
+    expect(await app.people.listEndsAboveNavigation()).toBe(true);
     await context.close();
   });
 });

@@ -29,9 +29,8 @@ describe('The plan, in real Chromium against the real server', () => {
     await app.plan.action(`Get in touch with Ana Lima`).markDone();
     await cold.waitGone();
     expect(await app.plan.closedGapsNote()).toContain('1 gap closed by a done action');
-    await app.savedOnThisDevice();
-    await app.page.reload();
-    await app.page.getByTestId('objective').filter({ hasText: MENTOR }).waitFor();
+    await app.reload();
+    await app.plan.waitForObjective(MENTOR);
     expect(await app.plan.gapKinds()).not.toContain('objective-uncovered');
     expect(await app.plan.gapKinds()).not.toContain('objective-cold');
     await context.close();
@@ -117,11 +116,11 @@ describe('The plan, in real Chromium against the real server', () => {
       expect(await app.welcome.step()).toContain(`Step ${step} of 5`);
       await app.welcome.skipStep();
     }
-    await app.page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
-    expect(new URL(app.page.url()).pathname).toBe('/');
-    await app.page.reload();
-    await app.page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
-    expect(new URL(app.page.url()).pathname).toBe('/');
+    await app.waitForHeading('Today');
+    expect(app.path()).toBe('/');
+    await app.reload();
+    await app.waitForHeading('Today');
+    expect(app.path()).toBe('/');
     await context.close();
   });
 
@@ -136,7 +135,7 @@ describe('The plan, in real Chromium against the real server', () => {
     await app.welcome.skipStep();
     await app.welcome.planFirstAction();
     await app.welcome.next();
-    await app.page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+    await app.waitForHeading('Today');
     // On Today itself, not in a passing toast: the network has nobody yet, and the action still shows.
     await expect
       .poll(() => app.today.items('actions'))

@@ -8,7 +8,6 @@ import Database from 'better-sqlite3';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { envelopeDbName } from '../../src/sync/private/connect.ts';
 import { envelopeEntries, envelopeKeys } from '../../src/sync/private/envelope.ts';
 import { importEpochKey } from '../../src/sync/private/keys.ts';
 import { Keyring, openEntry } from '../../src/sync/private/seal.ts';
@@ -16,6 +15,8 @@ import { connectPeer, synced } from '../server/clients.ts';
 import { App } from './pages/app.ts';
 import { startAppServer, type AppServer } from './support/app-server.ts';
 import { launchBrowser } from './support/browser.ts';
+import { webSocketBytesReceived } from './support/inspect.ts';
+import { keptEnvelopeBytes, setLocalStorageItem, storedEpochKeys, syncCredentials } from './support/storage.ts';
 
 let server: AppServer;
 let browser: Browser;
@@ -36,11 +37,6 @@ async function device(viewport?: { width: number; height: number }): Promise<App
   contexts.push(context);
   return App.open(context, server.url);
 }
-
-const spaceOf = (app: App) =>
-  app.page.evaluate(
-    () => JSON.parse(localStorage.getItem('rapport.sync') ?? '{}') as { spaceId: string; deviceId: string },
-  );
 
 /** Every binary the relay stored for the space, row by row (including entries deleted since). */
 function storedBlobs(spaceId: string): { rows: Uint8Array[]; blobs: Uint8Array[] } {
@@ -65,56 +61,6 @@ function allStoredBytes(spaceId: string): Buffer {
   return Buffer.concat(storedBlobs(spaceId).rows.map((r) => Buffer.from(r)));
 }
 
-/** The epoch keys a device keeps in its IndexedDB (they are extractable; its own private key is not). */
-async function storedEpochKeys(app: App, spaceId: string): Promise<{ eid: number; n: number; raw: number[] }[]> {
-  return app.page.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('rapport-keys');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const record = await new Promise<{
-      epochs: { eid: number; n: number; key: CryptoKey }[];
-      device: { privateKey: CryptoKey };
-    }>((resolve, reject) => {
-      const req = db.transaction('spaces').objectStore('spaces').get(id);
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    if (record.device.privateKey.extractable) throw new Error('the device private key is extractable');
-    return Promise.all(
-      record.epochs.map(async (e) => ({
-        eid: e.eid,
-        n: e.n,
-        raw: Array.from(new Uint8Array(await crypto.subtle.exportKey('raw', e.key))),
-      })),
-    );
-  }, spaceId);
-}
-
-/** How many bytes the envelope kept in the device's IndexedDB holds. */
-function keptEnvelopeBytes(app: App, spaceId: string): Promise<number> {
-  return app.page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open(name);
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    try {
-      if (!db.objectStoreNames.contains('updates')) return 0;
-      const rows = await new Promise<Uint8Array[]>((resolve, reject) => {
-        const req = db.transaction('updates').objectStore('updates').getAll();
-        req.onsuccess = () => resolve(req.result as Uint8Array[]);
-        req.onerror = () => reject(req.error);
-      });
-      return rows.reduce((n, r) => n + r.byteLength, 0);
-    } finally {
-      db.close();
-    }
-  }, envelopeDbName(spaceId));
-}
-
 describe('private sync in the app', () => {
   it('pair by link: both devices converge, the key travels only in the fragment, the relay stores no names', async () => {
     const laptop = await device();
@@ -133,7 +79,7 @@ describe('private sync in the app', () => {
     await laptop.people.open();
     await expect.poll(() => laptop.people.names()).toEqual(['Casimir Oyelowo-Hartmann', 'Ottilie Brannigan-Sørensen']);
     await laptop.sync.waitFor('Up to date');
-    const { spaceId } = await spaceOf(laptop);
+    const { spaceId } = await syncCredentials(laptop);
     const stored = allStoredBytes(spaceId);
     expect(stored.byteLength).toBeGreaterThan(0);
     for (const s of ['Ottilie', 'Brannigan', 'Wrenfield', 'Casimir', 'Oyelowo']) {
@@ -149,14 +95,14 @@ describe('private sync in the app', () => {
     await laptop.sync.turnOn('Laptop');
     const phone = await device({ width: 360, height: 740 });
     await phone.sync.join((await laptop.sync.addDevice()).link, 'Phone');
-    await laptop.page.getByRole('button', { name: 'Done' }).click();
+    await laptop.sync.donePairing();
     const tablet = await device();
     await tablet.sync.join((await laptop.sync.addDevice()).link, 'Tablet');
     await tablet.sync.waitFor('Up to date');
     await tablet.people.open();
     await expect.poll(() => tablet.people.names()).toEqual(['Before Removal']);
-    const { spaceId } = await spaceOf(laptop);
-    const { deviceId: tabletId } = await spaceOf(tablet);
+    const { spaceId } = await syncCredentials(laptop);
+    const { deviceId: tabletId } = await syncCredentials(tablet);
 
     await laptop.sync.removeDevice('Tablet');
     await tablet.sync.waitFor('Sync problem');
@@ -218,11 +164,9 @@ describe('private sync in the app', () => {
       })
     ).json()) as { deviceId: string; token: string };
     const useCreds = async (app: App, creds: { spaceId: string; deviceId: string; token: string }) => {
-      await app.page.evaluate(
-        (value) => localStorage.setItem('rapport.sync', value),
-        JSON.stringify({ relayUrl: server.url, ...creds }),
-      );
-      await app.page.reload();
+      // As a version before private sync left them on the device; the app reads them as it loads.
+      await setLocalStorageItem(app, 'rapport.sync', JSON.stringify({ relayUrl: server.url, ...creds }));
+      await app.reload();
     };
     const laptop = await device();
     await laptop.people.add({ name: 'Philippa Ardenwyck-Tremaine' });
@@ -234,12 +178,12 @@ describe('private sync in the app', () => {
     expect(allStoredBytes(owner.spaceId).includes(Buffer.from('Ardenwyck'))).toBe(true);
 
     expect(await laptop.sync.privacy()).toContain('Not end-to-end encrypted');
-    await laptop.page.getByRole('button', { name: 'Make it private' }).click();
+    await laptop.sync.makePrivate();
     await expect.poll(() => laptop.sync.privacy()).toContain('End-to-end encrypted');
     await laptop.sync.waitFor('Up to date');
     await phone.sync.waitFor('Sync problem');
-    await expect(phone.page.getByTestId('sync-state').getAttribute('title')).resolves.toContain('pair it again');
-    const { spaceId } = await spaceOf(laptop);
+    expect(await phone.sync.statusDetail()).toContain('pair it again');
+    const { spaceId } = await syncCredentials(laptop);
     expect(spaceId).not.toBe(owner.spaceId);
     expect(storedBlobs(owner.spaceId).rows).toEqual([]);
     expect(allStoredBytes(spaceId).byteLength).toBeGreaterThan(0);
@@ -258,34 +202,28 @@ describe('private sync in the app', () => {
     const names = Array.from({ length: 12 }, (_, i) => `Kept Sealed Person ${String(i).padStart(2, '0')}`);
     for (const name of names) await laptop.people.add({ name, organisation: 'Envelope Storage Cooperative' });
     await laptop.sync.turnOn('Laptop');
-    const phone = await device({ width: 360, height: 740 });
+    const phoneContext = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    contexts.push(phoneContext);
+    const phone = await App.open(phoneContext, server.url);
     await phone.sync.join((await laptop.sync.addDevice()).link, 'Phone');
     await phone.sync.waitFor('Up to date');
-    const { spaceId } = await spaceOf(phone);
+    const { spaceId } = await syncCredentials(phone);
     // The phone's copy of the envelope has reached its IndexedDB before the app is closed.
     await expect.poll(() => keptEnvelopeBytes(phone, spaceId)).toBeGreaterThan(0);
     await phone.savedOnThisDevice();
-    const phoneContext = phone.page.context();
-    await phone.page.close();
+    await phone.close();
 
     await laptop.people.add({ name: 'Arrived While Closed' });
     await laptop.sync.waitFor('Up to date');
     const sealed = storedBlobs(spaceId).blobs.reduce((n, b) => n + b.byteLength, 0);
 
-    let received = 0;
-    phoneContext.on('page', (page) =>
-      page.on('websocket', (ws) =>
-        ws.on('framereceived', ({ payload }) => {
-          received += typeof payload === 'string' ? Buffer.byteLength(payload) : payload.byteLength;
-        }),
-      ),
-    );
+    const received = webSocketBytesReceived(phoneContext);
     const reopened = await App.open(phoneContext, server.url, '/people');
     await reopened.sync.waitFor('Up to date');
     await expect.poll(() => reopened.people.names()).toEqual([...names, 'Arrived While Closed'].sort());
     // Everything sealed so far weighs several kilobytes; the reopened app took in a fraction of it.
     expect(sealed).toBeGreaterThan(3000);
-    expect(received).toBeLessThan(sealed / 4);
+    expect(received()).toBeLessThan(sealed / 4);
   });
 
   it('hostile entries on the relay are skipped and counted in Settings, and the entries after them still apply', async () => {
@@ -295,10 +233,7 @@ describe('private sync in the app', () => {
     await phone.sync.join((await laptop.sync.addDevice()).link, 'Phone');
     await phone.sync.waitFor('Up to date');
     // Someone with the laptop's relay token (the relay itself, say) writes entries that are not sealed with the key.
-    const creds = (await laptop.page.evaluate(() => JSON.parse(localStorage.getItem('rapport.sync') ?? '{}'))) as {
-      spaceId: string;
-      token: string;
-    };
+    const creds = await syncCredentials(laptop);
     const intruder = connectPeer(`${server.url.replace(/^http/, 'ws')}/sync`, creds.spaceId, creds.token);
     await synced(intruder);
     const real = envelopeEntries(intruder.doc).get(0);
@@ -308,10 +243,7 @@ describe('private sync in the app', () => {
     await phone.people.add({ name: 'Added After The Junk' });
     await laptop.people.open();
     await expect.poll(() => laptop.people.names()).toEqual(['Added After The Junk']);
-    await laptop.sync.open();
-    await expect
-      .poll(async () => ((await laptop.page.getByTestId('sealed-health').textContent()) ?? '').replace(/\s+/g, ' '))
-      .toContain('2 changes from the relay did not open');
+    await expect.poll(() => laptop.sync.dataHealth()).toContain('2 changes from the relay did not open');
     intruder.destroy();
   });
 });

@@ -9,10 +9,23 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { App } from './pages/app.ts';
-import { InstallModel, StorageModel, UpdatePromptModel } from './pages/pwa.ts';
 import { startAppServer, type AppServer } from './support/app-server.ts';
 import { launchBrowser } from './support/browser.ts';
-import { buildApp, controlledByServiceWorker, copyOfDist, watchCsp, type CspWatch } from './support/pwa.ts';
+import {
+  buildApp,
+  buildOf,
+  cachedPaths,
+  checkForUpdate,
+  copyOfDist,
+  isSameDocument,
+  markDocument,
+  serviceWorkerControls,
+  serviceWorkerScript,
+  shellHead,
+  watchCsp,
+  type CspWatch,
+} from './support/pwa.ts';
+import { browserPersisted, countPersistRequests, persistRequests, waitForPersistRequests } from './support/storage.ts';
 
 const RELAY = 'wss://relay.example.org';
 const ROUTES = ['/', '/people', '/plan', '/map', '/capture', '/settings', '/trash'];
@@ -71,11 +84,11 @@ describe('Installable and secure', () => {
   it('serves a complete manifest whose icons are fetchable at their stated sizes, plus apple-touch-icon and theme colour', async () => {
     const dev = await device();
     const app = await App.open(dev.context, server.url);
-    const href = await app.page.locator('link[rel="manifest"]').getAttribute('href');
-    expect(href).toBe('/manifest.webmanifest');
-    const res = await app.page.request.get(server.url + href);
-    expect(res.status()).toBe(200);
-    expect(res.headers()['content-type']).toContain('application/manifest+json');
+    const head = await shellHead(app);
+    expect(head.manifest).toBe('/manifest.webmanifest');
+    const res = await fetch(server.url + head.manifest);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/manifest+json');
     const m = await res.json();
     expect(m).toMatchObject({
       id: '/',
@@ -98,17 +111,16 @@ describe('Installable and secure', () => {
     expect(icons.some((i) => i.purpose?.includes('maskable'))).toBe(true);
     const shortcutIcons = m.shortcuts.flatMap((s: { icons?: typeof icons }) => s.icons ?? []);
     for (const icon of [...icons, ...shortcutIcons]) {
-      const r = await app.page.request.get(new URL(icon.src, server.url).href);
-      expect(r.status(), icon.src).toBe(200);
-      expect(r.headers()['content-type']).toBe('image/png');
-      const { width, height } = pngSize(await r.body());
+      const r = await fetch(new URL(icon.src, server.url).href);
+      expect(r.status, icon.src).toBe(200);
+      expect(r.headers.get('content-type')).toBe('image/png');
+      const { width, height } = pngSize(Buffer.from(await r.arrayBuffer()));
       expect(`${width}x${height}`, icon.src).toBe(icon.sizes);
     }
-    const touch = await app.page.locator('link[rel="apple-touch-icon"]').getAttribute('href');
-    const touchRes = await app.page.request.get(server.url + touch);
-    expect(touchRes.status()).toBe(200);
-    expect(pngSize(await touchRes.body()).width).toBeGreaterThanOrEqual(180);
-    expect(await app.page.locator('meta[name="theme-color"]').count()).toBeGreaterThan(0);
+    const touchRes = await fetch(server.url + head.appleTouchIcon);
+    expect(touchRes.status).toBe(200);
+    expect(pngSize(Buffer.from(await touchRes.arrayBuffer())).width).toBeGreaterThanOrEqual(180);
+    expect(head.themeColor).toBe(true);
     await closeDevice(dev);
   });
 
@@ -120,9 +132,9 @@ describe('Installable and secure', () => {
     expect(entry).toBeTruthy();
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script in the shell
     for (const p of ['/', '/people/some-deep-link', entry ?? '', '/sw.js', '/manifest.webmanifest']) {
-      const res = await app.page.request.get(server.url + p);
-      expect(res.status(), p).toBe(200);
-      const h = res.headers();
+      const res = await fetch(server.url + p);
+      expect(res.status, p).toBe(200);
+      const h = Object.fromEntries(res.headers);
       const csp = h['content-security-policy'] ?? '';
       const directives = new Map(
         csp
@@ -152,12 +164,12 @@ describe('Installable and secure', () => {
   it('offers Install where the browser offers installation, and an "Add to Home Screen" hint on iOS', async () => {
     const dev = await device();
     const app = await App.open(dev.context, server.url);
-    const install = new InstallModel(app.page);
-    expect(await install.button.count()).toBe(0);
+    const install = app.install;
+    expect(await install.isOffered()).toBe(false);
     await install.browserOffersInstall('accepted');
-    await install.button.click();
+    await install.press();
     expect(await install.prompted()).toBe(true);
-    await install.button.waitFor({ state: 'detached' });
+    await install.waitGone();
     await closeDevice(dev);
 
     const phone = await device({
@@ -167,61 +179,38 @@ describe('Installable and secure', () => {
       isMobile: true,
     });
     const ios = await App.open(phone.context, server.url);
-    const iosInstall = new InstallModel(ios.page);
-    await iosInstall.button.click();
-    expect(await iosInstall.button.getAttribute('aria-expanded')).toBe('true');
-    const hint = ios.page.getByTestId('ios-install-hint');
-    expect(await hint.textContent()).toContain('Add to Home Screen');
-    await hint.getByRole('button', { name: 'Got it' }).click();
-    await ios.page.reload();
-    await ios.page.getByRole('navigation', { name: 'Main' }).waitFor();
-    expect(await iosInstall.button.count()).toBe(0);
+    await ios.install.press();
+    expect(await ios.install.isExpanded()).toBe(true);
+    expect(await ios.install.iosHint()).toContain('Add to Home Screen');
+    await ios.install.dismissIosHint();
+    await ios.reload();
+    expect(await ios.install.isOffered()).toBe(false);
     await closeDevice(phone);
   });
 
   it('asks for persistent storage on the first edit, not on an empty first visit', async () => {
     const dev = await device();
-    await dev.context.addInitScript(() => {
-      const w = window as unknown as { __persistCalls: number };
-      w.__persistCalls = 0;
-      const persist = navigator.storage.persist.bind(navigator.storage);
-      navigator.storage.persist = () => {
-        w.__persistCalls++;
-        return persist();
-      };
-    });
+    await countPersistRequests(dev.context);
     const app = await App.open(dev.context, server.url);
-    await app.page.waitForTimeout(500);
-    expect(await app.page.evaluate(() => (window as unknown as { __persistCalls: number }).__persistCalls)).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // time enough for a request on load to have been made
+    expect(await persistRequests(app)).toBe(0);
     await app.people.add({ name: 'Bo Chen' });
-    await app.page.waitForFunction(() => (window as unknown as { __persistCalls: number }).__persistCalls === 1);
+    await waitForPersistRequests(app, 1);
     await closeDevice(dev);
   });
 
-  it('the storage panel in Settings says whether data is protected and how much is used', async (ctx) => {
+  it('the storage panel in Settings says whether data is protected and how much is used', async () => {
     const dev = await device();
     const app = await App.open(dev.context, server.url, '/settings');
-    await app.page.getByRole('heading', { level: 1 }).waitFor();
-    const storage = new StorageModel(app.page);
-    if ((await storage.panel.count()) === 0) {
-      await closeDevice(dev);
-      ctx.skip(); // the Settings page does not mount <StoragePanel /> yet
-      return;
-    }
-    await storage.panel
-      .getByTestId('storage-usage')
-      .filter({ hasText: /Using [\d.]+ (bytes|KB|MB|GB)/ })
-      .waitFor();
-    await app.page.waitForFunction(
-      () => document.querySelector('[data-testid="storage-persisted"]')?.getAttribute('data-state') !== 'unknown',
-    );
-    const granted = await app.page.evaluate(() => navigator.storage.persisted());
+    await app.waitForHeading('Settings');
+    const storage = app.storage;
+    expect(await storage.usage()).toMatch(/^Using [\d.]+ (bytes|KB|MB|GB)/);
+    await expect.poll(() => storage.persistedState()).not.toBe('unknown');
+    const granted = await browserPersisted(app);
     expect(await storage.persistedState()).toBe(granted ? 'granted' : 'not-granted');
     if (!granted) {
-      expect(await storage.panel.textContent()).toContain('may delete');
-      expect(await storage.panel.getByRole('link', { name: 'Export a backup' }).getAttribute('href')).toBe(
-        '/settings#export',
-      );
+      expect(await storage.text()).toContain('may delete');
+      expect(await storage.backupLink()).toBe('/settings#export');
     }
     await closeDevice(dev);
   });
@@ -232,24 +221,22 @@ describe('Offline', () => {
     const server = await serve();
     const dev = await device();
     const app = await App.open(dev.context, server.url);
-    await controlledByServiceWorker(app.page);
+    await serviceWorkerControls(app);
     await app.people.add({ name: 'Chidi Okafor' });
-    await app.savedOnThisDevice();
-    const personPath = new URL(app.page.url()).pathname;
-    await app.page.reload();
-    await app.page.getByRole('navigation', { name: 'Main' }).waitFor();
-    expect(await app.page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${server.url}/sw.js`);
+    const personPath = app.path();
+    await app.reload();
+    expect(await serviceWorkerScript(app)).toBe(`${server.url}/sw.js`);
 
     await server.stop();
-    await expect(app.page.request.get(`${server.url}/healthz`)).rejects.toThrow();
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
     for (const route of [...ROUTES, personPath]) {
       await app.goto(route);
-      await app.page.getByRole('heading', { level: 1 }).first().waitFor();
+      await app.waitForHeading();
     }
-    await app.page.reload();
-    await app.page.getByRole('heading', { name: 'Chidi Okafor', level: 1 }).waitFor();
+    await app.reload();
+    await app.waitForHeading('Chidi Okafor');
     const deep = await App.open(dev.context, server.url, personPath);
-    await deep.page.getByRole('heading', { name: 'Chidi Okafor', level: 1 }).waitFor();
+    await deep.waitForHeading('Chidi Okafor');
     await closeDevice(dev);
   });
 });
@@ -264,56 +251,36 @@ describe('Updates', () => {
     const oldServer = await serve({ dir: first });
     const dev = await device();
     const app = await App.open(dev.context, oldServer.url);
-    await controlledByServiceWorker(app.page);
-    const firstBuild = await app.page.evaluate(() => document.documentElement.dataset['build']);
+    await serviceWorkerControls(app);
+    const firstBuild = await buildOf(app);
     expect(firstBuild).not.toBe('second');
     await app.people.add({ name: 'Dana Park' });
     await app.person.edit('Notes', 'Wants an intro to climate founders');
     // Typed but not yet committed (a list field keeps its text until Enter or blur).
-    const email = app.page.getByPlaceholder('Add email');
-    await email.fill('dana@example.org');
-    await app.page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    await app.person.typeEmail('dana@example.org');
+    await markDocument(app);
 
     await oldServer.stop();
     const server = await serve({ port: oldServer.port, dir: second });
-    await app.page.evaluate(async () => {
-      await (await navigator.serviceWorker.getRegistration())?.update();
-    });
-    const prompt = new UpdatePromptModel(app.page);
-    await prompt.waitUntilOffered();
+    await checkForUpdate(app);
+    await app.updatePrompt.waitUntilOffered();
     // Offered, not applied: the same document, the same build, the typed text still there.
-    expect(
-      await app.page.evaluate(() => [
-        (window as unknown as { __sameDocument?: boolean }).__sameDocument,
-        document.documentElement.dataset['build'],
-      ]),
-    ).toEqual([true, firstBuild]);
-    expect(await email.inputValue()).toBe('dana@example.org');
+    expect(await isSameDocument(app)).toBe(true);
+    expect(await buildOf(app)).toBe(firstBuild);
+    expect(await app.person.typedEmail()).toBe('dana@example.org');
 
-    const reloaded = app.page.waitForEvent('load', { timeout: 20_000 });
-    await prompt.acceptWithKeyboard();
-    await reloaded;
-    await app.page.getByRole('heading', { name: 'Dana Park', level: 1 }).waitFor();
-    expect(
-      await app.page.evaluate(() => [
-        (window as unknown as { __sameDocument?: boolean }).__sameDocument ?? null,
-        document.documentElement.dataset['build'],
-      ]),
-    ).toEqual([null, 'second']);
+    await app.updatePrompt.acceptWithKeyboard();
+    await app.waitForHeading('Dana Park');
+    expect(await isSameDocument(app)).toBe(false);
+    expect(await buildOf(app)).toBe('second');
     expect(await app.person.value('Notes')).toBe('Wants an intro to climate founders');
-    await app.page.getByRole('link', { name: 'dana@example.org' }).waitFor();
-    expect(await prompt.isOffered()).toBe(false);
+    expect(await app.person.emailLink('dana@example.org')).toBe('mailto:dana@example.org');
+    expect(await app.updatePrompt.isOffered()).toBe(false);
 
-    const cached = await app.page.evaluate(async () => {
-      const names = await caches.keys();
-      const urls: string[] = [];
-      for (const name of names)
-        for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
-      return { names, urls };
-    });
+    const cached = await cachedPaths(app);
     expect(cached.names.filter((n) => n.includes('precache'))).toHaveLength(1);
-    expect(cached.urls).toContain(`/${entryOf(second)}`);
-    expect(cached.urls).not.toContain(`/${entryOf(first)}`);
+    expect(cached.paths).toContain(`/${entryOf(second)}`);
+    expect(cached.paths).not.toContain(`/${entryOf(first)}`);
     expect(server.port).toBe(oldServer.port);
     await closeDevice(dev);
   }, 90_000);

@@ -6,13 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { App } from './pages/app.ts';
-import {
-  countPermissionRequests,
-  permissionAsks,
-  PushDelivery,
-  RemindersModel,
-  shownNotifications,
-} from './pages/reminders.ts';
+import { countPermissionRequests, permissionAsks, PushDelivery, shownNotifications } from './support/notifications.ts';
 import { useAppSession } from './support/session.ts';
 
 const session = useAppSession();
@@ -28,15 +22,15 @@ describe('Settings → Reminders', () => {
   it('asks for the notification permission only when the switch is turned on — never on load', async () => {
     const context = await device();
     const app = await App.open(context, session.server.url);
-    const reminders = new RemindersModel(app.page);
+    const reminders = app.reminders;
     await reminders.open();
-    await app.page.reload();
-    await reminders.panel.waitFor();
-    expect(await permissionAsks(app.page)).toBe(0);
+    await app.reload();
+    await reminders.waitShown();
+    expect(await permissionAsks(app)).toBe(0);
     expect(await reminders.isOn()).toBe(false);
     expect((await reminders.status()).state).toBe('off');
     await reminders.turnOn();
-    expect(await permissionAsks(app.page)).toBe(1);
+    expect(await permissionAsks(app)).toBe(1);
     expect(await reminders.isOn()).toBe(true);
     // Sync is off on this fresh device: it says so, and what to do.
     expect(await reminders.status()).toEqual({ state: 'no-sync', text: expect.stringContaining('Turn on sync above') });
@@ -47,10 +41,10 @@ describe('Settings → Reminders', () => {
     const context = await session.browser.newContext();
     await countPermissionRequests(context);
     const app = await App.open(context, session.server.url, '/settings');
-    const reminders = new RemindersModel(app.page);
-    await reminders.panel.waitFor();
+    const reminders = app.reminders;
+    await reminders.waitShown();
     // Headless Chromium answers an ungranted request with "denied", as a person blocking it would.
-    await reminders.panel.getByRole('switch', { name: 'Remind me on this device' }).check();
+    await reminders.turnOn();
     await expect.poll(async () => (await reminders.status()).state).toBe('denied');
     expect((await reminders.status()).text).toContain('Download calendar');
     expect(await reminders.isOn()).toBe(false);
@@ -63,22 +57,22 @@ describe('a reminder arriving', () => {
     const context = await device();
     const app = await App.open(context, session.server.url);
     await app.offlineReady();
-    const push = await PushDelivery.attach(app.page);
-    const reminders = new RemindersModel(app.page);
+    const push = await PushDelivery.attach(app);
+    const reminders = app.reminders;
     await reminders.open();
     await reminders.turnOn();
 
     // Nothing on Today yet: the worker wakes, finds nothing due, and shows nothing (Chromium allows it).
-    expect(await push.wake(app.page)).toEqual({ shown: false });
-    expect(await shownNotifications(app.page)).toEqual([]);
+    expect(await push.wake(app)).toEqual({ shown: false });
+    expect(await shownNotifications(app)).toEqual([]);
 
     // Three people met this evening: three follow-ups for Today.
     await app.capture.startEvent('Climate Week meetup', 'Berlin');
     for (const name of ['Ben Carter', 'Oliver Grant', 'Carol Diaz']) await app.capture.quickCapture(name);
     await app.savedOnThisDevice();
 
-    expect(await push.wake(app.page)).toEqual({ shown: true });
-    expect(await shownNotifications(app.page)).toEqual([
+    expect(await push.wake(app)).toEqual({ shown: true });
+    expect(await shownNotifications(app)).toEqual([
       {
         title: '3 follow-ups today',
         body: 'Ben Carter, Carol Diaz and 1 other',
@@ -93,15 +87,15 @@ describe('a reminder arriving', () => {
     const context = await device();
     const app = await App.open(context, session.server.url);
     await app.offlineReady();
-    const push = await PushDelivery.attach(app.page);
+    const push = await PushDelivery.attach(app);
     await app.capture.startEvent('Meetup', 'Leeds');
     await app.capture.quickCapture('Oliver Grant');
     await app.savedOnThisDevice();
-    const reminders = new RemindersModel(app.page);
+    const reminders = app.reminders;
     await reminders.open();
     await reminders.turnOn();
-    expect(await push.wake(app.page)).toEqual({ shown: true });
-    const [shown] = await shownNotifications(app.page);
+    expect(await push.wake(app)).toEqual({ shown: true });
+    const [shown] = await shownNotifications(app);
     expect(shown?.title).toBe('1 follow-up today');
     expect(shown?.body).toBe('Oliver Grant');
     expect(shown?.url).toMatch(/^\/people\/[A-Za-z0-9_-]+$/);

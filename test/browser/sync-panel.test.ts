@@ -30,8 +30,8 @@ describe('the sync panel', () => {
     // A double click, the natural thing when nothing seems to happen.
     await laptop.sync.turnOn('Laptop', { doubleClick: true });
     // The panel is in its on state at once: no form, Add a device, and this device connected.
-    await laptop.page.getByRole('button', { name: 'Add a device' }).waitFor();
-    expect(await laptop.page.getByRole('button', { name: 'Turn on sync' }).count()).toBe(0);
+    await laptop.sync.waitUntilOn();
+    expect(await laptop.sync.offersTurnOn()).toBe(false);
     await expect.poll(() => laptop.sync.devices()).toEqual(['Laptop (this device) — connected now']);
     expect(spacesOnRelay()).toBe(before + 1);
 
@@ -50,9 +50,7 @@ describe('the sync panel', () => {
 
     // On the 360-px phone the top bar keeps to one line with both status pills.
     await phone.sync.waitFor('Up to date');
-    const bar = await phone.page
-      .locator('.topbar')
-      .evaluate((el) => ({ height: el.getBoundingClientRect().height, overflow: el.scrollWidth - el.clientWidth }));
+    const bar = await phone.topBar();
     expect(bar.overflow).toBeLessThanOrEqual(0);
     expect(bar.height).toBeLessThan(70);
 

@@ -47,7 +47,7 @@ describe('Today over three days', () => {
     await expect.poll(() => app.today.everyone()).toEqual([]);
 
     // Day 3: the follow-up Mei was due is not back; the promise is; Ben is still snoozed.
-    await app.page.clock.fastForward(2 * 86_400_000);
+    await context.clock.fastForward(2 * 86_400_000);
     await expect
       .poll(() => app.today.items('promises'))
       .toEqual(['Mei Lin | due today · You promised: Review his portfolio list']);
@@ -56,7 +56,7 @@ describe('Today over three days', () => {
     await expect.poll(() => app.today.everyone()).toEqual([]);
 
     // Day 4: Ben's snooze ends; his follow-up waited for him, as one item.
-    await app.page.clock.fastForward(86_400_000);
+    await context.clock.fastForward(86_400_000);
     await expect
       .poll(() => app.today.items('follow-ups'))
       .toEqual(['Ben Carter | due today · Onboarding flow at Ecosia']);
@@ -70,10 +70,9 @@ describe('Today over three days', () => {
     await app.capture.startEvent('Meetup', 'Lisbon');
     await app.capture.quickCapture('Ana Lima', 'Runs the climate PM guild');
     await app.today.open();
-    await app.page.getByTestId('today-item').getByRole('link').first().click();
-    await app.page.getByRole('heading', { name: 'Ana Lima', level: 1 }).waitFor();
+    await app.today.openPerson('Ana Lima');
     expect(await app.person.back()).toBe('Today');
-    await app.page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+    await app.waitForHeading('Today');
     await context.close();
   });
 });
@@ -85,29 +84,16 @@ describe('the person page is a person, not a form', () => {
     await app.capture.startEvent('Climate Week meetup', 'Berlin');
     // An email typed into the line is kept as hers.
     await app.capture.quickCapture('Mei Lin', 'VC at Pale Blue Dot; ping him re: portfolio jobs mei@paleblue.vc');
-    await app.page.getByTestId('met-here').getByRole('link', { name: 'Mei Lin' }).click();
-    await app.page.getByRole('heading', { name: 'Mei Lin', level: 1 }).waitFor();
+    await app.capture.openMet('Mei Lin');
     // The line typed at capture is the subtitle until role or organisation are known.
-    expect(await app.page.getByTestId('person-subtitle').textContent()).toBe(
-      'VC at Pale Blue Dot; ping him re: portfolio jobs',
-    );
+    expect(await app.person.subtitle()).toBe('VC at Pale Blue Dot; ping him re: portfolio jobs');
 
-    const inView = async (name: string | RegExp) => {
-      const box = await app.page
-        .getByRole('group', { name: /^Get in touch with/ })
-        .getByRole(typeof name === 'string' ? 'link' : 'button', { name })
-        .boundingBox();
-      return box !== null && box.y >= 0 && box.y + box.height <= 844;
-    };
-    expect(await inView(/^Log interaction$/)).toBe(true);
-    expect(await inView('Email Mei Lin')).toBe(true);
+    expect(await app.person.inViewWithoutScrolling(/^Log interaction$/)).toBe(true);
+    expect(await app.person.inViewWithoutScrolling('Email Mei Lin')).toBe(true);
     // Only the ways to reach her that exist.
-    expect(await app.page.getByRole('link', { name: 'Call Mei Lin' }).count()).toBe(0);
-    const glance = await app.page.getByTestId('glance').boundingBox();
-    expect(glance !== null && glance.y + glance.height <= 844).toBe(true);
-    expect(await app.page.getByTestId('glance').textContent()).toMatch(
-      /^Next follow-up\s+due [A-Z][a-z]+day\s+Mark done/,
-    );
+    expect(await app.person.offersLink('Call Mei Lin')).toBe(false);
+    expect(await app.person.glanceInView()).toBe(true);
+    expect(await app.person.glance()).toMatch(/^Next follow-up\s+due [A-Z][a-z]+day\s+Mark done/);
 
     // Read mode: what is known, and no input at all for what is empty.
     expect(await app.person.details()).toEqual([
@@ -117,19 +103,10 @@ describe('the person page is a person, not a form', () => {
       'Where we met: Berlin',
       'At the event: Climate Week meetup',
     ]);
-    expect(
-      await app.page
-        .locator(
-          'main input:not([type=range]):not([type=checkbox]):visible, main textarea:visible, main select:visible',
-        )
-        .count(),
-    ).toBe(0);
+    expect(await app.person.inputsShown()).toBe(0);
     // Follow up, in one more tap: the next follow-up moves with it.
-    await app.page.getByRole('button', { name: 'Follow up with Mei Lin', exact: true }).click();
-    await app.page.getByRole('button', { name: 'Follow up with Mei Lin in a week' }).click();
-    await expect
-      .poll(() => app.page.getByTestId('glance').textContent())
-      .toMatch(/^Next follow-up\s+due in 7 days\s+Mark done/);
+    await app.person.followUp('Mei Lin', 'in a week');
+    await expect.poll(() => app.person.glance()).toMatch(/^Next follow-up\s+due in 7 days\s+Mark done/);
     // Editing is one tap away, and everything editable is there.
     await app.person.startEditing();
     expect(await app.person.value('Role')).toBe('');
@@ -142,23 +119,14 @@ describe('the Log sheet on a small phone', () => {
     const context = await session.browser.newContext({ viewport: { width: 360, height: 640 } });
     const app = await App.open(context, session.server.url);
     await app.people.add({ name: 'Ana Lima' });
-    await app.page
-      .getByRole('group', { name: /^Get in touch with/ })
-      .getByRole('button', { name: 'Log interaction' })
-      .click();
-    const dialog = app.page.getByRole('dialog');
-    await dialog.getByLabel('Notes').click();
+    await app.person.startLog();
+    await app.interactions.tapNotes();
     // The keyboard takes the lower half: the page's viewport shrinks to what is left (interactive-widget=resizes-content).
-    await app.page.setViewportSize({ width: 360, height: 330 });
-    await dialog.getByLabel('Notes').fill('Talked about her move to climate');
-    for (const name of ['Save', 'Cancel']) {
-      const box = await dialog.getByRole('button', { name, exact: true }).boundingBox();
-      expect(box !== null && box.y >= 0 && box.y + box.height <= 330, `${name} in view`).toBe(true);
-    }
-    const notes = await dialog.getByLabel('Notes').boundingBox();
-    expect(notes !== null && notes.y >= 0 && notes.y + notes.height <= 330).toBe(true);
-    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await app.resize({ width: 360, height: 330 });
+    await app.interactions.typeNotes('Talked about her move to climate');
+    for (const part of ['Save', 'Cancel', 'Notes'] as const)
+      expect(await app.interactions.inView(part), `${part} in view`).toBe(true);
+    await app.interactions.save();
     await context.close();
   });
 });

@@ -63,10 +63,7 @@ describe('Who can help, in real Chromium against the real server', () => {
     // Kwame's page suggests the objective, with the same Accept.
     await app.people.open();
     await app.people.openPerson('Kwame Mensah');
-    await app.page
-      .getByTestId('person-suggestions')
-      .getByRole('button', { name: `Accept: Kwame Mensah can help with ${HIRING}` })
-      .click();
+    await app.person.acceptSuggestion('Kwame Mensah', HIRING);
     await expect.poll(() => app.person.canHelpWith()).toEqual([HIRING]);
     await context.close();
   });
@@ -90,13 +87,8 @@ describe('Who can help, in real Chromium against the real server', () => {
     await action.markDone();
     await gap.waitGone();
     expect(await app.plan.closedGapsNote()).toContain('1 gap closed by a done action');
-    await app.page
-      .getByTestId('gaps')
-      .getByRole('button', { name: /closed by/ })
-      .click();
-    expect(await app.page.getByTestId('closed-gap').textContent()).toContain(
-      `Done: ${title}. What remains: Nobody you know is linked to`,
-    );
+    await app.plan.showClosedGaps();
+    expect(await app.plan.closedGaps()).toContain(`Done: ${title}. What remains: Nobody you know is linked to`);
     await context.close();
   });
 

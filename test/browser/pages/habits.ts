@@ -1,7 +1,8 @@
 /** Page models for the everyday habits: logging, event mode, Today, duplicates. */
 import type { App } from './app.ts';
+import { inView } from './in-view.ts';
 
-export class InteractionLog {
+export class InteractionLogModel {
   constructor(private readonly app: App) {}
   private get page() {
     return this.app.page;
@@ -29,12 +30,39 @@ export class InteractionLog {
     await dialog.waitFor({ state: 'hidden' });
   }
 
+  private get sheet() {
+    return this.page.getByRole('dialog');
+  }
+
+  /** Taps into Notes in the open sheet (on a phone, the on-screen keyboard comes up). */
+  async tapNotes(): Promise<void> {
+    await this.sheet.getByLabel('Notes').click();
+  }
+
+  async typeNotes(text: string): Promise<void> {
+    await this.sheet.getByLabel('Notes').fill(text);
+  }
+
+  /** Whether a part of the open sheet is on screen without scrolling. */
+  async inView(part: 'Save' | 'Cancel' | 'Notes'): Promise<boolean> {
+    return inView(
+      this.page,
+      part === 'Notes' ? this.sheet.getByLabel('Notes') : this.sheet.getByRole('button', { name: part, exact: true }),
+    );
+  }
+
+  /** Saves the open sheet and waits for it to close. */
+  async save(): Promise<void> {
+    await this.sheet.getByRole('button', { name: 'Save', exact: true }).click();
+    await this.sheet.waitFor({ state: 'hidden' });
+  }
+
   async timeline(): Promise<string[]> {
     return this.page.getByTestId('interaction').allTextContents();
   }
 }
 
-export class CapturePage {
+export class CaptureModel {
   constructor(private readonly app: App) {}
   private get page() {
     return this.app.page;
@@ -63,9 +91,22 @@ export class CapturePage {
   async metHere(): Promise<string[]> {
     return this.page.getByTestId('met-here').getByRole('link').allTextContents();
   }
+
+  /** Opens someone from "Met here". */
+  async openMet(name: string): Promise<void> {
+    await this.page.getByTestId('met-here').getByRole('link', { name }).click();
+    await this.page.getByRole('heading', { name, level: 1 }).waitFor();
+  }
+
+  /** Whether "Save and next" is on screen without scrolling. */
+  async saveInView(): Promise<boolean> {
+    return inView(this.page, this.page.getByRole('button', { name: 'Save and next' }));
+  }
 }
 
-export class TodayPage {
+export type TodaySection = 'follow-ups' | 'promises' | 'keep-in-touch' | 'actions' | 'met-recently';
+
+export class TodayModel {
   constructor(private readonly app: App) {}
   private get page() {
     return this.app.page;
@@ -77,9 +118,20 @@ export class TodayPage {
   }
 
   /** Each row as a person reads it: who, when, and the line of context. */
-  async items(section: 'follow-ups' | 'promises' | 'keep-in-touch' | 'actions' | 'met-recently'): Promise<string[]> {
+  async items(section: TodaySection): Promise<string[]> {
     const rows = this.page.getByTestId(`today-${section}`).getByTestId('today-item');
     return (await rows.locator('.today-text').allInnerTexts()).map((t) => t.replace(/\s*\n\s*/g, ' | ').trim());
+  }
+
+  /** Whether Today shows this section at all (an empty one is not shown). */
+  async shows(section: TodaySection): Promise<boolean> {
+    return (await this.page.getByTestId(`today-${section}`).count()) > 0;
+  }
+
+  /** Opens a person from their row. */
+  async openPerson(name: string): Promise<void> {
+    await this.page.getByTestId('today-item').filter({ hasText: name }).getByRole('link').first().click();
+    await this.page.getByRole('heading', { name, level: 1 }).waitFor();
   }
 
   /** Who is anywhere on Today. */
@@ -127,7 +179,7 @@ export class TodayPage {
   }
 }
 
-export class DuplicatesPage {
+export class DuplicatesModel {
   constructor(private readonly app: App) {}
   private get page() {
     return this.app.page;

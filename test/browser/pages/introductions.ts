@@ -8,7 +8,7 @@ export interface DraftedMessage {
   href: string;
 }
 
-export class IntroductionsPanel {
+export class IntroductionsModel {
   constructor(private readonly page: Page) {}
 
   private get panel(): Locator {

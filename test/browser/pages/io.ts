@@ -116,7 +116,6 @@ export class ImporterModel {
     await this.page.getByTestId('import-preview').waitFor({ state: 'detached' });
   }
 
-  /** Undo from the toast that followed the import. */
   /** The "Added N people… Undo" toasts still on screen. */
   async resultToasts(): Promise<string[]> {
     return this.page
@@ -126,6 +125,7 @@ export class ImporterModel {
       .allTextContents();
   }
 
+  /** Undo from the toast that followed the import. */
   async undo(): Promise<void> {
     await this.page
       .locator('.toast')
@@ -136,9 +136,22 @@ export class ImporterModel {
     await this.page.locator('.toast').filter({ hasText: 'was taken back' }).waitFor();
   }
 
-  /** The message shown when a file is refused. */
-  async refusal(): Promise<string> {
-    const error = this.page.getByTestId('import-error');
+  /** "Undo import" in the section, by a tap or by the keyboard; waits until the app says it was taken back. */
+  async undoLastImport(opts: { withKeyboard?: boolean } = {}): Promise<void> {
+    const button = this.page.getByTestId('last-import').getByRole('button', { name: 'Undo import' });
+    if (opts.withKeyboard) await button.press('Enter');
+    else await button.click();
+    await this.page.locator('.toast').filter({ hasText: 'was taken back' }).waitFor();
+  }
+
+  /** Whether a preview is showing. */
+  async previewShown(): Promise<boolean> {
+    return (await this.page.getByTestId('import-preview').count()) > 0;
+  }
+
+  /** The message shown when a file is refused (waiting for one that matches, when given). */
+  async refusal(matching?: RegExp): Promise<string> {
+    const error = this.page.getByTestId('import-error').filter(matching ? { hasText: matching } : {});
     await error.waitFor();
     return (await error.textContent()) ?? '';
   }
@@ -177,6 +190,11 @@ export class ExporterModel {
     await outcome.first().waitFor({ timeout: 30_000 });
     return (await outcome.first().textContent()) ?? '';
   }
+
+  /** After a backup is refused for a space that is not empty: imports its people instead. */
+  async addItsPeopleInstead(count: number): Promise<void> {
+    await this.page.getByRole('button', { name: `Add its ${count} people instead` }).click();
+  }
 }
 
 export class MyCardModel {
@@ -192,6 +210,13 @@ export class MyCardModel {
 
   async fill(field: string, value: string): Promise<void> {
     await this.page.getByLabel(field, { exact: true }).fill(value);
+  }
+
+  /** What a field of the card holds, once the card is shown. */
+  async value(field: string): Promise<string> {
+    const input = this.page.getByLabel(field, { exact: true });
+    await input.waitFor();
+    return input.inputValue();
   }
 
   async addEmail(email: string): Promise<void> {

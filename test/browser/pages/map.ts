@@ -1,8 +1,43 @@
-/** Page model for the Map's picture: what a person sees and does there (focus someone, read who it is). */
+/**
+ * Page models for the Map: its communities (add one, list them) and its picture (focus someone,
+ * read who it is).
+ */
 import type { Page } from 'playwright-core';
 import type { App } from './app.ts';
+import { Place } from './place.ts';
 
-export class MapPicturePage {
+export class MapModel extends Place {
+  async open(): Promise<void> {
+    await this.app.goto('/map');
+    await this.page.getByRole('heading', { name: 'Map', level: 1 }).waitFor();
+  }
+
+  async add(c: { name: string; kind?: string }): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Add a community' });
+    await form.getByLabel('Community name').fill(c.name);
+    if (c.kind) await form.getByLabel('Kind').selectOption({ label: c.kind });
+    await form.getByRole('button', { name: 'Add community' }).click();
+    await this.page.getByTestId('community').filter({ hasText: c.name }).waitFor();
+  }
+
+  async names(): Promise<string[]> {
+    return this.page.getByTestId('community').locator('.community-name').allTextContents();
+  }
+
+  /** Moves the picture with the keyboard (arrow keys pan, + and − zoom) and returns where its one <g> went. */
+  async panByKeyboard(keys: string[]): Promise<string | null> {
+    const picture = this.page.getByTestId('network-picture');
+    await picture.focus();
+    for (const key of keys) await this.page.keyboard.press(key);
+    return picture.locator('g.viewport').getAttribute('transform');
+  }
+
+  async communityCircles(): Promise<number> {
+    return this.page.getByTestId('network-picture').locator('g.community').count();
+  }
+}
+
+export class MapPictureModel {
   constructor(private readonly app: App) {}
   private get page(): Page {
     return this.app.page;
@@ -57,6 +92,16 @@ export class MapPicturePage {
     return this.picture
       .locator('g.labels text')
       .evaluateAll((els) => els.map((e) => [...e.querySelectorAll('tspan')].map((t) => t.textContent).join(' ')));
+  }
+
+  /** Clicks the Map's heading, outside the picture: focus leaves the picture. */
+  async clickOutside(): Promise<void> {
+    await this.page.getByRole('heading', { name: 'Map', level: 1 }).click();
+  }
+
+  /** Waits for a heading of the list beside the picture ("Not in a community yet — 1"). */
+  async waitForListHeading(name: string | RegExp): Promise<void> {
+    await this.page.getByRole('heading', { name }).waitFor();
   }
 
   async tapOn(name: string): Promise<void> {

@@ -1,15 +1,9 @@
-/** Page models for the plan: objectives and offers, gaps, actions, the map, stakeholders and the first run. */
-import type { Locator, Page } from 'playwright-core';
+/** Page models for the plan: objectives and offers, gaps, and actions. */
+import type { Locator } from 'playwright-core';
 import type { App } from './app.ts';
+import { Place } from './place.ts';
 
-abstract class Place {
-  constructor(protected readonly app: App) {}
-  protected get page(): Page {
-    return this.app.page;
-  }
-}
-
-export class PlanPage extends Place {
+export class PlanModel extends Place {
   async open(): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Plan' }).click();
     await this.page.getByRole('heading', { name: 'Plan', level: 1 }).waitFor();
@@ -57,6 +51,23 @@ export class PlanPage extends Place {
     );
   }
 
+  /** Opens the list of gaps closed by done actions. */
+  async showClosedGaps(): Promise<void> {
+    await this.page
+      .getByTestId('gaps')
+      .getByRole('button', { name: /closed by/ })
+      .click();
+  }
+
+  /** The closed gaps, as listed once shown. */
+  async closedGaps(): Promise<string> {
+    return (await this.page.getByTestId('closed-gap').textContent()) ?? '';
+  }
+
+  async waitForObjective(title: string): Promise<void> {
+    await this.page.getByTestId('objective').filter({ hasText: title }).waitFor();
+  }
+
   async objectiveTitles(): Promise<string[]> {
     return this.page.getByTestId('objective').locator('h3').allTextContents();
   }
@@ -74,10 +85,10 @@ export class PlanPage extends Place {
     const form = this.page.getByRole('form', { name: 'Add an action' });
     await form.getByLabel('New action').fill(title);
     await form.getByRole('button', { name: 'Add action' }).click();
-    await this.action(title).locator.first().waitFor();
+    await this.action(title).waitShown();
   }
 
-  objective(title: string): Locator {
+  private objective(title: string): Locator {
     return this.page.getByTestId('objective').filter({ has: this.page.locator('h3', { hasText: title }) });
   }
 
@@ -124,7 +135,7 @@ export class PlanPage extends Place {
 export class GapModel extends Place {
   constructor(
     app: App,
-    readonly locator: Locator,
+    private readonly locator: Locator,
   ) {
     super(app);
   }
@@ -178,9 +189,13 @@ export class GapModel extends Place {
 export class ActionModel extends Place {
   constructor(
     app: App,
-    readonly locator: Locator,
+    private readonly locator: Locator,
   ) {
     super(app);
+  }
+
+  async waitShown(): Promise<void> {
+    await this.locator.first().waitFor();
   }
 
   async markDone(): Promise<void> {
@@ -206,172 +221,5 @@ export class ActionModel extends Place {
     if ((await edit.getAttribute('aria-expanded')) !== 'true') await edit.click();
     await item.getByLabel('For the objective').selectOption({ label: title });
     await item.locator('.meta').filter({ hasText: title }).waitFor();
-  }
-}
-
-export class StakeholdersPage extends Place {
-  async open(objective?: string): Promise<void> {
-    await this.app.goto('/stakeholders');
-    await this.page.getByRole('heading', { name: 'Stakeholders', level: 1 }).waitFor();
-    if (objective) await this.page.getByLabel('For', { exact: true }).selectOption({ label: objective });
-  }
-
-  async addToGrid(name: string): Promise<void> {
-    await this.page.getByRole('button', { name: `Add ${name} to the grid` }).click();
-    await this.chip(name).waitFor();
-  }
-
-  /** With an objective chosen: links a person to it as someone who can help. */
-  async linkToObjective(name: string): Promise<void> {
-    await this.page.getByRole('button', { name: 'Add a person to it' }).click();
-    await this.page.getByLabel('Find a person').fill(name);
-    await this.page.getByRole('button', { name: `Link ${name}` }).click();
-    await this.page.getByRole('button', { name: `Add ${name} to the grid` }).waitFor();
-  }
-
-  async isOffTheGrid(name: string): Promise<boolean> {
-    return (
-      (await this.chip(name).count()) === 0 &&
-      (await this.page.getByRole('button', { name: `Add ${name} to the grid` }).count()) === 1
-    );
-  }
-
-  chip(name: string): Locator {
-    return this.page.getByTestId('stake-chip').filter({ hasText: name });
-  }
-
-  /** Focuses the person's chip on the grid and moves it with the arrow keys. */
-  async placeByKeyboard(name: string, keys: string[]): Promise<void> {
-    const chip = this.chip(name);
-    await chip.focus();
-    for (const key of keys) await this.page.keyboard.press(key);
-  }
-
-  async quadrantOf(name: string): Promise<string | null> {
-    return this.chip(name).getAttribute('data-quadrant');
-  }
-
-  async announcement(): Promise<string> {
-    return (await this.page.getByTestId('stake-announce').textContent()) ?? '';
-  }
-
-  async setSuggestedCadence(quadrantLabel: string): Promise<void> {
-    await this.page
-      .getByTestId('quadrant')
-      .filter({ hasText: quadrantLabel })
-      .getByRole('button', { name: /^Set keep-in-touch/ })
-      .click();
-  }
-
-  async quadrantText(quadrantLabel: string): Promise<string> {
-    return (await this.page.getByTestId('quadrant').filter({ hasText: quadrantLabel }).textContent()) ?? '';
-  }
-}
-
-export class WelcomePage extends Place {
-  async waitShown(): Promise<void> {
-    await this.page.getByRole('heading', { name: 'Welcome to Rapport', level: 1 }).waitFor();
-  }
-
-  async step(): Promise<string> {
-    return (await this.page.getByTestId('welcome-step').textContent()) ?? '';
-  }
-
-  async skipStep(): Promise<void> {
-    await this.page.getByRole('button', { name: /^Skip this step$|^Skip and go to Today$/ }).click();
-  }
-
-  async next(): Promise<void> {
-    await this.page.getByRole('button', { name: /^Next$|^Finish and go to Today$/ }).click();
-  }
-
-  async addObjective(title: string): Promise<void> {
-    await this.page.getByLabel('Something you want').fill(title);
-    await this.page.getByRole('button', { name: 'Add', exact: true }).click();
-    await this.page.locator('.chip').filter({ hasText: title }).waitFor();
-  }
-
-  /** Types into a step's field without pressing Add, as people do before pressing Next. */
-  async type(label: string, text: string): Promise<void> {
-    await this.page.getByLabel(label).fill(text);
-  }
-
-  async back(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Back', exact: true }).click();
-  }
-
-  /** What the current step lists as added. */
-  async added(): Promise<string[]> {
-    return this.page.locator('.welcome-card .chip').allTextContents();
-  }
-
-  async planFirstAction(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Plan this as a first action' }).first().click();
-    await this.page.getByRole('status').filter({ hasText: 'Planned:' }).first().waitFor();
-  }
-}
-
-export class MapPage extends Place {
-  async open(): Promise<void> {
-    await this.app.goto('/map');
-    await this.page.getByRole('heading', { name: 'Map', level: 1 }).waitFor();
-  }
-
-  async add(c: { name: string; kind?: string }): Promise<void> {
-    const form = this.page.getByRole('form', { name: 'Add a community' });
-    await form.getByLabel('Community name').fill(c.name);
-    if (c.kind) await form.getByLabel('Kind').selectOption({ label: c.kind });
-    await form.getByRole('button', { name: 'Add community' }).click();
-    await this.page.getByTestId('community').filter({ hasText: c.name }).waitFor();
-  }
-
-  async names(): Promise<string[]> {
-    return this.page.getByTestId('community').locator('.community-name').allTextContents();
-  }
-
-  /** Moves the picture with the keyboard (arrow keys pan, + and − zoom) and returns where its one <g> went. */
-  async panByKeyboard(keys: string[]): Promise<string | null> {
-    const picture = this.page.getByTestId('network-picture');
-    await picture.focus();
-    for (const key of keys) await this.page.keyboard.press(key);
-    return picture.locator('g.viewport').getAttribute('transform');
-  }
-
-  async communityCircles(): Promise<number> {
-    return this.page.getByTestId('network-picture').locator('g.community').count();
-  }
-}
-
-export class GiveAndTakePage extends Place {
-  async open(): Promise<void> {
-    await this.app.goto('/give-and-take');
-    await this.page.getByRole('heading', { name: 'Give and take', level: 1 }).waitFor();
-  }
-
-  /** Records an entry as a person does: types part of a name, picks the person, says what. */
-  async record(entry: {
-    typed: string;
-    person: string;
-    direction: 'I gave' | 'I received';
-    what: string;
-  }): Promise<void> {
-    const form = this.page.getByRole('form', { name: 'Record give or take' });
-    await form.getByLabel('Person', { exact: true }).fill(entry.typed);
-    await form
-      .getByRole('list', { name: 'Matches for Person' })
-      .getByRole('button', { name: new RegExp(`^${entry.person}`) })
-      .click();
-    await form.getByLabel(entry.direction).check();
-    await form.getByLabel('What').fill(entry.what);
-    await form.getByRole('button', { name: 'Record' }).click();
-  }
-
-  /** The texts of every option of the form's selects: a select of every person would show here. */
-  async optionsInForm(): Promise<string[]> {
-    return this.page.getByRole('form', { name: 'Record give or take' }).locator('option').allTextContents();
-  }
-
-  async entries(): Promise<string[]> {
-    return (await this.page.getByTestId('ledger-entry').locator('.entry-line').allTextContents()).map((t) => t.trim());
   }
 }

@@ -16,7 +16,7 @@ export class UpdatePromptModel {
     return (await this.region.textContent())?.includes('Update available') ?? false;
   }
 
-  /** Accepts with the keyboard alone: Tab from the top bar's first link to Reload, then Enter. */
+  /** Accepts with the keyboard alone: Tab from the top bar's first link to Reload, then Enter; waits for the new load. */
   async acceptWithKeyboard(): Promise<void> {
     await this.page.getByRole('banner').getByRole('link').first().focus();
     for (let presses = 0; presses < 6; presses++) {
@@ -27,7 +27,9 @@ export class UpdatePromptModel {
           !!document.activeElement.closest('[data-testid="update-prompt"]'),
       );
       if (onReload) {
+        const reloaded = this.page.waitForEvent('load', { timeout: 20_000 });
         await this.page.keyboard.press('Enter');
+        await reloaded;
         return;
       }
     }
@@ -38,8 +40,36 @@ export class UpdatePromptModel {
 export class InstallModel {
   constructor(private readonly page: Page) {}
 
-  get button() {
+  private get button() {
     return this.page.getByRole('banner').getByRole('button', { name: 'Install app' });
+  }
+
+  /** Whether the top bar offers "Install app". */
+  async isOffered(): Promise<boolean> {
+    return (await this.button.count()) > 0;
+  }
+
+  async press(): Promise<void> {
+    await this.button.click();
+  }
+
+  /** Waits until "Install app" is gone from the top bar (installed, or the hint dismissed for good). */
+  async waitGone(): Promise<void> {
+    await this.button.waitFor({ state: 'detached' });
+  }
+
+  /** Whether the button says it has opened something (the iOS hint). */
+  async isExpanded(): Promise<boolean> {
+    return (await this.button.getAttribute('aria-expanded')) === 'true';
+  }
+
+  /** On iOS: the "Add to Home Screen" hint the button opens. */
+  async iosHint(): Promise<string> {
+    return (await this.page.getByTestId('ios-install-hint').textContent()) ?? '';
+  }
+
+  async dismissIosHint(): Promise<void> {
+    await this.page.getByTestId('ios-install-hint').getByRole('button', { name: 'Got it' }).click();
   }
 
   /** What Chromium does when the app meets its install criteria (headless never offers it by itself). */
@@ -64,11 +94,34 @@ export class InstallModel {
 export class StorageModel {
   constructor(private readonly page: Page) {}
 
-  get panel() {
+  private get panel() {
     return this.page.getByTestId('storage-panel');
   }
 
+  /** 'granted', 'not-granted', 'unsupported', or 'unknown' while the browser is asked. */
   async persistedState(): Promise<string | null> {
     return this.panel.getByTestId('storage-persisted').getAttribute('data-state');
+  }
+
+  /** Waits until the panel says how much is used ("Using 12 KB of …"), and returns it. */
+  async usage(): Promise<string> {
+    const line = this.panel.getByTestId('storage-usage').filter({ hasText: /Using [\d.]+ (bytes|KB|MB|GB)/ });
+    await line.waitFor();
+    return (await line.textContent()) ?? '';
+  }
+
+  /** Everything the panel says. */
+  async text(): Promise<string> {
+    return (await this.panel.textContent()) ?? '';
+  }
+
+  /** Where the panel's "Export a backup" leads. */
+  async backupLink(): Promise<string | null> {
+    return this.panel.getByRole('link', { name: 'Export a backup' }).getAttribute('href');
+  }
+
+  /** The advice shown when this device could not save. */
+  async notSavedAdvice(): Promise<string | null> {
+    return this.panel.getByTestId('storage-not-saved').textContent();
   }
 }

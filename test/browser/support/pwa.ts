@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
+import type { App } from '../pages/app.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -106,4 +107,57 @@ export async function serviceWorkerReady(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
+}
+
+/** Waits until a service worker controls the app's page. */
+export function serviceWorkerControls(app: App): Promise<void> {
+  return controlledByServiceWorker(app.page);
+}
+
+/** The script of the service worker that controls the app's page, if one does. */
+export function serviceWorkerScript(app: App): Promise<string | undefined> {
+  return app.page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
+}
+
+/** Asks the browser to look for a new service worker now, as it does by itself from time to time. */
+export async function checkForUpdate(app: App): Promise<void> {
+  await app.page.evaluate(async () => {
+    await (await navigator.serviceWorker.getRegistration())?.update();
+  });
+}
+
+/** The build the page runs (`<html data-build>`). */
+export function buildOf(app: App): Promise<string | undefined> {
+  return app.page.evaluate(() => document.documentElement.dataset['build']);
+}
+
+/** Marks the page's document, so a later look can tell whether it is still the same one (not reloaded). */
+export async function markDocument(app: App): Promise<void> {
+  await app.page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+}
+
+export function isSameDocument(app: App): Promise<boolean> {
+  return app.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
+}
+
+/** The caches' names and every path they hold. */
+export function cachedPaths(app: App): Promise<{ names: string[]; paths: string[] }> {
+  return app.page.evaluate(async () => {
+    const names = await caches.keys();
+    const paths: string[] = [];
+    for (const name of names)
+      for (const req of await (await caches.open(name)).keys()) paths.push(new URL(req.url).pathname);
+    return { names, paths };
+  });
+}
+
+/** What the shell's <head> points at: the manifest, the apple-touch-icon, and whether it sets a theme colour. */
+export async function shellHead(
+  app: App,
+): Promise<{ manifest: string | null; appleTouchIcon: string | null; themeColor: boolean }> {
+  return {
+    manifest: await app.page.locator('link[rel="manifest"]').getAttribute('href'),
+    appleTouchIcon: await app.page.locator('link[rel="apple-touch-icon"]').getAttribute('href'),
+    themeColor: (await app.page.locator('meta[name="theme-color"]').count()) > 0,
+  };
 }
