@@ -120,7 +120,8 @@ describe('Accessibility', () => {
     expect(findings.length, summarise(findings)).toBe(0);
     expect([...empty.overflow, ...populated.overflow]).toEqual([]);
     expect([...empty.violations, ...populated.violations]).toEqual([]);
-  }, 300_000);
+    // Only a hang catcher: the audit of every place took 160–200 s on two busy cores, and once 300.
+  }, 900_000);
 
   it('the main navigation is reachable and usable with the keyboard alone, on a phone and a laptop', async () => {
     const context = await session.browser.newContext();
