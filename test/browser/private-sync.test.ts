@@ -16,7 +16,13 @@ import { App } from './pages/app.ts';
 import { startAppServer, type AppServer } from './support/app-server.ts';
 import { launchBrowser } from './support/browser.ts';
 import { webSocketBytesReceived } from './support/inspect.ts';
-import { keptEnvelopeBytes, setLocalStorageItem, storedEpochKeys, syncCredentials } from './support/storage.ts';
+import {
+  keepsEnvelope,
+  keptEnvelopeBytes,
+  setLocalStorageItem,
+  storedEpochKeys,
+  syncCredentials,
+} from './support/storage.ts';
 
 let server: AppServer;
 let browser: Browser;
@@ -197,7 +203,7 @@ describe('private sync in the app', () => {
     await expect.poll(() => phone.people.names()).toEqual(['Philippa Ardenwyck-Tremaine']);
   });
 
-  it('the envelope is kept on the device: reopened, the app fetches only what was sealed while it was closed', async () => {
+  it('the envelope is kept on the device: reopened, the app fetches only what was sealed while it was closed; turned off, it is deleted', async () => {
     const laptop = await device();
     const names = Array.from({ length: 12 }, (_, i) => `Kept Sealed Person ${String(i).padStart(2, '0')}`);
     for (const name of names) await laptop.people.add({ name, organisation: 'Envelope Storage Cooperative' });
@@ -224,6 +230,13 @@ describe('private sync in the app', () => {
     // Everything sealed so far weighs several kilobytes; the reopened app took in a fraction of it.
     expect(sealed).toBeGreaterThan(3000);
     expect(received()).toBeLessThan(sealed / 4);
+
+    // Turned off, the space is no longer this device's: its sealed copy goes too, the network stays.
+    expect(await keepsEnvelope(reopened, spaceId)).toBe(true);
+    await reopened.sync.turnOff();
+    await expect.poll(() => keepsEnvelope(reopened, spaceId)).toBe(false);
+    await reopened.people.open();
+    expect(await reopened.people.names()).toEqual([...names, 'Arrived While Closed'].sort());
   });
 
   it('hostile entries on the relay are skipped and counted in Settings, and the entries after them still apply', async () => {

@@ -106,6 +106,13 @@ export class SyncModel {
     await this.page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
   }
 
+  /** "Turn off sync on this device", and waits until the panel offers to turn it on again. */
+  async turnOff(): Promise<void> {
+    await this.open();
+    await this.page.getByRole('button', { name: 'Turn off sync on this device' }).click();
+    await this.page.getByRole('button', { name: 'Turn on sync' }).waitFor();
+  }
+
   async removeDevice(name: string): Promise<void> {
     await this.open();
     await this.page.getByRole('button', { name: `Remove ${name}` }).click();

@@ -86,6 +86,14 @@ export function keptEnvelopeBytes(app: App, spaceId: string): Promise<number> {
   }, envelopeDbName(spaceId));
 }
 
+/** Whether this origin still has a database holding the envelope of `spaceId`. */
+export function keepsEnvelope(app: App, spaceId: string): Promise<boolean> {
+  return app.page.evaluate(
+    async (name) => (await indexedDB.databases()).some((d) => d.name === name),
+    envelopeDbName(spaceId),
+  );
+}
+
 /**
  * Makes IndexedDB writes in every page of `context` refusable, as a full store refuses them: the
  * real IDBObjectStore.add throws QuotaExceededError while `refuseWrites(app, true)` is in force.
