@@ -83,6 +83,10 @@ const storageErrorMessages = {
   'tab-message': () => 'A change made in another Rapport tab could not be read here. Reload this tab to see it.',
   envelope: (error: unknown) =>
     `Rapport could not keep the sealed copy of your network on this device (${describeWriteFailure(error)}). Sync still works; each start fetches it from your relay again.`,
+  'keys-read': () =>
+    'Rapport could not read the key of your network from this device’s storage. Nothing is lost; sync is paused until Settings → Sync → Try now.',
+  'keys-save': (error: unknown) =>
+    `Rapport could not store the new key of your network on this device (${describeWriteFailure(error)}). Sync goes on while the app stays open; free some space, or this device may need pairing again after a restart.`,
 } satisfies Record<Parameters<OnSyncError>[1], (error: unknown) => string>;
 const toastedStorageErrors = new Set<string>();
 

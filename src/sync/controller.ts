@@ -83,6 +83,13 @@ const NO_KEY: SyncStatus = {
   message:
     'This device no longer holds the key of your network, so it cannot read what the relay keeps. Pair it again from another device.',
 };
+/** Not NO_KEY: the key may well be there, the storage failed to hand it over this time. */
+const KEYS_UNREADABLE: SyncStatus = {
+  kind: 'error',
+  reason: 'storage',
+  message:
+    'This device could not read the key of your network from its storage, so sync is paused. Nothing is lost. Try again, or restart the browser.',
+};
 const BAD_KEY: ApiError = {
   kind: 'rejected',
   message: 'This pairing link is damaged: its key does not read. Make a new one on your other device.',
@@ -142,7 +149,14 @@ export function makeSyncController(
   };
 
   const connectPrivately = async (creds: StoredSync, mine: number) => {
-    const keys = await loadSpaceKeys(creds.spaceId).catch(() => null);
+    let keys: SpaceKeys | null;
+    try {
+      keys = await loadSpaceKeys(creds.spaceId);
+    } catch (error) {
+      if (mine !== generation) return;
+      onError?.(error, 'keys-read');
+      return set(KEYS_UNREADABLE);
+    }
     if (mine !== generation) return;
     if (keys === null) return set(NO_KEY);
     const pc = await connectPrivate(doc, creds, keys, {
@@ -308,7 +322,11 @@ export function makeSyncController(
         void forgetEnvelope(spaceId).catch(() => undefined);
       }
     },
-    retryNow: () => connection?.retryNow(),
+    retryNow() {
+      // Without a connection there is nothing to nudge: the keys could not be read, so read them again.
+      if (!connection && status === KEYS_UNREADABLE) connect();
+      else connection?.retryNow();
+    },
     destroy() {
       connection?.destroy();
       connection = null;

@@ -22,7 +22,8 @@ export type SyncState =
   | { kind: 'connecting'; message: string }
   | { kind: 'syncing'; message: string }
   | { kind: 'up-to-date'; message: string }
-  | { kind: 'error'; reason: 'unreachable' | 'revoked' | 'denied' | 'rejected'; message: string };
+  /** 'storage': this device's own storage failed to give what sync needs (it may work on a retry). */
+  | { kind: 'error'; reason: 'unreachable' | 'revoked' | 'denied' | 'rejected' | 'storage'; message: string };
 
 /** Close codes the relay sends (server/relay/close-codes.ts); 44xx are final. */
 const CLOSE = {

@@ -19,6 +19,8 @@ import { webSocketBytesReceived } from './support/inspect.ts';
 import {
   keepsEnvelope,
   keptEnvelopeBytes,
+  makeKeyReadsRefusable,
+  refuseKeyReads,
   setLocalStorageItem,
   storedEpochKeys,
   syncCredentials,
@@ -237,6 +239,33 @@ describe('private sync in the app', () => {
     await expect.poll(() => keepsEnvelope(reopened, spaceId)).toBe(false);
     await reopened.people.open();
     expect(await reopened.people.names()).toEqual([...names, 'Arrived While Closed'].sort());
+  });
+
+  it('keys the storage fails to hand over pause sync with a retry, rather than asking to pair again', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    await makeKeyReadsRefusable(context);
+    const laptop = await App.open(context, server.url);
+    await laptop.people.add({ name: 'Behind A Failing Disk' });
+    await laptop.sync.turnOn('Laptop');
+    await laptop.savedOnThisDevice();
+    await refuseKeyReads(laptop, true);
+    await laptop.close();
+
+    const reopened = await App.open(context, server.url);
+    await reopened.sync.waitFor('Sync problem');
+    expect(await reopened.sync.statusDetail()).toContain('could not read the key of your network');
+    expect(await reopened.sync.statusDetail()).not.toContain('Pair it again');
+    await reopened.waitForText(/could not read the key of your network from this device’s storage/);
+
+    await refuseKeyReads(reopened, false);
+    await reopened.sync.tryNow();
+    await reopened.sync.waitFor('Up to date');
+    const phone = await device();
+    await phone.sync.join((await reopened.sync.addDevice()).link, 'Phone');
+    await phone.sync.waitFor('Up to date');
+    await phone.people.open();
+    await expect.poll(() => phone.people.names()).toEqual(['Behind A Failing Disk']);
   });
 
   it('hostile entries on the relay are skipped and counted in Settings, and the entries after them still apply', async () => {

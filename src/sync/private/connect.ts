@@ -62,7 +62,7 @@ export async function connectPrivate(
     device: keys.device,
     onKeys: (k) =>
       void saveSpaceKeys(creds.spaceId, { device: keys.device, epochs: k.all() }).catch((e: unknown) =>
-        console.error('Rapport: the space keys could not be stored', e),
+        opts.onError?.(e, 'keys-save'),
       ),
     onHealth: opts.onHealth,
     onError: (e) => console.error('Rapport (private sync):', e instanceof Error ? e.message : 'error'),

@@ -1,11 +1,16 @@
 /** Settings → Sync: status first, then one decision (turn on) and one scan (add a device). */
 import QRCode from 'qrcode';
 import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
+import type { SyncStatus } from '../../sync/controller.ts';
 import type { DeviceInfo } from '../../sync/relay-api.ts';
 import { showToast } from '../components/toasts.tsx';
 import { useSpace } from '../space.tsx';
 import { defaultDeviceName } from './device-name.ts';
 import { FormError } from '../components/form-error.tsx';
+
+/** Worth another go now: the relay did not answer, or this device's storage failed to give the keys. */
+const canRetry = (s: SyncStatus): boolean =>
+  s.kind === 'offline' || s.kind === 'unreachable' || (s.kind === 'error' && s.reason === 'storage');
 
 function TurnOnForm() {
   const { sync } = useSpace();
@@ -240,7 +245,7 @@ export function SyncPanel() {
           <>
             <p class="muted small wrap">Relay: {settings().relayUrl}</p>
             <Privacy />
-            <Show when={syncStatus().kind === 'offline' || syncStatus().kind === 'unreachable'}>
+            <Show when={canRetry(syncStatus())}>
               <button type="button" onClick={() => sync.retryNow()}>
                 Try now
               </button>

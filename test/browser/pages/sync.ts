@@ -106,6 +106,12 @@ export class SyncModel {
     await this.page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
   }
 
+  /** Settings → Sync → "Try now". */
+  async tryNow(): Promise<void> {
+    await this.open();
+    await this.page.getByRole('button', { name: 'Try now' }).click();
+  }
+
   /** "Turn off sync on this device", and waits until the panel offers to turn it on again. */
   async turnOff(): Promise<void> {
     await this.open();

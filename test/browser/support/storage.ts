@@ -109,6 +109,26 @@ export async function makeWritesRefusable(context: BrowserContext): Promise<void
   });
 }
 
+/**
+ * Makes reading a private space's keys fail in every page of `context`, as a failing disk does:
+ * while `refuseKeyReads(app, true)` is in force (it lasts across reopening the app), the real
+ * IDBObjectStore.get of the key store throws.
+ */
+export async function makeKeyReadsRefusable(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const get = IDBObjectStore.prototype.get;
+    IDBObjectStore.prototype.get = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['get']>) {
+      if (localStorage.getItem('test.refuseKeyReads') === 'yes' && this.transaction.db.name === 'rapport-keys')
+        throw new DOMException('The disk could not be read.', 'UnknownError');
+      return get.apply(this, args);
+    };
+  });
+}
+
+export async function refuseKeyReads(app: App, refuse: boolean): Promise<void> {
+  await setLocalStorageItem(app, 'test.refuseKeyReads', refuse ? 'yes' : 'no');
+}
+
 /** The disk fills up (true) or is freed (false). */
 export async function refuseWrites(app: App, refuse: boolean): Promise<void> {
   await app.page.evaluate((on) => {
