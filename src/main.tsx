@@ -51,6 +51,8 @@ async function run(root: HTMLElement, early: Promise<typeof import('./open-space
     root,
   );
   performance.mark('rapport:rendered');
+  // Sync starts once the first screen is painted: its own start would otherwise hold that screen up.
+  void afterPaint().then(() => sync.start());
   makeViewKeeper();
   // Until a service worker keeps the app on this device, the other places' code is fetched while online.
   if (!navigator.serviceWorker?.controller)
@@ -75,6 +77,13 @@ async function run(root: HTMLElement, early: Promise<typeof import('./open-space
     }),
   );
 }
+
+/** Resolves once the next frame is painted, or soon anyway in a hidden tab (which paints none). */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 200);
+  });
 
 /** What a storage error means to the person; nothing was lost in either case. */
 const storageErrorMessages = {

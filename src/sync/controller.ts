@@ -63,6 +63,12 @@ export interface SyncController {
   /** Stops syncing on this device; its data stays. */
   turnOff(): void;
   retryNow(): void;
+  /**
+   * Starts syncing as stored. The app calls it once the first screen is shown, so that sync's own
+   * start (reading keys and the kept envelope, the first exchange) does not hold that screen up.
+   * Does nothing once sync has started (turning it on starts it too).
+   */
+  start(): void;
   destroy(): void;
 }
 
@@ -83,6 +89,12 @@ const NO_KEY: SyncStatus = {
   message:
     'This device no longer holds the key of your network, so it cannot read what the relay keeps. Pair it again from another device.',
 };
+const REVOKED: SyncStatus = {
+  kind: 'error',
+  reason: 'revoked',
+  message: 'This device was removed from your network. Its data stays readable here; pair it again to sync.',
+};
+const CONNECTING: SyncStatus = { kind: 'connecting', message: 'Connecting to your relay…' };
 /** Not NO_KEY: the key may well be there, the storage failed to hand it over this time. */
 const KEYS_UNREADABLE: SyncStatus = {
   kind: 'error',
@@ -184,16 +196,10 @@ export function makeSyncController(
     privateConnection = null;
     health = null;
     if (!stored) return set(OFF);
-    if (stored.revoked) {
-      return set({
-        kind: 'error',
-        reason: 'revoked',
-        message: 'This device was removed from your network. Its data stays readable here; pair it again to sync.',
-      });
-    }
+    if (stored.revoked) return set(REVOKED);
     const creds = stored;
     if (creds.private) {
-      set({ kind: 'connecting', message: 'Connecting to your relay…' });
+      set(CONNECTING);
       void connectPrivately(creds, mine);
       return;
     }
@@ -207,9 +213,13 @@ export function makeSyncController(
     connect();
   };
 
-  connect();
+  // Until start(), a device with sync on says it is connecting: the pill is there from the first screen.
+  if (stored) status = stored.revoked ? REVOKED : CONNECTING;
 
   return {
+    start() {
+      if (generation === 0) connect();
+    },
     status: () => status,
     settings: () => stored,
     privacy: () => ({ encrypted: stored?.private === true, health }),
