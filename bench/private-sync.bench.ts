@@ -12,7 +12,6 @@ import * as Y from 'yjs';
 import { createMany, readAll, update } from '../src/store/index.ts';
 import { epochKeyToText, epochKeyFromText } from '../src/sync/private/keys.ts';
 import { connectPeer, createSpace, synced, type Peer } from '../test/server/clients.ts';
-import { stored } from '../test/server/db.ts';
 import { startRelay, type RelayProcess } from '../test/server/relay-process.ts';
 import { firstEpoch, makeDevice, type TestDevice } from '../test/support/private-devices.ts';
 import { makeContactDrafts } from './support/network.ts';
@@ -118,12 +117,19 @@ async function run(mode: 'plaintext' | 'private') {
     probe.destroy();
 
     // 1. A freshly paired device: connect → 10,000 people in its document.
+    // Wall time, and the CPU time of this process (the device) and the relay: on a machine busy
+    // with other work the wall time swings, the CPU time much less.
     const joins: number[] = [];
+    const joinCpu: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const started = performance.now();
+      const cpu = process.cpuUsage();
+      const relayCpu = cpuMs(relay.child.pid!);
       const phone = await open(`phone-${i}`);
       await until(() => count(phone.plain) === PEOPLE);
       joins.push(performance.now() - started);
+      const device = process.cpuUsage(cpu);
+      joinCpu.push((device.user + device.system) / 1000 + cpuMs(relay.child.pid!) - relayCpu);
       phone.destroy();
     }
 
@@ -161,12 +167,11 @@ async function run(mode: 'plaintext' | 'private') {
     // What the relay's compaction makes of its rows (its own re-encoding), whether or not the
     // compaction at shutdown finished within its bound.
     const relayBytes = Y.encodeStateAsUpdate(loadRows(relay.dataDir, owner.spaceId)).byteLength;
-    void stored;
     const localBytes = Y.encodeStateAsUpdate(laptop.plain).byteLength;
     // The device keeps the envelope too (its own IndexedDB copy, compacted like the network's to
     // the document's encoding): after the device's compaction, this is what it stores beside the network.
     const envelopeBytes = Y.encodeStateAsUpdate(laptopEnvelope).byteLength;
-    return { joins, latencies, cpuPerUpdate, relayBytes, localBytes, envelopeBytes };
+    return { joins, joinCpu, latencies, cpuPerUpdate, relayBytes, localBytes, envelopeBytes };
   } finally {
     await relay.stop();
   }
@@ -177,6 +182,9 @@ const priv = await run('private');
 const median = (xs: number[]) => percentile(xs, 50);
 console.log(
   `freshly paired device, ${PEOPLE.toLocaleString('en')} people (median of ${RUNS}): plaintext ${ms(median(plain.joins))}, private ${ms(median(priv.joins))} → ${(median(priv.joins) / median(plain.joins)).toFixed(2)}×`,
+);
+console.log(
+  `  CPU time of the device and the relay for it (median): plaintext ${ms(median(plain.joinCpu))}, private ${ms(median(priv.joinCpu))} → ${(median(priv.joinCpu) / median(plain.joinCpu)).toFixed(2)}×`,
 );
 console.log(
   `edit → other device (median / p95 of ${EDITS}): plaintext ${ms(median(plain.latencies))} / ${ms(percentile(plain.latencies, 95))}, private ${ms(median(priv.latencies))} / ${ms(percentile(priv.latencies, 95))} → +${(median(priv.latencies) - median(plain.latencies)).toFixed(1)} ms`,

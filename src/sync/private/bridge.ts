@@ -23,6 +23,8 @@ import { EntryKind, openEntry, readHeader, sealEntry, type Keyring } from './sea
 
 /** Entries at least this large are checked against the network before they are applied. */
 const CHECK_BEFORE_APPLYING_BYTES = 64 * 1024;
+/** How long the catch-up waits after the first sync, so that what it brought is shown before it runs. */
+const CATCH_UP_PAUSE_MS = 200;
 
 /** Origin of plaintext changes opened from the envelope: never sealed again. */
 export const FROM_ENVELOPE = makeOrigin('relay');
@@ -276,6 +278,9 @@ export function makePrivateBridge(opts: BridgeOptions): PrivateBridge {
     ready,
     async catchUp() {
       await ready;
+      // Nothing here is urgent: what the first sync brought is shown first, then the catch-up reads
+      // the ranges it needs (a pass over every payload taken in, a long task for a big network).
+      await new Promise((resolve) => setTimeout(resolve, CATCH_UP_PAUSE_MS));
       await enqueue(async () => {
         if (toCover === null) return;
         for (const update of toCover) coverage.add(update);
