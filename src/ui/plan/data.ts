@@ -4,13 +4,9 @@
  * display these; the thinking is in src/model/rules.
  */
 import { createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
-import type { CollectionName, Contact, ContactId, Draft, IsoDate } from '../../model/index.ts';
-import type { collectionSpecs } from '../../model/index.ts';
+import type { Contact, ContactId, IsoDate } from '../../model/index.ts';
 import { computeGaps, localDay, type GapReport, type PlanInput } from '../../model/rules/index.ts';
-import { update, type WriteError } from '../../store/index.ts';
-import { createCollection, useSpace } from '../space.tsx';
-import { describeWriteError } from '../components/write-error.ts';
-import type { Commit } from '../components/fields.tsx';
+import { createCollection } from '../space.tsx';
 
 export const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
@@ -65,26 +61,6 @@ export function createPlanData(): PlanData {
       .sort(byName),
   );
   return { input, report, today: () => dayOf(now()), people, personById: () => contacts().byId };
-}
-
-type Editable<C extends CollectionName> = Draft<(typeof collectionSpecs)[C]>;
-
-/** An edit-in-place commit for one field of one entity. */
-export function useCommit() {
-  const { doc } = useSpace();
-  return <C extends CollectionName, K extends keyof Editable<C> & string>(
-    collection: C,
-    id: () => string,
-    key: K,
-  ): Commit<Exclude<Editable<C>[K], undefined>> =>
-    (value) => {
-      const r = update(doc, collection, id() as never, { [key]: value } as Editable<C>);
-      return r.ok ? null : describeWriteError(r.error, key);
-    };
-}
-
-export function writeProblem(error: WriteError): string {
-  return describeWriteError(error);
 }
 
 /** Adds or removes one id in a person's list of links (communities, objectives). */
