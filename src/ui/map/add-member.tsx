@@ -1,7 +1,7 @@
 /** Adds someone I know to a community: type to find them, tap to add. */
 import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
 import type { CommunityId, Contact } from '../../model/index.ts';
-import { toggled } from '../plan/data.ts';
+import { toggled } from '../lists.ts';
 import { useWrites } from '../writes.ts';
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

@@ -11,9 +11,11 @@ import {
 import { computeBalances, type PersonBalance } from '../../model/rules/index.ts';
 import { PersonPicker } from '../components/person-picker.tsx';
 import { showToast } from '../components/toasts.tsx';
-import { byName, createMinute, createPlanData, dayOf } from '../plan/data.ts';
+import { createPlanData } from '../plan/data.ts';
+import { createNow, todayIso } from '../clock.ts';
+import { byName } from '../lists.ts';
 import { usePlanFromGap } from '../plan/gaps.tsx';
-import { Day, LEDGER_KIND_LABELS, options, Sentence } from '../plan/words.tsx';
+import { Day, LEDGER_KIND_LABELS, options, Sentence } from '../words.tsx';
 import { createLive } from '../space.tsx';
 import '../plan/plan.css';
 import { FormError } from '../components/form-error.tsx';
@@ -25,8 +27,8 @@ const STATUS_LABELS = { done: 'Done', promised: 'Promised' } as const;
 export default function GiveAndTake() {
   const contacts = createLive('contacts');
   const ledger = createLive('ledger');
-  const now = createMinute();
-  const today = () => dayOf(now());
+  const now = createNow();
+  const today = () => todayIso(now());
   const people = createMemo(() => [...contacts()].sort(byName));
   const personById = createMemo(() => new Map(contacts().map((c) => [c.id as string, c])));
   const balances = createMemo(() => computeBalances(ledger(), contacts()));

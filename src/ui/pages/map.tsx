@@ -6,9 +6,9 @@ import { groupPeople, mapPicture, networkStructure, preparePlan, UNAFFILIATED } 
 import { CommunityList, type CommunityRow, type Member } from '../map/community-list.tsx';
 import { NetworkPicture } from '../map/picture.tsx';
 import { HubIntroductions } from '../person/hub-introductions.tsx';
-import { AddTitled } from '../plan/add-form.tsx';
-import { createMinute, dayOf, ZONE } from '../plan/data.ts';
-import { options, Sentence } from '../plan/words.tsx';
+import { AddTitled } from '../components/add-titled.tsx';
+import { TIME_ZONE, createNow, todayIso } from '../clock.ts';
+import { options, Sentence } from '../words.tsx';
 import { createCollection } from '../space.tsx';
 import '../plan/plan.css';
 import { useWrites } from '../writes.ts';
@@ -41,8 +41,8 @@ export default function NetworkMap() {
   const communities = createCollection('communities');
   const interactions = createCollection('interactions');
   const introductions = createCollection('introductions');
-  const now = createMinute();
-  const today = () => dayOf(now());
+  const now = createNow();
+  const today = () => todayIso(now());
 
   // The picture reads the people once per change of people; a community added lays out groups only.
   const groups = createMemo(() => {
@@ -78,7 +78,7 @@ export default function NetworkMap() {
         actions: [],
         ledger: [],
         now: i.now,
-        timeZone: ZONE,
+        timeZone: TIME_ZONE,
       }).lastContactDay,
   );
   const net = createLater(

@@ -15,7 +15,7 @@ import {
 } from '../../model/rules/index.ts';
 import { placeForObjective } from '../../store/index.ts';
 import { showToast } from '../components/toasts.tsx';
-import { byName } from '../plan/data.ts';
+import { byName } from '../lists.ts';
 import { LinkPerson } from '../plan/link-person.tsx';
 import { StakeholderGrid } from '../plan/stakeholder-grid.tsx';
 import { createLive, useSpace } from '../space.tsx';

@@ -20,7 +20,7 @@ import { todayIso } from '../clock.ts';
 import { FormError } from '../components/form-error.tsx';
 import { PersonPicker } from '../components/person-picker.tsx';
 import { showToast } from '../components/toasts.tsx';
-import { SuggestionRow, useSuggestions } from '../plan/suggestions.tsx';
+import { SuggestionRow, useSuggestions } from '../components/suggestions.tsx';
 import { createCollection, createLive, useSpace } from '../space.tsx';
 import { IntroDraft } from './intro-draft.tsx';
 import '../plan/plan.css';

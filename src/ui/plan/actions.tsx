@@ -5,10 +5,10 @@ import { localDay, type Gap } from '../../model/rules/index.ts';
 import { DateField, SelectField, TextField } from '../components/fields.tsx';
 import { PersonPicker } from '../components/person-picker.tsx';
 import { showToast } from '../components/toasts.tsx';
-import { AddTitled } from './add-form.tsx';
+import { AddTitled } from '../components/add-titled.tsx';
 import { ByKey, idOf } from './by-key.tsx';
-import { ZONE } from './data.ts';
-import { ACTION_STATUS_LABELS, Day, options, Sentence } from './words.tsx';
+import { TIME_ZONE } from '../clock.ts';
+import { ACTION_STATUS_LABELS, Day, options, Sentence } from '../words.tsx';
 import { useWrites } from '../writes.ts';
 
 const isOpen = (a: Action) => a.status === 'planned' || a.status === 'doing';
@@ -164,7 +164,7 @@ function ActionItem(props: { action: Action; ctx: ActionContext; highlight: bool
                 <Day
                   on={
                     props.action.status === 'done' && props.action.doneAt
-                      ? localDay(props.action.doneAt, ZONE)
+                      ? localDay(props.action.doneAt, TIME_ZONE)
                       : props.action.dueOn
                   }
                   today={props.ctx.today}

@@ -3,22 +3,12 @@
  * and the rules' answers (gaps, coverage, balances) as memos. The pages only
  * display these; the thinking is in src/model/rules.
  */
-import { createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createMemo, type Accessor } from 'solid-js';
 import type { Contact, ContactId, IsoDate } from '../../model/index.ts';
-import { computeGaps, localDay, type GapReport, type PlanInput } from '../../model/rules/index.ts';
+import { computeGaps, type GapReport, type PlanInput } from '../../model/rules/index.ts';
+import { createNow, TIME_ZONE, todayIso } from '../clock.ts';
+import { byName } from '../lists.ts';
 import { createCollection } from '../space.tsx';
-
-export const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
-/** A "now" that moves on each minute, so "due today" turns over at midnight. */
-export function createMinute(): Accessor<Date> {
-  const [now, setNow] = createSignal(new Date());
-  const timer = setInterval(() => setNow(new Date()), 60_000);
-  onCleanup(() => clearInterval(timer));
-  return now;
-}
-
-export const dayOf = (now: Date): IsoDate => localDay(now, ZONE);
 
 export interface PlanData {
   input: Accessor<PlanInput>;
@@ -29,9 +19,6 @@ export interface PlanData {
   personById: Accessor<ReadonlyMap<string, Contact>>;
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
-export const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
-
 export function createPlanData(): PlanData {
   const contacts = createCollection('contacts');
   const communities = createCollection('communities');
@@ -41,7 +28,7 @@ export function createPlanData(): PlanData {
   const actions = createCollection('actions');
   const ledger = createCollection('ledger');
   const introductions = createCollection('introductions');
-  const now = createMinute();
+  const now = createNow();
   const input = createMemo<PlanInput>(() => ({
     contacts: contacts().items,
     communities: communities().items,
@@ -52,7 +39,7 @@ export function createPlanData(): PlanData {
     ledger: ledger().items,
     introductions: introductions().items,
     now: now(),
-    timeZone: ZONE,
+    timeZone: TIME_ZONE,
   }));
   const report = createMemo(() => computeGaps(input()));
   const people = createMemo(() =>
@@ -60,12 +47,7 @@ export function createPlanData(): PlanData {
       .items.filter((c) => c.deletedAt === null && c.mergedIntoId === null)
       .sort(byName),
   );
-  return { input, report, today: () => dayOf(now()), people, personById: () => contacts().byId };
-}
-
-/** Adds or removes one id in a person's list of links (communities, objectives). */
-export function toggled<T extends string>(list: readonly T[], id: T, on: boolean): T[] {
-  return on ? (list.includes(id) ? [...list] : [...list, id]) : list.filter((x) => x !== id);
+  return { input, report, today: () => todayIso(now()), people, personById: () => contacts().byId };
 }
 
 export type { ContactId };

@@ -7,8 +7,8 @@ import { showToast } from '../components/toasts.tsx';
 import { useSpace } from '../space.tsx';
 import { ByKey } from './by-key.tsx';
 import { LinkPerson } from './link-person.tsx';
-import { useSuggestions } from './suggestions.tsx';
-import { Sentence } from './words.tsx';
+import { useSuggestions } from '../components/suggestions.tsx';
+import { Sentence } from '../words.tsx';
 
 /** The most important gaps come first; the rest wait behind a button. */
 const FIRST_GAPS = 8;

@@ -2,7 +2,7 @@
 import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
 import type { Contact, ObjectiveId } from '../../model/index.ts';
 import { showToast } from '../components/toasts.tsx';
-import { toggled } from './data.ts';
+import { toggled } from '../lists.ts';
 import { useWrites } from '../writes.ts';
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

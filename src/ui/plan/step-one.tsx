@@ -13,11 +13,11 @@ import { DateField, SelectField, TextField } from '../components/fields.tsx';
 import { showToast } from '../components/toasts.tsx';
 import { createLive } from '../space.tsx';
 import { useWrites } from '../writes.ts';
-import { AddTitled } from './add-form.tsx';
+import { AddTitled } from '../components/add-titled.tsx';
 import { ByKey, idOf } from './by-key.tsx';
-import { byName, toggled } from './data.ts';
+import { byName, toggled } from '../lists.ts';
 import { LinkPerson } from './link-person.tsx';
-import { HelperSuggestions, OfferSuggestions } from './suggestions.tsx';
+import { HelperSuggestions, OfferSuggestions } from '../components/suggestions.tsx';
 import {
   Day,
   OBJECTIVE_KIND_LABELS,
@@ -25,7 +25,7 @@ import {
   OFFER_KIND_LABELS,
   OFFER_STATUS_LABELS,
   options,
-} from './words.tsx';
+} from '../words.tsx';
 
 const byCreated = (a: { createdAt: string }, b: { createdAt: string }) => a.createdAt.localeCompare(b.createdAt);
 

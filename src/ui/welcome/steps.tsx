@@ -8,11 +8,11 @@ import {
   type ObjectiveId,
 } from '../../model/index.ts';
 import { addDays } from '../../model/rules/index.ts';
-import { AddTitled } from '../plan/add-form.tsx';
+import { AddTitled } from '../components/add-titled.tsx';
 import { createPlanData } from '../plan/data.ts';
 import { usePlanFromGap } from '../plan/gaps.tsx';
-import { HelperSuggestions, SuggestionsProvider, useSuggestions } from '../plan/suggestions.tsx';
-import { OBJECTIVE_KIND_LABELS, OFFER_KIND_LABELS, options, Sentence } from '../plan/words.tsx';
+import { HelperSuggestions, SuggestionsProvider, useSuggestions } from '../components/suggestions.tsx';
+import { OBJECTIVE_KIND_LABELS, OFFER_KIND_LABELS, options, Sentence } from '../words.tsx';
 import { createLive } from '../space.tsx';
 import { FormError } from '../components/form-error.tsx';
 import { useWrites } from '../writes.ts';

@@ -40,9 +40,9 @@ import {
   type Suggestion,
 } from '../../model/rules/index.ts';
 import { acceptHelper, acceptOfferCommunity, dismissSuggestion, undismissSuggestion } from '../../store/index.ts';
-import { showToast } from '../components/toasts.tsx';
+import { showToast } from './toasts.tsx';
 import { createCollection, createDismissed, useSpace } from '../space.tsx';
-import { ZONE } from './data.ts';
+import { TIME_ZONE } from '../clock.ts';
 import { yieldToBrowser } from '../../sync/local.ts';
 
 /** Suggestions kept per objective or offer: a few to show, and spares for when one is accepted or dismissed. */
@@ -102,7 +102,7 @@ function makeSuggestions(): SuggestionsView {
     // Built in short slices (0.6 s of work for 7,000 people on a phone): the page stays responsive meanwhile.
     let stopped = false;
     const stopIdle = whenIdle(() => {
-      void buildHelperIndexInSteps({ ...input, now: new Date(), timeZone: ZONE }, () =>
+      void buildHelperIndexInSteps({ ...input, now: new Date(), timeZone: TIME_ZONE }, () =>
         stopped ? new Promise<void>(() => undefined) : yieldToBrowser(),
       ).then((built) => {
         if (!stopped) setIndex(built);
