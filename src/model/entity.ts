@@ -6,7 +6,7 @@ import { parseIsoDateTime, type FieldSpec, type FieldSpecs, type IsoDateTime, ty
 import { isId, newId, type Id } from './ids.ts';
 import { err, ok, type FieldError, type Result } from './result.ts';
 
-export interface EntityMeta<I extends Id<string>> {
+interface EntityMeta<I extends Id<string>> {
   id: I;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;

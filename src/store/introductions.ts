@@ -39,7 +39,7 @@ export type IntroductionWriteError = WriteError | { type: 'problem'; problem: In
  * entry's slot, so two devices that both mark it made write the same entries,
  * which merge into one each instead of counting twice.
  */
-export function introductionLedgerId(id: IntroductionId, slot: LedgerSlot): LedgerEntryId {
+function introductionLedgerId(id: IntroductionId, slot: LedgerSlot): LedgerEntryId {
   return `${id.slice(0, 60)}-${slot === 'introducer' ? 'in' : slot}` as LedgerEntryId;
 }
 

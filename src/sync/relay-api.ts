@@ -60,7 +60,7 @@ async function call<T>(url: string, init: RequestInit & { token?: string } = {})
   return err({ kind, message: MESSAGES[code] ?? `The relay refused (${code}).` });
 }
 
-export const normaliseRelayUrl = (url: string) => url.trim().replace(/\/+$/, '');
+const normaliseRelayUrl = (url: string) => url.trim().replace(/\/+$/, '');
 
 /**
  * `requestId`: the same for every try of one turning on, so that a retry after a lost answer

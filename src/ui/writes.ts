@@ -121,5 +121,3 @@ export function useWrites() {
     followUpIntroduction: (id: IntroductionId): Written<Undoable<IsoDate>> => said(followUpIntroduction(doc, id)),
   };
 }
-
-export type Writes = ReturnType<typeof useWrites>;

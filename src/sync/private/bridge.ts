@@ -25,7 +25,7 @@ import { EntryKind, openEntry, readHeader, sealEntry, type Keyring } from './sea
 const CHECK_BEFORE_APPLYING_BYTES = 64 * 1024;
 
 /** Origin of plaintext changes opened from the envelope: never sealed again. */
-export const FROM_ENVELOPE = makeOrigin('relay');
+const FROM_ENVELOPE = makeOrigin('relay');
 /** Origin of this device's own writes to the envelope. */
 const SEALED_HERE = Symbol('sealed here');
 
@@ -53,7 +53,7 @@ export interface PrivateBridge {
   destroy(): void;
 }
 
-export interface BridgeOptions extends Identity {
+interface BridgeOptions extends Identity {
   plain: Y.Doc;
   envelope: Y.Doc;
   keyring: Keyring;

@@ -48,7 +48,7 @@ import { yieldToBrowser } from '../../sync/local.ts';
 /** Suggestions kept per objective or offer: a few to show, and spares for when one is accepted or dismissed. */
 const KEPT = 8;
 
-export interface PersonSuggestion {
+interface PersonSuggestion {
   objective: Objective;
   suggestion: Suggestion;
 }
@@ -208,7 +208,7 @@ export function SuggestionsProvider(props: ParentProps) {
 export const useSuggestions = (): SuggestionsView | null => useContext(Ctx) ?? null;
 
 /** Accept and dismiss, each with an Undo toast. */
-export function useSuggestionActions() {
+function useSuggestionActions() {
   const { doc } = useSpace();
   return {
     acceptHelper(person: Contact, objective: Objective) {

@@ -15,7 +15,7 @@ const isOpen = (a: Action) => a.status === 'planned' || a.status === 'doing';
 const byDue = (a: Action, b: Action) =>
   (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.createdAt.localeCompare(b.createdAt);
 
-export interface ActionContext {
+interface ActionContext {
   objectives: ReadonlyMap<string, Objective>;
   communities: ReadonlyMap<string, Community>;
   people: ReadonlyMap<string, Contact>;

@@ -10,7 +10,7 @@ import { createNow, TIME_ZONE, todayIso } from '../clock.ts';
 import { byName } from '../lists.ts';
 import { createCollection } from '../space.tsx';
 
-export interface PlanData {
+interface PlanData {
   input: Accessor<PlanInput>;
   report: Accessor<GapReport>;
   today: Accessor<IsoDate>;

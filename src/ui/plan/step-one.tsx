@@ -56,7 +56,7 @@ function useTrash() {
   };
 }
 
-export function ObjectiveList(props: { objectives: Objective[]; people: readonly Contact[]; today: string }) {
+function ObjectiveList(props: { objectives: Objective[]; people: readonly Contact[]; today: string }) {
   const write = useWrites();
   return (
     <section class="card plan-list" aria-labelledby="objectives-title" data-testid="objectives">
@@ -206,7 +206,7 @@ function ObjectiveItem(props: { objective: Objective; people: readonly Contact[]
   );
 }
 
-export function OfferList(props: { offers: Offer[]; communities: Community[]; today: string }) {
+function OfferList(props: { offers: Offer[]; communities: Community[]; today: string }) {
   const write = useWrites();
   return (
     <section class="card plan-list" aria-labelledby="offers-title" data-testid="offers">
@@ -234,7 +234,7 @@ export function OfferList(props: { offers: Offer[]; communities: Community[]; to
   );
 }
 
-export function OfferItem(props: { offer: Offer; communities: Community[]; today: string }) {
+function OfferItem(props: { offer: Offer; communities: Community[]; today: string }) {
   const commit = useWrites().field;
   const trash = useTrash();
   const id = () => props.offer.id;
