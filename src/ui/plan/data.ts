@@ -4,7 +4,7 @@
  * display these; the thinking is in src/model/rules.
  */
 import { createMemo, type Accessor } from 'solid-js';
-import type { Contact, ContactId, IsoDate } from '../../model/index.ts';
+import type { Contact, IsoDate } from '../../model/index.ts';
 import { computeGaps, type GapReport, type PlanInput } from '../../model/rules/index.ts';
 import { createNow, TIME_ZONE, todayIso } from '../clock.ts';
 import { byName } from '../lists.ts';
@@ -49,5 +49,3 @@ export function createPlanData(): PlanData {
   );
   return { input, report, today: () => todayIso(now()), people, personById: () => contacts().byId };
 }
-
-export type { ContactId };
