@@ -24,7 +24,7 @@ import type {
 } from '../model/index.ts';
 import { describeIntroductionProblem } from '../model/rules/index.ts';
 import {
-  create,
+  add,
   followUpIntroduction,
   logInteraction,
   markIntroductionMade,
@@ -73,7 +73,7 @@ export function useWrites() {
   const { doc } = useSpace();
   return {
     add: <C extends CollectionName>(collection: C, draft: DraftOf<C>, origin?: Origin): Written<EntityOf[C]> =>
-      said(create(doc, collection, draft, origin)),
+      said(add(doc, collection, draft, origin)),
 
     update: <C extends CollectionName>(
       collection: C,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactSpec, createEntity, parseValues, type Contact, type ContactId } from '../../src/model/index.ts';
+import { contactSpec, makeEntity, parseValues, type Contact, type ContactId } from '../../src/model/index.ts';
 import { planImport } from '../../src/io/match.ts';
 import type { ContactDraft } from '../../src/io/types.ts';
 
@@ -10,7 +10,7 @@ const draft = (line: number, raw: Record<string, unknown>): ContactDraft => {
   return { line, values: r.value, notes: [] };
 };
 const contact = (raw: Record<string, unknown>): Contact => {
-  const r = createEntity<typeof contactSpec, ContactId>(contactSpec, raw, NOW);
+  const r = makeEntity<typeof contactSpec, ContactId>(contactSpec, raw, NOW);
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value;
 };

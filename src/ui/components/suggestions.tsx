@@ -79,7 +79,7 @@ function whenIdle(work: () => void): () => void {
   return () => clearTimeout(handle);
 }
 
-function makeSuggestions(): SuggestionsView {
+function createSuggestions(): SuggestionsView {
   const contacts = createCollection('contacts');
   const communities = createCollection('communities');
   const offers = createCollection('offers');
@@ -200,7 +200,7 @@ const Ctx = createContext<SuggestionsView>();
 
 /** Wraps a page that shows suggestions: the index lives as long as the page. */
 export function SuggestionsProvider(props: ParentProps) {
-  const view = makeSuggestions();
+  const view = createSuggestions();
   return <Ctx.Provider value={view}>{props.children}</Ctx.Provider>;
 }
 
