@@ -9,7 +9,7 @@
  */
 import * as Y from 'yjs';
 import type { Page } from 'playwright-core';
-import { createMany } from '../src/store/index.ts';
+import { addMany } from '../src/store/index.ts';
 import { startAppServer } from '../test/browser/support/app-server.ts';
 import { launchBrowser } from '../test/browser/support/browser.ts';
 import { copyOfDist } from '../test/browser/support/pwa.ts';
@@ -33,7 +33,7 @@ const seconds = Array.from({ length: SECOND_RECORDS }, () => {
   const p = people[Math.floor(rand() * people.length)]!;
   return { name: p.name, organisation: p.organisation, role: 'Senior PM', emails: p.emails };
 });
-createMany(doc, 'contacts', [...people, ...seconds]);
+addMany(doc, 'contacts', [...people, ...seconds]);
 const update = Y.encodeStateAsUpdate(doc);
 
 /** Watches long tasks, and notes when a duplicate pair first shows. A string: tsx would wrap a function in a helper the page lacks. */

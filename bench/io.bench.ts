@@ -15,7 +15,7 @@ import {
   type Interaction,
   type InteractionId,
 } from '../src/model/index.ts';
-import { createMany, readAll } from '../src/store/index.ts';
+import { addMany, readAll } from '../src/store/index.ts';
 import { applyImport } from '../src/store/import.ts';
 import { exportBackup } from '../src/store/backup.ts';
 import { backupToJson } from '../src/io/backup.ts';
@@ -120,7 +120,7 @@ const partsCpu = { parse: [] as number[], plan: [] as number[], apply: [] as num
 let summary = '';
 for (let run = 0; run < RUNS; run++) {
   const doc = new Y.Doc();
-  createMany(
+  addMany(
     doc,
     'contacts',
     existing.map((p) => ({ ...p, role: '' })),
@@ -177,7 +177,7 @@ measure(`LinkedIn CSV, ${ROWS.toLocaleString('en')} rows (${(linkedin.length / 1
 
 // 3. Export of 10,000 people.
 const doc = new Y.Doc();
-const made = createMany(doc, 'contacts', people).created;
+const made = addMany(doc, 'contacts', people).created;
 const contacts = readAll(doc, 'contacts').items;
 const at = new Date().toISOString();
 const interactions: Interaction[] = made.map((c, i) => ({

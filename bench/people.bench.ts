@@ -4,7 +4,7 @@
  * without blank frames. Rerun: npm run build && npx tsx bench/people.bench.ts
  */
 import * as Y from 'yjs';
-import { createMany } from '../src/store/index.ts';
+import { addMany } from '../src/store/index.ts';
 import { startAppServer } from '../test/browser/support/app-server.ts';
 import { launchBrowser } from '../test/browser/support/browser.ts';
 import { makeContactDrafts, makeInteractionDrafts } from './support/network.ts';
@@ -15,8 +15,8 @@ const PEOPLE = 10_000;
 const INTERACTIONS = 50_000;
 
 const doc = new Y.Doc();
-const { created } = createMany(doc, 'contacts', makeContactDrafts(PEOPLE));
-const rejected = createMany(
+const { created } = addMany(doc, 'contacts', makeContactDrafts(PEOPLE));
+const rejected = addMany(
   doc,
   'interactions',
   makeInteractionDrafts(

@@ -5,7 +5,7 @@
  * Target (issue 12): ≤ 150 ms. Rerun: npm run build && npx tsx bench/person.bench.ts
  */
 import * as Y from 'yjs';
-import { createMany } from '../src/store/index.ts';
+import { addMany } from '../src/store/index.ts';
 import { startAppServer } from '../test/browser/support/app-server.ts';
 import { launchBrowser } from '../test/browser/support/browser.ts';
 import { makeContactDrafts, makeInteractionDrafts } from './support/network.ts';
@@ -20,10 +20,10 @@ const NAME = 'Wilhelmina Benchmark';
 const doc = new Y.Doc();
 const drafts = makeContactDrafts(PEOPLE);
 drafts[0] = { ...drafts[0]!, name: NAME };
-const { created } = createMany(doc, 'contacts', drafts);
+const { created } = addMany(doc, 'contacts', drafts);
 const ids = created.map((c) => c.id);
-createMany(doc, 'interactions', makeInteractionDrafts(ids, INTERACTIONS - THEIRS));
-createMany(doc, 'interactions', makeInteractionDrafts([ids[0]!], THEIRS, 11));
+addMany(doc, 'interactions', makeInteractionDrafts(ids, INTERACTIONS - THEIRS));
+addMany(doc, 'interactions', makeInteractionDrafts([ids[0]!], THEIRS, 11));
 const update = Y.encodeStateAsUpdate(doc);
 
 const server = await startAppServer();

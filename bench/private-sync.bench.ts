@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import { createMany, readAll, update } from '../src/store/index.ts';
+import { addMany, readAll, update } from '../src/store/index.ts';
 import { epochKeyToText, epochKeyFromText } from '../src/sync/private/keys.ts';
-import { connectPeer, createSpace, synced, type Peer } from '../test/server/clients.ts';
+import { connectPeer, registerSpace, synced, type Peer } from '../test/server/clients.ts';
 import { startRelay, type RelayProcess } from '../test/server/relay-process.ts';
 import { firstEpoch, makeDevice, type TestDevice } from '../test/support/private-devices.ts';
 import { makeContactDrafts } from './support/network.ts';
@@ -95,7 +95,7 @@ async function run(mode: 'plaintext' | 'private') {
   // the per-update CPU: /proc counts in 10 ms ticks, and one compaction would swamp the edits.
   const relay = await startRelay({ env: { RAPPORT_SPACES_PER_HOUR: '1000', RAPPORT_COMPACT_AFTER: '100000' } });
   try {
-    const owner = await createSpace(relay.url);
+    const owner = await registerSpace(relay.url);
     const keyText = await epochKeyToText(await firstEpoch());
     const open = (id: string) =>
       mode === 'plaintext'
@@ -104,7 +104,7 @@ async function run(mode: 'plaintext' | 'private') {
 
     // The network, uploaded by a first device.
     const laptop = await open('laptop');
-    createMany(laptop.plain, 'contacts', makeContactDrafts(PEOPLE));
+    addMany(laptop.plain, 'contacts', makeContactDrafts(PEOPLE));
     if (mode === 'private') await (laptop as Awaited<ReturnType<typeof privateSide>>).device.bridge.compact();
     await laptop.settled();
     const probe = connectPeer(relay.syncUrl, owner.spaceId, owner.token);

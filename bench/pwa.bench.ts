@@ -12,7 +12,7 @@ import { seedIndexedDb } from './support/seed-browser.ts';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import * as Y from 'yjs';
-import { createMany } from '../src/store/index.ts';
+import { addMany } from '../src/store/index.ts';
 import { startAppServer } from '../test/browser/support/app-server.ts';
 import { launchBrowser } from '../test/browser/support/browser.ts';
 import { buildApp, controlledByServiceWorker } from '../test/browser/support/pwa.ts';
@@ -66,7 +66,7 @@ console.log(
 
 // A document of 10,000 people, as y-indexeddb stores it: one update in the 'updates' store.
 const doc = new Y.Doc();
-createMany(doc, 'contacts', makeContactDrafts(COUNT));
+addMany(doc, 'contacts', makeContactDrafts(COUNT));
 const update = Y.encodeStateAsUpdate(doc);
 
 const server = await startAppServer({ env: { STATIC_DIR: dist } });

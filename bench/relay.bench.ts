@@ -15,9 +15,9 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { WebsocketProvider } from 'y-websocket';
-import { createMany } from '../src/store/index.ts';
+import { addMany } from '../src/store/index.ts';
 import { makeContactDrafts } from './support/network.ts';
-import { createSpace } from '../test/server/clients.ts';
+import { registerSpace } from '../test/server/clients.ts';
 import { startReferenceRelay } from '../test/server/reference-relay.ts';
 import { startRelay } from '../test/server/relay-process.ts';
 
@@ -97,7 +97,7 @@ async function startTargets(): Promise<Target[]> {
       syncUrl: ours.syncUrl,
       pid: ours.child.pid ?? 0,
       room: async () => {
-        const c = await createSpace(ours.url);
+        const c = await registerSpace(ours.url);
         return { room: c.spaceId, token: c.token };
       },
       stop: () => ours.stop(),
@@ -236,7 +236,7 @@ function contactsDoc(n = 10_000): Y.Doc {
 /** 10,000 people as Rapport's store writes them. */
 function rapportDoc(): Y.Doc {
   const doc = new Y.Doc();
-  createMany(doc, 'contacts', makeContactDrafts(10_000));
+  addMany(doc, 'contacts', makeContactDrafts(10_000));
   return doc;
 }
 

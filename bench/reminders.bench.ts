@@ -11,7 +11,7 @@
  * 2. 1,000 devices all asking for the same minute (9:00 comes for everyone at once).
  * 3. The relay restarted 1 s before a wake time (re-armed from SQLite on start).
  */
-import { createSpace, pairDevice, type Credentials } from '../test/server/clients.ts';
+import { registerSpace, pairDevice, type Credentials } from '../test/server/clients.ts';
 import { startFakePushService, type FakePushService } from '../test/server/fake-push.ts';
 import { makeTempDir, startRelay, type RelayProcess } from '../test/server/relay-process.ts';
 import { percentile } from './support/stats.ts';
@@ -63,7 +63,7 @@ async function oneDevice(): Promise<void> {
   const push = await startFakePushService();
   const relay = await startRelay({ env: ENV });
   try {
-    const creds = await createSpace(relay.url, { deviceName: 'Phone' });
+    const creds = await registerSpace(relay.url, { deviceName: 'Phone' });
     const start = Date.now() + 1000;
     const times = Array.from({ length: 30 }, (_, i) => start + i * 250);
     await put(relay, creds, push, 'one', times);
@@ -79,7 +79,7 @@ async function manyDevices(n: number): Promise<void> {
   const push = await startFakePushService();
   const relay = await startRelay({ env: ENV });
   try {
-    const owner = await createSpace(relay.url, { deviceName: 'Laptop' });
+    const owner = await registerSpace(relay.url, { deviceName: 'Laptop' });
     const devices: Credentials[] = [owner];
     while (devices.length < n)
       devices.push(
@@ -110,7 +110,7 @@ async function acrossRestart(): Promise<void> {
   const dataDir = makeTempDir();
   let relay = await startRelay({ env: ENV, dataDir });
   try {
-    const creds = await createSpace(relay.url, { deviceName: 'Phone' });
+    const creds = await registerSpace(relay.url, { deviceName: 'Phone' });
     const at = Date.now() + 3000;
     await put(relay, creds, push, 'restart', [at]);
     await sleep(Math.max(0, at - Date.now() - 1000));

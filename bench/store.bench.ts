@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import * as Y from 'yjs';
-import { createMany, readAll } from '../src/store/index.ts';
+import { addMany, readAll } from '../src/store/index.ts';
 import { startAppServer } from '../test/browser/support/app-server.ts';
 import { launchBrowser } from '../test/browser/support/browser.ts';
 import { makeContactDrafts } from './support/network.ts';
@@ -26,7 +26,7 @@ const reads: number[] = [];
 let update: Uint8Array = new Uint8Array();
 for (let run = 0; run < RUNS; run++) {
   const doc = new Y.Doc();
-  const [created, w] = time(() => createMany(doc, 'contacts', drafts));
+  const [created, w] = time(() => addMany(doc, 'contacts', drafts));
   if (created.created.length !== COUNT) throw new Error(`wrote ${created.created.length} of ${COUNT}`);
   const [all, r] = time(() => readAll(doc, 'contacts'));
   if (all.items.length !== COUNT || all.problems.length) throw new Error('read back the wrong number of people');

@@ -7,7 +7,7 @@
  * Rerun: npm run build && npx tsx bench/sync.bench.ts
  */
 import * as Y from 'yjs';
-import { createMany } from '../src/store/index.ts';
+import { addMany } from '../src/store/index.ts';
 import { App } from '../test/browser/pages/app.ts';
 import { startAppServer } from '../test/browser/support/app-server.ts';
 import { launchBrowser } from '../test/browser/support/browser.ts';
@@ -91,7 +91,7 @@ for (const mode of ['plaintext', 'private'] as const)
     // 2. A freshly paired device receives a 10,000-person network.
     {
       const doc = new Y.Doc();
-      createMany(doc, 'contacts', makeContactDrafts(10_000));
+      addMany(doc, 'contacts', makeContactDrafts(10_000));
       const laptop = await App.open(await browser.newContext(), server.url);
       await seedIndexedDb(laptop.page, Y.encodeStateAsUpdate(doc));
       await laptop.page.reload();

@@ -1,7 +1,7 @@
 import path from 'node:path';
 
 /** Everything the relay can be told from its environment, parsed once at start. */
-export interface Config {
+interface Config {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
@@ -18,7 +18,7 @@ export interface Config {
   readonly push: PushConfig;
 }
 
-export interface PushConfig {
+interface PushConfig {
   /** VAPID contact (mailto: or https:) that push services may use to reach the relay's operator. */
   readonly subject: string;
   /**

@@ -3,7 +3,7 @@
  * caller; never pass document contents, tokens or codes. URLs go through `redactUrl` because
  * query strings may carry a token.
  */
-export type LogValue = string | number | boolean | null | undefined;
+type LogValue = string | number | boolean | null | undefined;
 
 export function redactUrl(url: string | undefined): string {
   if (url === undefined) return '';

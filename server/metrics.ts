@@ -5,7 +5,7 @@
  */
 
 /** Why a connection was closed or a request refused: a close reason or an `http-*` reason. */
-export type RejectReason = string;
+type RejectReason = string;
 
 const WRITE_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
 

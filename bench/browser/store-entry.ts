@@ -3,7 +3,7 @@
  * as the Node half does, read them all back, and report the times.
  */
 import * as Y from 'yjs';
-import { createMany, readAll } from '../../src/store/index.ts';
+import { addMany, readAll } from '../../src/store/index.ts';
 import { makeContactDrafts } from '../support/network.ts';
 
 export function writeAndRead(count: number, runs: number): { writes: number[]; reads: number[] } {
@@ -17,7 +17,7 @@ export function writeAndRead(count: number, runs: number): { writes: number[]; r
     collect?.();
     const doc = new Y.Doc();
     let start = performance.now();
-    const { created } = createMany(doc, 'contacts', drafts);
+    const { created } = addMany(doc, 'contacts', drafts);
     writes.push(performance.now() - start);
     collect?.();
     start = performance.now();

@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import { COMMUNITY_KINDS, type CommunityId, type ContactId, type ObjectiveId } from '../../src/model/index.ts';
-import { createMany } from '../../src/store/index.ts';
+import { addMany } from '../../src/store/index.ts';
 import { makeContactDrafts, pick, random } from './network.ts';
 
 const GROUPS = [
@@ -34,7 +34,7 @@ export interface NetworkSize {
 export function makeNetworkUpdate(size: NetworkSize, seed = 7, now = Date.now()): Uint8Array {
   const rand = random(seed);
   const doc = new Y.Doc();
-  const communities = createMany(
+  const communities = addMany(
     doc,
     'communities',
     Array.from({ length: size.communities }, (_, i) => ({
@@ -45,7 +45,7 @@ export function makeNetworkUpdate(size: NetworkSize, seed = 7, now = Date.now())
     })),
   ).created;
   const cids = communities.map((c) => c.id as CommunityId);
-  const objectives = createMany(
+  const objectives = addMany(
     doc,
     'objectives',
     Array.from({ length: size.objectives ?? 0 }, (_, i) => ({
@@ -56,7 +56,7 @@ export function makeNetworkUpdate(size: NetworkSize, seed = 7, now = Date.now())
     })),
   ).created;
   const oids = objectives.map((o) => o.id as ObjectiveId);
-  createMany(
+  addMany(
     doc,
     'offers',
     Array.from({ length: size.offers ?? 0 }, (_, i) => ({
@@ -71,10 +71,10 @@ export function makeNetworkUpdate(size: NetworkSize, seed = 7, now = Date.now())
     const helps = oids.length && rand() < 0.1 ? [pick(rand, oids)] : [];
     return { ...d, communityIds: [...ids], objectiveIds: helps };
   });
-  const people = createMany(doc, 'contacts', drafts).created;
+  const people = addMany(doc, 'contacts', drafts).created;
   const pids = people.map((p) => p.id as ContactId);
   const DAY = 86_400_000;
-  createMany(
+  addMany(
     doc,
     'interactions',
     Array.from({ length: Math.min(size.interactions ?? 0, pids.length ? Infinity : 0) }, () => ({
@@ -83,7 +83,7 @@ export function makeNetworkUpdate(size: NetworkSize, seed = 7, now = Date.now())
       channel: 'in-person' as const,
     })),
   );
-  createMany(
+  addMany(
     doc,
     'introductions',
     Array.from({ length: pids.length > 1 ? (size.introductions ?? 0) : 0 }, () => ({

@@ -13,7 +13,7 @@
 import * as Y from 'yjs';
 import { parseText, planImport } from '../../src/io/index.ts';
 import { COMMUNITY_KINDS, type CommunityId, type ContactId, type ObjectiveId } from '../../src/model/index.ts';
-import { createMany, LOCAL, readAll, update } from '../../src/store/index.ts';
+import { addMany, LOCAL, readAll, update } from '../../src/store/index.ts';
 import { applyImport } from '../../src/store/import.ts';
 import { writeVCards } from '../../src/io/vcard-write.ts';
 import { makeContactDrafts, pick, random } from './network.ts';
@@ -111,7 +111,7 @@ export function makePhoneNetwork(now = new Date('2026-11-25T12:00:00Z'), seed = 
     'KubeCon regulars',
     'Women in Tech London',
   ];
-  const cids = createMany(
+  const cids = addMany(
     doc,
     'communities',
     GROUPS.map((name, i) => ({
@@ -123,7 +123,7 @@ export function makePhoneNetwork(now = new Date('2026-11-25T12:00:00Z'), seed = 
     LOCAL,
     now,
   ).created.map((c) => c.id as CommunityId);
-  const oids = createMany(
+  const oids = addMany(
     doc,
     'objectives',
     [
@@ -135,7 +135,7 @@ export function makePhoneNetwork(now = new Date('2026-11-25T12:00:00Z'), seed = 
     LOCAL,
     now,
   ).created.map((o) => o.id as ObjectiveId);
-  createMany(
+  addMany(
     doc,
     'offers',
     ['Kubernetes cost review', 'Mentoring juniors', 'Introductions to investors', 'Talks at meetups'].map(
@@ -162,7 +162,7 @@ export function makePhoneNetwork(now = new Date('2026-11-25T12:00:00Z'), seed = 
       );
     }
   });
-  createMany(
+  addMany(
     doc,
     'actions',
     Array.from({ length: 20 }, (_, i) => ({
@@ -174,7 +174,7 @@ export function makePhoneNetwork(now = new Date('2026-11-25T12:00:00Z'), seed = 
     now,
   );
   const DAY = 86_400_000;
-  createMany(
+  addMany(
     doc,
     'interactions',
     Array.from({ length: 1500 }, () => {

@@ -7,7 +7,7 @@ import {
   actionSpec,
   communitySpec,
   contactSpec,
-  createEntity,
+  makeEntity,
   interactionSpec,
   introductionSpec,
   ledgerSpec,
@@ -218,7 +218,7 @@ function entity<T>(spec: FieldSpecs, draft: Record<string, unknown>, created: Da
   // Ids read from a document are flat strings; a concatenated one would be a rope that every Map lookup walks.
   const text = `bench${(serial++).toString(36).padStart(8, '0')}`;
   const id = String.fromCharCode(...Array.from(text, (ch) => ch.charCodeAt(0)));
-  const made = createEntity(spec, draft as never, created, id as never);
+  const made = makeEntity(spec, draft as never, created, id as never);
   if (!made.ok) throw new Error(JSON.stringify(made.error));
   return made.value as T;
 }

@@ -11,16 +11,16 @@ import {
 } from './tokens.ts';
 
 /** Why a token was not accepted; each maps to one HTTP status and one WebSocket close code. */
-export type AuthFailure = 'token-required' | 'token-invalid' | 'device-revoked';
+type AuthFailure = 'token-required' | 'token-invalid' | 'device-revoked';
 
-export type AuthResult = { ok: true; device: DeviceRecord } | { ok: false; error: AuthFailure };
+type AuthResult = { ok: true; device: DeviceRecord } | { ok: false; error: AuthFailure };
 
 const PAIRING_TTL_MS = 10 * 60 * 1000;
 /** Wrong pairing guesses against one space before all its codes are spent. */
 const MAX_WRONG_GUESSES = 10;
 const MAX_NAME = 80;
 
-export interface DeviceView {
+interface DeviceView {
   readonly deviceId: string;
   readonly name: string;
   readonly createdAt: string;

@@ -13,7 +13,7 @@ export const sha256 = (text: string): Buffer => createHash('sha256').update(text
  * one device row and compare the secret's hash in constant time, instead of searching by hash.
  * Both halves are URL-safe and valid as a Sec-WebSocket-Protocol value.
  */
-export interface IssuedToken {
+interface IssuedToken {
   readonly token: string;
   readonly secretHash: Buffer;
 }

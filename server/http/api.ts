@@ -15,7 +15,7 @@ import { makeRecentAnswers, REQUEST_ID } from './recent-answers.ts';
 import { sendJson } from './headers.ts';
 import type { Route } from './router.ts';
 
-export interface ApiDeps {
+interface ApiDeps {
   readonly devices: Devices;
   readonly inviteCode: string | null;
   readonly spaceLimiter: RateLimiter;

@@ -1,9 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { sendJson } from './headers.ts';
 
-export type BodyResult =
-  | { ok: true; value: Record<string, unknown> }
-  | { ok: false; status: 400 | 413 | 415; error: string };
+type BodyResult = { ok: true; value: Record<string, unknown> } | { ok: false; status: 400 | 413 | 415; error: string };
 
 /** The largest JSON body any route reads: a body declared larger is refused before it is sent. */
 const MAX_JSON_BODY = 16 * 1024;

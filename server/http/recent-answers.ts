@@ -4,7 +4,7 @@
  * the same answer back instead of a second, orphaned space. In memory only, for a few minutes,
  * and bounded: it exists to make retries safe, not to remember anything.
  */
-export interface RecentAnswers<T> {
+interface RecentAnswers<T> {
   get(requestId: string): T | undefined;
   set(requestId: string, answer: T): void;
 }

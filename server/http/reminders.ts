@@ -21,7 +21,7 @@ const MAX_WAKE_TIMES = 32;
 /** Wake times further ahead than this are refused (the device sends a new schedule long before). */
 const MAX_AHEAD_MS = 62 * 86_400_000;
 
-export interface RemindersDeps {
+interface RemindersDeps {
   readonly devices: Devices;
   readonly storage: Storage;
   readonly scheduler: PushScheduler;

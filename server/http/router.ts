@@ -9,7 +9,7 @@ import { makeStaticHandler } from './static.ts';
 /** A route handler answers the request and returns true, or returns false to pass it on. */
 export type Route = (req: IncomingMessage, res: ServerResponse, path: string) => boolean | Promise<boolean>;
 
-export interface HttpOptions {
+interface HttpOptions {
   readonly staticDir: string;
   readonly relayOrigins: readonly string[];
   readonly log: Logger;

@@ -66,7 +66,7 @@ function isLoopbackAddress(address: string): boolean {
   return a !== null && loopback.check(a.address, a.family);
 }
 
-export type EndpointCheck = { ok: true; url: URL } | { ok: false; reason: string };
+type EndpointCheck = { ok: true; url: URL } | { ok: false; reason: string };
 
 export function checkEndpoint(raw: unknown, allowLocalHttp: boolean): EndpointCheck {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > 1024)

@@ -15,7 +15,7 @@ const MAX_TIMER_MS = 3600_000;
 /** Pushes in flight at once: 9:00 comes for many devices together, and each push is a TLS request. */
 const SEND_CONCURRENCY = 32;
 
-export interface SchedulerOptions {
+interface SchedulerOptions {
   readonly storage: Storage;
   readonly send: Send;
   readonly log: Logger;

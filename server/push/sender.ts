@@ -20,7 +20,7 @@ export type SendResult = { ok: true; status: number } | { ok: false; status: num
 
 export type Send = (target: PushTarget, payload: string) => Promise<SendResult>;
 
-export interface SenderOptions {
+interface SenderOptions {
   readonly vapid: VapidKeys;
   /** VAPID `sub`: a mailto: or https: contact for the push service's operator. */
   readonly subject: string;

@@ -21,7 +21,7 @@ interface Tally {
   snapshotBytes: number;
 }
 
-export interface CompactionDeps {
+interface CompactionDeps {
   readonly storage: Storage;
   /** Stored rows after which a space is compacted (`RAPPORT_COMPACT_AFTER`). */
   readonly compactAfterUpdates: number;

@@ -14,13 +14,13 @@ import { CloseCode, CloseReason, type CloseCodeName } from './close-codes.ts';
 import { encodePermissionDenied } from './protocol.ts';
 import { extractToken, parseRoom, selectProtocol } from './request.ts';
 
-export type Admission =
+type Admission =
   | { kind: 'not-sync' }
   | { kind: 'refuse'; code: CloseCodeName; spaceId?: string }
   | { kind: 'accept'; spaceId: string; deviceId: string; ip: string };
 
 /** Current connection counts, for the limits. */
-export interface Load {
+interface Load {
   readonly total: number;
   perIp(ip: string): number;
   inSpace(spaceId: string): number;

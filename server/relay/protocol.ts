@@ -29,7 +29,7 @@ export interface AwarenessEntry {
   readonly state: string;
 }
 
-export type ClientMessage =
+type ClientMessage =
   | { readonly kind: 'sync-step-1'; readonly stateVector: Uint8Array }
   | { readonly kind: 'sync-step-2'; readonly update: Uint8Array }
   | { readonly kind: 'update'; readonly update: Uint8Array }
@@ -37,7 +37,7 @@ export type ClientMessage =
   | { readonly kind: 'query-awareness' }
   | { readonly kind: 'auth' };
 
-export type Decoded = { ok: true; message: ClientMessage } | { ok: false; error: string };
+type Decoded = { ok: true; message: ClientMessage } | { ok: false; error: string };
 
 function decodeAwareness(payload: Uint8Array): AwarenessEntry[] | string {
   const decoder = decoding.createDecoder(payload);

@@ -21,7 +21,7 @@ import type { Space } from './space.ts';
 import { Spaces } from './spaces.ts';
 import { WriteQueue } from './write-queue.ts';
 
-export interface RelayDeps {
+interface RelayDeps {
   readonly storage: Storage;
   readonly devices: Devices;
   readonly limits: Limits;

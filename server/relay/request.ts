@@ -8,7 +8,7 @@ import { ID_PATTERN, looksLikeToken } from '../auth/tokens.ts';
 /** The sub-protocol a client may offer next to its token; the relay selects it. */
 const SUBPROTOCOL = 'rapport';
 
-export type RoomResult = { kind: 'not-sync' } | { kind: 'invalid' } | { kind: 'space'; spaceId: string };
+type RoomResult = { kind: 'not-sync' } | { kind: 'invalid' } | { kind: 'space'; spaceId: string };
 
 /**
  * `/sync/<22 url-safe chars>` exactly, compared on the raw, undecoded path: any `%`, `..`, extra

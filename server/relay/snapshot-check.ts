@@ -9,7 +9,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CheckAnswer, CheckRequest } from './snapshot-worker.js';
 
-export type CheckResult = { ok: true } | { ok: false; error: string };
+type CheckResult = { ok: true } | { ok: false; error: string };
 
 export interface SnapshotChecker {
   /** Starts the worker ahead of the first check (it takes a moment to load Yjs). */

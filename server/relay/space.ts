@@ -17,7 +17,7 @@ export interface Integrated {
   readonly origin: object;
 }
 
-export type ApplyResult =
+type ApplyResult =
   /** Applied; `integrated` is what Yjs actually added (may be empty for a duplicate). */
   | { ok: true; integrated: Integrated[] }
   /**

@@ -13,7 +13,7 @@ interface Pending {
   readonly origin: SpaceMember | null;
 }
 
-export interface WriteQueueHooks {
+interface WriteQueueHooks {
   /** Called after a batch is durable, once per update: count it for compaction, send it to the space's members. */
   readonly delivered: (space: Space, update: Uint8Array, origin: SpaceMember | null) => void;
   /** Storage refused the batch; the spaces' memory is now ahead of disk. */

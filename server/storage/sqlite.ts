@@ -79,7 +79,7 @@ const toDevice = (row: DeviceRow): DeviceRecord => ({
 /** better-sqlite3 binds Buffers as blobs; wrap without copying. */
 const asBuffer = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 
-export interface SqliteOptions {
+interface SqliteOptions {
   readonly dataDir: string;
   readonly synchronous: 'NORMAL' | 'FULL';
   /** Checkpoint the WAL from a worker thread every this many ms; 0 = SQLite's own auto-checkpoint. */

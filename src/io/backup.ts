@@ -22,7 +22,7 @@ import { isPairKey } from '../model/rules/duplicates.ts';
 
 export const BACKUP_FORMAT = 'rapport-backup';
 
-export type BackupCollections = { [C in CollectionName]: EntityOf[C][] };
+type BackupCollections = { [C in CollectionName]: EntityOf[C][] };
 
 /** An entry of a collection a newer version added: its id and its stored values, kept as they are. */
 export type OtherEntry = Record<string, unknown> & { id: string };
@@ -51,7 +51,7 @@ export interface BackupProblem {
   reason: string;
 }
 
-export type BackupError = { type: 'not-json' | 'not-a-backup'; message: string };
+type BackupError = { type: 'not-json' | 'not-a-backup'; message: string };
 
 export const emptyCollections = (): BackupCollections =>
   Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as BackupCollections;
@@ -62,7 +62,7 @@ export function backupToJson(backup: Backup): string {
 }
 
 /** A name a newer version could have given a field or a collection; anything else in a file is not kept. */
-export const isStoredName = (name: string) => /^[a-zA-Z][a-zA-Z0-9]{0,63}$/.test(name);
+const isStoredName = (name: string) => /^[a-zA-Z][a-zA-Z0-9]{0,63}$/.test(name);
 
 /** A checked value with what a newer version stored beside it (a field, an option) kept as it was. */
 export function withUnknown<T extends object>(checked: T, unknown: Record<string, unknown> | null): T {

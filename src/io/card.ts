@@ -28,7 +28,7 @@ export function meToVCard(me: Me): string {
   });
 }
 
-export type ScannedCard = { ok: true; draft: ContactDraft; warnings: LineWarning[] } | { ok: false; error: string };
+type ScannedCard = { ok: true; draft: ContactDraft; warnings: LineWarning[] } | { ok: false; error: string };
 
 /** A scanned QR payload as a person to add; an error sentence when it is not a contact card. */
 export function parseScannedCard(payload: string): ScannedCard {

@@ -33,7 +33,7 @@ export function fromBinary(binary: string): Uint8Array {
 
 export const hasHighBytes = (binary: string) => /[\u0080-\u00ff]/.test(binary);
 
-export interface Utf8Evidence {
+interface Utf8Evidence {
   /** Well-formed characters of two to four bytes. */
   multiByte: number;
   /** Unreadable sequences, counted as a decoder replaces them (one per maximal bad subpart). */
@@ -184,9 +184,6 @@ export function decodeIn(label: string, bytes: Uint8Array): string | null {
   }
   return decoder.decode(bytes);
 }
-
-/** Whether a declared label names UTF-8 (the one charset whose bytes need no second opinion). */
-export const isUtf8Label = (label: string) => /^(utf-?8|unicode-1-1-utf-8)$/i.test(label.trim());
 
 /** Byte-order mark or, without one, the byte pattern of UTF-16 text. */
 export function sniffUnicode(bytes: Uint8Array): { encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; start: number } {

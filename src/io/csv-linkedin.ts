@@ -9,16 +9,6 @@ import { classifyLink } from './links.ts';
 import type { ParseReport, ProgressFn } from './types.ts';
 import { keepValid, type RawContact } from './validate.ts';
 
-export const LINKEDIN_COLUMNS = [
-  'First Name',
-  'Last Name',
-  'URL',
-  'Email Address',
-  'Company',
-  'Position',
-  'Connected On',
-] as const;
-
 /** True for LinkedIn's header row: the name columns and at least one of its own. */
 export function isLinkedinHeader(line: string): boolean {
   const l = line.toLowerCase();

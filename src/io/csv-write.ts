@@ -21,10 +21,9 @@ type Row = { contact: ContactValues; communities: readonly string[] };
 type Column = [header: string, value: (c: ContactValues, row: Row) => string];
 const joined = (values: readonly string[]) => values.join('; ');
 /** Names joined the same way, a ";" or "\\" inside a name escaped with "\\" (as vCard does), so "Alumni; Class of 2012" stays one name. */
-export const joinedNames = (names: readonly string[]) =>
-  names.map((n) => n.replace(/[\\;]/g, (c) => `\\${c}`)).join('; ');
+const joinedNames = (names: readonly string[]) => names.map((n) => n.replace(/[\\;]/g, (c) => `\\${c}`)).join('; ');
 
-export const CONTACT_COLUMNS: Column[] = [
+const CONTACT_COLUMNS: Column[] = [
   ['Name', (c) => c.name],
   ['Role', (c) => c.role],
   ['Organisation', (c) => c.organisation],

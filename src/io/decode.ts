@@ -7,7 +7,7 @@ import { guessLegacy, isDamagedUtf8, LEGACY_NAMES, scanUtf8, sniffUnicode, type 
 import { decodeWindows1252 } from './cp1252.ts';
 import type { LineWarning } from './types.ts';
 
-export interface DecodedFile {
+interface DecodedFile {
   text: string;
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | LegacyEncoding;
   warnings: LineWarning[];
@@ -71,7 +71,7 @@ function lineOfByte(bytes: Uint8Array, offset: number): number {
 export const stripBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 /** 1-based line number of a character offset (linear, only used for a few offsets). */
-export function lineOf(text: string, offset: number): number {
+function lineOf(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;

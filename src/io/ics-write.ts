@@ -7,7 +7,7 @@
 import type { Action, Contact, Interaction } from '../model/index.ts';
 import { joinLines } from './fold.ts';
 
-export const escapeIcsText = (value: string) =>
+const escapeIcsText = (value: string) =>
   value
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')

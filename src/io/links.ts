@@ -5,7 +5,7 @@
  */
 import { parseWebUrl } from '../model/index.ts';
 
-export type LinkResult = { ok: true; url: string; linkedin: boolean } | { ok: false; message: string };
+type LinkResult = { ok: true; url: string; linkedin: boolean } | { ok: false; message: string };
 
 const show = (value: string) => `“${value.slice(0, 80)}”`;
 
@@ -25,28 +25,11 @@ export function classifyLink(value: string, hintLinkedin = false): LinkResult {
   return { ok: true, url: parsed.value, linkedin: hintLinkedin || isLinkedinUrl(parsed.value) };
 }
 
-export function isLinkedinUrl(url: string): boolean {
+function isLinkedinUrl(url: string): boolean {
   try {
     const host = new URL(url).hostname.toLowerCase();
     return host === 'linkedin.com' || host.endsWith('.linkedin.com');
   } catch {
     return false;
-  }
-}
-
-/** A LinkedIn profile in one canonical form, for matching: `linkedin.com/in/jane-doe`. */
-export function normaliseLinkedin(url: string): string | null {
-  try {
-    const u = new URL(/^[a-z]+:/i.test(url) ? url : `https://${url}`);
-    if (!isLinkedinUrl(u.href)) return null;
-    let path = u.pathname.replace(/\/+$/, '').toLowerCase();
-    try {
-      path = decodeURIComponent(path);
-    } catch {
-      // keep the encoded form
-    }
-    return path === '' ? null : `linkedin.com${path}`;
-  } catch {
-    return null;
   }
 }

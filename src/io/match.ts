@@ -126,11 +126,7 @@ function sameValue(field: ContactField, a: Value, b: Value): boolean {
  * Where both hold different single values, the file's replaces the one here
  * (`replace`), or, within one file (`replace: false`), is kept in Notes.
  */
-export function diffInto(
-  base: ContactValues,
-  incoming: ContactValues,
-  opts: { replace?: boolean } = {},
-): FieldChange[] {
+function diffInto(base: ContactValues, incoming: ContactValues, opts: { replace?: boolean } = {}): FieldChange[] {
   const replace = opts.replace ?? true;
   const changes: FieldChange[] = [];
   for (const field of FIELDS) {
@@ -223,13 +219,13 @@ export function patchFor(
 }
 
 /** Notes with lines appended, kept within the field's limit. */
-export function appendNotes(notes: string, lines: string[]): string {
+function appendNotes(notes: string, lines: string[]): string {
   const joined = [notes.trimEnd(), lines.join('\n')].filter((s) => s !== '').join('\n\n');
   return joined.length <= NOTES_MAX ? joined : `${joined.slice(0, NOTES_MAX - 1)}…`;
 }
 
 /** Applies changes to plain values (the in-file merge; the store writes the same patch to the document). */
-export const applyChanges = (base: ContactValues, changes: FieldChange[]): ContactValues => ({
+const applyChanges = (base: ContactValues, changes: FieldChange[]): ContactValues => ({
   ...base,
   ...patchFor(base, changes),
 });
@@ -489,7 +485,7 @@ export function workChange(m: ImportMatch): WorkChange | null {
 }
 
 /** "Congratulate José Núñez on the new role: Head of Product at Climatebase". */
-export function congratulationTitle(w: WorkChange, draft: ContactValues): string {
+function congratulationTitle(w: WorkChange, draft: ContactValues): string {
   const at = draft.organisation ? ` at ${draft.organisation}` : '';
   const what = w.role ? `the new role: ${draft.role}${at}` : `the move to ${draft.organisation}`;
   return `Congratulate ${w.name} on ${what}`;
@@ -521,16 +517,4 @@ export function choosePlan(plan: ImportPlan, choices: ImportChoices, today: IsoD
       congratulations.push({ contactId: m.existingId, title: congratulationTitle(w, m.draft.values), dueOn: today });
   }
   return { plan: { ...plan, matches, newPeople, uncertain: [] }, congratulations };
-}
-
-/** Counts for the preview's headline. */
-export function planSummary(plan: ImportPlan) {
-  return {
-    newPeople: plan.newPeople.length,
-    matched: plan.matches.length,
-    matchedWithChanges: plan.matches.filter((m) => m.changes.length > 0).length,
-    uncertain: plan.uncertain.length,
-    invalid: plan.invalid.length,
-    mergedInFile: plan.mergedInFile.length,
-  };
 }

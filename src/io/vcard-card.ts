@@ -11,7 +11,7 @@ import { paramOf, typesOf, type ContentLine } from './vcard-lines.ts';
 import { componentsOf, listOf, parseVCardDate, textOf } from './vcard-values.ts';
 import type { RawContact } from './validate.ts';
 
-export interface MappedCard {
+interface MappedCard {
   raw: RawContact;
   notes: string[];
   /** Set when the card is not a person (a group) and must be skipped. */

@@ -20,7 +20,7 @@ export interface ContentLine {
   fallbackCharset?: string;
 }
 
-export interface LogicalLine {
+interface LogicalLine {
   line: number;
   text: string;
 }

@@ -13,7 +13,7 @@ const utf8 = new TextEncoder();
  * without one, UTF-8 when the bytes are valid UTF-8, else `fallback` (the file's
  * own code page) or the code page they read best in.
  */
-export function decodeQuotedPrintable(
+function decodeQuotedPrintable(
   value: string,
   charset: string | undefined,
   line: number,
@@ -67,7 +67,7 @@ export const unknownCharset = (charset: string, line: number): LineWarning => ({
  * Undoes vCard text escaping: `\n` `\N` newline, `\,` `\;` `\:` `\\`, and `\"` (Gmail,
  * macOS Contacts), as ez-vcard, vobject and Android read it; anything else stays as written.
  */
-export function unescapeText(value: string): string {
+function unescapeText(value: string): string {
   let i = value.indexOf('\\');
   if (i === -1) return value;
   const parts: string[] = [];
@@ -93,7 +93,7 @@ export function unescapeText(value: string): string {
 }
 
 /** Splits on a separator that is not escaped with a backslash; escapes are kept for `unescapeText`. */
-export function splitUnescaped(value: string, separator: ';' | ','): string[] {
+function splitUnescaped(value: string, separator: ';' | ','): string[] {
   const parts: string[] = [];
   let start = 0;
   for (let i = 0; i < value.length; i++) {

@@ -27,7 +27,7 @@ export type VCardFields = Pick<ContactValues, (typeof VCARD_FIELDS)[number]>;
 export type VCardPerson = Partial<VCardFields> & { name: string; id?: string; updatedAt?: string };
 
 /** Escapes a text value (RFC 6350 3.4): backslash, comma and line breaks. */
-export const escapeText = (value: string) =>
+const escapeText = (value: string) =>
   value
     .replace(/\\/g, '\\\\')
     .replace(/,/g, '\\,')
@@ -41,7 +41,7 @@ const text = (value: string) => escapeText(clean(value));
 const component = (value: string) => escapeComponent(clean(value));
 
 /** YYYY-MM-DD → YYYYMMDD; --MM-DD → --MMDD (RFC 6350 date without year). */
-export function vcardDate(birthday: string): string {
+function vcardDate(birthday: string): string {
   return birthday.startsWith('--') ? `--${birthday.slice(2).replace('-', '')}` : birthday.replace(/-/g, '');
 }
 
@@ -54,7 +54,7 @@ function structuredName(name: string): string {
 
 const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+/, '');
 
-export function vcardLines(person: VCardPerson): string[] {
+function vcardLines(person: VCardPerson): string[] {
   const lines = ['BEGIN:VCARD', 'VERSION:4.0', `FN:${text(person.name)}`, `N:${structuredName(person.name)}`];
   if (person.id) lines.push(`UID:urn:rapport:${text(person.id)}`);
   if (person.organisation || person.department)

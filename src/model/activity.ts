@@ -52,10 +52,10 @@ export const ledgerSpec = {
 export type LedgerEntry = Entity<typeof ledgerSpec, LedgerEntryId>;
 
 /** An introduction moves from asked to made; its outcome comes after it is made. */
-export const INTRODUCTION_STAGES = ['asked', 'made'] as const;
+const INTRODUCTION_STAGES = ['asked', 'made'] as const;
 export type IntroductionStage = (typeof INTRODUCTION_STAGES)[number];
 /** '' while nobody knows yet how it went. */
-export const INTRODUCTION_OUTCOMES = ['', 'met', 'helped', 'nothing'] as const;
+const INTRODUCTION_OUTCOMES = ['', 'met', 'helped', 'nothing'] as const;
 export type IntroductionOutcome = (typeof INTRODUCTION_OUTCOMES)[number];
 
 export const introductionSpec = {

@@ -55,7 +55,6 @@ export interface EntityOf {
   introductions: Introduction;
   stakes: ObjectiveStake;
 }
-export type AnyEntity = EntityOf[CollectionName];
 export type IdOf<C extends CollectionName> = EntityOf[C]['id'];
 
 /** The noun a person reads for one entry of each collection. */

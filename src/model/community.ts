@@ -31,7 +31,7 @@ export const COMMUNITY_KIND_LABELS: Record<CommunityKind, string> = {
   other: 'Other',
 };
 
-export const MEMBERSHIPS = ['member', 'want-to-join', 'former'] as const;
+const MEMBERSHIPS = ['member', 'want-to-join', 'former'] as const;
 
 export const communitySpec = {
   name: text('Name', { required: true, max: 200 }),

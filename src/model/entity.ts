@@ -6,7 +6,7 @@ import { parseIsoDateTime, type FieldSpec, type FieldSpecs, type IsoDateTime, ty
 import { isId, newId, type Id } from './ids.ts';
 import { err, ok, type FieldError, type Result } from './result.ts';
 
-export interface EntityMeta<I extends Id<string>> {
+interface EntityMeta<I extends Id<string>> {
   id: I;
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
@@ -165,7 +165,7 @@ export function parseEntity<S extends FieldSpecs, I extends Id<string>>(
  * A new entity from a draft, validated; `now` and `id` are injectable for tests.
  * `now` may be given already written out, so that creating 10,000 at once formats the time once.
  */
-export function createEntity<S extends FieldSpecs, I extends Id<string>>(
+export function makeEntity<S extends FieldSpecs, I extends Id<string>>(
   spec: S,
   draft: Draft<S>,
   now: Date | IsoDateTime = new Date(),

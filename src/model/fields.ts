@@ -22,7 +22,7 @@ export interface FieldSpec<T> {
   readonly unknownAs?: T;
 }
 
-export type FieldValue<F> = F extends FieldSpec<infer T> ? T : never;
+type FieldValue<F> = F extends FieldSpec<infer T> ? T : never;
 export type FieldSpecs = Record<string, FieldSpec<unknown>>;
 export type Values<S extends FieldSpecs> = { [K in keyof S]: FieldValue<S[K]> };
 
@@ -147,7 +147,7 @@ function digitsAt(value: string, from: number, to: number): number {
   return n;
 }
 
-export function parseIsoDate(value: unknown): Result<IsoDate, string> {
+function parseIsoDate(value: unknown): Result<IsoDate, string> {
   // Character arithmetic, not a RegExp with captures and not Date: reading 50,000 interactions checks 50,000 dates.
   const isShaped = typeof value === 'string' && value.length === 10 && value[4] === '-' && value[7] === '-';
   const y = isShaped ? digitsAt(value, 0, 4) : -1;

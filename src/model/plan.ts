@@ -7,7 +7,7 @@ import type { ActionId, CommunityId, ContactId, ObjectiveId, OfferId, StakeId } 
 import { err, ok } from './result.ts';
 
 export const OBJECTIVE_KINDS = ['learn', 'new-role', 'project-support', 'visibility', 'clients', 'other'] as const;
-export const OBJECTIVE_STATUSES = ['active', 'paused', 'achieved', 'dropped'] as const;
+const OBJECTIVE_STATUSES = ['active', 'paused', 'achieved', 'dropped'] as const;
 
 const communityKind = (v: unknown) =>
   COMMUNITY_KINDS.includes(v as CommunityKind)
@@ -27,8 +27,8 @@ export const objectiveSpec = {
 };
 export type Objective = Entity<typeof objectiveSpec, ObjectiveId>;
 
-export const OFFER_KINDS = ['skill', 'knowledge', 'introductions', 'time', 'resources'] as const;
-export const OFFER_STATUSES = ['active', 'retired'] as const;
+const OFFER_KINDS = ['skill', 'knowledge', 'introductions', 'time', 'resources'] as const;
+const OFFER_STATUSES = ['active', 'retired'] as const;
 
 export const offerSpec = {
   title: text('Offer', { required: true, max: 300 }),
@@ -42,7 +42,7 @@ export const offerSpec = {
 };
 export type Offer = Entity<typeof offerSpec, OfferId>;
 
-export const ACTION_STATUSES = ['planned', 'doing', 'done', 'dropped'] as const;
+const ACTION_STATUSES = ['planned', 'doing', 'done', 'dropped'] as const;
 
 export const actionSpec = {
   title: text('Action', { required: true, max: 300 }),

@@ -5,7 +5,7 @@
  */
 import { makeObservable } from './observable.ts';
 
-export type InstallState =
+type InstallState =
   /** The browser offers installation: an Install button can trigger it. */
   | 'available'
   /** iOS, in the browser: installing is Share → Add to Home Screen. */
@@ -24,12 +24,12 @@ export const installState = makeObservable<InstallState>('unavailable');
 let offered: BeforeInstallPromptEvent | null = null;
 
 /** iPhone, iPod, or an iPad (which says "Macintosh" but has a touch screen). */
-export function isIos(nav: { userAgent: string; maxTouchPoints?: number }): boolean {
+function isIos(nav: { userAgent: string; maxTouchPoints?: number }): boolean {
   if (/iPad|iPhone|iPod/.test(nav.userAgent)) return true;
   return /Macintosh/.test(nav.userAgent) && (nav.maxTouchPoints ?? 0) > 1;
 }
 
-export function isStandalone(win: Window = window): boolean {
+function isStandalone(win: Window = window): boolean {
   return (
     win.matchMedia?.('(display-mode: standalone)').matches === true ||
     (win.navigator as { standalone?: boolean }).standalone === true

@@ -8,11 +8,11 @@ import type * as Y from 'yjs';
 import { allCollectionMaps, isOrigin, isOwnChange, meMap } from '../store/index.ts';
 import { makeObservable } from './observable.ts';
 
-export type PersistState = 'unknown' | 'granted' | 'not-granted' | 'unsupported';
+type PersistState = 'unknown' | 'granted' | 'not-granted' | 'unsupported';
 
 export const persistState = makeObservable<PersistState>('unknown');
 
-export interface StorageUse {
+interface StorageUse {
   usage: number;
   quota: number;
 }

@@ -9,7 +9,7 @@ import { Workbox } from 'workbox-window';
 import { makeObservable } from './observable.ts';
 import { APP_BUILD } from './version.ts';
 
-export type UpdateState =
+type UpdateState =
   /** No newer version known. */
   | 'current'
   /** A newer version is installed and waits for the person's "reload". */
@@ -23,7 +23,7 @@ export type UpdateState =
 
 export const updateState = makeObservable<UpdateState>('current');
 
-export interface RegisterOptions {
+interface RegisterOptions {
   /** Resolves once every edit shown is stored on this device; awaited before any reload. */
   beforeReload: () => Promise<void>;
   onError: (error: unknown) => void;

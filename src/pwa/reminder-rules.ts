@@ -9,7 +9,7 @@ import { nextWakeTimes, type ReminderSettings } from '../model/rules/reminders.t
 import { reminderDigest, type ReminderDigest } from '../model/rules/reminder-digest.ts';
 import { readAll } from '../store/entities.ts';
 
-export function readNetwork(doc: Y.Doc) {
+function readNetwork(doc: Y.Doc) {
   return {
     contacts: readAll(doc, 'contacts').items,
     interactions: readAll(doc, 'interactions').items,
@@ -19,7 +19,7 @@ export function readNetwork(doc: Y.Doc) {
   };
 }
 
-export const userTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+const userTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 export function wakeTimesFor(
   doc: Y.Doc,

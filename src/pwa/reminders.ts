@@ -12,7 +12,7 @@ import { dropSchedule, fetchPushKey, sendSchedule, type RemindersApiError } from
 import { makeObservable } from './observable.ts';
 import { wakeTimesFor } from './reminder-rules.ts';
 
-export type PushSupport = 'supported' | 'ios-install-first' | 'unsupported';
+type PushSupport = 'supported' | 'ios-install-first' | 'unsupported';
 
 /** What this browser can do, without asking anything. */
 export function pushSupport(): PushSupport {
@@ -27,7 +27,7 @@ export function pushSupport(): PushSupport {
   return 'supported';
 }
 
-export const notificationPermission = (): NotificationPermission | 'unsupported' =>
+const notificationPermission = (): NotificationPermission | 'unsupported' =>
   typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
 
 /** Whether reminders will arrive, and if not, why (each reason has its own sentence in the UI). */

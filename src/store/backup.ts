@@ -80,7 +80,7 @@ export function exportBackup(doc: Y.Doc, now: Date = new Date()): { backup: Back
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export type RestoreError = { type: 'not-empty' | 'newer-schema'; message: string };
+type RestoreError = { type: 'not-empty' | 'newer-schema'; message: string };
 export type RestoreCounts = Record<CollectionName, number>;
 
 /**

@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import {
   collectionSpecs,
-  createEntity,
+  makeEntity,
   err,
   isEmptyValue,
   ok,
@@ -81,21 +81,21 @@ export function toEntryMap(values: Record<string, unknown>): EntryMap {
 }
 
 /** Creates one entity from a draft; nothing is written when the draft is invalid. */
-export function create<C extends CollectionName>(
+export function add<C extends CollectionName>(
   doc: Y.Doc,
   collection: C,
   draft: DraftOf<C>,
   origin: Origin = LOCAL,
   now = new Date(),
 ): Result<EntityOf[C], WriteError> {
-  const made = createEntity(collectionSpecs[collection], draft, now);
+  const made = makeEntity(collectionSpecs[collection], draft, now);
   if (!made.ok) return err({ type: 'invalid', errors: made.error });
   doc.transact(() => collectionMap(doc, collection).set(made.value.id, toEntryMap(made.value)), origin);
   return ok(made.value as unknown as EntityOf[C]);
 }
 
 /** Creates many at once in one transaction; invalid drafts are returned with their index. */
-export function createMany<C extends CollectionName>(
+export function addMany<C extends CollectionName>(
   doc: Y.Doc,
   collection: C,
   drafts: DraftOf<C>[],
@@ -109,7 +109,7 @@ export function createMany<C extends CollectionName>(
   const at = now.toISOString();
   doc.transact(() => {
     drafts.forEach((draft, index) => {
-      const made = createEntity(spec, draft, at);
+      const made = makeEntity(spec, draft, at);
       if (!made.ok) return rejected.push({ index, errors: made.error });
       map.set(made.value.id, toEntryMap(made.value));
       created.push(made.value as unknown as EntityOf[C]);

@@ -5,7 +5,7 @@
 import type * as Y from 'yjs';
 import type { ContactId, Draft, Interaction, InteractionId, interactionSpec, Result } from '../model/index.ts';
 import type { FollowUpPlan, SnoozeChanges } from '../model/rules/index.ts';
-import { create, update, type WriteError } from './entities.ts';
+import { add, update, type WriteError } from './entities.ts';
 import { LOCAL, type Origin } from './origin.ts';
 
 /** Writes what snoozing a Today item changes (see snoozeChanges). */
@@ -32,7 +32,7 @@ export function logInteraction(
 ): Result<Interaction, WriteError> {
   let result!: Result<Interaction, WriteError>;
   doc.transact(() => {
-    result = create(doc, 'interactions', draft, origin, now);
+    result = add(doc, 'interactions', draft, origin, now);
     if (!result.ok) return;
     const at = result.value.at;
     for (const id of followUps.close) update(doc, 'interactions', id, { followUpDone: true }, origin, now);
@@ -56,5 +56,5 @@ export function applyFollowUpPlan(
       { followUpOn: plan.dueOn, followUpDone: false, followUpKeptOpenAt: null },
       origin,
     ).ok;
-  return create(doc, 'actions', { title: plan.title, dueOn: plan.dueOn, contactId }, origin).ok;
+  return add(doc, 'actions', { title: plan.title, dueOn: plan.dueOn, contactId }, origin).ok;
 }

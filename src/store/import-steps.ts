@@ -13,7 +13,7 @@ import type { ChosenImport, ImportPlan } from '../io/match.ts';
 import { applyImport, type ImportResult } from './import.ts';
 import type { Undoable } from './undo.ts';
 
-export interface StepOptions {
+interface StepOptions {
   /** People per step (default 250: about 25 ms a step here, so well under 100 ms on a slower phone). */
   stepSize?: number;
   /** People written so far, after each step. */

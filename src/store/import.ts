@@ -11,7 +11,7 @@ import type { ActionId, CommunityId, ContactId } from '../model/index.ts';
 import type { ContactDraft } from '../io/types.ts';
 import { communityKey, communityNamer } from '../io/community-names.ts';
 import { patchFor, type ChosenImport, type FieldChange, type ImportPlan } from '../io/match.ts';
-import { create, createMany, readAll, readOne, update } from './entities.ts';
+import { add, addMany, readAll, readOne, update } from './entities.ts';
 import type { Origin } from './origin.ts';
 import { runUndoable, type Undoable } from './undo.ts';
 
@@ -65,7 +65,7 @@ export function applyImport(
             reason: r.error.type === 'invalid' ? reasonOf(r.error.errors) : 'The person was not found.',
           });
       }
-      const made = createMany(
+      const made = addMany(
         doc,
         'contacts',
         toCreate.map((d) =>
@@ -78,7 +78,7 @@ export function applyImport(
       for (const r of made.rejected)
         result.rejected.push({ line: toCreate[r.index]?.line ?? 0, reason: reasonOf(r.errors) });
       const actions = congratulations.map((c) => ({ title: c.title, contactId: c.contactId, dueOn: c.dueOn }));
-      for (const a of createMany(doc, 'actions', actions, origin, now).created) result.planned.push(a.id);
+      for (const a of addMany(doc, 'actions', actions, origin, now).created) result.planned.push(a.id);
     }, origin);
     return result;
   });
@@ -113,7 +113,7 @@ function communityFinder(
       const key = communityKey(n);
       const found = known().get(key);
       if (found) return [found];
-      const made = create(doc, 'communities', { name: n.trim() }, origin, now);
+      const made = add(doc, 'communities', { name: n.trim() }, origin, now);
       if (!made.ok) return [];
       known().set(key, made.value.id);
       created.push(made.value.id);

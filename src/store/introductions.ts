@@ -14,7 +14,7 @@ import {
   type LedgerSlot,
 } from '../model/rules/index.ts';
 import {
-  createEntity,
+  makeEntity,
   err,
   ledgerSpec,
   ok,
@@ -27,7 +27,7 @@ import {
   type LedgerEntryId,
   type Result,
 } from '../model/index.ts';
-import { create, readOne, toEntryMap, update, type WriteError } from './entities.ts';
+import { add, readOne, toEntryMap, update, type WriteError } from './entities.ts';
 import type { Origin } from './origin.ts';
 import { collectionMap } from './shape.ts';
 import { runUndoable, type Undoable } from './undo.ts';
@@ -39,7 +39,7 @@ export type IntroductionWriteError = WriteError | { type: 'problem'; problem: In
  * entry's slot, so two devices that both mark it made write the same entries,
  * which merge into one each instead of counting twice.
  */
-export function introductionLedgerId(id: IntroductionId, slot: LedgerSlot): LedgerEntryId {
+function introductionLedgerId(id: IntroductionId, slot: LedgerSlot): LedgerEntryId {
   return `${id.slice(0, 60)}-${slot === 'introducer' ? 'in' : slot}` as LedgerEntryId;
 }
 
@@ -73,7 +73,7 @@ export function startIntroduction(
     on: stage === 'made' ? today : null,
     notes: draft.notes ?? '',
   };
-  return writeWithLedger(doc, now, (origin) => create(doc, 'introductions', values, origin, now), {
+  return writeWithLedger(doc, now, (origin) => add(doc, 'introductions', values, origin, now), {
     type: 'invalid',
     errors: [],
   });
@@ -130,7 +130,7 @@ function writeLedger(doc: Y.Doc, intro: Introduction, now: Date): void {
   for (const { slot, ...draft } of introductionLedger(intro, nameReader(doc))) {
     const id = introductionLedgerId(intro.id, slot);
     if (map.has(id)) continue;
-    const entry = createEntity<typeof ledgerSpec, LedgerEntryId>(ledgerSpec, draft, now, id);
+    const entry = makeEntity<typeof ledgerSpec, LedgerEntryId>(ledgerSpec, draft, now, id);
     if (entry.ok) map.set(id, toEntryMap(entry.value as unknown as Record<string, unknown>));
   }
 }
@@ -171,7 +171,7 @@ export function followUpIntroduction(
   if (plan === null) return err({ type: 'problem', problem: { type: 'NotMadeYet' } });
   const at = now.toISOString().slice(0, 10) === plan.on ? now.toISOString() : `${plan.on}T12:00:00.000Z`;
   const op = runUndoable(doc, 'local', (origin) =>
-    create(
+    add(
       doc,
       'interactions',
       { at, contactIds: plan.contactIds, channel: 'email', notes: plan.notes, followUpOn: plan.followUpOn },

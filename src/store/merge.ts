@@ -13,7 +13,7 @@ import type { Origin } from './origin.ts';
 import { collectionMap, entryField, initialTextMayHold } from './shape.ts';
 import { runUndoable, type Undoable } from './undo.ts';
 
-export type MergeError =
+type MergeError =
   | { type: 'same-person' }
   | { type: 'not-found'; id: ContactId }
   | { type: 'already-merged'; id: ContactId }
@@ -21,7 +21,7 @@ export type MergeError =
   | { type: 'in-trash'; id: ContactId }
   | { type: 'invalid'; error: WriteError };
 
-export interface MergeOutcome {
+interface MergeOutcome {
   keepId: ContactId;
   dropId: ContactId;
   /** How many interactions, ledger entries, introductions, actions, people and stakeholder positions now point at the kept record. */
@@ -73,7 +73,7 @@ export function mergeContactsInDoc(
   return ok(undoable);
 }
 
-export interface MergeGroup {
+interface MergeGroup {
   keepId: ContactId;
   dropIds: ContactId[];
 }
@@ -243,7 +243,7 @@ const PLAN_REFERENCES: Record<PlanCollection, [CollectionName, string[]][]> = {
   ],
 };
 
-export interface PlanMergeRequest {
+interface PlanMergeRequest {
   collection: PlanCollection;
   keepId: string;
   dropId: string;

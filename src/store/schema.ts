@@ -17,7 +17,7 @@ import { metaMap } from './shape.ts';
 export const SCHEMA_VERSION = 2;
 
 /** migrations[n] takes a document from version n to n + 1. Version 1 is the first. */
-export const migrations: Record<number, (doc: Y.Doc) => void> = {};
+const migrations: Record<number, (doc: Y.Doc) => void> = {};
 
 export type SchemaStatus =
   | { state: 'current'; version: number }

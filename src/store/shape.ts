@@ -19,7 +19,7 @@
 import * as Y from 'yjs';
 import { COLLECTION_NAMES, type CollectionName } from '../model/index.ts';
 
-export const META = 'meta';
+const META = 'meta';
 export const ME = 'me';
 
 export type EntryMap = Y.Map<unknown>;

@@ -2,7 +2,7 @@
 import type * as Y from 'yjs';
 import type { ContactId, ObjectiveId } from '../model/index.ts';
 import { positionsFor } from '../model/rules/stakeholders.ts';
-import { create, readAll, update } from './entities.ts';
+import { add, readAll, update } from './entities.ts';
 import { LOCAL, type Origin } from './origin.ts';
 
 /** Moves the person to `position` on the objective's grid, creating their place there the first time. */
@@ -16,6 +16,6 @@ export function placeForObjective(
   const current = positionsFor(objectiveId, readAll(doc, 'stakes').items).get(contactId);
   const written = current
     ? update(doc, 'stakes', current.id, position, origin)
-    : create(doc, 'stakes', { contactId, objectiveId, ...position }, origin);
+    : add(doc, 'stakes', { contactId, objectiveId, ...position }, origin);
   return written.ok;
 }

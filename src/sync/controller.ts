@@ -13,8 +13,8 @@ import { forgetSpaceKeys, loadSpaceKeys, saveSpaceKeys, type SpaceKeys } from '.
 import { epochKeyFromText, epochKeyToText, newDeviceKeys, newEpochKey } from './private/keys.ts';
 import { connectRelay, fetchNetworkCopy, type RelayConnection, type SyncState } from './relay.ts';
 import {
-  createPairing,
-  createSpace,
+  requestPairing,
+  registerSpace,
   eraseSpace,
   listDevices,
   pairDevice,
@@ -227,7 +227,7 @@ export function makeSyncController(
       if (stored && !stored.revoked) return Promise.resolve(ok(true));
       turningOn ??= (async () => {
         requestId ??= newRequestId();
-        const r = await createSpace(relayUrl, deviceName, { inviteCode, requestId });
+        const r = await registerSpace(relayUrl, deviceName, { inviteCode, requestId });
         if (!r.ok) return r;
         requestId = null;
         // A new space is private: its key is made here and never leaves this device but in a pairing link.
@@ -279,7 +279,7 @@ export function makeSyncController(
           });
         key = await epochKeyToText(privateConnection.keyring.current());
       }
-      const r = await createPairing(creds);
+      const r = await requestPairing(creds);
       if (!r.ok) return r;
       return ok({
         link: pairingLink(appOrigin, creds, r.value.code, key),
@@ -306,7 +306,7 @@ export function makeSyncController(
       if (!stored || stored.revoked) return err(NOT_ON);
       if (stored.private) return ok(true);
       const old = stored;
-      const made = await createSpace(old.relayUrl, deviceName);
+      const made = await registerSpace(old.relayUrl, deviceName);
       if (!made.ok) return made;
       await saveSpaceKeys(made.value.spaceId, { device: await newDeviceKeys(), epochs: [await newEpochKey(0)] });
       // Sync stops on the old space first, so that nothing more of it reaches the relay.

@@ -13,7 +13,7 @@ import { makeOrigin } from '../store/origin.ts';
 import type { OnSyncError } from './errors.ts';
 import { encodePiece, lastPiece, planPieces } from './pieces.ts';
 
-export const DEFAULT_DB_NAME = 'rapport-space';
+const DEFAULT_DB_NAME = 'rapport-space';
 const UPDATES = 'updates';
 const CUSTOM = 'custom';
 /** Stored changes applied while loading, or read back while compacting. */

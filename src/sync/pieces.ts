@@ -15,10 +15,10 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 
 /** About 60 KB of a network of people (a person is two or three structs): 10–20 ms of applying on a mid-range phone. */
-export const STRUCTS_PER_PIECE = 500;
+const STRUCTS_PER_PIECE = 500;
 
 /** [client, from clock, to clock) */
-export type Range = [number, number, number];
+type Range = [number, number, number];
 
 type Struct = Y.Item | Y.GC;
 

@@ -60,13 +60,13 @@ async function call<T>(url: string, init: RequestInit & { token?: string } = {})
   return err({ kind, message: MESSAGES[code] ?? `The relay refused (${code}).` });
 }
 
-export const normaliseRelayUrl = (url: string) => url.trim().replace(/\/+$/, '');
+const normaliseRelayUrl = (url: string) => url.trim().replace(/\/+$/, '');
 
 /**
  * `requestId`: the same for every try of one turning on, so that a retry after a lost answer
  * gets the space the relay already made instead of a second one.
  */
-export async function createSpace(
+export async function registerSpace(
   relayUrl: string,
   deviceName: string,
   opts: { inviteCode?: string | undefined; requestId?: string } = {},
@@ -83,7 +83,9 @@ export async function createSpace(
   return r.ok ? ok({ relayUrl: base, ...r.value }) : r;
 }
 
-export function createPairing(creds: SpaceCredentials): Promise<Result<{ code: string; expiresAt: string }, ApiError>> {
+export function requestPairing(
+  creds: SpaceCredentials,
+): Promise<Result<{ code: string; expiresAt: string }, ApiError>> {
   return call(`${creds.relayUrl}/api/spaces/${encodeURIComponent(creds.spaceId)}/pairings`, {
     method: 'POST',
     token: creds.token,

@@ -40,7 +40,7 @@ const MESSAGE_SYNC = 0;
 const PROBE_DELAY_MS = 120;
 const UNREACHABLE_AFTER_FAILURES = 2;
 
-export function finalStateFor(code: number): SyncState | null {
+function finalStateFor(code: number): SyncState | null {
   switch (code) {
     case CLOSE.revoked:
       return {
@@ -76,7 +76,7 @@ export interface RelayConnection {
   destroy(): void;
 }
 
-export function toWebSocketUrl(relayUrl: string): string {
+function toWebSocketUrl(relayUrl: string): string {
   return `${relayUrl.replace(/^http/, 'ws')}/sync`;
 }
 

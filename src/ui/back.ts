@@ -37,7 +37,7 @@ const PLACE_NAMES: [prefix: string, name: string][] = [
   ['/settings', 'Settings'],
 ];
 
-export function placeName(path: string): string {
+function placeName(path: string): string {
   const pathname = path.split('?', 1)[0] ?? path;
   if (pathname === '/') return 'Today';
   return PLACE_NAMES.find(([prefix]) => pathname.startsWith(prefix))?.[1] ?? 'Back';

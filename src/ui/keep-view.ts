@@ -49,7 +49,7 @@ function capture(): PaintedView | null {
   return null;
 }
 
-export function keepView(): void {
+function keepView(): void {
   const view = capture();
   if (!view) return;
   try {

@@ -16,7 +16,7 @@ import { ICON_PATHS } from './components/icon-paths.ts';
 
 /** One kept view per place that has one: the key is this and the path. */
 export const PAINTED_VIEW_KEY = 'rapport:last-view:';
-export const PAINTED_PATHS = ['/', '/people'] as const;
+const PAINTED_PATHS = ['/', '/people'] as const;
 export const MAX_ROWS = 12;
 export const MAX_SECTIONS = 3;
 export const MAX_ITEMS = 3;
@@ -63,7 +63,7 @@ const rows = (v: unknown, max: number): PaintedRow[] =>
     : [];
 
 /** The kept view of `path`, if there is one and it has the right shape; anything else is ignored. */
-export function readPaintedView(path: string): PaintedView | null {
+function readPaintedView(path: string): PaintedView | null {
   if (!(PAINTED_PATHS as readonly string[]).includes(path)) return null;
   let raw: string | null;
   try {

@@ -27,7 +27,7 @@ export const PLACES: readonly Place[] = [
   { path: '*', load: () => import('./pages/not-found.tsx') },
 ];
 
-export function matchesPath(pattern: string, pathname: string): boolean {
+function matchesPath(pattern: string, pathname: string): boolean {
   if (pattern === '*') return true;
   const want = pattern.split('/');
   const have = (pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname).split('/');

@@ -34,7 +34,7 @@ import type { SyncController, SyncStatus } from '../sync/controller.ts';
 import type { StoredSync } from '../sync/credentials.ts';
 import type { SaveState } from '../sync/local.ts';
 
-export interface SpaceContext {
+interface SpaceContext {
   doc: Y.Doc;
   schema: SchemaStatus;
   saveState: Accessor<SaveState>;

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { createMany } from '../../src/store/index.ts';
+import { addMany } from '../../src/store/index.ts';
 import { App } from './pages/app.ts';
 import { useAppSession } from './support/session.ts';
 import { seedNetwork } from './support/storage.ts';
@@ -10,11 +10,11 @@ const session = useAppSession();
 /** A small network: two communities, one person in both, two in none. */
 function smallNetwork(): Uint8Array {
   const doc = new Y.Doc();
-  const [team, pydata] = createMany(doc, 'communities', [
+  const [team, pydata] = addMany(doc, 'communities', [
     { name: 'Platform team', kind: 'own-team' },
     { name: 'PyData London', kind: 'online' },
   ]).created;
-  createMany(doc, 'contacts', [
+  addMany(doc, 'contacts', [
     { name: 'Ana Lima', communityIds: [team!.id] },
     { name: 'Bo Chen', communityIds: [team!.id, pydata!.id] },
     { name: 'Cy Park', communityIds: [pydata!.id] },
@@ -60,8 +60,8 @@ describe('The Map, in real Chromium against the real server', () => {
     const app = await App.open(context, session.server.url, '/settings');
     const long = 'The Association of Independent Cloud Cost Practitioners UK';
     const doc = new Y.Doc();
-    const [c] = createMany(doc, 'communities', [{ name: long, kind: 'professional-body' }]).created;
-    createMany(doc, 'contacts', [
+    const [c] = addMany(doc, 'communities', [{ name: long, kind: 'professional-body' }]).created;
+    addMany(doc, 'contacts', [
       { name: 'Ana Lima', communityIds: [c!.id] },
       { name: 'Dee Roy', communityIds: [] },
     ]);

@@ -14,7 +14,7 @@ import * as Y from 'yjs';
 import { COLLECTION_NAMES } from '../../src/model/index.ts';
 import { readAll, readMe, readNotDuplicates } from '../../src/store/index.ts';
 import type { SpaceCredentials } from '../../src/sync/relay-api.ts';
-import { createSpace, pairDevice } from '../server/clients.ts';
+import { registerSpace, pairDevice } from '../server/clients.ts';
 import { BrowserDevice } from './browser-device.ts';
 import { NodeDevice } from './node-device.ts';
 import { Known, randomEdit } from './ops.ts';
@@ -136,7 +136,7 @@ export class ChaosRun {
   private async chaos(): Promise<string[]> {
     const rng = this.rng;
     const run = ++runCounter;
-    const owner = await createSpace(this.relay.url);
+    const owner = await registerSpace(this.relay.url);
     const creds: SpaceCredentials[] = [{ relayUrl: this.relay.url, ...owner }];
     for (let i = 1; i < (this.opts.nodeDevices ?? 5); i++)
       creds.push({ relayUrl: this.relay.url, ...(await pairDevice(this.relay.url, owner, `Node ${i}`)) });

@@ -1,5 +1,5 @@
 /**
- * Random edits through the app's own store: create, edit, move to the Trash, restore, merge,
+ * Random edits through the app's own store: add, edit, move to the Trash, restore, merge,
  * undo, import in steps, the user's card, "not the same person", and stakeholder places.
  * Entities are named in the trace by the order the run created them ("contacts#3"), so a seed
  * gives the same trace on every run; whether a device already has #3 depends on how sync went.
@@ -11,7 +11,7 @@ import { parseFile } from '../../src/io/parse-file.ts';
 import { writeVCards } from '../../src/io/vcard-write.ts';
 import {
   collectionMap,
-  create,
+  add,
   markNotDuplicates,
   moveToTrash,
   readAll,
@@ -233,7 +233,7 @@ export async function randomEdit(
       const drafted = draftFor(collection, doc, known, rng);
       if (!drafted) return `create ${collection}: nothing to refer to`;
       describe(`create ${collection}`);
-      const made = create(doc, drafted.collection, drafted.draft as never);
+      const made = add(doc, drafted.collection, drafted.draft as never);
       if (!made.ok) throw new Error(`create ${collection} was refused: ${JSON.stringify(made.error)}`);
       const label = known.add(collection, made.value.id);
       describe(`create ${label}`);

@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   connectPeer,
-  createSpace,
+  registerSpace,
   pairDevice,
   rawSocket,
   rawUpgrade,
@@ -38,8 +38,8 @@ beforeAll(async () => {
       RAPPORT_SPACES_PER_HOUR: '1000',
     },
   });
-  [victim, other] = await Promise.all([createSpace(relay.url), createSpace(relay.url)]);
-  const bystander = await createSpace(relay.url);
+  [victim, other] = await Promise.all([registerSpace(relay.url), registerSpace(relay.url)]);
+  const bystander = await registerSpace(relay.url);
   bystanders = [
     connectPeer(relay.syncUrl, bystander.spaceId, bystander.token),
     connectPeer(relay.syncUrl, bystander.spaceId, bystander.token),
@@ -263,7 +263,7 @@ describe('bad frames from an authenticated device', () => {
       '030483ffa5ea0e00210108636f6e746163747302633201000e0801036c6f670376010261747d027701787d2a000304f59a94a30e00210108636f6e746163747302633001000e0801036c6f670376010261747d007701787d2a000305b2a5b2800400210108636f6e746163747302633101000e0101036c6f670188b2a5b280040f027701787d2a00030383ffa5ea0e02000f1203f59a94a30e02000f1203b2a5b280040200101203';
     const BAD =
       '0106f59a94a30e00270108636f6e7461637473026330012800f59a94a30e00046e616d650177064e616d6520302800f59a94a30e0004746167730175037701617701627d002700f59a94a30e00056e6f746573020400f59a94a30e3a0b68656c6c6f20776f726c640801036c6f670376010261747d007701787d2a00';
-    const fresh = await createSpace(relay.url);
+    const fresh = await registerSpace(relay.url);
     const member = connectPeer(relay.syncUrl, fresh.spaceId, fresh.token);
     await synced(member);
     const sound = await rawSocket(url(fresh.spaceId, fresh.token), {

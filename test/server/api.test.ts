@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectPeer, createSpace, pairDevice, synced, waitFor, type Credentials, type Peer } from './clients.ts';
+import { connectPeer, registerSpace, pairDevice, synced, waitFor, type Credentials, type Peer } from './clients.ts';
 import { startRelay, type RelayProcess } from './relay-process.ts';
 
 let relay: RelayProcess;
@@ -28,7 +28,7 @@ const api = (path: string, init: RequestInit & { token?: string } = {}) =>
     },
   });
 
-const space = () => createSpace(relay.url, { inviteCode: INVITE, deviceName: 'Laptop' });
+const space = () => registerSpace(relay.url, { inviteCode: INVITE, deviceName: 'Laptop' });
 
 describe('spaces', () => {
   it('a retry with the same request id gets the same space, never a second one', async () => {

@@ -9,7 +9,7 @@ export interface Credentials {
   token: string;
 }
 
-export async function createSpace(baseUrl: string, body: Record<string, unknown> = {}): Promise<Credentials> {
+export async function registerSpace(baseUrl: string, body: Record<string, unknown> = {}): Promise<Credentials> {
   const res = await fetch(`${baseUrl}/api/spaces`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectPeer, createSpace, synced, waitFor, type Peer } from './clients.ts';
+import { connectPeer, registerSpace, synced, waitFor, type Peer } from './clients.ts';
 import { stored } from './db.ts';
 import { makeTempDir, startRelay, type RelayProcess } from './relay-process.ts';
 
@@ -25,7 +25,7 @@ describe('durability', () => {
   it('keeps data across a restart, compacted', async () => {
     const dataDir = makeTempDir();
     const first = await start(dataDir, { RAPPORT_COMPACT_AFTER: '20' });
-    const creds = await createSpace(first.url);
+    const creds = await registerSpace(first.url);
     const a = peer(first, creds.spaceId, creds.token);
     const b = peer(first, creds.spaceId, creds.token);
     await Promise.all([synced(a), synced(b)]);
@@ -51,7 +51,7 @@ describe('durability', () => {
     const dataDir = makeTempDir();
     let relay = await start(dataDir);
     for (let round = 0; round < 3; round++) {
-      const creds = await createSpace(relay.url);
+      const creds = await registerSpace(relay.url);
       const writer = peer(relay, creds.spaceId, creds.token);
       const observer = peer(relay, creds.spaceId, creds.token);
       await Promise.all([synced(writer), synced(observer)]);
@@ -83,7 +83,7 @@ describe('durability', () => {
   it('unloads idle spaces and loads them again before answering', async () => {
     const dataDir = makeTempDir();
     const relay = await start(dataDir, { RAPPORT_IDLE_UNLOAD_MS: '50' });
-    const creds = await createSpace(relay.url);
+    const creds = await registerSpace(relay.url);
     const a = peer(relay, creds.spaceId, creds.token);
     await synced(a);
     a.doc.getMap('m').set('kept', true);

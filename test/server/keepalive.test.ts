@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectPeer, createSpace, synced, waitFor, type Credentials } from './clients.ts';
+import { connectPeer, registerSpace, synced, waitFor, type Credentials } from './clients.ts';
 import { startRelay, type RelayProcess } from './relay-process.ts';
 
 let relay: RelayProcess;
@@ -8,7 +8,7 @@ let creds: Credentials;
 
 beforeAll(async () => {
   relay = await startRelay({ env: { RAPPORT_KEEPALIVE_MS: '200', RAPPORT_PING_TIMEOUT_MS: '2000' } });
-  creds = await createSpace(relay.url);
+  creds = await registerSpace(relay.url);
 });
 afterAll(async () => {
   await relay?.stop();

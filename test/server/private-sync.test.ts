@@ -9,13 +9,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { create, createMany, readAll, update, type ReadAll } from '../../src/store/index.ts';
+import { add, addMany, readAll, update, type ReadAll } from '../../src/store/index.ts';
 import { mergeContactsInDoc } from '../../src/store/merge.ts';
 import { envelopeEntries, learnKeys } from '../../src/sync/private/envelope.ts';
 import { epochKeyFromText, epochKeyToText } from '../../src/sync/private/keys.ts';
 import { Keyring, openEntry } from '../../src/sync/private/seal.ts';
 import { firstEpoch, makeDevice, plaintextOf, type TestDevice } from '../support/private-devices.ts';
-import { connectPeer, createSpace, pairDevice, synced, type Credentials, type Peer } from './clients.ts';
+import { connectPeer, registerSpace, pairDevice, synced, type Credentials, type Peer } from './clients.ts';
 import { startReferenceRelay } from './reference-relay.ts';
 import { startRelay, type RelayProcess } from './relay-process.ts';
 
@@ -84,7 +84,7 @@ async function target(
   if (which === 'ours') {
     const relay = await startRelay();
     cleanups.push(() => relay.stop());
-    const owner = await createSpace(relay.url);
+    const owner = await registerSpace(relay.url);
     const phone = await pairDevice(relay.url, owner);
     return { syncUrl: relay.syncUrl, room: owner.spaceId, tokens: [owner.token, phone.token] };
   }
@@ -100,9 +100,9 @@ describe.each(['ours', 'reference'] as const)('a private space through the %s re
     const { syncUrl, room, tokens } = await target(which);
     const keyText = await epochKeyToText(await firstEpoch());
     const laptop = await online(syncUrl, room, tokens[0], 'laptop', keyText);
-    create(laptop.device.plain, 'contacts', { name: 'Mirela Stanciulescu', emails: ['mirela@quokka.example'] });
+    add(laptop.device.plain, 'contacts', { name: 'Mirela Stanciulescu', emails: ['mirela@quokka.example'] });
     const phone = await online(syncUrl, room, tokens[1], 'phone', keyText);
-    create(phone.device.plain, 'contacts', { name: 'Teodor Vlahovic' });
+    add(phone.device.plain, 'contacts', { name: 'Teodor Vlahovic' });
     await until(
       [laptop, phone],
       () => names(laptop).length === 2 && plaintextOf(laptop.device.plain) === plaintextOf(phone.device.plain),
@@ -123,7 +123,7 @@ describe.each(['ours', 'reference'] as const)('a private space through the %s re
     const phone = await online(syncUrl, room, tokens[1], 'phone', keyText, 1_000_000);
     for (let i = 0; i < 40; i++) {
       const d = i % 2 ? laptop : phone;
-      create(d.device.plain, 'contacts', { name: `Person ${i}` });
+      add(d.device.plain, 'contacts', { name: `Person ${i}` });
       await d.device.bridge.settled();
     }
     await until([laptop, phone], () => names(phone).length === 40 && names(laptop).length === 40, 'both have everyone');
@@ -269,14 +269,14 @@ describe('a realistic private session on the real relay', () => {
     const relay: RelayProcess = await startRelay({ env: { RAPPORT_COMPACT_AFTER: '50' } });
     let stopped = false;
     cleanups.push(() => (stopped ? undefined : relay.stop()));
-    const owner: Credentials = await createSpace(relay.url, { deviceName: 'Laptop' });
+    const owner: Credentials = await registerSpace(relay.url, { deviceName: 'Laptop' });
     const space = owner.spaceId;
     const keyText = await epochKeyToText(await firstEpoch());
 
     const laptop = await online(relay.syncUrl, space, owner.token, owner.deviceId, keyText);
     // 1,000 people imported at once.
     const people = Array.from({ length: 1000 }, (_, i) => person(i));
-    for (let i = 0; i < 1000; i += 250) createMany(laptop.device.plain, 'contacts', people.slice(i, i + 250));
+    for (let i = 0; i < 1000; i += 250) addMany(laptop.device.plain, 'contacts', people.slice(i, i + 250));
 
     // A phone pairs: the key travels in the link's fragment (here: as the same text), never to the relay.
     const phoneCreds = await pairDevice(relay.url, owner, 'Phone');
@@ -297,7 +297,7 @@ describe('a realistic private session on the real relay', () => {
       if (i % 10 === 0) await laptop.device.bridge.settled();
     }
     for (const [i, c] of all(phone).slice(100, 130).entries()) {
-      create(phone.device.plain, 'interactions', {
+      add(phone.device.plain, 'interactions', {
         at: new Date(Date.UTC(2026, 2, 1 + (i % 28))).toISOString(),
         contactIds: [c.id],
         channel: 'call',
@@ -339,7 +339,7 @@ describe('a realistic private session on the real relay', () => {
     expect(revoked.status).toBe(204);
     await laptop.device.bridge.rotate([owner.deviceId, phoneCreds.deviceId]);
     const secret = 'Aurelio Post-Revocation Vantongeren';
-    create(phone.device.plain, 'contacts', { name: secret, notes: 'written after the tablet was removed' });
+    add(phone.device.plain, 'contacts', { name: secret, notes: 'written after the tablet was removed' });
     await until(
       [laptop, phone],
       () => names(laptop).includes(secret) && plaintextOf(laptop.device.plain) === plaintextOf(phone.device.plain),
@@ -406,11 +406,11 @@ describe('the plaintext check itself', () => {
   it('finds the known strings when the same people sync in plaintext (control)', async () => {
     const relay = await startRelay();
     cleanups.push(() => relay.stop());
-    const owner = await createSpace(relay.url);
+    const owner = await registerSpace(relay.url);
     const peer = connectPeer(relay.syncUrl, owner.spaceId, owner.token);
     cleanups.push(() => peer.destroy());
     await synced(peer);
-    createMany(
+    addMany(
       peer.doc,
       'contacts',
       Array.from({ length: 1000 }, (_, i) => person(i)),
@@ -430,14 +430,14 @@ describe('an existing plaintext space becomes private', () => {
     let stopped = false;
     cleanups.push(() => (stopped ? undefined : relay.stop()));
     // Before: two devices syncing 1,000 people in plaintext.
-    const owner = await createSpace(relay.url);
+    const owner = await registerSpace(relay.url);
     const otherCreds = await pairDevice(relay.url, owner, 'Phone');
     const laptopPlain = connectPeer(relay.syncUrl, owner.spaceId, owner.token);
     const phonePlain = connectPeer(relay.syncUrl, owner.spaceId, otherCreds.token);
     cleanups.push(() => laptopPlain.destroy());
     cleanups.push(() => phonePlain.provider.destroy());
     await Promise.all([synced(laptopPlain), synced(phonePlain)]);
-    createMany(
+    addMany(
       laptopPlain.doc,
       'contacts',
       Array.from({ length: 1000 }, (_, i) => person(i)),
@@ -449,7 +449,7 @@ describe('an existing plaintext space becomes private', () => {
     // The upgrade, as the controller's makePrivate does it: a new space, sealed from the laptop's
     // document, then the old one erased.
     laptopPlain.provider.destroy();
-    const fresh = await createSpace(relay.url);
+    const fresh = await registerSpace(relay.url);
     const keyText = await epochKeyToText(await firstEpoch());
     const key = (await epochKeyFromText(keyText))!;
     const laptop = await makeDevice(fresh.spaceId, fresh.deviceId, [key], { plain: laptopPlain.doc });

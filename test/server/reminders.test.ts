@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextWakeTimes, DEFAULT_REMINDER_SETTINGS } from '../../src/model/rules/index.ts';
 import { action, interaction, ledger, person } from '../model/rules/build.ts';
-import { createSpace, pairDevice, waitFor, type Credentials } from './clients.ts';
+import { registerSpace, pairDevice, waitFor, type Credentials } from './clients.ts';
 import { decryptPush, startFakePushService, verifyVapid, type FakePushService } from './fake-push.ts';
 import { makeTempDir, startRelay, type RelayProcess } from './relay-process.ts';
 
@@ -61,7 +61,7 @@ describe('waking a device', () => {
   it('sends one push per scheduled time, VAPID-signed with the relay key, encrypted for the subscriber, with no personal data', async () => {
     const key = (await (await fetch(`${relay.url}/api/push/key`)).json()) as { publicKey: string };
     expect(Buffer.from(key.publicKey, 'base64url')).toHaveLength(65);
-    const creds = await createSpace(relay.url, { deviceName: 'Phone' });
+    const creds = await registerSpace(relay.url, { deviceName: 'Phone' });
     const browser = push.subscribe('a');
     const first = Date.now() + 1000;
     const times = [first, first + 700];
@@ -86,7 +86,7 @@ describe('waking a device', () => {
   });
 
   it('a new schedule replaces the old one; an empty one wakes nothing; DELETE drops the subscription', async () => {
-    const creds = await createSpace(relay.url, { deviceName: 'Laptop' });
+    const creds = await registerSpace(relay.url, { deviceName: 'Laptop' });
     const browser = push.subscribe('b');
     const later = Date.now() + 3_600_000;
     await setReminders(relay, creds, { subscription: browser.subscription, wakeAt: [later, later + 86_400_000] });
@@ -104,7 +104,7 @@ describe('waking a device', () => {
   });
 
   it('a push service answering 410 (gone) makes the relay drop the subscription', async () => {
-    const creds = await createSpace(relay.url, { deviceName: 'Old phone' });
+    const creds = await registerSpace(relay.url, { deviceName: 'Old phone' });
     const browser = push.subscribe('gone');
     push.respondWith(410);
     try {
@@ -122,7 +122,7 @@ describe('waking a device', () => {
   });
 
   it('revoking a device drops its subscription and wake times', async () => {
-    const owner = await createSpace(relay.url, { deviceName: 'Laptop' });
+    const owner = await registerSpace(relay.url, { deviceName: 'Laptop' });
     const phone = await pairDevice(relay.url, owner, 'Phone');
     await setReminders(relay, phone, {
       subscription: push.subscribe('revoked').subscription,
@@ -141,7 +141,7 @@ describe('waking a device', () => {
   it('keeps its schedule across a restart and wakes the device after it', async () => {
     const dataDir = makeTempDir();
     let r = await startRelay({ env: TEST_PUSH, dataDir });
-    const creds = await createSpace(r.url, { deviceName: 'Phone' });
+    const creds = await registerSpace(r.url, { deviceName: 'Phone' });
     const keyBefore = ((await (await fetch(`${r.url}/api/push/key`)).json()) as { publicKey: string }).publicKey;
     const at = Date.now() + 2500;
     await setReminders(r, creds, { subscription: push.subscribe('restart').subscription, wakeAt: [at] });
@@ -173,7 +173,7 @@ describe('not a request forwarder', () => {
   const keys = () => push.subscribe('x').subscription.keys;
 
   it('refuses endpoints that are not https, or point at loopback, private, link-local or special addresses', async () => {
-    const creds = await createSpace(strict.url, { deviceName: 'Phone' });
+    const creds = await registerSpace(strict.url, { deviceName: 'Phone' });
     const refused = [
       ['http://push.example.com/send/1', 'endpoint-not-https'],
       [`${push.url}/push/x`, 'endpoint-not-https'],
@@ -206,7 +206,7 @@ describe('not a request forwarder', () => {
   });
 
   it('rate-limits schedules per device', async () => {
-    const creds = await createSpace(strict.url, { deviceName: 'Phone' });
+    const creds = await registerSpace(strict.url, { deviceName: 'Phone' });
     const other = await pairDevice(strict.url, creds, 'Laptop');
     const sub = { endpoint: 'https://fcm.googleapis.com/fcm/send/def', keys: keys() };
     const statuses: number[] = [];
@@ -218,7 +218,7 @@ describe('not a request forwarder', () => {
   });
 
   it('refuses malformed schedules', async () => {
-    const creds = await createSpace(strict.url, { deviceName: 'Phone' });
+    const creds = await registerSpace(strict.url, { deviceName: 'Phone' });
     const sub = { endpoint: 'https://fcm.googleapis.com/fcm/send/ghi', keys: keys() };
     const far = Date.now() + 90 * 86_400_000;
     for (const wakeAt of [null, 'soon', [far], Array.from({ length: 33 }, (_, i) => Date.now() + 60_000 * (i + 1))]) {
@@ -251,7 +251,7 @@ describe('privacy', () => {
       settings: { ...DEFAULT_REMINDER_SETTINGS, enabled: true },
     });
     expect(times.length).toBeGreaterThan(0);
-    const creds = await createSpace(relay.url, { deviceName: 'Phone' });
+    const creds = await registerSpace(relay.url, { deviceName: 'Phone' });
     const browser = push.subscribe('privacy');
     expect((await setReminders(relay, creds, { subscription: browser.subscription, wakeAt: times })).status).toBe(204);
     const files = fs.readdirSync(relay.dataDir).filter((f) => f.startsWith('rapport.sqlite3'));

@@ -7,7 +7,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectPeer, contents, createSpace, synced, waitFor, type Peer } from './clients.ts';
+import { connectPeer, contents, registerSpace, synced, waitFor, type Peer } from './clients.ts';
 import { startReferenceRelay, type ReferenceRelay } from './reference-relay.ts';
 import { startRelay, type RelayProcess } from './relay-process.ts';
 
@@ -23,7 +23,7 @@ const targets: Record<string, () => Target> = {
   ours: () => ({
     syncUrl: ours.syncUrl,
     room: async () => {
-      const c = await createSpace(ours.url);
+      const c = await registerSpace(ours.url);
       return { room: c.spaceId, token: c.token };
     },
   }),

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { COLLECTION_NAMES } from '../../src/model/index.ts';
 import {
   collectionMap,
-  create,
+  add,
   markNotDuplicates,
   meMap,
   metaMap,
@@ -48,10 +48,10 @@ function fullSpace() {
   const doc = new Y.Doc();
   prepareSchema(doc);
   for (const name of COLLECTION_NAMES) {
-    const made = create(doc, name, minimalDrafts[name] as never, undefined, NOW);
+    const made = add(doc, name, minimalDrafts[name] as never, undefined, NOW);
     if (!made.ok) throw new Error(name);
   }
-  const ana = create(
+  const ana = add(
     doc,
     'contacts',
     {
@@ -65,7 +65,7 @@ function fullSpace() {
     undefined,
     NOW,
   );
-  const gone = create(doc, 'contacts', { name: 'Gone' }, undefined, NOW);
+  const gone = add(doc, 'contacts', { name: 'Gone' }, undefined, NOW);
   if (!ana.ok || !gone.ok) throw new Error('setup');
   update(doc, 'contacts', ana.value.id, { role: 'CTO' }, undefined, LATER);
   moveToTrash(doc, 'contacts', gone.value.id, undefined, LATER);
@@ -109,7 +109,7 @@ describe('backup and restore', () => {
   it('restore refuses a space that is not empty, and a backup from a newer schema', () => {
     const { backup } = exportBackup(fullSpace(), LATER);
     const busy = new Y.Doc();
-    create(busy, 'contacts', { name: 'Someone' });
+    add(busy, 'contacts', { name: 'Someone' });
     const r = restoreBackup(busy, backup);
     expect(r).toEqual({ ok: false, error: { type: 'not-empty', message: expect.stringMatching(/empty space/) } });
     const newer = restoreBackup(new Y.Doc(), { ...backup, schemaVersion: SCHEMA_VERSION + 1 });

@@ -5,7 +5,7 @@ import { computeToday, followUpsClosedBy, planFollowUp, snoozeChanges } from '..
 import {
   applyFollowUpPlan,
   applySnooze,
-  create,
+  add,
   logInteraction,
   readAll,
   readOne,
@@ -16,16 +16,16 @@ const ZONE = 'UTC';
 
 function network() {
   const doc = new Y.Doc();
-  const mei = create(doc, 'contacts', { name: 'Mei Lin', metOn: '2026-03-02' });
+  const mei = add(doc, 'contacts', { name: 'Mei Lin', metOn: '2026-03-02' });
   if (!mei.ok) throw new Error('person');
   const id = mei.value.id as ContactId;
-  const captured = create(doc, 'interactions', {
+  const captured = add(doc, 'interactions', {
     at: '2026-03-02T19:00:00.000Z',
     contactIds: [id],
     followUpOn: '2026-03-04',
     notes: 'ping re: portfolio jobs',
   });
-  const other = create(doc, 'interactions', {
+  const other = add(doc, 'interactions', {
     at: '2026-03-01T10:00:00.000Z',
     contactIds: [id],
     followUpOn: '2026-03-05',
@@ -107,7 +107,7 @@ describe('Follow up from a person’s page', () => {
 
   it('with no interaction yet, is a plan action for them that Today shows when due', () => {
     const doc = new Y.Doc();
-    const made = create(doc, 'contacts', { name: 'Ana Lima' });
+    const made = add(doc, 'contacts', { name: 'Ana Lima' });
     if (!made.ok) throw new Error('person');
     const plan = planFollowUp(made.value, [], '2026-03-05');
     expect(plan).toEqual({ kind: 'action', title: 'Follow up with Ana Lima', dueOn: '2026-03-05' });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { COLLECTION_NAMES, type Contact } from '../../src/model/index.ts';
 import { findDuplicates } from '../../src/model/rules/index.ts';
-import { collectionMap, create, readAll } from '../../src/store/index.ts';
+import { collectionMap, add, readAll } from '../../src/store/index.ts';
 import { applyImport } from '../../src/store/import.ts';
 import { parseFile } from '../../src/io/parse-file.ts';
 import { choiceKey, choosePlan, defaultChoices, planImport, workChange, type ImportPlan } from '../../src/io/match.ts';
@@ -182,7 +182,7 @@ describe('importing people who are already here', () => {
 
   it('a name alone is listed apart: added as someone new unless the person says it is them', () => {
     const doc = new Y.Doc();
-    const sam = create(doc, 'contacts', { name: 'Sam Lee', emails: ['sam@home.example'] }, undefined, NOW);
+    const sam = add(doc, 'contacts', { name: 'Sam Lee', emails: ['sam@home.example'] }, undefined, NOW);
     if (!sam.ok) throw new Error('setup');
     const file = `${LINKEDIN_HEAD}Sam,Lee,https://www.linkedin.com/in/sam-lee,,Acme,Designer,01 Feb 2025\n`;
     const plan = preview(doc, 'Connections.csv', file);

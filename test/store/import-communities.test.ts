@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CommunityId, Contact } from '../../src/model/index.ts';
-import { create, readAll, update } from '../../src/store/index.ts';
+import { add, readAll, update } from '../../src/store/index.ts';
 import { applyImport } from '../../src/store/import.ts';
 import { exportBackup } from '../../src/store/backup.ts';
 import { backupToJson } from '../../src/io/backup.ts';
@@ -21,12 +21,12 @@ const NOW = new Date('2026-12-05T10:00:00.000Z');
 const enc = new TextEncoder();
 
 function community(doc: Y.Doc, name: string): CommunityId {
-  const r = create(doc, 'communities', { name }, undefined, NOW);
+  const r = add(doc, 'communities', { name }, undefined, NOW);
   if (!r.ok) throw new Error('community not created');
   return r.value.id;
 }
 function person(doc: Y.Doc, values: Partial<Contact>): Contact {
-  const r = create(doc, 'contacts', { name: 'Someone', ...values }, undefined, NOW);
+  const r = add(doc, 'contacts', { name: 'Someone', ...values }, undefined, NOW);
   if (!r.ok) throw new Error('person not created');
   return r.value;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { COLLECTION_NAMES } from '../../src/model/index.ts';
-import { collectionMap, create, readAll, readOne, update } from '../../src/store/index.ts';
+import { collectionMap, add, readAll, readOne, update } from '../../src/store/index.ts';
 import { applyImportInSteps } from '../../src/store/import-steps.ts';
 import { parseFile } from '../../src/io/parse-file.ts';
 import { planImport } from '../../src/io/match.ts';
@@ -23,13 +23,7 @@ const snapshot = (doc: Y.Doc) =>
 
 function setUp(count: number) {
   const doc = new Y.Doc();
-  const ana = create(
-    doc,
-    'contacts',
-    { name: 'Ana Lima', emails: ['person0@example.org'], role: 'CTO' },
-    undefined,
-    NOW,
-  );
+  const ana = add(doc, 'contacts', { name: 'Ana Lima', emails: ['person0@example.org'], role: 'CTO' }, undefined, NOW);
   if (!ana.ok) throw new Error('setup');
   const people = Array.from({ length: count }, (_, i) => ({
     name: `Person ${i}`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { COLLECTION_NAMES } from '../../src/model/index.ts';
-import { collectionMap, create, readAll, readOne, update, type Origin } from '../../src/store/index.ts';
+import { collectionMap, add, readAll, readOne, update, type Origin } from '../../src/store/index.ts';
 import { applyImport } from '../../src/store/import.ts';
 import { parseFile } from '../../src/io/parse-file.ts';
 import { planImport } from '../../src/io/match.ts';
@@ -28,8 +28,8 @@ const FILE = `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Lima\r\nEMAIL:ANA@acme.exampl
 
 function space() {
   const doc = new Y.Doc();
-  const ana = create(doc, 'contacts', { name: 'Ana Lima', emails: ['ana@acme.example'], role: 'CTO' }, undefined, NOW);
-  const bo = create(doc, 'contacts', { name: 'Bo' }, undefined, NOW);
+  const ana = add(doc, 'contacts', { name: 'Ana Lima', emails: ['ana@acme.example'], role: 'CTO' }, undefined, NOW);
+  const bo = add(doc, 'contacts', { name: 'Bo' }, undefined, NOW);
   if (!ana.ok || !bo.ok) throw new Error('setup');
   return { doc, ana: ana.value, bo: bo.value };
 }

@@ -5,7 +5,7 @@ import type { ContactId, IntroductionId } from '../../src/model/index.ts';
 import { computeBalances, introductionKey } from '../../src/model/rules/index.ts';
 import {
   collectionMap,
-  create,
+  add,
   dismissIntroduction,
   followUpIntroduction,
   markIntroductionMade,
@@ -32,7 +32,7 @@ function network() {
   const doc = new Y.Doc();
   prepareSchema(doc);
   const [ana, tom, kwame] = ['Ana Lima', 'Tom Reyes', 'Kwame Mensah'].map(
-    (name) => must(create(doc, 'contacts', { name })).id,
+    (name) => must(add(doc, 'contacts', { name })).id,
   ) as [ContactId, ContactId, ContactId];
   return { doc, ana, tom, kwame };
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { COLLECTION_NAMES, type CommunityId, type EventId, type ObjectiveId } from '../../src/model/index.ts';
 import { findPlanDuplicates, matchPlanItems, planTitleKey } from '../../src/model/rules/plan-duplicates.ts';
-import { collectionMap, create, LOCAL, readAll, readOne } from '../../src/store/index.ts';
+import { collectionMap, add, LOCAL, readAll, readOne } from '../../src/store/index.ts';
 import { mergePlanItemsInDoc } from '../../src/store/merge.ts';
 
 const EARLIER = new Date('2026-03-01T10:00:00.000Z');
@@ -28,16 +28,16 @@ describe('which plan items are the same', () => {
 
   it('pairs items of one kind with the same folded title, older first; events only when their days agree', () => {
     const doc = new Y.Doc();
-    const first = must(create(doc, 'communities', { name: 'Climate Tech Slack', kind: 'online' }, LOCAL, EARLIER));
-    const second = must(create(doc, 'communities', { name: 'climate tech slack', kind: 'other' }, LOCAL, LATER));
-    must(create(doc, 'communities', { name: 'Climate Tech Discord' }, LOCAL, LATER));
+    const first = must(add(doc, 'communities', { name: 'Climate Tech Slack', kind: 'online' }, LOCAL, EARLIER));
+    const second = must(add(doc, 'communities', { name: 'climate tech slack', kind: 'other' }, LOCAL, LATER));
+    must(add(doc, 'communities', { name: 'Climate Tech Discord' }, LOCAL, LATER));
     const pairs = findPlanDuplicates('communities', readAll(doc, 'communities').items);
     expect(pairs.map((p) => [p.keep.id, p.drop.id])).toEqual([[first.id, second.id]]);
     expect(findPlanDuplicates('communities', readAll(doc, 'communities').items, new Set([pairs[0]!.key]))).toEqual([]);
 
-    const kube25 = must(create(doc, 'events', { name: 'KubeCon', startsOn: '2025-04-01' }, LOCAL, EARLIER));
-    must(create(doc, 'events', { name: 'KubeCon', startsOn: '2026-04-01' }, LOCAL, LATER));
-    const undated = must(create(doc, 'events', { name: 'kubecon' }, LOCAL, LATER));
+    const kube25 = must(add(doc, 'events', { name: 'KubeCon', startsOn: '2025-04-01' }, LOCAL, EARLIER));
+    must(add(doc, 'events', { name: 'KubeCon', startsOn: '2026-04-01' }, LOCAL, LATER));
+    const undated = must(add(doc, 'events', { name: 'kubecon' }, LOCAL, LATER));
     // The undated one could be either year's; the two dated ones are never paired.
     const eventPairs = findPlanDuplicates('events', readAll(doc, 'events').items);
     expect(eventPairs).toHaveLength(2);
@@ -49,9 +49,9 @@ describe('which plan items are the same', () => {
 describe('merging plan items', () => {
   it('moves every link to the kept objective, fills in what only the other had, and undoes exactly', () => {
     const doc = new Y.Doc();
-    const keep = must(create(doc, 'objectives', { title: 'Find a mentor in climate tech' }, LOCAL, EARLIER));
+    const keep = must(add(doc, 'objectives', { title: 'Find a mentor in climate tech' }, LOCAL, EARLIER));
     const drop = must(
-      create(
+      add(
         doc,
         'objectives',
         {
@@ -63,11 +63,11 @@ describe('merging plan items', () => {
         LATER,
       ),
     );
-    const ana = must(create(doc, 'contacts', { name: 'Ana', objectiveIds: [drop.id] }, LOCAL, LATER));
-    const ben = must(create(doc, 'contacts', { name: 'Ben', objectiveIds: [keep.id, drop.id] }, LOCAL, LATER));
-    const act = must(create(doc, 'actions', { title: 'Ask Ana', objectiveId: drop.id }, LOCAL, LATER));
+    const ana = must(add(doc, 'contacts', { name: 'Ana', objectiveIds: [drop.id] }, LOCAL, LATER));
+    const ben = must(add(doc, 'contacts', { name: 'Ben', objectiveIds: [keep.id, drop.id] }, LOCAL, LATER));
+    const act = must(add(doc, 'actions', { title: 'Ask Ana', objectiveId: drop.id }, LOCAL, LATER));
     const stake = must(
-      create(doc, 'stakes', { contactId: ana.id, objectiveId: drop.id, power: 80, interest: 20 }, LOCAL, LATER),
+      add(doc, 'stakes', { contactId: ana.id, objectiveId: drop.id, power: 80, interest: 20 }, LOCAL, LATER),
     );
     const before = documentJson(doc);
 
@@ -91,20 +91,20 @@ describe('merging plan items', () => {
 
   it('communities and events: memberships, offers, actions, meetings and interactions follow', () => {
     const doc = new Y.Doc();
-    const slack = must(create(doc, 'communities', { name: 'Climate Tech Slack', kind: 'online' }, LOCAL, EARLIER));
+    const slack = must(add(doc, 'communities', { name: 'Climate Tech Slack', kind: 'online' }, LOCAL, EARLIER));
     const slack2 = must(
-      create(doc, 'communities', { name: 'Climate Tech Slack', description: 'The #jobs channel' }, LOCAL, LATER),
+      add(doc, 'communities', { name: 'Climate Tech Slack', description: 'The #jobs channel' }, LOCAL, LATER),
     );
-    const offer = must(create(doc, 'offers', { title: 'CV reviews', communityIds: [slack2.id] }, LOCAL, LATER));
-    const week = must(create(doc, 'events', { name: 'Climate Week', startsOn: '2026-09-20' }, LOCAL, EARLIER));
+    const offer = must(add(doc, 'offers', { title: 'CV reviews', communityIds: [slack2.id] }, LOCAL, LATER));
+    const week = must(add(doc, 'events', { name: 'Climate Week', startsOn: '2026-09-20' }, LOCAL, EARLIER));
     const week2 = must(
-      create(doc, 'events', { name: 'Climate week', startsOn: '2026-09-20', place: 'New York' }, LOCAL, LATER),
+      add(doc, 'events', { name: 'Climate week', startsOn: '2026-09-20', place: 'New York' }, LOCAL, LATER),
     );
     const fay = must(
-      create(doc, 'contacts', { name: 'Fay', communityIds: [slack2.id], metEventId: week2.id }, LOCAL, LATER),
+      add(doc, 'contacts', { name: 'Fay', communityIds: [slack2.id], metEventId: week2.id }, LOCAL, LATER),
     );
     const talk = must(
-      create(
+      add(
         doc,
         'interactions',
         { at: '2026-09-20T12:00:00.000Z', channel: 'in-person', contactIds: [fay.id], eventId: week2.id },
@@ -131,8 +131,8 @@ describe('merging plan items', () => {
 
   it('skips a pair that no longer applies (one side merged or in the Trash) instead of failing', () => {
     const doc = new Y.Doc();
-    const a = must(create(doc, 'offers', { title: 'Kubernetes review' }, LOCAL, EARLIER));
-    const b = must(create(doc, 'offers', { title: 'Kubernetes review' }, LOCAL, LATER));
+    const a = must(add(doc, 'offers', { title: 'Kubernetes review' }, LOCAL, EARLIER));
+    const b = must(add(doc, 'offers', { title: 'Kubernetes review' }, LOCAL, LATER));
     expect(mergePlanItemsInDoc(doc, [{ collection: 'offers', keepId: a.id, dropId: b.id }]).result.merged).toBe(1);
     expect(mergePlanItemsInDoc(doc, [{ collection: 'offers', keepId: a.id, dropId: b.id }]).result.merged).toBe(0);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { COLLECTION_NAMES, type ContactId } from '../../src/model/index.ts';
-import { collectionMap, create, LOCAL, readAll, readOne, update, type Origin } from '../../src/store/index.ts';
+import { collectionMap, add, LOCAL, readAll, readOne, update, type Origin } from '../../src/store/index.ts';
 import { mergeContactGroupsInDoc, mergeContactGroupsInSteps, mergeContactsInDoc } from '../../src/store/merge.ts';
 
 const NOW = new Date('2026-03-01T10:00:00.000Z');
@@ -30,10 +30,10 @@ function must<T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T {
 function space() {
   const doc = new Y.Doc();
   const keep = must(
-    create(doc, 'contacts', { name: 'Ana López', role: 'CTO', emails: ['ana@acme.com'], cadenceDays: 60 }, LOCAL, NOW),
+    add(doc, 'contacts', { name: 'Ana López', role: 'CTO', emails: ['ana@acme.com'], cadenceDays: 60 }, LOCAL, NOW),
   );
   const drop = must(
-    create(
+    add(
       doc,
       'contacts',
       {
@@ -48,10 +48,10 @@ function space() {
       NOW,
     ),
   );
-  const ben = must(create(doc, 'contacts', { name: 'Ben', introducedById: drop.id }, LOCAL, NOW));
-  const cat = must(create(doc, 'contacts', { name: 'Cat' }, LOCAL, NOW));
+  const ben = must(add(doc, 'contacts', { name: 'Ben', introducedById: drop.id }, LOCAL, NOW));
+  const cat = must(add(doc, 'contacts', { name: 'Cat' }, LOCAL, NOW));
   const onlyDrop = must(
-    create(
+    add(
       doc,
       'interactions',
       { at: '2026-02-01T10:00:00.000Z', contactIds: [drop.id], followUpOn: '2026-02-03' },
@@ -60,18 +60,18 @@ function space() {
     ),
   );
   const both = must(
-    create(doc, 'interactions', { at: '2026-02-02T10:00:00.000Z', contactIds: [drop.id, keep.id, cat.id] }, LOCAL, NOW),
+    add(doc, 'interactions', { at: '2026-02-02T10:00:00.000Z', contactIds: [drop.id, keep.id, cat.id] }, LOCAL, NOW),
   );
-  const other = must(create(doc, 'interactions', { at: '2026-02-03T10:00:00.000Z', contactIds: [cat.id] }, LOCAL, NOW));
-  const gift = must(create(doc, 'ledger', { contactId: drop.id, direction: 'received' }, LOCAL, NOW));
+  const other = must(add(doc, 'interactions', { at: '2026-02-03T10:00:00.000Z', contactIds: [cat.id] }, LOCAL, NOW));
+  const gift = must(add(doc, 'ledger', { contactId: drop.id, direction: 'received' }, LOCAL, NOW));
   const intro = must(
-    create(doc, 'introductions', { introducerId: drop.id, personAId: ben.id, personBId: cat.id }, LOCAL, NOW),
+    add(doc, 'introductions', { introducerId: drop.id, personAId: ben.id, personBId: cat.id }, LOCAL, NOW),
   );
-  const intro2 = must(create(doc, 'introductions', { personAId: drop.id, personBId: ben.id }, LOCAL, NOW));
-  const act = must(create(doc, 'actions', { title: 'Offer Ana a review', contactId: drop.id }, LOCAL, NOW));
-  const goal = must(create(doc, 'objectives', { title: 'Launch the climate fund' }, LOCAL, NOW));
+  const intro2 = must(add(doc, 'introductions', { personAId: drop.id, personBId: ben.id }, LOCAL, NOW));
+  const act = must(add(doc, 'actions', { title: 'Offer Ana a review', contactId: drop.id }, LOCAL, NOW));
+  const goal = must(add(doc, 'objectives', { title: 'Launch the climate fund' }, LOCAL, NOW));
   const stake = must(
-    create(doc, 'stakes', { contactId: drop.id, objectiveId: goal.id, power: 80, interest: 70 }, LOCAL, NOW),
+    add(doc, 'stakes', { contactId: drop.id, objectiveId: goal.id, power: 80, interest: 70 }, LOCAL, NOW),
   );
   return { doc, keep, drop, ben, cat, onlyDrop, both, other, gift, intro, intro2, act, goal, stake };
 }
@@ -151,7 +151,7 @@ describe('mergeContactsInDoc', () => {
     // meanwhile, offline, the phone edits the kept person and logs an interaction with Cat
     must(update(phone, 'contacts', s.keep.id, { location: 'Lisbon' }, LOCAL, MERGE_TIME));
     const logged = must(
-      create(phone, 'interactions', { at: '2026-03-04T09:00:00.000Z', contactIds: [s.cat.id] }, LOCAL, MERGE_TIME),
+      add(phone, 'interactions', { at: '2026-03-04T09:00:00.000Z', contactIds: [s.cat.id] }, LOCAL, MERGE_TIME),
     );
     exchange();
     expect(documentJson(phone)).toEqual(documentJson(s.doc));
@@ -206,7 +206,7 @@ describe('merging many groups at once ("merge all sure matches")', () => {
   /** Three records of Ana and two of Ben, with interactions, a ledger entry and an introduction pointing at the ones that go. */
   function crowd() {
     const doc = new Y.Doc();
-    const person = (name: string, emails: string[]) => must(create(doc, 'contacts', { name, emails }, LOCAL, NOW));
+    const person = (name: string, emails: string[]) => must(add(doc, 'contacts', { name, emails }, LOCAL, NOW));
     const ana = [
       person('Ana Lima', ['ana@acme.com']),
       person('Ana L.', ['ana@acme.com']),
@@ -215,7 +215,7 @@ describe('merging many groups at once ("merge all sure matches")', () => {
     const ben = [person('Ben Carter', ['ben@x.org']), person('Benjamin Carter', ['ben@x.org'])];
     const cat = person('Cat', []);
     must(
-      create(
+      add(
         doc,
         'interactions',
         { at: '2026-02-01T10:00:00.000Z', contactIds: [ana[1]!.id, ana[2]!.id, ben[1]!.id] },
@@ -223,10 +223,8 @@ describe('merging many groups at once ("merge all sure matches")', () => {
         NOW,
       ),
     );
-    must(create(doc, 'ledger', { contactId: ana[2]!.id, direction: 'gave' }, LOCAL, NOW));
-    must(
-      create(doc, 'introductions', { introducerId: ben[1]!.id, personAId: ana[1]!.id, personBId: cat.id }, LOCAL, NOW),
-    );
+    must(add(doc, 'ledger', { contactId: ana[2]!.id, direction: 'gave' }, LOCAL, NOW));
+    must(add(doc, 'introductions', { introducerId: ben[1]!.id, personAId: ana[1]!.id, personBId: cat.id }, LOCAL, NOW));
     const groups = [
       { keepId: ana[0]!.id, dropIds: [ana[1]!.id, ana[2]!.id] },
       { keepId: ben[0]!.id, dropIds: [ben[1]!.id] },

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { collectionMap, create, readAll, update } from '../../src/store/index.ts';
+import { collectionMap, add, readAll, update } from '../../src/store/index.ts';
 
 /** Two devices that have exchanged everything. */
 function syncBoth(a: Y.Doc, b: Y.Doc) {
@@ -16,7 +16,7 @@ describe('what a newer version wrote', () => {
   it('an option this version does not know reads as its fallback, and stays stored as written', () => {
     const here = new Y.Doc();
     const newer = new Y.Doc();
-    const made = create(newer, 'communities', { name: 'Climate buyers', kind: 'online' });
+    const made = add(newer, 'communities', { name: 'Climate buyers', kind: 'online' });
     if (!made.ok) throw new Error('create');
     // The newer version sets an option and a field that this one has never heard of.
     const entry = collectionMap(newer, 'communities').get(made.value.id) as Y.Map<unknown>;
@@ -41,6 +41,6 @@ describe('what a newer version wrote', () => {
 
   it('writing still refuses an option nobody knows', () => {
     const doc = new Y.Doc();
-    expect(create(doc, 'communities', { name: 'X', kind: 'buyers-club' as never }).ok).toBe(false);
+    expect(add(doc, 'communities', { name: 'X', kind: 'buyers-club' as never }).ok).toBe(false);
   });
 });

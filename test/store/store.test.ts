@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { COLLECTION_NAMES, type ContactId } from '../../src/model/index.ts';
 import {
   collectionMap,
-  create,
+  add,
   INITIAL,
   metaMap,
   moveToTrash,
@@ -42,7 +42,7 @@ describe('store round trip', () => {
   for (const name of COLLECTION_NAMES) {
     it(`${name}: what is written reads back equal, in this document and in a synced one`, () => {
       const doc = new Y.Doc();
-      const made = create(doc, name, minimalDrafts[name] as never, undefined, NOW);
+      const made = add(doc, name, minimalDrafts[name] as never, undefined, NOW);
       expect(made.ok).toBe(true);
       if (!made.ok) return;
       expect(readOne(doc, name, made.value.id as never)).toEqual(made.value);
@@ -54,7 +54,7 @@ describe('store round trip', () => {
 
   it('stores a new entry as one item of its non-empty fields, so empty fields cost nothing', () => {
     const doc = new Y.Doc();
-    const made = create(doc, 'contacts', { name: 'Ana', emails: [] }, undefined, NOW);
+    const made = add(doc, 'contacts', { name: 'Ana', emails: [] }, undefined, NOW);
     if (!made.ok) throw new Error('create failed');
     const entry = collectionMap(doc, 'contacts').get(made.value.id)!;
     expect([...entry.keys()]).toEqual([INITIAL]);
@@ -64,14 +64,14 @@ describe('store round trip', () => {
   it('an invalid draft writes nothing', () => {
     const doc = new Y.Doc();
     const before = Y.encodeStateVector(doc);
-    const r = create(doc, 'contacts', { name: '', emails: ['nope'] });
+    const r = add(doc, 'contacts', { name: '', emails: ['nope'] });
     expect(r.ok).toBe(false);
     expect(Y.encodeStateVector(doc)).toEqual(before);
   });
 
   it('an invalid update writes nothing and says why', () => {
     const doc = new Y.Doc();
-    const made = create(doc, 'contacts', { name: 'Ana' });
+    const made = add(doc, 'contacts', { name: 'Ana' });
     if (!made.ok) throw new Error('create failed');
     const before = Y.encodeStateVector(doc);
     const r = update(doc, 'contacts', made.value.id, { name: 'Ana', emails: ['ana@'] });
@@ -81,7 +81,7 @@ describe('store round trip', () => {
 
   it('clearing a field reads back as empty, here and on another device', () => {
     const doc = new Y.Doc();
-    const made = create(doc, 'contacts', { name: 'Ana', role: 'CTO' });
+    const made = add(doc, 'contacts', { name: 'Ana', role: 'CTO' });
     if (!made.ok) throw new Error('create failed');
     update(doc, 'contacts', made.value.id, { role: '', organisation: 'Acme' });
     update(doc, 'contacts', made.value.id, { organisation: '' });
@@ -138,7 +138,7 @@ describe('concurrent edits on two devices', () => {
   function twoDevicesWithAna() {
     const a = new Y.Doc();
     const b = new Y.Doc();
-    const made = create(a, 'contacts', { name: 'Ana', role: 'Engineer' });
+    const made = add(a, 'contacts', { name: 'Ana', role: 'Engineer' });
     if (!made.ok) throw new Error('create failed');
     syncBoth(a, b);
     return { a, b, id: made.value.id };
@@ -179,7 +179,7 @@ describe('concurrent edits on two devices', () => {
 describe('reading what a buggy or older device wrote', () => {
   it('skips and reports a malformed entry, and reads the rest', () => {
     const doc = new Y.Doc();
-    const good = create(doc, 'contacts', { name: 'Ana' });
+    const good = add(doc, 'contacts', { name: 'Ana' });
     if (!good.ok) throw new Error('create failed');
     const map = collectionMap(doc, 'contacts');
     doc.transact(() => {
@@ -240,11 +240,11 @@ describe('undoable operations', () => {
   it('undo takes back exactly the operation, keeping edits made by others meanwhile', () => {
     const a = new Y.Doc();
     const b = new Y.Doc();
-    const ana = create(a, 'contacts', { name: 'Ana' });
+    const ana = add(a, 'contacts', { name: 'Ana' });
     if (!ana.ok) throw new Error('create failed');
     syncBoth(a, b);
     const op = runUndoable(a, 'import', (origin) => {
-      create(a, 'contacts', { name: 'Imported One' }, origin);
+      add(a, 'contacts', { name: 'Imported One' }, origin);
       update(a, 'contacts', ana.value.id, { role: 'From import' }, origin);
     });
     update(b, 'contacts', ana.value.id, { notes: 'edited on the phone' });
@@ -269,13 +269,13 @@ describe('watching a collection', () => {
           .sort(),
       ),
     );
-    const ana = create(doc, 'contacts', { name: 'Ana' });
-    create(doc, 'contacts', { name: 'Bo' });
+    const ana = add(doc, 'contacts', { name: 'Ana' });
+    add(doc, 'contacts', { name: 'Bo' });
     if (!ana.ok) throw new Error('create failed');
     update(doc, 'contacts', ana.value.id, { name: 'Ana Lima' });
     moveToTrash(doc, 'contacts', ana.value.id);
     stop();
-    create(doc, 'contacts', { name: 'Cy' });
+    add(doc, 'contacts', { name: 'Cy' });
     expect(views).toEqual([[], ['Ana'], ['Ana', 'Bo'], ['Ana Lima', 'Bo'], ['Bo']]);
   });
 });

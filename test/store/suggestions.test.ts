@@ -9,7 +9,7 @@ import { backupToJson, parseBackup } from '../../src/io/backup.ts';
 import {
   acceptHelper,
   acceptOfferCommunity,
-  create,
+  add,
   dismissedSuggestionsMap,
   dismissSuggestion,
   prepareSchema,
@@ -43,12 +43,12 @@ function network() {
   const doc = new Y.Doc();
   prepareSchema(doc);
   const people = PEOPLE.map((p) => {
-    const r = create(doc, 'contacts', p);
+    const r = add(doc, 'contacts', p);
     if (!r.ok) throw new Error(p.name);
     return r.value.id;
   });
   const objectives = OBJECTIVES.map((title) => {
-    const r = create(doc, 'objectives', { title });
+    const r = add(doc, 'objectives', { title });
     if (!r.ok) throw new Error(title);
     return r.value.id;
   });
@@ -202,8 +202,8 @@ describe('accepting a suggestion', () => {
 
   it('a community for an offer makes the offer meant for it, undoably', () => {
     const doc = new Y.Doc();
-    const offer = create(doc, 'offers', { title: 'Product coaching' });
-    const club = create(doc, 'communities', { name: 'Climate PMs', kind: 'online' });
+    const offer = add(doc, 'offers', { title: 'Product coaching' });
+    const club = add(doc, 'communities', { name: 'Climate PMs', kind: 'online' });
     if (!offer.ok || !club.ok) throw new Error('setup');
     const op = acceptOfferCommunity(doc, offer.value.id, club.value.id);
     expect(readOne(doc, 'offers', offer.value.id)?.communityIds).toEqual([club.value.id]);

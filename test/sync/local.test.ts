@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { create, createMany, readAll, update, type ReadAll } from '../../src/store/index.ts';
+import { add, addMany, readAll, update, type ReadAll } from '../../src/store/index.ts';
 import { makeLocalCopy, type SaveState } from '../../src/sync/local.ts';
 
 let dbCounter = 0;
@@ -21,8 +21,8 @@ describe('the local copy in IndexedDB', () => {
   it('gives back on reopen every edit made before closing', async () => {
     const name = freshName();
     const first = await open(name);
-    const ana = create(first.doc, 'contacts', { name: 'Ana' });
-    create(first.doc, 'contacts', { name: 'Bo' });
+    const ana = add(first.doc, 'contacts', { name: 'Ana' });
+    add(first.doc, 'contacts', { name: 'Bo' });
     if (!ana.ok) throw new Error('create failed');
     update(first.doc, 'contacts', ana.value.id, { role: 'CTO' });
     await first.copy.flushed();
@@ -37,7 +37,7 @@ describe('the local copy in IndexedDB', () => {
   it('stores a large network in pieces and loads it back a piece at a time, letting others run in between', async () => {
     const name = freshName();
     const first = await open(name);
-    createMany(
+    addMany(
       first.doc,
       'contacts',
       Array.from({ length: 3000 }, (_, i) => ({ name: `Person ${i}`, role: 'Engineer', tags: ['a', 'b'] })),
@@ -69,15 +69,15 @@ describe('the local copy in IndexedDB', () => {
   it('keeps an edit made while the stored copy is still loading', async () => {
     const name = freshName();
     const first = await open(name);
-    create(first.doc, 'contacts', { name: 'Ana' });
+    add(first.doc, 'contacts', { name: 'Ana' });
     await first.copy.flushed();
     await first.copy.destroy();
 
     const doc = new Y.Doc();
     const copy = makeLocalCopy(doc, { name });
-    create(doc, 'contacts', { name: 'Bo' }); // before the stored copy has loaded
+    add(doc, 'contacts', { name: 'Bo' }); // before the stored copy has loaded
     await copy.loaded;
-    create(doc, 'contacts', { name: 'Cy' });
+    add(doc, 'contacts', { name: 'Cy' });
     await copy.flushed();
     expect(names(readAll(doc, 'contacts'))).toEqual(['Ana', 'Bo', 'Cy']);
     await copy.destroy();
@@ -91,7 +91,7 @@ describe('the local copy in IndexedDB', () => {
     const name = freshName();
     const tabA = await open(name);
     const tabB = await open(name);
-    create(tabB.doc, 'contacts', { name: 'From tab B' });
+    add(tabB.doc, 'contacts', { name: 'From tab B' });
     await tabB.copy.flushed();
     // Tab A has not heard of it (no BroadcastChannel here); its compaction must not drop B's row.
     expect(readAll(tabA.doc, 'contacts').items).toEqual([]);
@@ -106,7 +106,7 @@ describe('the local copy in IndexedDB', () => {
 
   it('reports "saving" then "saved" for a local edit', async () => {
     const { doc, copy, states } = await open(freshName());
-    create(doc, 'contacts', { name: 'Ana' });
+    add(doc, 'contacts', { name: 'Ana' });
     expect(states).toEqual([{ kind: 'saving' }]);
     await copy.flushed();
     expect(states).toEqual([{ kind: 'saving' }, { kind: 'saved' }]);
@@ -116,24 +116,24 @@ describe('the local copy in IndexedDB', () => {
   it('says "not saved" with the reason while writes fail, keeps the change, and turns "saved" only once a write commits', async () => {
     const name = freshName();
     const { doc, copy, states } = await open(name);
-    create(doc, 'contacts', { name: 'Kept before' });
+    add(doc, 'contacts', { name: 'Kept before' });
     await copy.flushed();
     // The store is full: every write IndexedDB is asked for fails, as the browser fails it.
-    const add = IDBObjectStore.prototype.add;
+    const idbAdd = IDBObjectStore.prototype.add;
     IDBObjectStore.prototype.add = () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
     try {
-      create(doc, 'contacts', { name: 'Typed while full' });
+      add(doc, 'contacts', { name: 'Typed while full' });
       await expect(copy.flushed()).rejects.toThrow(/quota/);
       expect(states.at(-1)).toEqual({ kind: 'failed', reason: 'this device’s storage for Rapport is full' });
       // Still in memory, so on screen and not lost.
       expect(names(readAll(doc, 'contacts'))).toEqual(['Kept before', 'Typed while full']);
     } finally {
-      IDBObjectStore.prototype.add = add;
+      IDBObjectStore.prototype.add = idbAdd;
     }
     // Space freed: the next edit tries again, and both reach the disk.
-    create(doc, 'contacts', { name: 'After' });
+    add(doc, 'contacts', { name: 'After' });
     await copy.flushed();
     expect(states.at(-1)).toEqual({ kind: 'saved' });
     await copy.destroy();
@@ -144,18 +144,18 @@ describe('the local copy in IndexedDB', () => {
 
   it('retries a failed write by itself', async () => {
     const { doc, copy, states } = await open(freshName());
-    const add = IDBObjectStore.prototype.add;
+    const idbAdd = IDBObjectStore.prototype.add;
     let refusals = 1;
     IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
       if (refusals-- > 0) throw new DOMException('aborted', 'AbortError');
-      return add.apply(this, args);
+      return idbAdd.apply(this, args);
     };
     try {
-      create(doc, 'contacts', { name: 'Ana' });
+      add(doc, 'contacts', { name: 'Ana' });
       await expect.poll(() => states.at(-1)).toEqual({ kind: 'failed', reason: 'the browser stopped the write' });
       await expect.poll(() => states.at(-1), { timeout: 30_000 }).toEqual({ kind: 'saved' });
     } finally {
-      IDBObjectStore.prototype.add = add;
+      IDBObjectStore.prototype.add = idbAdd;
     }
     await copy.destroy();
   });
@@ -165,7 +165,7 @@ describe('the local copy in IndexedDB', () => {
     const counts: number[] = [];
     for (let load = 0; load < 5; load++) {
       const { doc, copy } = await open(name);
-      if (load === 0) create(doc, 'contacts', { name: 'Ana' });
+      if (load === 0) add(doc, 'contacts', { name: 'Ana' });
       await copy.compact();
       counts.push(await copy.storedEntries());
       await copy.destroy();

@@ -1,7 +1,7 @@
 /** The bridge between a plaintext document and its sealed envelope, with envelopes linked in memory. */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { create, createMany, readAll, readMe, update, updateMe } from '../../src/store/index.ts';
+import { add, addMany, readAll, readMe, update, updateMe } from '../../src/store/index.ts';
 import { envelopeEntries, envelopeKeys, learnKeys } from '../../src/sync/private/envelope.ts';
 import { newEpochKey } from '../../src/sync/private/keys.ts';
 import { EntryKind, Keyring, openEntry, readHeader, sealEntry } from '../../src/sync/private/seal.ts';
@@ -37,8 +37,8 @@ describe('private bridge', () => {
     const a = await device('laptop', [epoch]);
     const b = await device('phone', [epoch]);
     connect(a, b);
-    create(a.plain, 'contacts', { name: 'Ana Quelhas' });
-    const bo = create(b.plain, 'contacts', { name: 'Bo Lindqvist' });
+    add(a.plain, 'contacts', { name: 'Ana Quelhas' });
+    const bo = add(b.plain, 'contacts', { name: 'Bo Lindqvist' });
     await quiet(a, b);
     expect(names(a)).toEqual(['Ana Quelhas', 'Bo Lindqvist']);
     expect(plaintextOf(a.plain)).toBe(plaintextOf(b.plain));
@@ -57,7 +57,7 @@ describe('private bridge', () => {
   it('a burst of edits is sealed as few entries', async () => {
     const epoch = await firstEpoch();
     const a = await device('laptop', [epoch]);
-    for (let i = 0; i < 50; i++) create(a.plain, 'contacts', { name: `Person ${i}` });
+    for (let i = 0; i < 50; i++) add(a.plain, 'contacts', { name: `Person ${i}` });
     await quiet(a);
     expect(envelopeEntries(a.envelope).length).toBeLessThan(50);
   });
@@ -67,7 +67,7 @@ describe('private bridge', () => {
     const a = await device('laptop', [epoch]);
     const b = await device('phone', [epoch]);
     connect(a, b);
-    create(a.plain, 'contacts', { name: 'Before' });
+    add(a.plain, 'contacts', { name: 'Before' });
     await quiet(a, b);
     const good = await sealEntry(EntryKind.update, Y.encodeStateAsUpdate(a.plain), epoch, SPACE, 'laptop');
     const tampered = good.slice();
@@ -105,7 +105,7 @@ describe('private bridge', () => {
       notAnUpdate,
     ]);
     Y.applyUpdate(a.envelope, Y.encodeStateAsUpdate(hostile));
-    create(a.plain, 'contacts', { name: 'After' });
+    add(a.plain, 'contacts', { name: 'After' });
     await quiet(a, b);
     expect(names(b)).toEqual(['After', 'Before']);
     const h = b.bridge.health();
@@ -123,7 +123,7 @@ describe('private bridge', () => {
     const epoch = await firstEpoch();
     const a = await device('laptop', [epoch], { compactAfter: 20 });
     for (let i = 0; i < 60; i++) {
-      create(a.plain, 'contacts', { name: `Person ${i}` });
+      add(a.plain, 'contacts', { name: `Person ${i}` });
       await a.bridge.settled();
     }
     await quiet(a);
@@ -137,7 +137,7 @@ describe('private bridge', () => {
   it('a restart with the envelope kept on the device opens a large snapshot the network already holds, and a new device still gets all of it', async () => {
     const epoch = await firstEpoch();
     const a = await device('laptop', [epoch]);
-    createMany(
+    addMany(
       a.plain,
       'contacts',
       Array.from({ length: 1000 }, (_, i) => ({ name: `Person ${i}`, notes: 'Met at the spring meetup '.repeat(4) })),
@@ -169,7 +169,7 @@ describe('private bridge', () => {
   it('compacts only once the entries weigh half the snapshot they follow (amortised), or are very many', async () => {
     const epoch = await firstEpoch();
     const a = await device('laptop', [epoch], { compactAfter: 5 });
-    createMany(
+    addMany(
       a.plain,
       'contacts',
       Array.from({ length: 500 }, (_, i) => ({ name: `Person ${i}`, notes: 'x'.repeat(200) })),
@@ -201,12 +201,12 @@ describe('private bridge', () => {
     const b = await device('phone', [epoch]);
     connect(a, b);
     for (let i = 0; i < 10; i++) {
-      create(i % 2 ? a.plain : b.plain, 'contacts', { name: `Shared ${i}` });
+      add(i % 2 ? a.plain : b.plain, 'contacts', { name: `Shared ${i}` });
       await quiet(a, b);
     }
     for (const u of unlinks.splice(0)) u();
-    create(a.plain, 'contacts', { name: 'Only on laptop' });
-    create(b.plain, 'contacts', { name: 'Only on phone' });
+    add(a.plain, 'contacts', { name: 'Only on laptop' });
+    add(b.plain, 'contacts', { name: 'Only on phone' });
     await quiet(a, b);
     await Promise.all([a.bridge.compact(), b.bridge.compact()]);
     connect(a, b);
@@ -230,7 +230,7 @@ describe('private bridge', () => {
     const c = await device('old-tablet', [epoch]);
     connect(a, b);
     connect(a, c);
-    create(a.plain, 'contacts', { name: 'Known to all' });
+    add(a.plain, 'contacts', { name: 'Known to all' });
     await quiet(a, b, c);
     expect(names(c)).toEqual(['Known to all']);
     // The tablet is revoked: it leaves the relay (unlinked) with the keys it stored.
@@ -240,7 +240,7 @@ describe('private bridge', () => {
     await quiet(a, b);
     expect(a.keyring.size).toBe(2);
     expect(b.keyring.current().eid).toBe(a.keyring.current().eid);
-    create(b.plain, 'contacts', { name: 'Secret after revocation' });
+    add(b.plain, 'contacts', { name: 'Secret after revocation' });
     update(a.plain, 'contacts', readAll(a.plain, 'contacts').items[0]!.id, { role: 'Written after' });
     await quiet(a, b);
     expect(plaintextOf(a.plain)).toBe(plaintextOf(b.plain));
@@ -266,7 +266,7 @@ describe('private bridge', () => {
     await quiet(a, b);
     unlinks.pop()!();
     await a.bridge.rotate(['laptop', 'phone']);
-    create(a.plain, 'contacts', { name: 'Sealed under the new key' });
+    add(a.plain, 'contacts', { name: 'Sealed under the new key' });
     await quiet(a);
     connect(a, b);
     await quiet(a, b);
@@ -277,7 +277,7 @@ describe('private bridge', () => {
   it('catch-up seals what the envelope lacks of a document that existed before (conversion)', async () => {
     const epoch = await firstEpoch();
     const plain = new Y.Doc();
-    create(plain, 'contacts', { name: 'From the plaintext days' });
+    add(plain, 'contacts', { name: 'From the plaintext days' });
     const a = await device('laptop', [epoch], { plain });
     await a.bridge.catchUp();
     await quiet(a);

@@ -10,9 +10,9 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { create, readAll } from '../../src/store/index.ts';
+import { add, readAll } from '../../src/store/index.ts';
 import { connectRelay, type SyncState } from '../../src/sync/relay.ts';
-import { connectPeer, createSpace, pairDevice, waitFor } from '../server/clients.ts';
+import { connectPeer, registerSpace, pairDevice, waitFor } from '../server/clients.ts';
 import { startRelay, type RelayProcess } from '../server/relay-process.ts';
 
 globalThis.WebSocket ??= WebSocket as unknown as typeof globalThis.WebSocket;
@@ -29,11 +29,11 @@ afterAll(async () => {
 });
 
 it('says "up to date" again when the network comes back while the socket stayed open', async () => {
-  const owner = await createSpace(relay.url);
+  const owner = await registerSpace(relay.url);
   const doc = new Y.Doc();
   let state: SyncState | null = null;
   const connection = connectRelay(doc, { relayUrl: relay.url, ...owner }, (s) => (state = s));
-  create(doc, 'contacts', { name: 'Ana' });
+  add(doc, 'contacts', { name: 'Ana' });
   await waitFor(() => state?.kind === 'up-to-date', 'up to date');
 
   events.dispatchEvent(new Event('offline'));
@@ -46,7 +46,7 @@ it('says "up to date" again when the network comes back while the socket stayed 
   peer.provider.protocols = ['rapport', other.token];
   peer.provider.connect();
   await waitFor(() => peer.provider.synced, 'the other device synced');
-  create(peer.doc, 'contacts', { name: 'Bo' });
+  add(peer.doc, 'contacts', { name: 'Bo' });
   await waitFor(() => readAll(doc, 'contacts').items.length === 2, 'the other device’s edit');
   expect(state!.kind).toBe('up-to-date');
 

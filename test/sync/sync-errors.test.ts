@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { create, readAll } from '../../src/store/index.ts';
+import { add, readAll } from '../../src/store/index.ts';
 import type { SyncErrorContext } from '../../src/sync/errors.ts';
 import { makeLocalCopy } from '../../src/sync/local.ts';
 import { makeTabSync } from '../../src/sync/tabs.ts';
@@ -33,7 +33,7 @@ describe('the sync layer’s error channel', () => {
     const restore = failCompactionReads();
     try {
       const copy = makeLocalCopy(doc, { name, onError: (error, context) => errors.push([error, context]) });
-      create(doc, 'contacts', { name: 'Ana' }); // while loading: the loaded copy is compacted at once
+      add(doc, 'contacts', { name: 'Ana' }); // while loading: the loaded copy is compacted at once
       await copy.loaded;
       expect(errors).toHaveLength(1);
       const [error, context] = errors[0]!;
@@ -42,7 +42,7 @@ describe('the sync layer’s error channel', () => {
       expect((error as DOMException).name).toBe('InvalidStateError');
       restore();
       // Nothing broke: the edit is kept and saved.
-      create(doc, 'contacts', { name: 'Bo' });
+      add(doc, 'contacts', { name: 'Bo' });
       await copy.flushed();
       await copy.destroy();
     } finally {
@@ -68,7 +68,7 @@ describe('the sync layer’s error channel', () => {
     const restore = failCompactionReads();
     try {
       // Enough stored entries that the copy compacts itself shortly after they are saved.
-      for (let i = 0; i < 500; i++) create(doc, 'contacts', { name: `Person ${i}` });
+      for (let i = 0; i < 500; i++) add(doc, 'contacts', { name: `Person ${i}` });
       await copy.flushed();
       const [error, context] = await heard;
       expect(context).toBe('compact');
@@ -82,7 +82,7 @@ describe('the sync layer’s error channel', () => {
   it('hands a greeting from another tab that cannot be read to onError, and still answers the next', async () => {
     const channelName = `rapport-errors-test-${++dbCounter}`;
     const doc = new Y.Doc();
-    create(doc, 'contacts', { name: 'Bea' });
+    add(doc, 'contacts', { name: 'Bea' });
     const errors: [unknown, SyncErrorContext][] = [];
     const stop = makeTabSync(doc, { channelName, onError: (error, context) => errors.push([error, context]) });
     const otherTab = new BroadcastChannel(channelName);
@@ -114,7 +114,7 @@ describe('the sync layer’s error channel', () => {
     const applied = new Promise<void>((resolve) => doc.once('update', () => resolve()));
     const otherTab = new BroadcastChannel(channelName);
     const theirs = new Y.Doc();
-    create(theirs, 'contacts', { name: 'Ana' });
+    add(theirs, 'contacts', { name: 'Ana' });
     // Messages from one tab arrive in order: once the good one is applied, the bad one has been handled.
     otherTab.postMessage({ type: 'update', update: new Uint8Array([255, 255, 255, 255]) });
     otherTab.postMessage({ type: 'update', update: Y.encodeStateAsUpdate(theirs) });

@@ -12,7 +12,7 @@ import * as backupStore from '../../src/store/backup.ts';
 import * as ioBackup from '../../src/io/backup.ts';
 import * as local from '../../src/sync/local.ts';
 import * as relay from '../../src/sync/relay.ts';
-import { createSpace, pairDevice, waitFor } from '../server/clients.ts';
+import { registerSpace, pairDevice, waitFor } from '../server/clients.ts';
 import { startRelay, type RelayProcess } from '../server/relay-process.ts';
 import { loadNewerBuild, type NewerBuild } from '../support/newer-build.ts';
 
@@ -78,25 +78,23 @@ afterAll(async () => {
 
 describe('a device on the previous version and one on a newer version, through the relay', () => {
   it('both edit; neither loses what the other wrote, and the older one backs up what it cannot read', async () => {
-    const owner = await createSpace(server.url);
+    const owner = await registerSpace(server.url);
     const phone = await pairDevice(server.url, owner);
     const laptop = await openDevice(current, { relayUrl: server.url, ...owner }, 'versions-laptop');
     const updated = await openDevice(newer, { relayUrl: server.url, ...phone }, 'versions-phone');
     const N = newer.store as unknown as {
-      create: typeof store.create;
+      add: typeof store.add;
       update: typeof store.update;
       readAll: (doc: Y.Doc, c: string) => store.ReadAll<'contacts'>;
     };
 
     // Written on the older build.
-    const ana = created(store.create(laptop.doc, 'contacts', { name: 'Ana Lima', role: 'PM' }));
+    const ana = created(store.add(laptop.doc, 'contacts', { name: 'Ana Lima', role: 'PM' }));
     // Written on the newer build: a new field, a new option, a new collection.
-    const bo = created(N.create(updated.doc, 'contacts', { name: 'Bo Chen', pronouns: 'she/her' } as never));
-    const angels = created(
-      N.create(updated.doc, 'communities', { name: 'Angel syndicate', kind: 'investors' } as never),
-    );
+    const bo = created(N.add(updated.doc, 'contacts', { name: 'Bo Chen', pronouns: 'she/her' } as never));
+    const angels = created(N.add(updated.doc, 'communities', { name: 'Angel syndicate', kind: 'investors' } as never));
     const reminder = created(
-      N.create(updated.doc, 'reminders' as never, { text: 'Call Bo about the round', dueOn: '2026-12-20' } as never),
+      N.add(updated.doc, 'reminders' as never, { text: 'Call Bo about the round', dueOn: '2026-12-20' } as never),
     ) as { id: string };
     await settled(laptop, updated);
     // The newer one adds its field to a person the older one made.

@@ -28,14 +28,14 @@ const tidy = (title: string) =>
     .replace(/\s+/g, ' ')
     .replace(/[.!]+$/, '');
 
-export interface Aim {
+interface Aim {
   /** "help you find a mentor in climate tech" or "help with the climate fund". */
   help: string;
   /** "for introductions to hiring managers at …" when the objective is to be introduced; else null. */
   introductions: string | null;
 }
 
-export function aimOf(objectiveTitle: string): Aim {
+function aimOf(objectiveTitle: string): Aim {
   const phrase = lowerFirst(tidy(objectiveTitle));
   const first = (phrase.split(' ', 1)[0] ?? '').toLowerCase();
   const intro = /^(?:get|be) introduced to (.+)$/i.exec(phrase);

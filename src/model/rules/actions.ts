@@ -3,7 +3,7 @@ import type { IsoDate } from '../fields.ts';
 import type { Action } from '../plan.ts';
 import { addDays, daysBetween } from './dates.ts';
 
-export const ACTION_HORIZON_DAYS = 7;
+const ACTION_HORIZON_DAYS = 7;
 
 export const isOpenAction = (a: Action) => a.deletedAt === null && a.status !== 'done' && a.status !== 'dropped';
 

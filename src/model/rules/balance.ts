@@ -11,7 +11,7 @@ import type { Offer } from '../plan.ts';
 import { activePeople, makeIdResolver } from './people-status.ts';
 import { times, titled } from './words.ts';
 
-export interface BalancePoint {
+interface BalancePoint {
   entryId: LedgerEntryId;
   /** The entry's date, else the day it was recorded. */
   on: IsoDate;
@@ -32,7 +32,7 @@ export interface PersonBalance {
   history: BalancePoint[];
 }
 
-export interface NetworkBalance {
+interface NetworkBalance {
   byPerson: Map<ContactId, PersonBalance>;
   totals: { gave: number; received: number; promisedByMe: number; promisedToMe: number; people: number };
 }

@@ -25,7 +25,7 @@ export interface LapsedCadence {
   overdueDays: number;
 }
 
-export function cadenceStart(contact: Contact, lastContactOn: IsoDate | null | undefined, timeZone: string): IsoDate {
+function cadenceStart(contact: Contact, lastContactOn: IsoDate | null | undefined, timeZone: string): IsoDate {
   const met = metInPersonOn(contact);
   if (lastContactOn == null) return met ?? localDay(contact.createdAt, timeZone);
   return met !== null && met > lastContactOn ? met : lastContactOn;

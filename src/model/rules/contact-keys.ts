@@ -4,7 +4,7 @@ import { foldText } from './text.ts';
 export const emailKey = (email: string): string => email.trim().toLowerCase();
 
 /** Phones compare on their last 9 digits, so +44 20 7946 0958 and 020 7946 0958 agree. */
-export const PHONE_DIGITS = 9;
+const PHONE_DIGITS = 9;
 
 /** Null for numbers too short to compare safely; an extension is not part of the number. */
 export function phoneKey(phone: string): string | null {

@@ -10,8 +10,8 @@ import { daysBetween } from './dates.ts';
 import type { PlanContext } from './plan-context.ts';
 
 export type Freshness = 'fresh' | 'warm' | 'stale';
-export const FRESH_DAYS = 30;
-export const WARM_DAYS = 90;
+const FRESH_DAYS = 30;
+const WARM_DAYS = 90;
 
 export function freshnessOf(lastContactOn: IsoDate | null | undefined, today: IsoDate): Freshness {
   if (lastContactOn == null) return 'stale';
@@ -30,7 +30,7 @@ export interface CoverageCell {
   freshness: Freshness | null;
 }
 
-export interface CoverageRow {
+interface CoverageRow {
   objectiveId: ObjectiveId;
   helperIds: readonly ContactId[];
   /** One per column of `CoverageGrid.communityIds`, in that order. */

@@ -38,7 +38,7 @@ const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 /** Few distinct days occur in a network, and each is spelled many times: remember them. */
 const isoCache = new Map<number, IsoDate>();
 
-export function isoFromDayNumber(day: number): IsoDate {
+function isoFromDayNumber(day: number): IsoDate {
   let iso = isoCache.get(day);
   if (iso === undefined) {
     const date = new Date(day * DAY_MS);
@@ -144,7 +144,7 @@ export function instantMs(instant: Instant): number {
 }
 
 /** The local day number of an instant in `timeZone`. */
-export function localDayNumber(instant: Instant, timeZone: string): number {
+function localDayNumber(instant: Instant, timeZone: string): number {
   const ms = instantMs(instant);
   return Math.floor((ms + offsetAt(ms, timeZone) * 60_000) / DAY_MS);
 }
@@ -152,35 +152,6 @@ export function localDayNumber(instant: Instant, timeZone: string): number {
 /** The calendar day ('YYYY-MM-DD') that the wall clock in `timeZone` shows at `instant`. */
 export function localDay(instant: Instant, timeZone: string): IsoDate {
   return isoFromDayNumber(localDayNumber(instant, timeZone));
-}
-
-/** The instant (epoch ms) at which `isoDate` begins in `timeZone` (after a DST gap, its first real minute). */
-export function startOfLocalDay(isoDate: IsoDate, timeZone: string): number {
-  const midnightUtc = dayNumber(isoDate) * DAY_MS;
-  // Two guesses settle it: the offset just before and just after a transition.
-  let guess = midnightUtc - zoneOffsetMinutes(midnightUtc, timeZone) * 60_000;
-  guess = midnightUtc - zoneOffsetMinutes(guess, timeZone) * 60_000;
-  if (localDayNumber(guess, timeZone) < dayNumber(isoDate)) {
-    // Midnight did not exist (a DST gap at 00:00): the day starts at the transition.
-    let lo = guess;
-    let hi = guess + 3 * 3_600_000;
-    while (hi - lo > 60_000) {
-      const mid = lo + Math.floor((hi - lo) / 2);
-      if (localDayNumber(mid, timeZone) < dayNumber(isoDate)) lo = mid;
-      else hi = mid;
-    }
-    return hi - (hi % 60_000);
-  }
-  return guess;
-}
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 // ---- words -----------------------------------------------------------------
@@ -197,7 +168,7 @@ function count(n: number, unit: string): string {
 }
 
 /** How far `days` reaches, in the largest unit that reads naturally: "3 weeks", "a month". */
-export function spanWords(days: number): string {
+function spanWords(days: number): string {
   const d = Math.abs(days);
   if (d < 14) return d === 1 ? 'a day' : `${d} days`;
   if (d < 60) return count(Math.floor(d / 7), 'week');

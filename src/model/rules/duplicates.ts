@@ -40,7 +40,7 @@ export interface DuplicatePair {
   sentence: string;
 }
 
-export interface DuplicateOptions {
+interface DuplicateOptions {
   /** Pair keys the user said are different people. */
   dismissed?: ReadonlySet<string>;
   /** Names at least this similar (Jaro–Winkler on folded, sorted words) are offered. */
@@ -191,7 +191,7 @@ export class DuplicateTracker {
   }
 }
 
-export function duplicateSentence(a: Contact, b: Contact, reasons: readonly DuplicateReason[]): string {
+function duplicateSentence(a: Contact, b: Contact, reasons: readonly DuplicateReason[]): string {
   const shared: string[] = [];
   let name = '';
   for (const r of reasons) {

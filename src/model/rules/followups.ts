@@ -10,7 +10,7 @@ import { addDays, daysBetween, localDay } from './dates.ts';
  * Logging an interaction with someone closes their follow-ups planned before it that are
  * overdue, due that day, or due within this many days after it. Those further ahead stay.
  */
-export const CLOSES_FOLLOW_UPS_WITHIN_DAYS = 14;
+const CLOSES_FOLLOW_UPS_WITHIN_DAYS = 14;
 
 /** The part of an interaction that decides whether its follow-up is still to do. */
 type FollowUpFields = Pick<Interaction, 'at' | 'followUpOn' | 'followUpDone' | 'followUpKeptOpenAt' | 'deletedAt'>;
@@ -152,7 +152,7 @@ export interface RecentMeeting {
 }
 
 /** How much contact there has been with someone since the day they were met. */
-export interface SinceMeeting {
+interface SinceMeeting {
   /** Interactions on or after the day met (the meeting's own one among them). */
   count: number;
   latestDay: IsoDate;

@@ -6,7 +6,7 @@ import type { ContactId } from '../ids.ts';
 import { instantMs, localDay, type Instant } from './dates.ts';
 import { metInPersonOn } from './people-status.ts';
 
-export interface LastContactOptions {
+interface LastContactOptions {
   /** Interactions after this instant (planned meetings) do not count. */
   until?: Instant;
   /** Maps a merged-away person's id to the person kept (see makeIdResolver). */

@@ -14,7 +14,7 @@ export interface IntroPerson {
   emails: readonly string[];
 }
 
-export type DraftAudience = 'a' | 'b' | 'both';
+type DraftAudience = 'a' | 'b' | 'both';
 
 export interface IntroMessage {
   audience: DraftAudience;

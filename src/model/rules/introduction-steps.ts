@@ -10,14 +10,6 @@ import type { ContactId, IntroductionId } from '../ids.ts';
 import { err, ok, type Result } from '../result.ts';
 import { addDays, exactDay } from './dates.ts';
 
-/** Where an introduction stands, as the person page shows it. */
-export type IntroductionStep = 'asked' | 'made' | 'outcome';
-
-export function introductionStep(intro: Pick<Introduction, 'stage' | 'outcome'>): IntroductionStep {
-  if (intro.stage === 'asked') return 'asked';
-  return intro.outcome === '' ? 'made' : 'outcome';
-}
-
 export const OUTCOME_LABELS: Record<Exclude<IntroductionOutcome, ''>, string> = {
   met: 'They met',
   helped: 'It helped',
@@ -76,7 +68,7 @@ export function outcomePatch(
 /** Which entry of an introduction's ledger this is: one per side I gave to, or the one I received. */
 export type LedgerSlot = 'a' | 'b' | 'introducer';
 
-export type IntroductionLedgerDraft = Pick<LedgerEntry, 'direction' | 'kind' | 'description' | 'status'> & {
+type IntroductionLedgerDraft = Pick<LedgerEntry, 'direction' | 'kind' | 'description' | 'status'> & {
   slot: LedgerSlot;
   contactId: ContactId;
   on: IsoDate;
@@ -125,9 +117,9 @@ export function introductionLedger(
 }
 
 /** Days after an introduction is made that the follow-up with both sides falls due. */
-export const INTRO_FOLLOW_UP_DAYS = 7;
+const INTRO_FOLLOW_UP_DAYS = 7;
 
-export interface IntroductionFollowUp {
+interface IntroductionFollowUp {
   contactIds: ContactId[];
   /** The day the introduction was made: the interaction the follow-up hangs on. */
   on: IsoDate;

@@ -8,12 +8,12 @@ import type { Contact } from '../contact.ts';
 import type { CommunityId, ContactId } from '../ids.ts';
 import { isActivePerson } from './people-status.ts';
 
-export interface MapPerson {
+interface MapPerson {
   id: ContactId;
   name: string;
 }
 
-export interface PeopleGroup {
+interface PeopleGroup {
   /** Community ids as stored on the people (sorted; some may be deleted communities). */
   communityIds: CommunityId[];
   people: MapPerson[];

@@ -15,7 +15,7 @@ const LINE_EM = 1.25;
 /** Pixels between a mark and its label. */
 const GAP_PX = 3;
 
-export type LabelSide = 'above' | 'below' | 'left' | 'right';
+type LabelSide = 'above' | 'below' | 'left' | 'right';
 
 export interface LabelBox {
   key: string;
@@ -180,7 +180,7 @@ function at(b: LabelBox, side: LabelSide): LabelBox {
   return { ...b, ...point, side, sides: b.sides };
 }
 
-export interface FittedView {
+interface FittedView {
   /** The viewBox: the screen's shape, in layout units. */
   x: number;
   y: number;

@@ -46,7 +46,7 @@ export interface MapPersonMark {
   labelFrom: number;
 }
 
-export interface MapLink {
+interface MapLink {
   from: CommunityId;
   to: CommunityId;
   /** People in both. */
@@ -83,7 +83,7 @@ const f = (n: number) => Math.round(n * 10) / 10;
 const kindOrder = new Map<string, number>(COMMUNITY_KINDS.map((k, i) => [k, i]));
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-export const unaffiliatedName = (count: number) => `Not in a community yet — ${count.toLocaleString('en')}`;
+const unaffiliatedName = (count: number) => `Not in a community yet — ${count.toLocaleString('en')}`;
 const countLine = (n: number) => (n === 1 ? '1 person' : `${n.toLocaleString('en')} people`);
 
 export function mapPicture(input: {

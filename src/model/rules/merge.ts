@@ -36,7 +36,7 @@ const SCALARS = [
 const JOINED = ['whatTheyDo', 'interests', 'needs'] as const;
 const LISTS = ['emails', 'phones', 'tags', 'communityIds', 'objectiveIds'] as const;
 
-export const alsoLine = (field: Field, value: string) => `Also: ${contactSpec[field].label} — ${value}`;
+const alsoLine = (field: Field, value: string) => `Also: ${contactSpec[field].label} — ${value}`;
 
 function valuesOf(c: Contact): ContactValues {
   const out: Record<string, unknown> = {};

@@ -12,7 +12,7 @@ import { listNames, titled } from './words.ts';
 
 export const ME = 'me' as const;
 
-export type NetworkNode =
+type NetworkNode =
   | { kind: 'me'; id: typeof ME; label: string }
   | {
       kind: 'community';
@@ -24,18 +24,18 @@ export type NetworkNode =
     }
   | { kind: 'person'; id: ContactId; label: string; communityIds: CommunityId[] };
 
-export type NetworkEdge =
+type NetworkEdge =
   | { kind: 'my-membership'; from: typeof ME; to: CommunityId; membership: Community['membership'] }
   | { kind: 'membership'; from: ContactId; to: CommunityId }
   | { kind: 'introduction'; id: IntroductionId; from: ContactId; to: ContactId; introducerId: ContactId | null }
   | { kind: 'introduced-by'; from: ContactId; to: ContactId };
 
-export interface BridgePerson {
+interface BridgePerson {
   contactId: ContactId;
   communityIds: CommunityId[];
 }
 
-export interface NetworkStructure {
+interface NetworkStructure {
   nodes: NetworkNode[];
   edges: NetworkEdge[];
   /** People in two or more communities: bridges other than the user. */
@@ -50,7 +50,7 @@ export interface NetworkStructure {
   bridgeSentence: string | null;
 }
 
-export interface NetworkInput {
+interface NetworkInput {
   contacts: readonly Contact[];
   communities: readonly Community[];
   introductions?: readonly Introduction[];

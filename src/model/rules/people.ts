@@ -6,7 +6,7 @@ import { isActivePerson } from './people-status.ts';
 import { quadrantOf, type Quadrant } from './stakeholders.ts';
 import { foldText } from './text.ts';
 
-export interface PeopleFilter {
+interface PeopleFilter {
   communityId?: CommunityId | null;
   /** Matched without regard to case or accents. */
   tag?: string | null;

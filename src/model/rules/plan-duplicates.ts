@@ -42,7 +42,7 @@ export function planTitleKey(title: string): string {
 }
 
 /** Live and not merged: what can be matched and merged. */
-export const isLivePlanItem = (item: PlanItem) => item.deletedAt === null && item.mergedIntoId === null;
+const isLivePlanItem = (item: PlanItem) => item.deletedAt === null && item.mergedIntoId === null;
 
 function sameItem(collection: PlanCollection, a: PlanItem, b: PlanItem): boolean {
   if (planTitleKey(planTitle(a)) !== planTitleKey(planTitle(b))) return false;
@@ -55,7 +55,7 @@ function sameItem(collection: PlanCollection, a: PlanItem, b: PlanItem): boolean
   return true;
 }
 
-export interface PlanMatch<T extends PlanItem = PlanItem> {
+interface PlanMatch<T extends PlanItem = PlanItem> {
   /** The item that stays: the one already in the network. */
   existing: T;
   /** The item that looks like it. */

@@ -20,7 +20,7 @@ export interface ReminderDigest {
 }
 
 /** Today's items a reminder of `kind` is about. Actions: those due today or overdue, not "this week". */
-export function reminderItems(view: TodayView, kind: ReminderKind): TodayItem[] {
+function reminderItems(view: TodayView, kind: ReminderKind): TodayItem[] {
   if (kind === 'follow-ups') return [...view.followUps.items, ...view.metRecently.items];
   if (kind === 'promises') return [...view.promises.items];
   if (kind === 'keep-in-touch') return [...view.keepInTouch.items];
@@ -35,7 +35,7 @@ const KIND_WORDS: Record<ReminderKind, [string, string]> = {
 };
 
 /** "Ben Carter", "Ben Carter and Oliver Grant", "Ben Carter, Oliver Grant and 1 other". */
-export function namesLine(names: readonly string[]): string {
+function namesLine(names: readonly string[]): string {
   if (names.length <= 2) return names.join(' and ');
   const rest = names.length - 2;
   return `${names[0]}, ${names[1]} and ${plural(rest, 'other')}`;

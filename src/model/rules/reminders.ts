@@ -60,7 +60,7 @@ export function readReminderSettings(raw: unknown): ReminderSettings {
   };
 }
 
-export const minutesOfDay = (time: string): number => {
+const minutesOfDay = (time: string): number => {
   const m = TIME.exec(time);
   return m === null ? 9 * 60 : Number(m[1]) * 60 + Number(m[2]);
 };
@@ -85,7 +85,7 @@ export function wallTimeToInstant(day: IsoDate, time: string, timeZone: string):
 }
 
 /** The weekday of an ISO day, 0 = Sunday. */
-export const weekdayOf = (day: IsoDate) => (((dayNumber(day) + 4) % 7) + 7) % 7;
+const weekdayOf = (day: IsoDate) => (((dayNumber(day) + 4) % 7) + 7) % 7;
 
 export interface ScheduleInput {
   contacts: readonly Contact[];
@@ -108,7 +108,7 @@ const afterSnooze = (day: IsoDate, snoozedUntil: IsoDate | null) =>
   snoozedUntil !== null && snoozedUntil > day ? snoozedUntil : day;
 
 /** For each chosen kind, the spans of days on which Today would show its items, if nothing changes. */
-export function dueSpans(input: Omit<ScheduleInput, 'settings'> & { kinds: readonly ReminderKind[] }): DueSpan[] {
+function dueSpans(input: Omit<ScheduleInput, 'settings'> & { kinds: readonly ReminderKind[] }): DueSpan[] {
   const { timeZone, kinds } = input;
   const nowMs = instantMs(input.now);
   const today = localDay(nowMs, timeZone);
@@ -165,9 +165,9 @@ export function dueSpans(input: Omit<ScheduleInput, 'settings'> & { kinds: reado
 }
 
 /** How far ahead wake times are looked for. */
-export const SCHEDULE_HORIZON_DAYS = 60;
+const SCHEDULE_HORIZON_DAYS = 60;
 /** How many wake times the device hands the relay at once (the relay accepts up to 32). */
-export const SCHEDULE_LENGTH = 14;
+const SCHEDULE_LENGTH = 14;
 
 /**
  * The next instants (epoch ms, ascending, all after `now`) at which a reminder should arrive:

@@ -48,7 +48,7 @@ export interface PersonLike {
   linkedin: string;
 }
 
-export const NAME_SIMILARITY_THRESHOLD = 0.93;
+const NAME_SIMILARITY_THRESHOLD = 0.93;
 /** A key shared by more records than this is a switchboard or a team inbox, not one person. */
 export const MAX_SHARED_KEY_GROUP = 25;
 
@@ -65,7 +65,7 @@ export const likenessStrength = (reasons: readonly DuplicateReason[]) =>
 /* ---------- names ---------- */
 
 /** A name prepared once for many comparisons. */
-export interface NameForm {
+interface NameForm {
   tokens: string[];
   /** Words in alphabetical order, joined. */
   sorted: string;
@@ -75,7 +75,7 @@ export interface NameForm {
   chars?: string;
 }
 
-export function nameForm(name: string): NameForm {
+function nameForm(name: string): NameForm {
   const tokens = nameTokens(name);
   const written = tokens.join(' ');
   return { tokens, sorted: tokens.length < 2 ? written : [...tokens].sort().join(' '), written };
@@ -201,7 +201,7 @@ function contactKeys(k: Keyed): string[] {
  * The verdict on two prepared records, or null when nothing suggests one person.
  * Reasons quote `a`'s values. `crowd` holds keys too common to be evidence (see MAX_SHARED_KEY_GROUP).
  */
-export function comparePrepared(
+function comparePrepared(
   a: Prepared<PersonLike>,
   b: Prepared<PersonLike>,
   crowd: ReadonlySet<string> = NO_CROWD,
@@ -270,7 +270,7 @@ export const comparePeople = (a: PersonLike, b: PersonLike): Likeness | null =>
 
 /* ---------- the index ---------- */
 
-export interface Candidate<T> {
+interface Candidate<T> {
   item: T;
   likeness: Likeness;
 }

@@ -12,7 +12,7 @@ import { snoozeTo } from './dates.ts';
 import type { TodayItem } from './today.ts';
 
 /** How long each kind of item is snoozed for. */
-export const SNOOZE_DAYS: Record<TodayItem['kind'], number> = {
+const SNOOZE_DAYS: Record<TodayItem['kind'], number> = {
   'follow-up': 3,
   promise: 3,
   'keep-in-touch': 7,

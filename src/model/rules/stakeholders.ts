@@ -9,10 +9,10 @@ import type { ObjectiveStake } from '../plan.ts';
 export const QUADRANTS = ['manage-closely', 'keep-satisfied', 'keep-informed', 'monitor'] as const;
 export type Quadrant = (typeof QUADRANTS)[number];
 
-export const STAKE_HIGH = 50;
-export const STAKE_STEP = 10;
+const STAKE_HIGH = 50;
+const STAKE_STEP = 10;
 
-export interface QuadrantAdvice {
+interface QuadrantAdvice {
   label: string;
   /** How often to reach out, in days: the cadence the grid suggests. */
   cadenceDays: number;
@@ -58,7 +58,7 @@ export function quadrantOf(stake: Stake): Quadrant | null {
 
 export const suggestedCadence = (q: Quadrant) => QUADRANT_ADVICE[q].cadenceDays;
 
-export type StakeMove = 'more-power' | 'less-power' | 'more-interest' | 'less-interest';
+type StakeMove = 'more-power' | 'less-power' | 'more-interest' | 'less-interest';
 
 const clamp = (v: number) => Math.min(STAKE_MAX, Math.max(0, v));
 

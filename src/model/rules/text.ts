@@ -50,7 +50,7 @@ export function queryWords(query: string): string[] {
 /** Separates fields so that a word never matches across two of them. */
 const SEP = '\u0001';
 
-export interface SearchEntry {
+interface SearchEntry {
   id: ContactId;
   /** The folded name, kept apart so name matches can rank first. */
   name: string;
@@ -70,7 +70,7 @@ function communityNameMap(communities: readonly Community[]): Map<CommunityId, s
   return names;
 }
 
-export function searchEntry(contact: Contact, communityNames: ReadonlyMap<CommunityId, string>): SearchEntry {
+function searchEntry(contact: Contact, communityNames: ReadonlyMap<CommunityId, string>): SearchEntry {
   const name = foldText(contact.name);
   const parts = [name, foldText(contact.organisation), foldText(contact.role)];
   for (const tag of contact.tags) parts.push(foldText(tag));
@@ -91,20 +91,6 @@ export function makeSearchIndex(contacts: readonly Contact[], communities: reado
   const byId = new Map<ContactId, SearchEntry>();
   for (const c of contacts) if (isActivePerson(c)) byId.set(c.id, searchEntry(c, communityNames));
   return { entries: [...byId.values()].sort(byName), byId, communityNames };
-}
-
-/**
- * A new index with some people added, changed, trashed or merged; the others'
- * entries are shared. When a community is renamed, build the index again.
- */
-export function updateSearchIndex(index: SearchIndex, changed: readonly Contact[]): SearchIndex {
-  if (changed.length === 0) return index;
-  const byId = new Map(index.byId);
-  for (const c of changed) {
-    if (isActivePerson(c)) byId.set(c.id, searchEntry(c, index.communityNames));
-    else byId.delete(c.id);
-  }
-  return { entries: [...byId.values()].sort(byName), byId, communityNames: index.communityNames };
 }
 
 /**

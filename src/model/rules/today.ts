@@ -32,7 +32,7 @@ import { CHANNEL_PAST, cadenceWords, listNames, plural } from './words.ts';
 /** A promise without a date comes up this many days after it was made. */
 export const PROMISE_DUE_AFTER_DAYS = 7;
 /** Connections made online in this many days are counted in one line, never listed one by one. */
-export const NEW_CONNECTIONS_DAYS = 30;
+const NEW_CONNECTIONS_DAYS = 30;
 
 export interface TodayInput {
   contacts: readonly Contact[];
@@ -67,20 +67,20 @@ interface ItemBase {
   group: { key: string; label: string } | null;
   contactIds: ContactId[];
 }
-export interface FollowUpItem extends ItemBase {
+interface FollowUpItem extends ItemBase {
   kind: 'follow-up';
   interactionId: InteractionId;
   dueOn: IsoDate;
   overdueDays: number;
 }
-export interface KeepInTouchItem extends ItemBase {
+interface KeepInTouchItem extends ItemBase {
   kind: 'keep-in-touch';
   contactId: ContactId;
   lastContactOn: IsoDate | null;
   cadenceDays: number;
   overdueDays: number;
 }
-export interface MetRecentlyItem extends ItemBase {
+interface MetRecentlyItem extends ItemBase {
   kind: 'met-recently';
   contactId: ContactId;
   metOn: IsoDate;
@@ -93,7 +93,7 @@ export interface ActionItem extends ItemBase {
   /** Negative when overdue. */
   daysUntil: number;
 }
-export interface PromiseItem extends ItemBase {
+interface PromiseItem extends ItemBase {
   kind: 'promise';
   ledgerId: LedgerEntryId;
   contactId: ContactId;
@@ -101,7 +101,7 @@ export interface PromiseItem extends ItemBase {
 }
 export type TodayItem = FollowUpItem | PromiseItem | KeepInTouchItem | MetRecentlyItem | ActionItem;
 
-export type TodaySectionKey = 'follow-ups' | 'promises' | 'keep-in-touch' | 'actions' | 'met-recently';
+type TodaySectionKey = 'follow-ups' | 'promises' | 'keep-in-touch' | 'actions' | 'met-recently';
 export interface TodaySection<K extends TodaySectionKey = TodaySectionKey, I extends TodayItem = TodayItem> {
   key: K;
   title: string;
@@ -393,7 +393,7 @@ function actionItem(
 }
 
 /** A run of a section's items; `label` is set for several from one event ("7 from Climate Week"). */
-export interface TodayItemGroup<I extends TodayItem = TodayItem> {
+interface TodayItemGroup<I extends TodayItem = TodayItem> {
   label: string | null;
   items: I[];
 }

@@ -27,7 +27,7 @@ const CHECK_BEFORE_APPLYING_BYTES = 64 * 1024;
 const CATCH_UP_PAUSE_MS = 200;
 
 /** Origin of plaintext changes opened from the envelope: never sealed again. */
-export const FROM_ENVELOPE = makeOrigin('relay');
+const FROM_ENVELOPE = makeOrigin('relay');
 /** Origin of this device's own writes to the envelope. */
 const SEALED_HERE = Symbol('sealed here');
 
@@ -55,7 +55,7 @@ export interface PrivateBridge {
   destroy(): void;
 }
 
-export interface BridgeOptions extends Identity {
+interface BridgeOptions extends Identity {
   plain: Y.Doc;
   envelope: Y.Doc;
   keyring: Keyring;

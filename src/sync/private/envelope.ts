@@ -25,7 +25,7 @@ import {
 import { EntryKind, openEntry, sealEntry, type Keyring } from './seal.ts';
 
 export const envelopeEntries = (envelope: Y.Doc) => envelope.getArray<Uint8Array>('entries');
-export const envelopeDevices = (envelope: Y.Doc) => envelope.getMap<Uint8Array>('devices');
+const envelopeDevices = (envelope: Y.Doc) => envelope.getMap<Uint8Array>('devices');
 export const envelopeKeys = (envelope: Y.Doc) => envelope.getMap<Uint8Array>('keys');
 
 /** Who this device is in a space. */
@@ -42,7 +42,7 @@ export async function registerDevice(envelope: Y.Doc, keyring: Keyring, me: Iden
 }
 
 /** The devices whose sealed public key opens (and names the device it is filed under). */
-export async function readDevices(envelope: Y.Doc, keyring: Keyring, spaceId: string): Promise<Map<string, CryptoKey>> {
+async function readDevices(envelope: Y.Doc, keyring: Keyring, spaceId: string): Promise<Map<string, CryptoKey>> {
   const found = new Map<string, CryptoKey>();
   for (const [deviceId, sealed] of envelopeDevices(envelope).entries()) {
     if (!(sealed instanceof Uint8Array)) continue;

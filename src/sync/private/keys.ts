@@ -35,7 +35,7 @@ export interface DeviceKeys {
   readonly publicRaw: Uint8Array;
 }
 
-export const AES_KEY_BYTES = 32;
+const AES_KEY_BYTES = 32;
 export const NONCE_BYTES = 12;
 
 export function randomEid(): number {
@@ -220,13 +220,13 @@ export async function epochKeyFromText(text: string): Promise<EpochKey | null> {
   return importEpochKey(bytes.subarray(8), view.getUint32(4), view.getUint32(0));
 }
 
-export function toBase64Url(bytes: Uint8Array): string {
+function toBase64Url(bytes: Uint8Array): string {
   let s = '';
   for (const b of bytes) s += String.fromCharCode(b);
   return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-export function fromBase64Url(text: string): Uint8Array | null {
+function fromBase64Url(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
   try {
     const raw = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));

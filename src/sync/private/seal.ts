@@ -10,7 +10,7 @@
  */
 import { aesOpen, aesSeal, labelled, NONCE_BYTES, newer, type EpochKey } from './keys.ts';
 
-export const ENTRY_VERSION = 1;
+const ENTRY_VERSION = 1;
 
 export const EntryKind = {
   /** One local Yjs update, or a short burst of them merged. */
@@ -27,7 +27,7 @@ const MAX_AUTHOR_BYTES = 64;
 const te = new TextEncoder();
 const td = new TextDecoder('utf-8', { fatal: true });
 
-export interface EntryHeader {
+interface EntryHeader {
   kind: EntryKind;
   eid: number;
   author: string;
@@ -37,7 +37,7 @@ export interface EntryHeader {
   bodyAt: number;
 }
 
-export type OpenError =
+type OpenError =
   /** Not an entry at all, or cut short. */
   | { type: 'malformed' }
   /** Sealed under an epoch this device does not hold (yet). */
@@ -45,7 +45,7 @@ export type OpenError =
   /** Does not open: tampered, wrong key, or moved from another space. */
   | { type: 'rejected' };
 
-export type Opened =
+type Opened =
   | { ok: true; header: EntryHeader; payload: Uint8Array }
   | { ok: false; error: OpenError; header: EntryHeader | null };
 

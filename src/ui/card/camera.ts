@@ -1,7 +1,7 @@
 /** Opens the back camera for scanning, with a sentence a person can act on when it cannot. */
 import { err, ok, type Result } from '../../model/index.ts';
 
-export function cameraError(e: unknown): string {
+function cameraError(e: unknown): string {
   const name = e instanceof DOMException || e instanceof Error ? e.name : '';
   switch (name) {
     case 'NotAllowedError':

@@ -1,19 +1,10 @@
 /** Edit my own card in place; every field commits as it is typed, through updateMe. */
 import type { Me } from '../../model/index.ts';
-import { updateMe } from '../../store/index.ts';
-import { ListField, TextField, type Commit } from '../components/fields.tsx';
-import { useSpace } from '../space.tsx';
+import { ListField, TextField } from '../components/fields.tsx';
+import { useWrites } from '../writes.ts';
 
 export function CardEditor(props: { me: Me }) {
-  const { doc } = useSpace();
-  const commit =
-    <K extends keyof Me>(key: K): Commit<Me[K]> =>
-    (value) => {
-      const r = updateMe(doc, { [key]: value } as Partial<Me>);
-      if (r.ok) return null;
-      const own = r.error.filter((e) => e.field === key);
-      return (own.length ? own : r.error).map((e) => e.message).join(' ');
-    };
+  const commit = useWrites().meField;
   return (
     <section class="card" aria-labelledby="card-edit-title">
       <h2 class="mt-0" id="card-edit-title">

@@ -15,7 +15,7 @@ import { openCamera, stopCamera } from './camera.ts';
 import { makeQrDetector, type QrDetector } from './qr-detector.ts';
 import './card.css';
 
-export interface ScanCardProps {
+interface ScanCardProps {
   /** A card was read; `draft.values` are checked contact values, safe to write. */
   onCard: (draft: ContactDraft, warnings: LineWarning[]) => void;
   /** Open the camera as soon as the component shows (the button is still there to reopen it). */

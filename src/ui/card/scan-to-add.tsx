@@ -6,27 +6,25 @@ import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { ContactDraft, LineWarning } from '../../io/types.ts';
 import type { ContactId } from '../../model/index.ts';
-import { create, moveToTrash } from '../../store/index.ts';
 import { showToast } from '../components/toasts.tsx';
-import { describeWriteError } from '../components/write-error.ts';
-import { useSpace } from '../space.tsx';
 import { ScanCard } from './scan-card.tsx';
+import { useWrites } from '../writes.ts';
 
 export function ScanToAdd() {
-  const { doc } = useSpace();
+  const write = useWrites();
   const [draft, setDraft] = createSignal<{ draft: ContactDraft; warnings: LineWarning[] } | null>(null);
   const [added, setAdded] = createSignal<{ id: ContactId; name: string } | null>(null);
   const add = () => {
     const d = draft();
     if (!d) return;
-    const r = create(doc, 'contacts', d.draft.values);
-    if (!r.ok) return showToast(`${d.draft.values.name} could not be added: ${describeWriteError(r.error)}`);
+    const r = write.add('contacts', d.draft.values);
+    if (!r.ok) return showToast(`${d.draft.values.name} could not be added: ${r.problem}`);
     const id = r.value.id;
     setDraft(null);
     setAdded({ id, name: r.value.name });
     showToast(`${r.value.name} added.`, {
       label: 'Undo',
-      run: () => (moveToTrash(doc, 'contacts', id), setAdded(null)),
+      run: () => (write.trash('contacts', id), setAdded(null)),
     });
   };
   return (

@@ -1,20 +1,18 @@
 /** The short form for a new person: a name, and optionally where they work. */
 import { createSignal, Show } from 'solid-js';
-import { create } from '../../store/index.ts';
 import type { ContactId } from '../../model/index.ts';
-import { useSpace } from '../space.tsx';
+import { useWrites } from '../writes.ts';
 
 export function AddPersonForm(props: { onAdded: (id: ContactId) => void; onCancel: () => void }) {
-  const { doc } = useSpace();
+  const write = useWrites();
   const [name, setName] = createSignal('');
   const [organisation, setOrganisation] = createSignal('');
   const [role, setRole] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
   const submit = (e: SubmitEvent) => {
     e.preventDefault();
-    const r = create(doc, 'contacts', { name: name(), organisation: organisation(), role: role() });
-    if (!r.ok)
-      return setError(r.error.type === 'invalid' ? r.error.errors.map((x) => x.message).join(' ') : 'Could not add.');
+    const r = write.add('contacts', { name: name(), organisation: organisation(), role: role() });
+    if (!r.ok) return setError(r.problem);
     props.onAdded(r.value.id);
   };
   return (

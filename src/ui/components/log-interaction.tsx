@@ -7,12 +7,11 @@
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import { CHANNELS, type Channel, type ContactId, type EventId, type InteractionId } from '../../model/index.ts';
 import { addDays, followUpsClosedBy, makeIdResolver, relativeDay } from '../../model/rules/index.ts';
-import { logInteraction } from '../../store/index.ts';
 import { TIME_ZONE, todayIso, toDateTimeLocal } from '../clock.ts';
-import { createLive, useSpace } from '../space.tsx';
+import { createLive } from '../space.tsx';
 import { showToast } from './toasts.tsx';
-import { describeWriteError } from './write-error.ts';
 import { FormError } from './form-error.tsx';
+import { useWrites } from '../writes.ts';
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
   'in-person': 'In person',
@@ -38,7 +37,7 @@ export function LogInteraction(props: {
   onSaved?: () => void;
   onClose: () => void;
 }) {
-  const { doc } = useSpace();
+  const write = useWrites();
   let dialog!: HTMLDialogElement;
   let notesInput!: HTMLTextAreaElement;
   const [when, setWhen] = createSignal(toDateTimeLocal(new Date()));
@@ -84,8 +83,7 @@ export function LogInteraction(props: {
     if (iso === null) return setError('That date and time is not valid.');
     const days = followUpDays();
     const ids = closing().map((i) => i.id);
-    const r = logInteraction(
-      doc,
+    const r = write.logInteraction(
       {
         at: iso,
         contactIds: props.contactIds,
@@ -98,7 +96,7 @@ export function LogInteraction(props: {
       },
       { close: ids.filter((id) => !keptOpen().has(id)), keepOpen: ids.filter((id) => keptOpen().has(id)) },
     );
-    if (!r.ok) return setError(describeWriteError(r.error));
+    if (!r.ok) return setError(r.problem);
     props.onSaved?.();
     showToast(`Logged: ${CHANNEL_LABELS[channel()].toLowerCase()} with ${props.names}.`);
     dialog.close();

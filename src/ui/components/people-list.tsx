@@ -8,7 +8,7 @@ import { For, onCleanup, onMount, Show } from 'solid-js';
 import type { Contact } from '../../model/index.ts';
 import { PersonRow } from './person-row.tsx';
 
-export const ROW_HEIGHT = 64;
+const ROW_HEIGHT = 64;
 
 export function PeopleList(props: { people: readonly Contact[]; detail?: (person: Contact) => string }) {
   let scroller!: HTMLDivElement;

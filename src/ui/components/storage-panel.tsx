@@ -9,7 +9,7 @@ import { useSpace } from '../space.tsx';
 import { InstallButton } from './install-button.tsx';
 import { createObserved } from './update-prompt.tsx';
 
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
   let value = bytes;
   let unit = 0;

@@ -7,7 +7,7 @@
  */
 import { createSignal, For, onCleanup, onMount } from 'solid-js';
 
-export interface Toast {
+interface Toast {
   id: number;
   message: string;
   action?: { label: string; run: () => void };

@@ -1,14 +1,13 @@
 /** Adds someone I know to a community: type to find them, tap to add. */
 import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
 import type { CommunityId, Contact } from '../../model/index.ts';
-import { update } from '../../store/index.ts';
-import { toggled } from '../plan/data.ts';
-import { useSpace } from '../space.tsx';
+import { toggled } from '../lists.ts';
+import { useWrites } from '../writes.ts';
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 export function AddMember(props: { communityId: CommunityId; communityName: string; people: readonly Contact[] }) {
-  const { doc } = useSpace();
+  const write = useWrites();
   const id = createUniqueId();
   const [query, setQuery] = createSignal('');
   const hits = createMemo(() => {
@@ -41,7 +40,7 @@ export function AddMember(props: { communityId: CommunityId; communityName: stri
                 <button
                   type="button"
                   onClick={() => {
-                    update(doc, 'contacts', p.id, { communityIds: toggled(p.communityIds, props.communityId, true) });
+                    write.update('contacts', p.id, { communityIds: toggled(p.communityIds, props.communityId, true) });
                     setQuery('');
                   }}
                   aria-label={`Add ${p.name} to ${props.communityName}`}

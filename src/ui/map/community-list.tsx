@@ -13,7 +13,7 @@ import {
   type IsoDate,
 } from '../../model/index.ts';
 import { exactDay, freshnessOf, relativeDay } from '../../model/rules/index.ts';
-import { FRESHNESS_LABELS, MEMBERSHIP_LABELS } from '../plan/words.tsx';
+import { FRESHNESS_LABELS, MEMBERSHIP_LABELS } from '../words.tsx';
 
 export interface Member {
   id: ContactId;

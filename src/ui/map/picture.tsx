@@ -38,7 +38,7 @@ interface View {
 const clampZoom = (k: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, k));
 const people = (n: number) => (n === 1 ? '1 person' : `${n.toLocaleString('en')} people`);
 
-export function clusterName(c: MapCluster): string {
+function clusterName(c: MapCluster): string {
   if (c.id === UNAFFILIATED) return `Not in a community yet: ${people(c.count)}`;
   const also = c.shared ? `, ${c.shared.toLocaleString('en')} also in other communities` : '';
   return `${c.name}: ${people(c.count)}${also}`;

@@ -8,12 +8,11 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { ContactDraft } from '../../io/types.ts';
 import type { EventId, RapportEvent } from '../../model/index.ts';
 import { addDays, relativeDay, splitCaptureLine, workLine } from '../../model/rules/index.ts';
-import { create, runUndoable } from '../../store/index.ts';
 import { todayIso } from '../clock.ts';
 import { ScanCard } from '../card/scan-card.tsx';
 import { showToast } from '../components/toasts.tsx';
-import { describeWriteError } from '../components/write-error.ts';
-import { createLive, useSpace } from '../space.tsx';
+import { createLive } from '../space.tsx';
+import { useWrites } from '../writes.ts';
 import { FormError } from '../components/form-error.tsx';
 
 type ContactDraftValues = Partial<ContactDraft['values']>;
@@ -22,7 +21,7 @@ const CURRENT_EVENT = 'rapport.capture.event';
 const FOLLOW_UP_DAYS = 'rapport.capture.followUpDays';
 
 function ChooseEvent(props: { events: RapportEvent[]; onChoose: (id: EventId) => void }) {
-  const { doc } = useSpace();
+  const write = useWrites();
   const [name, setName] = createSignal('');
   const [place, setPlace] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
@@ -31,8 +30,8 @@ function ChooseEvent(props: { events: RapportEvent[]; onChoose: (id: EventId) =>
   );
   const start = (e: SubmitEvent) => {
     e.preventDefault();
-    const r = create(doc, 'events', { name: name(), place: place(), startsOn: todayIso() });
-    if (!r.ok) return setError(describeWriteError(r.error));
+    const r = write.add('events', { name: name(), place: place(), startsOn: todayIso() });
+    if (!r.ok) return setError(r.problem);
     props.onChoose(r.value.id);
   };
   return (
@@ -88,7 +87,7 @@ function ChooseEvent(props: { events: RapportEvent[]; onChoose: (id: EventId) =>
 }
 
 export default function Capture() {
-  const { doc } = useSpace();
+  const write = useWrites();
   const events = createLive('events');
   const contacts = createLive('contacts');
   const [eventId, setEventId] = createSignal<string | null>(localStorage.getItem(CURRENT_EVENT));
@@ -121,17 +120,15 @@ export default function Capture() {
     if (email !== null) values = { ...values, emails: [...(values.emails ?? []), email] };
     const today = todayIso();
     const days = followUpDays();
-    const op = runUndoable(doc, 'local', (origin) => {
+    const op = write.undoable((origin) => {
       // The line stays with the person (their subtitle until role or organisation are known) and with the meeting.
-      const person = create(
-        doc,
+      const person = write.add(
         'contacts',
         { ...values, metLine: line, metOn: today, metPlace: ev.place || ev.name, metEventId: ev.id },
         origin,
       );
       if (!person.ok) return person;
-      create(
-        doc,
+      write.add(
         'interactions',
         {
           at: new Date().toISOString(),
@@ -148,7 +145,7 @@ export default function Capture() {
     });
     if (!op.result.ok) {
       op.forget();
-      setError(describeWriteError(op.result.error));
+      setError(op.result.problem);
       return false;
     }
     setError(null);

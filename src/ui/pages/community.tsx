@@ -2,22 +2,22 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import { COMMUNITY_KIND_LABELS, type CommunityId, type Contact } from '../../model/index.ts';
-import { moveToTrash, restoreFromTrash, update } from '../../store/index.ts';
 import { SelectField, TextField } from '../components/fields.tsx';
 import { showToast } from '../components/toasts.tsx';
-import { byName, toggled, useCommit } from '../plan/data.ts';
+import { byName, toggled } from '../lists.ts';
 import { AddMember } from '../map/add-member.tsx';
-import { MEMBERSHIP_LABELS, options } from '../plan/words.tsx';
-import { createCollection, createLive, useSpace } from '../space.tsx';
+import { MEMBERSHIP_LABELS, options } from '../words.tsx';
+import { createCollection, createLive } from '../space.tsx';
 import '../plan/plan.css';
 import { TrashedBanner } from '../components/trashed-banner.tsx';
 import { CheckList } from '../components/check-list.tsx';
+import { useWrites } from '../writes.ts';
 
 export default function CommunityPage() {
   const params = useParams<{ id: string }>();
   const navigate = useNavigate();
-  const { doc } = useSpace();
-  const commit = useCommit();
+  const write = useWrites();
+  const commit = write.field;
   const communities = createCollection('communities');
   const offers = createLive('offers');
   const people = createLive('contacts');
@@ -32,15 +32,15 @@ export default function CommunityPage() {
 
   const trash = () => {
     const name = community()?.name ?? 'The community';
-    moveToTrash(doc, 'communities', id());
-    showToast(`${name} moved to the Trash.`, { label: 'Undo', run: () => restoreFromTrash(doc, 'communities', id()) });
+    write.trash('communities', id());
+    showToast(`${name} moved to the Trash.`, { label: 'Undo', run: () => write.restore('communities', id()) });
     navigate('/map');
   };
   const removeMember = (p: Contact) => {
-    update(doc, 'contacts', p.id, { communityIds: toggled(p.communityIds, id(), false) });
+    write.update('contacts', p.id, { communityIds: toggled(p.communityIds, id(), false) });
     showToast(`${p.name} is no longer in ${community()?.name ?? 'this community'}.`, {
       label: 'Undo',
-      run: () => update(doc, 'contacts', p.id, { communityIds: toggled(p.communityIds, id(), true) }),
+      run: () => write.update('contacts', p.id, { communityIds: toggled(p.communityIds, id(), true) }),
     });
   };
 
@@ -65,7 +65,7 @@ export default function CommunityPage() {
           <TrashedBanner
             trashed={!!c().deletedAt}
             noun="community"
-            onRestore={() => restoreFromTrash(doc, 'communities', id())}
+            onRestore={() => write.restore('communities', id())}
           />
           <h1 id="community-name" class="wrap">
             {c().name}
@@ -111,7 +111,7 @@ export default function CommunityPage() {
               legend="Your offers meant for them"
               items={offers()}
               isChecked={(o) => o.communityIds.includes(id())}
-              onToggle={(o, on) => update(doc, 'offers', o.id, { communityIds: toggled(o.communityIds, id(), on) })}
+              onToggle={(o, on) => write.update('offers', o.id, { communityIds: toggled(o.communityIds, id(), on) })}
               label={(o) => o.title}
               empty="No offers yet — add them in the Plan."
             />

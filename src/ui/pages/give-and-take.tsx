@@ -9,15 +9,17 @@ import {
   type LedgerEntry,
 } from '../../model/index.ts';
 import { computeBalances, type PersonBalance } from '../../model/rules/index.ts';
-import { create, moveToTrash, restoreFromTrash } from '../../store/index.ts';
 import { PersonPicker } from '../components/person-picker.tsx';
 import { showToast } from '../components/toasts.tsx';
-import { byName, createMinute, createPlanData, dayOf, writeProblem } from '../plan/data.ts';
+import { createPlanData } from '../plan/data.ts';
+import { createNow, todayIso } from '../clock.ts';
+import { byName } from '../lists.ts';
 import { usePlanFromGap } from '../plan/gaps.tsx';
-import { Day, LEDGER_KIND_LABELS, options, Sentence } from '../plan/words.tsx';
-import { createLive, useSpace } from '../space.tsx';
+import { Day, LEDGER_KIND_LABELS, options, Sentence } from '../words.tsx';
+import { createLive } from '../space.tsx';
 import '../plan/plan.css';
 import { FormError } from '../components/form-error.tsx';
+import { useWrites } from '../writes.ts';
 
 const DIRECTION_LABELS = { gave: 'I gave', received: 'I received' } as const;
 const STATUS_LABELS = { done: 'Done', promised: 'Promised' } as const;
@@ -25,8 +27,8 @@ const STATUS_LABELS = { done: 'Done', promised: 'Promised' } as const;
 export default function GiveAndTake() {
   const contacts = createLive('contacts');
   const ledger = createLive('ledger');
-  const now = createMinute();
-  const today = () => dayOf(now());
+  const now = createNow();
+  const today = () => todayIso(now());
   const people = createMemo(() => [...contacts()].sort(byName));
   const personById = createMemo(() => new Map(contacts().map((c) => [c.id as string, c])));
   const balances = createMemo(() => computeBalances(ledger(), contacts()));
@@ -119,12 +121,12 @@ export default function GiveAndTake() {
 }
 
 function EntryRow(props: { entry: LedgerEntry; person: Contact | undefined; today: string }) {
-  const { doc } = useSpace();
+  const write = useWrites();
   const e = () => props.entry;
   const trash = () => {
     const id = e().id;
-    moveToTrash(doc, 'ledger', id);
-    showToast('Entry moved to the Trash.', { label: 'Undo', run: () => restoreFromTrash(doc, 'ledger', id) });
+    write.trash('ledger', id);
+    showToast('Entry moved to the Trash.', { label: 'Undo', run: () => write.restore('ledger', id) });
   };
   return (
     <li class="plan-item ledger-entry" data-testid="ledger-entry">
@@ -152,7 +154,7 @@ function EntryRow(props: { entry: LedgerEntry; person: Contact | undefined; toda
 }
 
 function AddEntry(props: { people: Contact[]; today: string }) {
-  const { doc } = useSpace();
+  const write = useWrites();
   const [contactId, setContactId] = createSignal<ContactId | null>(null);
   const [direction, setDirection] = createSignal<LedgerEntry['direction']>('gave');
   const [kind, setKind] = createSignal<LedgerEntry['kind']>('help');
@@ -163,7 +165,7 @@ function AddEntry(props: { people: Contact[]; today: string }) {
   const submit = (ev: SubmitEvent) => {
     ev.preventDefault();
     if (!contactId()) return setError('Choose who it was with.');
-    const r = create(doc, 'ledger', {
+    const r = write.add('ledger', {
       contactId: contactId()!,
       direction: direction(),
       kind: kind(),
@@ -171,7 +173,7 @@ function AddEntry(props: { people: Contact[]; today: string }) {
       on: on() || null,
       status: status(),
     });
-    if (!r.ok) return setError(writeProblem(r.error));
+    if (!r.ok) return setError(r.problem);
     setError(null);
     setWhat('');
     showToast('Recorded.');

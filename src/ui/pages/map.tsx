@@ -3,15 +3,15 @@ import { createEffect, createMemo, createSignal, For, onCleanup, Show, type Acce
 import { A } from '@solidjs/router';
 import { COMMUNITY_KIND_LABELS, type CommunityId, type CommunityKind, type IsoDate } from '../../model/index.ts';
 import { groupPeople, mapPicture, networkStructure, preparePlan, UNAFFILIATED } from '../../model/rules/index.ts';
-import { create } from '../../store/index.ts';
 import { CommunityList, type CommunityRow, type Member } from '../map/community-list.tsx';
 import { NetworkPicture } from '../map/picture.tsx';
 import { HubIntroductions } from '../person/hub-introductions.tsx';
-import { AddTitled } from '../plan/add-form.tsx';
-import { createMinute, dayOf, writeProblem, ZONE } from '../plan/data.ts';
-import { options, Sentence } from '../plan/words.tsx';
-import { createCollection, useSpace } from '../space.tsx';
+import { AddTitled } from '../components/add-titled.tsx';
+import { TIME_ZONE, createNow, todayIso } from '../clock.ts';
+import { options, Sentence } from '../words.tsx';
+import { createCollection } from '../space.tsx';
 import '../plan/plan.css';
+import { useWrites } from '../writes.ts';
 
 /**
  * A value worked out in a task of its own, after what is on screen now: the
@@ -35,14 +35,14 @@ const INTRODUCTIONS_UNASKED = 2000;
 
 export default function NetworkMap() {
   performance.mark('rapport:map-start');
-  const { doc } = useSpace();
+  const write = useWrites();
   const contacts = createCollection('contacts');
   const [introductionsAsked, askIntroductions] = createSignal(false);
   const communities = createCollection('communities');
   const interactions = createCollection('interactions');
   const introductions = createCollection('introductions');
-  const now = createMinute();
-  const today = () => dayOf(now());
+  const now = createNow();
+  const today = () => todayIso(now());
 
   // The picture reads the people once per change of people; a community added lays out groups only.
   const groups = createMemo(() => {
@@ -78,7 +78,7 @@ export default function NetworkMap() {
         actions: [],
         ledger: [],
         now: i.now,
-        timeZone: ZONE,
+        timeZone: TIME_ZONE,
       }).lastContactDay,
   );
   const net = createLater(
@@ -224,10 +224,7 @@ export default function NetworkMap() {
           kinds={options(COMMUNITY_KIND_LABELS)}
           defaultKind="own-team"
           submitLabel="Add community"
-          onAdd={(name, kind) => {
-            const r = create(doc, 'communities', { name, kind });
-            return r.ok ? null : writeProblem(r.error);
-          }}
+          onAdd={(name, kind) => write.add('communities', { name, kind }).problem}
         />
       </section>
       <h2 id="communities-title">Communities</h2>

@@ -19,23 +19,23 @@ import {
 } from '../../model/rules/index.ts';
 import { createNow, TIME_ZONE, todayIso } from '../clock.ts';
 import { AtAGlance, DetailsList, PersonChips, QuickActions } from '../person/summary.tsx';
-import { applyFollowUpPlan, moveToTrash, restoreFromTrash, runUndoable, update } from '../../store/index.ts';
-import { DateField, ListField, NumberField, SelectField, TextField, type Commit } from '../components/fields.tsx';
+import { applyFollowUpPlan } from '../../store/index.ts';
+import { DateField, ListField, NumberField, SelectField, TextField } from '../components/fields.tsx';
 import { LogInteraction } from '../components/log-interaction.tsx';
 import { PersonPicker } from '../components/person-picker.tsx';
 import { GiveAndTake } from '../person/give-take.tsx';
 import { PersonIntroductions } from '../person/introductions.tsx';
-import { toggled } from '../plan/data.ts';
+import { toggled } from '../lists.ts';
 import { Stake } from '../person/stake.tsx';
 import { Timeline } from '../person/timeline.tsx';
-import { PersonSuggestions, SuggestionsProvider } from '../plan/suggestions.tsx';
+import { PersonSuggestions, SuggestionsProvider } from '../components/suggestions.tsx';
 import { Avatar } from '../components/person-row.tsx';
 import { CheckList } from '../components/check-list.tsx';
 import { showToast } from '../components/toasts.tsx';
 import { TrashedBanner } from '../components/trashed-banner.tsx';
-import { describeWriteError } from '../components/write-error.ts';
 import { BackLink } from '../components/back-link.tsx';
 import { createCollection, createLive, useSpace } from '../space.tsx';
+import { useWrites } from '../writes.ts';
 
 type Editable = Omit<Contact, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
 
@@ -56,6 +56,7 @@ export default function Person() {
   const params = useParams<{ id: string }>();
   const navigate = useNavigate();
   const { doc } = useSpace();
+  const write = useWrites();
   const contacts = createCollection('contacts');
   const communities = createLive('communities');
   const events = createLive('events');
@@ -68,7 +69,7 @@ export default function Person() {
     const who = person();
     if (!who) return;
     const dueOn = addDays(todayIso(), days);
-    const op = runUndoable(doc, 'local', (origin) =>
+    const op = write.undoable((origin) =>
       applyFollowUpPlan(doc, who.id, planFollowUp(who, interactions(), dueOn), origin),
     );
     showToast(`Follow up with ${who.name} ${relativeDay(dueOn, todayIso())}.`, { label: 'Undo', run: () => op.undo() });
@@ -84,17 +85,12 @@ export default function Person() {
   const id = () => params.id as ContactId;
   const glance = createMemo(() => personGlance(id(), interactions(), now(), TIME_ZONE, makeIdResolver(people())));
 
-  const commit =
-    <K extends keyof Editable>(key: K): Commit<Editable[K]> =>
-    (value) => {
-      const r = update(doc, 'contacts', id(), { [key]: value } as Partial<Editable>);
-      return r.ok ? null : describeWriteError(r.error, key);
-    };
+  const commit = <K extends keyof Editable & string>(key: K) => write.field('contacts', id, key);
 
   const trash = () => {
     const name = person()?.name ?? 'This person';
-    moveToTrash(doc, 'contacts', id());
-    showToast(`${name} moved to the Trash.`, { label: 'Undo', run: () => restoreFromTrash(doc, 'contacts', id()) });
+    write.trash('contacts', id());
+    showToast(`${name} moved to the Trash.`, { label: 'Undo', run: () => write.restore('contacts', id()) });
     navigate('/people');
   };
 
@@ -113,11 +109,7 @@ export default function Person() {
         {(p) => (
           <article aria-labelledby="person-name">
             <BackLink self={`/people/${id()}`} fallback="/people" />
-            <TrashedBanner
-              trashed={!!p().deletedAt}
-              noun="person"
-              onRestore={() => restoreFromTrash(doc, 'contacts', id())}
-            />
+            <TrashedBanner trashed={!!p().deletedAt} noun="person" onRestore={() => write.restore('contacts', id())} />
             <header class="row nowrap mb-m items-start">
               <Avatar name={p().name} />
               <div class="min-w-0">
@@ -140,7 +132,7 @@ export default function Person() {
             <AtAGlance
               glance={glance()}
               today={todayIso()}
-              onFollowUpDone={(next) => update(doc, 'interactions', next.interactionId, { followUpDone: true })}
+              onFollowUpDone={(next) => write.update('interactions', next.interactionId, { followUpDone: true })}
             />
 
             <section class="card" aria-labelledby="history">

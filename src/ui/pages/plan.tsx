@@ -7,7 +7,7 @@ import { CoverageTable } from '../plan/coverage.tsx';
 import { createPlanData } from '../plan/data.ts';
 import { GapList } from '../plan/gaps.tsx';
 import { ObjectivesAndOffers } from '../plan/step-one.tsx';
-import { SuggestionsProvider } from '../plan/suggestions.tsx';
+import { SuggestionsProvider } from '../components/suggestions.tsx';
 import { createLive } from '../space.tsx';
 import '../plan/plan.css';
 

@@ -13,14 +13,15 @@ import {
   suggestedCadence,
   type Quadrant,
 } from '../../model/rules/index.ts';
-import { placeForObjective, update } from '../../store/index.ts';
+import { placeForObjective } from '../../store/index.ts';
 import { showToast } from '../components/toasts.tsx';
-import { byName } from '../plan/data.ts';
+import { byName } from '../lists.ts';
 import { LinkPerson } from '../plan/link-person.tsx';
 import { StakeholderGrid } from '../plan/stakeholder-grid.tsx';
 import { createLive, useSpace } from '../space.tsx';
 import { cadenceWords } from '../../model/rules/index.ts';
 import '../plan/plan.css';
+import { useWrites } from '../writes.ts';
 
 /**
  * Where "Add to grid" puts someone: low on both axes (monitor), ready to be
@@ -33,6 +34,7 @@ const SHOWN = 10;
 
 export default function Stakeholders() {
   const { doc } = useSpace();
+  const write = useWrites();
   const objectives = createLive('objectives');
   const contacts = createLive('contacts');
   const [objectiveId, setObjectiveId] = createSignal<string>(EVERYONE);
@@ -53,7 +55,7 @@ export default function Stakeholders() {
   });
   const save = (p: Contact, stake: { power: number; interest: number }) => {
     const id = objectiveId();
-    if (id === EVERYONE) update(doc, 'contacts', p.id, stake);
+    if (id === EVERYONE) write.update('contacts', p.id, stake);
     else placeForObjective(doc, p.id, id as ObjectiveId, stake);
   };
   const byId = createMemo(() => new Map(positioned().map((p) => [p.id as string, p])));
@@ -73,14 +75,14 @@ export default function Stakeholders() {
 
   const setCadence = (list: Contact[], days: number) => {
     const before = list.map((p) => [p.id, p.cadenceDays] as const);
-    for (const p of list) update(doc, 'contacts', p.id, { cadenceDays: days });
+    for (const p of list) write.update('contacts', p.id, { cadenceDays: days });
     showToast(
       list.length === 1
         ? `You will keep in touch with ${list[0]?.name} ${cadenceWords(days)}.`
         : `You will keep in touch with ${list.length} people ${cadenceWords(days)}.`,
       {
         label: 'Undo',
-        run: () => before.forEach(([id, d]) => update(doc, 'contacts', id, { cadenceDays: d })),
+        run: () => before.forEach(([id, d]) => write.update('contacts', id, { cadenceDays: d })),
       },
     );
   };

@@ -12,13 +12,14 @@ import {
   snoozeChanges,
   type TodayItem,
 } from '../../model/rules/index.ts';
-import { applySnooze, create, runUndoable, update, type Origin } from '../../store/index.ts';
+import { applySnooze, type Origin } from '../../store/index.ts';
 import { createNow, TIME_ZONE } from '../clock.ts';
 import { LogInteraction } from '../components/log-interaction.tsx';
 import { showToast } from '../components/toasts.tsx';
 import { createLive, useSpace } from '../space.tsx';
 import { TodayRow } from '../today/today-row.tsx';
 import { useWelcomeRedirect } from '../welcome/redirect.ts';
+import { useWrites } from '../writes.ts';
 
 /** A long list helps no one on a phone; the rest are counted and come up as these are done. */
 const SHOWN_PER_SECTION = 50;
@@ -26,6 +27,7 @@ const SHOWN_PER_SECTION = 50;
 export default function Today() {
   useWelcomeRedirect();
   const { doc } = useSpace();
+  const write = useWrites();
   const now = createNow();
   const contacts = createLive('contacts');
   const interactions = createLive('interactions');
@@ -58,8 +60,7 @@ export default function Today() {
 
   /** "Done" for a person reminder means "I was in touch": it is recorded as a short interaction. */
   const keptInTouch = (ids: ContactId[], origin?: Origin) =>
-    create(
-      doc,
+    write.add(
       'interactions',
       { at: new Date().toISOString(), contactIds: ids, channel: 'other', notes: 'Kept in touch' },
       origin,
@@ -67,18 +68,18 @@ export default function Today() {
 
   const navigate = useNavigate();
   const done = (item: TodayItem) => {
-    if (item.kind === 'follow-up') update(doc, 'interactions', item.interactionId, { followUpDone: true });
+    if (item.kind === 'follow-up') write.update('interactions', item.interactionId, { followUpDone: true });
     else if (item.kind === 'action')
-      update(doc, 'actions', item.actionId, { status: 'done', doneAt: new Date().toISOString() });
-    else if (item.kind === 'promise') update(doc, 'ledger', item.ledgerId, { status: 'done', on: view().today });
+      write.update('actions', item.actionId, { status: 'done', doneAt: new Date().toISOString() });
+    else if (item.kind === 'promise') write.update('ledger', item.ledgerId, { status: 'done', on: view().today });
     else keptInTouch(item.contactIds);
     showToast(item.kind === 'promise' ? 'Promise kept.' : 'Done.');
   };
   /** "Done for all" of a group: one step, one Undo. */
   const doneForAll = (items: readonly TodayItem[], label: string) => {
-    const op = runUndoable(doc, 'local', (origin) => {
+    const op = write.undoable((origin) => {
       for (const item of items) {
-        if (item.kind === 'follow-up') update(doc, 'interactions', item.interactionId, { followUpDone: true }, origin);
+        if (item.kind === 'follow-up') write.update('interactions', item.interactionId, { followUpDone: true }, origin);
         else if (item.kind === 'met-recently' || item.kind === 'keep-in-touch') keptInTouch(item.contactIds, origin);
       }
     });
@@ -86,7 +87,7 @@ export default function Today() {
   };
   const snooze = (item: TodayItem) => {
     const changes = snoozeChanges(item, view().today, activePeople(contacts()), interactions(), resolve());
-    const op = runUndoable(doc, 'local', (origin) => applySnooze(doc, changes, origin));
+    const op = write.undoable((origin) => applySnooze(doc, changes, origin));
     showToast(`Snoozed until ${relativeDay(changes.until, view().today)}.`, { label: 'Undo', run: () => op.undo() });
   };
 
@@ -189,7 +190,7 @@ export default function Today() {
               // The log form itself closes the follow-ups the interaction answers.
               const it = item();
               if (it.kind === 'keep-in-touch' || it.kind === 'met-recently')
-                update(doc, 'contacts', it.contactId, { snoozedUntil: null });
+                write.update('contacts', it.contactId, { snoozedUntil: null });
             }}
             onClose={() => setLogging(null)}
           />

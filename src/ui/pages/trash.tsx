@@ -2,9 +2,9 @@
 import { A } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import { COLLECTION_NOUNS, type CollectionName } from '../../model/index.ts';
-import { restoreFromTrash } from '../../store/index.ts';
 import { showToast } from '../components/toasts.tsx';
-import { createCollection, useSpace } from '../space.tsx';
+import { createCollection } from '../space.tsx';
+import { useWrites } from '../writes.ts';
 
 const TRASHABLE = ['contacts', 'communities', 'objectives', 'offers', 'actions', 'events'] as const;
 type Trashable = (typeof TRASHABLE)[number];
@@ -12,7 +12,7 @@ type Trashable = (typeof TRASHABLE)[number];
 const titleOf = (e: { name?: string; title?: string }) => e.name ?? e.title ?? '';
 
 export default function Trash() {
-  const { doc } = useSpace();
+  const write = useWrites();
   const views = TRASHABLE.map((c) => [c, createCollection(c)] as const);
   const trashed = createMemo(() =>
     views
@@ -29,7 +29,7 @@ export default function Trash() {
       .sort((a, b) => b.deletedAt.localeCompare(a.deletedAt)),
   );
   const restore = (collection: Trashable, id: string, title: string) => {
-    restoreFromTrash(doc, collection as CollectionName, id as never);
+    write.restore(collection as CollectionName, id as never);
     showToast(`${title} restored.`);
   };
   return (

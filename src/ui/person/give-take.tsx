@@ -2,12 +2,11 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { LEDGER_KINDS, type Contact, type LedgerEntry } from '../../model/index.ts';
 import { balanceNudge, computeBalances, exactDay } from '../../model/rules/index.ts';
-import { create, moveToTrash, restoreFromTrash } from '../../store/index.ts';
 import { todayIso } from '../clock.ts';
 import { showToast } from '../components/toasts.tsx';
-import { describeWriteError } from '../components/write-error.ts';
-import { createLive, useSpace } from '../space.tsx';
+import { createLive } from '../space.tsx';
 import { FormError } from '../components/form-error.tsx';
+import { useWrites } from '../writes.ts';
 
 const KIND_LABELS: Record<LedgerEntry['kind'], string> = {
   introduction: 'Introduction',
@@ -19,7 +18,7 @@ const KIND_LABELS: Record<LedgerEntry['kind'], string> = {
 };
 
 export function GiveAndTake(props: { person: Contact }) {
-  const { doc } = useSpace();
+  const write = useWrites();
   const ledger = createLive('ledger');
   const offers = createLive('offers');
   const entries = createMemo(() =>
@@ -43,7 +42,7 @@ export function GiveAndTake(props: { person: Contact }) {
   const add = (e: SubmitEvent) => {
     e.preventDefault();
     const on = status() === 'promised' ? dueOn() || null : todayIso();
-    const r = create(doc, 'ledger', {
+    const r = write.add('ledger', {
       contactId: props.person.id,
       direction: direction(),
       kind: kind(),
@@ -51,14 +50,14 @@ export function GiveAndTake(props: { person: Contact }) {
       on,
       status: status(),
     });
-    if (!r.ok) return setError(describeWriteError(r.error));
+    if (!r.ok) return setError(r.problem);
     setError(null);
     setWhat('');
     setDueOn('');
   };
   const remove = (entry: LedgerEntry) => {
-    moveToTrash(doc, 'ledger', entry.id);
-    showToast('Entry removed.', { label: 'Undo', run: () => restoreFromTrash(doc, 'ledger', entry.id) });
+    write.trash('ledger', entry.id);
+    showToast('Entry removed.', { label: 'Undo', run: () => write.restore('ledger', entry.id) });
   };
 
   return (

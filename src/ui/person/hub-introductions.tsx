@@ -6,7 +6,7 @@
  */
 import { useNavigate } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
-import { SuggestionsProvider, useSuggestions, type SuggestionsView } from '../plan/suggestions.tsx';
+import { SuggestionsProvider, useSuggestions, type SuggestionsView } from '../components/suggestions.tsx';
 import { IntroductionSuggestionRow, useIntroductionActions } from './introductions.tsx';
 import '../plan/plan.css';
 

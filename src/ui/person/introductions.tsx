@@ -7,7 +7,6 @@ import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Contact, ContactId, Introduction, IntroductionId, IntroductionOutcome } from '../../model/index.ts';
 import {
-  describeIntroductionProblem,
   firstName,
   introductionDates,
   introductionSentence,
@@ -16,32 +15,22 @@ import {
   relativeDay,
   type IntroductionSuggestion,
 } from '../../model/rules/index.ts';
-import {
-  dismissIntroduction,
-  followUpIntroduction,
-  markIntroductionMade,
-  setIntroductionOutcome,
-  startIntroduction,
-  undismissIntroduction,
-  type IntroductionWriteError,
-} from '../../store/index.ts';
+import { dismissIntroduction, undismissIntroduction } from '../../store/index.ts';
 import { todayIso } from '../clock.ts';
 import { FormError } from '../components/form-error.tsx';
 import { PersonPicker } from '../components/person-picker.tsx';
 import { showToast } from '../components/toasts.tsx';
-import { describeWriteError } from '../components/write-error.ts';
-import { SuggestionRow, useSuggestions } from '../plan/suggestions.tsx';
+import { SuggestionRow, useSuggestions } from '../components/suggestions.tsx';
 import { createCollection, createLive, useSpace } from '../space.tsx';
 import { IntroDraft } from './intro-draft.tsx';
 import '../plan/plan.css';
 import './introductions.css';
-
-const describe = (e: IntroductionWriteError) =>
-  e.type === 'problem' ? describeIntroductionProblem(e.problem) : describeWriteError(e);
+import { useWrites } from '../writes.ts';
 
 /** Starting, dismissing and moving introductions, each with its Undo toast; shared by the person page and the Map's hub piece. */
 export function useIntroductionActions() {
   const { doc } = useSpace();
+  const write = useWrites();
   const contacts = createCollection('contacts');
   const nameOf = (id: ContactId) => contacts().byId.get(id)?.name ?? 'someone';
   return {
@@ -53,9 +42,9 @@ export function useIntroductionActions() {
     },
     /** Starts it as asked; returns its id, or null (with a toast saying why). */
     start(a: ContactId, b: ContactId, introducerId: ContactId | null = null): IntroductionId | null {
-      const r = startIntroduction(doc, { personAId: a, personBId: b, introducerId }, todayIso());
+      const r = write.startIntroduction({ personAId: a, personBId: b, introducerId }, todayIso());
       if (!r.ok) {
-        showToast(describe(r.error));
+        showToast(r.problem);
         return null;
       }
       const op = r.value;
@@ -74,9 +63,9 @@ export function useIntroductionActions() {
       });
     },
     made(intro: Introduction): boolean {
-      const r = markIntroductionMade(doc, intro.id, todayIso());
+      const r = write.markIntroductionMade(intro.id, todayIso());
       if (!r.ok) {
-        showToast(describe(r.error));
+        showToast(r.problem);
         return false;
       }
       const op = r.value;
@@ -84,12 +73,12 @@ export function useIntroductionActions() {
       return true;
     },
     outcome(intro: Introduction, outcome: IntroductionOutcome) {
-      const r = setIntroductionOutcome(doc, intro.id, outcome, todayIso());
-      if (!r.ok) showToast(describe(r.error));
+      const r = write.setIntroductionOutcome(intro.id, outcome, todayIso());
+      if (!r.ok) showToast(r.problem);
     },
     followUp(intro: Introduction) {
-      const r = followUpIntroduction(doc, intro.id);
-      if (!r.ok) return showToast(describe(r.error));
+      const r = write.followUpIntroduction(intro.id);
+      if (!r.ok) return showToast(r.problem);
       const op = r.value;
       showToast(
         `Follow up with ${firstName(nameOf(intro.personAId))} and ${firstName(nameOf(intro.personBId))} ${relativeDay(op.result, todayIso())}.`,

@@ -2,12 +2,11 @@
 import { Show } from 'solid-js';
 import { STAKE_MAX, type Contact } from '../../model/index.ts';
 import { QUADRANT_ADVICE, quadrantOf } from '../../model/rules/index.ts';
-import { update } from '../../store/index.ts';
-import { useSpace } from '../space.tsx';
+import { useWrites } from '../writes.ts';
 
 export function Stake(props: { person: Contact }) {
-  const { doc } = useSpace();
-  const set = (key: 'power' | 'interest', value: number) => update(doc, 'contacts', props.person.id, { [key]: value });
+  const write = useWrites();
+  const set = (key: 'power' | 'interest', value: number) => write.update('contacts', props.person.id, { [key]: value });
   const quadrant = () => quadrantOf(props.person);
   return (
     <div>

@@ -2,13 +2,13 @@
 import { createMemo, For, Show } from 'solid-js';
 import type { ContactId, Interaction } from '../../model/index.ts';
 import { exactDay, localDay, relativeDay } from '../../model/rules/index.ts';
-import { update } from '../../store/index.ts';
 import { TIME_ZONE, todayIso } from '../clock.ts';
 import { CHANNEL_LABELS } from '../components/log-interaction.tsx';
-import { createLive, useSpace } from '../space.tsx';
+import { createLive } from '../space.tsx';
+import { useWrites } from '../writes.ts';
 
 export function Timeline(props: { contactId: ContactId }) {
-  const { doc } = useSpace();
+  const write = useWrites();
   const interactions = createLive('interactions');
   const events = createLive('events');
   const mine = createMemo(() =>
@@ -62,7 +62,7 @@ export function Timeline(props: { contactId: ContactId }) {
                         class="box-22"
                         type="checkbox"
                         checked={i.followUpDone}
-                        onChange={(e) => update(doc, 'interactions', i.id, { followUpDone: e.currentTarget.checked })}
+                        onChange={(e) => write.update('interactions', i.id, { followUpDone: e.currentTarget.checked })}
                       />
                       Follow up {relativeDay(on(), todayIso())} <span class="muted">({exactDay(on())})</span>
                     </label>

@@ -2,21 +2,20 @@
 import { createEffect, createMemo, createSignal, createUniqueId, on, Show } from 'solid-js';
 import type { Action, ActionId, Community, Contact, Objective } from '../../model/index.ts';
 import { localDay, type Gap } from '../../model/rules/index.ts';
-import { create, moveToTrash, restoreFromTrash, update } from '../../store/index.ts';
 import { DateField, SelectField, TextField } from '../components/fields.tsx';
 import { PersonPicker } from '../components/person-picker.tsx';
 import { showToast } from '../components/toasts.tsx';
-import { useSpace } from '../space.tsx';
-import { AddTitled } from './add-form.tsx';
+import { AddTitled } from '../components/add-titled.tsx';
 import { ByKey, idOf } from './by-key.tsx';
-import { useCommit, writeProblem, ZONE } from './data.ts';
-import { ACTION_STATUS_LABELS, Day, options, Sentence } from './words.tsx';
+import { TIME_ZONE } from '../clock.ts';
+import { ACTION_STATUS_LABELS, Day, options, Sentence } from '../words.tsx';
+import { useWrites } from '../writes.ts';
 
 const isOpen = (a: Action) => a.status === 'planned' || a.status === 'doing';
 const byDue = (a: Action, b: Action) =>
   (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.createdAt.localeCompare(b.createdAt);
 
-export interface ActionContext {
+interface ActionContext {
   objectives: ReadonlyMap<string, Objective>;
   communities: ReadonlyMap<string, Community>;
   people: ReadonlyMap<string, Contact>;
@@ -27,7 +26,7 @@ export interface ActionContext {
 }
 
 export function ActionList(props: { actions: Action[]; ctx: ActionContext; highlight: ActionId | null }) {
-  const { doc } = useSpace();
+  const write = useWrites();
   const open = createMemo(() => props.actions.filter(isOpen).sort(byDue));
   const finished = createMemo(() =>
     props.actions
@@ -45,10 +44,7 @@ export function ActionList(props: { actions: Action[]; ctx: ActionContext; highl
         titleLabel="New action"
         placeholder="e.g. Go to the PyData meetup"
         submitLabel="Add action"
-        onAdd={(title) => {
-          const r = create(doc, 'actions', { title });
-          return r.ok ? null : writeProblem(r.error);
-        }}
+        onAdd={(title) => write.add('actions', { title }).problem}
       />
       <ul class="plan-items">
         <ByKey
@@ -81,8 +77,8 @@ export function ActionList(props: { actions: Action[]; ctx: ActionContext; highl
 }
 
 function ActionItem(props: { action: Action; ctx: ActionContext; highlight: boolean }) {
-  const { doc } = useSpace();
-  const commit = useCommit();
+  const write = useWrites();
+  const commit = write.field;
   const id = () => props.action.id;
   const [editing, setEditing] = createSignal(false);
   const editId = createUniqueId();
@@ -102,19 +98,19 @@ function ActionItem(props: { action: Action; ctx: ActionContext; highlight: bool
   );
   const markDone = () => {
     const before = props.action.status;
-    const r = update(doc, 'actions', id(), { status: 'done', doneAt: new Date().toISOString() });
-    if (!r.ok) return showToast(writeProblem(r.error));
+    const r = write.update('actions', id(), { status: 'done', doneAt: new Date().toISOString() });
+    if (!r.ok) return showToast(r.problem);
     showToast(`Done: ${props.action.title}.`, {
       label: 'Undo',
-      run: () => update(doc, 'actions', id(), { status: before, doneAt: null }),
+      run: () => write.update('actions', id(), { status: before, doneAt: null }),
     });
   };
-  const reopen = () => update(doc, 'actions', id(), { status: 'planned', doneAt: null });
+  const reopen = () => write.update('actions', id(), { status: 'planned', doneAt: null });
   const trash = () => {
-    moveToTrash(doc, 'actions', id());
+    write.trash('actions', id());
     showToast(`“${props.action.title}” moved to the Trash.`, {
       label: 'Undo',
-      run: () => restoreFromTrash(doc, 'actions', id()),
+      run: () => write.restore('actions', id()),
     });
   };
   const about = () => {
@@ -168,7 +164,7 @@ function ActionItem(props: { action: Action; ctx: ActionContext; highlight: bool
                 <Day
                   on={
                     props.action.status === 'done' && props.action.doneAt
-                      ? localDay(props.action.doneAt, ZONE)
+                      ? localDay(props.action.doneAt, TIME_ZONE)
                       : props.action.dueOn
                   }
                   today={props.ctx.today}
@@ -208,13 +204,12 @@ function ActionItem(props: { action: Action; ctx: ActionContext; highlight: bool
               label="Status"
               value={props.action.status}
               options={options(ACTION_STATUS_LABELS)}
-              onCommit={(status) => {
-                const r = update(doc, 'actions', id(), {
+              onCommit={(status) =>
+                write.update('actions', id(), {
                   status,
                   doneAt: status === 'done' ? (props.action.doneAt ?? new Date().toISOString()) : null,
-                });
-                return r.ok ? null : writeProblem(r.error);
-              }}
+                }).problem
+              }
             />
           </div>
           <div class="grid-2">

@@ -6,7 +6,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { Community, Contact, Objective, ObjectiveId } from '../../model/index.ts';
 import { exactDay, relativeDay, type CoverageCell, type CoverageGrid } from '../../model/rules/index.ts';
 import { LinkPerson } from './link-person.tsx';
-import { FRESHNESS_LABELS } from './words.tsx';
+import { FRESHNESS_LABELS } from '../words.tsx';
 
 const MAX_NAMES = 3;
 

@@ -3,28 +3,14 @@
  * and the rules' answers (gaps, coverage, balances) as memos. The pages only
  * display these; the thinking is in src/model/rules.
  */
-import { createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
-import type { CollectionName, Contact, ContactId, Draft, IsoDate } from '../../model/index.ts';
-import type { collectionSpecs } from '../../model/index.ts';
-import { computeGaps, localDay, type GapReport, type PlanInput } from '../../model/rules/index.ts';
-import { update, type WriteError } from '../../store/index.ts';
-import { createCollection, useSpace } from '../space.tsx';
-import { describeWriteError } from '../components/write-error.ts';
-import type { Commit } from '../components/fields.tsx';
+import { createMemo, type Accessor } from 'solid-js';
+import type { Contact, IsoDate } from '../../model/index.ts';
+import { computeGaps, type GapReport, type PlanInput } from '../../model/rules/index.ts';
+import { createNow, TIME_ZONE, todayIso } from '../clock.ts';
+import { byName } from '../lists.ts';
+import { createCollection } from '../space.tsx';
 
-export const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
-/** A "now" that moves on each minute, so "due today" turns over at midnight. */
-export function createMinute(): Accessor<Date> {
-  const [now, setNow] = createSignal(new Date());
-  const timer = setInterval(() => setNow(new Date()), 60_000);
-  onCleanup(() => clearInterval(timer));
-  return now;
-}
-
-export const dayOf = (now: Date): IsoDate => localDay(now, ZONE);
-
-export interface PlanData {
+interface PlanData {
   input: Accessor<PlanInput>;
   report: Accessor<GapReport>;
   today: Accessor<IsoDate>;
@@ -32,9 +18,6 @@ export interface PlanData {
   people: Accessor<Contact[]>;
   personById: Accessor<ReadonlyMap<string, Contact>>;
 }
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
-export const byName = (a: { name: string }, b: { name: string }) => collator.compare(a.name, b.name);
 
 export function createPlanData(): PlanData {
   const contacts = createCollection('contacts');
@@ -45,7 +28,7 @@ export function createPlanData(): PlanData {
   const actions = createCollection('actions');
   const ledger = createCollection('ledger');
   const introductions = createCollection('introductions');
-  const now = createMinute();
+  const now = createNow();
   const input = createMemo<PlanInput>(() => ({
     contacts: contacts().items,
     communities: communities().items,
@@ -56,7 +39,7 @@ export function createPlanData(): PlanData {
     ledger: ledger().items,
     introductions: introductions().items,
     now: now(),
-    timeZone: ZONE,
+    timeZone: TIME_ZONE,
   }));
   const report = createMemo(() => computeGaps(input()));
   const people = createMemo(() =>
@@ -64,32 +47,5 @@ export function createPlanData(): PlanData {
       .items.filter((c) => c.deletedAt === null && c.mergedIntoId === null)
       .sort(byName),
   );
-  return { input, report, today: () => dayOf(now()), people, personById: () => contacts().byId };
+  return { input, report, today: () => todayIso(now()), people, personById: () => contacts().byId };
 }
-
-type Editable<C extends CollectionName> = Draft<(typeof collectionSpecs)[C]>;
-
-/** An edit-in-place commit for one field of one entity. */
-export function useCommit() {
-  const { doc } = useSpace();
-  return <C extends CollectionName, K extends keyof Editable<C> & string>(
-    collection: C,
-    id: () => string,
-    key: K,
-  ): Commit<Exclude<Editable<C>[K], undefined>> =>
-    (value) => {
-      const r = update(doc, collection, id() as never, { [key]: value } as Editable<C>);
-      return r.ok ? null : describeWriteError(r.error, key);
-    };
-}
-
-export function writeProblem(error: WriteError): string {
-  return describeWriteError(error);
-}
-
-/** Adds or removes one id in a person's list of links (communities, objectives). */
-export function toggled<T extends string>(list: readonly T[], id: T, on: boolean): T[] {
-  return on ? (list.includes(id) ? [...list] : [...list, id]) : list.filter((x) => x !== id);
-}
-
-export type { ContactId };

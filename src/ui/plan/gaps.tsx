@@ -2,13 +2,13 @@
 import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
 import type { ActionId, Contact, ContactId, Objective } from '../../model/index.ts';
 import { askTitle, findHelperTitle, mightHelpSentence, type Gap } from '../../model/rules/index.ts';
-import { create, moveToTrash } from '../../store/index.ts';
+import { add, moveToTrash } from '../../store/index.ts';
 import { showToast } from '../components/toasts.tsx';
 import { useSpace } from '../space.tsx';
 import { ByKey } from './by-key.tsx';
 import { LinkPerson } from './link-person.tsx';
-import { useSuggestions } from './suggestions.tsx';
-import { Sentence } from './words.tsx';
+import { useSuggestions } from '../components/suggestions.tsx';
+import { Sentence } from '../words.tsx';
 
 /** The most important gaps come first; the rest wait behind a button. */
 const FIRST_GAPS = 8;
@@ -19,7 +19,7 @@ export function usePlanFromGap() {
   const { doc } = useSpace();
   return (gap: Gap, over: { dueOn?: string; title?: string; contactId?: ContactId | null } = {}): ActionId | null => {
     const s = { ...gap.suggestedAction, ...over };
-    const r = create(doc, 'actions', {
+    const r = add(doc, 'actions', {
       title: s.title,
       notes: s.notes,
       dueOn: s.dueOn,

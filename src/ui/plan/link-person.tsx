@@ -1,10 +1,9 @@
 /** A small picker to say who can help with an objective ("can help with" = contact.objectiveIds). */
 import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
 import type { Contact, ObjectiveId } from '../../model/index.ts';
-import { update } from '../../store/index.ts';
 import { showToast } from '../components/toasts.tsx';
-import { useSpace } from '../space.tsx';
-import { toggled } from './data.ts';
+import { toggled } from '../lists.ts';
+import { useWrites } from '../writes.ts';
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const SHOWN = 6;
@@ -15,7 +14,7 @@ export function LinkPerson(props: {
   people: readonly Contact[];
   label?: string;
 }) {
-  const { doc } = useSpace();
+  const write = useWrites();
   const id = createUniqueId();
   const [open, setOpen] = createSignal(false);
   const [query, setQuery] = createSignal('');
@@ -28,14 +27,14 @@ export function LinkPerson(props: {
     return { shown: hits.slice(0, SHOWN), more: Math.max(0, hits.length - SHOWN), none: free.length === 0 };
   });
   const link = (p: Contact) => {
-    const r = update(doc, 'contacts', p.id, { objectiveIds: toggled(p.objectiveIds, props.objectiveId, true) });
+    const r = write.update('contacts', p.id, { objectiveIds: toggled(p.objectiveIds, props.objectiveId, true) });
     if (!r.ok) return showToast(`Could not link ${p.name}.`);
     setOpen(false);
     setQuery('');
     showToast(`${p.name} can help with “${props.objectiveTitle}”.`, {
       label: 'Undo',
       run: () =>
-        update(doc, 'contacts', p.id, { objectiveIds: toggled(r.value.objectiveIds, props.objectiveId, false) }),
+        write.update('contacts', p.id, { objectiveIds: toggled(r.value.objectiveIds, props.objectiveId, false) }),
     });
   };
   return (

@@ -9,15 +9,15 @@ import {
   type Offer,
 } from '../../model/index.ts';
 import { SUGGESTED_COMMUNITY_KINDS } from '../../model/rules/index.ts';
-import { create, moveToTrash, restoreFromTrash } from '../../store/index.ts';
 import { DateField, SelectField, TextField } from '../components/fields.tsx';
 import { showToast } from '../components/toasts.tsx';
-import { createLive, useSpace } from '../space.tsx';
-import { AddTitled } from './add-form.tsx';
+import { createLive } from '../space.tsx';
+import { useWrites } from '../writes.ts';
+import { AddTitled } from '../components/add-titled.tsx';
 import { ByKey, idOf } from './by-key.tsx';
-import { byName, toggled, useCommit, writeProblem } from './data.ts';
+import { byName, toggled } from '../lists.ts';
 import { LinkPerson } from './link-person.tsx';
-import { HelperSuggestions, OfferSuggestions } from './suggestions.tsx';
+import { HelperSuggestions, OfferSuggestions } from '../components/suggestions.tsx';
 import {
   Day,
   OBJECTIVE_KIND_LABELS,
@@ -25,7 +25,7 @@ import {
   OFFER_KIND_LABELS,
   OFFER_STATUS_LABELS,
   options,
-} from './words.tsx';
+} from '../words.tsx';
 
 const byCreated = (a: { createdAt: string }, b: { createdAt: string }) => a.createdAt.localeCompare(b.createdAt);
 
@@ -46,18 +46,18 @@ export function ObjectivesAndOffers(props: { people: readonly Contact[]; today: 
 }
 
 function useTrash() {
-  const { doc } = useSpace();
+  const write = useWrites();
   return (collection: 'objectives' | 'offers', id: Objective['id'] | Offer['id'], title: string) => {
-    moveToTrash(doc, collection, id as never);
+    write.trash(collection, id as never);
     showToast(`“${title}” moved to the Trash.`, {
       label: 'Undo',
-      run: () => restoreFromTrash(doc, collection, id as never),
+      run: () => write.restore(collection, id as never),
     });
   };
 }
 
-export function ObjectiveList(props: { objectives: Objective[]; people: readonly Contact[]; today: string }) {
-  const { doc } = useSpace();
+function ObjectiveList(props: { objectives: Objective[]; people: readonly Contact[]; today: string }) {
+  const write = useWrites();
   return (
     <section class="card plan-list" aria-labelledby="objectives-title" data-testid="objectives">
       <h2 id="objectives-title">What you want</h2>
@@ -71,10 +71,7 @@ export function ObjectiveList(props: { objectives: Objective[]; people: readonly
         kinds={options(OBJECTIVE_KIND_LABELS)}
         defaultKind="other"
         submitLabel="Add objective"
-        onAdd={(title, kind) => {
-          const r = create(doc, 'objectives', { title, kind });
-          return r.ok ? null : writeProblem(r.error);
-        }}
+        onAdd={(title, kind) => write.add('objectives', { title, kind }).problem}
       />
       <ul class="plan-items">
         <ByKey
@@ -90,7 +87,7 @@ export function ObjectiveList(props: { objectives: Objective[]; people: readonly
 }
 
 function ObjectiveItem(props: { objective: Objective; people: readonly Contact[]; today: string }) {
-  const commit = useCommit();
+  const commit = useWrites().field;
   const trash = useTrash();
   const id = () => props.objective.id;
   const [editing, setEditing] = createSignal(false);
@@ -209,8 +206,8 @@ function ObjectiveItem(props: { objective: Objective; people: readonly Contact[]
   );
 }
 
-export function OfferList(props: { offers: Offer[]; communities: Community[]; today: string }) {
-  const { doc } = useSpace();
+function OfferList(props: { offers: Offer[]; communities: Community[]; today: string }) {
+  const write = useWrites();
   return (
     <section class="card plan-list" aria-labelledby="offers-title" data-testid="offers">
       <h2 id="offers-title">What you can offer</h2>
@@ -222,10 +219,7 @@ export function OfferList(props: { offers: Offer[]; communities: Community[]; to
         kinds={options(OFFER_KIND_LABELS)}
         defaultKind="skill"
         submitLabel="Add offer"
-        onAdd={(title, kind) => {
-          const r = create(doc, 'offers', { title, kind });
-          return r.ok ? null : writeProblem(r.error);
-        }}
+        onAdd={(title, kind) => write.add('offers', { title, kind }).problem}
       />
       <ul class="plan-items">
         <ByKey
@@ -240,8 +234,8 @@ export function OfferList(props: { offers: Offer[]; communities: Community[]; to
   );
 }
 
-export function OfferItem(props: { offer: Offer; communities: Community[]; today: string }) {
-  const commit = useCommit();
+function OfferItem(props: { offer: Offer; communities: Community[]; today: string }) {
+  const commit = useWrites().field;
   const trash = useTrash();
   const id = () => props.offer.id;
   const [editing, setEditing] = createSignal(false);

@@ -15,7 +15,7 @@ import { datedName } from '../download.ts';
 
 export type ExportKind = 'vcard' | 'csv' | 'backup' | 'calendar';
 
-export interface ExportFile {
+interface ExportFile {
   filename: string;
   type: string;
   text: string;

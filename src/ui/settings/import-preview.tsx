@@ -76,7 +76,7 @@ function describeWork(w: WorkChange): string {
 }
 
 /** Remarks the parsers attached to people ("photo not imported"), counted. */
-export function countNotes(plan: ImportPlan): [note: string, count: number][] {
+function countNotes(plan: ImportPlan): [note: string, count: number][] {
   const counts = new Map<string, number>();
   for (const d of [...plan.newPeople, ...plan.matches.map((m) => m.draft), ...plan.uncertain.map((m) => m.draft)])
     for (const n of d.notes) counts.set(n, (counts.get(n) ?? 0) + 1);

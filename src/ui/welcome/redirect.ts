@@ -6,9 +6,9 @@ import { useNavigate } from '@solidjs/router';
 import { onMount, untrack } from 'solid-js';
 import { createLive } from '../space.tsx';
 
-export const WELCOME_KEY = 'rapport.welcome';
+const WELCOME_KEY = 'rapport.welcome';
 
-export function welcomeDone(): boolean {
+function welcomeDone(): boolean {
   try {
     return localStorage.getItem(WELCOME_KEY) !== null;
   } catch {

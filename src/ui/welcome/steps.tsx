@@ -8,20 +8,20 @@ import {
   type ObjectiveId,
 } from '../../model/index.ts';
 import { addDays } from '../../model/rules/index.ts';
-import { create } from '../../store/index.ts';
-import { AddTitled } from '../plan/add-form.tsx';
-import { createPlanData, writeProblem } from '../plan/data.ts';
+import { AddTitled } from '../components/add-titled.tsx';
+import { createPlanData } from '../plan/data.ts';
 import { usePlanFromGap } from '../plan/gaps.tsx';
-import { HelperSuggestions, SuggestionsProvider, useSuggestions } from '../plan/suggestions.tsx';
-import { OBJECTIVE_KIND_LABELS, OFFER_KIND_LABELS, options, Sentence } from '../plan/words.tsx';
-import { createLive, useSpace } from '../space.tsx';
+import { HelperSuggestions, SuggestionsProvider, useSuggestions } from '../components/suggestions.tsx';
+import { OBJECTIVE_KIND_LABELS, OFFER_KIND_LABELS, options, Sentence } from '../words.tsx';
+import { createLive } from '../space.tsx';
 import { FormError } from '../components/form-error.tsx';
+import { useWrites } from '../writes.ts';
 
 /** A first action lands on Today: due within the week Today looks ahead. */
 const FIRST_ACTION_DAYS = 7;
 
 export function WantStep() {
-  const { doc } = useSpace();
+  const write = useWrites();
   const objectives = createLive('objectives');
   return (
     <>
@@ -37,8 +37,7 @@ export function WantStep() {
         defaultKind="learn"
         submitLabel="Add"
         onAdd={(title, kind) => {
-          const r = create(doc, 'objectives', { title, kind });
-          return r.ok ? null : writeProblem(r.error);
+          return write.add('objectives', { title, kind }).problem;
         }}
       />
       <Added items={objectives().map((o) => o.title)} />
@@ -47,7 +46,7 @@ export function WantStep() {
 }
 
 export function OfferStep() {
-  const { doc } = useSpace();
+  const write = useWrites();
   const offers = createLive('offers');
   return (
     <>
@@ -62,8 +61,7 @@ export function OfferStep() {
         defaultKind="skill"
         submitLabel="Add"
         onAdd={(title, kind) => {
-          const r = create(doc, 'offers', { title, kind });
-          return r.ok ? null : writeProblem(r.error);
+          return write.add('offers', { title, kind }).problem;
         }}
       />
       <Added items={offers().map((o) => o.title)} />
@@ -72,7 +70,7 @@ export function OfferStep() {
 }
 
 export function CommunitiesStep() {
-  const { doc } = useSpace();
+  const write = useWrites();
   const communities = createLive('communities');
   return (
     <>
@@ -88,8 +86,7 @@ export function CommunitiesStep() {
         defaultKind="own-team"
         submitLabel="Add"
         onAdd={(name, kind) => {
-          const r = create(doc, 'communities', { name, kind });
-          return r.ok ? null : writeProblem(r.error);
+          return write.add('communities', { name, kind }).problem;
         }}
       />
       <Added items={communities().map((c) => c.name)} />
@@ -98,7 +95,7 @@ export function CommunitiesStep() {
 }
 
 export function PeopleStep() {
-  const { doc } = useSpace();
+  const write = useWrites();
   const people = createLive('contacts');
   const communities = createLive('communities');
   const objectives = createLive('objectives');
@@ -108,12 +105,12 @@ export function PeopleStep() {
   const [error, setError] = createSignal<string | null>(null);
   const submit = (e: SubmitEvent) => {
     e.preventDefault();
-    const r = create(doc, 'contacts', {
+    const r = write.add('contacts', {
       name: name(),
       communityIds: communityId() ? [communityId() as CommunityId] : [],
       objectiveIds: helps() as ObjectiveId[],
     });
-    if (!r.ok) return setError(writeProblem(r.error));
+    if (!r.ok) return setError(r.problem);
     setError(null);
     setName('');
     setHelps([]);

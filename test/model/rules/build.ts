@@ -3,7 +3,7 @@ import {
   actionSpec,
   communitySpec,
   contactSpec,
-  createEntity,
+  makeEntity,
   eventSpec,
   interactionSpec,
   introductionSpec,
@@ -29,7 +29,7 @@ export const CREATED = new Date('2026-01-01T12:00:00Z');
 
 function make<T>(spec: FieldSpecs, prefix: string, slug: string, draft: Record<string, unknown>, created = CREATED): T {
   const id = `${prefix}-${slug}`.padEnd(8, '_').replace(/[^A-Za-z0-9_-]/g, '_');
-  const made = createEntity(spec, draft as Draft<FieldSpecs>, created, id as never);
+  const made = makeEntity(spec, draft as Draft<FieldSpecs>, created, id as never);
   if (!made.ok) throw new Error(`bad test ${prefix} ${slug}: ${JSON.stringify(made.error)}`);
   return made.value as T;
 }

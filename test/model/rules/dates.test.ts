@@ -4,11 +4,9 @@ import {
   addDays,
   daysBetween,
   exactDay,
-  isValidTimeZone,
   localDay,
   relativeDay,
   snoozeTo,
-  startOfLocalDay,
   weekdayName,
 } from '../../../src/model/rules/index.ts';
 
@@ -122,30 +120,6 @@ describe('day arithmetic', () => {
   });
 });
 
-describe('startOfLocalDay', () => {
-  test('is local midnight as an instant', () => {
-    expect(new Date(startOfLocalDay('2026-03-29', 'Europe/London')).toISOString()).toBe('2026-03-29T00:00:00.000Z');
-    expect(new Date(startOfLocalDay('2026-03-30', 'Europe/London')).toISOString()).toBe('2026-03-29T23:00:00.000Z');
-    expect(new Date(startOfLocalDay('2026-01-02', 'Pacific/Auckland')).toISOString()).toBe('2026-01-01T11:00:00.000Z');
-  });
-
-  test('when midnight does not exist (Santiago springs forward at 00:00) the day starts at 01:00', () => {
-    const start = startOfLocalDay('2026-09-06', 'America/Santiago');
-    expect(localDay(start, 'America/Santiago')).toBe('2026-09-06');
-    expect(localDay(start - 60_000, 'America/Santiago')).toBe('2026-09-05');
-  });
-
-  propTest.prop([
-    fc.integer({ min: 0, max: 20_000 }),
-    fc.constantFrom('Europe/London', 'America/Los_Angeles', 'Pacific/Auckland', 'America/Santiago'),
-  ])('the instant is in the day and a minute before is not', (n, zone) => {
-    const day = addDays('1995-01-01', n);
-    const start = startOfLocalDay(day, zone);
-    expect(localDay(start, zone)).toBe(day);
-    expect(localDay(start - 60_000, zone)).toBe(addDays(day, -1));
-  });
-});
-
 describe('relativeDay', () => {
   const today = '2026-03-05'; // a Thursday
   test.each([
@@ -177,9 +151,4 @@ test('snoozeTo moves a follow-up forward by whole days, at least one', () => {
   expect(snoozeTo('2026-03-05', 2)).toBe('2026-03-07');
   expect(snoozeTo('2026-12-30', 7)).toBe('2027-01-06');
   expect(snoozeTo('2026-03-05', 0)).toBe('2026-03-06');
-});
-
-test('isValidTimeZone', () => {
-  expect(isValidTimeZone('Europe/London')).toBe(true);
-  expect(isValidTimeZone('Mars/Olympus')).toBe(false);
 });

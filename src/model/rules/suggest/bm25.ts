@@ -121,7 +121,7 @@ export interface QueryTerm {
  * words are details: in "Hire a senior product designer", being a designer
  * matters more than the word "senior".
  */
-export const CONCEPT_UNIT_WEIGHT = 2;
+const CONCEPT_UNIT_WEIGHT = 2;
 
 /** The most units a query keeps apart; more share the last bit. */
 const MAX_UNITS = 31;
@@ -166,7 +166,7 @@ export function idf(index: FieldIndex, term: string): number {
   return Math.log(1 + (index.docCount - df + 0.5) / (df + 0.5));
 }
 
-export interface Scores {
+interface Scores {
   /** BM25F score per document; 0 where nothing matched. */
   scores: Float64Array;
   /** Bit u set where the document matched unit u. */

@@ -6,8 +6,8 @@ import { tokenize, type Token } from './tokens.ts';
 import { RELATED_WEIGHT, VOCABULARY, type SynonymGroup } from './vocabulary.ts';
 
 /** Concept terms start with a character no word can hold, so they never meet a word. */
-export const CONCEPT_PREFIX = '~';
-export const conceptTerm = (groupId: string) => `${CONCEPT_PREFIX}${groupId}`;
+const CONCEPT_PREFIX = '~';
+const conceptTerm = (groupId: string) => `${CONCEPT_PREFIX}${groupId}`;
 export const isConceptTerm = (term: string) => term.startsWith(CONCEPT_PREFIX);
 
 interface Phrase {
@@ -16,7 +16,7 @@ interface Phrase {
   weight: number;
 }
 
-export interface ConceptHit {
+interface ConceptHit {
   /** The concept term, `~id`. */
   term: string;
   weight: number;
@@ -31,7 +31,7 @@ export interface ConceptMatcher {
   readonly byFirst: ReadonlyMap<string, readonly Phrase[]>;
 }
 
-export function makeConceptMatcher(groups: readonly SynonymGroup[] = VOCABULARY): ConceptMatcher {
+function makeConceptMatcher(groups: readonly SynonymGroup[] = VOCABULARY): ConceptMatcher {
   const byFirst = new Map<string, Phrase[]>();
   const add = (group: number, text: string, weight: number) => {
     const terms = tokenize(text).map((t) => t.term);

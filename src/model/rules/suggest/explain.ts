@@ -6,7 +6,7 @@
 import { analyse, idf, K1, type AnalysedText, type FieldIndex, type FieldProfile, type QueryTerm } from './bm25.ts';
 import { findConcepts, vocabularyMatcher } from './concepts.ts';
 
-export interface FieldEvidence {
+interface FieldEvidence {
   field: number;
   /** This field's share of the document's score, in score units. */
   contribution: number;
@@ -56,7 +56,7 @@ export function fieldEvidence(
 }
 
 /** Longest quote, in characters; longer clauses are cut around what matched. */
-export const QUOTE_MAX = 80;
+const QUOTE_MAX = 80;
 
 // Clauses: sentences, lines and bullets; in lists (tags, communities) each item.
 const CLAUSE_END = /[.;!?\n•|]+\s*/g;

@@ -10,7 +10,7 @@ import { weightedQuery } from './query.ts';
 import { evidenceFor, notHeadline, rankPeople, reasonSentence } from './rank.ts';
 
 /** What counts when asking who could help: what someone does first, then what they know and need. */
-export const HELPER_PROFILE = profileOf({
+const HELPER_PROFILE = profileOf({
   role: 3,
   organisation: 1.5,
   department: 1.2,
@@ -51,7 +51,7 @@ export interface SuggestOptions {
 export const MIN_COVERAGE = 0.25;
 export const MIN_RELEVANCE = 0.05;
 
-export function objectiveQuery(objective: Pick<Objective, 'title' | 'description'>): QueryTerm[] {
+function objectiveQuery(objective: Pick<Objective, 'title' | 'description'>): QueryTerm[] {
   return weightedQuery([
     { text: objective.title, weight: 1 },
     { text: objective.description, weight: DESCRIPTION_WEIGHT },

@@ -3,7 +3,7 @@
  * needs “a payments lawyer”; Tom Reyes is Payments counsel at Monzo." Pairs
  * across communities come first — there the user is the only link between them.
  */
-import { runAtOnce, runInSlices } from '../slices.ts';
+import { runAtOnce } from '../slices.ts';
 import type { Introduction } from '../../activity.ts';
 import type { ContactId } from '../../ids.ts';
 import { analyse, type QueryTerm } from './bm25.ts';
@@ -14,7 +14,7 @@ import { weightedQuery } from './query.ts';
 import { evidenceFor, rankPeople, WARMTH_BOOST } from './rank.ts';
 
 /** What someone can give: what they do, not what they need or merely like. */
-export const PROVIDER_PROFILE = profileOf({
+const PROVIDER_PROFILE = profileOf({
   role: 3,
   whatTheyDo: 2.5,
   tags: 1.5,
@@ -27,10 +27,10 @@ export const PROVIDER_PROFILE = profileOf({
 });
 
 /** Two people with no community in common: the user is the only bridge, so the introduction is worth more. */
-export const CROSS_COMMUNITY_BOOST = 1.2;
+const CROSS_COMMUNITY_BOOST = 1.2;
 /** An introduction asks a favour of two people: be surer than for a helper. */
-export const INTRO_MIN_COVERAGE = 0.5;
-export const INTRO_MIN_RELEVANCE = 0.12;
+const INTRO_MIN_COVERAGE = 0.5;
+const INTRO_MIN_RELEVANCE = 0.12;
 
 export interface IntroductionSuggestion {
   /** The person who needs something. */
@@ -46,7 +46,7 @@ export interface IntroductionSuggestion {
   acrossCommunities: boolean;
 }
 
-export interface IntroductionOptions {
+interface IntroductionOptions {
   /** introductionKey of pairs the user dismissed. */
   dismissed?: ReadonlySet<string>;
   /** Introductions already recorded: those pairs are not suggested again. */
@@ -61,15 +61,6 @@ export interface IntroductionOptions {
 
 export function suggestIntroductions(hi: HelperIndex, opts: IntroductionOptions = {}): IntroductionSuggestion[] {
   return runAtOnce(suggestingIntroductions(hi, opts));
-}
-
-/** `suggestIntroductions` in time slices (see runInSlices): across a whole network it is seconds of work on a phone. */
-export function suggestIntroductionsInSteps(
-  hi: HelperIndex,
-  opts: IntroductionOptions,
-  pause: () => Promise<void>,
-): Promise<IntroductionSuggestion[]> {
-  return runInSlices(suggestingIntroductions(hi, opts), pause);
 }
 
 /** Yields after each few people asked about, so a caller can pause. */

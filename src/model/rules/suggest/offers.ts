@@ -14,7 +14,7 @@ import { weightedQuery } from './query.ts';
 import { COVERAGE_POWER, evidenceFor, rankPeople, reasonSentence, WARMTH_BOOST } from './rank.ts';
 
 /** An offer is worth most to someone who needs it, then to someone interested in it. */
-export const OFFER_PROFILE = profileOf({
+const OFFER_PROFILE = profileOf({
   needs: 3,
   interests: 2,
   whatTheyDo: 1.2,
@@ -96,7 +96,7 @@ export interface OfferSuggestions {
   communities: CommunitySuggestion[];
 }
 
-export function offerQuery(offer: Pick<Offer, 'title' | 'description'>): QueryTerm[] {
+function offerQuery(offer: Pick<Offer, 'title' | 'description'>): QueryTerm[] {
   return weightedQuery([
     { text: offer.title, weight: 1 },
     { text: offer.description, weight: DESCRIPTION_WEIGHT },

@@ -32,10 +32,6 @@ export const PERSON_FIELDS = [
   'offers',
 ] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
-export const FIELD_NO: Record<PersonField, number> = Object.fromEntries(PERSON_FIELDS.map((f, i) => [f, i])) as Record<
-  PersonField,
-  number
->;
 
 /** How each field is named in a reason: "Talent partner at Climatebase — what they need: “…”". */
 export const FIELD_LABELS: Record<PersonField, string> = {

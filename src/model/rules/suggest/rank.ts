@@ -23,7 +23,7 @@ export const COMMUNITY_FIT_BOOST = 1.1;
  */
 export const COVERAGE_POWER = 1.5;
 
-export interface RankOptions {
+interface RankOptions {
   profile: FieldProfile;
   /** Kinds of community that fit the question (an objective's needed kinds). */
   fitKinds?: readonly CommunityKind[];
@@ -36,7 +36,7 @@ export interface RankOptions {
   minRelevance: number;
 }
 
-export interface Ranked {
+interface Ranked {
   doc: number;
   score: number;
   /** BM25F relevance divided by the best the question could score: comparable across questions. */
@@ -84,7 +84,7 @@ export function rankPeople(hi: HelperIndex, query: readonly QueryTerm[], opts: R
 
 const nameOf = (hi: HelperIndex, d: number) => (hi.people[d] as PersonDoc).contact.name;
 
-export interface Evidence {
+interface Evidence {
   field: PersonField;
   /** The words quoted from that field, as typed. */
   quote: string;

@@ -10,7 +10,7 @@ import { stem } from './stem.ts';
  * Words that say nothing about what someone does or needs. Kept short on
  * purpose: "work", "new", "lead" and the like carry meaning in a job title.
  */
-export const STOP_WORDS: ReadonlySet<string> = new Set(
+const STOP_WORDS: ReadonlySet<string> = new Set(
   (
     'a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down ' +
     'during each etc few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself ' +
@@ -25,7 +25,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
  * who could help: "Get introduced to …", "Be known as …", "Find someone who …".
  * Dropped from queries only; in a person's fields they are rare and harmless.
  */
-export const QUERY_FILLER: ReadonlySet<string> = new Set(
+const QUERY_FILLER: ReadonlySet<string> = new Set(
   (
     'get getting got introduce introduced introduction introductions intro find finding meet meeting met want wants become be known better ' +
     'help helping helps ask learn learning understand someone somebody people person anyone who ways way things thing start starting ' +
@@ -49,7 +49,7 @@ const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const APOSTROPHES = /['’]/g;
 
 /** A folded word into a term, or null for a stop word or a bare number. */
-export function termOf(folded: string, stop: ReadonlySet<string> = STOP_WORDS): string | null {
+function termOf(folded: string, stop: ReadonlySet<string> = STOP_WORDS): string | null {
   const w = folded.replace(APOSTROPHES, '');
   if (w.length < 2 || stop.has(w)) return null;
   if (/^\d+$/.test(w)) return null; // "3 startups", "2026": numbers say nothing about a person

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import type { ContactId } from '../../../../src/model/index.ts';
 import { buildHelperIndex, introductionKey, suggestIntroductions } from '../../../../src/model/rules/index.ts';
-import { create, dismissIntroduction, prepareSchema, readAll, readDismissed } from '../../../../src/store/index.ts';
+import { add, dismissIntroduction, prepareSchema, readAll, readDismissed } from '../../../../src/store/index.ts';
 import { community, introduction, person } from '../build.ts';
 
 const NOW = '2026-03-05T09:00:00Z';
@@ -88,7 +88,7 @@ describe('a dismissed suggested introduction never returns', () => {
     const phone = new Y.Doc();
     prepareSchema(phone);
     const make = (draft: { name: string; role?: string; needs?: string }) => {
-      const r = create(phone, 'contacts', draft);
+      const r = add(phone, 'contacts', draft);
       if (!r.ok) throw new Error(draft.name);
       return r.value.id;
     };

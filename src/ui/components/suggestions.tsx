@@ -40,15 +40,15 @@ import {
   type Suggestion,
 } from '../../model/rules/index.ts';
 import { acceptHelper, acceptOfferCommunity, dismissSuggestion, undismissSuggestion } from '../../store/index.ts';
-import { showToast } from '../components/toasts.tsx';
+import { showToast } from './toasts.tsx';
 import { createCollection, createDismissed, useSpace } from '../space.tsx';
-import { ZONE } from './data.ts';
+import { TIME_ZONE } from '../clock.ts';
 import { yieldToBrowser } from '../../sync/local.ts';
 
 /** Suggestions kept per objective or offer: a few to show, and spares for when one is accepted or dismissed. */
 const KEPT = 8;
 
-export interface PersonSuggestion {
+interface PersonSuggestion {
   objective: Objective;
   suggestion: Suggestion;
 }
@@ -79,7 +79,7 @@ function whenIdle(work: () => void): () => void {
   return () => clearTimeout(handle);
 }
 
-function makeSuggestions(): SuggestionsView {
+function createSuggestions(): SuggestionsView {
   const contacts = createCollection('contacts');
   const communities = createCollection('communities');
   const offers = createCollection('offers');
@@ -102,7 +102,7 @@ function makeSuggestions(): SuggestionsView {
     // Built in short slices (0.6 s of work for 7,000 people on a phone): the page stays responsive meanwhile.
     let stopped = false;
     const stopIdle = whenIdle(() => {
-      void buildHelperIndexInSteps({ ...input, now: new Date(), timeZone: ZONE }, () =>
+      void buildHelperIndexInSteps({ ...input, now: new Date(), timeZone: TIME_ZONE }, () =>
         stopped ? new Promise<void>(() => undefined) : yieldToBrowser(),
       ).then((built) => {
         if (!stopped) setIndex(built);
@@ -200,7 +200,7 @@ const Ctx = createContext<SuggestionsView>();
 
 /** Wraps a page that shows suggestions: the index lives as long as the page. */
 export function SuggestionsProvider(props: ParentProps) {
-  const view = makeSuggestions();
+  const view = createSuggestions();
   return <Ctx.Provider value={view}>{props.children}</Ctx.Provider>;
 }
 
@@ -208,7 +208,7 @@ export function SuggestionsProvider(props: ParentProps) {
 export const useSuggestions = (): SuggestionsView | null => useContext(Ctx) ?? null;
 
 /** Accept and dismiss, each with an Undo toast. */
-export function useSuggestionActions() {
+function useSuggestionActions() {
   const { doc } = useSpace();
   return {
     acceptHelper(person: Contact, objective: Objective) {

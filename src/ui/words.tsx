@@ -1,7 +1,10 @@
-/** How the plan's values are named to a person, and the rules' sentences shown as text (never as HTML). */
+/**
+ * How plan, ledger and community values are named to a person (Plan, Map, Give and take,
+ * Welcome), and the rules' sentences shown as text (never as HTML).
+ */
 import { For, Show } from 'solid-js';
-import type { IsoDate } from '../../model/index.ts';
-import { exactDay, relativeDay } from '../../model/rules/index.ts';
+import type { IsoDate } from '../model/index.ts';
+import { exactDay, relativeDay } from '../model/rules/index.ts';
 
 export const OBJECTIVE_KIND_LABELS = {
   learn: 'Learn a field',
