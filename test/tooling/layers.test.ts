@@ -43,6 +43,9 @@ const refused: [string, string][] = [
   ['server/relay/x.ts', "import used from '../../src/model/index.ts';"],
   ['server/relay/x.ts', "import used from '../http/metrics.ts';"],
   ['server/x.ts', "import used from '../src/model/index.ts';"],
+  // The UI's writes go through src/ui/writes.ts, which words a failure once.
+  ['src/ui/pages/x.tsx', "import { add as used } from '../../store/index.ts';"],
+  ['src/ui/x.ts', "import { moveToTrash as used } from '../store/index.ts';"],
 ];
 const allowed: [string, string][] = [
   ['src/model/rules/x.ts', "import used from '../index.ts';"],
@@ -52,6 +55,7 @@ const allowed: [string, string][] = [
   ['src/store/x.ts', "import used from '../io/match.ts';"],
   ['src/sync/x.ts', "import used from '../store/index.ts';"],
   ['src/ui/x.ts', "import used from '../sync/space.ts';"],
+  ['src/ui/x.ts', "import { readAll as used } from '../store/index.ts';"],
   // The counters live beside relay/ and http/, so both may count into them.
   ['server/relay/x.ts', "import used from '../metrics.ts';"],
   ['server/http/x.ts', "import used from '../metrics.ts';"],

@@ -2,9 +2,8 @@
 import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
 import type { ActionId, Contact, ContactId, Objective } from '../../model/index.ts';
 import { askTitle, findHelperTitle, mightHelpSentence, type Gap } from '../../model/rules/index.ts';
-import { add, moveToTrash } from '../../store/index.ts';
 import { showToast } from '../components/toasts.tsx';
-import { useSpace } from '../space.tsx';
+import { useWrites } from '../writes.ts';
 import { ByKey } from './by-key.tsx';
 import { LinkPerson } from './link-person.tsx';
 import { useSuggestions } from '../components/suggestions.tsx';
@@ -16,10 +15,10 @@ const LINKABLE = new Set<Gap['kind']>(['objective-uncovered', 'objective-cold', 
 
 /** Creates the action a gap suggests; returns its id, or null when it could not be written. */
 export function usePlanFromGap() {
-  const { doc } = useSpace();
+  const writes = useWrites();
   return (gap: Gap, over: { dueOn?: string; title?: string; contactId?: ContactId | null } = {}): ActionId | null => {
     const s = { ...gap.suggestedAction, ...over };
-    const r = add(doc, 'actions', {
+    const r = writes.add('actions', {
       title: s.title,
       notes: s.notes,
       dueOn: s.dueOn,
@@ -29,11 +28,11 @@ export function usePlanFromGap() {
       gapKey: s.gapKey,
     });
     if (!r.ok) {
-      showToast('Could not plan the action.');
+      showToast(`Could not plan the action. ${r.problem}`);
       return null;
     }
     const id = r.value.id;
-    showToast(`Planned: ${s.title}.`, { label: 'Undo', run: () => moveToTrash(doc, 'actions', id) });
+    showToast(`Planned: ${s.title}.`, { label: 'Undo', run: () => writes.trash('actions', id) });
     return id;
   };
 }
