@@ -14,6 +14,7 @@ import { snoozeAllChanges } from '../model/rules/snooze.ts';
 import { applySnooze } from '../store/habits.ts';
 import { makeOrigin } from '../store/origin.ts';
 import { loadReminderRecord, saveReminderRecord } from '../sync/device-store.ts';
+import { describeSyncError } from '../sync/errors.ts';
 import { makeLocalCopy } from '../sync/local.ts';
 import { sendSchedule } from '../sync/reminders-api.ts';
 import { digestFor, wakeTimesFor } from './reminder-rules.ts';
@@ -42,7 +43,10 @@ const FROM_WORKER = makeOrigin('local');
 /** Opens the network as stored on this device; `close` waits until anything written is on disk. */
 async function openNetwork() {
   const doc = new Y.Doc();
-  const local = makeLocalCopy(doc);
+  // No screen to show a problem on: the worker's log gets its name and message (never the data).
+  const local = makeLocalCopy(doc, {
+    onError: (error, context) => console.error('Rapport (service worker):', context, describeSyncError(error)),
+  });
   await local.loaded;
   return {
     doc,
