@@ -6,8 +6,9 @@
 import { createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { CollectionName, Contact, ContactId, Draft, IsoDate } from '../../model/index.ts';
 import type { collectionSpecs } from '../../model/index.ts';
-import { computeGaps, localDay, type GapReport, type PlanInput } from '../../model/rules/index.ts';
+import { computeGapsInSlices, localDay, type GapReport, type PlanInput } from '../../model/rules/index.ts';
 import { update, type WriteError } from '../../store/index.ts';
+import { createSliced } from '../sliced.ts';
 import { createCollection, useSpace } from '../space.tsx';
 import { describeWriteError } from '../components/write-error.ts';
 import type { Commit } from '../components/fields.tsx';
@@ -26,9 +27,13 @@ export const dayOf = (now: Date): IsoDate => localDay(now, ZONE);
 
 export interface PlanData {
   input: Accessor<PlanInput>;
-  report: Accessor<GapReport>;
+  /** Undefined while the gaps are being found (in slices, after the page has painted). */
+  report: Accessor<GapReport | undefined>;
   today: Accessor<IsoDate>;
-  /** Live people (not trashed, not merged away), by name. */
+  /**
+   * Live people (not trashed, not merged away), in no set order: sorting thousands of names
+   * costs a page's first render, so each list sorts the few it shows (see firstByName).
+   */
   people: Accessor<Contact[]>;
   personById: Accessor<ReadonlyMap<string, Contact>>;
 }
@@ -58,12 +63,8 @@ export function createPlanData(): PlanData {
     now: now(),
     timeZone: ZONE,
   }));
-  const report = createMemo(() => computeGaps(input()));
-  const people = createMemo(() =>
-    contacts()
-      .items.filter((c) => c.deletedAt === null && c.mergedIntoId === null)
-      .sort(byName),
-  );
+  const report = createSliced(input, computeGapsInSlices, { afterPaint: true });
+  const people = createMemo(() => contacts().items.filter((c) => c.deletedAt === null && c.mergedIntoId === null));
   return { input, report, today: () => dayOf(now()), people, personById: () => contacts().byId };
 }
 

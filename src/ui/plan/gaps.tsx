@@ -6,6 +6,7 @@ import { create, moveToTrash } from '../../store/index.ts';
 import { showToast } from '../components/toasts.tsx';
 import { useSpace } from '../space.tsx';
 import { ByKey } from './by-key.tsx';
+import { byName } from './data.ts';
 import { LinkPerson } from './link-person.tsx';
 import { useSuggestions } from './suggestions.tsx';
 import { Sentence } from './words.tsx';
@@ -190,9 +191,11 @@ function PlanButton(props: {
       seen.add(p.id);
       out.push({ id: p.id, label: note ? `${p.name} (${note})` : p.name });
     };
-    add(props.gap.contactId ? props.people.find((p) => p.id === props.gap.contactId) : undefined, '');
+    const named = props.gap.contactId;
+    add(named ? props.people.find((p) => p.id === named) : undefined, '');
     for (const s of view?.forObjective(o.id).slice(0, 4) ?? []) add(view?.person(s.contactId), 'suggested');
-    for (const p of props.people) if (p.objectiveIds.includes(o.id)) add(p, 'can help');
+    const objectiveId = o.id;
+    for (const p of props.people.filter((p) => p.objectiveIds.includes(objectiveId)).sort(byName)) add(p, 'can help');
     return out;
   });
   /** Until the user picks, the proposal follows the suggestions as they arrive. */

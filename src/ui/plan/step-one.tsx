@@ -58,6 +58,18 @@ function useTrash() {
 
 export function ObjectiveList(props: { objectives: Objective[]; people: readonly Contact[]; today: string }) {
   const { doc } = useSpace();
+  // Who can help with each objective, in one pass over the people (not one per objective), by name.
+  const helpers = createMemo(() => {
+    const byObjective = new Map<string, Contact[]>();
+    for (const p of props.people)
+      for (const id of p.objectiveIds) {
+        const list = byObjective.get(id);
+        if (list) list.push(p);
+        else byObjective.set(id, [p]);
+      }
+    for (const list of byObjective.values()) list.sort(byName);
+    return byObjective;
+  });
   return (
     <section class="card plan-list" aria-labelledby="objectives-title" data-testid="objectives">
       <h2 id="objectives-title">What you want</h2>
@@ -82,20 +94,35 @@ export function ObjectiveList(props: { objectives: Objective[]; people: readonly
           key={idOf}
           fallback={<li class="muted small">No objectives yet. Write down one thing you want from your network.</li>}
         >
-          {(o) => <ObjectiveItem objective={o()} people={props.people} today={props.today} />}
+          {(o) => (
+            <ObjectiveItem
+              objective={o()}
+              helpers={helpers().get(o().id) ?? NOBODY}
+              people={props.people}
+              today={props.today}
+            />
+          )}
         </ByKey>
       </ul>
     </section>
   );
 }
 
-function ObjectiveItem(props: { objective: Objective; people: readonly Contact[]; today: string }) {
+const NOBODY: readonly Contact[] = [];
+
+function ObjectiveItem(props: {
+  objective: Objective;
+  /** The people linked to it, by name. */
+  helpers: readonly Contact[];
+  people: readonly Contact[];
+  today: string;
+}) {
   const commit = useCommit();
   const trash = useTrash();
   const id = () => props.objective.id;
   const [editing, setEditing] = createSignal(false);
   const editId = createUniqueId();
-  const helpers = createMemo(() => props.people.filter((p) => p.objectiveIds.includes(id())));
+  const helpers = () => props.helpers;
   const suggested = () => SUGGESTED_COMMUNITY_KINDS[props.objective.kind];
   return (
     <li class="plan-item" data-testid="objective" data-status={props.objective.status}>
