@@ -13,7 +13,7 @@ import type { Action, Objective, Offer } from '../plan.ts';
 import { instantMs, localDay, type Instant } from './dates.ts';
 import { lastContactByPerson, lastContactDayByPerson, lastTouchDayByPerson, type DayLookup } from './history.ts';
 import { isActivePerson, makeIdResolver } from './people-status.ts';
-import { runAtOnce } from './slices.ts';
+import { runAtOnce, runInSlices } from './slices.ts';
 
 export interface PlanInput {
   contacts: readonly Contact[];
@@ -61,6 +61,15 @@ const PEOPLE_PER_STEP = 1000;
 
 export function preparePlan(input: PlanInput): PlanContext {
   return runAtOnce(preparingPlan(input));
+}
+
+/** preparePlan in time slices (see runInSlices), `pause` awaited between them. */
+export function preparePlanInSlices(
+  input: PlanInput,
+  pause: () => Promise<void>,
+  sliceMs?: number,
+): Promise<PlanContext> {
+  return runInSlices(preparingPlan(input), pause, sliceMs);
 }
 
 /** preparePlan as steps (see runInSlices): it yields between passes and within the passes over people. */
