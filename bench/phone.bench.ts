@@ -161,6 +161,17 @@ async function go(
   const shown = await waitShown(page, key);
   const complete = hasDone ? await waitShown(page, done as Look) : shown;
   const { idle, longest } = await idleAfter(page, t0, complete);
+  if (process.env.DETAIL)
+    console.log(
+      `    ${key}: shown ${ms(shown - t0)}, complete ${ms(complete - t0)}; tasks ≥ 50 ms (start after the click + duration): ${(
+        (await page.evaluate(`window.__longtasks.filter((t) => t.start >= ${t0} - 5)`)) as {
+          start: number;
+          duration: number;
+        }[]
+      )
+        .map((t) => `${ms(t.start - t0)}+${ms(t.duration)}`)
+        .join(', ')}`,
+    );
   return { visible: shown - t0, complete: complete - t0, idle, longest };
 }
 

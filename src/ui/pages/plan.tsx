@@ -24,6 +24,15 @@ export default function Plan() {
     return new Map(r ? [...r.gaps, ...r.closed].map((g) => [g.key, g]) : []);
   });
   const actionById = createMemo(() => new Map(actions().map((a) => [a.id as string, a])));
+  // One object while its parts stay the same: each action reads it several times.
+  const actionContext = createMemo(() => ({
+    objectives: objectiveById(),
+    communities: communityById(),
+    people: data.personById(),
+    livePeople: data.people(),
+    gapByKey: gapByKey(),
+    today: data.today(),
+  }));
   const [highlight, setHighlight] = createSignal<ActionId | null>(null);
   const onPlanned = (id: ActionId) => {
     setHighlight(null);
@@ -121,18 +130,7 @@ export default function Plan() {
         <h2 class="step-title" id="actions-title">
           <span class="step-no">5</span> Actions
         </h2>
-        <ActionList
-          actions={actions()}
-          highlight={highlight()}
-          ctx={{
-            objectives: objectiveById(),
-            communities: communityById(),
-            people: data.personById(),
-            livePeople: data.people(),
-            gapByKey: gapByKey(),
-            today: data.today(),
-          }}
-        />
+        <ActionList actions={actions()} highlight={highlight()} ctx={actionContext()} />
       </section>
     </SuggestionsProvider>
   );

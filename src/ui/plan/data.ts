@@ -65,7 +65,9 @@ export function createPlanData(): PlanData {
   }));
   const report = createSliced(input, computeGapsInSlices, { afterPaint: true });
   const people = createMemo(() => contacts().items.filter((c) => c.deletedAt === null && c.mergedIntoId === null));
-  return { input, report, today: () => dayOf(now()), people, personById: () => contacts().byId };
+  // Once per minute, not once per date shown: each reading works out the day in the user's zone.
+  const today = createMemo(() => dayOf(now()));
+  return { input, report, today, people, personById: () => contacts().byId };
 }
 
 type Editable<C extends CollectionName> = Draft<(typeof collectionSpecs)[C]>;
