@@ -109,6 +109,8 @@ export function ObjectiveList(props: { objectives: Objective[]; people: readonly
 }
 
 const NOBODY: readonly Contact[] = [];
+/** Helpers named under an objective before "and N more". */
+const CHIPS_SHOWN = 12;
 
 function ObjectiveItem(props: {
   objective: Objective;
@@ -123,6 +125,7 @@ function ObjectiveItem(props: {
   const [editing, setEditing] = createSignal(false);
   const editId = createUniqueId();
   const helpers = () => props.helpers;
+  const [allHelpers, setAllHelpers] = createSignal(false);
   const suggested = () => SUGGESTED_COMMUNITY_KINDS[props.objective.kind];
   return (
     <li class="plan-item" data-testid="objective" data-status={props.objective.status}>
@@ -157,7 +160,7 @@ function ObjectiveItem(props: {
         <Show when={helpers().length} fallback={<span class="muted">Nobody linked who can help yet.</span>}>
           <span class="muted">Can help: </span>
           <ul class="chips inline">
-            <For each={helpers()}>
+            <For each={allHelpers() ? helpers() : helpers().slice(0, CHIPS_SHOWN)}>
               {(p) => (
                 <li class="chip">
                   <span>{p.name}</span>
@@ -165,6 +168,12 @@ function ObjectiveItem(props: {
               )}
             </For>
           </ul>
+          {/* Hundreds of names are screens of chips on a phone (and a slow first render): the first few, then all on request. */}
+          <Show when={!allHelpers() && helpers().length > CHIPS_SHOWN}>
+            <button type="button" class="link small" onClick={() => setAllHelpers(true)}>
+              and {helpers().length - CHIPS_SHOWN} more — show all
+            </button>
+          </Show>
         </Show>
       </div>
       <HelperSuggestions objective={props.objective} />
