@@ -13,9 +13,14 @@
  *    contentful paint, People shown with its data, interactive;
  *  - reload of /people;
  *  - scrolling People to the end a screen at a time: the longest frame;
- *  - People → Plan, and Plan → Today, by the bottom bar.
+ *  - People → Plan, and Plan → Today, by the bottom bar;
+ *  - the places (ONLY=places runs only these, after an unmeasured open of People):
+ *    People → Plan (shown: its frame; complete: its gaps listed), Plan → Give and take
+ *    (its link under Plan's title; complete: its form and balances), Give and take → Map
+ *    (complete: the picture drawn).
  * Rerun: npx vite build && npx tsx bench/phone.bench.ts   (RUNS=3 THROTTLE=4 by default;
- *        DIST=<a built app's directory> measures that build instead of dist/, e.g. an older one)
+ *        DIST=<a built app's directory> measures that build instead of dist/, e.g. an older one;
+ *        ONLY=places for Plan, Give and take and Map alone, e.g. ONLY=places RUNS=2 DIST=/tmp/before)
  */
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { startAppServer } from '../test/browser/support/app-server.ts';
@@ -28,6 +33,7 @@ import { ms, percentile } from './support/stats.ts';
 const RUNS = Number(process.env.RUNS ?? 3);
 const THROTTLE = Number(process.env.THROTTLE ?? 4);
 const QUIET_MS = 1000;
+const ONLY = process.env.ONLY ?? '';
 
 const network = makePhoneNetwork();
 
@@ -49,6 +55,11 @@ const WATCH = `
     people: () => !!document.querySelector('#app [data-testid=person-row]'),
     plan: () => !!document.querySelector('#app #actions-title'),
     today: () => !!document.querySelector('#app #today-title'),
+    givetake: () => !!document.querySelector('#app #gt-title'),
+    map: () => !!document.querySelector('#app #map-title'),
+    'plan-done': () => !!document.querySelector('#app [data-testid=gap]'),
+    'givetake-done': () => !!document.querySelector('#app #ledger-title') && !!document.querySelector('#app form[aria-labelledby=add-entry-title] input'),
+    'map-done': () => !!document.querySelector('#app [data-testid=network-picture] [data-testid=map-cluster]'),
   };
   new MutationObserver(() => {
     for (const [k, f] of Object.entries(looks)) if (window.__shown[k] === undefined && f()) window.__shown[k] = performance.now();
@@ -57,6 +68,8 @@ const WATCH = `
 
 interface Figures {
   visible: number;
+  /** For the places: when the page's data is all there (the gaps listed, the picture drawn). */
+  complete?: number;
   idle: number;
   longest: number;
   fcp?: number;
@@ -65,7 +78,9 @@ interface Figures {
 
 const now = (page: Page) => page.evaluate('performance.now()') as Promise<number>;
 
-async function waitShown(page: Page, key: 'people' | 'plan' | 'today'): Promise<number> {
+type Look = 'people' | 'plan' | 'today' | 'givetake' | 'map' | 'plan-done' | 'givetake-done' | 'map-done';
+
+async function waitShown(page: Page, key: Look): Promise<number> {
   await page.waitForFunction(
     (k) => (window as unknown as { __shown: Record<string, number> }).__shown[k] !== undefined,
     key,
@@ -131,19 +146,38 @@ async function scrollToEnd(
   return { ...r, longest };
 }
 
-async function go(page: Page, href: string, key: 'plan' | 'today'): Promise<Figures> {
-  await page.evaluate(`window.__shown[${JSON.stringify(key)}] = undefined`);
+async function go(
+  page: Page,
+  href: string,
+  key: 'plan' | 'today' | 'givetake' | 'map',
+  nav = 'nav[aria-label=Main]',
+): Promise<Figures> {
+  const done = `${key}-done`;
+  const hasDone = key !== 'today';
+  await page.evaluate(`window.__shown[${JSON.stringify(key)}] = undefined; window.__shown['${done}'] = undefined`);
   const t0 = (await page.evaluate(
-    `(() => { const t = performance.now(); document.querySelector('nav[aria-label=Main] a[href="${href}"]').click(); return t; })()`,
+    `(() => { const t = performance.now(); document.querySelector('${nav} a[href="${href}"]').click(); return t; })()`,
   )) as number;
   const shown = await waitShown(page, key);
-  const { idle, longest } = await idleAfter(page, t0, shown);
-  return { visible: shown - t0, idle, longest };
+  const complete = hasDone ? await waitShown(page, done as Look) : shown;
+  const { idle, longest } = await idleAfter(page, t0, complete);
+  if (process.env.DETAIL)
+    console.log(
+      `    ${key}: shown ${ms(shown - t0)}, complete ${ms(complete - t0)}; tasks ≥ 50 ms (start after the click + duration): ${(
+        (await page.evaluate(`window.__longtasks.filter((t) => t.start >= ${t0} - 5)`)) as {
+          start: number;
+          duration: number;
+        }[]
+      )
+        .map((t) => `${ms(t.start - t0)}+${ms(t.duration)}`)
+        .join(', ')}`,
+    );
+  return { visible: shown - t0, complete: complete - t0, idle, longest };
 }
 
 const server = await startAppServer({ env: { STATIC_DIR: process.env.DIST ?? copyOfDist() } });
 const browser = await launchBrowser();
-const rows: Record<string, Figures[]> = { cold: [], reload: [], plan: [], today: [] };
+const rows: Record<string, Figures[]> = { cold: [], reload: [], plan: [], today: [], givetake: [], map: [] };
 const scrolls: Awaited<ReturnType<typeof scrollToEnd>>[] = [];
 try {
   for (let run = 0; run < RUNS; run++) {
@@ -163,6 +197,14 @@ try {
     const page = await context.newPage();
     await page.goto(`${server.url}/robots.txt`);
     await throttle(context, page);
+    if (ONLY === 'places') {
+      await openPeople(page, 'goto', `${server.url}/people`);
+      rows.plan!.push(await go(page, '/plan', 'plan'));
+      rows.givetake!.push(await go(page, '/give-and-take', 'givetake', 'nav[aria-label="More of the plan"]'));
+      rows.map!.push(await go(page, '/map', 'map'));
+      await context.close();
+      continue;
+    }
     rows.cold!.push(await openPeople(page, 'goto', `${server.url}/people`));
     rows.reload!.push(await openPeople(page, 'reload', `${server.url}/people`));
     scrolls.push(await scrollToEnd(page));
@@ -178,20 +220,30 @@ try {
 const med = (xs: number[]) => ms(percentile(xs, 50));
 const worst = (xs: number[]) => ms(Math.max(...xs));
 const line = (label: string, xs: Figures[]) =>
-  `  ${label}: visible ${med(xs.map((x) => x.visible))} (worst ${worst(xs.map((x) => x.visible))}); idle ${med(xs.map((x) => x.idle))}; longest task ${med(xs.map((x) => x.longest))} (worst ${worst(xs.map((x) => x.longest))})` +
+  `  ${label}: visible ${med(xs.map((x) => x.visible))} (worst ${worst(xs.map((x) => x.visible))})` +
+  (xs[0]?.complete !== undefined
+    ? `; complete ${med(xs.map((x) => x.complete ?? NaN))} (worst ${worst(xs.map((x) => x.complete ?? NaN))})`
+    : '') +
+  `; idle ${med(xs.map((x) => x.idle))}; longest task ${med(xs.map((x) => x.longest))} (worst ${worst(xs.map((x) => x.longest))})` +
   (xs[0]?.fcp !== undefined
     ? `; first contentful paint ${med(xs.map((x) => x.fcp ?? NaN))}; largest ${med(xs.map((x) => x.lcp ?? NaN))}`
     : '');
 console.log(
   `phone profile: ${network.people.toLocaleString('en')} people (${JSON.stringify(network.counts)}), 390×844, CPU ${THROTTLE}× slower, ${RUNS} runs (median, worst)`,
 );
-console.log(line('cold open of People from the service-worker cache, new tab', rows.cold!));
-console.log(line('reload of People', rows.reload!));
-console.log(
-  `  scroll People to the end: ${scrolls[0]?.frames} screens; longest frame ${med(scrolls.map((s) => s.longestFrame))} (worst ${worst(scrolls.map((s) => s.longestFrame))}); longest task ${med(scrolls.map((s) => s.longest))}; blank screens ${scrolls.map((s) => s.blank).join(', ')}`,
-);
-console.log(line('People → Plan', rows.plan!));
-console.log(line('Plan → Today', rows.today!));
+if (ONLY === 'places') {
+  console.log(line('People → Plan', rows.plan!));
+  console.log(line('Plan → Give and take', rows.givetake!));
+  console.log(line('Give and take → Map', rows.map!));
+} else {
+  console.log(line('cold open of People from the service-worker cache, new tab', rows.cold!));
+  console.log(line('reload of People', rows.reload!));
+  console.log(
+    `  scroll People to the end: ${scrolls[0]?.frames} screens; longest frame ${med(scrolls.map((s) => s.longestFrame))} (worst ${worst(scrolls.map((s) => s.longestFrame))}); longest task ${med(scrolls.map((s) => s.longest))}; blank screens ${scrolls.map((s) => s.blank).join(', ')}`,
+  );
+  console.log(line('People → Plan', rows.plan!));
+  console.log(line('Plan → Today', rows.today!));
+}
 console.log(
   `  load average at the end: ${(await import('node:os'))
     .loadavg()

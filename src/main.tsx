@@ -1,5 +1,6 @@
 import { createEffect, createRoot, createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
+import type { CollectionName } from './model/index.ts';
 import { keepRemindersCurrent } from './pwa/reminders.ts';
 import { listenForInstall, startPwa } from './pwa/start.ts';
 import { makeSyncController, type SyncStatus } from './sync/controller.ts';
@@ -13,6 +14,24 @@ import { makeViewKeeper } from './ui/keep-view.ts';
 import { forgetPaintedView } from './ui/painted-view.ts';
 import { fetchEveryPlace } from './ui/routes.ts';
 import { prepareCollections, SpaceProvider } from './ui/space.tsx';
+
+/** What Plan, the Map and Give and take read (besides the people). */
+const PLAN_READS: CollectionName[] = [
+  'communities',
+  'objectives',
+  'offers',
+  'actions',
+  'interactions',
+  'ledger',
+  'introductions',
+];
+/** The collections a place shows at once, read before its first render when the app opens on it. */
+const FIRST_READ: Record<string, CollectionName[]> = {
+  '/': ['contacts', 'interactions', 'actions'],
+  '/plan': ['contacts', ...PLAN_READS],
+  '/give-and-take': ['contacts', ...PLAN_READS],
+  '/map': ['contacts', 'communities'],
+};
 
 /** Runs the app in `root` once the space is open; what was painted before it (src/boot.ts) gives way. */
 async function run(root: HTMLElement, early: Promise<typeof import('./open-space-early.ts')>) {
@@ -33,12 +52,9 @@ async function run(root: HTMLElement, early: Promise<typeof import('./open-space
     },
     reportStorageError,
   );
-  // The first page's people (and on Today what is due) are read in short slices while the painted frame stays.
-  await prepareCollections(
-    space.doc,
-    location.pathname === '/' ? ['contacts', 'interactions', 'actions'] : ['contacts'],
-    yieldToBrowser,
-  );
+  // The first page's people (and on Today what is due, on Plan its plan) are read in short slices while the
+  // painted frame stays.
+  await prepareCollections(space.doc, FIRST_READ[location.pathname] ?? ['contacts'], yieldToBrowser);
   // A space with nobody in it (new, or its storage erased) keeps no picture of an older one.
   if (space.doc.getMap('contacts').size === 0) forgetPaintedView();
   root.textContent = '';
@@ -54,6 +70,15 @@ async function run(root: HTMLElement, early: Promise<typeof import('./open-space
   // Sync starts once the first screen is painted: its own start would otherwise hold that screen up.
   void afterPaint().then(() => sync.start());
   makeViewKeeper();
+  // The other places' collections are read in the background, in slices with room for the page between them,
+  // so that moving to Plan, the Map or Give and take does not parse thousands of entries in its first render.
+  setTimeout(
+    () =>
+      void prepareCollections(space.doc, PLAN_READS, () => new Promise((resolve) => setTimeout(resolve, 0))).catch(
+        (error: unknown) => console.error('Rapport (reading ahead):', error),
+      ),
+    1000,
+  );
   // Until a service worker keeps the app on this device, the other places' code is fetched while online.
   if (!navigator.serviceWorker?.controller)
     setTimeout(() => void fetchEveryPlace(() => new Promise((r) => setTimeout(r, 50))), 1000);

@@ -13,7 +13,8 @@ import { GAP_KINDS, type FoundGap, type Gap, type GapKind } from './gap-types.ts
 import { communityGaps } from './gaps-communities.ts';
 import { objectiveGaps } from './gaps-objectives.ts';
 import { peopleGaps } from './gaps-people.ts';
-import { preparePlan, type PlanContext, type PlanInput } from './plan-context.ts';
+import { preparingPlan, type PlanContext, type PlanInput } from './plan-context.ts';
+import { runAtOnce, runInSlices } from './slices.ts';
 
 export interface GapReport {
   /** Open and planned gaps, the most important kinds first. */
@@ -26,8 +27,20 @@ export interface GapReport {
 }
 
 export function gapsOf(ctx: PlanContext, notListed: Partial<Record<GapKind, number>> = {}): Gap[] {
+  return runAtOnce(findingGaps(ctx, notListed));
+}
+
+/** Gaps found per step of `findingGaps` when they are completed with their actions. */
+const GAPS_PER_STEP = 500;
+
+function* findingGaps(ctx: PlanContext, notListed: Partial<Record<GapKind, number>>): Generator<void, Gap[]> {
   const limit = ctx.input.limitPerKind ?? Infinity;
-  const found: FoundGap[] = [...objectiveGaps(ctx), ...peopleGaps(ctx, limit, notListed), ...communityGaps(ctx)];
+  const found: FoundGap[] = objectiveGaps(ctx);
+  yield;
+  found.push(...peopleGaps(ctx, limit, notListed));
+  yield;
+  found.push(...communityGaps(ctx));
+  yield;
   const byKey = new Map<string, { open: ActionId[]; done: ActionId[] }>();
   const add = (key: string, a: (typeof ctx.input.actions)[number]) => {
     let entry = byKey.get(key);
@@ -42,7 +55,9 @@ export function gapsOf(ctx: PlanContext, notListed: Partial<Record<GapKind, numb
   // Grouped by kind, the most important first; within a kind, the order each rule gives
   // (most overdue, widest gap, objectives and communities as listed).
   const buckets = new Map<string, Gap[]>(GAP_KINDS.map((k) => [k, []]));
+  let n = 0;
   for (const item of found) {
+    if (++n % GAPS_PER_STEP === 0) yield;
     // The rules made these objects for this call alone: completing them in place saves a copy of each.
     const gap = item as Gap;
     const own = byKey.get(gap.key);
@@ -70,9 +85,28 @@ const OBJECTIVE_KINDS = new Set<GapKind>(['objective-uncovered', 'objective-cold
 const objectiveKey = (id: ObjectiveId) => `tied-to-objective:${id}`;
 
 export function computeGaps(input: PlanInput): GapReport {
-  const ctx = preparePlan(input);
+  return runAtOnce(computingGaps(input));
+}
+
+/**
+ * The same report in time slices, `pause` awaited between them, so a page can show its
+ * frame at once and the gaps a moment later without one long task (a network of 7,000
+ * people is a few hundred milliseconds of work on a phone).
+ */
+export function computeGapsInSlices(
+  input: PlanInput,
+  pause: () => Promise<void>,
+  sliceMs?: number,
+): Promise<GapReport> {
+  return runInSlices(computingGaps(input), pause, sliceMs);
+}
+
+/** computeGaps as steps: it yields between the passes, and within those over people or gaps. */
+export function* computingGaps(input: PlanInput): Generator<void, GapReport> {
+  const ctx = yield* preparingPlan(input);
   const notListed: Partial<Record<GapKind, number>> = {};
-  const all = gapsOf(ctx, notListed);
+  const all = yield* findingGaps(ctx, notListed);
+  yield;
   return {
     gaps: all.filter((g) => g.status !== 'closed'),
     closed: all.filter((g) => g.status === 'closed'),

@@ -6,7 +6,10 @@
  */
 import type { Contact } from '../contact.ts';
 import type { CommunityId, ContactId } from '../ids.ts';
+import type { IsoDate } from '../fields.ts';
+import type { DayLookup } from './history.ts';
 import { isActivePerson } from './people-status.ts';
+import { runInSlices } from './slices.ts';
 
 interface MapPerson {
   id: ContactId;
@@ -38,6 +41,34 @@ export function groupPeople(contacts: readonly Contact[]): PeopleGroups {
     g.people.push({ id: c.id, name: c.name });
   }
   return { groups: [...byKey.values()], total };
+}
+
+/**
+ * The last day in touch with anyone of each group, in the groups' order (null: never), in time
+ * slices (see runInSlices): a day is worked out per person, thousands of them on a phone.
+ */
+export function lastDayByGroupInSlices(
+  groups: PeopleGroups,
+  lastDay: DayLookup,
+  pause: () => Promise<void>,
+  sliceMs?: number,
+): Promise<(IsoDate | null)[]> {
+  return runInSlices(lastDayByGroup(groups, lastDay), pause, sliceMs);
+}
+
+function* lastDayByGroup(groups: PeopleGroups, lastDay: DayLookup): Generator<void, (IsoDate | null)[]> {
+  const out: (IsoDate | null)[] = [];
+  let n = 0;
+  for (const g of groups.groups) {
+    let last: IsoDate | null = null;
+    for (const p of g.people) {
+      const d = lastDay.get(p.id);
+      if (d !== undefined && (last === null || d > last)) last = d;
+      if (++n % 500 === 0) yield;
+    }
+    out.push(last);
+  }
+  return out;
 }
 
 /**

@@ -12,6 +12,7 @@ import { COMMUNITY_KINDS } from '../community.ts';
 import type { CommunityId, ContactId } from '../ids.ts';
 import { placeLabels, type LabelBox } from './map-labels.ts';
 import { wrapLabel, type PeopleGroups } from './map-groups.ts';
+import { grouped } from './words.ts';
 
 /** Up to this many people, each is drawn and can be focused; beyond it, groups are summarised. */
 export const PEOPLE_DRAWN_UP_TO = 200;
@@ -83,8 +84,8 @@ const f = (n: number) => Math.round(n * 10) / 10;
 const kindOrder = new Map<string, number>(COMMUNITY_KINDS.map((k, i) => [k, i]));
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-const unaffiliatedName = (count: number) => `Not in a community yet — ${count.toLocaleString('en')}`;
-const countLine = (n: number) => (n === 1 ? '1 person' : `${n.toLocaleString('en')} people`);
+export const unaffiliatedName = (count: number) => `Not in a community yet — ${grouped(count)}`;
+const countLine = (n: number) => (n === 1 ? '1 person' : `${grouped(n)} people`);
 
 export function mapPicture(input: {
   groups: PeopleGroups;

@@ -8,6 +8,7 @@ import type { Community, CommunityKind } from '../community.ts';
 import type { Contact } from '../contact.ts';
 import type { CommunityId, ContactId, IntroductionId } from '../ids.ts';
 import { activePeople, makeIdResolver } from './people-status.ts';
+import { runAtOnce, runInSlices } from './slices.ts';
 import { listNames, titled } from './words.ts';
 
 export const ME = 'me' as const;
@@ -58,7 +59,24 @@ interface NetworkInput {
 }
 
 export function networkStructure(input: NetworkInput): NetworkStructure {
+  return runAtOnce(buildingNetworkStructure(input));
+}
+
+/** The same in time slices (see runInSlices), `pause` awaited between them. */
+export function networkStructureInSlices(
+  input: NetworkInput,
+  pause: () => Promise<void>,
+  sliceMs?: number,
+): Promise<NetworkStructure> {
+  return runInSlices(buildingNetworkStructure(input), pause, sliceMs);
+}
+
+/** People per step: a step stays a few milliseconds on a phone. */
+const PEOPLE_PER_STEP = 1000;
+
+function* buildingNetworkStructure(input: NetworkInput): Generator<void, NetworkStructure> {
   const people = activePeople(input.contacts);
+  yield;
   const resolve = makeIdResolver(input.contacts);
   const communities = input.communities.filter((c) => c.deletedAt === null);
   const live = new Map(communities.map((c) => [c.id, c]));
@@ -80,7 +98,9 @@ export function networkStructure(input: NetworkInput): NetworkStructure {
     const introducer = p.introducedById === null ? null : resolve(p.introducedById);
     if (introducer !== null && introducer !== p.id && people.has(introducer))
       edges.push({ kind: 'introduced-by', from: introducer, to: p.id });
+    if (nodes.length % PEOPLE_PER_STEP === 0) yield;
   }
+  yield;
   for (const c of communities) {
     nodes.push({
       kind: 'community',
@@ -107,7 +127,11 @@ export function networkStructure(input: NetworkInput): NetworkStructure {
     for (const id of ids) parent.set(find(id), find(first));
   };
   for (const c of communities) if (memberCount.has(c.id)) parent.set(c.id, c.id);
-  for (const ids of personCommunities.values()) union(ids);
+  let n = 0;
+  for (const ids of personCommunities.values()) {
+    union(ids);
+    if (++n % PEOPLE_PER_STEP === 0) yield;
+  }
   const linkPeople = (a: ContactId, b: ContactId) =>
     union([...(personCommunities.get(a) ?? []), ...(personCommunities.get(b) ?? [])]);
   for (const intro of input.introductions ?? []) {
@@ -122,7 +146,9 @@ export function networkStructure(input: NetworkInput): NetworkStructure {
       if (people.has(introducer)) linkPeople(introducer, a), linkPeople(introducer, b);
     }
   }
+  yield;
   for (const e of edges) if (e.kind === 'introduced-by') linkPeople(e.from, e.to);
+  yield;
 
   const groups = new Map<CommunityId, CommunityId[]>();
   for (const id of parent.keys()) {

@@ -1,10 +1,28 @@
 /**
  * Pick one person by typing part of their name: shows the best few matches as
- * buttons, so it stays light with 10,000 people (no <select> of everyone).
+ * buttons, so it stays light with 10,000 people (no <select> of everyone). The
+ * people are read only when typed into: drawing the picker costs nothing more.
  */
 import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
 import type { Contact, ContactId } from '../../model/index.ts';
 import { foldText } from '../../model/rules/index.ts';
+import { byName } from '../lists.ts';
+
+/**
+ * The first `k` of `items` by name, without sorting them all: a picker over thousands of
+ * people shows a handful, and sorting every name would cost the page's render or a keystroke.
+ */
+export function firstByName<T extends { name: string }>(items: readonly T[], k: number): T[] {
+  const best: T[] = [];
+  for (const item of items) {
+    if (best.length === k && byName(item, best[k - 1] as T) >= 0) continue;
+    let i = best.length;
+    while (i > 0 && byName(item, best[i - 1] as T) < 0) i--;
+    best.splice(i, 0, item);
+    if (best.length > k) best.pop();
+  }
+  return best;
+}
 
 export function PersonPicker(props: {
   label: string;
@@ -15,11 +33,16 @@ export function PersonPicker(props: {
 }) {
   const id = createUniqueId();
   const [query, setQuery] = createSignal('');
-  const chosen = createMemo(() => props.people.find((p) => p.id === props.value) ?? null);
+  const chosen = createMemo(() =>
+    props.value === null ? null : (props.people.find((p) => p.id === props.value) ?? null),
+  );
   const matches = createMemo(() => {
     const q = foldText(query().trim());
     if (!q) return [];
-    return props.people.filter((p) => p.id !== props.exclude && foldText(p.name).includes(q)).slice(0, 6);
+    return firstByName(
+      props.people.filter((p) => p.id !== props.exclude && foldText(p.name).includes(q)),
+      6,
+    );
   });
   return (
     <div class="field">

@@ -32,11 +32,12 @@ import type {
 import {
   buildHelperIndexInSteps,
   suggestForOffer,
-  suggestHelpersForAll,
+  suggestHelpers,
   suggestIntroductions,
   type CommunitySuggestion,
   type HelperIndex,
   type IntroductionSuggestion,
+  type OfferSuggestions as RankedForOffer,
   type Suggestion,
 } from '../../model/rules/index.ts';
 import { acceptHelper, acceptOfferCommunity, dismissSuggestion, undismissSuggestion } from '../../store/index.ts';
@@ -44,6 +45,7 @@ import { showToast } from './toasts.tsx';
 import { createCollection, createDismissed, useSpace } from '../space.tsx';
 import { TIME_ZONE } from '../clock.ts';
 import { yieldToBrowser } from '../../sync/local.ts';
+import { createSliced } from '../sliced.ts';
 
 /** Suggestions kept per objective or offer: a few to show, and spares for when one is accepted or dismissed. */
 const KEPT = 8;
@@ -121,11 +123,29 @@ function createSuggestions(): SuggestionsView {
     return c !== undefined && isLive(c) && (objectiveId === undefined || !c.objectiveIds.includes(objectiveId));
   };
   const activeObjectives = createMemo(() => objectives().items.filter((o) => isLive(o) && o.status === 'active'));
+  // Ranked one objective or offer per task once the index is in: all of them in one task held the
+  // page for a third of a second on a phone. Until then (and while the index is built) none is shown.
+  const ranked = createSliced(
+    () => ({ hi: index(), objectives: activeObjectives(), offers: offers().items, dismissed: dismissed() }),
+    async (i, pause) => {
+      const helpers = new Map<ObjectiveId, Suggestion[]>();
+      const forOffers = new Map<OfferId, RankedForOffer>();
+      if (!i.hi) return { helpers, forOffers };
+      for (const o of i.objectives) {
+        helpers.set(o.id, suggestHelpers(i.hi, o, { dismissed: i.dismissed, limit: KEPT }));
+        await pause();
+      }
+      for (const o of i.offers) {
+        if (!isLive(o) || o.status !== 'active') continue;
+        forOffers.set(o.id, suggestForOffer(i.hi, o, { dismissed: i.dismissed, limit: 4 }));
+        await pause();
+      }
+      return { helpers, forOffers };
+    },
+  );
   const byObjective = createMemo(() => {
-    const hi = index();
     const out = new Map<ObjectiveId, Suggestion[]>();
-    if (!hi) return out;
-    for (const [id, list] of suggestHelpersForAll(hi, activeObjectives(), { dismissed: dismissed(), limit: KEPT }))
+    for (const [id, list] of ranked()?.helpers ?? [])
       out.set(
         id,
         list.filter((s) => current(s, id)),
@@ -133,17 +153,12 @@ function createSuggestions(): SuggestionsView {
     return out;
   });
   const byOffer = createMemo(() => {
-    const hi = index();
     const out = new Map<OfferId, { people: Suggestion[]; communities: CommunitySuggestion[] }>();
-    if (!hi) return out;
-    for (const o of offers().items) {
-      if (!isLive(o) || o.status !== 'active') continue;
-      const got = suggestForOffer(hi, o, { dismissed: dismissed(), limit: 4 });
-      out.set(o.id, {
+    for (const [id, got] of ranked()?.forOffers ?? [])
+      out.set(id, {
         people: got.people.filter((s) => current(s)),
         communities: got.communities.filter((c) => communities().byId.get(c.communityId)?.deletedAt === null),
       });
-    }
     return out;
   });
   const byPerson = createMemo(() => {

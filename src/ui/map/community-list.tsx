@@ -2,7 +2,6 @@
  * Communities by kind, with their members, how recently I was in touch and
  * my membership: the map's list equivalent, with bridges called out.
  */
-import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import {
   COMMUNITY_KIND_LABELS,
@@ -12,7 +11,7 @@ import {
   type ContactId,
   type IsoDate,
 } from '../../model/index.ts';
-import { exactDay, freshnessOf, relativeDay } from '../../model/rules/index.ts';
+import { exactDay, freshnessOf, grouped, relativeDay } from '../../model/rules/index.ts';
 import { FRESHNESS_LABELS, MEMBERSHIP_LABELS } from '../words.tsx';
 
 export interface Member {
@@ -26,7 +25,8 @@ export interface CommunityRow {
   count: number;
   /** Members by name, read only when the list of members is opened. */
   members: () => Member[];
-  lastContactOn: IsoDate | null;
+  /** The last day in touch with anyone in it; null: never; undefined: still being found (after the first paint). */
+  lastContactOn: () => IsoDate | null | undefined;
 }
 
 /** Opening a member list draws at most this many links; the rest are counted and found in People. */
@@ -57,7 +57,7 @@ export function CommunityList(props: {
       </For>
       <Show when={props.unaffiliated.count}>
         <section aria-labelledby="kind-none">
-          <h3 id="kind-none">Not in a community yet — {props.unaffiliated.count.toLocaleString('en')}</h3>
+          <h3 id="kind-none">Not in a community yet — {grouped(props.unaffiliated.count)}</h3>
           <div class="community-row unaffiliated-row" data-testid="unaffiliated">
             <p class="small muted meta-line">
               People you know who are in none of your communities yet. Add them to one from a community’s page.
@@ -106,7 +106,7 @@ function MemberList(props: {
         </ul>
         <Show when={props.count > MEMBERS_SHOWN}>
           <p class="small muted more-note">
-            and {(props.count - MEMBERS_SHOWN).toLocaleString('en')} more — find anyone in <a href="/people">People</a>
+            and {grouped(props.count - MEMBERS_SHOWN)} more — find anyone in <a href="/people">People</a>
           </p>
         </Show>
       </Show>
@@ -116,26 +116,31 @@ function MemberList(props: {
 
 function CommunityItem(props: { row: CommunityRow; nameOf: (id: string) => string; today: IsoDate }) {
   const c = () => props.row.community;
-  const fresh = () => (props.row.count ? freshnessOf(props.row.lastContactOn, props.today) : null);
+  const last = () => props.row.lastContactOn();
+  const fresh = () => (props.row.count && last() !== undefined ? freshnessOf(last(), props.today) : null);
   const others = (p: Member) => p.communityIds.filter((id) => id !== c().id);
   return (
     <li class="community-row" data-testid="community">
       <div class="row spread community-head">
-        <A href={`/communities/${c().id}`} class="community-name wrap">
+        {/* A plain link (the router follows it): a router <A> per row costs the list's render. */}
+        <a href={`/communities/${c().id}`} class="community-name wrap">
           {c().name}
-        </A>
+        </a>
         <span class="badge" data-membership={c().membership}>
           {MEMBERSHIP_LABELS[c().membership]}
         </span>
       </div>
       <p class="small muted meta-line">
-        <span>{props.row.count === 1 ? '1 person' : `${props.row.count.toLocaleString('en')} people`}</span>
+        <span>{props.row.count === 1 ? '1 person' : `${grouped(props.row.count)} people`}</span>
+        <Show when={props.row.count && last() === undefined}>
+          <span class="muted">Finding when you were last in touch…</span>
+        </Show>
         <Show when={fresh()}>
           {(f) => (
             <span class="fresh-tag" data-fresh={f()}>
               {FRESHNESS_LABELS[f()]}
               {' — '}
-              <Show when={props.row.lastContactOn} fallback="never in touch">
+              <Show when={last()} fallback="never in touch">
                 {(on) => (
                   <time datetime={on()} title={exactDay(on())}>
                     last in touch {relativeDay(on(), props.today)}

@@ -15,6 +15,7 @@ import {
   type MapCluster,
   type MapPersonMark,
   type MapPicture,
+  grouped,
 } from '../../model/rules/index.ts';
 import { Callout, type Focused } from './callout.tsx';
 import { Label } from './label.tsx';
@@ -36,11 +37,11 @@ interface View {
 }
 
 const clampZoom = (k: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, k));
-const people = (n: number) => (n === 1 ? '1 person' : `${n.toLocaleString('en')} people`);
+const people = (n: number) => (n === 1 ? '1 person' : `${grouped(n)} people`);
 
 function clusterName(c: MapCluster): string {
   if (c.id === UNAFFILIATED) return `Not in a community yet: ${people(c.count)}`;
-  const also = c.shared ? `, ${c.shared.toLocaleString('en')} also in other communities` : '';
+  const also = c.shared ? `, ${grouped(c.shared)} also in other communities` : '';
   return `${c.name}: ${people(c.count)}${also}`;
 }
 export const personName = (p: MapPersonMark) =>
@@ -91,11 +92,10 @@ export function NetworkPicture(props: {
     return null;
   });
 
-  const measure = () => {
-    const r = svg.getBoundingClientRect();
-    if (r.width > 0 && r.height > 0) {
-      setSize({ w: r.width, h: r.height });
-      props.onAspect?.(r.width / r.height);
+  const measured = (width: number, height: number) => {
+    if (width > 0 && height > 0) {
+      setSize({ w: width, h: height });
+      props.onAspect?.(width / height);
     }
   };
   /** A screen point in layout units (as the viewport's <g> sees them before its own transform). */
@@ -196,13 +196,20 @@ export function NetworkPicture(props: {
   };
 
   onMount(() => {
-    measure();
+    // The box is read once the browser has laid the page out for its frame, not by forcing a layout
+    // in the middle of the render (a whole page's layout in the Map's first task on a phone); the
+    // size it reports is in place before that frame is painted, and again whenever the box changes.
+    const sizes = new ResizeObserver(() => {
+      // Layout is current here: reading the box costs nothing more.
+      const box = svg.getBoundingClientRect();
+      measured(box.width, box.height);
+    });
+    sizes.observe(svg);
     // Wheel must not scroll the page while zooming: a passive listener could not prevent it.
     svg.addEventListener('wheel', onWheel, { passive: false });
-    window.addEventListener('resize', measure);
     onCleanup(() => {
+      sizes.disconnect();
       svg.removeEventListener('wheel', onWheel);
-      window.removeEventListener('resize', measure);
     });
     props.onRendered?.();
   });

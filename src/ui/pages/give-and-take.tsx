@@ -29,13 +29,13 @@ export default function GiveAndTake() {
   const ledger = createLive('ledger');
   const now = createNow();
   const today = () => todayIso(now());
-  const people = createMemo(() => [...contacts()].sort(byName));
   const personById = createMemo(() => new Map(contacts().map((c) => [c.id as string, c])));
   const balances = createMemo(() => computeBalances(ledger(), contacts()));
   // The nudges are the plan's "taken more than given" gaps: the same sentence, with its action a tap away.
   const plan = createPlanData();
   const planFromGap = usePlanFromGap();
-  const nudges = createMemo(() => plan.report().gaps.filter((g) => g.kind === 'taken-more'));
+  // Undefined while the plan's gaps are being found (in slices, after the page has painted).
+  const nudges = createMemo(() => plan.report()?.gaps.filter((g) => g.kind === 'taken-more'));
   const rows = createMemo(() =>
     [...balances().byPerson.values()]
       .map((b) => ({ b, c: personById().get(b.contactId) }))
@@ -56,7 +56,12 @@ export default function GiveAndTake() {
       </p>
       <h1 id="gt-title">Give and take</h1>
       <p class="muted small">Who helped whom. Not a score — a reminder to stay generous.</p>
-      <Show when={nudges().length}>
+      <Show when={nudges() === undefined && rows().some((r) => r.b.balance < 0)}>
+        <p class="muted small" role="status">
+          Finding where you could give back…
+        </p>
+      </Show>
+      <Show when={nudges()?.length}>
         <section class="card nudges" aria-labelledby="nudges-title" data-testid="nudges">
           <h2 id="nudges-title">Where you could give back</h2>
           <ul>
@@ -75,7 +80,8 @@ export default function GiveAndTake() {
           </ul>
         </section>
       </Show>
-      <AddEntry people={people()} today={today()} />
+      {/* Everyone, in no set order: the picker sorts only the few names it shows. */}
+      <AddEntry people={contacts()} today={today()} />
       <section class="card" aria-labelledby="balances-title">
         <h2 id="balances-title">Balance per person</h2>
         <Show

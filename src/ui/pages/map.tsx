@@ -1,32 +1,26 @@
 /** Map: the shape of the network — communities and people as a picture, with a list equivalent. */
-import { createEffect, createMemo, createSignal, For, onCleanup, Show, type Accessor } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { COMMUNITY_KIND_LABELS, type CommunityId, type CommunityKind, type IsoDate } from '../../model/index.ts';
-import { groupPeople, mapPicture, networkStructure, preparePlan, UNAFFILIATED } from '../../model/rules/index.ts';
+import {
+  groupPeople,
+  lastDayByGroupInSlices,
+  mapPicture,
+  networkStructureInSlices,
+  preparePlanInSlices,
+  UNAFFILIATED,
+  grouped,
+} from '../../model/rules/index.ts';
 import { CommunityList, type CommunityRow, type Member } from '../map/community-list.tsx';
 import { NetworkPicture } from '../map/picture.tsx';
 import { HubIntroductions } from '../person/hub-introductions.tsx';
 import { AddTitled } from '../components/add-titled.tsx';
 import { TIME_ZONE, createNow, todayIso } from '../clock.ts';
 import { options, Sentence } from '../words.tsx';
+import { afterPaint, createSliced } from '../sliced.ts';
 import { createCollection } from '../space.tsx';
 import '../plan/plan.css';
 import { useWrites } from '../writes.ts';
-
-/**
- * A value worked out in a task of its own, after what is on screen now: the
- * first picture never waits for it, and a change (a community added) draws
- * first and catches up on it a moment later. Null until first worked out.
- */
-function createLater<I, T>(read: () => I, compute: (input: I) => T): Accessor<T | null> {
-  const [value, setValue] = createSignal<T | null>(null);
-  createEffect(() => {
-    const input = read();
-    const timer = setTimeout(() => setValue(() => compute(input)), 0);
-    onCleanup(() => clearTimeout(timer));
-  });
-  return value;
-}
 
 /** The people's names shown in the list of bridges, at most; the rest are counted (each community's members list has them). */
 const BRIDGES_LISTED = 50;
@@ -65,25 +59,38 @@ export default function NetworkMap() {
     return p;
   });
 
-  // Everything else comes in tasks of its own, after the picture.
-  const lastTouch = createLater(
-    () => ({ contacts: contacts().items, interactions: interactions().items, now: now() }),
-    (i) =>
-      preparePlan({
-        contacts: i.contacts,
-        communities: [],
-        interactions: i.interactions,
-        objectives: [],
-        offers: [],
-        actions: [],
-        ledger: [],
-        now: i.now,
-        timeZone: TIME_ZONE,
-      }).lastContactDay,
+  // Everything else is worked out in slices once the picture is painted: the first screen never waits
+  // for it, and a change (a community added) draws first and catches up on it a moment later.
+  /**
+   * The last day in touch with anyone of each group of people (groups do not change when communities do);
+   * undefined until worked out.
+   */
+  const lastByGroup = createSliced(
+    () => ({ groups: groups(), contacts: contacts().items, interactions: interactions().items, now: now() }),
+    async (i, pause) => {
+      const plan = await preparePlanInSlices(
+        {
+          contacts: i.contacts,
+          communities: [],
+          interactions: i.interactions,
+          objectives: [],
+          offers: [],
+          actions: [],
+          ledger: [],
+          now: i.now,
+          timeZone: TIME_ZONE,
+        },
+        pause,
+      );
+      // With the groups it was worked out for: the page's groups may have moved on meanwhile.
+      return { groups: i.groups, last: await lastDayByGroupInSlices(i.groups, plan.lastContactDay, pause) };
+    },
+    { afterPaint: true },
   );
-  const net = createLater(
+  const net = createSliced(
     () => ({ contacts: contacts().items, communities: communities().items, introductions: introductions().items }),
-    (i) => networkStructure({ ...i, meLabel: 'You' }),
+    (i, pause) => networkStructureInSlices({ ...i, meLabel: 'You' }, pause),
+    { afterPaint: true },
   );
   const live = createMemo(
     () =>
@@ -93,18 +100,16 @@ export default function NetworkMap() {
           .map((c) => [c.id, c]),
       ),
   );
-  /** The last day in touch with anyone of each group of people (groups do not change when communities do). */
-  const lastByGroup = createMemo(() => {
-    const days = lastTouch();
-    return groups().groups.map((g) => {
-      let last: IsoDate | null = null;
-      if (days)
-        for (const p of g.people) {
-          const d = days.get(p.id);
-          if (d && (last === null || d > last)) last = d;
-        }
-      return last;
+  /** The same per community; undefined until worked out. */
+  const lastByCommunity = createMemo(() => {
+    const found = lastByGroup();
+    if (!found) return undefined;
+    const lastOf = new Map<CommunityId, IsoDate>();
+    found.groups.groups.forEach((g, i) => {
+      const d = found.last[i];
+      if (d) for (const id of g.communityIds) if (!lastOf.has(id) || (lastOf.get(id) as string) < d) lastOf.set(id, d);
     });
+    return lastOf;
   });
   const membersOf = (pick: (ids: readonly CommunityId[]) => boolean) => (): Member[] => {
     const out: Member[] = [];
@@ -114,14 +119,9 @@ export default function NetworkMap() {
     }
     return out.sort((a, b) => a.name.localeCompare(b.name));
   };
+  // The rows do not wait for, nor are made again by, the last contacts: each row reads its own when it comes.
   const rows = createMemo<CommunityRow[]>(() => {
     const byId = new Map(picture().clusters.map((c) => [c.id as string, c]));
-    const last = lastByGroup();
-    const lastOf = new Map<CommunityId, IsoDate>();
-    groups().groups.forEach((g, i) => {
-      const d = last[i];
-      if (d) for (const id of g.communityIds) if (!lastOf.has(id) || (lastOf.get(id) as string) < d) lastOf.set(id, d);
-    });
     const order = new Map(picture().clusters.map((c, i) => [c.id as string, i]));
     return [...live().values()]
       .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
@@ -129,7 +129,10 @@ export default function NetworkMap() {
         community,
         count: byId.get(community.id)?.count ?? 0,
         members: membersOf((ids) => ids.includes(community.id)),
-        lastContactOn: lastOf.get(community.id) ?? null,
+        lastContactOn: () => {
+          const lastOf = lastByCommunity();
+          return lastOf === undefined ? undefined : (lastOf.get(community.id) ?? null);
+        },
       }));
   });
   const unaffiliated = {
@@ -152,8 +155,10 @@ export default function NetworkMap() {
     let several = 0;
     for (const g of groups().groups)
       if (g.communityIds.filter((id) => live().has(id)).length > 1) several += g.people.length;
-    return `${communitiesCount} ${communitiesCount === 1 ? 'community' : 'communities'}, ${p.total.toLocaleString('en')} people, ${several.toLocaleString('en')} in more than one community${none ? `, ${none.toLocaleString('en')} not in a community yet` : ''}.`;
+    return `${communitiesCount} ${communitiesCount === 1 ? 'community' : 'communities'}, ${grouped(p.total)} people, ${grouped(several)} in more than one community${none ? `, ${grouped(none)} not in a community yet` : ''}.`;
   };
+  const [listed, setListed] = createSignal(false);
+  void afterPaint().then(() => setListed(true));
   const intros = createMemo(() => (net()?.edges ?? []).flatMap((e) => (e.kind === 'introduction' ? [e] : [])));
   const bridgePeople = () => net()?.bridgePeople ?? [];
 
@@ -228,7 +233,10 @@ export default function NetworkMap() {
         />
       </section>
       <h2 id="communities-title">Communities</h2>
-      <CommunityList rows={rows()} unaffiliated={unaffiliated} nameOf={nameOf} today={today()} />
+      {/* Below the picture, out of the first screen: drawn once the picture is painted, so the picture is not held up. */}
+      <Show when={listed()} fallback={<p class="muted small">Listing your communities…</p>}>
+        <CommunityList rows={rows()} unaffiliated={unaffiliated} nameOf={nameOf} today={today()} />
+      </Show>
       <Show when={bridgePeople().length}>
         <section aria-labelledby="bridges-title">
           <h2 id="bridges-title">People who connect communities</h2>
@@ -244,8 +252,7 @@ export default function NetworkMap() {
           </ul>
           <Show when={bridgePeople().length > BRIDGES_LISTED}>
             <p class="small muted more-note">
-              and {(bridgePeople().length - BRIDGES_LISTED).toLocaleString('en')} more — each community’s members list
-              names them
+              and {grouped(bridgePeople().length - BRIDGES_LISTED)} more — each community’s members list names them
             </p>
           </Show>
         </section>

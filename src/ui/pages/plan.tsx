@@ -19,8 +19,20 @@ export default function Plan() {
   const actions = createLive('actions');
   const objectiveById = createMemo(() => new Map(objectives().map((o) => [o.id as string, o])));
   const communityById = createMemo(() => new Map(communities().map((c) => [c.id as string, c])));
-  const gapByKey = createMemo(() => new Map([...data.report().gaps, ...data.report().closed].map((g) => [g.key, g])));
+  const gapByKey = createMemo(() => {
+    const r = data.report();
+    return new Map(r ? [...r.gaps, ...r.closed].map((g) => [g.key, g]) : []);
+  });
   const actionById = createMemo(() => new Map(actions().map((a) => [a.id as string, a])));
+  // One object while its parts stay the same: each action reads it several times.
+  const actionContext = createMemo(() => ({
+    objectives: objectiveById(),
+    communities: communityById(),
+    people: data.personById(),
+    livePeople: data.people(),
+    gapByKey: gapByKey(),
+    today: data.today(),
+  }));
   const [highlight, setHighlight] = createSignal<ActionId | null>(null);
   const onPlanned = (id: ActionId) => {
     setHighlight(null);
@@ -44,7 +56,9 @@ export default function Plan() {
         <Show when={!empty()}>
           <p class="small plan-summary">
             <button type="button" class="link inline-link" onClick={() => jump('gaps-title')}>
-              {data.report().gaps.length === 1 ? '1 gap' : `${data.report().gaps.length} gaps`}
+              <Show when={data.report()} fallback="Finding gaps…">
+                {(r) => (r().gaps.length === 1 ? '1 gap' : `${r().gaps.length} gaps`)}
+              </Show>
             </button>
             {' · '}
             <button type="button" class="link inline-link" onClick={() => jump('actions-title')}>
@@ -76,36 +90,47 @@ export default function Plan() {
         <h2 class="step-title" id="gaps-title">
           <span class="step-no">4</span> Gaps
         </h2>
-        <GapList
-          gaps={data.report().gaps}
-          closed={data.report().closed}
-          objectives={objectiveById()}
-          people={data.people()}
-          actionTitle={(id) => actionById().get(id)?.title ?? null}
-          onPlanned={onPlanned}
-        />
-        <CoverageTable
-          grid={data.report().coverage}
-          objectives={objectiveById()}
-          communities={communityById()}
-          people={data.personById()}
-          allPeople={data.people()}
-        />
+        {/* The frame first; the gaps and the grid once found, in slices after the first paint. */}
+        <Show
+          when={data.report()}
+          fallback={
+            <>
+              <section class="card" aria-labelledby="gaps-title" data-testid="gaps" aria-busy="true">
+                <p class="muted small" role="status">
+                  Finding gaps…
+                </p>
+              </section>
+              <section class="card" aria-labelledby="coverage-title" data-testid="coverage" aria-busy="true">
+                <h2 id="coverage-title">Who can help, where</h2>
+                <p class="muted small">Finding who can help with each objective…</p>
+              </section>
+            </>
+          }
+        >
+          {(report) => (
+            <>
+              <GapList
+                gaps={report().gaps}
+                closed={report().closed}
+                objectives={objectiveById()}
+                people={data.people()}
+                actionTitle={(id) => actionById().get(id)?.title ?? null}
+                onPlanned={onPlanned}
+              />
+              <CoverageTable
+                grid={report().coverage}
+                objectives={objectiveById()}
+                communities={communityById()}
+                people={data.personById()}
+                allPeople={data.people()}
+              />
+            </>
+          )}
+        </Show>
         <h2 class="step-title" id="actions-title">
           <span class="step-no">5</span> Actions
         </h2>
-        <ActionList
-          actions={actions()}
-          highlight={highlight()}
-          ctx={{
-            objectives: objectiveById(),
-            communities: communityById(),
-            people: data.personById(),
-            livePeople: data.people(),
-            gapByKey: gapByKey(),
-            today: data.today(),
-          }}
-        />
+        <ActionList actions={actions()} highlight={highlight()} ctx={actionContext()} />
       </section>
     </SuggestionsProvider>
   );

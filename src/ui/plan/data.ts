@@ -5,16 +5,20 @@
  */
 import { createMemo, type Accessor } from 'solid-js';
 import type { Contact, IsoDate } from '../../model/index.ts';
-import { computeGaps, type GapReport, type PlanInput } from '../../model/rules/index.ts';
+import { computeGapsInSlices, type GapReport, type PlanInput } from '../../model/rules/index.ts';
 import { createNow, TIME_ZONE, todayIso } from '../clock.ts';
-import { byName } from '../lists.ts';
+import { createSliced } from '../sliced.ts';
 import { createCollection } from '../space.tsx';
 
 interface PlanData {
   input: Accessor<PlanInput>;
-  report: Accessor<GapReport>;
+  /** Undefined while the gaps are being found (in slices, after the page has painted). */
+  report: Accessor<GapReport | undefined>;
   today: Accessor<IsoDate>;
-  /** Live people (not trashed, not merged away), by name. */
+  /**
+   * Live people (not trashed, not merged away), in no set order: sorting thousands of names
+   * costs a page's first render, so each list sorts the few it shows (see firstByName).
+   */
   people: Accessor<Contact[]>;
   personById: Accessor<ReadonlyMap<string, Contact>>;
 }
@@ -41,11 +45,9 @@ export function createPlanData(): PlanData {
     now: now(),
     timeZone: TIME_ZONE,
   }));
-  const report = createMemo(() => computeGaps(input()));
-  const people = createMemo(() =>
-    contacts()
-      .items.filter((c) => c.deletedAt === null && c.mergedIntoId === null)
-      .sort(byName),
-  );
-  return { input, report, today: () => todayIso(now()), people, personById: () => contacts().byId };
+  const report = createSliced(input, computeGapsInSlices, { afterPaint: true });
+  const people = createMemo(() => contacts().items.filter((c) => c.deletedAt === null && c.mergedIntoId === null));
+  // Once per minute, not once per date shown: each reading works out the day in the user's zone.
+  const today = createMemo(() => todayIso(now()));
+  return { input, report, today, people, personById: () => contacts().byId };
 }

@@ -5,12 +5,15 @@ import { askTitle, findHelperTitle, mightHelpSentence, type Gap } from '../../mo
 import { showToast } from '../components/toasts.tsx';
 import { useWrites } from '../writes.ts';
 import { ByKey } from './by-key.tsx';
+import { firstByName } from '../components/person-picker.tsx';
 import { LinkPerson } from './link-person.tsx';
 import { useSuggestions } from '../components/suggestions.tsx';
 import { Sentence } from '../words.tsx';
 
 /** The most important gaps come first; the rest wait behind a button. */
 const FIRST_GAPS = 8;
+/** People who can help offered in a gap's "with" select, besides the person it names and the suggested ones. */
+const CAN_HELP_CHOICES = 12;
 const LINKABLE = new Set<Gap['kind']>(['objective-uncovered', 'objective-cold', 'community-kind-missing']);
 
 /** Creates the action a gap suggests; returns its id, or null when it could not be written. */
@@ -189,9 +192,14 @@ function PlanButton(props: {
       seen.add(p.id);
       out.push({ id: p.id, label: note ? `${p.name} (${note})` : p.name });
     };
-    add(props.gap.contactId ? props.people.find((p) => p.id === props.gap.contactId) : undefined, '');
+    const named = props.gap.contactId;
+    add(named ? props.people.find((p) => p.id === named) : undefined, '');
     for (const s of view?.forObjective(o.id).slice(0, 4) ?? []) add(view?.person(s.contactId), 'suggested');
-    for (const p of props.people) if (p.objectiveIds.includes(o.id)) add(p, 'can help');
+    const objectiveId = o.id;
+    // The first few by name: a select of hundreds of helpers is slow to draw and of no use on a phone;
+    // anyone else can be chosen in the planned action's "With", by typing.
+    const helpers = props.people.filter((p) => p.objectiveIds.includes(objectiveId));
+    for (const p of firstByName(helpers, CAN_HELP_CHOICES)) add(p, 'can help');
     return out;
   });
   /** Until the user picks, the proposal follows the suggestions as they arrive. */

@@ -1,12 +1,14 @@
 /** A small picker to say who can help with an objective ("can help with" = contact.objectiveIds). */
 import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
 import type { Contact, ObjectiveId } from '../../model/index.ts';
+import { firstByName } from '../components/person-picker.tsx';
 import { showToast } from '../components/toasts.tsx';
 import { toggled } from '../lists.ts';
 import { useWrites } from '../writes.ts';
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const SHOWN = 6;
+const CLOSED = { shown: [] as Contact[], more: 0, none: false };
 
 export function LinkPerson(props: {
   objectiveId: ObjectiveId;
@@ -18,13 +20,17 @@ export function LinkPerson(props: {
   const id = createUniqueId();
   const [open, setOpen] = createSignal(false);
   const [query, setQuery] = createSignal('');
+  // Worked out only while the picker is open: a plan shows a picker per objective and per gap,
+  // and going through thousands of people for each would cost the page's first render.
   const candidates = createMemo(() => {
+    if (!open()) return CLOSED;
     const words = fold(query()).split(/\s+/).filter(Boolean);
-    const free = props.people.filter((p) => !p.objectiveIds.includes(props.objectiveId));
+    const objectiveId = props.objectiveId;
+    const free = props.people.filter((p) => !p.objectiveIds.includes(objectiveId));
     const hits = words.length
       ? free.filter((p) => words.every((w) => fold(`${p.name} ${p.organisation} ${p.role}`).includes(w)))
       : free;
-    return { shown: hits.slice(0, SHOWN), more: Math.max(0, hits.length - SHOWN), none: free.length === 0 };
+    return { shown: firstByName(hits, SHOWN), more: Math.max(0, hits.length - SHOWN), none: free.length === 0 };
   });
   const link = (p: Contact) => {
     const r = write.update('contacts', p.id, { objectiveIds: toggled(p.objectiveIds, props.objectiveId, true) });

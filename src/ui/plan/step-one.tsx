@@ -58,6 +58,18 @@ function useTrash() {
 
 function ObjectiveList(props: { objectives: Objective[]; people: readonly Contact[]; today: string }) {
   const write = useWrites();
+  // Who can help with each objective, in one pass over the people (not one per objective), by name.
+  const helpers = createMemo(() => {
+    const byObjective = new Map<string, Contact[]>();
+    for (const p of props.people)
+      for (const id of p.objectiveIds) {
+        const list = byObjective.get(id);
+        if (list) list.push(p);
+        else byObjective.set(id, [p]);
+      }
+    for (const list of byObjective.values()) list.sort(byName);
+    return byObjective;
+  });
   return (
     <section class="card plan-list" aria-labelledby="objectives-title" data-testid="objectives">
       <h2 id="objectives-title">What you want</h2>
@@ -79,20 +91,38 @@ function ObjectiveList(props: { objectives: Objective[]; people: readonly Contac
           key={idOf}
           fallback={<li class="muted small">No objectives yet. Write down one thing you want from your network.</li>}
         >
-          {(o) => <ObjectiveItem objective={o()} people={props.people} today={props.today} />}
+          {(o) => (
+            <ObjectiveItem
+              objective={o()}
+              helpers={helpers().get(o().id) ?? NOBODY}
+              people={props.people}
+              today={props.today}
+            />
+          )}
         </ByKey>
       </ul>
     </section>
   );
 }
 
-function ObjectiveItem(props: { objective: Objective; people: readonly Contact[]; today: string }) {
+const NOBODY: readonly Contact[] = [];
+/** Helpers named under an objective before "and N more". */
+const CHIPS_SHOWN = 12;
+
+function ObjectiveItem(props: {
+  objective: Objective;
+  /** The people linked to it, by name. */
+  helpers: readonly Contact[];
+  people: readonly Contact[];
+  today: string;
+}) {
   const commit = useWrites().field;
   const trash = useTrash();
   const id = () => props.objective.id;
   const [editing, setEditing] = createSignal(false);
   const editId = createUniqueId();
-  const helpers = createMemo(() => props.people.filter((p) => p.objectiveIds.includes(id())));
+  const helpers = () => props.helpers;
+  const [allHelpers, setAllHelpers] = createSignal(false);
   const suggested = () => SUGGESTED_COMMUNITY_KINDS[props.objective.kind];
   return (
     <li class="plan-item" data-testid="objective" data-status={props.objective.status}>
@@ -127,7 +157,7 @@ function ObjectiveItem(props: { objective: Objective; people: readonly Contact[]
         <Show when={helpers().length} fallback={<span class="muted">Nobody linked who can help yet.</span>}>
           <span class="muted">Can help: </span>
           <ul class="chips inline">
-            <For each={helpers()}>
+            <For each={allHelpers() ? helpers() : helpers().slice(0, CHIPS_SHOWN)}>
               {(p) => (
                 <li class="chip">
                   <span>{p.name}</span>
@@ -135,6 +165,12 @@ function ObjectiveItem(props: { objective: Objective; people: readonly Contact[]
               )}
             </For>
           </ul>
+          {/* Hundreds of names are screens of chips on a phone (and a slow first render): the first few, then all on request. */}
+          <Show when={!allHelpers() && helpers().length > CHIPS_SHOWN}>
+            <button type="button" class="link small" onClick={() => setAllHelpers(true)}>
+              and {helpers().length - CHIPS_SHOWN} more — show all
+            </button>
+          </Show>
         </Show>
       </div>
       <HelperSuggestions objective={props.objective} />

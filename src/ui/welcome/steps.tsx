@@ -194,10 +194,11 @@ function SuggestedForObjectives(props: { objectives: Objective[] }) {
 export function GapsStep() {
   const data = createPlanData();
   const plan = usePlanFromGap();
+  // Undefined while the gaps are being found.
   const first = createMemo(() =>
     data
       .report()
-      .gaps.filter((g) => g.status === 'open')
+      ?.gaps.filter((g) => g.status === 'open')
       .slice(0, 3),
   );
   const [planned, setPlanned] = createSignal<string | null>(null);
@@ -214,10 +215,16 @@ export function GapsStep() {
           </p>
         )}
       </Show>
-      <ul class="gap-list">
+      <ul class="gap-list" aria-busy={first() === undefined}>
         <For
           each={first()}
-          fallback={<li class="muted">No gaps yet — add an objective or a community and Rapport will find them.</li>}
+          fallback={
+            <li class="muted">
+              {first() === undefined
+                ? 'Finding gaps…'
+                : 'No gaps yet — add an objective or a community and Rapport will find them.'}
+            </li>
+          }
         >
           {(gap) => (
             <li class="gap" data-testid="welcome-gap">

@@ -34,11 +34,18 @@ export class PlanModel extends Place {
     return new GapModel(this.app, gaps.filter({ hasText: text }));
   }
 
+  /** Waits while the plan says it is finding the gaps (it shows its frame first, the gaps a moment later). */
+  async waitForGaps(): Promise<void> {
+    await this.page.locator('[data-testid="gaps"]:not([aria-busy="true"])').waitFor();
+  }
+
   async gapKinds(): Promise<string[]> {
+    await this.waitForGaps();
     return this.page.getByTestId('gap').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind') ?? ''));
   }
 
   async gapSentences(): Promise<string[]> {
+    await this.waitForGaps();
     return (await this.page.getByTestId('gap').locator('p').allTextContents()).map((t) => t.trim());
   }
 

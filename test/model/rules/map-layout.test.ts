@@ -4,6 +4,7 @@ import {
   fitView,
   groupPeople,
   LABEL_SCALES,
+  lastDayByGroupInSlices,
   labelRect,
   mapPicture,
   PEOPLE_DRAWN_UP_TO,
@@ -219,5 +220,24 @@ describe('the Map: people grouped and laid out', () => {
   test('with nobody and no community, only you', () => {
     const p = mapPicture({ groups: groupPeople([]), communities: [] });
     expect([p.clusters, p.people, p.links]).toEqual([[], [], []]);
+  });
+});
+
+describe('the last day in touch per group', () => {
+  test('the latest day of anyone in each group, null for a group never in touch, however often it pauses', async () => {
+    const groups = groupPeople([ana, ben, cat, dan, ...crowd(1200, [team, alumni])]);
+    const days = new Map<string, string>([
+      [ben.id, '2026-01-03'],
+      [cat.id, '2026-02-10'],
+      [dan.id, '2025-12-01'],
+    ]);
+    let pauses = 0;
+    const last = await lastDayByGroupInSlices(groups, days as never, async () => void pauses++, 0);
+    expect(pauses).toBeGreaterThan(1);
+    const byKey = Object.fromEntries(groups.groups.map((g, i) => [g.communityIds.join(' '), last[i]]));
+    expect(byKey[team.id]).toBe('2026-02-10');
+    expect(byKey[alumni.id]).toBe('2026-01-03');
+    expect(byKey['']).toBe('2025-12-01');
+    expect(byKey[[team.id, alumni.id].sort().join(' ')]).toBe(null);
   });
 });

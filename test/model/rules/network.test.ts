@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ME, networkStructure } from '../../../src/model/rules/index.ts';
+import { ME, networkStructure, networkStructureInSlices } from '../../../src/model/rules/index.ts';
 import { community, introduction, person } from './build.ts';
 
 const team = community('team', { name: 'Platform team', kind: 'own-team' });
@@ -68,5 +68,21 @@ describe('network structure', () => {
     const s = networkStructure({ contacts: [catViaDan, dan], communities: [climbing, iet] });
     expect(s.islands).toEqual([[climbing.id, iet.id]]);
     expect(s.edges).toContainEqual({ kind: 'introduced-by', from: dan.id, to: cat.id });
+  });
+
+  test('in time slices: the same structure, however often it pauses', async () => {
+    const communities = [team, alumni, climbing, iet, empty];
+    const contacts = Array.from({ length: 2500 }, (_, i) =>
+      person(`p${i}`, {
+        communityIds: i % 4 === 0 ? [communities[i % 5]!.id, communities[(i + 1) % 5]!.id] : [communities[i % 3]!.id],
+        introducedById: i > 0 && i % 9 === 0 ? (`person-p${i - 1}` as never) : null,
+      }),
+    );
+    const intro = introduction('x', { personAId: contacts[1]!.id, personBId: contacts[2]!.id, introducerId: ana.id });
+    const input = { contacts: [ana, ...contacts], communities, introductions: [intro] };
+    let pauses = 0;
+    const sliced = await networkStructureInSlices(input, async () => void pauses++, 0);
+    expect(pauses).toBeGreaterThan(3);
+    expect(sliced).toEqual(networkStructure(input));
   });
 });
