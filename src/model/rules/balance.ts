@@ -49,13 +49,17 @@ export function computeBalances(
   contacts: readonly Contact[],
   known?: { people: ReadonlyMap<ContactId, Contact>; resolve: (id: ContactId) => ContactId },
 ): NetworkBalance {
-  const people = known?.people ?? activePeople(contacts);
-  const resolve = known?.resolve ?? makeIdResolver(contacts);
+  // Who is live, and who was merged into whom, are read only once an entry needs them: a network
+  // with thousands of people and no entries yet should cost nothing here.
+  let people = known?.people;
+  let resolve = known?.resolve;
   const done = new Map<ContactId, LedgerEntry[]>();
   const byPerson = new Map<ContactId, PersonBalance>();
   const totals = { gave: 0, received: 0, promisedByMe: 0, promisedToMe: 0, people: 0 };
   for (const e of ledger) {
     if (e.deletedAt !== null || e.contactId === null) continue;
+    people ??= activePeople(contacts);
+    resolve ??= makeIdResolver(contacts);
     const id = resolve(e.contactId);
     if (!people.has(id)) continue;
     let b = byPerson.get(id);

@@ -209,6 +209,20 @@ function relativeWords(isoDate: IsoDate, today: IsoDate): string {
 
 /** The exact date for a hover or long-press, e.g. "Tuesday 3 March 2026". */
 export function exactDay(isoDate: IsoDate, locale = 'en-GB'): string {
+  // A page shows the same few days many times, and formatting one costs about a millisecond on a phone.
+  const key = `${locale} ${isoDate}`;
+  let said = exactSaid.get(key);
+  if (said === undefined) {
+    if (exactSaid.size > 5000) exactSaid.clear();
+    said = formatExactDay(isoDate, locale);
+    exactSaid.set(key, said);
+  }
+  return said;
+}
+
+const exactSaid = new Map<string, string>();
+
+function formatExactDay(isoDate: IsoDate, locale: string): string {
   // Making a formatter costs far more than formatting (a few ms each on a phone): one per locale.
   let f = exactFormatters.get(locale);
   if (!f) {

@@ -8,6 +8,7 @@ import { createPlanData } from '../plan/data.ts';
 import { GapList } from '../plan/gaps.tsx';
 import { ObjectivesAndOffers } from '../plan/step-one.tsx';
 import { SuggestionsProvider } from '../components/suggestions.tsx';
+import { afterPaint } from '../sliced.ts';
 import { createLive } from '../space.tsx';
 import '../plan/plan.css';
 
@@ -34,6 +35,8 @@ export default function Plan() {
     today: data.today(),
   }));
   const [highlight, setHighlight] = createSignal<ActionId | null>(null);
+  const [listed, setListed] = createSignal(false);
+  void afterPaint().then(() => setListed(true));
   const onPlanned = (id: ActionId) => {
     setHighlight(null);
     queueMicrotask(() => setHighlight(id));
@@ -130,7 +133,17 @@ export default function Plan() {
         <h2 class="step-title" id="actions-title">
           <span class="step-no">5</span> Actions
         </h2>
-        <ActionList actions={actions()} highlight={highlight()} ctx={actionContext()} />
+        {/* Step 5 is screens below the first one on a phone: listed once the first screen is painted. */}
+        <Show
+          when={listed()}
+          fallback={
+            <section class="card" aria-labelledby="actions-title" data-testid="actions" aria-busy="true">
+              <p class="muted small">Listing your actions…</p>
+            </section>
+          }
+        >
+          <ActionList actions={actions()} highlight={highlight()} ctx={actionContext()} />
+        </Show>
       </section>
     </SuggestionsProvider>
   );

@@ -80,6 +80,8 @@ export class PlanModel extends Place {
   }
 
   async actionTitles(): Promise<string[]> {
+    // Step 5 is listed just after the page's first paint.
+    await this.page.locator('[data-testid="actions"]:not([aria-busy="true"])').waitFor();
     return this.page.getByTestId('action').locator('h3').allTextContents();
   }
 
