@@ -24,8 +24,8 @@ export interface ApiDeps {
   readonly log: Logger;
   /** Closes the revoked device's live connections. */
   readonly disconnectDevice: (deviceId: string) => number;
-  /** Erases a space's stored document and revokes its devices; returns the connections cut. */
-  readonly eraseSpace: (spaceId: string) => number;
+  /** Erases a space's stored document and revokes its devices; resolves to the connections cut. */
+  readonly eraseSpace: (spaceId: string) => Promise<number>;
 }
 
 const SPACE = '([A-Za-z0-9_-]{1,64})';
@@ -66,8 +66,12 @@ export function makeApiRoute(deps: ApiDeps): Route {
   };
 
   /** The calling device, or an answer has been sent and null is returned. */
-  const authorize = (req: IncomingMessage, res: ServerResponse, spaceId: string): DeviceRecord | null => {
-    const auth = devices.authenticate(spaceId, bearer(req));
+  const authorize = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    spaceId: string,
+  ): Promise<DeviceRecord | null> => {
+    const auth = await devices.authenticate(spaceId, bearer(req));
     if (auth.ok) return auth.device;
     metrics.reject('http-unauthorized');
     sendJson(res, auth.error === 'token-required' ? 401 : 403, { error: auth.error });
@@ -92,17 +96,17 @@ export function makeApiRoute(deps: ApiDeps): Route {
     const earlier = retried === null ? undefined : recentSpaces.get(retried);
     if (earlier !== undefined) return sendJson(res, 201, earlier);
     if (limited(res, deps.spaceLimiter, ip)) return;
-    const created = devices.createSpace(cleanDeviceName(body.value['deviceName'], 'First device'));
+    const created = await devices.createSpace(cleanDeviceName(body.value['deviceName'], 'First device'));
     if (retried !== null) recentSpaces.set(retried, created);
     log('space.created', { space: created.spaceId.slice(0, 6), ip });
     sendJson(res, 201, created);
   };
 
-  const createPairing = (req: IncomingMessage, res: ServerResponse, spaceId: string) => {
+  const createPairing = async (req: IncomingMessage, res: ServerResponse, spaceId: string) => {
     if (limited(res, deps.pairingLimiter, ipOf(req))) return;
-    const device = authorize(req, res, spaceId);
+    const device = await authorize(req, res, spaceId);
     if (device === null) return;
-    sendJson(res, 201, devices.createPairing(device));
+    sendJson(res, 201, await devices.createPairing(device));
     log('pairing.created', { space: spaceId.slice(0, 6) });
   };
 
@@ -112,7 +116,7 @@ export function makeApiRoute(deps: ApiDeps): Route {
     if (!body.ok) return sendBodyError(req, res, body);
     const { spaceId, code, deviceName } = body.value;
     if (typeof spaceId !== 'string' || typeof code !== 'string') return sendJson(res, 400, { error: 'bad-request' });
-    const result = devices.pair(spaceId, code, cleanDeviceName(deviceName, 'New device'));
+    const result = await devices.pair(spaceId, code, cleanDeviceName(deviceName, 'New device'));
     if (!result.ok) {
       metrics.reject('http-unauthorized');
       log('pairing.refused', { space: spaceId.slice(0, 6) });
@@ -137,9 +141,9 @@ export function makeApiRoute(deps: ApiDeps): Route {
     } else if ((m = ROUTES.space.exec(path)) !== null && m[1] !== undefined) {
       // Erasing a space: what a device does when it moves the network to a new, private space.
       if (method !== 'DELETE') return methodNotAllowed(res, 'DELETE');
-      const device = authorize(req, res, m[1]);
+      const device = await authorize(req, res, m[1]);
       if (device === null) return true;
-      const cut = deps.eraseSpace(m[1]);
+      const cut = await deps.eraseSpace(m[1]);
       log('space.erased', { space: m[1].slice(0, 6), device: device.id.slice(0, 6), connections: cut });
       res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
     } else if (ROUTES.pair.test(path)) {
@@ -147,16 +151,16 @@ export function makeApiRoute(deps: ApiDeps): Route {
       await pair(req, res);
     } else if ((m = ROUTES.pairings.exec(path)) !== null && m[1] !== undefined) {
       if (method !== 'POST') return methodNotAllowed(res, 'POST');
-      createPairing(req, res, m[1]);
+      await createPairing(req, res, m[1]);
     } else if ((m = ROUTES.devices.exec(path)) !== null && m[1] !== undefined) {
       if (method !== 'GET') return methodNotAllowed(res, 'GET');
-      const device = authorize(req, res, m[1]);
-      if (device !== null) sendJson(res, 200, { devices: devices.list(m[1], device.id) });
+      const device = await authorize(req, res, m[1]);
+      if (device !== null) sendJson(res, 200, { devices: await devices.list(m[1], device.id) });
     } else if ((m = ROUTES.device.exec(path)) !== null && m[1] !== undefined && m[2] !== undefined) {
       if (method !== 'DELETE') return methodNotAllowed(res, 'DELETE');
-      const device = authorize(req, res, m[1]);
+      const device = await authorize(req, res, m[1]);
       if (device === null) return true;
-      if (!devices.revoke(m[1], m[2])) {
+      if (!(await devices.revoke(m[1], m[2]))) {
         sendJson(res, 404, { error: 'device-not-found' });
         return true;
       }

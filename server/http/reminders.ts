@@ -73,13 +73,14 @@ export function makeRemindersRoute(deps: RemindersDeps): Route {
     const wakeAt = parseWakeTimes(body.value['wakeAt'], now());
     if (!wakeAt.ok) return sendJson(res, 400, { error: wakeAt.error });
     if (body.value['subscription'] === undefined) {
-      if (!deps.storage.setWakes(deviceId, wakeAt.value)) return sendJson(res, 409, { error: 'no-subscription' });
+      if (!(await deps.storage.setWakes(deviceId, wakeAt.value)))
+        return sendJson(res, 409, { error: 'no-subscription' });
     } else {
       const sub = parseSubscription(body.value['subscription'], deps.allowLocalHttp);
       if (!sub.ok) return sendJson(res, 400, { error: sub.error });
-      deps.storage.setReminders({ deviceId, ...sub.value, updatedAt: now() }, wakeAt.value);
+      await deps.storage.setReminders({ deviceId, ...sub.value, updatedAt: now() }, wakeAt.value);
     }
-    deps.scheduler.rearm();
+    await deps.scheduler.rearm();
     deps.log('reminders.set', { device: deviceId.slice(0, 6), times: wakeAt.value.length });
     res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
   };
@@ -102,7 +103,7 @@ export function makeRemindersRoute(deps: RemindersDeps): Route {
       sendJson(res, 405, { error: 'method-not-allowed' });
       return true;
     }
-    const auth = deps.devices.authenticate(m[1], bearer(req));
+    const auth = await deps.devices.authenticate(m[1], bearer(req));
     if (!auth.ok) {
       sendJson(res, auth.error === 'token-required' ? 401 : 403, { error: auth.error });
       return true;
@@ -114,8 +115,8 @@ export function makeRemindersRoute(deps: RemindersDeps): Route {
       return true;
     }
     if (req.method === 'DELETE') {
-      deps.storage.dropPushSubscription(deviceId);
-      deps.scheduler.rearm();
+      await deps.storage.dropPushSubscription(deviceId);
+      await deps.scheduler.rearm();
       deps.log('reminders.dropped', { device: deviceId.slice(0, 6) });
       res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
       return true;

@@ -25,8 +25,11 @@ export interface CompactionDeps {
   readonly storage: Storage;
   /** Stored rows after which a space is compacted (`RAPPORT_COMPACT_AFTER`). */
   readonly compactAfterUpdates: number;
-  /** Stores what the write queue holds: a snapshot must cover every row before the one it replaces. */
-  readonly flush: () => void;
+  /**
+   * Resolves once what the write queue holds for the space is stored: a snapshot must cover every
+   * row before the one it replaces.
+   */
+  readonly flush: (space: Space) => Promise<void>;
   /** Whether this very space object is the one in memory (not unloaded, dropped or reloaded since). */
   readonly isLoaded: (space: Space) => boolean;
   readonly metrics: Metrics;
@@ -68,9 +71,12 @@ export class Compaction {
     this.scheduleIfDue(space);
   }
 
-  /** Compacts now, unless the space is already a single row (a space leaving memory). */
-  compactNow(space: Space): void {
-    if (this.tally(space).rows > 1) this.compact(space);
+  /**
+   * Compacts now, unless the space is already a single row (a space leaving memory). Resolves
+   * once the snapshot has been taken from the document (its check and storing go on after).
+   */
+  compactNow(space: Space): Promise<void> {
+    return this.tally(space).rows > 1 ? this.compact(space) : Promise.resolve();
   }
 
   /** The space leaves memory without being written (after a failure, or once unloaded). */
@@ -89,8 +95,9 @@ export class Compaction {
    */
   async shutdown(spaces: Iterable<Space>, maxWaitMs: number): Promise<void> {
     this.due.clear();
-    for (const space of spaces) this.compactNow(space);
+    const started = [...spaces].map((space) => this.compactNow(space));
     this.stopped = true;
+    await Promise.all(started);
     const waited = new Promise((resolve) => setTimeout(resolve, maxWaitMs).unref());
     await Promise.race([Promise.all(this.inFlight.values()), waited]);
     await this.checker.stop();
@@ -124,7 +131,7 @@ export class Compaction {
       // A compaction that ran in between (they flush the queue, which stores more rows) may have
       // done the work already.
       if (!this.deps.isLoaded(space)) continue;
-      if (force || this.tally(space).rows >= this.deps.compactAfterUpdates) this.compact(space);
+      if (force || this.tally(space).rows >= this.deps.compactAfterUpdates) void this.compact(space);
     }
   }
 
@@ -135,45 +142,56 @@ export class Compaction {
    * snapshot replaces the rows only after a worker has loaded it back (see snapshot-check.ts);
    * rows stored meanwhile stay, after it.
    */
-  private compact(space: Space): void {
-    if (this.stopped || this.inFlight.has(space.id)) return;
+  private compact(space: Space): Promise<void> {
+    if (this.stopped || this.inFlight.has(space.id)) return Promise.resolve();
+    let snapshotTaken: () => void = () => {};
+    const taken = new Promise<void>((resolve) => (snapshotTaken = resolve));
+    const done = this.run(space, snapshotTaken)
+      .catch((error: unknown) => {
+        this.deps.log('space.compaction-failed', { space: short(space.id), error: String(error) });
+      })
+      .finally(() => {
+        snapshotTaken();
+        if (this.inFlight.get(space.id) === done) this.inFlight.delete(space.id);
+      });
+    this.inFlight.set(space.id, done);
+    return taken;
+  }
+
+  private async run(space: Space, snapshotTaken: () => void): Promise<void> {
     const { storage, metrics, log } = this.deps;
-    this.deps.flush();
-    const upToId = storage.lastUpdateId(space.id);
-    if (upToId === null) return;
+    await this.deps.flush(space);
+    const upToId = await storage.lastUpdateId(space.id);
+    // The document holds every stored row (rows are written from it), so a snapshot taken now
+    // covers every row up to `upToId`, and perhaps a few newer ones (harmless: Yjs dedupes).
+    if (upToId === null || !this.deps.isLoaded(space)) return;
     const started = Date.now();
     const snapshot = space.snapshot();
+    const stateVector = space.stateVector();
+    snapshotTaken();
     const tally = this.tally(space);
     const rowsAtSnapshot = tally.rows;
     const bytesAtSnapshot = tally.bytesSinceSnapshot;
-    const done = this.checker.check(snapshot, space.stateVector()).then((result) => {
-      this.inFlight.delete(space.id);
-      if (this.erasedIds.has(space.id)) return;
-      if (!result.ok) {
-        metrics.compactionsRefused += 1;
-        log('space.compaction-refused', { space: short(space.id), error: result.error });
-        return;
-      }
-      try {
-        storage.replaceWithSnapshot(space.id, snapshot, upToId);
-      } catch (error) {
-        log('space.compaction-failed', { space: short(space.id), error: String(error) });
-        return;
-      }
-      tally.rows = 1 + Math.max(0, tally.rows - rowsAtSnapshot);
-      tally.snapshotBytes = snapshot.byteLength;
-      tally.bytesSinceSnapshot = Math.max(0, tally.bytesSinceSnapshot - bytesAtSnapshot);
-      metrics.compactions += 1;
-      log('space.compacted', {
-        space: short(space.id),
-        rows: rowsAtSnapshot,
-        bytes: snapshot.byteLength,
-        ms: Date.now() - started,
-      });
-      // Rows stored while the check ran are not in this snapshot; a burst that ended meanwhile
-      // would otherwise wait for the next write to be compacted.
-      if (this.deps.isLoaded(space)) this.scheduleIfDue(space);
+    const result = await this.checker.check(snapshot, stateVector);
+    if (this.erasedIds.has(space.id)) return;
+    if (!result.ok) {
+      metrics.compactionsRefused += 1;
+      log('space.compaction-refused', { space: short(space.id), error: result.error });
+      return;
+    }
+    await storage.replaceWithSnapshot(space.id, snapshot, upToId);
+    tally.rows = 1 + Math.max(0, tally.rows - rowsAtSnapshot);
+    tally.snapshotBytes = snapshot.byteLength;
+    tally.bytesSinceSnapshot = Math.max(0, tally.bytesSinceSnapshot - bytesAtSnapshot);
+    metrics.compactions += 1;
+    log('space.compacted', {
+      space: short(space.id),
+      rows: rowsAtSnapshot,
+      bytes: snapshot.byteLength,
+      ms: Date.now() - started,
     });
-    this.inFlight.set(space.id, done);
+    // Rows stored while the check ran are not in this snapshot; a burst that ended meanwhile
+    // would otherwise wait for the next write to be compacted.
+    if (this.deps.isLoaded(space)) this.scheduleIfDue(space);
   }
 }

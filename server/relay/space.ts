@@ -38,6 +38,13 @@ export class Space {
   readonly members = new Set<SpaceMember>();
   readonly parked = new ParkedUpdates();
   idleTimer: NodeJS.Timeout | null = null;
+  /** Connections admitted to the space whose upgrade has not completed yet (see Spaces.acquire). */
+  claims = 0;
+  /**
+   * While the document is being rebuilt from storage, the messages that arrive are held here and
+   * handled in order afterwards; null otherwise.
+   */
+  held: (() => void)[] | null = null;
   private captured: Integrated[] | null = null;
   private capturing: object | null = null;
   /** Set when a client transaction added structs or deletions (even one that then threw). */
