@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { makeDevices } from './auth/devices.ts';
 import { makeRateLimiter } from './auth/rate-limit.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, type Config } from './config.ts';
 import { makeApiRoute } from './http/api.ts';
 import { makeMetricsRoute } from './http/metrics.ts';
 import { makeRemindersRoute } from './http/reminders.ts';
@@ -16,18 +16,38 @@ import { makePushScheduler } from './push/scheduler.ts';
 import { makeSender } from './push/sender.ts';
 import { loadOrCreateVapidKeys } from './push/vapid.ts';
 import { Relay } from './relay/relay.ts';
+import { openPostgresStorage } from './storage/postgres.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
+import type { Storage } from './storage/types.ts';
 
-const config = loadConfig();
+/** A setting or a service that makes starting impossible: say why in one line, without a stack. */
+function refuseToStart(error: unknown): never {
+  process.stderr.write(`Rapport cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  refuseToStart(error);
+}
 const { limits } = config;
 const log = makeLogger();
 fs.mkdirSync(config.dataDir, { recursive: true });
 
-const storage = openSqliteStorage({
-  dataDir: config.dataDir,
-  synchronous: config.sqliteSync,
-  onError: (error) => log('storage.checkpoint-failed', { error }),
-});
+const storage: Storage =
+  config.cluster === null
+    ? openSqliteStorage({
+        dataDir: config.dataDir,
+        synchronous: config.sqliteSync,
+        onError: (error) => log('storage.checkpoint-failed', { error }),
+      })
+    : await openPostgresStorage({
+        url: config.cluster.databaseUrl,
+        onError: (error) => log('storage.connection-error', { error }),
+      }).catch((error: unknown) => refuseToStart(`PostgreSQL (RAPPORT_DATABASE_URL): ${String(error)}`));
+log('storage.opened', { kind: config.cluster === null ? 'sqlite' : 'postgres' });
 const metrics = makeMetrics();
 const devices = makeDevices(storage);
 const relay = new Relay({ storage, devices, limits, metrics, log });
