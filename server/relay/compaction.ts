@@ -34,6 +34,22 @@ export interface CompactionDeps {
   readonly isLoaded: (space: Space) => boolean;
   readonly metrics: Metrics;
   readonly log: Logger;
+  /** Several nodes store rows of the same space: see `ClusterCompaction`. */
+  readonly cluster?: ClusterCompaction | undefined;
+}
+
+/**
+ * With several nodes, a node's document may lack rows another node stored and not yet announced,
+ * so a snapshot of it alone could replace rows it does not hold. Instead the node takes the
+ * space's lease (one compaction at a time across nodes), reads every stored row and applies it
+ * to its document (rows of a space commit in id order: see postgres.ts), and only then snapshots.
+ */
+export interface ClusterCompaction {
+  /** Takes the space's compaction lease; false when another node holds it. */
+  takeLease(spaceId: string): Promise<boolean>;
+  releaseLease(spaceId: string): Promise<void>;
+  /** Applies every stored row to the document; the last row's id and how many rows there are. */
+  catchUp(space: Space): Promise<{ upToId: number | null; rows: number }>;
 }
 
 export class Compaction {
@@ -159,11 +175,32 @@ export class Compaction {
   }
 
   private async run(space: Space, snapshotTaken: () => void): Promise<void> {
-    const { storage, metrics, log } = this.deps;
+    const { cluster } = this.deps;
+    if (cluster === undefined) return this.snapshot(space, snapshotTaken);
+    if (!(await cluster.takeLease(space.id))) return;
+    try {
+      await this.snapshot(space, snapshotTaken);
+    } finally {
+      await cluster.releaseLease(space.id).catch((error: unknown) => {
+        // It expires by itself.
+        this.deps.log('space.lease-release-failed', { space: short(space.id), error: String(error) });
+      });
+    }
+  }
+
+  private async snapshot(space: Space, snapshotTaken: () => void): Promise<void> {
+    const { storage, metrics, log, cluster } = this.deps;
     await this.deps.flush(space);
-    const upToId = await storage.lastUpdateId(space.id);
-    // The document holds every stored row (rows are written from it), so a snapshot taken now
-    // covers every row up to `upToId`, and perhaps a few newer ones (harmless: Yjs dedupes).
+    let upToId: number | null;
+    if (cluster === undefined) {
+      // The document holds every stored row (this node wrote them all from it), so a snapshot
+      // taken now covers every row up to `upToId`, and perhaps a few newer ones (Yjs dedupes).
+      upToId = await storage.lastUpdateId(space.id);
+    } else {
+      const caught = await cluster.catchUp(space);
+      upToId = caught.rows > 1 ? caught.upToId : null;
+      this.tally(space).rows = caught.rows;
+    }
     if (upToId === null || !this.deps.isLoaded(space)) return;
     const started = Date.now();
     const snapshot = space.snapshot();

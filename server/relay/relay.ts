@@ -20,9 +20,23 @@ import { selectProtocol } from './request.ts';
 import type { Space } from './space.ts';
 import { Spaces } from './spaces.ts';
 import { WriteQueue } from './write-queue.ts';
+import { noFanout, type Fanout } from './fanout.ts';
+
+/** Several nodes: the compaction lease they share (PostgreSQL). */
+export interface Lease {
+  take(spaceId: string): Promise<boolean>;
+  release(spaceId: string): Promise<void>;
+}
+
+/** Owner of awareness entries announced by other nodes (removed there, not here). */
+const REMOTE = { remote: true };
 
 export interface RelayDeps {
   readonly storage: Storage;
+  /** The other nodes serving the same spaces; `noFanout` for one node. */
+  readonly fanout?: Fanout;
+  /** Set with several nodes: compaction then takes the lease and catches up from storage first. */
+  readonly lease?: Lease;
   readonly devices: Devices;
   readonly limits: Limits;
   readonly metrics: Metrics;
@@ -43,14 +57,18 @@ export class Relay {
    * after the erasure. Their devices are revoked, so the set only grows by one id per erasure.
    */
   private readonly erasing = new Set<string>();
+  private readonly fanout: Fanout;
 
   constructor(private readonly deps: RelayDeps) {
-    const { limits, metrics, log, storage } = deps;
+    const { limits, metrics, log, storage, lease } = deps;
+    const fanout = (this.fanout = deps.fanout ?? noFanout);
     this.queue = new WriteQueue(storage, {
       delivered: (space, update, origin) => {
         metrics.updatesStored += 1;
         this.spaces.compaction.stored(space, update.byteLength);
         space.broadcast(protocol.encodeUpdate(update), origin);
+        // Stored, so other nodes may send it to their devices too.
+        fanout.publishUpdate(space.id, update);
       },
       failed: (spaces, error) => {
         log('storage.write-failed', { spaces: spaces.size, error: String(error) });
@@ -58,7 +76,21 @@ export class Relay {
       },
       observeWrite: (seconds) => metrics.observeWrite(seconds),
     });
-    this.spaces = new Spaces(storage, () => this.queue, limits, metrics, log);
+    this.spaces = new Spaces(
+      storage,
+      () => this.queue,
+      limits,
+      metrics,
+      log,
+      fanout,
+      lease === undefined
+        ? undefined
+        : {
+            takeLease: (spaceId) => lease.take(spaceId),
+            releaseLease: (spaceId) => lease.release(spaceId),
+            caughtUp: (space, update) => space.broadcast(protocol.encodeUpdate(update), null),
+          },
+    );
     this.gate = new Gate(deps.devices, limits, metrics, log);
     this.wss = new WebSocketServer({
       noServer: true,
@@ -211,7 +243,10 @@ export class Relay {
       case 'awareness': {
         const forward = space.awareness.apply(message.entries, conn);
         if (forward === 'full') return this.reject(conn, 'INVALID_MESSAGE', 'awareness full');
-        if (forward !== null) space.broadcast(protocol.encodeAwareness(forward), conn);
+        if (forward !== null) {
+          space.broadcast(protocol.encodeAwareness(forward), conn);
+          this.fanout.publishAwareness(space.id, forward);
+        }
         return;
       }
       case 'query-awareness': {
@@ -279,7 +314,10 @@ export class Relay {
     const { space } = conn;
     space.members.delete(conn);
     const gone = space.awareness.removeOwner(conn);
-    if (gone !== null) space.broadcast(protocol.encodeAwareness(gone), null);
+    if (gone !== null) {
+      space.broadcast(protocol.encodeAwareness(gone), null);
+      this.fanout.publishAwareness(space.id, gone);
+    }
     const left = (this.perIp.get(conn.ip) ?? 1) - 1;
     if (left <= 0) this.perIp.delete(conn.ip);
     else this.perIp.set(conn.ip, left);
@@ -289,6 +327,65 @@ export class Relay {
     if (!this.stopping) this.touch(conn.deviceId);
     this.deps.log('ws.close', { space: short(space.id), device: short(conn.deviceId), code });
     this.spaces.releaseIfIdle(space);
+  }
+
+  /** A device was revoked here: cuts its connections on this node and tells the others. */
+  revokeDevice(deviceId: string): number {
+    this.fanout.publishRevoked([deviceId], null);
+    return this.disconnectDevice(deviceId);
+  }
+
+  /** Another node stored an update of a space: apply it and send it to this node's devices. */
+  remoteUpdate(spaceId: string, update: Uint8Array): void {
+    const space = this.spaces.remote(spaceId, update);
+    if (space === null || this.erasing.has(spaceId)) return;
+    if (space.held !== null) {
+      space.held.push(() => this.remoteUpdate(spaceId, update));
+      return;
+    }
+    space.absorb([{ id: 0, data: update }]);
+    this.spaces.compaction.stored(space, update.byteLength);
+    space.broadcast(protocol.encodeUpdate(update), null);
+  }
+
+  /** Presence changed on another node: keep it (for newcomers) and pass on what is new. */
+  remoteAwareness(spaceId: string, update: Uint8Array): void {
+    const space = this.spaces.get(spaceId);
+    if (space === undefined) return;
+    const decoded = protocol.decodeMessage(protocol.encodeAwareness(update));
+    if (!decoded.ok || decoded.message.kind !== 'awareness') return;
+    const forward = space.awareness.apply(decoded.message.entries, REMOTE);
+    if (forward !== null && forward !== 'full') space.broadcast(protocol.encodeAwareness(forward), null);
+  }
+
+  /** Devices were revoked (and perhaps their space erased) on another node. */
+  remoteRevoked(deviceIds: readonly string[], erasedSpaceId: string | null): void {
+    if (erasedSpaceId !== null) this.erasing.add(erasedSpaceId);
+    for (const deviceId of deviceIds) this.disconnectDevice(deviceId);
+    if (erasedSpaceId !== null) this.spaces.erase(erasedSpaceId);
+  }
+
+  /**
+   * Back in touch with the other nodes after missing what they said: every space in memory is
+   * caught up from storage, and devices revoked meanwhile are cut.
+   */
+  async catchUp(): Promise<void> {
+    const caughtUp = (space: Space, update: Uint8Array) => space.broadcast(protocol.encodeUpdate(update), null);
+    for (const space of this.spaces.all()) {
+      try {
+        await this.spaces.catchUp(space, caughtUp);
+      } catch (error) {
+        this.deps.log('space.catch-up-failed', { space: short(space.id), error: String(error) });
+      }
+    }
+    for (const deviceId of [...this.byDevice.keys()]) {
+      try {
+        const device = await this.deps.storage.getDevice(deviceId);
+        if (device === null || device.revokedAt !== null) this.disconnectDevice(deviceId);
+      } catch (error) {
+        this.deps.log('device.check-failed', { device: short(deviceId), error: String(error) });
+      }
+    }
   }
 
   /** Cuts every open connection of a revoked device at once. */
@@ -312,6 +409,7 @@ export class Relay {
       this.erasing.delete(spaceId);
       throw error;
     }
+    this.fanout.publishRevoked(devices, spaceId);
     let cut = 0;
     for (const deviceId of devices) cut += this.disconnectDevice(deviceId);
     this.spaces.erase(spaceId);

@@ -98,6 +98,26 @@ export class Space {
   }
 
   /**
+   * Applies stored rows that another node wrote (or that this one missed while cut off from the
+   * others) and returns what they added, as one update for this node's members; null when
+   * nothing was new. They were validated by the node that stored them.
+   */
+  absorb(rows: readonly StoredUpdate[]): Uint8Array | null {
+    const before = Y.encodeStateVector(this.doc);
+    let changed = false;
+    const mark = (tr: Y.Transaction) => {
+      if (tr.deleteSet.clients.size > 0 || !sameState(tr.beforeState, tr.afterState)) changed = true;
+    };
+    this.doc.on('afterTransaction', mark);
+    try {
+      this.load(rows);
+    } finally {
+      this.doc.off('afterTransaction', mark);
+    }
+    return changed ? Y.encodeStateAsUpdate(this.doc, before) : null;
+  }
+
+  /**
    * Applies an update from a client (V1 applyUpdate: it reads every struct before integrating,
    * so malformed bytes usually fail before the document changes; when they fail later, the
    * result says so). Parked updates that the new state unblocks are applied right after, and

@@ -6,8 +6,9 @@
 import type { Limits } from '../config.ts';
 import { short, type Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import type { Storage } from '../storage/types.ts';
-import { Compaction } from './compaction.ts';
+import type { Storage, StoredUpdate } from '../storage/types.ts';
+import { Compaction, type ClusterCompaction } from './compaction.ts';
+import type { Fanout } from './fanout.ts';
 import { Space } from './space.ts';
 import type { WriteQueue } from './write-queue.ts';
 
@@ -15,6 +16,8 @@ export class Spaces {
   private readonly loaded = new Map<string, Space>();
   /** Loads under way, so that connections arriving together share one. */
   private readonly loading = new Map<string, Promise<Space>>();
+  /** Updates other nodes announced while a space was loading: applied once it is loaded. */
+  private readonly early = new Map<string, Uint8Array[]>();
   readonly compaction: Compaction;
   private stopped = false;
 
@@ -24,8 +27,27 @@ export class Spaces {
     private readonly limits: Limits,
     metrics: Metrics,
     private readonly log: Logger,
+    private readonly fanout: Fanout,
+    cluster?: Omit<ClusterCompaction, 'catchUp'> & {
+      /** Rows found in storage added this to a loaded space: send it to its members. */
+      readonly caughtUp: (space: Space, update: Uint8Array) => void;
+    },
   ) {
     this.compaction = new Compaction({
+      cluster:
+        cluster === undefined
+          ? undefined
+          : {
+              takeLease: (spaceId) => cluster.takeLease(spaceId),
+              releaseLease: (spaceId) => cluster.releaseLease(spaceId),
+              catchUp: async (space) => {
+                const rows = await this.catchUp(space, cluster.caughtUp);
+                // Not applied (the space is being rebuilt, or left): nothing to compact now.
+                return rows === null
+                  ? { upToId: null, rows: 0 }
+                  : { upToId: rows.at(-1)?.id ?? null, rows: rows.length };
+              },
+            },
       storage,
       compactAfterUpdates: limits.compactAfterUpdates,
       flush: (space) => this.queue().stored(space) ?? Promise.resolve(),
@@ -73,9 +95,23 @@ export class Spaces {
 
   private async load(spaceId: string): Promise<Space> {
     const started = Date.now();
-    const rows = await this.storage.loadUpdates(spaceId);
+    // Hear of the space before reading it: an update stored after the read is then announced
+    // to us (and kept in `early` until the space is there), never lost in between.
+    const early: Uint8Array[] = [];
+    this.early.set(spaceId, early);
+    let rows: StoredUpdate[];
+    try {
+      await this.fanout.join(spaceId);
+      rows = await this.storage.loadUpdates(spaceId);
+    } catch (error) {
+      this.fanout.leave(spaceId);
+      throw error;
+    } finally {
+      this.early.delete(spaceId);
+    }
     const space = new Space(spaceId);
     const { skipped } = space.load(rows);
+    space.load(early.map((data) => ({ id: 0, data })));
     this.loaded.set(spaceId, space);
     this.log('space.loaded', { space: short(spaceId), rows: rows.length, skipped, ms: Date.now() - started });
     this.compaction.loaded(space, rows.length, skipped);
@@ -84,6 +120,37 @@ export class Spaces {
 
   get(spaceId: string): Space | undefined {
     return this.loaded.get(spaceId);
+  }
+
+  /** Every space in memory. */
+  all(): Space[] {
+    return [...this.loaded.values()];
+  }
+
+  /**
+   * An update another node stored: the space it belongs to when it is in memory; kept for the
+   * space (and null returned) while it is loading; null when this node does not hold it.
+   */
+  remote(spaceId: string, update: Uint8Array): Space | null {
+    const early = this.early.get(spaceId);
+    if (early !== undefined) {
+      early.push(update);
+      return null;
+    }
+    return this.loaded.get(spaceId) ?? null;
+  }
+
+  /**
+   * Applies every stored row of a loaded space to its document (after this node missed
+   * announcements, or before a compaction); what was new goes to `caughtUp`. Returns the rows,
+   * or null when they were not applied (the space left memory or is being rebuilt).
+   */
+  async catchUp(space: Space, caughtUp: (space: Space, update: Uint8Array) => void): Promise<StoredUpdate[] | null> {
+    const rows = await this.storage.loadUpdates(space.id);
+    if (this.loaded.get(space.id) !== space || space.held !== null) return null;
+    const added = space.absorb(rows);
+    if (added !== null) caughtUp(space, added);
+    return rows;
   }
 
   /** Called when a space's last member left. */
@@ -150,7 +217,10 @@ export class Spaces {
 
   /** Forgets the in-memory copy without writing anything (after a failure). */
   drop(space: Space): void {
-    if (this.loaded.get(space.id) === space) this.loaded.delete(space.id);
+    if (this.loaded.get(space.id) === space) {
+      this.loaded.delete(space.id);
+      this.fanout.leave(space.id);
+    }
     this.compaction.forget(space);
     space.destroy();
   }

@@ -118,6 +118,23 @@ export interface PostgresStorage extends Storage {
 
 type Queryable = pg.Pool | pg.PoolClient;
 
+/** Key space of the per-space row locks (the other half of the key is a hash of the space id). */
+const ROWS_LOCK = 7_311_016;
+
+/**
+ * Locks the spaces' rows until the transaction ends, in a fixed order (no deadlock between nodes).
+ * Row ids are drawn while the lock is held, so a space's rows commit in id order: whoever reads
+ * the rows up to some id has seen every row of that space with a smaller one — what compaction
+ * relies on to replace them.
+ */
+async function lockSpaces(c: pg.PoolClient, spaceIds: readonly string[]): Promise<void> {
+  const unique = [...new Set(spaceIds)].sort();
+  await c.query(
+    'SELECT pg_advisory_xact_lock($1, hashtext(s)) FROM unnest($2::text[]) WITH ORDINALITY AS t(s, n) ORDER BY n',
+    [ROWS_LOCK, unique],
+  );
+}
+
 export async function openPostgresStorage(options: PostgresOptions): Promise<PostgresStorage> {
   const pool = new pg.Pool({
     connectionString: options.url,
@@ -313,11 +330,16 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
     },
     async appendUpdates(rows) {
       if (rows.length === 0) return;
-      // One statement is one transaction: all rows or none.
-      await pool.query('INSERT INTO updates (space_id, data) SELECT * FROM unnest($1::text[], $2::bytea[])', [
-        rows.map((r) => r.spaceId),
-        rows.map((r) => asBuffer(r.data)),
-      ]);
+      await tx(async (c) => {
+        await lockSpaces(
+          c,
+          rows.map((r) => r.spaceId),
+        );
+        await c.query('INSERT INTO updates (space_id, data) SELECT * FROM unnest($1::text[], $2::bytea[])', [
+          rows.map((r) => r.spaceId),
+          rows.map((r) => asBuffer(r.data)),
+        ]);
+      });
     },
     async lastUpdateId(spaceId) {
       const r = await pool.query<{ id: number | null }>('SELECT max(id) AS id FROM updates WHERE space_id = $1', [
@@ -327,6 +349,7 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
     },
     replaceWithSnapshot: (spaceId, snapshot, upToId) =>
       tx(async (c) => {
+        await lockSpaces(c, [spaceId]);
         await c.query('DELETE FROM updates WHERE space_id = $1 AND id <= $2', [spaceId, upToId]);
         await c.query('INSERT INTO updates (id, space_id, data) VALUES ($1, $2, $3)', [
           upToId,
