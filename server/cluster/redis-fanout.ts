@@ -49,10 +49,19 @@ export function makeRedisFanout(options: RedisFanoutOptions): Fanout {
       void subscriber.subscribe(CONTROL).catch((e: Error) => onError('redis.subscribe-failed', e.message));
       return;
     }
-    // ioredis subscribes again to what it had; what was published in between is lost to us.
+    // ioredis subscribes again to what it had right after this event; what was published in
+    // between is lost to us. A PING queued behind those subscriptions answers once they hold.
     if (lost) {
       lost = false;
-      handlers.reconnected();
+      setImmediate(() => {
+        subscriber
+          .ping()
+          .then(() => handlers.reconnected())
+          .catch((e: Error) => {
+            lost = true; // the next 'ready' tries again
+            onError('redis.resubscribe-failed', e.message);
+          });
+      });
     }
   });
 

@@ -52,6 +52,9 @@ export interface ClusterCompaction {
   catchUp(space: Space): Promise<{ upToId: number | null; rows: number }>;
 }
 
+/** After finding a space's lease taken by another node, it is looked at again this much later. */
+const LEASE_RETRY_MS = 1_000;
+
 export class Compaction {
   private readonly tallies = new WeakMap<Space, Tally>();
   /** Spaces due for compaction; true = even below the row threshold (a row had to be skipped). */
@@ -92,7 +95,7 @@ export class Compaction {
    * once the snapshot has been taken from the document (its check and storing go on after).
    */
   compactNow(space: Space): Promise<void> {
-    return this.tally(space).rows > 1 ? this.compact(space) : Promise.resolve();
+    return this.tally(space).rows > 1 ? this.compact(space, 2) : Promise.resolve();
   }
 
   /** The space leaves memory without being written (after a failure, or once unloaded). */
@@ -147,7 +150,8 @@ export class Compaction {
       // A compaction that ran in between (they flush the queue, which stores more rows) may have
       // done the work already.
       if (!this.deps.isLoaded(space)) continue;
-      if (force || this.tally(space).rows >= this.deps.compactAfterUpdates) void this.compact(space);
+      if (force || this.tally(space).rows >= this.deps.compactAfterUpdates)
+        void this.compact(space, force ? 2 : this.deps.compactAfterUpdates);
     }
   }
 
@@ -158,11 +162,12 @@ export class Compaction {
    * snapshot replaces the rows only after a worker has loaded it back (see snapshot-check.ts);
    * rows stored meanwhile stay, after it.
    */
-  private compact(space: Space): Promise<void> {
+  /** `minRows`: with several nodes, the stored rows (counted afresh) needed to go ahead. */
+  private compact(space: Space, minRows: number): Promise<void> {
     if (this.stopped || this.inFlight.has(space.id)) return Promise.resolve();
     let snapshotTaken: () => void = () => {};
     const taken = new Promise<void>((resolve) => (snapshotTaken = resolve));
-    const done = this.run(space, snapshotTaken)
+    const done = this.run(space, minRows, snapshotTaken)
       .catch((error: unknown) => {
         this.deps.log('space.compaction-failed', { space: short(space.id), error: String(error) });
       })
@@ -174,12 +179,20 @@ export class Compaction {
     return taken;
   }
 
-  private async run(space: Space, snapshotTaken: () => void): Promise<void> {
+  private async run(space: Space, minRows: number, snapshotTaken: () => void): Promise<void> {
     const { cluster } = this.deps;
-    if (cluster === undefined) return this.snapshot(space, snapshotTaken);
-    if (!(await cluster.takeLease(space.id))) return;
+    if (cluster === undefined) return this.snapshot(space, minRows, snapshotTaken);
+    if (!(await cluster.takeLease(space.id))) {
+      // Another node is compacting it. Its snapshot may not cover what was stored meanwhile, so
+      // look again a little later (then the rows are counted afresh: often nothing is left to do).
+      const retry = setTimeout(() => {
+        if (!this.stopped && this.deps.isLoaded(space)) this.schedule(space);
+      }, LEASE_RETRY_MS);
+      retry.unref();
+      return;
+    }
     try {
-      await this.snapshot(space, snapshotTaken);
+      await this.snapshot(space, minRows, snapshotTaken);
     } finally {
       await cluster.releaseLease(space.id).catch((error: unknown) => {
         // It expires by itself.
@@ -188,7 +201,7 @@ export class Compaction {
     }
   }
 
-  private async snapshot(space: Space, snapshotTaken: () => void): Promise<void> {
+  private async snapshot(space: Space, minRows: number, snapshotTaken: () => void): Promise<void> {
     const { storage, metrics, log, cluster } = this.deps;
     await this.deps.flush(space);
     let upToId: number | null;
@@ -198,7 +211,7 @@ export class Compaction {
       upToId = await storage.lastUpdateId(space.id);
     } else {
       const caught = await cluster.catchUp(space);
-      upToId = caught.rows > 1 ? caught.upToId : null;
+      upToId = caught.rows >= minRows ? caught.upToId : null;
       this.tally(space).rows = caught.rows;
     }
     if (upToId === null || !this.deps.isLoaded(space)) return;

@@ -45,9 +45,15 @@ function postgresBin(): string {
 
 const asRoot = process.getuid?.() === 0;
 
-/** The command line, run as `postgres` when we are root. */
-function asPostgres(command: string, args: string[]): [string, string[]] {
-  return asRoot ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+/** As root, PostgreSQL's programs run as the `postgres` user (spawned as it directly, so the
+ * server is our own child and is killed and reaped by its id). */
+function postgresUser(): { uid: number; gid: number } | Record<string, never> {
+  if (!asRoot) return {};
+  const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
+  const uid = id('-u');
+  const gid = id('-g');
+  if (!Number.isInteger(uid) || uid <= 0) throw new Error('no "postgres" user: install Debian\'s postgresql package');
+  return { uid, gid };
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -88,42 +94,40 @@ export async function startPostgres(): Promise<Engine> {
   fs.chmodSync(dir, 0o755);
   const data = path.join(dir, 'data');
   if (asRoot) spawnSync('chown', ['-R', 'postgres:postgres', dir]);
-  const [cmd, args] = asPostgres(path.join(bin, 'initdb'), [
-    '-D',
-    data,
-    '-U',
-    'postgres',
-    '--auth=trust',
-    '-E',
-    'UTF8',
-    '--no-sync',
-  ]);
-  const init = spawnSync(cmd, args, { encoding: 'utf8' });
+  const user = postgresUser();
+  const [cmd, args] = [
+    path.join(bin, 'initdb'),
+    ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'],
+  ] as const;
+  const init = spawnSync(cmd, args, { encoding: 'utf8', cwd: dir, ...user });
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
   const port = await freePort();
   let child: ChildProcess | null = null;
   let output = '';
 
   const start = async () => {
-    const [c, a] = asPostgres(path.join(bin, 'postgres'), [
-      '-D',
-      data,
-      '-p',
-      String(port),
-      '-k',
-      dir,
-      '-c',
-      'listen_addresses=127.0.0.1',
-      // A test server: speed over surviving a power cut (the relay's own kills are what is tested).
-      '-c',
-      'fsync=off',
-      '-c',
-      'full_page_writes=off',
-      '-c',
-      'max_connections=200',
-    ]);
+    const [c, a] = [
+      path.join(bin, 'postgres'),
+      [
+        '-D',
+        data,
+        '-p',
+        String(port),
+        '-k',
+        dir,
+        '-c',
+        'listen_addresses=127.0.0.1',
+        // A test server: speed over surviving a power cut (the relay's own kills are what is tested).
+        '-c',
+        'fsync=off',
+        '-c',
+        'full_page_writes=off',
+        '-c',
+        'max_connections=200',
+      ],
+    ] as const;
     output = '';
-    const started = spawn(c, a, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = spawn(c, a, { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir, ...user });
     child = started;
     started.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
     started.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
@@ -131,6 +135,8 @@ export async function startPostgres(): Promise<Engine> {
       'postgres',
       async () => {
         const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
+        // A server still starting up may drop the connection: that is "not ready", not an error.
+        client.on('error', () => undefined);
         try {
           await client.connect();
           await client.query('SELECT 1');
@@ -150,23 +156,20 @@ export async function startPostgres(): Promise<Engine> {
     if (child === null) return;
     const c = child;
     child = null;
-    // As root, `child` is runuser; the postmaster (its pid is in postmaster.pid) and its backends
-    // are killed by id, like a crash of the machine's database.
-    const pidFile = path.join(data, 'postmaster.pid');
-    const postmaster = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]) : NaN;
-    if (Number.isInteger(postmaster) && postmaster > 0) {
-      for (const pid of [postmaster, ...childrenOf(postmaster)]) {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
+    // The postmaster (our child) and its backends are killed by id, like a crash of the database.
+    const backends = c.pid === undefined ? [] : childrenOf(c.pid);
+    c.kill('SIGKILL');
+    for (const pid of backends) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
       }
     }
-    c.kill('SIGKILL');
     await exited(c);
-    // Its backends die with it once they notice; the next start waits for the port anyway.
+    // Lock files naming the dead postmaster would stop the next start.
     fs.rmSync(path.join(data, 'postmaster.pid'), { force: true });
+    fs.rmSync(path.join(dir, `.s.PGSQL.${port}.lock`), { force: true });
   };
 
   await start();
@@ -179,8 +182,11 @@ export async function startPostgres(): Promise<Engine> {
       if (child !== null) {
         const c = child;
         child = null;
-        const [sc, sa] = asPostgres(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
-        spawnSync(sc, sa, { encoding: 'utf8' });
+        spawnSync(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], {
+          encoding: 'utf8',
+          cwd: dir,
+          ...user,
+        });
         c.kill('SIGKILL');
         await exited(c);
       }
