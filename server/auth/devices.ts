@@ -56,8 +56,6 @@ export interface Devices {
 }
 
 export function makeDevices(storage: Storage, now: () => number = Date.now): Devices {
-  const wrongGuesses = new Map<string, number>();
-
   const newDevice = (spaceId: string, name: string) => {
     const id = newId();
     const { token, secretHash } = issueToken(id);
@@ -105,17 +103,15 @@ export function makeDevices(storage: Storage, now: () => number = Date.now): Dev
       const { device, token } = newDevice(spaceId, deviceName);
       const result = await storage.redeemPairing(spaceId, sha256(normalized), now(), device);
       if (result === 'ok') {
-        wrongGuesses.delete(spaceId);
+        await storage.clearWrongGuesses(spaceId);
         return { ok: true, deviceId: device.id, token };
       }
-      const wrong = (wrongGuesses.get(spaceId) ?? 0) + 1;
+      // Counted in storage, so guesses spread over several nodes add up.
+      const wrong = await storage.countWrongGuess(spaceId);
       if (wrong >= MAX_WRONG_GUESSES) {
         // Someone is guessing: spend every outstanding code; the user simply makes a new one.
         await storage.burnPairings(spaceId);
-        wrongGuesses.delete(spaceId);
-      } else {
-        if (wrongGuesses.size > 10_000) wrongGuesses.clear();
-        wrongGuesses.set(spaceId, wrong);
+        await storage.clearWrongGuesses(spaceId);
       }
       return { ok: false };
     },

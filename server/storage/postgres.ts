@@ -58,6 +58,10 @@ CREATE TABLE IF NOT EXISTS push_wakes (
   PRIMARY KEY (device_id, at)
 );
 CREATE INDEX IF NOT EXISTS push_wakes_at ON push_wakes(at);
+CREATE TABLE IF NOT EXISTS pairing_guesses (
+  space_id TEXT PRIMARY KEY,
+  wrong INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS compaction_leases (
   space_id TEXT PRIMARY KEY,
   holder TEXT NOT NULL,
@@ -263,6 +267,18 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
       }),
     async burnPairings(spaceId) {
       await pool.query('DELETE FROM pairings WHERE space_id = $1', [spaceId]);
+    },
+    async countWrongGuess(spaceId) {
+      const r = await pool.query<{ wrong: number }>(
+        // Only for a space that exists: guesses at made-up ids must not grow the table.
+        `INSERT INTO pairing_guesses (space_id, wrong) SELECT id, 1 FROM spaces WHERE id = $1
+         ON CONFLICT (space_id) DO UPDATE SET wrong = pairing_guesses.wrong + 1 RETURNING wrong`,
+        [spaceId],
+      );
+      return r.rows[0]?.wrong ?? 0;
+    },
+    async clearWrongGuesses(spaceId) {
+      await pool.query('DELETE FROM pairing_guesses WHERE space_id = $1', [spaceId]);
     },
 
     setReminders: (sub: PushSubscriptionRecord, wakeAt) =>

@@ -54,6 +54,10 @@ CREATE TABLE IF NOT EXISTS push_wakes (
   PRIMARY KEY (device_id, at)
 ) STRICT;
 CREATE INDEX IF NOT EXISTS push_wakes_at ON push_wakes(at);
+CREATE TABLE IF NOT EXISTS pairing_guesses (
+  space_id TEXT PRIMARY KEY,
+  wrong INTEGER NOT NULL
+) STRICT;
 `;
 
 interface DeviceRow {
@@ -126,6 +130,12 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       'DELETE FROM pairings WHERE code_hash = ? AND space_id = ? RETURNING expires_at',
     ),
     burnPairings: db.prepare('DELETE FROM pairings WHERE space_id = ?'),
+    countWrongGuess: db.prepare<[string], { wrong: number }>(
+      // Only for a space that exists: guesses at made-up ids must not grow the table.
+      `INSERT INTO pairing_guesses (space_id, wrong) SELECT id, 1 FROM spaces WHERE id = ?
+       ON CONFLICT(space_id) DO UPDATE SET wrong = wrong + 1 RETURNING wrong`,
+    ),
+    clearWrongGuesses: db.prepare('DELETE FROM pairing_guesses WHERE space_id = ?'),
     expirePairings: db.prepare('DELETE FROM pairings WHERE expires_at < ?'),
     loadUpdates: db.prepare<[string], { id: number; data: Buffer }>(
       'SELECT id, data FROM updates WHERE space_id = ? ORDER BY id',
@@ -264,6 +274,8 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     },
     redeemPairing: async (spaceId, codeHash, now, device) => redeem(spaceId, codeHash, now, device),
     burnPairings: async (spaceId) => void q.burnPairings.run(spaceId),
+    countWrongGuess: async (spaceId) => q.countWrongGuess.get(spaceId)?.wrong ?? 0,
+    clearWrongGuesses: async (spaceId) => void q.clearWrongGuesses.run(spaceId),
     loadUpdates: async (spaceId): Promise<StoredUpdate[]> =>
       q.loadUpdates.all(spaceId).map((row) => ({
         id: row.id,

@@ -85,6 +85,13 @@ export interface Storage {
   redeemPairing(spaceId: string, codeHash: Buffer, now: number, device: DeviceRecord): Promise<RedeemResult>;
   /** Spends every outstanding code of a space (after too many wrong guesses). */
   burnPairings(spaceId: string): Promise<void>;
+  /**
+   * Counts one more wrong pairing guess against a space and returns the count so far, kept in
+   * storage so that every node counts the same guesses. 0 for a space that does not exist.
+   */
+  countWrongGuess(spaceId: string): Promise<number>;
+  /** Starts the space's count of wrong guesses afresh (a code was redeemed, or all were spent). */
+  clearWrongGuesses(spaceId: string): Promise<void>;
 
   /** Sets the device's subscription and replaces its wake times, atomically. */
   setReminders(subscription: PushSubscriptionRecord, wakeAt: readonly number[]): Promise<void>;

@@ -115,6 +115,24 @@ describe('several nodes', () => {
     expect(res2.status).toBe(403);
   });
 
+  it('counts wrong pairing guesses spread over the nodes together', async () => {
+    const owner = await createSpace(nodes[0]!.url);
+    const res = await fetch(`${nodes[0]!.url}/api/spaces/${owner.spaceId}/pairings`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${owner.token}` },
+    });
+    const { code } = (await res.json()) as { code: string };
+    const pair = (node: RelayProcess, guess: string) =>
+      fetch(`${node.url}/api/pair`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ spaceId: owner.spaceId, code: guess, deviceName: 'x' }),
+      });
+    // Ten wrong guesses, a few on each node: no node saw ten, together they did.
+    for (let i = 0; i < 10; i++) expect((await pair(nodes[i % 3]!, '0000-0000-0000')).status).toBe(403);
+    expect((await pair(nodes[1]!, code)).status).toBe(403);
+  });
+
   it('refuses to start with only one of the two URLs', async () => {
     await expect(startRelay({ env: { RAPPORT_DATABASE_URL: env['RAPPORT_DATABASE_URL']! } })).rejects.toThrow(
       /RAPPORT_REDIS_URL is not/,

@@ -123,6 +123,21 @@ describe.each(BACKENDS)('storage on %s', (_name, open) => {
     expect(await s.redeemPairing(spaceId, hash('d'), 2_000, device(spaceId))).toBe('invalid');
   });
 
+  it('counts wrong pairing guesses per existing space until cleared', async () => {
+    const s = await open();
+    const { spaceId } = await newSpace(s);
+    const other = await newSpace(s);
+    expect(await s.countWrongGuess(spaceId)).toBe(1);
+    expect(await s.countWrongGuess(spaceId)).toBe(2);
+    expect(await s.countWrongGuess(other.spaceId)).toBe(1);
+    expect(await Promise.all([s.countWrongGuess(spaceId), s.countWrongGuess(spaceId)])).toEqual(
+      expect.arrayContaining([3, 4]),
+    );
+    await s.clearWrongGuesses(spaceId);
+    expect(await s.countWrongGuess(spaceId)).toBe(1);
+    expect(await s.countWrongGuess(id())).toBe(0); // no such space: nothing kept
+  });
+
   it('revokes a device once: its codes are spent and it is woken no more', async () => {
     const s = await open();
     const { spaceId, owner } = await newSpace(s);
