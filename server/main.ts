@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { makeDevices } from './auth/devices.ts';
-import { makeRateLimiter } from './auth/rate-limit.ts';
+import { localRateLimiter, makeRateLimiter, type SharedRateLimiter } from './auth/rate-limit.ts';
+import { makeRedisLimiters } from './cluster/redis-limiter.ts';
 import { loadConfig, type Config } from './config.ts';
 import { makeApiRoute } from './http/api.ts';
 import { makeMetricsRoute } from './http/metrics.ts';
@@ -77,6 +78,11 @@ const fanout =
           },
         },
       });
+// The per-address (and per-device) buckets: in Redis with several nodes, so they hold across them.
+const redisLimiters =
+  cluster === null ? null : makeRedisLimiters(cluster.redisUrl, (event, error) => log(event, { error }));
+const limiter = (name: string, capacity: number, perSecond: number): SharedRateLimiter =>
+  redisLimiters?.limiter(name, capacity, perSecond) ?? localRateLimiter(makeRateLimiter(capacity, perSecond));
 const nodeId = randomUUID();
 const lease: Lease | undefined =
   postgres === null
@@ -113,14 +119,14 @@ const server = createHttpServer({
       scheduler,
       publicKey: vapid.publicKey,
       allowLocalHttp: config.push.allowLocalHttp,
-      limiter: makeRateLimiter(config.push.schedulesPerHour, config.push.schedulesPerHour / 3600),
+      limiter: limiter('reminders', config.push.schedulesPerHour, config.push.schedulesPerHour / 3600),
       log,
     }),
     makeApiRoute({
       devices,
       inviteCode: config.inviteCode,
-      spaceLimiter: makeRateLimiter(limits.spaceCreationsPerHour, limits.spaceCreationsPerHour / 3600),
-      pairingLimiter: makeRateLimiter(limits.pairingAttemptsPer10Min, limits.pairingAttemptsPer10Min / 600),
+      spaceLimiter: limiter('spaces', limits.spaceCreationsPerHour, limits.spaceCreationsPerHour / 3600),
+      pairingLimiter: limiter('pairings', limits.pairingAttemptsPer10Min, limits.pairingAttemptsPer10Min / 600),
       metrics,
       log,
       disconnectDevice: (deviceId) => theRelay.revokeDevice(deviceId),
@@ -149,7 +155,7 @@ const stop = (signal: string): void => {
   server.closeAllConnections();
   // Everything accepted is stored once the relay has shut down; then sockets and the WAL.
   void Promise.all([theRelay.shutdown(), scheduler.stop()])
-    .then(() => Promise.all([fanout.close(), storage.close(), closed]))
+    .then(() => Promise.all([fanout.close(), redisLimiters?.close(), storage.close(), closed]))
     .then(() => {
       log('server.stopped');
       process.exit(0);

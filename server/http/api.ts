@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DeviceRecord } from '../storage/types.ts';
 import { cleanDeviceName, type Devices } from '../auth/devices.ts';
-import type { RateLimiter } from '../auth/rate-limit.ts';
+import type { SharedRateLimiter } from '../auth/rate-limit.ts';
 import { sameSecret } from '../auth/tokens.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
@@ -18,8 +18,8 @@ import type { Route } from './router.ts';
 export interface ApiDeps {
   readonly devices: Devices;
   readonly inviteCode: string | null;
-  readonly spaceLimiter: RateLimiter;
-  readonly pairingLimiter: RateLimiter;
+  readonly spaceLimiter: SharedRateLimiter;
+  readonly pairingLimiter: SharedRateLimiter;
   readonly metrics: Metrics;
   readonly log: Logger;
   /** Closes the revoked device's live connections. */
@@ -57,10 +57,11 @@ export function makeApiRoute(deps: ApiDeps): Route {
   const recentSpaces = makeRecentAnswers<{ spaceId: string; deviceId: string; token: string }>();
   const ipOf = (req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
 
-  const limited = (res: ServerResponse, limiter: RateLimiter, ip: string): boolean => {
-    if (limiter.take(ip)) return false;
+  const limited = async (res: ServerResponse, limiter: SharedRateLimiter, ip: string): Promise<boolean> => {
+    const taken = await limiter.take(ip);
+    if (taken.ok) return false;
     metrics.reject('http-rate-limited');
-    res.setHeader('Retry-After', String(Math.max(1, limiter.retryAfter(ip))));
+    res.setHeader('Retry-After', String(Math.max(1, taken.retryAfter)));
     sendJson(res, 429, { error: 'rate-limited' });
     return true;
   };
@@ -95,7 +96,7 @@ export function makeApiRoute(deps: ApiDeps): Route {
     const retried = typeof requestId === 'string' && REQUEST_ID.test(requestId) ? requestId : null;
     const earlier = retried === null ? undefined : recentSpaces.get(retried);
     if (earlier !== undefined) return sendJson(res, 201, earlier);
-    if (limited(res, deps.spaceLimiter, ip)) return;
+    if (await limited(res, deps.spaceLimiter, ip)) return;
     const created = await devices.createSpace(cleanDeviceName(body.value['deviceName'], 'First device'));
     if (retried !== null) recentSpaces.set(retried, created);
     log('space.created', { space: created.spaceId.slice(0, 6), ip });
@@ -103,7 +104,7 @@ export function makeApiRoute(deps: ApiDeps): Route {
   };
 
   const createPairing = async (req: IncomingMessage, res: ServerResponse, spaceId: string) => {
-    if (limited(res, deps.pairingLimiter, ipOf(req))) return;
+    if (await limited(res, deps.pairingLimiter, ipOf(req))) return;
     const device = await authorize(req, res, spaceId);
     if (device === null) return;
     sendJson(res, 201, await devices.createPairing(device));
@@ -111,7 +112,7 @@ export function makeApiRoute(deps: ApiDeps): Route {
   };
 
   const pair = async (req: IncomingMessage, res: ServerResponse) => {
-    if (limited(res, deps.pairingLimiter, ipOf(req))) return;
+    if (await limited(res, deps.pairingLimiter, ipOf(req))) return;
     const body = await readJsonObject(req);
     if (!body.ok) return sendBodyError(req, res, body);
     const { spaceId, code, deviceName } = body.value;

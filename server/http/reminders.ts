@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Devices } from '../auth/devices.ts';
-import type { RateLimiter } from '../auth/rate-limit.ts';
+import type { SharedRateLimiter } from '../auth/rate-limit.ts';
 import type { Logger } from '../log.ts';
 import { checkEndpoint } from '../push/endpoint.ts';
 import type { PushScheduler } from '../push/scheduler.ts';
@@ -28,7 +28,7 @@ export interface RemindersDeps {
   readonly publicKey: string;
   readonly allowLocalHttp: boolean;
   /** Per device: schedules set or dropped. */
-  readonly limiter: RateLimiter;
+  readonly limiter: SharedRateLimiter;
   readonly log: Logger;
   readonly now?: () => number;
 }
@@ -109,8 +109,9 @@ export function makeRemindersRoute(deps: RemindersDeps): Route {
       return true;
     }
     const deviceId = auth.device.id;
-    if (!deps.limiter.take(deviceId)) {
-      res.setHeader('Retry-After', String(Math.max(1, deps.limiter.retryAfter(deviceId))));
+    const taken = await deps.limiter.take(deviceId);
+    if (!taken.ok) {
+      res.setHeader('Retry-After', String(Math.max(1, taken.retryAfter)));
       sendJson(res, 429, { error: 'rate-limited' });
       return true;
     }

@@ -164,4 +164,19 @@ describe('several nodes, when something breaks', () => {
       'both edits stored after recovery',
     );
   }, 90_000);
+
+  // Last: its buckets stay in this file's Redis.
+  it('limits an address the same whichever node its requests reach', async () => {
+    const c = await cluster(2, { RAPPORT_SPACES_PER_HOUR: '3' });
+    const [a, b] = c.nodes as [RelayProcess, RelayProcess];
+    const create = (node: RelayProcess) =>
+      fetch(`${node.url}/api/spaces`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const statuses = [];
+    for (const node of [a, b, a]) statuses.push((await create(node)).status);
+    expect(statuses).toEqual([201, 201, 201]);
+    const refused = await create(b);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await create(a)).status).toBe(429);
+  });
 });
