@@ -28,6 +28,12 @@ export interface Lease {
   release(spaceId: string): Promise<void>;
 }
 
+/** How long a revoked device is remembered for upgrades still under way (far longer than one takes). */
+const REVOKED_MEMORY_MS = 60_000;
+
+/** Other nodes' clients renew their presence every 15 s; silent twice that long, they are gone. */
+const REMOTE_AWARENESS_MAX_AGE_MS = 30_000;
+
 /** Owner of awareness entries announced by other nodes (removed there, not here). */
 const REMOTE = { remote: true };
 
@@ -58,6 +64,11 @@ export class Relay {
    */
   private readonly erasing = new Set<string>();
   private readonly fanout: Fanout;
+  /**
+   * Devices cut lately, with when: an upgrade admitted before the revocation but completing after
+   * it (its token check and space load are asynchronous) is refused. Oldest first.
+   */
+  private readonly recentlyRevoked = new Map<string, number>();
 
   constructor(private readonly deps: RelayDeps) {
     const { limits, metrics, log, storage, lease } = deps;
@@ -141,6 +152,8 @@ export class Relay {
         socket.destroy();
         return;
       }
+      // Revoked while its token was being checked or its space loaded: turned away like at the door.
+      if (this.recentlyRevoked.has(deviceId)) return this.gate.refuse(req, socket, head, 'DEVICE_REVOKED', spaceId);
       if (overLimit()) return this.gate.refuse(req, socket, head, 'TOO_MANY_CONNECTIONS', spaceId);
       this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, space, deviceId, ip));
     } finally {
@@ -179,7 +192,7 @@ export class Relay {
     this.whenStored(space, () => {
       if (conn.closed) return;
       conn.send(protocol.encodeSyncStep1(stateVector));
-      const present = space.awareness.encodePresent();
+      const present = this.presentIn(space);
       if (present !== null) conn.send(protocol.encodeAwareness(present));
     });
   }
@@ -250,7 +263,7 @@ export class Relay {
         return;
       }
       case 'query-awareness': {
-        const present = space.awareness.encodePresent();
+        const present = this.presentIn(space);
         if (present !== null) conn.send(protocol.encodeAwareness(present));
         return;
       }
@@ -348,6 +361,12 @@ export class Relay {
     space.broadcast(protocol.encodeUpdate(update), null);
   }
 
+  /** Who is in the space, for a newcomer: without other nodes' clients gone silent. */
+  private presentIn(space: Space): Uint8Array | null {
+    space.awareness.forgetSilent(REMOTE, REMOTE_AWARENESS_MAX_AGE_MS);
+    return space.awareness.encodePresent();
+  }
+
   /** Presence changed on another node: keep it (for newcomers) and pass on what is new. */
   remoteAwareness(spaceId: string, update: Uint8Array): void {
     const space = this.spaces.get(spaceId);
@@ -390,6 +409,13 @@ export class Relay {
 
   /** Cuts every open connection of a revoked device at once. */
   disconnectDevice(deviceId: string): number {
+    const now = Date.now();
+    for (const [id, at] of this.recentlyRevoked) {
+      if (now - at < REVOKED_MEMORY_MS) break;
+      this.recentlyRevoked.delete(id);
+    }
+    this.recentlyRevoked.delete(deviceId);
+    this.recentlyRevoked.set(deviceId, now);
     const conns = [...(this.byDevice.get(deviceId) ?? [])];
     for (const conn of conns) this.reject(conn, 'DEVICE_REVOKED');
     return conns.length;
