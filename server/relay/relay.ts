@@ -64,6 +64,7 @@ export class Relay {
    */
   private readonly erasing = new Set<string>();
   private readonly fanout: Fanout;
+  private readonly catchingUp = new Set<Space>();
   /**
    * Devices cut lately, with when: an upgrade admitted before the revocation but completing after
    * it (its token check and space load are asynchronous) is refused. Oldest first.
@@ -356,9 +357,25 @@ export class Relay {
       space.held.push(() => this.remoteUpdate(spaceId, update));
       return;
     }
-    space.absorb([{ id: 0, data: update }]);
+    const { incomplete } = space.absorb([{ id: 0, data: update }]);
     this.spaces.compaction.stored(space, update.byteLength);
     space.broadcast(protocol.encodeUpdate(update), null);
+    // Announced before something it builds on (missed while Redis was away): all of it is
+    // stored, so read the space's rows again.
+    if (incomplete) void this.catchUpSpace(space);
+  }
+
+  /** Catches one space up from storage, once at a time per space. */
+  private async catchUpSpace(space: Space): Promise<void> {
+    if (this.catchingUp.has(space)) return;
+    this.catchingUp.add(space);
+    try {
+      await this.spaces.catchUp(space, (s, update) => s.broadcast(protocol.encodeUpdate(update), null));
+    } catch (error) {
+      this.deps.log('space.catch-up-failed', { space: short(space.id), error: String(error) });
+    } finally {
+      this.catchingUp.delete(space);
+    }
   }
 
   /** Who is in the space, for a newcomer: without other nodes' clients gone silent. */
@@ -389,14 +406,7 @@ export class Relay {
    * caught up from storage, and devices revoked meanwhile are cut.
    */
   async catchUp(): Promise<void> {
-    const caughtUp = (space: Space, update: Uint8Array) => space.broadcast(protocol.encodeUpdate(update), null);
-    for (const space of this.spaces.all()) {
-      try {
-        await this.spaces.catchUp(space, caughtUp);
-      } catch (error) {
-        this.deps.log('space.catch-up-failed', { space: short(space.id), error: String(error) });
-      }
-    }
+    for (const space of this.spaces.all()) await this.catchUpSpace(space);
     for (const deviceId of [...this.byDevice.keys()]) {
       try {
         const device = await this.deps.storage.getDevice(deviceId);

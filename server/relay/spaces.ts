@@ -148,7 +148,7 @@ export class Spaces {
   async catchUp(space: Space, caughtUp: (space: Space, update: Uint8Array) => void): Promise<StoredUpdate[] | null> {
     const rows = await this.storage.loadUpdates(space.id);
     if (this.loaded.get(space.id) !== space || space.held !== null) return null;
-    const added = space.absorb(rows);
+    const { added } = space.absorb(rows);
     if (added !== null) caughtUp(space, added);
     return rows;
   }

@@ -3,7 +3,9 @@
  * space, Redis gone for a while, PostgreSQL gone for a while. Real servers throughout (private
  * PostgreSQL and Redis started here, relay processes); nothing is mocked.
  */
+import { Redis } from 'ioredis';
 import pg from 'pg';
+import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectPeer, contents, createSpace, pairDevice, synced, waitFor, type Peer } from './clients.ts';
 import { createDatabase, startPostgres, startRedis, type Engine } from './engines.ts';
@@ -164,6 +166,37 @@ describe('several nodes, when something breaks', () => {
       'both edits stored after recovery',
     );
   }, 90_000);
+
+  it('an update announced before one it builds on is completed from storage', async () => {
+    const c = await cluster(1);
+    const [a] = c.nodes as [RelayProcess];
+    const owner = await createSpace(a.url);
+    const x = peer(a, owner.spaceId, owner.token);
+    await synced(x);
+    // Another node stored two updates, the second building on the first, but only the second's
+    // announcement got through (the first was published while Redis was away).
+    const writer = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    writer.on('update', (u: Uint8Array) => updates.push(u));
+    const text = new Y.Text();
+    writer.getMap('m').set('t', text);
+    text.insert(0, 'hello');
+    text.insert(5, ' world');
+    const client = new pg.Client({ connectionString: c.databaseUrl });
+    await client.connect();
+    for (const u of updates)
+      await client.query('INSERT INTO updates (space_id, data) VALUES ($1, $2)', [owner.spaceId, Buffer.from(u)]);
+    await client.end();
+    const publisher = new Redis(redis.url);
+    const frame = Buffer.concat([Buffer.from([0]), Buffer.alloc(16, 7), Buffer.from(updates.at(-1)!)]);
+    await publisher.publish(`rapport:space:${owner.spaceId}`, frame);
+    publisher.disconnect();
+    await waitFor(() => x.doc.getMap('m').get('t')?.toString() === 'hello world', 'the whole text, from storage');
+    // And the relay's own copy is whole too: a newcomer gets it from the relay's document.
+    const late = peer(a, owner.spaceId, owner.token);
+    await synced(late);
+    expect(late.doc.getMap('m').get('t')?.toString()).toBe('hello world');
+  });
 
   // Last: its buckets stay in this file's Redis.
   it('limits an address the same whichever node its requests reach', async () => {
