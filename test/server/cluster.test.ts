@@ -3,6 +3,7 @@
  * ports): official y-websocket clients on different nodes converge; pairing, revocation and
  * erasure work whichever node a request reaches.
  */
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectPeer, contents, createSpace, pairDevice, synced, waitFor, type Peer } from './clients.ts';
 import { createDatabase, startPostgres, startRedis, type Engine } from './engines.ts';
@@ -113,6 +114,36 @@ describe('several nodes', () => {
       headers: { Authorization: `Bearer ${phone.token}` },
     });
     expect(res2.status).toBe(403);
+  });
+
+  it('erasing a space on one node cuts its devices on the others, and nothing of it comes back', async () => {
+    const [a, b] = nodes as [RelayProcess, RelayProcess];
+    const owner = await createSpace(a.url);
+    const phone = await pairDevice(b.url, owner);
+    const onB = peer(b, owner.spaceId, phone.token);
+    await synced(onB);
+    onB.doc.getMap('m').set('secret', 'gone soon');
+    const onA = peer(a, owner.spaceId, owner.token);
+    await synced(onA);
+    await waitFor(() => onA.doc.getMap('m').get('secret') === 'gone soon', 'edit from B at A');
+    const res = await fetch(`${a.url}/api/spaces/${owner.spaceId}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${owner.token}` },
+    });
+    expect(res.status).toBe(204);
+    await waitFor(
+      () => onB.closes.some((e) => e.code === 4410) && onA.closes.some((e) => e.code === 4410),
+      '4410 on both nodes',
+    );
+    const listed = await fetch(`${b.url}/api/spaces/${owner.spaceId}/devices`, {
+      headers: { Authorization: `Bearer ${phone.token}` },
+    });
+    expect(listed.status).toBe(403);
+    const client = new pg.Client({ connectionString: env['RAPPORT_DATABASE_URL'] });
+    await client.connect();
+    const rows = await client.query('SELECT 1 FROM updates WHERE space_id = $1', [owner.spaceId]);
+    await client.end();
+    expect(rows.rowCount).toBe(0);
   });
 
   it('counts wrong pairing guesses spread over the nodes together', async () => {
