@@ -358,6 +358,7 @@ export class Relay {
       return;
     }
     const { incomplete } = space.absorb([{ id: 0, data: update }]);
+    this.deps.metrics.updatesFromNodes += 1;
     this.spaces.compaction.stored(space, update.byteLength);
     space.broadcast(protocol.encodeUpdate(update), null);
     // Announced before something it builds on (missed while Redis was away): all of it is
@@ -369,6 +370,7 @@ export class Relay {
   private async catchUpSpace(space: Space): Promise<void> {
     if (this.catchingUp.has(space)) return;
     this.catchingUp.add(space);
+    this.deps.metrics.catchUps += 1;
     try {
       await this.spaces.catchUp(space, (s, update) => s.broadcast(protocol.encodeUpdate(update), null));
     } catch (error) {

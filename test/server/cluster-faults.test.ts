@@ -192,6 +192,9 @@ describe('several nodes, when something breaks', () => {
     await publisher.publish(`rapport:space:${owner.spaceId}`, frame);
     publisher.disconnect();
     await waitFor(() => x.doc.getMap('m').get('t')?.toString() === 'hello world', 'the whole text, from storage');
+    const metrics = await (await fetch(`${a.url}/metrics`)).text();
+    expect(metrics).toMatch(/^rapport_updates_from_nodes_total 1$/m);
+    expect(metrics).toMatch(/^rapport_catch_ups_total 1$/m);
     // And the relay's own copy is whole too: a newcomer gets it from the relay's document.
     const late = peer(a, owner.spaceId, owner.token);
     await synced(late);
