@@ -47,7 +47,8 @@ export function makeRedisFanout(options: RedisFanoutOptions): Fanout {
     if (!everReady) {
       everReady = true;
       void subscriber.subscribe(CONTROL).catch((e: Error) => onError('redis.subscribe-failed', e.message));
-      return;
+      // Spaces served before Redis was first reached may have missed what other nodes said.
+      lost = joined.size > 0;
     }
     // ioredis subscribes again to what it had right after this event; what was published in
     // between is lost to us. A PING queued behind those subscriptions answers once they hold.

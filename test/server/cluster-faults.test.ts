@@ -145,6 +145,28 @@ describe('several nodes, when something breaks', () => {
     await waitFor(() => y.doc.getMap('m').get('after') === 3, 'fan-out after Redis returned');
   }, 90_000);
 
+  it('nodes started while Redis is down serve their devices, and catch up once it is reached', async () => {
+    await redis.kill();
+    try {
+      const c = await cluster(2);
+      const [a, b] = c.nodes as [RelayProcess, RelayProcess];
+      const owner = await createSpace(a.url);
+      const phone = await pairDevice(b.url, owner);
+      const x = peer(a, owner.spaceId, owner.token);
+      const y = peer(b, owner.spaceId, phone.token);
+      await Promise.all([synced(x), synced(y)]);
+      x.doc.getMap('m').set('from-a', 1);
+      y.doc.getMap('m').set('from-b', 2);
+      await redis.start();
+      await waitFor(
+        () => contents(x.doc) === contents(y.doc) && x.doc.getMap('m').size === 2,
+        'catch-up once Redis is first reached',
+      );
+    } finally {
+      await redis.start();
+    }
+  }, 90_000);
+
   it('without PostgreSQL a node refuses writes (1011), and recovers by itself when it is back', async () => {
     const c = await cluster(1);
     const [a] = c.nodes as [RelayProcess];

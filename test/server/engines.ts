@@ -213,6 +213,7 @@ export async function startRedis(): Promise<Engine> {
   let child: ChildProcess | null = null;
   let output = '';
   const start = async () => {
+    if (child !== null) return;
     output = '';
     const started = spawn(
       process.env['REDIS_SERVER'] || 'redis-server',
