@@ -150,6 +150,10 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
     query_timeout: 30_000,
   });
   pool.on('error', (error) => options.onError?.(error.message));
+  // The pool listens for errors of idle clients only: a connection lost while a client is checked
+  // out (inside a transaction) would otherwise be an unhandled 'error' and end the process. The
+  // query in flight fails all the same, and the broken client is not reused.
+  pool.on('connect', (client) => client.on('error', (error) => options.onError?.(error.message)));
 
   const tx = async <T>(work: (c: pg.PoolClient) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
