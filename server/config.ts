@@ -1,7 +1,7 @@
 import path from 'node:path';
 
 /** Everything the relay can be told from its environment, parsed once at start. */
-interface Config {
+export interface Config {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
@@ -16,6 +16,15 @@ interface Config {
   /** SQLite `synchronous` pragma: NORMAL survives a killed process, FULL also a power cut. */
   readonly sqliteSync: 'NORMAL' | 'FULL';
   readonly push: PushConfig;
+  /** PostgreSQL and Redis for several nodes serving the same spaces; null: one node on SQLite. */
+  readonly cluster: ClusterConfig | null;
+}
+
+export interface ClusterConfig {
+  /** RAPPORT_DATABASE_URL: where spaces, devices, pairings and updates are stored. */
+  readonly databaseUrl: string;
+  /** RAPPORT_REDIS_URL: carries updates, awareness and revocations between nodes. */
+  readonly redisUrl: string;
 }
 
 interface PushConfig {
@@ -98,6 +107,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     inviteCode: invite !== undefined && invite !== '' ? invite : null,
     metricsToken: metricsToken !== undefined && metricsToken !== '' ? metricsToken : null,
     sqliteSync: sync,
+    cluster: cluster(env['RAPPORT_DATABASE_URL'], env['RAPPORT_REDIS_URL']),
     push: {
       subject: pushSubject(env['RAPPORT_PUSH_SUBJECT']),
       allowLocalHttp: env['RAPPORT_PUSH_ALLOW_LOCAL_HTTP'] === '1',
@@ -120,6 +130,29 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxBufferedBytes: int(env, 'RAPPORT_MAX_BUFFERED_BYTES', 64 * 1024 * 1024, 1024),
     },
   };
+}
+
+/**
+ * Both or neither: PostgreSQL without Redis would let nodes store edits that never reach the
+ * devices on other nodes; Redis without PostgreSQL would leave each node its own SQLite file.
+ */
+function cluster(rawDatabase: string | undefined, rawRedis: string | undefined): ClusterConfig | null {
+  const databaseUrl = rawDatabase?.trim() ?? '';
+  const redisUrl = rawRedis?.trim() ?? '';
+  if (databaseUrl === '' && redisUrl === '') return null;
+  if (databaseUrl === '')
+    throw new Error(
+      'RAPPORT_REDIS_URL is set but RAPPORT_DATABASE_URL is not: several nodes need both (PostgreSQL for storage, Redis between nodes); unset both for one node on SQLite',
+    );
+  if (redisUrl === '')
+    throw new Error(
+      'RAPPORT_DATABASE_URL is set but RAPPORT_REDIS_URL is not: several nodes need both (PostgreSQL for storage, Redis between nodes); unset both for one node on SQLite',
+    );
+  // Only the scheme is quoted back: the rest may hold a password.
+  if (!/^postgres(ql)?:\/\/\S+$/.test(databaseUrl))
+    throw new Error('RAPPORT_DATABASE_URL must be a postgres:// or postgresql:// URL');
+  if (!/^rediss?:\/\/\S+$/.test(redisUrl)) throw new Error('RAPPORT_REDIS_URL must be a redis:// or rediss:// URL');
+  return { databaseUrl, redisUrl };
 }
 
 function pushSubject(raw: string | undefined): string {

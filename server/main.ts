@@ -2,10 +2,12 @@
  * Entry point: reads the configuration and wires the parts together. No logic lives here.
  * Started by `tsx server/main.ts`.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { makeDevices } from './auth/devices.ts';
-import { makeRateLimiter } from './auth/rate-limit.ts';
-import { loadConfig } from './config.ts';
+import { localRateLimiter, makeRateLimiter, type SharedRateLimiter } from './auth/rate-limit.ts';
+import { makeRedisLimiters } from './cluster/redis-limiter.ts';
+import { loadConfig, type Config } from './config.ts';
 import { makeApiRoute } from './http/api.ts';
 import { makeMetricsRoute } from './http/metrics.ts';
 import { makeRemindersRoute } from './http/reminders.ts';
@@ -15,22 +17,84 @@ import { makeMetrics } from './metrics.ts';
 import { makePushScheduler } from './push/scheduler.ts';
 import { makeSender } from './push/sender.ts';
 import { loadOrCreateVapidKeys } from './push/vapid.ts';
-import { Relay } from './relay/relay.ts';
+import { noFanout } from './relay/fanout.ts';
+import { Relay, type Lease } from './relay/relay.ts';
+import { makeRedisFanout } from './cluster/redis-fanout.ts';
+import { openPostgresStorage } from './storage/postgres.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
+import type { Storage } from './storage/types.ts';
 
-const config = loadConfig();
+/** A setting or a service that makes starting impossible: say why in one line, without a stack. */
+function refuseToStart(error: unknown): never {
+  process.stderr.write(`Rapport cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+
+/** A node that dies mid-compaction leaves its lease to expire after this long. */
+const COMPACTION_LEASE_MS = 60_000;
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  refuseToStart(error);
+}
 const { limits } = config;
 const log = makeLogger();
 fs.mkdirSync(config.dataDir, { recursive: true });
 
-const storage = openSqliteStorage({
-  dataDir: config.dataDir,
-  synchronous: config.sqliteSync,
-  onError: (error) => log('storage.checkpoint-failed', { error }),
-});
+const cluster = config.cluster;
+const postgres =
+  cluster === null
+    ? null
+    : await openPostgresStorage({
+        url: cluster.databaseUrl,
+        onError: (error) => log('storage.connection-error', { error }),
+      }).catch((error: unknown) => refuseToStart(`PostgreSQL (RAPPORT_DATABASE_URL): ${String(error)}`));
+const storage: Storage =
+  postgres ??
+  openSqliteStorage({
+    dataDir: config.dataDir,
+    synchronous: config.sqliteSync,
+    onError: (error) => log('storage.checkpoint-failed', { error }),
+  });
+log('storage.opened', { kind: postgres === null ? 'sqlite' : 'postgres' });
+// Several nodes: Redis between them (late-bound to the relay, which it feeds), and a compaction
+// lease in PostgreSQL held by this node's random id.
+let relay: Relay | null = null;
+const fanout =
+  cluster === null
+    ? noFanout
+    : makeRedisFanout({
+        url: cluster.redisUrl,
+        onError: (event, error) => log(event, { error }),
+        handlers: {
+          update: (spaceId, update) => relay?.remoteUpdate(spaceId, update),
+          awareness: (spaceId, update) => relay?.remoteAwareness(spaceId, update),
+          revoked: (deviceIds, erased) => relay?.remoteRevoked(deviceIds, erased),
+          reconnected: () => {
+            log('redis.reconnected');
+            void relay?.catchUp();
+          },
+        },
+      });
+// The per-address (and per-device) buckets: in Redis with several nodes, so they hold across them.
+const redisLimiters =
+  cluster === null ? null : makeRedisLimiters(cluster.redisUrl, (event, error) => log(event, { error }));
+const limiter = (name: string, capacity: number, perSecond: number): SharedRateLimiter =>
+  redisLimiters?.limiter(name, capacity, perSecond) ?? localRateLimiter(makeRateLimiter(capacity, perSecond));
+const nodeId = randomUUID();
+const lease: Lease | undefined =
+  postgres === null
+    ? undefined
+    : {
+        take: (spaceId) => postgres.takeLease(spaceId, nodeId, Date.now(), Date.now() + COMPACTION_LEASE_MS),
+        release: (spaceId) => postgres.releaseLease(spaceId, nodeId),
+      };
 const metrics = makeMetrics();
 const devices = makeDevices(storage);
-const relay = new Relay({ storage, devices, limits, metrics, log });
+const theRelay = new Relay({ storage, devices, limits, metrics, log, fanout, ...(lease ? { lease } : {}) });
+relay = theRelay;
 const vapid = loadOrCreateVapidKeys(config.dataDir);
 const scheduler = makePushScheduler({
   storage,
@@ -46,7 +110,7 @@ const server = createHttpServer({
   routes: [
     makeMetricsRoute(
       metrics,
-      () => ({ connections: relay.connectionCount, spacesLoaded: relay.spaces.size }),
+      () => ({ connections: theRelay.connectionCount, spacesLoaded: theRelay.spaces.size }),
       config.metricsToken,
     ),
     makeRemindersRoute({
@@ -55,22 +119,22 @@ const server = createHttpServer({
       scheduler,
       publicKey: vapid.publicKey,
       allowLocalHttp: config.push.allowLocalHttp,
-      limiter: makeRateLimiter(config.push.schedulesPerHour, config.push.schedulesPerHour / 3600),
+      limiter: limiter('reminders', config.push.schedulesPerHour, config.push.schedulesPerHour / 3600),
       log,
     }),
     makeApiRoute({
       devices,
       inviteCode: config.inviteCode,
-      spaceLimiter: makeRateLimiter(limits.spaceCreationsPerHour, limits.spaceCreationsPerHour / 3600),
-      pairingLimiter: makeRateLimiter(limits.pairingAttemptsPer10Min, limits.pairingAttemptsPer10Min / 600),
+      spaceLimiter: limiter('spaces', limits.spaceCreationsPerHour, limits.spaceCreationsPerHour / 3600),
+      pairingLimiter: limiter('pairings', limits.pairingAttemptsPer10Min, limits.pairingAttemptsPer10Min / 600),
       metrics,
       log,
-      disconnectDevice: (deviceId) => relay.disconnectDevice(deviceId),
-      eraseSpace: (spaceId) => relay.eraseSpace(spaceId),
+      disconnectDevice: (deviceId) => theRelay.revokeDevice(deviceId),
+      eraseSpace: (spaceId) => theRelay.eraseSpace(spaceId),
     }),
   ],
 });
-server.on('upgrade', (req, socket, head) => relay.handleUpgrade(req, socket, head));
+server.on('upgrade', (req, socket, head) => theRelay.handleUpgrade(req, socket, head));
 // Beyond this many sockets (HTTP and WebSocket together) new TCP connections are dropped at once.
 server.maxConnections = limits.maxConnections + 1_000;
 
@@ -90,8 +154,8 @@ const stop = (signal: string): void => {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeAllConnections();
   // Everything accepted is stored once the relay has shut down; then sockets and the WAL.
-  void Promise.all([relay.shutdown(), scheduler.stop()])
-    .then(() => Promise.all([storage.close(), closed]))
+  void Promise.all([theRelay.shutdown(), scheduler.stop()])
+    .then(() => Promise.all([fanout.close(), redisLimiters?.close(), storage.close(), closed]))
     .then(() => {
       log('server.stopped');
       process.exit(0);

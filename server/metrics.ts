@@ -18,6 +18,10 @@ export interface Metrics {
   compactions: number;
   compactionsRefused: number;
   droppedPending: number;
+  /** Several nodes: updates another node stored and announced, applied here. */
+  updatesFromNodes: number;
+  /** Several nodes: spaces read again from storage (after Redis came back, or an out-of-order update). */
+  catchUps: number;
   reject(reason: RejectReason): void;
   observeWrite(seconds: number): void;
   render(gauges: { connections: number; spacesLoaded: number }): string;
@@ -37,6 +41,8 @@ export function makeMetrics(): Metrics {
     compactions: 0,
     compactionsRefused: 0,
     droppedPending: 0,
+    updatesFromNodes: 0,
+    catchUps: 0,
     reject(reason) {
       rejections.set(reason, (rejections.get(reason) ?? 0) + 1);
     },
@@ -71,6 +77,18 @@ export function makeMetrics(): Metrics {
         'counter',
         'Parked updates given up on (dependencies never arrived); clients re-send them on resync.',
         metrics.droppedPending,
+      );
+      series(
+        'rapport_updates_from_nodes_total',
+        'counter',
+        'Updates another node stored and announced over Redis, applied here.',
+        metrics.updatesFromNodes,
+      );
+      series(
+        'rapport_catch_ups_total',
+        'counter',
+        'Spaces read again from storage after announcements were missed.',
+        metrics.catchUps,
       );
       lines.push('# HELP rapport_rejections_total Connections closed or requests refused, by reason.');
       lines.push('# TYPE rapport_rejections_total counter');

@@ -42,12 +42,42 @@ function ensureChromium() {
   process.exit(1);
 }
 
+/** The cluster tests (test/server) start private PostgreSQL and Redis servers of their own. */
+function ensureServers() {
+  const hasPostgres =
+    Boolean(process.env.POSTGRES_BIN) ||
+    (fs.existsSync('/usr/lib/postgresql') &&
+      fs.readdirSync('/usr/lib/postgresql').some((v) => fs.existsSync(`/usr/lib/postgresql/${v}/bin/postgres`)));
+  const redis = process.env.REDIS_SERVER || 'redis-server';
+  const hasRedis = spawnSync('sh', ['-c', 'command -v "$0"', redis]).status === 0;
+  const missing = [...(hasPostgres ? [] : ['postgresql']), ...(hasRedis ? [] : ['redis-server'])];
+  if (missing.length === 0) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const isDebian = fs.existsSync('/etc/debian_version') && fs.existsSync('/usr/bin/apt-get');
+  if (isRoot && isDebian) {
+    console.log(`Installing Debian's ${missing.join(' and ')} for the server tests…`);
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '-qq', ...missing], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    return;
+  }
+  console.error(
+    `The server tests need ${missing.join(' and ')}.\n` +
+      '  On Debian or Ubuntu: sudo apt-get install postgresql redis-server\n' +
+      "  Or point POSTGRES_BIN at PostgreSQL's bin directory and REDIS_SERVER at a redis-server binary.",
+  );
+  process.exit(1);
+}
+
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
 ensureChromium();
+ensureServers();
 run('npx', ['tsc', '-b']); // every environment's project: model, app, server, tests (tsconfig.json)
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
 run('npx', ['vitest', 'run', ...process.argv.slice(2)]);

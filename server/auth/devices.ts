@@ -13,7 +13,7 @@ import {
 /** Why a token was not accepted; each maps to one HTTP status and one WebSocket close code. */
 type AuthFailure = 'token-required' | 'token-invalid' | 'device-revoked';
 
-type AuthResult = { ok: true; device: DeviceRecord } | { ok: false; error: AuthFailure };
+export type AuthResult = { ok: true; device: DeviceRecord } | { ok: false; error: AuthFailure };
 
 const PAIRING_TTL_MS = 10 * 60 * 1000;
 /** Wrong pairing guesses against one space before all its codes are spent. */
@@ -42,22 +42,20 @@ export function cleanDeviceName(input: unknown, fallback: string): string {
 }
 
 export interface Devices {
-  authenticate(spaceId: string, token: string | null): AuthResult;
-  createSpace(deviceName: string): { spaceId: string; deviceId: string; token: string };
-  createPairing(device: DeviceRecord): { code: string; expiresAt: string };
+  authenticate(spaceId: string, token: string | null): Promise<AuthResult>;
+  createSpace(deviceName: string): Promise<{ spaceId: string; deviceId: string; token: string }>;
+  createPairing(device: DeviceRecord): Promise<{ code: string; expiresAt: string }>;
   pair(
     spaceId: string,
     code: string,
     deviceName: string,
-  ): { ok: true; deviceId: string; token: string } | { ok: false };
-  list(spaceId: string, currentDeviceId: string): DeviceView[];
-  revoke(spaceId: string, deviceId: string): boolean;
-  touch(deviceId: string): void;
+  ): Promise<{ ok: true; deviceId: string; token: string } | { ok: false }>;
+  list(spaceId: string, currentDeviceId: string): Promise<DeviceView[]>;
+  revoke(spaceId: string, deviceId: string): Promise<boolean>;
+  touch(deviceId: string): Promise<void>;
 }
 
 export function makeDevices(storage: Storage, now: () => number = Date.now): Devices {
-  const wrongGuesses = new Map<string, number>();
-
   const newDevice = (spaceId: string, name: string) => {
     const id = newId();
     const { token, secretHash } = issueToken(id);
@@ -66,11 +64,11 @@ export function makeDevices(storage: Storage, now: () => number = Date.now): Dev
   };
 
   return {
-    authenticate(spaceId, token) {
+    async authenticate(spaceId, token) {
       if (token === null || token === '') return { ok: false, error: 'token-required' };
       const parsed = parseToken(token);
       if (parsed === null || !ID_PATTERN.test(spaceId)) return { ok: false, error: 'token-invalid' };
-      const device = storage.getDevice(parsed.deviceId);
+      const device = await storage.getDevice(parsed.deviceId);
       // Hash and compare even when there is no such device, so timing does not reveal which ids exist.
       const matches = secretMatches(parsed.secret, device?.secretHash ?? sha256(''));
       if (device === null || !matches || device.spaceId !== spaceId) return { ok: false, error: 'token-invalid' };
@@ -78,46 +76,48 @@ export function makeDevices(storage: Storage, now: () => number = Date.now): Dev
       return { ok: true, device };
     },
 
-    createSpace(deviceName) {
+    async createSpace(deviceName) {
       const spaceId = newId();
       const { device, token } = newDevice(spaceId, deviceName);
-      storage.createSpace({ id: spaceId, createdAt: now() }, device);
+      await storage.createSpace({ id: spaceId, createdAt: now() }, device);
       return { spaceId, deviceId: device.id, token };
     },
 
-    createPairing(device) {
+    async createPairing(device) {
       const code = newPairingCode();
       const normalized = normalizePairingCode(code);
       if (normalized === null) throw new Error('generated pairing code does not normalize');
       const expiresAt = now() + PAIRING_TTL_MS;
-      storage.createPairing({ codeHash: sha256(normalized), spaceId: device.spaceId, createdBy: device.id, expiresAt });
+      await storage.createPairing({
+        codeHash: sha256(normalized),
+        spaceId: device.spaceId,
+        createdBy: device.id,
+        expiresAt,
+      });
       return { code, expiresAt: new Date(expiresAt).toISOString() };
     },
 
-    pair(spaceId, code, deviceName) {
+    async pair(spaceId, code, deviceName) {
       const normalized = normalizePairingCode(code);
       if (!ID_PATTERN.test(spaceId) || normalized === null) return { ok: false };
       const { device, token } = newDevice(spaceId, deviceName);
-      const result = storage.redeemPairing(spaceId, sha256(normalized), now(), device);
+      const result = await storage.redeemPairing(spaceId, sha256(normalized), now(), device);
       if (result === 'ok') {
-        wrongGuesses.delete(spaceId);
+        await storage.clearWrongGuesses(spaceId);
         return { ok: true, deviceId: device.id, token };
       }
-      const wrong = (wrongGuesses.get(spaceId) ?? 0) + 1;
+      // Counted in storage, so guesses spread over several nodes add up.
+      const wrong = await storage.countWrongGuess(spaceId);
       if (wrong >= MAX_WRONG_GUESSES) {
         // Someone is guessing: spend every outstanding code; the user simply makes a new one.
-        storage.burnPairings(spaceId);
-        wrongGuesses.delete(spaceId);
-      } else {
-        if (wrongGuesses.size > 10_000) wrongGuesses.clear();
-        wrongGuesses.set(spaceId, wrong);
+        await storage.burnPairings(spaceId);
+        await storage.clearWrongGuesses(spaceId);
       }
       return { ok: false };
     },
 
-    list(spaceId, currentDeviceId) {
-      return storage
-        .listDevices(spaceId)
+    async list(spaceId, currentDeviceId) {
+      return (await storage.listDevices(spaceId))
         .filter((d) => d.revokedAt === null)
         .map((d) => ({
           deviceId: d.id,
@@ -128,7 +128,7 @@ export function makeDevices(storage: Storage, now: () => number = Date.now): Dev
         }));
     },
 
-    revoke: (spaceId, deviceId) => ID_PATTERN.test(deviceId) && storage.revokeDevice(spaceId, deviceId, now()),
+    revoke: async (spaceId, deviceId) => ID_PATTERN.test(deviceId) && storage.revokeDevice(spaceId, deviceId, now()),
 
     touch: (deviceId) => storage.touchDevice(deviceId, now()),
   };

@@ -46,3 +46,21 @@ export function makeRateLimiter(capacity: number, perSecond: number, maxKeys = 5
     },
   };
 }
+
+/**
+ * A limiter whose buckets may live elsewhere (Redis, shared by several nodes): asynchronous, and
+ * answering with how long to wait when the key is over its rate.
+ */
+export interface SharedRateLimiter {
+  take(key: string): Promise<{ ok: true } | { ok: false; retryAfter: number }>;
+}
+
+/** A process's own buckets behind the shared interface (one node). */
+export function localRateLimiter(limiter: RateLimiter): SharedRateLimiter {
+  return {
+    take: async (key) => {
+      const now = Date.now();
+      return limiter.take(key, now) ? { ok: true } : { ok: false, retryAfter: limiter.retryAfter(key, now) };
+    },
+  };
+}

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DeviceRecord } from '../storage/types.ts';
 import { cleanDeviceName, type Devices } from '../auth/devices.ts';
-import type { RateLimiter } from '../auth/rate-limit.ts';
+import type { SharedRateLimiter } from '../auth/rate-limit.ts';
 import { sameSecret } from '../auth/tokens.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
@@ -18,14 +18,14 @@ import type { Route } from './router.ts';
 interface ApiDeps {
   readonly devices: Devices;
   readonly inviteCode: string | null;
-  readonly spaceLimiter: RateLimiter;
-  readonly pairingLimiter: RateLimiter;
+  readonly spaceLimiter: SharedRateLimiter;
+  readonly pairingLimiter: SharedRateLimiter;
   readonly metrics: Metrics;
   readonly log: Logger;
   /** Closes the revoked device's live connections. */
   readonly disconnectDevice: (deviceId: string) => number;
-  /** Erases a space's stored document and revokes its devices; returns the connections cut. */
-  readonly eraseSpace: (spaceId: string) => number;
+  /** Erases a space's stored document and revokes its devices; resolves to the connections cut. */
+  readonly eraseSpace: (spaceId: string) => Promise<number>;
 }
 
 const SPACE = '([A-Za-z0-9_-]{1,64})';
@@ -57,17 +57,22 @@ export function makeApiRoute(deps: ApiDeps): Route {
   const recentSpaces = makeRecentAnswers<{ spaceId: string; deviceId: string; token: string }>();
   const ipOf = (req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
 
-  const limited = (res: ServerResponse, limiter: RateLimiter, ip: string): boolean => {
-    if (limiter.take(ip)) return false;
+  const limited = async (res: ServerResponse, limiter: SharedRateLimiter, ip: string): Promise<boolean> => {
+    const taken = await limiter.take(ip);
+    if (taken.ok) return false;
     metrics.reject('http-rate-limited');
-    res.setHeader('Retry-After', String(Math.max(1, limiter.retryAfter(ip))));
+    res.setHeader('Retry-After', String(Math.max(1, taken.retryAfter)));
     sendJson(res, 429, { error: 'rate-limited' });
     return true;
   };
 
   /** The calling device, or an answer has been sent and null is returned. */
-  const authorize = (req: IncomingMessage, res: ServerResponse, spaceId: string): DeviceRecord | null => {
-    const auth = devices.authenticate(spaceId, bearer(req));
+  const authorize = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    spaceId: string,
+  ): Promise<DeviceRecord | null> => {
+    const auth = await devices.authenticate(spaceId, bearer(req));
     if (auth.ok) return auth.device;
     metrics.reject('http-unauthorized');
     sendJson(res, auth.error === 'token-required' ? 401 : 403, { error: auth.error });
@@ -91,28 +96,28 @@ export function makeApiRoute(deps: ApiDeps): Route {
     const retried = typeof requestId === 'string' && REQUEST_ID.test(requestId) ? requestId : null;
     const earlier = retried === null ? undefined : recentSpaces.get(retried);
     if (earlier !== undefined) return sendJson(res, 201, earlier);
-    if (limited(res, deps.spaceLimiter, ip)) return;
-    const created = devices.createSpace(cleanDeviceName(body.value['deviceName'], 'First device'));
+    if (await limited(res, deps.spaceLimiter, ip)) return;
+    const created = await devices.createSpace(cleanDeviceName(body.value['deviceName'], 'First device'));
     if (retried !== null) recentSpaces.set(retried, created);
     log('space.created', { space: created.spaceId.slice(0, 6), ip });
     sendJson(res, 201, created);
   };
 
-  const createPairing = (req: IncomingMessage, res: ServerResponse, spaceId: string) => {
-    if (limited(res, deps.pairingLimiter, ipOf(req))) return;
-    const device = authorize(req, res, spaceId);
+  const createPairing = async (req: IncomingMessage, res: ServerResponse, spaceId: string) => {
+    if (await limited(res, deps.pairingLimiter, ipOf(req))) return;
+    const device = await authorize(req, res, spaceId);
     if (device === null) return;
-    sendJson(res, 201, devices.createPairing(device));
+    sendJson(res, 201, await devices.createPairing(device));
     log('pairing.created', { space: spaceId.slice(0, 6) });
   };
 
   const pair = async (req: IncomingMessage, res: ServerResponse) => {
-    if (limited(res, deps.pairingLimiter, ipOf(req))) return;
+    if (await limited(res, deps.pairingLimiter, ipOf(req))) return;
     const body = await readJsonObject(req);
     if (!body.ok) return sendBodyError(req, res, body);
     const { spaceId, code, deviceName } = body.value;
     if (typeof spaceId !== 'string' || typeof code !== 'string') return sendJson(res, 400, { error: 'bad-request' });
-    const result = devices.pair(spaceId, code, cleanDeviceName(deviceName, 'New device'));
+    const result = await devices.pair(spaceId, code, cleanDeviceName(deviceName, 'New device'));
     if (!result.ok) {
       metrics.reject('http-unauthorized');
       log('pairing.refused', { space: spaceId.slice(0, 6) });
@@ -137,9 +142,9 @@ export function makeApiRoute(deps: ApiDeps): Route {
     } else if ((m = ROUTES.space.exec(path)) !== null && m[1] !== undefined) {
       // Erasing a space: what a device does when it moves the network to a new, private space.
       if (method !== 'DELETE') return methodNotAllowed(res, 'DELETE');
-      const device = authorize(req, res, m[1]);
+      const device = await authorize(req, res, m[1]);
       if (device === null) return true;
-      const cut = deps.eraseSpace(m[1]);
+      const cut = await deps.eraseSpace(m[1]);
       log('space.erased', { space: m[1].slice(0, 6), device: device.id.slice(0, 6), connections: cut });
       res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
     } else if (ROUTES.pair.test(path)) {
@@ -147,16 +152,16 @@ export function makeApiRoute(deps: ApiDeps): Route {
       await pair(req, res);
     } else if ((m = ROUTES.pairings.exec(path)) !== null && m[1] !== undefined) {
       if (method !== 'POST') return methodNotAllowed(res, 'POST');
-      createPairing(req, res, m[1]);
+      await createPairing(req, res, m[1]);
     } else if ((m = ROUTES.devices.exec(path)) !== null && m[1] !== undefined) {
       if (method !== 'GET') return methodNotAllowed(res, 'GET');
-      const device = authorize(req, res, m[1]);
-      if (device !== null) sendJson(res, 200, { devices: devices.list(m[1], device.id) });
+      const device = await authorize(req, res, m[1]);
+      if (device !== null) sendJson(res, 200, { devices: await devices.list(m[1], device.id) });
     } else if ((m = ROUTES.device.exec(path)) !== null && m[1] !== undefined && m[2] !== undefined) {
       if (method !== 'DELETE') return methodNotAllowed(res, 'DELETE');
-      const device = authorize(req, res, m[1]);
+      const device = await authorize(req, res, m[1]);
       if (device === null) return true;
-      if (!devices.revoke(m[1], m[2])) {
+      if (!(await devices.revoke(m[1], m[2]))) {
         sendJson(res, 404, { error: 'device-not-found' });
         return true;
       }

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Devices } from '../auth/devices.ts';
-import type { RateLimiter } from '../auth/rate-limit.ts';
+import type { SharedRateLimiter } from '../auth/rate-limit.ts';
 import type { Logger } from '../log.ts';
 import { checkEndpoint } from '../push/endpoint.ts';
 import type { PushScheduler } from '../push/scheduler.ts';
@@ -28,7 +28,7 @@ interface RemindersDeps {
   readonly publicKey: string;
   readonly allowLocalHttp: boolean;
   /** Per device: schedules set or dropped. */
-  readonly limiter: RateLimiter;
+  readonly limiter: SharedRateLimiter;
   readonly log: Logger;
   readonly now?: () => number;
 }
@@ -73,13 +73,14 @@ export function makeRemindersRoute(deps: RemindersDeps): Route {
     const wakeAt = parseWakeTimes(body.value['wakeAt'], now());
     if (!wakeAt.ok) return sendJson(res, 400, { error: wakeAt.error });
     if (body.value['subscription'] === undefined) {
-      if (!deps.storage.setWakes(deviceId, wakeAt.value)) return sendJson(res, 409, { error: 'no-subscription' });
+      if (!(await deps.storage.setWakes(deviceId, wakeAt.value)))
+        return sendJson(res, 409, { error: 'no-subscription' });
     } else {
       const sub = parseSubscription(body.value['subscription'], deps.allowLocalHttp);
       if (!sub.ok) return sendJson(res, 400, { error: sub.error });
-      deps.storage.setReminders({ deviceId, ...sub.value, updatedAt: now() }, wakeAt.value);
+      await deps.storage.setReminders({ deviceId, ...sub.value, updatedAt: now() }, wakeAt.value);
     }
-    deps.scheduler.rearm();
+    await deps.scheduler.rearm();
     deps.log('reminders.set', { device: deviceId.slice(0, 6), times: wakeAt.value.length });
     res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
   };
@@ -102,20 +103,21 @@ export function makeRemindersRoute(deps: RemindersDeps): Route {
       sendJson(res, 405, { error: 'method-not-allowed' });
       return true;
     }
-    const auth = deps.devices.authenticate(m[1], bearer(req));
+    const auth = await deps.devices.authenticate(m[1], bearer(req));
     if (!auth.ok) {
       sendJson(res, auth.error === 'token-required' ? 401 : 403, { error: auth.error });
       return true;
     }
     const deviceId = auth.device.id;
-    if (!deps.limiter.take(deviceId)) {
-      res.setHeader('Retry-After', String(Math.max(1, deps.limiter.retryAfter(deviceId))));
+    const taken = await deps.limiter.take(deviceId);
+    if (!taken.ok) {
+      res.setHeader('Retry-After', String(Math.max(1, taken.retryAfter)));
       sendJson(res, 429, { error: 'rate-limited' });
       return true;
     }
     if (req.method === 'DELETE') {
-      deps.storage.dropPushSubscription(deviceId);
-      deps.scheduler.rearm();
+      await deps.storage.dropPushSubscription(deviceId);
+      await deps.scheduler.rearm();
       deps.log('reminders.dropped', { device: deviceId.slice(0, 6) });
       res.writeHead(204, { 'Cache-Control': 'no-store' }).end();
       return true;

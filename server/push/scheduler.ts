@@ -5,13 +5,15 @@
  * known here, so nothing personal can be logged: only short device-id prefixes and statuses.
  */
 import type { Logger } from '../log.ts';
-import type { Storage } from '../storage/types.ts';
+import type { Storage, WakeRecord } from '../storage/types.ts';
 import type { Send } from './sender.ts';
 
 /** A wake-up more than this late (the relay was down) is dropped: yesterday's reminder helps no one. */
 export const MAX_LATE_MS = 6 * 3600_000;
 /** Long timers are re-checked at least this often (setTimeout's limit is ~24.8 days). */
 const MAX_TIMER_MS = 3600_000;
+/** After storage failed to hand over the due times, they are asked for again this much later. */
+const RETRY_MS = 5_000;
 /** Pushes in flight at once: 9:00 comes for many devices together, and each push is a TLS request. */
 const SEND_CONCURRENCY = 32;
 
@@ -27,9 +29,12 @@ interface SchedulerOptions {
 }
 
 export interface PushScheduler {
-  /** Re-reads the earliest wake time (after a device changed its schedule). */
-  rearm(): void;
-  /** Sends what is due now; resolves when every send has been answered. */
+  /**
+   * Re-reads the earliest wake time (after a device changed its schedule); resolves once the
+   * timer is armed. Of calls that overlap, the last one to start arms the timer.
+   */
+  rearm(): Promise<void>;
+  /** Sends what is due now; resolves when every send in flight has been answered. */
   fireDue(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -42,13 +47,22 @@ export function makePushScheduler(options: SchedulerOptions): PushScheduler {
   let timer: unknown = null;
   let stopped = false;
   const inFlight = new Set<Promise<void>>();
+  let generation = 0;
 
-  const rearm = () => {
+  const rearm = async () => {
+    const mine = ++generation;
+    let next: number | null;
+    try {
+      next = stopped ? null : await storage.nextWakeAt();
+    } catch (error) {
+      // The times stay stored; the next change, firing or start arms the timer again.
+      log('push.rearm-failed', { error: String(error) });
+      return;
+    }
+    if (mine !== generation) return;
     if (timer !== null) clearTimer(timer);
     timer = null;
-    if (stopped) return;
-    const next = storage.nextWakeAt();
-    if (next === null) return;
+    if (stopped || next === null) return;
     const delay = Math.max(0, Math.min(MAX_TIMER_MS, next - now()));
     timer = setTimer(() => {
       timer = null;
@@ -57,14 +71,14 @@ export function makePushScheduler(options: SchedulerOptions): PushScheduler {
   };
 
   const wake = async (deviceId: string, at: number) => {
-    const target = storage.getPushSubscription(deviceId);
+    const target = await storage.getPushSubscription(deviceId);
     if (target === null) return;
     // No names, no content: only "wake up, it is time", and for which scheduled time.
     const result = await send(target, JSON.stringify({ type: 'wake', at }));
     const short = deviceId.slice(0, 6);
     if (result.ok) log('push.sent', { device: short, status: result.status, lateMs: now() - at });
     else if (result.status === 404 || result.status === 410) {
-      storage.dropPushSubscription(deviceId);
+      await storage.dropPushSubscription(deviceId);
       log('push.gone', { device: short, status: result.status });
     } else log('push.failed', { device: short, status: result.status, reason: result.reason });
     options.onSent?.({ deviceId, at, status: result.status, ok: result.ok });
@@ -72,7 +86,20 @@ export function makePushScheduler(options: SchedulerOptions): PushScheduler {
 
   const fireDue = async () => {
     const t = now();
-    const due = storage.takeDueWakes(t);
+    let due: WakeRecord[];
+    try {
+      due = await storage.takeDueWakes(t);
+    } catch (error) {
+      // Storage is unreachable: the times stay stored; try again shortly rather than spin.
+      log('push.take-failed', { error: String(error) });
+      if (!stopped && timer === null) {
+        timer = setTimer(() => {
+          timer = null;
+          void fireDue();
+        }, RETRY_MS);
+      }
+      return;
+    }
     // One wake-up per device, for its latest time now due.
     const latest = new Map<string, number>();
     for (const w of due) latest.set(w.deviceId, Math.max(latest.get(w.deviceId) ?? 0, w.at));
@@ -95,16 +122,18 @@ export function makePushScheduler(options: SchedulerOptions): PushScheduler {
       void p.finally(() => inFlight.delete(p));
       return p;
     });
-    rearm();
-    await Promise.all(sends);
+    const armed = rearm();
+    // Sends started by an earlier firing (the timer's) are waited for too.
+    await Promise.all([...sends, ...inFlight, armed]);
   };
 
-  rearm();
+  void rearm();
   return {
     rearm,
     fireDue,
     async stop() {
       stopped = true;
+      generation++;
       if (timer !== null) clearTimer(timer);
       timer = null;
       await Promise.all(inFlight);

@@ -12,6 +12,8 @@ interface Entry {
   /** JSON text; 'null' once removed (kept so the clock keeps counting). */
   state: string;
   owner: object | null;
+  /** When it last changed (epoch ms). */
+  at: number;
 }
 
 /** Entries per space, so that no device can grow the relay's memory without bound. */
@@ -32,7 +34,7 @@ export class SpaceAwareness {
         (currentClock === clock && removal && current !== undefined && current.state !== 'null');
       if (!accept) continue;
       if (current === undefined && this.entries.size >= MAX_CLIENTS_PER_SPACE) return 'full';
-      this.entries.set(clientId, { clock, state, owner: removal ? null : owner });
+      this.entries.set(clientId, { clock, state, owner: removal ? null : owner, at: Date.now() });
       changed.push(clientId);
     }
     return changed.length === 0 ? null : this.encode(changed);
@@ -51,6 +53,19 @@ export class SpaceAwareness {
     const update = changed.length === 0 ? null : this.encode(changed);
     this.prune();
     return update;
+  }
+
+  /**
+   * Forgets, without telling anyone, the clients of `owner` silent for `maxAgeMs`: entries another
+   * node announced, whose removal may never come if that node died. Clients renew every 15 s and
+   * drop a peer silent for 30 s themselves, so this only keeps newcomers from seeing ghosts.
+   */
+  forgetSilent(owner: object, maxAgeMs: number, now = Date.now()): void {
+    for (const entry of this.entries.values()) {
+      if (entry.owner !== owner || now - entry.at < maxAgeMs) continue;
+      entry.state = 'null';
+      entry.owner = null;
+    }
   }
 
   /** All present clients, for a newcomer or a query-awareness message; null when nobody is there. */

@@ -25,13 +25,35 @@ interface CompactionDeps {
   readonly storage: Storage;
   /** Stored rows after which a space is compacted (`RAPPORT_COMPACT_AFTER`). */
   readonly compactAfterUpdates: number;
-  /** Stores what the write queue holds: a snapshot must cover every row before the one it replaces. */
-  readonly flush: () => void;
+  /**
+   * Resolves once what the write queue holds for the space is stored: a snapshot must cover every
+   * row before the one it replaces.
+   */
+  readonly flush: (space: Space) => Promise<void>;
   /** Whether this very space object is the one in memory (not unloaded, dropped or reloaded since). */
   readonly isLoaded: (space: Space) => boolean;
   readonly metrics: Metrics;
   readonly log: Logger;
+  /** Several nodes store rows of the same space: see `ClusterCompaction`. */
+  readonly cluster?: ClusterCompaction | undefined;
 }
+
+/**
+ * With several nodes, a node's document may lack rows another node stored and not yet announced,
+ * so a snapshot of it alone could replace rows it does not hold. Instead the node takes the
+ * space's lease (one compaction at a time across nodes), reads every stored row and applies it
+ * to its document (rows of a space commit in id order: see postgres.ts), and only then snapshots.
+ */
+export interface ClusterCompaction {
+  /** Takes the space's compaction lease; false when another node holds it. */
+  takeLease(spaceId: string): Promise<boolean>;
+  releaseLease(spaceId: string): Promise<void>;
+  /** Applies every stored row to the document; the last row's id and how many rows there are. */
+  catchUp(space: Space): Promise<{ upToId: number | null; rows: number }>;
+}
+
+/** After finding a space's lease taken by another node, it is looked at again this much later. */
+const LEASE_RETRY_MS = 1_000;
 
 export class Compaction {
   private readonly tallies = new WeakMap<Space, Tally>();
@@ -68,9 +90,12 @@ export class Compaction {
     this.scheduleIfDue(space);
   }
 
-  /** Compacts now, unless the space is already a single row (a space leaving memory). */
-  compactNow(space: Space): void {
-    if (this.tally(space).rows > 1) this.compact(space);
+  /**
+   * Compacts now, unless the space is already a single row (a space leaving memory). Resolves
+   * once the snapshot has been taken from the document (its check and storing go on after).
+   */
+  compactNow(space: Space): Promise<void> {
+    return this.tally(space).rows > 1 ? this.compact(space, 2) : Promise.resolve();
   }
 
   /** The space leaves memory without being written (after a failure, or once unloaded). */
@@ -89,8 +114,9 @@ export class Compaction {
    */
   async shutdown(spaces: Iterable<Space>, maxWaitMs: number): Promise<void> {
     this.due.clear();
-    for (const space of spaces) this.compactNow(space);
+    const started = [...spaces].map((space) => this.compactNow(space));
     this.stopped = true;
+    await Promise.all(started);
     const waited = new Promise((resolve) => setTimeout(resolve, maxWaitMs).unref());
     await Promise.race([Promise.all(this.inFlight.values()), waited]);
     await this.checker.stop();
@@ -124,7 +150,8 @@ export class Compaction {
       // A compaction that ran in between (they flush the queue, which stores more rows) may have
       // done the work already.
       if (!this.deps.isLoaded(space)) continue;
-      if (force || this.tally(space).rows >= this.deps.compactAfterUpdates) this.compact(space);
+      if (force || this.tally(space).rows >= this.deps.compactAfterUpdates)
+        void this.compact(space, force ? 2 : this.deps.compactAfterUpdates);
     }
   }
 
@@ -135,45 +162,86 @@ export class Compaction {
    * snapshot replaces the rows only after a worker has loaded it back (see snapshot-check.ts);
    * rows stored meanwhile stay, after it.
    */
-  private compact(space: Space): void {
-    if (this.stopped || this.inFlight.has(space.id)) return;
-    const { storage, metrics, log } = this.deps;
-    this.deps.flush();
-    const upToId = storage.lastUpdateId(space.id);
-    if (upToId === null) return;
+  /** `minRows`: with several nodes, the stored rows (counted afresh) needed to go ahead. */
+  private compact(space: Space, minRows: number): Promise<void> {
+    if (this.stopped || this.inFlight.has(space.id)) return Promise.resolve();
+    let snapshotTaken: () => void = () => {};
+    const taken = new Promise<void>((resolve) => (snapshotTaken = resolve));
+    const done = this.run(space, minRows, snapshotTaken)
+      .catch((error: unknown) => {
+        this.deps.log('space.compaction-failed', { space: short(space.id), error: String(error) });
+      })
+      .finally(() => {
+        snapshotTaken();
+        if (this.inFlight.get(space.id) === done) this.inFlight.delete(space.id);
+      });
+    this.inFlight.set(space.id, done);
+    return taken;
+  }
+
+  private async run(space: Space, minRows: number, snapshotTaken: () => void): Promise<void> {
+    const { cluster } = this.deps;
+    if (cluster === undefined) return this.snapshot(space, minRows, snapshotTaken);
+    if (!(await cluster.takeLease(space.id))) {
+      // Another node is compacting it. Its snapshot may not cover what was stored meanwhile, so
+      // look again a little later (then the rows are counted afresh: often nothing is left to do).
+      const retry = setTimeout(() => {
+        if (!this.stopped && this.deps.isLoaded(space)) this.schedule(space);
+      }, LEASE_RETRY_MS);
+      retry.unref();
+      return;
+    }
+    try {
+      await this.snapshot(space, minRows, snapshotTaken);
+    } finally {
+      await cluster.releaseLease(space.id).catch((error: unknown) => {
+        // It expires by itself.
+        this.deps.log('space.lease-release-failed', { space: short(space.id), error: String(error) });
+      });
+    }
+  }
+
+  private async snapshot(space: Space, minRows: number, snapshotTaken: () => void): Promise<void> {
+    const { storage, metrics, log, cluster } = this.deps;
+    await this.deps.flush(space);
+    let upToId: number | null;
+    if (cluster === undefined) {
+      // The document holds every stored row (this node wrote them all from it), so a snapshot
+      // taken now covers every row up to `upToId`, and perhaps a few newer ones (Yjs dedupes).
+      upToId = await storage.lastUpdateId(space.id);
+    } else {
+      const caught = await cluster.catchUp(space);
+      upToId = caught.rows >= minRows ? caught.upToId : null;
+      this.tally(space).rows = caught.rows;
+    }
+    if (upToId === null || !this.deps.isLoaded(space)) return;
     const started = Date.now();
     const snapshot = space.snapshot();
+    const stateVector = space.stateVector();
+    snapshotTaken();
     const tally = this.tally(space);
     const rowsAtSnapshot = tally.rows;
     const bytesAtSnapshot = tally.bytesSinceSnapshot;
-    const done = this.checker.check(snapshot, space.stateVector()).then((result) => {
-      this.inFlight.delete(space.id);
-      if (this.erasedIds.has(space.id)) return;
-      if (!result.ok) {
-        metrics.compactionsRefused += 1;
-        log('space.compaction-refused', { space: short(space.id), error: result.error });
-        return;
-      }
-      try {
-        storage.replaceWithSnapshot(space.id, snapshot, upToId);
-      } catch (error) {
-        log('space.compaction-failed', { space: short(space.id), error: String(error) });
-        return;
-      }
-      tally.rows = 1 + Math.max(0, tally.rows - rowsAtSnapshot);
-      tally.snapshotBytes = snapshot.byteLength;
-      tally.bytesSinceSnapshot = Math.max(0, tally.bytesSinceSnapshot - bytesAtSnapshot);
-      metrics.compactions += 1;
-      log('space.compacted', {
-        space: short(space.id),
-        rows: rowsAtSnapshot,
-        bytes: snapshot.byteLength,
-        ms: Date.now() - started,
-      });
-      // Rows stored while the check ran are not in this snapshot; a burst that ended meanwhile
-      // would otherwise wait for the next write to be compacted.
-      if (this.deps.isLoaded(space)) this.scheduleIfDue(space);
+    const result = await this.checker.check(snapshot, stateVector);
+    if (this.erasedIds.has(space.id)) return;
+    if (!result.ok) {
+      metrics.compactionsRefused += 1;
+      log('space.compaction-refused', { space: short(space.id), error: result.error });
+      return;
+    }
+    await storage.replaceWithSnapshot(space.id, snapshot, upToId);
+    tally.rows = 1 + Math.max(0, tally.rows - rowsAtSnapshot);
+    tally.snapshotBytes = snapshot.byteLength;
+    tally.bytesSinceSnapshot = Math.max(0, tally.bytesSinceSnapshot - bytesAtSnapshot);
+    metrics.compactions += 1;
+    log('space.compacted', {
+      space: short(space.id),
+      rows: rowsAtSnapshot,
+      bytes: snapshot.byteLength,
+      ms: Date.now() - started,
     });
-    this.inFlight.set(space.id, done);
+    // Rows stored while the check ran are not in this snapshot; a burst that ended meanwhile
+    // would otherwise wait for the next write to be compacted.
+    if (this.deps.isLoaded(space)) this.scheduleIfDue(space);
   }
 }

@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { Devices } from '../auth/devices.ts';
+import type { AuthResult, Devices } from '../auth/devices.ts';
 import { makeRateLimiter } from '../auth/rate-limit.ts';
 import type { Limits } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
@@ -48,13 +48,23 @@ export class Gate {
     this.attempts = makeRateLimiter(Math.max(limits.maxConnectionsPerIp, 100), 200);
   }
 
-  admit(req: IncomingMessage, load: Load): Admission {
+  /**
+   * Who is knocking: the room, then the token (read from storage). The connection limits are
+   * `overLimit`'s, checked by the caller right before the upgrade completes.
+   */
+  async admit(req: IncomingMessage): Promise<Admission> {
     const room = parseRoom(req.url);
     if (room.kind === 'not-sync') return room;
     if (room.kind === 'invalid') return { kind: 'refuse', code: 'INVALID_ROOM' };
     const ip = req.socket.remoteAddress ?? 'unknown';
     if (!this.attempts.take(ip)) return { kind: 'refuse', code: 'TOO_MANY_CONNECTIONS', spaceId: room.spaceId };
-    const auth = this.devices.authenticate(room.spaceId, extractToken(req));
+    let auth: AuthResult;
+    try {
+      auth = await this.devices.authenticate(room.spaceId, extractToken(req));
+    } catch (error) {
+      this.log('ws.auth-failed', { space: short(room.spaceId), error: String(error) });
+      return { kind: 'refuse', code: 'INTERNAL_ERROR', spaceId: room.spaceId };
+    }
     if (!auth.ok) {
       const code =
         auth.error === 'token-required'
@@ -64,15 +74,17 @@ export class Gate {
             : 'TOKEN_INVALID';
       return { kind: 'refuse', code, spaceId: room.spaceId };
     }
+    return { kind: 'accept', spaceId: room.spaceId, deviceId: auth.device.id, ip };
+  }
+
+  /** Whether one more connection from `ip` to `spaceId` would pass a connection limit. */
+  overLimit(load: Load, spaceId: string, ip: string): boolean {
     const { limits } = this;
-    if (
+    return (
       load.total >= limits.maxConnections ||
       load.perIp(ip) >= limits.maxConnectionsPerIp ||
-      load.inSpace(room.spaceId) >= limits.maxConnectionsPerSpace
-    ) {
-      return { kind: 'refuse', code: 'TOO_MANY_CONNECTIONS', spaceId: room.spaceId };
-    }
-    return { kind: 'accept', spaceId: room.spaceId, deviceId: auth.device.id, ip };
+      load.inSpace(spaceId) >= limits.maxConnectionsPerSpace
+    );
   }
 
   /**

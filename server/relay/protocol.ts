@@ -29,7 +29,7 @@ export interface AwarenessEntry {
   readonly state: string;
 }
 
-type ClientMessage =
+export type ClientMessage =
   | { readonly kind: 'sync-step-1'; readonly stateVector: Uint8Array }
   | { readonly kind: 'sync-step-2'; readonly update: Uint8Array }
   | { readonly kind: 'update'; readonly update: Uint8Array }

@@ -12,7 +12,7 @@ import type { Limits } from '../config.ts';
 import type { Metrics } from '../metrics.ts';
 import { short, type Logger } from '../log.ts';
 import type { Storage } from '../storage/types.ts';
-import { CloseCode, CloseReason, type CloseCodeName } from './close-codes.ts';
+import { CloseReason, type CloseCodeName } from './close-codes.ts';
 import { Connection } from './connection.ts';
 import * as protocol from './protocol.ts';
 import { Gate } from './gate.ts';
@@ -20,9 +20,29 @@ import { selectProtocol } from './request.ts';
 import type { Space } from './space.ts';
 import { Spaces } from './spaces.ts';
 import { WriteQueue } from './write-queue.ts';
+import { noFanout, type Fanout } from './fanout.ts';
+
+/** Several nodes: the compaction lease they share (PostgreSQL). */
+export interface Lease {
+  take(spaceId: string): Promise<boolean>;
+  release(spaceId: string): Promise<void>;
+}
+
+/** How long a revoked device is remembered for upgrades still under way (far longer than one takes). */
+const REVOKED_MEMORY_MS = 60_000;
+
+/** Other nodes' clients renew their presence every 15 s; silent twice that long, they are gone. */
+const REMOTE_AWARENESS_MAX_AGE_MS = 30_000;
+
+/** Owner of awareness entries announced by other nodes (removed there, not here). */
+const REMOTE = { remote: true };
 
 interface RelayDeps {
   readonly storage: Storage;
+  /** The other nodes serving the same spaces; `noFanout` for one node. */
+  readonly fanout?: Fanout;
+  /** Set with several nodes: compaction then takes the lease and catches up from storage first. */
+  readonly lease?: Lease;
   readonly devices: Devices;
   readonly limits: Limits;
   readonly metrics: Metrics;
@@ -38,14 +58,29 @@ export class Relay {
   private readonly gate: Gate;
   private readonly wss: WebSocketServer;
   private stopping = false;
+  /**
+   * Spaces being (or having been) erased: updates for them are ignored, so that nothing lands
+   * after the erasure. Their devices are revoked, so the set only grows by one id per erasure.
+   */
+  private readonly erasing = new Set<string>();
+  private readonly fanout: Fanout;
+  private readonly catchingUp = new Set<Space>();
+  /**
+   * Devices cut lately, with when: an upgrade admitted before the revocation but completing after
+   * it (its token check and space load are asynchronous) is refused. Oldest first.
+   */
+  private readonly recentlyRevoked = new Map<string, number>();
 
   constructor(private readonly deps: RelayDeps) {
-    const { limits, metrics, log, storage } = deps;
+    const { limits, metrics, log, storage, lease } = deps;
+    const fanout = (this.fanout = deps.fanout ?? noFanout);
     this.queue = new WriteQueue(storage, {
       delivered: (space, update, origin) => {
         metrics.updatesStored += 1;
         this.spaces.compaction.stored(space, update.byteLength);
         space.broadcast(protocol.encodeUpdate(update), origin);
+        // Stored, so other nodes may send it to their devices too.
+        fanout.publishUpdate(space.id, update);
       },
       failed: (spaces, error) => {
         log('storage.write-failed', { spaces: spaces.size, error: String(error) });
@@ -53,7 +88,21 @@ export class Relay {
       },
       observeWrite: (seconds) => metrics.observeWrite(seconds),
     });
-    this.spaces = new Spaces(storage, () => this.queue, limits, metrics, log);
+    this.spaces = new Spaces(
+      storage,
+      () => this.queue,
+      limits,
+      metrics,
+      log,
+      fanout,
+      lease === undefined
+        ? undefined
+        : {
+            takeLease: (spaceId) => lease.take(spaceId),
+            releaseLease: (spaceId) => lease.release(spaceId),
+            caughtUp: (space, update) => space.broadcast(protocol.encodeUpdate(update), null),
+          },
+    );
     this.gate = new Gate(deps.devices, limits, metrics, log);
     this.wss = new WebSocketServer({
       noServer: true,
@@ -69,32 +118,52 @@ export class Relay {
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
-    const admission = this.gate.admit(req, {
-      total: this.connections.size,
-      perIp: (ip) => this.perIp.get(ip) ?? 0,
-      inSpace: (spaceId) => this.spaces.get(spaceId)?.members.size ?? 0,
+    this.upgrade(req, socket, head).catch((error: unknown) => {
+      this.deps.log('ws.upgrade-failed', { error: String(error) });
+      socket.destroy();
     });
+  }
+
+  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const admission = this.stopping ? { kind: 'not-sync' as const } : await this.gate.admit(req);
     if (admission.kind === 'not-sync' || this.stopping) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    } else if (admission.kind === 'refuse') {
-      this.gate.refuse(req, socket, head, admission.code, admission.spaceId);
-    } else {
-      const { spaceId, deviceId, ip } = admission;
-      this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, spaceId, deviceId, ip));
+      return;
+    }
+    if (admission.kind === 'refuse') return this.gate.refuse(req, socket, head, admission.code, admission.spaceId);
+    const { spaceId, deviceId, ip } = admission;
+    const load = {
+      total: this.connections.size,
+      perIp: (address: string) => this.perIp.get(address) ?? 0,
+      inSpace: (id: string) => this.spaces.get(id)?.members.size ?? 0,
+    };
+    // Checked before loading the space (no load for a refused socket) and again right before the
+    // upgrade, which completes synchronously: connections admitted meanwhile count.
+    const overLimit = () => this.gate.overLimit({ ...load, total: this.connections.size }, spaceId, ip);
+    if (overLimit()) return this.gate.refuse(req, socket, head, 'TOO_MANY_CONNECTIONS', spaceId);
+    let space: Space;
+    try {
+      space = await this.spaces.acquire(spaceId);
+    } catch (error) {
+      this.deps.log('space.load-failed', { space: short(spaceId), error: String(error) });
+      return this.gate.refuse(req, socket, head, 'INTERNAL_ERROR', spaceId);
+    }
+    try {
+      if (this.stopping || socket.destroyed) {
+        socket.destroy();
+        return;
+      }
+      // Revoked while its token was being checked or its space loaded: turned away like at the door.
+      if (this.recentlyRevoked.has(deviceId)) return this.gate.refuse(req, socket, head, 'DEVICE_REVOKED', spaceId);
+      if (overLimit()) return this.gate.refuse(req, socket, head, 'TOO_MANY_CONNECTIONS', spaceId);
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, space, deviceId, ip));
+    } finally {
+      this.spaces.settle(space);
     }
   }
 
-  private open(ws: WebSocket, spaceId: string, deviceId: string, ip: string): void {
-    let space: Space;
-    try {
-      space = this.spaces.acquire(spaceId);
-    } catch (error) {
-      this.deps.log('space.load-failed', { space: short(spaceId), error: String(error) });
-      this.deps.metrics.reject(CloseReason.INTERNAL_ERROR);
-      ws.on('error', () => ws.terminate());
-      ws.close(CloseCode.INTERNAL_ERROR, CloseReason.INTERNAL_ERROR);
-      return;
-    }
+  private open(ws: WebSocket, space: Space, deviceId: string, ip: string): void {
+    const spaceId = space.id;
     const conn = new Connection(ws, space, deviceId, ip, this.deps.limits, this.deps.metrics);
     this.connections.add(conn);
     space.members.add(conn);
@@ -102,7 +171,7 @@ export class Relay {
     let devices = this.byDevice.get(deviceId);
     if (devices === undefined) this.byDevice.set(deviceId, (devices = new Set()));
     devices.add(conn);
-    this.deps.devices.touch(deviceId);
+    this.touch(deviceId);
     this.deps.log('ws.open', { space: short(spaceId), device: short(deviceId), connections: this.connections.size });
 
     ws.on('message', (data, isBinary) => this.receive(conn, data, isBinary));
@@ -118,11 +187,28 @@ export class Relay {
     });
     ws.on('close', (code) => this.closed(conn, code));
 
-    // Our state vector first, so the client sends what we lack; then who is present.
-    this.flushIfPending(space);
-    conn.send(protocol.encodeSyncStep1(space.stateVector()));
-    const present = space.awareness.encodePresent();
-    if (present !== null) conn.send(protocol.encodeAwareness(present));
+    // Our state vector first, so the client sends what we lack; then who is present. The state
+    // vector is taken now and sent once what it covers is stored.
+    const stateVector = space.stateVector();
+    this.whenStored(space, () => {
+      if (conn.closed) return;
+      conn.send(protocol.encodeSyncStep1(stateVector));
+      const present = this.presentIn(space);
+      if (present !== null) conn.send(protocol.encodeAwareness(present));
+    });
+  }
+
+  private touch(deviceId: string): void {
+    this.deps.devices.touch(deviceId).catch((error: unknown) => {
+      this.deps.log('device.touch-failed', { device: short(deviceId), error: String(error) });
+    });
+  }
+
+  /** Runs `fn` once everything enqueued for the space so far is stored: at once if nothing is. */
+  private whenStored(space: Space, fn: () => void): void {
+    const stored = this.queue.stored(space);
+    if (stored === null) fn();
+    else void stored.then(fn);
   }
 
   private receive(conn: Connection, data: RawData, isBinary: boolean): void {
@@ -135,15 +221,27 @@ export class Relay {
     this.deps.metrics.bytesIn += bytes.byteLength;
     const decoded = protocol.decodeMessage(bytes);
     if (!decoded.ok) return this.reject(conn, 'INVALID_MESSAGE', decoded.error);
+    const held = conn.space.held;
+    if (held !== null) held.push(() => this.handle(conn, decoded.message));
+    else this.handle(conn, decoded.message);
+  }
+
+  private handle(conn: Connection, message: protocol.ClientMessage): void {
+    if (conn.closed) return;
     const { space } = conn;
-    const message = decoded.message;
     switch (message.kind) {
-      case 'sync-step-1':
-        this.flushIfPending(space);
-        conn.send(protocol.encodeSyncStep2(space.diff(message.stateVector)));
+      case 'sync-step-1': {
+        // Computed now, so it holds this device's earlier updates; sent once they are stored.
+        const diff = space.diff(message.stateVector);
+        this.whenStored(space, () => {
+          if (!conn.closed) conn.send(protocol.encodeSyncStep2(diff));
+        });
         return;
+      }
       case 'sync-step-2':
       case 'update': {
+        // An erasure is under way: nothing more of this space may be stored.
+        if (this.erasing.has(space.id)) return;
         const droppedBefore = space.parked.dropped;
         const result = space.applyClientUpdate(message.update, conn);
         this.deps.metrics.droppedPending += space.parked.dropped - droppedBefore;
@@ -151,27 +249,54 @@ export class Relay {
           this.queue.enqueue(space, update, origin instanceof Connection ? origin : null);
         }
         if (result.ok) return;
-        if (result.rebuild) {
-          // Store (and relay) what was sound, then rebuild the document from storage, which
-          // drops whatever part of the failed update Yjs kept.
-          this.queue.flush();
-          this.spaces.rebuild(space);
-        }
+        // Store (and relay) what was sound, then rebuild the document from storage, which drops
+        // whatever part of the failed update Yjs kept.
+        if (result.rebuild) void this.rebuild(space);
         return this.reject(conn, 'INVALID_MESSAGE', result.error);
       }
       case 'awareness': {
         const forward = space.awareness.apply(message.entries, conn);
         if (forward === 'full') return this.reject(conn, 'INVALID_MESSAGE', 'awareness full');
-        if (forward !== null) space.broadcast(protocol.encodeAwareness(forward), conn);
+        if (forward !== null) {
+          space.broadcast(protocol.encodeAwareness(forward), conn);
+          this.fanout.publishAwareness(space.id, forward);
+        }
         return;
       }
       case 'query-awareness': {
-        const present = space.awareness.encodePresent();
+        const present = this.presentIn(space);
         if (present !== null) conn.send(protocol.encodeAwareness(present));
         return;
       }
       case 'auth':
         return;
+    }
+  }
+
+  /** Rebuilds the space's document from storage, holding its messages meanwhile (see Space.held). */
+  private async rebuild(space: Space): Promise<void> {
+    if (space.held !== null) return;
+    space.held = [];
+    let rebuilt = false;
+    try {
+      rebuilt = await this.spaces.rebuild(space);
+    } catch (error) {
+      this.deps.log('space.rebuild-failed', { space: short(space.id), error: String(error) });
+    }
+    const held = space.held;
+    space.held = null;
+    if (!rebuilt) {
+      if (this.spaces.get(space.id) === space) this.dropSpace(space);
+      return;
+    }
+    for (let i = 0; i < held.length; i++) {
+      // A held message may itself have started a rebuild: the rest wait for that one.
+      const again = space.held as (() => void)[] | null;
+      if (again !== null) {
+        again.push(...held.slice(i));
+        return;
+      }
+      held[i]?.();
     }
   }
 
@@ -184,10 +309,6 @@ export class Relay {
       detail,
     });
     conn.close(code);
-  }
-
-  private flushIfPending(space: Space): void {
-    if (this.queue.hasPendingFor(space)) this.queue.flush();
   }
 
   /**
@@ -207,20 +328,106 @@ export class Relay {
     const { space } = conn;
     space.members.delete(conn);
     const gone = space.awareness.removeOwner(conn);
-    if (gone !== null) space.broadcast(protocol.encodeAwareness(gone), null);
+    if (gone !== null) {
+      space.broadcast(protocol.encodeAwareness(gone), null);
+      this.fanout.publishAwareness(space.id, gone);
+    }
     const left = (this.perIp.get(conn.ip) ?? 1) - 1;
     if (left <= 0) this.perIp.delete(conn.ip);
     else this.perIp.set(conn.ip, left);
     const devices = this.byDevice.get(conn.deviceId);
     devices?.delete(conn);
     if (devices?.size === 0) this.byDevice.delete(conn.deviceId);
-    if (!this.stopping) this.deps.devices.touch(conn.deviceId);
+    if (!this.stopping) this.touch(conn.deviceId);
     this.deps.log('ws.close', { space: short(space.id), device: short(conn.deviceId), code });
     this.spaces.releaseIfIdle(space);
   }
 
+  /** A device was revoked here: cuts its connections on this node and tells the others. */
+  revokeDevice(deviceId: string): number {
+    this.fanout.publishRevoked([deviceId], null);
+    return this.disconnectDevice(deviceId);
+  }
+
+  /** Another node stored an update of a space: apply it and send it to this node's devices. */
+  remoteUpdate(spaceId: string, update: Uint8Array): void {
+    const space = this.spaces.remote(spaceId, update);
+    if (space === null || this.erasing.has(spaceId)) return;
+    if (space.held !== null) {
+      space.held.push(() => this.remoteUpdate(spaceId, update));
+      return;
+    }
+    const { incomplete } = space.absorb([{ id: 0, data: update }]);
+    this.deps.metrics.updatesFromNodes += 1;
+    this.spaces.compaction.stored(space, update.byteLength);
+    space.broadcast(protocol.encodeUpdate(update), null);
+    // Announced before something it builds on (missed while Redis was away): all of it is
+    // stored, so read the space's rows again.
+    if (incomplete) void this.catchUpSpace(space);
+  }
+
+  /** Catches one space up from storage, once at a time per space. */
+  private async catchUpSpace(space: Space): Promise<void> {
+    if (this.catchingUp.has(space)) return;
+    this.catchingUp.add(space);
+    this.deps.metrics.catchUps += 1;
+    try {
+      await this.spaces.catchUp(space, (s, update) => s.broadcast(protocol.encodeUpdate(update), null));
+    } catch (error) {
+      this.deps.log('space.catch-up-failed', { space: short(space.id), error: String(error) });
+    } finally {
+      this.catchingUp.delete(space);
+    }
+  }
+
+  /** Who is in the space, for a newcomer: without other nodes' clients gone silent. */
+  private presentIn(space: Space): Uint8Array | null {
+    space.awareness.forgetSilent(REMOTE, REMOTE_AWARENESS_MAX_AGE_MS);
+    return space.awareness.encodePresent();
+  }
+
+  /** Presence changed on another node: keep it (for newcomers) and pass on what is new. */
+  remoteAwareness(spaceId: string, update: Uint8Array): void {
+    const space = this.spaces.get(spaceId);
+    if (space === undefined) return;
+    const decoded = protocol.decodeMessage(protocol.encodeAwareness(update));
+    if (!decoded.ok || decoded.message.kind !== 'awareness') return;
+    const forward = space.awareness.apply(decoded.message.entries, REMOTE);
+    if (forward !== null && forward !== 'full') space.broadcast(protocol.encodeAwareness(forward), null);
+  }
+
+  /** Devices were revoked (and perhaps their space erased) on another node. */
+  remoteRevoked(deviceIds: readonly string[], erasedSpaceId: string | null): void {
+    if (erasedSpaceId !== null) this.erasing.add(erasedSpaceId);
+    for (const deviceId of deviceIds) this.disconnectDevice(deviceId);
+    if (erasedSpaceId !== null) this.spaces.erase(erasedSpaceId);
+  }
+
+  /**
+   * Back in touch with the other nodes after missing what they said: every space in memory is
+   * caught up from storage, and devices revoked meanwhile are cut.
+   */
+  async catchUp(): Promise<void> {
+    for (const space of this.spaces.all()) await this.catchUpSpace(space);
+    for (const deviceId of [...this.byDevice.keys()]) {
+      try {
+        const device = await this.deps.storage.getDevice(deviceId);
+        if (device === null || device.revokedAt !== null) this.disconnectDevice(deviceId);
+      } catch (error) {
+        this.deps.log('device.check-failed', { device: short(deviceId), error: String(error) });
+      }
+    }
+  }
+
   /** Cuts every open connection of a revoked device at once. */
   disconnectDevice(deviceId: string): number {
+    const now = Date.now();
+    for (const [id, at] of this.recentlyRevoked) {
+      if (now - at < REVOKED_MEMORY_MS) break;
+      this.recentlyRevoked.delete(id);
+    }
+    this.recentlyRevoked.delete(deviceId);
+    this.recentlyRevoked.set(deviceId, now);
     const conns = [...(this.byDevice.get(deviceId) ?? [])];
     for (const conn of conns) this.reject(conn, 'DEVICE_REVOKED');
     return conns.length;
@@ -230,9 +437,17 @@ export class Relay {
    * Erases a space (see Storage.eraseSpace): what is queued is stored first, so that nothing lands
    * after the erasure; its devices' connections are cut (4410) and its memory forgotten.
    */
-  eraseSpace(spaceId: string): number {
-    this.queue.flush();
-    const devices = this.deps.storage.eraseSpace(spaceId, Date.now());
+  async eraseSpace(spaceId: string): Promise<number> {
+    this.erasing.add(spaceId);
+    let devices: string[];
+    try {
+      await this.queue.drain();
+      devices = await this.deps.storage.eraseSpace(spaceId, Date.now());
+    } catch (error) {
+      this.erasing.delete(spaceId);
+      throw error;
+    }
+    this.fanout.publishRevoked(devices, spaceId);
     let cut = 0;
     for (const deviceId of devices) cut += this.disconnectDevice(deviceId);
     this.spaces.erase(spaceId);
@@ -243,7 +458,7 @@ export class Relay {
   async shutdown(): Promise<void> {
     this.stopping = true;
     for (const conn of [...this.connections]) conn.close('GOING_AWAY');
-    this.queue.flush();
+    await this.queue.drain();
     await this.spaces.shutdown();
   }
 }

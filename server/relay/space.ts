@@ -38,6 +38,13 @@ export class Space {
   readonly members = new Set<SpaceMember>();
   readonly parked = new ParkedUpdates();
   idleTimer: NodeJS.Timeout | null = null;
+  /** Connections admitted to the space whose upgrade has not completed yet (see Spaces.acquire). */
+  claims = 0;
+  /**
+   * While the document is being rebuilt from storage, the messages that arrive are held here and
+   * handled in order afterwards; null otherwise.
+   */
+  held: (() => void)[] | null = null;
   private captured: Integrated[] | null = null;
   private capturing: object | null = null;
   /** Set when a client transaction added structs or deletions (even one that then threw). */
@@ -77,17 +84,41 @@ export class Space {
    * Yjs's delete-set merge on crafted content that was harmless row by row. A row Yjs still
    * refuses is skipped (and reported) rather than making the whole space unloadable.
    */
-  load(rows: readonly StoredUpdate[]): { skipped: number } {
+  load(rows: readonly StoredUpdate[]): { skipped: number; incomplete: number } {
     let skipped = 0;
+    let incomplete = 0;
     for (const row of rows) {
       try {
         Y.applyUpdate(this.doc, row.data, FROM_STORAGE);
       } catch {
         skipped++;
       }
-      this.takePending();
+      if (this.takePending() !== null) incomplete++;
     }
-    return { skipped };
+    return { skipped, incomplete };
+  }
+
+  /**
+   * Applies stored rows that another node wrote (or that this one missed while cut off from the
+   * others) and returns what they added, as one update for this node's members (null when
+   * nothing was new). They were validated by the node that stored them. `incomplete`: some
+   * waited for something this document lacks (announced out of order): the part that waited was
+   * left out, and reading all of the space's rows again brings it in.
+   */
+  absorb(rows: readonly StoredUpdate[]): { added: Uint8Array | null; incomplete: boolean } {
+    const before = Y.encodeStateVector(this.doc);
+    let changed = false;
+    const mark = (tr: Y.Transaction) => {
+      if (tr.deleteSet.clients.size > 0 || !sameState(tr.beforeState, tr.afterState)) changed = true;
+    };
+    this.doc.on('afterTransaction', mark);
+    let incomplete = 0;
+    try {
+      incomplete = this.load(rows).incomplete;
+    } finally {
+      this.doc.off('afterTransaction', mark);
+    }
+    return { added: changed ? Y.encodeStateAsUpdate(this.doc, before) : null, incomplete: incomplete > 0 };
   }
 
   /**

@@ -54,6 +54,10 @@ CREATE TABLE IF NOT EXISTS push_wakes (
   PRIMARY KEY (device_id, at)
 ) STRICT;
 CREATE INDEX IF NOT EXISTS push_wakes_at ON push_wakes(at);
+CREATE TABLE IF NOT EXISTS pairing_guesses (
+  space_id TEXT PRIMARY KEY,
+  wrong INTEGER NOT NULL
+) STRICT;
 `;
 
 interface DeviceRow {
@@ -126,6 +130,12 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       'DELETE FROM pairings WHERE code_hash = ? AND space_id = ? RETURNING expires_at',
     ),
     burnPairings: db.prepare('DELETE FROM pairings WHERE space_id = ?'),
+    countWrongGuess: db.prepare<[string], { wrong: number }>(
+      // Only for a space that exists: guesses at made-up ids must not grow the table.
+      `INSERT INTO pairing_guesses (space_id, wrong) SELECT id, 1 FROM spaces WHERE id = ?
+       ON CONFLICT(space_id) DO UPDATE SET wrong = wrong + 1 RETURNING wrong`,
+    ),
+    clearWrongGuesses: db.prepare('DELETE FROM pairing_guesses WHERE space_id = ?'),
     expirePairings: db.prepare('DELETE FROM pairings WHERE expires_at < ?'),
     loadUpdates: db.prepare<[string], { id: number; data: Buffer }>(
       'SELECT id, data FROM updates WHERE space_id = ? ORDER BY id',
@@ -220,11 +230,13 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     q.dropSubscription.run(deviceId);
   });
 
+  // better-sqlite3 is synchronous: each method does its work at once and hands back a settled
+  // promise (a thrown error becomes a rejection), so callers treat every backend alike.
   return {
-    createSpace: (space, device) => createSpace(space, device),
-    setReminders: (sub, wakeAt) => setReminders(sub, wakeAt),
-    setWakes: (deviceId, wakeAt) => setWakes(deviceId, wakeAt),
-    getPushSubscription(deviceId) {
+    createSpace: async (space, device) => createSpace(space, device),
+    setReminders: async (sub, wakeAt) => setReminders(sub, wakeAt),
+    setWakes: async (deviceId, wakeAt) => setWakes(deviceId, wakeAt),
+    async getPushSubscription(deviceId) {
       const row = q.getSubscription.get(deviceId);
       return row === undefined
         ? null
@@ -236,42 +248,45 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
             updatedAt: row.updated_at,
           };
     },
-    dropPushSubscription: (deviceId) => dropSubscription(deviceId),
-    nextWakeAt: () => q.nextWake.get()?.at ?? null,
-    takeDueWakes: (now): WakeRecord[] => q.takeWakes.all(now).map((r) => ({ deviceId: r.device_id, at: r.at })),
-    getSpace(spaceId) {
+    dropPushSubscription: async (deviceId) => dropSubscription(deviceId),
+    nextWakeAt: async () => q.nextWake.get()?.at ?? null,
+    takeDueWakes: async (now): Promise<WakeRecord[]> =>
+      q.takeWakes.all(now).map((r) => ({ deviceId: r.device_id, at: r.at })),
+    async getSpace(spaceId) {
       const row = q.getSpace.get(spaceId);
       return row === undefined ? null : { id: row.id, createdAt: row.created_at };
     },
-    getDevice(deviceId) {
+    async getDevice(deviceId) {
       const row = q.getDevice.get(deviceId);
       return row === undefined ? null : toDevice(row);
     },
-    listDevices: (spaceId) => q.listDevices.all(spaceId).map(toDevice),
-    revokeDevice: (spaceId, deviceId, at) => revoke(spaceId, deviceId, at),
-    eraseSpace(spaceId, at) {
+    listDevices: async (spaceId) => q.listDevices.all(spaceId).map(toDevice),
+    revokeDevice: async (spaceId, deviceId, at) => revoke(spaceId, deviceId, at),
+    async eraseSpace(spaceId, at) {
       const ids = erase(spaceId, at);
       // The WAL still holds earlier versions of the pages: copy the zeroed ones back and empty it.
       db.pragma('wal_checkpoint(TRUNCATE)');
       return ids;
     },
-    touchDevice: (deviceId, at) => void q.touchDevice.run(at, deviceId),
-    createPairing(p: PairingRecord) {
+    touchDevice: async (deviceId, at) => void q.touchDevice.run(at, deviceId),
+    async createPairing(p: PairingRecord) {
       q.insertPairing.run(p.codeHash, p.spaceId, p.createdBy, p.expiresAt);
     },
-    redeemPairing: (spaceId, codeHash, now, device) => redeem(spaceId, codeHash, now, device),
-    burnPairings: (spaceId) => void q.burnPairings.run(spaceId),
-    loadUpdates: (spaceId): StoredUpdate[] =>
+    redeemPairing: async (spaceId, codeHash, now, device) => redeem(spaceId, codeHash, now, device),
+    burnPairings: async (spaceId) => void q.burnPairings.run(spaceId),
+    countWrongGuess: async (spaceId) => q.countWrongGuess.get(spaceId)?.wrong ?? 0,
+    clearWrongGuesses: async (spaceId) => void q.clearWrongGuesses.run(spaceId),
+    loadUpdates: async (spaceId): Promise<StoredUpdate[]> =>
       q.loadUpdates.all(spaceId).map((row) => ({
         id: row.id,
         data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength),
       })),
-    appendUpdates: (rows) => {
+    appendUpdates: async (rows) => {
       if (rows.length > 0) append(rows);
     },
-    lastUpdateId: (spaceId) => q.lastUpdateId.get(spaceId)?.id ?? null,
-    replaceWithSnapshot: (spaceId, snapshot, upToId) => replace(spaceId, snapshot, upToId),
-    countUpdates: (spaceId) => q.countUpdates.get(spaceId)?.n ?? 0,
+    lastUpdateId: async (spaceId) => q.lastUpdateId.get(spaceId)?.id ?? null,
+    replaceWithSnapshot: async (spaceId, snapshot, upToId) => replace(spaceId, snapshot, upToId),
+    countUpdates: async (spaceId) => q.countUpdates.get(spaceId)?.n ?? 0,
     close: async () => {
       await checkpointer?.stop();
       db.close(); // the last connection to close checkpoints and removes the WAL

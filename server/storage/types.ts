@@ -1,7 +1,7 @@
 /**
  * What the relay needs from a store. SQLite (sqlite.ts) is the default; another backend only has
- * to keep these promises: every method is synchronous and atomic, and `appendUpdates` has made
- * its rows durable when it returns.
+ * to keep these promises: every method is atomic, and `appendUpdates` has made its rows durable
+ * when its promise resolves. A method whose promise rejects changed nothing.
  */
 
 export interface SpaceRecord {
@@ -62,53 +62,60 @@ export type RedeemResult = 'ok' | 'invalid';
 
 export interface Storage {
   /** Creates the space and its first device together. */
-  createSpace(space: SpaceRecord, device: DeviceRecord): void;
-  getSpace(spaceId: string): SpaceRecord | null;
+  createSpace(space: SpaceRecord, device: DeviceRecord): Promise<void>;
+  getSpace(spaceId: string): Promise<SpaceRecord | null>;
 
-  getDevice(deviceId: string): DeviceRecord | null;
-  listDevices(spaceId: string): DeviceRecord[];
+  getDevice(deviceId: string): Promise<DeviceRecord | null>;
+  listDevices(spaceId: string): Promise<DeviceRecord[]>;
   /** Marks the device revoked; false when no such active device exists in that space. */
-  revokeDevice(spaceId: string, deviceId: string, at: number): boolean;
+  revokeDevice(spaceId: string, deviceId: string, at: number): Promise<boolean>;
   /**
    * Erases what a space stores — every update row and pairing code — and revokes all its devices
    * (returned), so nothing of its document is left to read: freed pages are zeroed and the WAL is
    * truncated. The space's id stays known, empty, with its devices revoked.
    */
-  eraseSpace(spaceId: string, at: number): string[];
-  touchDevice(deviceId: string, at: number): void;
+  eraseSpace(spaceId: string, at: number): Promise<string[]>;
+  touchDevice(deviceId: string, at: number): Promise<void>;
 
-  createPairing(pairing: PairingRecord): void;
+  createPairing(pairing: PairingRecord): Promise<void>;
   /**
    * Spends the code and adds the device in one step. 'invalid' covers unknown, expired, spent and
    * other-space codes alike, so that a caller cannot tell them apart.
    */
-  redeemPairing(spaceId: string, codeHash: Buffer, now: number, device: DeviceRecord): RedeemResult;
+  redeemPairing(spaceId: string, codeHash: Buffer, now: number, device: DeviceRecord): Promise<RedeemResult>;
   /** Spends every outstanding code of a space (after too many wrong guesses). */
-  burnPairings(spaceId: string): void;
+  burnPairings(spaceId: string): Promise<void>;
+  /**
+   * Counts one more wrong pairing guess against a space and returns the count so far, kept in
+   * storage so that every node counts the same guesses. 0 for a space that does not exist.
+   */
+  countWrongGuess(spaceId: string): Promise<number>;
+  /** Starts the space's count of wrong guesses afresh (a code was redeemed, or all were spent). */
+  clearWrongGuesses(spaceId: string): Promise<void>;
 
   /** Sets the device's subscription and replaces its wake times, atomically. */
-  setReminders(subscription: PushSubscriptionRecord, wakeAt: readonly number[]): void;
+  setReminders(subscription: PushSubscriptionRecord, wakeAt: readonly number[]): Promise<void>;
   /** Replaces the wake times of a device that already has a subscription; false when it has none. */
-  setWakes(deviceId: string, wakeAt: readonly number[]): boolean;
-  getPushSubscription(deviceId: string): PushSubscriptionRecord | null;
+  setWakes(deviceId: string, wakeAt: readonly number[]): Promise<boolean>;
+  getPushSubscription(deviceId: string): Promise<PushSubscriptionRecord | null>;
   /** Drops the subscription and its wake times (turned off, gone at the push service, device revoked). */
-  dropPushSubscription(deviceId: string): void;
+  dropPushSubscription(deviceId: string): Promise<void>;
   /** The earliest wake time of any device, or null. */
-  nextWakeAt(): number | null;
+  nextWakeAt(): Promise<number | null>;
   /** Removes and returns every wake time at or before `now`. */
-  takeDueWakes(now: number): WakeRecord[];
+  takeDueWakes(now: number): Promise<WakeRecord[]>;
 
-  loadUpdates(spaceId: string): StoredUpdate[];
+  loadUpdates(spaceId: string): Promise<StoredUpdate[]>;
   /** Appends all rows in one transaction. */
-  appendUpdates(rows: readonly NewUpdate[]): void;
+  appendUpdates(rows: readonly NewUpdate[]): Promise<void>;
   /** Id of the space's newest row, or null when it has none. */
-  lastUpdateId(spaceId: string): number | null;
+  lastUpdateId(spaceId: string): Promise<number | null>;
   /**
    * Replaces the space's rows up to and including `upToId` with one snapshot that takes their
    * place in the order (rows are applied in id order on load), atomically.
    */
-  replaceWithSnapshot(spaceId: string, snapshot: Uint8Array, upToId: number): void;
-  countUpdates(spaceId: string): number;
+  replaceWithSnapshot(spaceId: string, snapshot: Uint8Array, upToId: number): Promise<void>;
+  countUpdates(spaceId: string): Promise<number>;
 
   /** Flushes and releases everything; nothing may be called afterwards. */
   close(): Promise<void>;

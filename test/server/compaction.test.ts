@@ -28,7 +28,7 @@ function setup(compactAfterUpdates: number) {
   const compaction = new Compaction({
     storage,
     compactAfterUpdates,
-    flush: () => void flushes++,
+    flush: async () => void flushes++,
     isLoaded: (s) => s === space,
     metrics,
     log: () => undefined,
@@ -41,22 +41,22 @@ function setup(compactAfterUpdates: number) {
   const client = new Y.Doc();
   let next = 0;
   /** One client edit of about `size` bytes, applied and stored the way the relay does it. */
-  const store = (size: number) => {
+  const store = async (size: number) => {
     let update: Uint8Array | null = null;
     client.once('update', (u: Uint8Array) => (update = u));
     client.getMap('m').set(`k${next++}`, 'x'.repeat(size));
     const result = space.applyClientUpdate(update!, {});
     if (!result.ok) throw new Error(result.error);
     for (const { update: integrated } of result.integrated) {
-      storage.appendUpdates([{ spaceId: SPACE_ID, data: integrated }]);
+      await storage.appendUpdates([{ spaceId: SPACE_ID, data: integrated }]);
       compaction.stored(space, integrated.byteLength);
     }
   };
   const turn = () => new Promise((resolve) => setImmediate(resolve));
   const rows = () => storage.countUpdates(SPACE_ID);
-  const reloads = () => {
+  const reloads = async () => {
     const fresh = new Space('reloaded');
-    const { skipped } = fresh.load(storage.loadUpdates(SPACE_ID));
+    const { skipped } = fresh.load(await storage.loadUpdates(SPACE_ID));
     const same = JSON.stringify(fresh.doc.getMap('m').toJSON()) === JSON.stringify(client.getMap('m').toJSON());
     fresh.destroy();
     return skipped === 0 && same;
@@ -67,50 +67,50 @@ function setup(compactAfterUpdates: number) {
 describe('compaction', () => {
   it('compacts once enough rows are stored, then waits for half a snapshot of new bytes', async () => {
     const t = setup(5);
-    for (let i = 0; i < 4; i++) t.store(1_000);
+    for (let i = 0; i < 4; i++) await t.store(1_000);
     await t.turn();
     expect(t.flushes()).toBe(0); // below the row threshold: nothing started
-    t.store(1_000);
+    await t.store(1_000);
     await t.turn();
     expect(t.flushes()).toBe(1);
     await expect.poll(() => t.metrics.compactions).toBe(1);
-    expect(t.rows()).toBe(1);
-    expect(t.reloads()).toBe(true);
+    expect(await t.rows()).toBe(1);
+    expect(await t.reloads()).toBe(true);
 
     // Five small rows reach the row threshold again, but re-encoding ~5 kB for ~100 bytes of
     // news is not worth it yet.
-    for (let i = 0; i < 5; i++) t.store(10);
+    for (let i = 0; i < 5; i++) await t.store(10);
     await t.turn();
     expect(t.flushes()).toBe(1);
-    expect(t.rows()).toBe(6);
+    expect(await t.rows()).toBe(6);
   });
 
   it('keeps the rows stored while a snapshot is checked, after it, and counts them for the next one', async () => {
     const t = setup(5);
-    for (let i = 0; i < 5; i++) t.store(1_000);
+    for (let i = 0; i < 5; i++) await t.store(1_000);
     await t.turn();
     expect(t.flushes()).toBe(1);
     // The check runs on a worker thread, so these land before it answers.
-    t.store(1_000);
-    t.store(1_000);
+    await t.store(1_000);
+    await t.store(1_000);
     await expect.poll(() => t.metrics.compactions).toBe(1);
-    expect(t.rows()).toBe(3); // the snapshot and the two rows it does not hold
-    expect(t.reloads()).toBe(true);
+    expect(await t.rows()).toBe(3); // the snapshot and the two rows it does not hold
+    expect(await t.reloads()).toBe(true);
 
     // 3 + 2 rows, and 4 kB since a ~7 kB snapshot: due again.
-    t.store(1_000);
-    t.store(1_000);
+    await t.store(1_000);
+    await t.store(1_000);
     await expect.poll(() => t.metrics.compactions).toBe(2);
-    expect(t.rows()).toBe(1);
-    expect(t.reloads()).toBe(true);
+    expect(await t.rows()).toBe(1);
+    expect(await t.reloads()).toBe(true);
   });
 
   it('compacts a space loaded with a row Yjs refused, below the row threshold: the snapshot rewrites it away', async () => {
     const t = setup(500);
-    t.store(10);
-    t.store(10);
+    await t.store(10);
+    await t.store(10);
     t.compaction.loaded(t.space, 2, 1);
     await expect.poll(() => t.metrics.compactions).toBe(1);
-    expect(t.rows()).toBe(1);
+    expect(await t.rows()).toBe(1);
   });
 });

@@ -40,10 +40,10 @@ function setup(answer: (target: PushTarget) => SendResult = () => ({ ok: true, s
     },
   });
   const devices = makeDevices(store, () => clock);
-  const device = (endpoint: string, wakeAt: number[]) => {
-    const { deviceId } = devices.createSpace('Phone');
-    store.setReminders({ deviceId, endpoint, ...KEYS, updatedAt: clock }, wakeAt);
-    scheduler.rearm();
+  const device = async (endpoint: string, wakeAt: number[]) => {
+    const { deviceId } = await devices.createSpace('Phone');
+    await store.setReminders({ deviceId, endpoint, ...KEYS, updatedAt: clock }, wakeAt);
+    await scheduler.rearm();
     return deviceId;
   };
   /** Moves the clock to `t` and runs the timer if it is due by then. */
@@ -60,8 +60,8 @@ function setup(answer: (target: PushTarget) => SendResult = () => ({ ok: true, s
 describe('the reminder timer', () => {
   it('is armed for the earliest wake time, fires at it, and re-arms for the next', async () => {
     const s = setup();
-    s.device('https://push.example.com/a', [1_005_000, 1_009_000]);
-    s.device('https://push.example.com/b', [1_003_000]);
+    await s.device('https://push.example.com/a', [1_005_000, 1_009_000]);
+    await s.device('https://push.example.com/b', [1_003_000]);
     expect(s.timers()).toEqual([1_003_000]);
     await s.advance(1_002_999);
     expect(s.sent).toEqual([]);
@@ -73,15 +73,15 @@ describe('the reminder timer', () => {
     await s.advance(1_009_500);
     // Both of a's times had come: one wake-up, for the latest.
     expect(s.sent.slice(1).map((x) => JSON.parse(x.payload))).toEqual([{ type: 'wake', at: 1_009_000 }]);
-    expect(s.store.nextWakeAt()).toBeNull();
+    expect(await s.store.nextWakeAt()).toBeNull();
   });
 
   it('drops a wake-up that is hours late (the relay was down) instead of sending yesterday’s reminder', async () => {
     const s = setup();
-    s.device('https://push.example.com/a', [1_005_000]);
+    await s.device('https://push.example.com/a', [1_005_000]);
     await s.advance(1_005_000 + MAX_LATE_MS + 1);
     expect(s.sent).toEqual([]);
-    expect(s.store.nextWakeAt()).toBeNull();
+    expect(await s.store.nextWakeAt()).toBeNull();
   });
 
   it('forgets a subscription the push service calls gone (404 or 410), keeps one that failed otherwise', async () => {
@@ -92,14 +92,14 @@ describe('the reminder timer', () => {
           ? { ok: false, status: 404, reason: 'rejected' }
           : { ok: false, status: 503, reason: 'rejected' },
     );
-    const gone = s.device('https://push.example.com/gone', [1_001_000, 1_090_000]);
-    const lost = s.device('https://push.example.com/lost', [1_001_000]);
-    const busy = s.device('https://push.example.com/busy', [1_001_000, 1_090_000]);
+    const gone = await s.device('https://push.example.com/gone', [1_001_000, 1_090_000]);
+    const lost = await s.device('https://push.example.com/lost', [1_001_000]);
+    const busy = await s.device('https://push.example.com/busy', [1_001_000, 1_090_000]);
     await s.advance(1_001_000);
-    expect(s.store.getPushSubscription(gone)).toBeNull();
-    expect(s.store.getPushSubscription(lost)).toBeNull();
-    expect(s.store.getPushSubscription(busy)).not.toBeNull();
-    expect(s.store.nextWakeAt()).toBe(1_090_000);
+    expect(await s.store.getPushSubscription(gone)).toBeNull();
+    expect(await s.store.getPushSubscription(lost)).toBeNull();
+    expect(await s.store.getPushSubscription(busy)).not.toBeNull();
+    expect(await s.store.nextWakeAt()).toBe(1_090_000);
   });
 });
 
