@@ -13,6 +13,7 @@ import { showToast } from './ui/components/toasts.tsx';
 import { makeViewKeeper } from './ui/keep-view.ts';
 import { forgetPaintedView } from './ui/painted-view.ts';
 import { fetchEveryPlace } from './ui/routes.ts';
+import { afterPaint } from './ui/sliced.ts';
 import { prepareCollections, SpaceProvider } from './ui/space.tsx';
 
 /** What Plan, the Map and Give and take read (besides the people). */
@@ -102,13 +103,6 @@ async function run(root: HTMLElement, early: Promise<typeof import('./open-space
     }),
   );
 }
-
-/** Resolves once the next frame is painted, or soon anyway in a hidden tab (which paints none). */
-const afterPaint = () =>
-  new Promise<void>((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-    setTimeout(resolve, 200);
-  });
 
 /** What a storage error means to the person; nothing was lost in either case. */
 const storageErrorMessages = {
