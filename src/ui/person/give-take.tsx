@@ -7,15 +7,7 @@ import { showToast } from '../components/toasts.tsx';
 import { createLive } from '../space.tsx';
 import { FormError } from '../components/form-error.tsx';
 import { useWrites } from '../writes.ts';
-
-const KIND_LABELS: Record<LedgerEntry['kind'], string> = {
-  introduction: 'Introduction',
-  advice: 'Advice',
-  referral: 'Referral',
-  help: 'Help',
-  favour: 'Favour',
-  other: 'Other',
-};
+import { LEDGER_KIND_LABELS } from '../words.tsx';
 
 export function GiveAndTake(props: { person: Contact }) {
   const write = useWrites();
@@ -89,7 +81,8 @@ export function GiveAndTake(props: { person: Contact }) {
           {(entry) => (
             <li class="row spread nowrap min-h-tap">
               <span class="wrap min-w-0">
-                {entry.direction === 'gave' ? 'You gave' : 'You received'}: {KIND_LABELS[entry.kind].toLowerCase()}
+                {entry.direction === 'gave' ? 'You gave' : 'You received'}:{' '}
+                {LEDGER_KIND_LABELS[entry.kind].toLowerCase()}
                 <Show when={entry.description}> — {entry.description}</Show>
                 <span class="muted small">
                   {' '}
@@ -126,7 +119,7 @@ export function GiveAndTake(props: { person: Contact }) {
                 value={kind()}
                 onChange={(e) => setKind(e.currentTarget.value as LedgerEntry['kind'])}
               >
-                <For each={LEDGER_KINDS}>{(k) => <option value={k}>{KIND_LABELS[k]}</option>}</For>
+                <For each={LEDGER_KINDS}>{(k) => <option value={k}>{LEDGER_KIND_LABELS[k]}</option>}</For>
               </select>
             </div>
             <div class="field">
