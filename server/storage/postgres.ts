@@ -62,6 +62,12 @@ CREATE TABLE IF NOT EXISTS pairing_guesses (
   space_id TEXT PRIMARY KEY,
   wrong INTEGER NOT NULL
 );
+-- Spaces erased, so that rows a node was still writing (or a compaction's snapshot) cannot bring
+-- any of them back after the DELETE.
+CREATE TABLE IF NOT EXISTS erased_spaces (
+  space_id TEXT PRIMARY KEY,
+  erased_at BIGINT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS compaction_leases (
   space_id TEXT PRIMARY KEY,
   holder TEXT NOT NULL,
@@ -234,6 +240,13 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
     revokeDevice: (spaceId, deviceId, at) => tx((c) => revoke(c, spaceId, deviceId, at)),
     eraseSpace: (spaceId, at) =>
       tx(async (c) => {
+        // Under the rows lock: an append or a compaction of this space either committed before
+        // (its rows are deleted here) or waits and then finds the space erased.
+        await lockSpaces(c, [spaceId]);
+        await c.query('INSERT INTO erased_spaces (space_id, erased_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+          spaceId,
+          at,
+        ]);
         const active = await c.query<{ id: string }>(
           'SELECT id FROM devices WHERE space_id = $1 AND revoked_at IS NULL ORDER BY id FOR UPDATE',
           [spaceId],
@@ -355,10 +368,13 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
           c,
           rows.map((r) => r.spaceId),
         );
-        await c.query('INSERT INTO updates (space_id, data) SELECT * FROM unnest($1::text[], $2::bytea[])', [
-          rows.map((r) => r.spaceId),
-          rows.map((r) => asBuffer(r.data)),
-        ]);
+        // Nothing for an erased space (it is checked under its lock, see eraseSpace).
+        await c.query(
+          `INSERT INTO updates (space_id, data)
+           SELECT t.s, t.d FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(s, d, n)
+           WHERE NOT EXISTS (SELECT 1 FROM erased_spaces e WHERE e.space_id = t.s) ORDER BY t.n`,
+          [rows.map((r) => r.spaceId), rows.map((r) => asBuffer(r.data))],
+        );
       });
     },
     async lastUpdateId(spaceId) {
@@ -370,6 +386,8 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
     replaceWithSnapshot: (spaceId, snapshot, upToId) =>
       tx(async (c) => {
         await lockSpaces(c, [spaceId]);
+        const erased = await c.query('SELECT 1 FROM erased_spaces WHERE space_id = $1', [spaceId]);
+        if (erased.rowCount !== 0) return;
         await c.query('DELETE FROM updates WHERE space_id = $1 AND id <= $2', [spaceId, upToId]);
         await c.query('INSERT INTO updates (id, space_id, data) VALUES ($1, $2, $3)', [
           upToId,

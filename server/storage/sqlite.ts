@@ -58,6 +58,10 @@ CREATE TABLE IF NOT EXISTS pairing_guesses (
   space_id TEXT PRIMARY KEY,
   wrong INTEGER NOT NULL
 ) STRICT;
+CREATE TABLE IF NOT EXISTS erased_spaces (
+  space_id TEXT PRIMARY KEY,
+  erased_at INTEGER NOT NULL
+) STRICT;
 `;
 
 interface DeviceRow {
@@ -143,6 +147,8 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     appendUpdate: db.prepare('INSERT INTO updates (space_id, data) VALUES (?, ?)'),
     deleteUpdatesUpTo: db.prepare('DELETE FROM updates WHERE space_id = ? AND id <= ?'),
     deleteUpdates: db.prepare('DELETE FROM updates WHERE space_id = ?'),
+    markErased: db.prepare('INSERT OR IGNORE INTO erased_spaces (space_id, erased_at) VALUES (?, ?)'),
+    isErased: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM erased_spaces WHERE space_id = ?'),
     activeDevices: db.prepare<[string], { id: string }>(
       'SELECT id FROM devices WHERE space_id = ? AND revoked_at IS NULL',
     ),
@@ -199,15 +205,24 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     const ids = q.activeDevices.all(spaceId).map((r) => r.id);
     for (const id of ids) revoke(spaceId, id, at);
     q.burnPairings.run(spaceId);
+    q.markErased.run(spaceId, at);
     q.deleteUpdates.run(spaceId);
     return ids;
   });
 
+  // An erased space stores nothing again (the same promise as PostgreSQL's, where another node
+  // may still be writing when it is erased).
   const append = db.transaction((rows: readonly NewUpdate[]) => {
-    for (const row of rows) q.appendUpdate.run(row.spaceId, asBuffer(row.data));
+    const erased = new Map<string, boolean>();
+    for (const row of rows) {
+      let gone = erased.get(row.spaceId);
+      if (gone === undefined) erased.set(row.spaceId, (gone = q.isErased.get(row.spaceId) !== undefined));
+      if (!gone) q.appendUpdate.run(row.spaceId, asBuffer(row.data));
+    }
   });
 
   const replace = db.transaction((spaceId: string, snapshot: Uint8Array, upToId: number) => {
+    if (q.isErased.get(spaceId) !== undefined) return;
     q.deleteUpdatesUpTo.run(spaceId, upToId);
     q.insertUpdateAt.run(upToId, spaceId, asBuffer(snapshot));
   });

@@ -181,6 +181,25 @@ describe.each(BACKENDS)('storage on %s', (_name, open) => {
     expect((await s.loadUpdates(other.spaceId)).map((r) => [...r.data])).toEqual([[9]]);
   });
 
+  it('stores nothing more for an erased space: neither appended rows nor a snapshot', async () => {
+    const s = await open();
+    const { spaceId } = await newSpace(s);
+    const kept = await newSpace(s);
+    await s.appendUpdates([{ spaceId, data: bytes(1) }]);
+    const upTo = (await s.lastUpdateId(spaceId))!;
+    await s.eraseSpace(spaceId, 7_000);
+    await s.appendUpdates([
+      { spaceId, data: bytes(2) },
+      { spaceId: kept.spaceId, data: bytes(3) },
+      { spaceId, data: bytes(4) },
+    ]);
+    await s.replaceWithSnapshot(spaceId, bytes(11), upTo);
+    await s.replaceWithSnapshot(spaceId, bytes(12), upTo + 100);
+    expect(await s.loadUpdates(spaceId)).toEqual([]);
+    expect(await s.countUpdates(spaceId)).toBe(0);
+    expect((await s.loadUpdates(kept.spaceId)).map((r) => [...r.data])).toEqual([[3]]);
+  });
+
   it('erases a space: its rows and codes go, its devices are revoked and returned', async () => {
     const s = await open();
     const { spaceId, owner } = await newSpace(s);
