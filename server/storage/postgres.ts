@@ -388,7 +388,10 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
         await lockSpaces(c, [spaceId]);
         const erased = await c.query('SELECT 1 FROM erased_spaces WHERE space_id = $1', [spaceId]);
         if (erased.rowCount !== 0) return;
-        await c.query('DELETE FROM updates WHERE space_id = $1 AND id <= $2', [spaceId, upToId]);
+        const deleted = await c.query('DELETE FROM updates WHERE space_id = $1 AND id <= $2', [spaceId, upToId]);
+        // Nothing to replace: another compaction already replaced these rows by a snapshot past
+        // `upToId` (which covers them). Inserting this one too would leave two snapshots.
+        if (deleted.rowCount === 0) return;
         await c.query('INSERT INTO updates (id, space_id, data) VALUES ($1, $2, $3)', [
           upToId,
           spaceId,

@@ -223,7 +223,8 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
 
   const replace = db.transaction((spaceId: string, snapshot: Uint8Array, upToId: number) => {
     if (q.isErased.get(spaceId) !== undefined) return;
-    q.deleteUpdatesUpTo.run(spaceId, upToId);
+    // Nothing to replace: a later compaction already did (its snapshot covers these rows).
+    if (q.deleteUpdatesUpTo.run(spaceId, upToId).changes === 0) return;
     q.insertUpdateAt.run(upToId, spaceId, asBuffer(snapshot));
   });
 

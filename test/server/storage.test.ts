@@ -181,6 +181,18 @@ describe.each(BACKENDS)('storage on %s', (_name, open) => {
     expect((await s.loadUpdates(other.spaceId)).map((r) => [...r.data])).toEqual([[9]]);
   });
 
+  it('leaves one snapshot when a compaction up to an older row comes after one up to a newer', async () => {
+    const s = await open();
+    const { spaceId } = await newSpace(s);
+    await s.appendUpdates([1, 2, 3].map((n) => ({ spaceId, data: bytes(n) })));
+    const ids = (await s.loadUpdates(spaceId)).map((r) => r.id);
+    await s.replaceWithSnapshot(spaceId, bytes(13), ids[2]!);
+    await s.replaceWithSnapshot(spaceId, bytes(12), ids[1]!);
+    expect((await s.loadUpdates(spaceId)).map((r) => [r.id, [...r.data]])).toEqual([[ids[2], [13]]]);
+    await s.appendUpdates([{ spaceId, data: bytes(4) }]);
+    expect((await s.loadUpdates(spaceId)).map((r) => [...r.data])).toEqual([[13], [4]]);
+  });
+
   it('stores nothing more for an erased space: neither appended rows nor a snapshot', async () => {
     const s = await open();
     const { spaceId } = await newSpace(s);
