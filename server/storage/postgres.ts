@@ -136,12 +136,16 @@ const ROWS_LOCK = 7_311_016;
  * Row ids are drawn while the lock is held, so a space's rows commit in id order: whoever reads
  * the rows up to some id has seen every row of that space with a smaller one — what compaction
  * relies on to replace them.
+ *
+ * The order is that of the lock keys themselves, not of the space ids: two ids may share a
+ * hashtext, and then id order could take keys X, Y in one transaction and Y, X in another. The
+ * subquery's ORDER BY (which keeps it from being flattened) hands the keys to the outer SELECT
+ * sorted, and each lock is taken as its row goes by.
  */
 async function lockSpaces(c: pg.PoolClient, spaceIds: readonly string[]): Promise<void> {
-  const unique = [...new Set(spaceIds)].sort();
   await c.query(
-    'SELECT pg_advisory_xact_lock($1, hashtext(s)) FROM unnest($2::text[]) WITH ORDINALITY AS t(s, n) ORDER BY n',
-    [ROWS_LOCK, unique],
+    'SELECT pg_advisory_xact_lock($1, k) FROM (SELECT DISTINCT hashtext(s) AS k FROM unnest($2::text[]) AS t(s) ORDER BY k) AS keys',
+    [ROWS_LOCK, [...new Set(spaceIds)]],
   );
 }
 
