@@ -76,6 +76,9 @@ export class Relay {
     const fanout = (this.fanout = deps.fanout ?? noFanout);
     this.queue = new WriteQueue(storage, {
       delivered: (space, update, origin) => {
+        // Dropped (an earlier write failed) or erased since it was queued: its memory is gone and
+        // nothing of it may reach anyone. (A space unloaded when idle has its writes flushed first.)
+        if (this.spaces.get(space.id) !== space) return;
         metrics.updatesStored += 1;
         this.spaces.compaction.stored(space, update.byteLength);
         space.broadcast(protocol.encodeUpdate(update), origin);
