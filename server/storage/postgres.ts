@@ -266,12 +266,15 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
     },
 
     async createPairing(p: PairingRecord) {
-      await pool.query('INSERT INTO pairings (code_hash, space_id, created_by, expires_at) VALUES ($1, $2, $3, $4)', [
-        p.codeHash,
-        p.spaceId,
-        p.createdBy,
-        p.expiresAt,
-      ]);
+      // FOR SHARE: a revocation under way (it updates the row, then deletes the device's codes)
+      // either waits for this insert, and then deletes the code, or commits first, and then the
+      // condition is checked again on the revoked row and nothing is inserted.
+      const r = await pool.query(
+        `INSERT INTO pairings (code_hash, space_id, created_by, expires_at)
+         SELECT $1, $2, $3, $4 FROM devices WHERE id = $3 AND space_id = $2 AND revoked_at IS NULL FOR SHARE`,
+        [p.codeHash, p.spaceId, p.createdBy, p.expiresAt],
+      );
+      return r.rowCount === 1;
     },
     redeemPairing: (spaceId, codeHash, now, device) =>
       tx(async (c): Promise<RedeemResult> => {
@@ -304,6 +307,12 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
 
     setReminders: (sub: PushSubscriptionRecord, wakeAt) =>
       tx(async (c) => {
+        // Locked (see createPairing): a revocation either waits and then drops what is set here,
+        // or commits first and nothing is set.
+        const active = await c.query('SELECT 1 FROM devices WHERE id = $1 AND revoked_at IS NULL FOR SHARE', [
+          sub.deviceId,
+        ]);
+        if (active.rowCount === 0) return false;
         await c.query(
           `INSERT INTO push_subscriptions (device_id, endpoint, p256dh, auth, updated_at) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (device_id) DO UPDATE SET endpoint = excluded.endpoint, p256dh = excluded.p256dh,
@@ -311,6 +320,7 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
           [sub.deviceId, sub.endpoint, sub.p256dh, sub.auth, sub.updatedAt],
         );
         await replaceWakes(c, sub.deviceId, wakeAt);
+        return true;
       }),
     setWakes: (deviceId, wakeAt) =>
       tx(async (c) => {

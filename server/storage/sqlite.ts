@@ -129,7 +129,12 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     revokeDevice: db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND space_id = ? AND revoked_at IS NULL'),
     burnPairingsBy: db.prepare('DELETE FROM pairings WHERE created_by = ?'),
     touchDevice: db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
-    insertPairing: db.prepare('INSERT INTO pairings (code_hash, space_id, created_by, expires_at) VALUES (?, ?, ?, ?)'),
+    // Only while its creator is not revoked (one statement: a revocation cannot come in between).
+    insertPairing: db.prepare(
+      `INSERT INTO pairings (code_hash, space_id, created_by, expires_at)
+       SELECT ?, ?, ?, ? FROM devices WHERE id = ? AND space_id = ? AND revoked_at IS NULL`,
+    ),
+    isActive: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM devices WHERE id = ? AND revoked_at IS NULL'),
     takePairing: db.prepare<[Buffer, string], { expires_at: number }>(
       'DELETE FROM pairings WHERE code_hash = ? AND space_id = ? RETURNING expires_at',
     ),
@@ -232,9 +237,12 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     q.dropWakes.run(deviceId);
     for (const at of wakeAt) q.insertWake.run(deviceId, at);
   };
-  const setReminders = db.transaction((sub: PushSubscriptionRecord, wakeAt: readonly number[]) => {
+  const setReminders = db.transaction((sub: PushSubscriptionRecord, wakeAt: readonly number[]): boolean => {
+    // A device revoked while its request was under way is woken no more.
+    if (q.isActive.get(sub.deviceId) === undefined) return false;
     q.upsertSubscription.run(sub.deviceId, sub.endpoint, sub.p256dh, sub.auth, sub.updatedAt);
     replaceWakes(sub.deviceId, wakeAt);
+    return true;
   });
   const setWakes = db.transaction((deviceId: string, wakeAt: readonly number[]): boolean => {
     if (q.getSubscription.get(deviceId) === undefined) return false;
@@ -286,7 +294,7 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     },
     touchDevice: async (deviceId, at) => void q.touchDevice.run(at, deviceId),
     async createPairing(p: PairingRecord) {
-      q.insertPairing.run(p.codeHash, p.spaceId, p.createdBy, p.expiresAt);
+      return q.insertPairing.run(p.codeHash, p.spaceId, p.createdBy, p.expiresAt, p.createdBy, p.spaceId).changes === 1;
     },
     redeemPairing: async (spaceId, codeHash, now, device) => redeem(spaceId, codeHash, now, device),
     burnPairings: async (spaceId) => void q.burnPairings.run(spaceId),

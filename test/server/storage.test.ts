@@ -155,6 +155,26 @@ describe.each(BACKENDS)('storage on %s', (_name, open) => {
     expect(await s.nextWakeAt()).toBeNull();
   });
 
+  it('stores neither a code nor reminders for a device revoked before they are written', async () => {
+    const s = await open();
+    const { spaceId, owner } = await newSpace(s);
+    const phone = device(spaceId, 'Phone');
+    await s.createPairing({ codeHash: hash('r'), spaceId, createdBy: owner.id, expiresAt: 10_000 });
+    expect(await s.redeemPairing(spaceId, hash('r'), 2_000, phone)).toBe('ok');
+    expect(await s.revokeDevice(spaceId, phone.id, 3_000)).toBe(true);
+    // As when the request was authorized just before the revocation.
+    expect(await s.createPairing({ codeHash: hash('s'), spaceId, createdBy: phone.id, expiresAt: 10_000 })).toBe(false);
+    expect(await s.redeemPairing(spaceId, hash('s'), 4_000, device(spaceId))).toBe('invalid');
+    const sub = { deviceId: phone.id, endpoint: 'https://push.example.com/2', ...KEYS, updatedAt: 5 };
+    expect(await s.setReminders(sub, [60])).toBe(false);
+    expect(await s.getPushSubscription(phone.id)).toBeNull();
+    expect(await s.nextWakeAt()).toBeNull();
+    // The owner, not revoked, still can.
+    expect(await s.createPairing({ codeHash: hash('t'), spaceId, createdBy: owner.id, expiresAt: 10_000 })).toBe(true);
+    expect(await s.setReminders({ ...sub, deviceId: owner.id }, [60])).toBe(true);
+    expect(await s.nextWakeAt()).toBe(60);
+  });
+
   it('appends rows in order, replaces a prefix by a snapshot in its place, and counts them', async () => {
     const s = await open();
     const { spaceId } = await newSpace(s);
