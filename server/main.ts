@@ -72,6 +72,7 @@ const fanout =
           update: (spaceId, update) => relay?.remoteUpdate(spaceId, update),
           awareness: (spaceId, update) => relay?.remoteAwareness(spaceId, update),
           revoked: (deviceIds, erased) => relay?.remoteRevoked(deviceIds, erased),
+          reread: (spaceIds) => relay?.reread(spaceIds),
           reconnected: () => {
             log('redis.reconnected');
             void relay?.catchUp();

@@ -45,6 +45,8 @@ const TABLES: readonly [string, readonly string[]][] = [
   ['updates', ['id', 'space_id', 'data']],
   ['push_subscriptions', ['device_id', 'endpoint', 'p256dh', 'auth', 'updated_at']],
   ['push_wakes', ['device_id', 'at']],
+  // Absent from files written before it existed (then there is nothing to copy).
+  ['erased_spaces', ['space_id', 'erased_at']],
 ];
 
 const BATCH = 500;
@@ -67,6 +69,8 @@ export async function migrate(args: Args, say: (line: string) => void): Promise<
     // One snapshot of the SQLite file for the whole copy.
     sqlite.exec('BEGIN');
     for (const [table, columns] of TABLES) {
+      const present = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
+      if (present === undefined) continue;
       const list = columns.join(', ');
       let n = 0;
       let batch: unknown[][] = [];

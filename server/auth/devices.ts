@@ -44,7 +44,8 @@ export function cleanDeviceName(input: unknown, fallback: string): string {
 export interface Devices {
   authenticate(spaceId: string, token: string | null): Promise<AuthResult>;
   createSpace(deviceName: string): Promise<{ spaceId: string; deviceId: string; token: string }>;
-  createPairing(device: DeviceRecord): Promise<{ code: string; expiresAt: string }>;
+  /** Null when the device was revoked meanwhile (no code is stored then). */
+  createPairing(device: DeviceRecord): Promise<{ code: string; expiresAt: string } | null>;
   pair(
     spaceId: string,
     code: string,
@@ -88,12 +89,13 @@ export function makeDevices(storage: Storage, now: () => number = Date.now): Dev
       const normalized = normalizePairingCode(code);
       if (normalized === null) throw new Error('generated pairing code does not normalize');
       const expiresAt = now() + PAIRING_TTL_MS;
-      await storage.createPairing({
+      const stored = await storage.createPairing({
         codeHash: sha256(normalized),
         spaceId: device.spaceId,
         createdBy: device.id,
         expiresAt,
       });
+      if (!stored) return null;
       return { code, expiresAt: new Date(expiresAt).toISOString() };
     },
 

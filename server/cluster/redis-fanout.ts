@@ -3,7 +3,11 @@
  * updates and awareness (binary: kind, sender node id, bytes); one control channel carries
  * revocations (JSON of device ids). Each node subscribes only to the spaces it holds in memory.
  * Redis keeps nothing: PostgreSQL is the record, and a node that was cut off from Redis catches
- * up from it (`reconnected`). Publishing while Redis is down fails at once instead of queueing.
+ * up from it (`reconnected`). What a node could not publish while its link was down is kept in a
+ * small outbox — the ids of the spaces it stored updates of, and revocations — and sent once the
+ * link is back: the revocations as they were, and for the spaces a "re-read" message on which the
+ * other nodes catch those spaces up from storage (`reread`). Awareness is not kept (it is
+ * refreshed by the clients).
  */
 import crypto from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -38,7 +42,20 @@ export function makeRedisFanout(options: RedisFanoutOptions): Fanout {
   let everReady = false;
   let lost = false;
 
+  /** What could not be published while the link was down (see the header). */
+  const unsentSpaces = new Set<string>();
+  const unsentControl: Buffer[] = [];
+  const flushOutbox = () => {
+    if (publisher.status !== 'ready') return;
+    const control = unsentControl.splice(0);
+    const spaces = [...unsentSpaces];
+    unsentSpaces.clear();
+    for (const payload of control) publishControl(payload);
+    if (spaces.length > 0) publishControl(Buffer.from(JSON.stringify({ reread: spaces })));
+  };
+
   publisher.on('error', (e: Error) => onError('redis.publisher-error', e.message));
+  publisher.on('ready', flushOutbox);
   subscriber.on('error', (e: Error) => onError('redis.subscriber-error', e.message));
   subscriber.on('close', () => {
     if (everReady) lost = true;
@@ -75,7 +92,11 @@ export function makeRedisFanout(options: RedisFanoutOptions): Fanout {
       } catch {
         return onError('redis.bad-message', 'control message is not JSON');
       }
-      const { devices, erased } = (parsed ?? {}) as { devices?: unknown; erased?: unknown };
+      const { devices, erased, reread } = (parsed ?? {}) as { devices?: unknown; erased?: unknown; reread?: unknown };
+      if (Array.isArray(reread)) {
+        if (reread.every((s) => typeof s === 'string')) handlers.reread(reread as string[]);
+        return;
+      }
       if (!Array.isArray(devices) || !devices.every((d) => typeof d === 'string')) return;
       handlers.revoked(devices as string[], typeof erased === 'string' ? erased : null);
       return;
@@ -93,9 +114,33 @@ export function makeRedisFanout(options: RedisFanoutOptions): Fanout {
     else if (message[0] === KIND_AWARENESS) handlers.awareness(spaceId, bytes);
   });
 
-  const publish = (channel: string, payload: Buffer) => {
-    if (publisher.status !== 'ready') return; // stored anyway; other nodes catch up when back
-    publisher.publish(channel, payload).catch((e: Error) => onError('redis.publish-failed', e.message));
+  // Updates are stored anyway: when one cannot be published, the other nodes are told later to
+  // re-read its space.
+  const publishUpdateOf = (spaceId: string, payload: Buffer) => {
+    if (publisher.status !== 'ready') {
+      unsentSpaces.add(spaceId);
+      return;
+    }
+    publisher.publish(SPACE_PREFIX + spaceId, payload).catch((e: Error) => {
+      unsentSpaces.add(spaceId);
+      onError('redis.publish-failed', e.message);
+      flushOutbox(); // if the link came back meanwhile
+    });
+  };
+  const publishControl = (payload: Buffer): void => {
+    if (publisher.status !== 'ready') {
+      unsentControl.push(payload);
+      return;
+    }
+    publisher.publish(CONTROL, payload).catch((e: Error) => {
+      unsentControl.push(payload);
+      onError('redis.publish-failed', e.message);
+      flushOutbox();
+    });
+  };
+  const publishAwarenessOf = (spaceId: string, payload: Buffer) => {
+    if (publisher.status !== 'ready') return; // presence is sent again by the clients
+    publisher.publish(SPACE_PREFIX + spaceId, payload).catch((e: Error) => onError('redis.publish-failed', e.message));
   };
   const framed = (kind: number, bytes: Uint8Array) =>
     Buffer.concat([Buffer.from([kind]), nodeId, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
@@ -115,10 +160,10 @@ export function makeRedisFanout(options: RedisFanoutOptions): Fanout {
         .unsubscribe(SPACE_PREFIX + spaceId)
         .catch((e: Error) => onError('redis.unsubscribe-failed', e.message));
     },
-    publishUpdate: (spaceId, update) => publish(SPACE_PREFIX + spaceId, framed(KIND_UPDATE, update)),
-    publishAwareness: (spaceId, update) => publish(SPACE_PREFIX + spaceId, framed(KIND_AWARENESS, update)),
+    publishUpdate: (spaceId, update) => publishUpdateOf(spaceId, framed(KIND_UPDATE, update)),
+    publishAwareness: (spaceId, update) => publishAwarenessOf(spaceId, framed(KIND_AWARENESS, update)),
     publishRevoked(deviceIds, erasedSpaceId) {
-      publish(CONTROL, Buffer.from(JSON.stringify({ devices: deviceIds, erased: erasedSpaceId })));
+      publishControl(Buffer.from(JSON.stringify({ devices: deviceIds, erased: erasedSpaceId })));
     },
     async close() {
       subscriber.disconnect();

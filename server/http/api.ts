@@ -107,7 +107,13 @@ export function makeApiRoute(deps: ApiDeps): Route {
     if (await limited(res, deps.pairingLimiter, ipOf(req))) return;
     const device = await authorize(req, res, spaceId);
     if (device === null) return;
-    sendJson(res, 201, await devices.createPairing(device));
+    const pairing = await devices.createPairing(device);
+    // Revoked after it was authorized, before the code was stored.
+    if (pairing === null) {
+      metrics.reject('http-unauthorized');
+      return sendJson(res, 403, { error: 'device-revoked' });
+    }
+    sendJson(res, 201, pairing);
     log('pairing.created', { space: spaceId.slice(0, 6) });
   };
 

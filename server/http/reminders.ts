@@ -78,7 +78,9 @@ export function makeRemindersRoute(deps: RemindersDeps): Route {
     } else {
       const sub = parseSubscription(body.value['subscription'], deps.allowLocalHttp);
       if (!sub.ok) return sendJson(res, 400, { error: sub.error });
-      await deps.storage.setReminders({ deviceId, ...sub.value, updatedAt: now() }, wakeAt.value);
+      // Revoked after it was authenticated, before its reminders were stored: nothing is kept.
+      if (!(await deps.storage.setReminders({ deviceId, ...sub.value, updatedAt: now() }, wakeAt.value)))
+        return sendJson(res, 403, { error: 'device-revoked' });
     }
     await deps.scheduler.rearm();
     deps.log('reminders.set', { device: deviceId.slice(0, 6), times: wakeAt.value.length });

@@ -215,6 +215,10 @@ export class Compaction {
       this.tally(space).rows = caught.rows;
     }
     if (upToId === null || !this.deps.isLoaded(space)) return;
+    // A rebuild (Relay.rebuild) awaits the same flush: while it holds the space, the document may
+    // still carry part of an update the rebuild is about to throw away, which must not become a
+    // snapshot. Leave it; the next stored update schedules the compaction again.
+    if (space.held !== null) return;
     const started = Date.now();
     const snapshot = space.snapshot();
     const stateVector = space.stateVector();

@@ -17,6 +17,11 @@ export interface FanoutHandlers {
    * the relay catches up from storage.
    */
   readonly reconnected: () => void;
+  /**
+   * Another node stored updates of these spaces while it could not tell the others (its link was
+   * down): read them again from storage.
+   */
+  readonly reread: (spaceIds: readonly string[]) => void;
 }
 
 export interface Fanout {

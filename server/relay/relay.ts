@@ -65,6 +65,8 @@ export class Relay {
   private readonly erasing = new Set<string>();
   private readonly fanout: Fanout;
   private readonly catchingUp = new Set<Space>();
+  /** Spaces asked to catch up again while a catch-up of theirs was under way. */
+  private readonly catchUpAgain = new Set<Space>();
   /**
    * Devices cut lately, with when: an upgrade admitted before the revocation but completing after
    * it (its token check and space load are asynchronous) is refused. Oldest first.
@@ -76,6 +78,9 @@ export class Relay {
     const fanout = (this.fanout = deps.fanout ?? noFanout);
     this.queue = new WriteQueue(storage, {
       delivered: (space, update, origin) => {
+        // Dropped (an earlier write failed) or erased since it was queued: its memory is gone and
+        // nothing of it may reach anyone. (A space unloaded when idle has its writes flushed first.)
+        if (this.spaces.get(space.id) !== space) return;
         metrics.updatesStored += 1;
         this.spaces.compaction.stored(space, update.byteLength);
         space.broadcast(protocol.encodeUpdate(update), origin);
@@ -366,17 +371,35 @@ export class Relay {
     if (incomplete) void this.catchUpSpace(space);
   }
 
+  /** Another node stored updates of these spaces without announcing them: read them again. */
+  reread(spaceIds: readonly string[]): void {
+    for (const spaceId of spaceIds) {
+      const space = this.spaces.get(spaceId);
+      if (space !== undefined && !this.erasing.has(spaceId)) void this.catchUpSpace(space);
+    }
+  }
+
   /** Catches one space up from storage, once at a time per space. */
   private async catchUpSpace(space: Space): Promise<void> {
-    if (this.catchingUp.has(space)) return;
+    if (this.catchingUp.has(space)) {
+      // The one under way may have read the rows before those it is asked for now.
+      this.catchUpAgain.add(space);
+      return;
+    }
     this.catchingUp.add(space);
-    this.deps.metrics.catchUps += 1;
     try {
-      await this.spaces.catchUp(space, (s, update) => s.broadcast(protocol.encodeUpdate(update), null));
-    } catch (error) {
-      this.deps.log('space.catch-up-failed', { space: short(space.id), error: String(error) });
+      do {
+        this.catchUpAgain.delete(space);
+        this.deps.metrics.catchUps += 1;
+        try {
+          await this.spaces.catchUp(space, (s, update) => s.broadcast(protocol.encodeUpdate(update), null));
+        } catch (error) {
+          this.deps.log('space.catch-up-failed', { space: short(space.id), error: String(error) });
+        }
+      } while (this.catchUpAgain.has(space));
     } finally {
       this.catchingUp.delete(space);
+      this.catchUpAgain.delete(space);
     }
   }
 

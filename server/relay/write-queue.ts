@@ -94,16 +94,25 @@ export class WriteQueue {
       const seq = this.lastOf.get(p.space);
       if (seq !== undefined && seq <= last) this.lastOf.delete(p.space);
     }
+    const failed = error === null ? null : new Set(batch.map((p) => p.space));
+    if (failed !== null) {
+      // What these spaces queued while the batch was written came after an update that is not
+      // stored: it must be neither written nor broadcast (the spaces are dropped). Their waiters
+      // are released below, with the failure.
+      this.pending = this.pending.filter((p) => !failed.has(p.space));
+      for (const space of failed) this.lastOf.delete(space);
+      if (this.pending.length === 0) this.settled = this.enqueued;
+    }
     try {
-      if (error !== null) {
-        this.hooks.failed(new Set(batch.map((p) => p.space)), error);
+      if (failed !== null) {
+        this.hooks.failed(failed, error);
       } else {
         this.hooks.observeWrite(Number(process.hrtime.bigint() - started) / 1e9, batch.length);
         for (const p of batch) this.hooks.delivered(p.space, p.update, p.origin);
       }
     } finally {
-      const ready = this.waiters.filter((w) => w.seq <= last);
-      this.waiters = this.waiters.filter((w) => w.seq > last);
+      const ready = this.waiters.filter((w) => w.seq <= this.settled);
+      this.waiters = this.waiters.filter((w) => w.seq > this.settled);
       for (const w of ready) w.resolve();
     }
     // What arrived while this batch was written goes in the next one, without waiting for a turn.

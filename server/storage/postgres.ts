@@ -62,6 +62,12 @@ CREATE TABLE IF NOT EXISTS pairing_guesses (
   space_id TEXT PRIMARY KEY,
   wrong INTEGER NOT NULL
 );
+-- Spaces erased, so that rows a node was still writing (or a compaction's snapshot) cannot bring
+-- any of them back after the DELETE.
+CREATE TABLE IF NOT EXISTS erased_spaces (
+  space_id TEXT PRIMARY KEY,
+  erased_at BIGINT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS compaction_leases (
   space_id TEXT PRIMARY KEY,
   holder TEXT NOT NULL,
@@ -130,12 +136,16 @@ const ROWS_LOCK = 7_311_016;
  * Row ids are drawn while the lock is held, so a space's rows commit in id order: whoever reads
  * the rows up to some id has seen every row of that space with a smaller one — what compaction
  * relies on to replace them.
+ *
+ * The order is that of the lock keys themselves, not of the space ids: two ids may share a
+ * hashtext, and then id order could take keys X, Y in one transaction and Y, X in another. The
+ * subquery's ORDER BY (which keeps it from being flattened) hands the keys to the outer SELECT
+ * sorted, and each lock is taken as its row goes by.
  */
 async function lockSpaces(c: pg.PoolClient, spaceIds: readonly string[]): Promise<void> {
-  const unique = [...new Set(spaceIds)].sort();
   await c.query(
-    'SELECT pg_advisory_xact_lock($1, hashtext(s)) FROM unnest($2::text[]) WITH ORDINALITY AS t(s, n) ORDER BY n',
-    [ROWS_LOCK, unique],
+    'SELECT pg_advisory_xact_lock($1, k) FROM (SELECT DISTINCT hashtext(s) AS k FROM unnest($2::text[]) AS t(s) ORDER BY k) AS keys',
+    [ROWS_LOCK, [...new Set(spaceIds)]],
   );
 }
 
@@ -234,6 +244,13 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
     revokeDevice: (spaceId, deviceId, at) => tx((c) => revoke(c, spaceId, deviceId, at)),
     eraseSpace: (spaceId, at) =>
       tx(async (c) => {
+        // Under the rows lock: an append or a compaction of this space either committed before
+        // (its rows are deleted here) or waits and then finds the space erased.
+        await lockSpaces(c, [spaceId]);
+        await c.query('INSERT INTO erased_spaces (space_id, erased_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+          spaceId,
+          at,
+        ]);
         const active = await c.query<{ id: string }>(
           'SELECT id FROM devices WHERE space_id = $1 AND revoked_at IS NULL ORDER BY id FOR UPDATE',
           [spaceId],
@@ -249,12 +266,15 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
     },
 
     async createPairing(p: PairingRecord) {
-      await pool.query('INSERT INTO pairings (code_hash, space_id, created_by, expires_at) VALUES ($1, $2, $3, $4)', [
-        p.codeHash,
-        p.spaceId,
-        p.createdBy,
-        p.expiresAt,
-      ]);
+      // FOR SHARE: a revocation under way (it updates the row, then deletes the device's codes)
+      // either waits for this insert, and then deletes the code, or commits first, and then the
+      // condition is checked again on the revoked row and nothing is inserted.
+      const r = await pool.query(
+        `INSERT INTO pairings (code_hash, space_id, created_by, expires_at)
+         SELECT $1, $2, $3, $4 FROM devices WHERE id = $3 AND space_id = $2 AND revoked_at IS NULL FOR SHARE`,
+        [p.codeHash, p.spaceId, p.createdBy, p.expiresAt],
+      );
+      return r.rowCount === 1;
     },
     redeemPairing: (spaceId, codeHash, now, device) =>
       tx(async (c): Promise<RedeemResult> => {
@@ -287,6 +307,12 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
 
     setReminders: (sub: PushSubscriptionRecord, wakeAt) =>
       tx(async (c) => {
+        // Locked (see createPairing): a revocation either waits and then drops what is set here,
+        // or commits first and nothing is set.
+        const active = await c.query('SELECT 1 FROM devices WHERE id = $1 AND revoked_at IS NULL FOR SHARE', [
+          sub.deviceId,
+        ]);
+        if (active.rowCount === 0) return false;
         await c.query(
           `INSERT INTO push_subscriptions (device_id, endpoint, p256dh, auth, updated_at) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (device_id) DO UPDATE SET endpoint = excluded.endpoint, p256dh = excluded.p256dh,
@@ -294,6 +320,7 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
           [sub.deviceId, sub.endpoint, sub.p256dh, sub.auth, sub.updatedAt],
         );
         await replaceWakes(c, sub.deviceId, wakeAt);
+        return true;
       }),
     setWakes: (deviceId, wakeAt) =>
       tx(async (c) => {
@@ -355,10 +382,13 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
           c,
           rows.map((r) => r.spaceId),
         );
-        await c.query('INSERT INTO updates (space_id, data) SELECT * FROM unnest($1::text[], $2::bytea[])', [
-          rows.map((r) => r.spaceId),
-          rows.map((r) => asBuffer(r.data)),
-        ]);
+        // Nothing for an erased space (it is checked under its lock, see eraseSpace).
+        await c.query(
+          `INSERT INTO updates (space_id, data)
+           SELECT t.s, t.d FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(s, d, n)
+           WHERE NOT EXISTS (SELECT 1 FROM erased_spaces e WHERE e.space_id = t.s) ORDER BY t.n`,
+          [rows.map((r) => r.spaceId), rows.map((r) => asBuffer(r.data))],
+        );
       });
     },
     async lastUpdateId(spaceId) {
@@ -370,7 +400,12 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
     replaceWithSnapshot: (spaceId, snapshot, upToId) =>
       tx(async (c) => {
         await lockSpaces(c, [spaceId]);
-        await c.query('DELETE FROM updates WHERE space_id = $1 AND id <= $2', [spaceId, upToId]);
+        const erased = await c.query('SELECT 1 FROM erased_spaces WHERE space_id = $1', [spaceId]);
+        if (erased.rowCount !== 0) return;
+        const deleted = await c.query('DELETE FROM updates WHERE space_id = $1 AND id <= $2', [spaceId, upToId]);
+        // Nothing to replace: another compaction already replaced these rows by a snapshot past
+        // `upToId` (which covers them). Inserting this one too would leave two snapshots.
+        if (deleted.rowCount === 0) return;
         await c.query('INSERT INTO updates (id, space_id, data) VALUES ($1, $2, $3)', [
           upToId,
           spaceId,

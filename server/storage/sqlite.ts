@@ -58,6 +58,10 @@ CREATE TABLE IF NOT EXISTS pairing_guesses (
   space_id TEXT PRIMARY KEY,
   wrong INTEGER NOT NULL
 ) STRICT;
+CREATE TABLE IF NOT EXISTS erased_spaces (
+  space_id TEXT PRIMARY KEY,
+  erased_at INTEGER NOT NULL
+) STRICT;
 `;
 
 interface DeviceRow {
@@ -125,7 +129,12 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     revokeDevice: db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND space_id = ? AND revoked_at IS NULL'),
     burnPairingsBy: db.prepare('DELETE FROM pairings WHERE created_by = ?'),
     touchDevice: db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?'),
-    insertPairing: db.prepare('INSERT INTO pairings (code_hash, space_id, created_by, expires_at) VALUES (?, ?, ?, ?)'),
+    // Only while its creator is not revoked (one statement: a revocation cannot come in between).
+    insertPairing: db.prepare(
+      `INSERT INTO pairings (code_hash, space_id, created_by, expires_at)
+       SELECT ?, ?, ?, ? FROM devices WHERE id = ? AND space_id = ? AND revoked_at IS NULL`,
+    ),
+    isActive: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM devices WHERE id = ? AND revoked_at IS NULL'),
     takePairing: db.prepare<[Buffer, string], { expires_at: number }>(
       'DELETE FROM pairings WHERE code_hash = ? AND space_id = ? RETURNING expires_at',
     ),
@@ -143,6 +152,8 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     appendUpdate: db.prepare('INSERT INTO updates (space_id, data) VALUES (?, ?)'),
     deleteUpdatesUpTo: db.prepare('DELETE FROM updates WHERE space_id = ? AND id <= ?'),
     deleteUpdates: db.prepare('DELETE FROM updates WHERE space_id = ?'),
+    markErased: db.prepare('INSERT OR IGNORE INTO erased_spaces (space_id, erased_at) VALUES (?, ?)'),
+    isErased: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM erased_spaces WHERE space_id = ?'),
     activeDevices: db.prepare<[string], { id: string }>(
       'SELECT id FROM devices WHERE space_id = ? AND revoked_at IS NULL',
     ),
@@ -199,16 +210,26 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     const ids = q.activeDevices.all(spaceId).map((r) => r.id);
     for (const id of ids) revoke(spaceId, id, at);
     q.burnPairings.run(spaceId);
+    q.markErased.run(spaceId, at);
     q.deleteUpdates.run(spaceId);
     return ids;
   });
 
+  // An erased space stores nothing again (the same promise as PostgreSQL's, where another node
+  // may still be writing when it is erased).
   const append = db.transaction((rows: readonly NewUpdate[]) => {
-    for (const row of rows) q.appendUpdate.run(row.spaceId, asBuffer(row.data));
+    const erased = new Map<string, boolean>();
+    for (const row of rows) {
+      let gone = erased.get(row.spaceId);
+      if (gone === undefined) erased.set(row.spaceId, (gone = q.isErased.get(row.spaceId) !== undefined));
+      if (!gone) q.appendUpdate.run(row.spaceId, asBuffer(row.data));
+    }
   });
 
   const replace = db.transaction((spaceId: string, snapshot: Uint8Array, upToId: number) => {
-    q.deleteUpdatesUpTo.run(spaceId, upToId);
+    if (q.isErased.get(spaceId) !== undefined) return;
+    // Nothing to replace: a later compaction already did (its snapshot covers these rows).
+    if (q.deleteUpdatesUpTo.run(spaceId, upToId).changes === 0) return;
     q.insertUpdateAt.run(upToId, spaceId, asBuffer(snapshot));
   });
 
@@ -216,9 +237,12 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     q.dropWakes.run(deviceId);
     for (const at of wakeAt) q.insertWake.run(deviceId, at);
   };
-  const setReminders = db.transaction((sub: PushSubscriptionRecord, wakeAt: readonly number[]) => {
+  const setReminders = db.transaction((sub: PushSubscriptionRecord, wakeAt: readonly number[]): boolean => {
+    // A device revoked while its request was under way is woken no more.
+    if (q.isActive.get(sub.deviceId) === undefined) return false;
     q.upsertSubscription.run(sub.deviceId, sub.endpoint, sub.p256dh, sub.auth, sub.updatedAt);
     replaceWakes(sub.deviceId, wakeAt);
+    return true;
   });
   const setWakes = db.transaction((deviceId: string, wakeAt: readonly number[]): boolean => {
     if (q.getSubscription.get(deviceId) === undefined) return false;
@@ -270,7 +294,7 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     },
     touchDevice: async (deviceId, at) => void q.touchDevice.run(at, deviceId),
     async createPairing(p: PairingRecord) {
-      q.insertPairing.run(p.codeHash, p.spaceId, p.createdBy, p.expiresAt);
+      return q.insertPairing.run(p.codeHash, p.spaceId, p.createdBy, p.expiresAt, p.createdBy, p.spaceId).changes === 1;
     },
     redeemPairing: async (spaceId, codeHash, now, device) => redeem(spaceId, codeHash, now, device),
     burnPairings: async (spaceId) => void q.burnPairings.run(spaceId),

@@ -77,7 +77,12 @@ export interface Storage {
   eraseSpace(spaceId: string, at: number): Promise<string[]>;
   touchDevice(deviceId: string, at: number): Promise<void>;
 
-  createPairing(pairing: PairingRecord): Promise<void>;
+  /**
+   * Stores the code, in the same step as checking that its creator is not revoked (a device
+   * revoked while its request was under way must not leave a working code behind): false, and
+   * nothing stored, when it is.
+   */
+  createPairing(pairing: PairingRecord): Promise<boolean>;
   /**
    * Spends the code and adds the device in one step. 'invalid' covers unknown, expired, spent and
    * other-space codes alike, so that a caller cannot tell them apart.
@@ -93,8 +98,11 @@ export interface Storage {
   /** Starts the space's count of wrong guesses afresh (a code was redeemed, or all were spent). */
   clearWrongGuesses(spaceId: string): Promise<void>;
 
-  /** Sets the device's subscription and replaces its wake times, atomically. */
-  setReminders(subscription: PushSubscriptionRecord, wakeAt: readonly number[]): Promise<void>;
+  /**
+   * Sets the device's subscription and replaces its wake times, atomically — only while the device
+   * is not revoked (checked in the same step): false, and nothing stored, when it is.
+   */
+  setReminders(subscription: PushSubscriptionRecord, wakeAt: readonly number[]): Promise<boolean>;
   /** Replaces the wake times of a device that already has a subscription; false when it has none. */
   setWakes(deviceId: string, wakeAt: readonly number[]): Promise<boolean>;
   getPushSubscription(deviceId: string): Promise<PushSubscriptionRecord | null>;

@@ -3,6 +3,7 @@
  * space, Redis gone for a while, PostgreSQL gone for a while. Real servers throughout (private
  * PostgreSQL and Redis started here, relay processes); nothing is mocked.
  */
+import net from 'node:net';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import * as Y from 'yjs';
@@ -64,6 +65,46 @@ async function rowsOf(databaseUrl: string, spaceId: string): Promise<number> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A TCP link to Redis that can be cut for one node only: while cut, its connections are closed
+ * and new ones refused (closed at once), so its client keeps reconnecting in vain; Redis itself
+ * and the other nodes' links stay up.
+ */
+async function redisLink(target: Engine) {
+  let cut = false;
+  const open = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    if (cut) return void socket.destroy();
+    const upstream = net.connect(target.port, '127.0.0.1');
+    open.add(socket).add(upstream);
+    const close = () => {
+      socket.destroy();
+      upstream.destroy();
+      open.delete(socket);
+      open.delete(upstream);
+    };
+    socket.on('error', close).on('close', close);
+    upstream.on('error', close).on('close', close);
+    socket.pipe(upstream).pipe(socket);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    cut() {
+      cut = true;
+      for (const s of open) s.destroy();
+    },
+    restore() {
+      cut = false;
+    },
+    close: () => {
+      for (const s of open) s.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
 }
 
 describe('several nodes, when something breaks', () => {
@@ -143,6 +184,48 @@ describe('several nodes, when something breaks', () => {
     // And the link works again for new edits.
     x2.doc.getMap('m').set('after', 3);
     await waitFor(() => y.doc.getMap('m').get('after') === 3, 'fan-out after Redis returned');
+  }, 90_000);
+
+  it('a node cut off from Redis alone tells the others, once back, what it stored and revoked', async () => {
+    const link = await redisLink(redis);
+    try {
+      const databaseUrl = await createDatabase(postgres, `faults_${++databases}`);
+      const env = {
+        RAPPORT_DATABASE_URL: databaseUrl,
+        RAPPORT_SPACES_PER_HOUR: '1000',
+        RAPPORT_PAIRINGS_PER_10MIN: '1000',
+      };
+      const a = await startRelay({ env: { ...env, RAPPORT_REDIS_URL: link.url } });
+      nodes.push(a);
+      const b = await startRelay({ env: { ...env, RAPPORT_REDIS_URL: redis.url } });
+      nodes.push(b);
+      const owner = await registerSpace(a.url);
+      const phone = await pairDevice(a.url, owner);
+      const lost = await pairDevice(a.url, owner, 'Lost phone');
+      const x = peer(a, owner.spaceId, owner.token);
+      const y = peer(b, owner.spaceId, phone.token);
+      const z = peer(b, owner.spaceId, lost.token);
+      await Promise.all([synced(x), synced(y), synced(z)]);
+      x.doc.getMap('m').set('before', 1);
+      await waitFor(() => y.doc.getMap('m').get('before') === 1, 'fan-out before the cut');
+      link.cut();
+      x.doc.getMap('m').set('during', 2);
+      const revoked = await fetch(`${a.url}/api/spaces/${owner.spaceId}/devices/${lost.deviceId}`, {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${owner.token}` },
+      });
+      expect(revoked.status).toBe(204);
+      // Stored on a (a device there reads it back), while b, whose link never broke, heard nothing.
+      const check = peer(a, owner.spaceId, owner.token);
+      await synced(check);
+      await waitFor(() => check.doc.getMap('m').get('during') === 2, 'stored on a during the cut');
+      link.restore();
+      await waitFor(() => y.doc.getMap('m').get('during') === 2, 'b re-reads the space once a is back');
+      await waitFor(() => z.closes.some((e) => e.code === 4410), 'revocation made during the cut reaches b');
+      expect(contents(y.doc)).toBe(contents(x.doc));
+    } finally {
+      await link.close();
+    }
   }, 90_000);
 
   it('nodes started while Redis is down serve their devices, and catch up once it is reached', async () => {

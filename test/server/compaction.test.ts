@@ -25,10 +25,15 @@ function setup(compactAfterUpdates: number) {
   const space = new Space(SPACE_ID);
   // Compaction flushes the write queue as its first step: counting the calls shows when one began.
   let flushes = 0;
+  /** Runs while a compaction waits for the queue (what else may happen in that wait). */
+  const meanwhile: { during: () => void } = { during: () => undefined };
   const compaction = new Compaction({
     storage,
     compactAfterUpdates,
-    flush: async () => void flushes++,
+    flush: async () => {
+      flushes++;
+      meanwhile.during();
+    },
     isLoaded: (s) => s === space,
     metrics,
     log: () => undefined,
@@ -61,7 +66,7 @@ function setup(compactAfterUpdates: number) {
     fresh.destroy();
     return skipped === 0 && same;
   };
-  return { compaction, metrics, space, store, turn, rows, reloads, flushes: () => flushes };
+  return { compaction, metrics, space, store, turn, rows, reloads, meanwhile, flushes: () => flushes };
 }
 
 describe('compaction', () => {
@@ -103,6 +108,22 @@ describe('compaction', () => {
     await expect.poll(() => t.metrics.compactions).toBe(2);
     expect(await t.rows()).toBe(1);
     expect(await t.reloads()).toBe(true);
+  });
+
+  it('takes no snapshot of a space whose rebuild began while it waited for the queue', async () => {
+    const t = setup(500);
+    for (let i = 0; i < 3; i++) await t.store(10);
+    // Relay.rebuild holds the space's messages and awaits the same stored() promise as the
+    // compaction; the document may still carry part of the update the rebuild will drop.
+    t.meanwhile.during = () => {
+      t.space.held = [];
+    };
+    await t.compaction.compactNow(t.space);
+    // Shutdown waits for the compaction in flight (the bound only catches a hang).
+    await t.compaction.shutdown([], 60_000);
+    expect(t.flushes()).toBe(1);
+    expect(t.metrics.compactions).toBe(0);
+    expect(await t.rows()).toBe(3);
   });
 
   it('compacts a space loaded with a row Yjs refused, below the row threshold: the snapshot rewrites it away', async () => {

@@ -155,6 +155,26 @@ describe.each(BACKENDS)('storage on %s', (_name, open) => {
     expect(await s.nextWakeAt()).toBeNull();
   });
 
+  it('stores neither a code nor reminders for a device revoked before they are written', async () => {
+    const s = await open();
+    const { spaceId, owner } = await newSpace(s);
+    const phone = device(spaceId, 'Phone');
+    await s.createPairing({ codeHash: hash('r'), spaceId, createdBy: owner.id, expiresAt: 10_000 });
+    expect(await s.redeemPairing(spaceId, hash('r'), 2_000, phone)).toBe('ok');
+    expect(await s.revokeDevice(spaceId, phone.id, 3_000)).toBe(true);
+    // As when the request was authorized just before the revocation.
+    expect(await s.createPairing({ codeHash: hash('s'), spaceId, createdBy: phone.id, expiresAt: 10_000 })).toBe(false);
+    expect(await s.redeemPairing(spaceId, hash('s'), 4_000, device(spaceId))).toBe('invalid');
+    const sub = { deviceId: phone.id, endpoint: 'https://push.example.com/2', ...KEYS, updatedAt: 5 };
+    expect(await s.setReminders(sub, [60])).toBe(false);
+    expect(await s.getPushSubscription(phone.id)).toBeNull();
+    expect(await s.nextWakeAt()).toBeNull();
+    // The owner, not revoked, still can.
+    expect(await s.createPairing({ codeHash: hash('t'), spaceId, createdBy: owner.id, expiresAt: 10_000 })).toBe(true);
+    expect(await s.setReminders({ ...sub, deviceId: owner.id }, [60])).toBe(true);
+    expect(await s.nextWakeAt()).toBe(60);
+  });
+
   it('appends rows in order, replaces a prefix by a snapshot in its place, and counts them', async () => {
     const s = await open();
     const { spaceId } = await newSpace(s);
@@ -179,6 +199,37 @@ describe.each(BACKENDS)('storage on %s', (_name, open) => {
     expect((await s.loadUpdates(spaceId)).map((r) => [...r.data])).toEqual([[12], [3], [4]]);
     expect(await s.countUpdates(spaceId)).toBe(3);
     expect((await s.loadUpdates(other.spaceId)).map((r) => [...r.data])).toEqual([[9]]);
+  });
+
+  it('leaves one snapshot when a compaction up to an older row comes after one up to a newer', async () => {
+    const s = await open();
+    const { spaceId } = await newSpace(s);
+    await s.appendUpdates([1, 2, 3].map((n) => ({ spaceId, data: bytes(n) })));
+    const ids = (await s.loadUpdates(spaceId)).map((r) => r.id);
+    await s.replaceWithSnapshot(spaceId, bytes(13), ids[2]!);
+    await s.replaceWithSnapshot(spaceId, bytes(12), ids[1]!);
+    expect((await s.loadUpdates(spaceId)).map((r) => [r.id, [...r.data]])).toEqual([[ids[2], [13]]]);
+    await s.appendUpdates([{ spaceId, data: bytes(4) }]);
+    expect((await s.loadUpdates(spaceId)).map((r) => [...r.data])).toEqual([[13], [4]]);
+  });
+
+  it('stores nothing more for an erased space: neither appended rows nor a snapshot', async () => {
+    const s = await open();
+    const { spaceId } = await newSpace(s);
+    const kept = await newSpace(s);
+    await s.appendUpdates([{ spaceId, data: bytes(1) }]);
+    const upTo = (await s.lastUpdateId(spaceId))!;
+    await s.eraseSpace(spaceId, 7_000);
+    await s.appendUpdates([
+      { spaceId, data: bytes(2) },
+      { spaceId: kept.spaceId, data: bytes(3) },
+      { spaceId, data: bytes(4) },
+    ]);
+    await s.replaceWithSnapshot(spaceId, bytes(11), upTo);
+    await s.replaceWithSnapshot(spaceId, bytes(12), upTo + 100);
+    expect(await s.loadUpdates(spaceId)).toEqual([]);
+    expect(await s.countUpdates(spaceId)).toBe(0);
+    expect((await s.loadUpdates(kept.spaceId)).map((r) => [...r.data])).toEqual([[3]]);
   });
 
   it('erases a space: its rows and codes go, its devices are revoked and returned', async () => {
