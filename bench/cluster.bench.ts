@@ -101,10 +101,23 @@ function childrenOf(pid: number): number[] {
   return out;
 }
 
-/** CPU of the PostgreSQL server on `port`: postmaster and its backends as they are now. */
+/** CPU of a process's children that have ended (cutime + cstime), in ms. */
+function endedChildrenCpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU of the PostgreSQL server on `port`: postmaster, its live backends, and those that ended. */
 function postgresCpu(port: number): number {
   const postmasters = pidsMatching(['-p', String(port)]).filter((p) => fs.existsSync(`/proc/${p}`));
-  return postmasters.reduce((sum, p) => sum + cpuMs(p) + childrenOf(p).reduce((s, c) => s + cpuMs(c), 0), 0);
+  return postmasters.reduce(
+    (sum, p) => sum + cpuMs(p) + endedChildrenCpuMs(p) + childrenOf(p).reduce((s, c) => s + cpuMs(c), 0),
+    0,
+  );
 }
 /** Redis rewrites its command line to `redis-server 127.0.0.1:<port>`. */
 function redisCpu(port: number): number {
@@ -414,10 +427,20 @@ async function main(): Promise<void> {
   const notes: string[] = [];
   try {
     if (only.has('memory')) {
-      const single = await idleMemory(sqlite);
-      const node = await idleMemory(a);
+      // Rounds alternate; the median, since a garbage collection in a round moves its figure a lot.
+      const singles: number[] = [];
+      const nodesKb: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        singles.push(await idleMemory(sqlite));
+        nodesKb.push(await idleMemory(a));
+        console.error(
+          `memory round ${round + 1}: SQLite ${fmt(singles.at(-1)!)} KB, node ${fmt(nodesKb.at(-1)!)} KB per connection`,
+        );
+      }
+      const single = median(singles);
+      const node = median(nodesKb);
       figures.push({
-        what: `memory per idle connection (${IDLE} connections)`,
+        what: `memory per idle connection (${IDLE} connections, median of ${ROUNDS})`,
         sqlite: single,
         cluster: node,
         unit: 'KB',
