@@ -15,6 +15,7 @@ import type {
   StoredUpdate,
   WakeRecord,
 } from './types.ts';
+import { asBuffer, toDevice, type DeviceRow } from './rows.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS spaces (
@@ -77,28 +78,6 @@ CREATE TABLE IF NOT EXISTS compaction_leases (
 
 /** Any constant: nodes starting together take this lock so only one creates the tables. */
 const SCHEMA_LOCK = 7_311_015;
-
-interface DeviceRow {
-  id: string;
-  space_id: string;
-  name: string;
-  secret_hash: Buffer;
-  created_at: number;
-  last_seen_at: number | null;
-  revoked_at: number | null;
-}
-
-const toDevice = (row: DeviceRow): DeviceRecord => ({
-  id: row.id,
-  spaceId: row.space_id,
-  name: row.name,
-  secretHash: row.secret_hash,
-  createdAt: row.created_at,
-  lastSeenAt: row.last_seen_at,
-  revokedAt: row.revoked_at,
-});
-
-const asBuffer = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 
 // Every BIGINT here is epoch ms or a row id, well within 2^53: read them as numbers.
 const INT8 = 20;

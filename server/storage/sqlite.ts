@@ -12,6 +12,7 @@ import type {
   StoredUpdate,
   WakeRecord,
 } from './types.ts';
+import { asBuffer, toDevice, type DeviceRow } from './rows.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS spaces (
@@ -63,29 +64,6 @@ CREATE TABLE IF NOT EXISTS erased_spaces (
   erased_at INTEGER NOT NULL
 ) STRICT;
 `;
-
-interface DeviceRow {
-  id: string;
-  space_id: string;
-  name: string;
-  secret_hash: Buffer;
-  created_at: number;
-  last_seen_at: number | null;
-  revoked_at: number | null;
-}
-
-const toDevice = (row: DeviceRow): DeviceRecord => ({
-  id: row.id,
-  spaceId: row.space_id,
-  name: row.name,
-  secretHash: row.secret_hash,
-  createdAt: row.created_at,
-  lastSeenAt: row.last_seen_at,
-  revokedAt: row.revoked_at,
-});
-
-/** better-sqlite3 binds Buffers as blobs; wrap without copying. */
-const asBuffer = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 
 interface SqliteOptions {
   readonly dataDir: string;
