@@ -100,6 +100,8 @@ const vapid = loadOrCreateVapidKeys(config.dataDir);
 const scheduler = makePushScheduler({
   storage,
   log,
+  // With several nodes, another node's schedule is looked at within a minute if that node dies.
+  ...(cluster === null ? {} : { recheckMs: 60_000 }),
   send: makeSender({ vapid, subject: config.push.subject, allowLocalHttp: config.push.allowLocalHttp }),
 });
 if (config.push.allowLocalHttp) log('push.allow-local-http', { warning: 'test-setting' });

@@ -24,6 +24,12 @@ interface SchedulerOptions {
   readonly now?: () => number;
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
   readonly clearTimer?: (handle: unknown) => void;
+  /**
+   * How often storage is asked again when nothing is due sooner (and after it failed to answer).
+   * With several nodes a schedule set through another node arms only that one; if it dies, this is
+   * how long its wake-ups wait for another node to look.
+   */
+  readonly recheckMs?: number;
   /** Heard after each send, for metrics and tests. */
   readonly onSent?: (result: { deviceId: string; at: number; status: number | null; ok: boolean }) => void;
 }
@@ -44,6 +50,7 @@ export function makePushScheduler(options: SchedulerOptions): PushScheduler {
   const now = options.now ?? Date.now;
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as NodeJS.Timeout));
+  const recheckMs = options.recheckMs ?? MAX_TIMER_MS;
   let timer: unknown = null;
   let stopped = false;
   const inFlight = new Set<Promise<void>>();
@@ -55,19 +62,31 @@ export function makePushScheduler(options: SchedulerOptions): PushScheduler {
     try {
       next = stopped ? null : await storage.nextWakeAt();
     } catch (error) {
-      // The times stay stored; the next change, firing or start arms the timer again.
+      // The times stay stored; storage is asked again shortly, as after a firing.
       log('push.rearm-failed', { error: String(error) });
+      if (mine !== generation) return;
+      if (timer !== null) clearTimer(timer);
+      timer = stopped ? null : setTimer(() => void rearmFromTimer(), RETRY_MS);
       return;
     }
     if (mine !== generation) return;
     if (timer !== null) clearTimer(timer);
     timer = null;
-    if (stopped || next === null) return;
-    const delay = Math.max(0, Math.min(MAX_TIMER_MS, next - now()));
+    if (stopped) return;
+    // Nothing due: look again later all the same (another node may take a schedule, and die).
+    if (next === null) {
+      timer = setTimer(() => void rearmFromTimer(), recheckMs);
+      return;
+    }
+    const delay = Math.max(0, Math.min(recheckMs, next - now()));
     timer = setTimer(() => {
       timer = null;
       void fireDue();
     }, delay);
+  };
+  const rearmFromTimer = () => {
+    timer = null;
+    return rearm();
   };
 
   const wake = async (deviceId: string, at: number) => {

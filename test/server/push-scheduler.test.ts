@@ -18,7 +18,10 @@ afterEach(async () => {
   storage = null;
 });
 
-function setup(answer: (target: PushTarget) => SendResult = () => ({ ok: true, status: 201 })) {
+function setup(
+  answer: (target: PushTarget) => SendResult = () => ({ ok: true, status: 201 }),
+  opts: { recheckMs?: number } = {},
+) {
   storage = openSqliteStorage({ dataDir: makeTempDir(), synchronous: 'NORMAL', checkpointMs: 0 });
   const store = storage;
   let clock = 1_000_000;
@@ -34,16 +37,18 @@ function setup(answer: (target: PushTarget) => SendResult = () => ({ ok: true, s
       return t;
     },
     clearTimer: (h) => void timers.splice(timers.indexOf(h as (typeof timers)[number]) >>> 0, 1),
+    ...opts,
     send: async (target, payload) => {
       sent.push({ endpoint: target.endpoint, payload });
       return answer(target);
     },
   });
   const devices = makeDevices(store, () => clock);
-  const device = async (endpoint: string, wakeAt: number[]) => {
+  /** A device sets its schedule through this node (or, with `elsewhere`, through another one, which arms only itself). */
+  const device = async (endpoint: string, wakeAt: number[], elsewhere = false) => {
     const { deviceId } = await devices.createSpace('Phone');
     await store.setReminders({ deviceId, endpoint, ...KEYS, updatedAt: clock }, wakeAt);
-    await scheduler.rearm();
+    if (!elsewhere) await scheduler.rearm();
     return deviceId;
   };
   /** Moves the clock to `t` and runs the timer if it is due by then. */
@@ -58,6 +63,17 @@ function setup(answer: (target: PushTarget) => SendResult = () => ({ ok: true, s
 }
 
 describe('the reminder timer', () => {
+  it('with nothing due, asks storage again after a while: a schedule set through another node is found', async () => {
+    const s = setup(undefined, { recheckMs: 60_000 });
+    await s.scheduler.rearm();
+    expect(s.timers()).toEqual([1_060_000]);
+    await s.device('https://push.example.com/a', [1_090_000], true);
+    await s.advance(1_060_000);
+    expect(s.timers()).toEqual([1_090_000]);
+    await s.advance(1_090_000);
+    expect(s.sent.map((x) => JSON.parse(x.payload))).toEqual([{ type: 'wake', at: 1_090_000 }]);
+  });
+
   it('is armed for the earliest wake time, fires at it, and re-arms for the next', async () => {
     const s = setup();
     await s.device('https://push.example.com/a', [1_005_000, 1_009_000]);
