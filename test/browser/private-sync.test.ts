@@ -229,8 +229,8 @@ describe('private sync in the app', () => {
     const reopened = await App.open(phoneContext, server.url, '/people');
     await reopened.sync.waitFor('Up to date');
     await expect.poll(() => reopened.people.names()).toEqual([...names, 'Arrived While Closed'].sort());
-    // Everything sealed so far weighs several kilobytes; the reopened app took in a fraction of it.
-    expect(sealed).toBeGreaterThan(3000);
+    // Everything sealed so far weighs kilobytes (2.5 KB once the relay has compacted it); the reopened app took in a fraction of it.
+    expect(sealed).toBeGreaterThan(2000);
     expect(received()).toBeLessThan(sealed / 4);
 
     // Turned off, the space is no longer this device's: its sealed copy goes too, the network stays.
