@@ -25,7 +25,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
+import { isStep2, isUpdate, message, STEP1_EMPTY } from './support/sync-frames.ts';
 import { WebsocketProvider } from 'y-websocket';
 import { addMany } from '../src/store/index.ts';
 import { makeContactDrafts } from './support/network.ts';
@@ -133,17 +133,6 @@ function redisCpu(port: number): number {
   }
   return sum;
 }
-
-function message(step: number, payload: Uint8Array): Buffer {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, step);
-  encoding.writeVarUint8Array(e, payload);
-  return Buffer.from(encoding.toUint8Array(e));
-}
-const STEP1_EMPTY = message(0, new Uint8Array([0]));
-const isStep2 = (m: Buffer) => m[0] === 0 && m[1] === 1;
-const isUpdate = (m: Buffer) => m[0] === 0 && m[1] === 2;
 
 /** A socket that has done the client side of the initial exchange; `nextStep2` waits for the next answer. */
 async function rawClient(
