@@ -1,6 +1,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMetricsRoute } from '../../server/http/metrics.ts';
 import { makeMetrics } from '../../server/metrics.ts';
@@ -8,6 +9,7 @@ import { makeTempDir, startRelay, type RelayProcess } from './relay-process.ts';
 
 let relay: RelayProcess;
 let staticDir: string;
+const BIG_SCRIPT = Array.from({ length: 2000 }, (_, i) => `export const value${i} = ${i} * 2;\n`).join('');
 
 beforeAll(async () => {
   staticDir = makeTempDir('rapport-static-');
@@ -20,6 +22,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(staticDir, 'icon.png'), 'png');
   fs.writeFileSync(path.join(staticDir, 'assets', 'app-abc123.js'), 'console.log(1)');
   fs.writeFileSync(path.join(staticDir, 'assets', 'app-abc123.css'), 'body{}');
+  fs.writeFileSync(path.join(staticDir, 'assets', 'big-abc123.js'), BIG_SCRIPT);
   fs.writeFileSync(path.join(staticDir, 'assets', 'zxing.wasm'), 'wasm');
   fs.writeFileSync(path.join(path.dirname(staticDir), 'secret.txt'), 'secret');
   relay = await startRelay({ staticDir, env: { RAPPORT_RELAY_ORIGINS: 'wss://relay.example.org' } });
@@ -124,6 +127,65 @@ describe('HTTP server', () => {
     });
     expect(csp).not.toContain('evil');
     expect(csp).toContain("script-src 'self'");
+  });
+});
+
+describe('static files on a slow link', () => {
+  /** node:http, not fetch: fetch decodes the body and hides what was sent. */
+  function raw(p: string, headers: Record<string, string>) {
+    return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: relay.port, path: p, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  it.each([
+    ['gzip, deflate, br', 'br', (b: Buffer) => zlib.brotliDecompressSync(b)],
+    ['gzip', 'gzip', (b: Buffer) => zlib.gunzipSync(b)],
+    ['br;q=0, gzip;q=0.5', 'gzip', (b: Buffer) => zlib.gunzipSync(b)],
+  ])(
+    'a script asked for with Accept-Encoding "%s" comes %s, and decodes to the file',
+    async (accept, encoding, decode) => {
+      const res = await raw('/assets/big-abc123.js', { 'Accept-Encoding': accept });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(res.headers['vary']).toBe('Accept-Encoding');
+      expect(Number(res.headers['content-length'])).toBe(res.body.length);
+      expect(res.body.length).toBeLessThan(BIG_SCRIPT.length / 4);
+      expect(decode(res.body).toString()).toBe(BIG_SCRIPT);
+    },
+  );
+
+  it('sends the file as it is to a client that asks for no encoding, and small or binary files always', async () => {
+    const plain = await raw('/assets/big-abc123.js', {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(BIG_SCRIPT);
+    const small = await raw('/assets/app-abc123.js', { 'Accept-Encoding': 'br' });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.body.toString()).toBe('console.log(1)');
+    const png = await raw('/icon.png', { 'Accept-Encoding': 'br' });
+    expect(png.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('answers 304 to a client that has this version in this encoding, and the file to one that has another', async () => {
+    const first = await raw('/assets/big-abc123.js', { 'Accept-Encoding': 'br' });
+    const etag = String(first.headers['etag']);
+    const again = await raw('/assets/big-abc123.js', { 'Accept-Encoding': 'br', 'If-None-Match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    const otherEncoding = await raw('/assets/big-abc123.js', { 'Accept-Encoding': 'gzip', 'If-None-Match': etag });
+    expect(otherEncoding.status).toBe(200);
+    expect(zlib.gunzipSync(otherEncoding.body).toString()).toBe(BIG_SCRIPT);
+    const shell = await raw('/', {});
+    const shellAgain = await raw('/people', { 'If-None-Match': String(shell.headers['etag']) });
+    expect(shellAgain.status).toBe(304);
   });
 });
 
