@@ -150,7 +150,7 @@ function sendFile(
   };
   if (canCompress) headers['Vary'] = 'Accept-Encoding';
   const tags = req.headers['if-none-match'];
-  if (tags !== undefined && tags.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
+  if (tags?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
     res.writeHead(304, headers);
     res.end();
     return;
