@@ -96,8 +96,9 @@ function preferredEncoding(req: IncomingMessage): Encoding | null {
 
 /**
  * Compressed copies, made once per file version and kept: the built app is a few megabytes and
- * never changes while the server runs. Brotli at its best for what a page needs first, faster
- * settings for the large WebAssembly decoder.
+ * never changes while the server runs. Brotli at quality 6 is 9 % larger than at its best but
+ * 25 times faster to make (11 ms for the 200 KB store chunk, not 280): the first visitor after a
+ * start does not wait for the server to squeeze.
  */
 function makeCompressedCache() {
   const kept = new Map<string, Promise<Buffer>>();
@@ -108,12 +109,9 @@ function makeCompressedCache() {
       copy = fs.promises.readFile(file).then((raw) =>
         encoding === 'br'
           ? brotli(raw, {
-              params: {
-                [zlib.constants.BROTLI_PARAM_QUALITY]: raw.length <= 512 * 1024 ? 11 : 6,
-                [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
-              },
+              params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
             })
-          : gzip(raw, { level: 9 }),
+          : gzip(raw, { level: 6 }),
       );
       // A file that failed to read is tried again next time, not remembered as failed.
       copy.catch(() => kept.delete(key));
