@@ -3,6 +3,7 @@ import { render } from 'solid-js/web';
 import type { CollectionName } from './model/index.ts';
 import { keepRemindersCurrent } from './pwa/reminders.ts';
 import { listenForInstall, startPwa } from './pwa/start.ts';
+import { whenControlled } from './pwa/register.ts';
 import { makeSyncController, type SyncStatus } from './sync/controller.ts';
 import type { StoredSync } from './sync/credentials.ts';
 import { describeSyncError, type OnSyncError } from './sync/errors.ts';
@@ -17,6 +18,8 @@ import { afterPaint } from './ui/sliced.ts';
 import { prepareCollections, SpaceProvider } from './ui/space.tsx';
 
 /** What Plan, the Map and Give and take read (besides the people). */
+/** How long a first visit waits for the service worker to keep the app before fetching the places itself. */
+const SERVICE_WORKER_GRACE_MS = 4000;
 const PLAN_READS: CollectionName[] = [
   'communities',
   'objectives',
@@ -80,9 +83,12 @@ async function run(root: HTMLElement, early: Promise<typeof import('./open-space
       ),
     1000,
   );
-  // Until a service worker keeps the app on this device, the other places' code is fetched while online.
-  if (!navigator.serviceWorker?.controller)
-    setTimeout(() => void fetchEveryPlace(() => new Promise((r) => setTimeout(r, 50))), 1000);
+  // A first visit must open every place even if the signal goes before the app is kept on this device.
+  // The service worker keeps it, off this thread; only if none takes over soon is every place's code
+  // fetched (and run) here, which costs the page a few hundred milliseconds of work on a phone.
+  void whenControlled(SERVICE_WORKER_GRACE_MS).then((controlled) => {
+    if (!controlled) void fetchEveryPlace(() => new Promise((r) => setTimeout(r, 50)));
+  });
   startPwa(space, (error) => console.error('Rapport (offline app):', error));
   // Reminders come through the relay: only while this device syncs with one.
   const relayFor = (s: StoredSync | null) =>

@@ -49,6 +49,27 @@ export function checkForUpdate(): Promise<void> {
 }
 
 /**
+ * Resolves true once a service worker controls this page — it installs only after keeping every
+ * file of the app, so every place then opens offline — or false if none does within `ms` (blocked,
+ * unsupported, failed, or still fetching on a slow link).
+ */
+export function whenControlled(ms: number): Promise<boolean> {
+  const sw = 'serviceWorker' in navigator ? navigator.serviceWorker : null;
+  if (sw === null) return Promise.resolve(false);
+  if (sw.controller !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (controlled: boolean) => {
+      clearTimeout(timer);
+      sw.removeEventListener('controllerchange', onChange);
+      resolve(controlled);
+    };
+    const onChange = () => done(sw.controller !== null);
+    const timer = setTimeout(() => done(false), ms);
+    sw.addEventListener('controllerchange', onChange);
+  });
+}
+
+/**
  * The page the person opened could not load its code. Online, its file belongs to an older
  * build that is gone from the server and the cache; offline on a first visit (no service worker
  * in control yet) it was simply never fetched. Only a page the person opens counts: the code
