@@ -10,9 +10,13 @@
  * forgotten with the space (`forgetPaintedView`). It is built from DOM text
  * nodes only — never parsed as HTML — and checked field by field when read.
  *
- * No imports but the icon paths: this runs in the first, tiny script.
+ * On a first visit — nothing of Rapport in this browser's storage, so no network here either —
+ * People is painted as the app will show it: empty, with its first steps.
+ *
+ * No imports but the icon paths and People's empty words: this runs in the first, tiny script.
  */
 import { ICON_PATHS } from './components/icon-paths.ts';
+import { PEOPLE_EMPTY } from './people-empty.ts';
 
 /** One kept view per place that has one: the key is this and the path. */
 export const PAINTED_VIEW_KEY = 'rapport:last-view:';
@@ -93,6 +97,19 @@ function readPaintedView(path: string): PaintedView | null {
   }
 }
 
+/**
+ * Nothing of Rapport is kept in this browser: a first visit. Clearing a site's data clears its
+ * IndexedDB with its localStorage, so there is no network here to contradict the empty page.
+ */
+function firstVisit(): boolean {
+  try {
+    for (let i = 0; i < localStorage.length; i++) if (localStorage.key(i)?.startsWith('rapport')) return false;
+    return true;
+  } catch {
+    return false; // storage blocked: say nothing we cannot know
+  }
+}
+
 export function forgetPaintedView(): void {
   try {
     for (const path of PAINTED_PATHS) localStorage.removeItem(PAINTED_VIEW_KEY + path);
@@ -140,6 +157,7 @@ function initials(name: string): string {
 /** The frame as src/ui/app.tsx draws it, with `main` filled by the caller. */
 function frame(pathname: string, main: HTMLElement): HTMLElement {
   const status = el('span', 'status-pill', [el('span', 'dot'), document.createTextNode('Opening…')]);
+  const settings = el('span', 'topbar-settings', [icon('settings')]);
   status.dataset['state'] = 'saving';
   const links: [string, keyof typeof ICON_PATHS, string, string?][] = [
     ['/', 'today', 'Today'],
@@ -165,7 +183,7 @@ function frame(pathname: string, main: HTMLElement): HTMLElement {
   );
   const brand = el('a', 'brand', 'Rapport');
   brand.href = '/';
-  const top = el('header', 'topbar', [brand, status]);
+  const top = el('header', 'topbar', [brand, status, settings]);
   const painted = el('div', 'frame painted-frame', [top, nav, main]);
   // A picture of the app until the app is here: not focusable, not clickable, not the app's landmarks.
   painted.inert = true;
@@ -179,6 +197,21 @@ function personRow(r: PaintedRow): HTMLElement {
   ]);
 }
 
+function emptyPeople(): HTMLElement[] {
+  return [
+    el('p', 'muted small', '0 people'),
+    el('div', 'empty card', [
+      el('p', undefined, [el('strong', undefined, PEOPLE_EMPTY.title)]),
+      el('p', undefined, PEOPLE_EMPTY.text),
+      el('div', 'row justify-center', [
+        el('span', 'button primary', PEOPLE_EMPTY.add),
+        el('span', 'button', PEOPLE_EMPTY.capture),
+        el('span', 'button', PEOPLE_EMPTY.import),
+      ]),
+    ]),
+  ];
+}
+
 /**
  * Paints the frame into `root`, with the kept view when it is of this page. Returns
  * false when there is nothing to paint over (the root already holds something).
@@ -186,17 +219,24 @@ function personRow(r: PaintedRow): HTMLElement {
 export function paintLastView(root: HTMLElement, pathname: string): boolean {
   if (root.childElementCount > 0) return false;
   const here = pathname.replace(/\/+$/, '') || '/';
-  const view = readPaintedView(here);
+  const view =
+    readPaintedView(here) ??
+    (here === '/people' && firstVisit() ? { v: 1, path: here, title: '', rows: [], sections: [] } : null);
   const main = el('main', 'main');
   main.id = 'main';
   main.setAttribute('aria-busy', 'true');
   const title = TITLES[here];
   if (view) {
-    main.append(el('h1', undefined, view.title || title || ''));
     if (view.path === '/people') {
+      const head = el('div', 'row spread', [el('h1', undefined, view.title || 'People')]);
+      head.append(el('span', 'button primary', 'Add person'));
+      main.append(head);
       main.append(el('div', 'search', [el('div', 'painted-search', 'Search name, organisation, role, tags, notes')]));
-      main.append(el('div', 'painted-list', view.rows.map(personRow)));
+      // Kept with no rows: the network was empty when last seen.
+      if (view.rows.length === 0) main.append(...emptyPeople());
+      else main.append(el('div', 'painted-list', view.rows.map(personRow)));
     } else {
+      main.append(el('h1', undefined, view.title || title || ''));
       for (const s of view.sections) {
         main.append(
           el('section', undefined, [

@@ -22,6 +22,7 @@ import { PeopleList } from '../components/people-list.tsx';
 import { createNow, TIME_ZONE } from '../clock.ts';
 import { datedName, downloadText } from '../download.ts';
 import { createLive, liveIn, useSpace } from '../space.tsx';
+import { PEOPLE_EMPTY } from '../people-empty.ts';
 
 export default function People() {
   const navigate = useNavigate();
@@ -199,21 +200,18 @@ export default function People() {
         fallback={
           <div class="empty card">
             <p>
-              <strong>No one here yet.</strong>
+              <strong>{PEOPLE_EMPTY.title}</strong>
             </p>
-            <p>
-              Add someone you would like to keep in touch with, capture people as you meet them at an event, or bring
-              your network in from your phone or LinkedIn.
-            </p>
+            <p>{PEOPLE_EMPTY.text}</p>
             <div class="row justify-center">
               <button type="button" class="primary" onClick={() => setAdding(true)}>
-                Add a person
+                {PEOPLE_EMPTY.add}
               </button>
               <A class="button" href="/capture">
-                Capture at an event
+                {PEOPLE_EMPTY.capture}
               </A>
               <A class="button" href="/settings#import">
-                Import
+                {PEOPLE_EMPTY.import}
               </A>
             </div>
           </div>

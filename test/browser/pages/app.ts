@@ -13,7 +13,7 @@ import { MapModel, MapPictureModel } from './map.ts';
 import { NavigationModel } from './navigation.ts';
 import { PeopleModel, PersonModel, TrashModel } from './people.ts';
 import { PlanModel } from './plan.ts';
-import { InstallModel, StorageModel, UpdatePromptModel } from './pwa.ts';
+import { FirstScreenModel, InstallModel, StorageModel, UpdatePromptModel } from './pwa.ts';
 import { RemindersModel } from './reminders.ts';
 import { StakeholdersModel } from './stakeholders.ts';
 import { SyncModel } from './sync.ts';
@@ -45,6 +45,17 @@ export class App {
     const page = await context.newPage();
     const app = new App(page, baseUrl);
     await app.goto(path);
+    return app;
+  }
+
+  /**
+   * Opens a tab at `path` and waits only for the picture painted before the app loads
+   * (src/ui/painted-view.ts), for a context whose app code is held back.
+   */
+  static async openPainted(context: BrowserContext, baseUrl: string, path: string): Promise<App> {
+    const app = new App(await context.newPage(), baseUrl);
+    await app.page.goto(baseUrl + path, { waitUntil: 'commit' });
+    await app.firstScreen.waitPainted();
     return app;
   }
 
@@ -168,6 +179,9 @@ export class App {
     await this.saveState.filter({ hasText: 'Not saved' }).click();
   }
 
+  get firstScreen() {
+    return new FirstScreenModel(this.page);
+  }
   get navigation() {
     return new NavigationModel(this.page);
   }

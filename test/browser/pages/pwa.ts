@@ -125,3 +125,38 @@ export class StorageModel {
     return this.panel.getByTestId('storage-not-saved').textContent();
   }
 }
+
+/**
+ * The picture of the last screen painted before the app has loaded (src/ui/painted-view.ts): what a
+ * person sees in the first instant of a visit. Read while the app's code is held back.
+ */
+export class FirstScreenModel {
+  constructor(private readonly page: Page) {}
+
+  private get picture() {
+    return this.page.locator('#app .painted-frame');
+  }
+
+  async waitPainted(): Promise<void> {
+    await this.picture.waitFor();
+  }
+
+  /** What the picture shows: its heading, the names listed, and whether it says the network is empty. */
+  async shows(): Promise<{ heading: string; names: string[]; empty: string | null }> {
+    const main = this.picture.locator('main');
+    const heading = ((await main.locator('h1').textContent()) ?? '').trim();
+    const names = (await main.locator('.person-row strong').allTextContents()).map((n) => n.trim());
+    const empty = main.locator('.empty p').nth(1);
+    return { heading, names, empty: (await empty.count()) > 0 ? ((await empty.textContent()) ?? '').trim() : null };
+  }
+
+  /** Whether anything in the picture can be reached with Tab or clicked: it must not, it is not the app yet. */
+  async isInert(): Promise<boolean> {
+    return this.picture.evaluate((el) => (el as HTMLElement).inert);
+  }
+
+  /** Whether the picture is still there (the app has not replaced it). */
+  async isShown(): Promise<boolean> {
+    return (await this.picture.count()) > 0;
+  }
+}

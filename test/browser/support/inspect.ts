@@ -115,3 +115,16 @@ export async function refuseCamera(app: App): Promise<void> {
       Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
   });
 }
+
+/** Waits until the app has kept the first screen of `path` (src/ui/keep-view.ts) with these names on it. */
+export async function firstScreenKept(app: App, path: string, names: readonly string[]): Promise<void> {
+  await app.page.waitForFunction(
+    ([key, want]) => {
+      const kept = JSON.parse(localStorage.getItem(key) ?? 'null') as { rows?: { text: string }[] } | null;
+      const have = new Set((kept?.rows ?? []).map((r) => r.text));
+      return want.every((n) => have.has(n));
+    },
+    [`rapport:last-view:${path}`, names] as const,
+    { polling: 100 },
+  );
+}

@@ -161,3 +161,17 @@ export async function shellHead(
     themeColor: (await app.page.locator('meta[name="theme-color"]').count()) > 0,
   };
 }
+
+/**
+ * Holds back the document's code (Yjs and the store) for pages opened in `context` until released,
+ * as a slow link does: the picture painted before the app stays on screen meanwhile.
+ */
+export async function holdDocumentCode(context: BrowserContext): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await context.route(/\/assets\/store-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
