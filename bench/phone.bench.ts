@@ -17,7 +17,7 @@
  *  - the places (ONLY=places runs only these, after an unmeasured open of People):
  *    People → Plan (shown: its frame; complete: its gaps listed), Plan → Give and take
  *    (its link under Plan's title; complete: its form and balances), Give and take → Map
- *    (complete: the picture drawn).
+ *    (complete: the picture drawn), and on the Map a community added, until it is listed.
  * Rerun: npx vite build && npx tsx bench/phone.bench.ts   (RUNS=3 THROTTLE=4 by default;
  *        DIST=<a built app's directory> measures that build instead of dist/, e.g. an older one;
  *        ONLY=places for Plan, Give and take and Map alone, e.g. ONLY=places RUNS=2 DIST=/tmp/before)
@@ -175,9 +175,30 @@ async function go(
   return { visible: shown - t0, complete: complete - t0, idle, longest };
 }
 
+/** On the Map: a community named and added, until it is listed; the issue saw each add freeze the page 0.4–0.9 s. */
+async function addCommunity(page: Page, name: string): Promise<Figures> {
+  const form = page.getByRole('form', { name: 'Add a community' });
+  await form.getByLabel('Community name').fill(name);
+  const t0 = (await page.evaluate(
+    `(() => { const t = performance.now(); document.querySelector('form[aria-label="Add a community"] button[type=submit]').click(); return t; })()`,
+  )) as number;
+  await page.getByTestId('community').filter({ hasText: name }).waitFor({ timeout: 180_000 });
+  const listed = await now(page);
+  const { idle, longest } = await idleAfter(page, t0, listed);
+  return { visible: listed - t0, idle, longest };
+}
+
 const server = await startAppServer({ env: { STATIC_DIR: process.env.DIST ?? copyOfDist() } });
 const browser = await launchBrowser();
-const rows: Record<string, Figures[]> = { cold: [], reload: [], plan: [], today: [], givetake: [], map: [] };
+const rows: Record<string, Figures[]> = {
+  cold: [],
+  reload: [],
+  plan: [],
+  today: [],
+  givetake: [],
+  map: [],
+  community: [],
+};
 const scrolls: Awaited<ReturnType<typeof scrollToEnd>>[] = [];
 try {
   for (let run = 0; run < RUNS; run++) {
@@ -202,6 +223,8 @@ try {
       rows.plan!.push(await go(page, '/plan', 'plan'));
       rows.givetake!.push(await go(page, '/give-and-take', 'givetake', 'nav[aria-label="More of the plan"]'));
       rows.map!.push(await go(page, '/map', 'map'));
+      await page.getByTestId('community').first().waitFor({ timeout: 180_000 });
+      rows.community!.push(await addCommunity(page, `Bench community ${run}`));
       await context.close();
       continue;
     }
@@ -235,6 +258,7 @@ if (ONLY === 'places') {
   console.log(line('People → Plan', rows.plan!));
   console.log(line('Plan → Give and take', rows.givetake!));
   console.log(line('Give and take → Map', rows.map!));
+  console.log(line('Map: add a community, until listed', rows.community!));
 } else {
   console.log(line('cold open of People from the service-worker cache, new tab', rows.cold!));
   console.log(line('reload of People', rows.reload!));
