@@ -163,13 +163,14 @@ export async function shellHead(
 }
 
 /**
- * Holds back the document's code (Yjs and the store) for pages opened in `context` until released,
- * as a slow link does: the picture painted before the app stays on screen meanwhile.
+ * Holds back the app's code — every script but the first, tiny one (index.html's entry, src/boot.ts)
+ * — for pages opened in `context` until released, as a slow link does: the picture painted before
+ * the app stays on screen meanwhile.
  */
-export async function holdDocumentCode(context: BrowserContext): Promise<() => void> {
+export async function holdAppCode(context: BrowserContext): Promise<() => void> {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
-  await context.route(/\/assets\/store-[^/]*\.js$/, async (route) => {
+  await context.route(/\/assets\/(?!index-)[^/]*\.js$/, async (route) => {
     await held;
     await route.continue();
   });
