@@ -16,11 +16,11 @@ import { makeLogger } from './log.ts';
 import { makeMetrics } from './metrics.ts';
 import { makePushScheduler } from './push/scheduler.ts';
 import { makeSender } from './push/sender.ts';
-import { loadOrCreateVapidKeys } from './push/vapid.ts';
+import { loadOrCreateVapidKeys, makeVapidKeys, readVapidKeys, type VapidKeys } from './push/vapid.ts';
 import { noFanout } from './relay/fanout.ts';
 import { Relay, type Lease } from './relay/relay.ts';
 import { makeRedisFanout } from './cluster/redis-fanout.ts';
-import { openPostgresStorage } from './storage/postgres.ts';
+import { openPostgresStorage, type PostgresStorage } from './storage/postgres.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
 import type { Storage } from './storage/types.ts';
 
@@ -28,6 +28,21 @@ import type { Storage } from './storage/types.ts';
 function refuseToStart(error: unknown): never {
   process.stderr.write(`Rapport cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
+}
+
+/**
+ * With several nodes, every one signs pushes with the pair stored in PostgreSQL. A node's own
+ * vapid.json (a relay moved from SQLite, whose devices subscribed with it) is offered as that pair
+ * by the first node to start; one that differs from the stored pair is not used, and said so.
+ */
+async function clusterVapidKeys(storage: PostgresStorage): Promise<VapidKeys> {
+  const own = readVapidKeys(config.dataDir);
+  const shared = await storage
+    .sharedVapidKeys(own ?? makeVapidKeys())
+    .catch((error: unknown) => refuseToStart(`PostgreSQL (RAPPORT_DATABASE_URL): ${String(error)}`));
+  if (own !== null && own.publicKey !== shared.publicKey)
+    log('push.vapid-file-unused', { reason: 'another node stored the cluster key pair first' });
+  return shared;
 }
 
 /** A node that dies mid-compaction leaves its lease to expire after this long. */
@@ -96,7 +111,7 @@ const metrics = makeMetrics();
 const devices = makeDevices(storage);
 const theRelay = new Relay({ storage, devices, limits, metrics, log, fanout, ...(lease ? { lease } : {}) });
 relay = theRelay;
-const vapid = loadOrCreateVapidKeys(config.dataDir);
+const vapid = postgres === null ? loadOrCreateVapidKeys(config.dataDir) : await clusterVapidKeys(postgres);
 const scheduler = makePushScheduler({
   storage,
   log,

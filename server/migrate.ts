@@ -2,13 +2,15 @@
  * Copies a single node's SQLite data into PostgreSQL, for moving to several nodes:
  * `npm run migrate -- --to "$RAPPORT_DATABASE_URL" [--from DATA_DIR]`. Everything is copied in one
  * transaction, row ids included (so the order of each space's rows is kept), into a database
- * with no spaces yet; devices keep their tokens, codes and reminders stay valid. The SQLite file
+ * with no spaces yet; devices keep their tokens, codes and reminders stay valid (the VAPID key
+ * pair goes with them). The SQLite file
  * is only read. Stop the relay first: rows written during the copy would not be in it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { readVapidKeys } from './push/vapid.ts';
 import { openPostgresStorage } from './storage/postgres.ts';
 
 interface Args {
@@ -92,6 +94,16 @@ export async function migrate(args: Args, say: (line: string) => void): Promise<
       say(`${table}: ${n}`);
     }
     sqlite.exec('COMMIT');
+    // Devices subscribed to reminders with this relay's VAPID key: every node must sign with it.
+    // With no spaces here yet, no subscription can hold a key a node may have stored already.
+    const vapid = readVapidKeys(args.from);
+    if (vapid !== null) {
+      await client.query(
+        "INSERT INTO relay_keys (name, value) VALUES ('vapid', $1) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+        [JSON.stringify(vapid)],
+      );
+      say('vapid key pair: copied');
+    }
     // New rows continue after the copied ids.
     await client.query(
       `SELECT setval(pg_get_serial_sequence('updates', 'id'), GREATEST((SELECT max(id) FROM updates), 1), (SELECT max(id) FROM updates) IS NOT NULL)`,

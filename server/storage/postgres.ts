@@ -16,6 +16,7 @@ import type {
   WakeRecord,
 } from './types.ts';
 import { asBuffer, toDevice, type DeviceRow } from './rows.ts';
+import { parseVapidKeys, type VapidKeys } from '../push/vapid.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS spaces (
@@ -63,6 +64,12 @@ CREATE TABLE IF NOT EXISTS pairing_guesses (
   space_id TEXT PRIMARY KEY,
   wrong INTEGER NOT NULL
 );
+-- Keys every node must share: a device subscribes to reminders with the relay's VAPID public key,
+-- and whichever node sends the push must sign it with the same pair.
+CREATE TABLE IF NOT EXISTS relay_keys (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 -- Spaces erased, so that rows a node was still writing (or a compaction's snapshot) cannot bring
 -- any of them back after the DELETE.
 CREATE TABLE IF NOT EXISTS erased_spaces (
@@ -103,6 +110,11 @@ export interface PostgresStorage extends Storage {
    */
   takeLease(spaceId: string, holder: string, now: number, until: number): Promise<boolean>;
   releaseLease(spaceId: string, holder: string): Promise<void>;
+  /**
+   * The cluster's VAPID key pair: `candidate` if no node has stored one yet (the first node to
+   * start decides, however many start at once), else the one stored.
+   */
+  sharedVapidKeys(candidate: VapidKeys): Promise<VapidKeys>;
 }
 
 type Queryable = pg.Pool | pg.PoolClient;
@@ -407,6 +419,16 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
     },
     async releaseLease(spaceId, holder) {
       await pool.query('DELETE FROM compaction_leases WHERE space_id = $1 AND holder = $2', [spaceId, holder]);
+    },
+
+    async sharedVapidKeys(candidate) {
+      await pool.query("INSERT INTO relay_keys (name, value) VALUES ('vapid', $1) ON CONFLICT (name) DO NOTHING", [
+        JSON.stringify({ publicKey: candidate.publicKey, privateKey: candidate.privateKey }),
+      ]);
+      const r = await pool.query<{ value: string }>("SELECT value FROM relay_keys WHERE name = 'vapid'");
+      const stored = parseVapidKeys(r.rows[0]?.value ?? '');
+      if (stored === null) throw new Error('the VAPID key pair stored in PostgreSQL (relay_keys) is not one');
+      return stored;
     },
 
     close: () => pool.end(),

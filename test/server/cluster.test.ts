@@ -3,11 +3,15 @@
  * ports): official y-websocket clients on different nodes converge; pairing, revocation and
  * erasure work whichever node a request reaches.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectPeer, contents, registerSpace, pairDevice, synced, waitFor, type Peer } from './clients.ts';
 import { createDatabase, startPostgres, startRedis, type Engine } from './engines.ts';
-import { startRelay, type RelayProcess } from './relay-process.ts';
+import { makeTempDir, startRelay, type RelayProcess } from './relay-process.ts';
+import { startFakePushService, verifyVapid } from './fake-push.ts';
+import { makeVapidKeys } from '../../server/push/vapid.ts';
 
 let postgres: Engine | null = null;
 let redis: Engine | null = null;
@@ -171,5 +175,36 @@ describe('several nodes', () => {
     await expect(startRelay({ env: { RAPPORT_REDIS_URL: env['RAPPORT_REDIS_URL']! } })).rejects.toThrow(
       /RAPPORT_DATABASE_URL is not/,
     );
+  });
+
+  it('every node signs reminders with one key pair, a node that brought its own vapid.json too', async () => {
+    const push = await startFakePushService();
+    const ownDir = makeTempDir();
+    const own = makeVapidKeys();
+    fs.writeFileSync(path.join(ownDir, 'vapid.json'), JSON.stringify(own), { mode: 0o600 });
+    const pushEnv = { ...env, RAPPORT_PUSH_ALLOW_LOCAL_HTTP: '1' };
+    const [a, b] = [await startRelay({ env: pushEnv }), await startRelay({ env: pushEnv, dataDir: ownDir })];
+    try {
+      const keyOf = async (node: RelayProcess) =>
+        ((await (await fetch(`${node.url}/api/push/key`)).json()) as { publicKey: string }).publicKey;
+      const key = await keyOf(nodes[0]!);
+      expect([await keyOf(a), await keyOf(b)]).toEqual([key, key]);
+      expect(own.publicKey).not.toBe(key);
+      expect(b.stdout() + b.stderr()).toContain('push.vapid-file-unused');
+      // Subscribed with the key node A handed out, woken through node B: the push service accepts it.
+      const owner = await registerSpace(a.url);
+      const browser = push.subscribe('cluster');
+      const at = Date.now() + 500;
+      const res = await fetch(`${b.url}/api/spaces/${owner.spaceId}/reminders`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${owner.token}` },
+        body: JSON.stringify({ subscription: browser.subscription, wakeAt: [at] }),
+      });
+      expect(res.status).toBe(204);
+      await waitFor(() => push.received.length > 0, 'the push');
+      expect(verifyVapid(push.received[0]!.headers, browser.subscription.endpoint).publicKey).toBe(key);
+    } finally {
+      await Promise.all([a.stop(), b.stop(), push.close()]);
+    }
   });
 });

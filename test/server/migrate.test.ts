@@ -48,6 +48,7 @@ describe('npm run migrate', () => {
     peers.push(check);
     await synced(check);
     await waitFor(() => contents(check.doc) === before, 'all edits stored');
+    const key = await fetch(`${single.url}/api/push/key`).then((r) => r.json() as Promise<{ publicKey: string }>);
     expect((await single.stop('SIGTERM')).code).toBe(0);
 
     const url = await createDatabase(postgres, 'migrated');
@@ -55,9 +56,12 @@ describe('npm run migrate', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/updates: \d+/);
+    expect(run.stdout).toContain('vapid key pair: copied');
 
     const node = await startRelay({ env: { RAPPORT_DATABASE_URL: url, RAPPORT_REDIS_URL: redis.url } });
     relays.push(node);
+    // Reminders subscribed with the old relay's key are signed with it by every node.
+    expect(await fetch(`${node.url}/api/push/key`).then((r) => r.json())).toEqual(key);
     const b = connectPeer(node.syncUrl, owner.spaceId, phone.token);
     peers.push(b);
     await synced(b);

@@ -2,6 +2,7 @@
  * One set of promises, two backends: every test runs against SQLite (a temp dir) and against
  * PostgreSQL (a private server started here, a fresh database per test). Nothing is mocked.
  */
+import { makeVapidKeys } from '../../server/push/vapid.ts';
 import crypto from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStorage, type PostgresStorage } from '../../server/storage/postgres.ts';
@@ -291,5 +292,16 @@ describe('compaction leases on postgres', () => {
     expect(await s.takeLease('space', holder, 302, 500)).toBe(false);
     await s.releaseLease('space', other);
     expect(await s.takeLease('space', holder, 303, 500)).toBe(true);
+  });
+});
+
+describe('the VAPID key pair on postgres', () => {
+  it('nodes starting at once agree on one pair, the first stored, and keep it', async () => {
+    const s = await openPostgres();
+    const candidates = [makeVapidKeys(), makeVapidKeys(), makeVapidKeys()];
+    const agreed = await Promise.all(candidates.map((c) => s.sharedVapidKeys(c)));
+    expect(new Set(agreed.map((k) => k.publicKey)).size).toBe(1);
+    expect(candidates.map((c) => c.publicKey)).toContain(agreed[0]!.publicKey);
+    expect(await s.sharedVapidKeys(makeVapidKeys())).toEqual(agreed[0]);
   });
 });
