@@ -378,11 +378,30 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
     },
     async appendUpdates(rows) {
       if (rows.length === 0) return;
-      await pool.query({
-        name: 'rapport-append-updates',
-        text: 'SELECT rapport_append_updates($1::text[], $2::bytea[])',
-        values: [rows.map((r) => r.spaceId), byteaArray(rows.map((r) => r.data))],
-      });
+      const client = await pool.connect();
+      // pg writes a statement's Bind, Describe, Execute and Sync one write each; corked, they
+      // leave in one (interleaved micro-benchmark: about a tenth less CPU per batch).
+      const { stream } = client.connection;
+      stream.cork();
+      let done: Promise<unknown>;
+      try {
+        done = client.query({
+          name: 'rapport-append-updates',
+          text: 'SELECT rapport_append_updates($1::text[], $2::bytea[])',
+          values: [rows.map((r) => r.spaceId), byteaArray(rows.map((r) => r.data))],
+        });
+      } finally {
+        stream.uncork();
+      }
+      try {
+        await done;
+        client.release();
+      } catch (error) {
+        // As pool.query does: after a failure the connection is not reused (it may be lost, as
+        // when its backend was terminated, or still running a statement that timed out).
+        client.release(true);
+        throw error;
+      }
     },
     async lastUpdateId(spaceId) {
       const r = await pool.query<{ id: number | null }>('SELECT max(id) AS id FROM updates WHERE space_id = $1', [
