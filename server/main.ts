@@ -18,7 +18,8 @@ import { makePushScheduler } from './push/scheduler.ts';
 import { makeSender } from './push/sender.ts';
 import { loadOrCreateVapidKeys, makeVapidKeys, readVapidKeys, type VapidKeys } from './push/vapid.ts';
 import { noFanout } from './relay/fanout.ts';
-import { Relay, type Lease } from './relay/relay.ts';
+import type { Lease } from './relay/cluster.ts';
+import { Relay } from './relay/relay.ts';
 import { makeRedisFanout } from './cluster/redis-fanout.ts';
 import { openPostgresStorage, type PostgresStorage } from './storage/postgres.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
@@ -84,14 +85,11 @@ const fanout =
         url: cluster.redisUrl,
         onError: (event, error) => log(event, { error }),
         handlers: {
-          update: (spaceId, update) => relay?.remoteUpdate(spaceId, update),
-          awareness: (spaceId, update) => relay?.remoteAwareness(spaceId, update),
-          revoked: (deviceIds, erased) => relay?.remoteRevoked(deviceIds, erased),
-          reread: (spaceIds) => relay?.reread(spaceIds),
-          reconnected: () => {
-            log('redis.reconnected');
-            void relay?.catchUp();
-          },
+          update: (spaceId, update) => relay?.peers.update(spaceId, update),
+          awareness: (spaceId, update) => relay?.peers.awareness(spaceId, update),
+          revoked: (deviceIds, erased) => relay?.peers.revoked(deviceIds, erased),
+          reread: (spaceIds) => relay?.peers.reread(spaceIds),
+          reconnected: () => relay?.peers.reconnected(),
         },
       });
 // The per-address (and per-device) buckets: in Redis with several nodes, so they hold across them.

@@ -36,7 +36,8 @@ export function makeRedisFanout(options: RedisFanoutOptions): Fanout {
     retryStrategy: (times: number) => Math.min(100 * times, 1_000),
     maxRetriesPerRequest: null,
   };
-  const publisher = new Redis(options.url, { ...common, enableOfflineQueue: false });
+  // Auto-pipelining: the publications of one write batch (one per update) leave in one write.
+  const publisher = new Redis(options.url, { ...common, enableOfflineQueue: false, enableAutoPipelining: true });
   const subscriber = new Redis(options.url, { ...common, autoResubscribe: true });
   const joined = new Set<string>();
   let everReady = false;

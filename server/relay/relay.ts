@@ -3,6 +3,10 @@
  * is read, and speaks the y-websocket protocol with each device. Storage writes go through the
  * write queue (durable before broadcast); spaces live in `Spaces`, and their compaction in
  * `Compaction`, which hears of every stored row here; each `Connection` keeps itself alive.
+ *
+ * The seam to other nodes: what this node stores, presence and revocations go out through the
+ * fan-out (`noFanout` for one node), and what the others announce comes in through `peers`
+ * (cluster.ts), as does the compaction lease.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -21,21 +25,10 @@ import type { Space } from './space.ts';
 import { Spaces } from './spaces.ts';
 import { WriteQueue } from './write-queue.ts';
 import { noFanout, type Fanout } from './fanout.ts';
-
-/** Several nodes: the compaction lease they share (PostgreSQL). */
-export interface Lease {
-  take(spaceId: string): Promise<boolean>;
-  release(spaceId: string): Promise<void>;
-}
+import { leasedCompaction, Peers, presentIn, type Lease } from './cluster.ts';
 
 /** How long a revoked device is remembered for upgrades still under way (far longer than one takes). */
 const REVOKED_MEMORY_MS = 60_000;
-
-/** Other nodes' clients renew their presence every 15 s; silent twice that long, they are gone. */
-const REMOTE_AWARENESS_MAX_AGE_MS = 30_000;
-
-/** Owner of awareness entries announced by other nodes (removed there, not here). */
-const REMOTE = { remote: true };
 
 interface RelayDeps {
   readonly storage: Storage;
@@ -64,9 +57,8 @@ export class Relay {
    */
   private readonly erasing = new Set<string>();
   private readonly fanout: Fanout;
-  private readonly catchingUp = new Set<Space>();
-  /** Spaces asked to catch up again while a catch-up of theirs was under way. */
-  private readonly catchUpAgain = new Set<Space>();
+  /** What the other nodes announce (main.ts hands it the fan-out's messages). */
+  readonly peers: Peers;
   /**
    * Devices cut lately, with when: an upgrade admitted before the revocation but completing after
    * it (its token check and space load are asynchronous) is refused. Oldest first.
@@ -100,14 +92,17 @@ export class Relay {
       metrics,
       log,
       fanout,
-      lease === undefined
-        ? undefined
-        : {
-            takeLease: (spaceId) => lease.take(spaceId),
-            releaseLease: (spaceId) => lease.release(spaceId),
-            caughtUp: (space, update) => space.broadcast(protocol.encodeUpdate(update), null),
-          },
+      lease === undefined ? undefined : leasedCompaction(lease),
     );
+    this.peers = new Peers({
+      spaces: this.spaces,
+      storage,
+      metrics,
+      log,
+      erasing: this.erasing,
+      connectedDevices: () => this.byDevice.keys(),
+      disconnectDevice: (deviceId) => this.disconnectDevice(deviceId),
+    });
     this.gate = new Gate(deps.devices, limits, metrics, log);
     this.wss = new WebSocketServer({
       noServer: true,
@@ -198,7 +193,7 @@ export class Relay {
     this.whenStored(space, () => {
       if (conn.closed) return;
       conn.send(protocol.encodeSyncStep1(stateVector));
-      const present = this.presentIn(space);
+      const present = presentIn(space);
       if (present !== null) conn.send(protocol.encodeAwareness(present));
     });
   }
@@ -269,7 +264,7 @@ export class Relay {
         return;
       }
       case 'query-awareness': {
-        const present = this.presentIn(space);
+        const present = presentIn(space);
         if (present !== null) conn.send(protocol.encodeAwareness(present));
         return;
       }
@@ -352,94 +347,6 @@ export class Relay {
   revokeDevice(deviceId: string): number {
     this.fanout.publishRevoked([deviceId], null);
     return this.disconnectDevice(deviceId);
-  }
-
-  /** Another node stored an update of a space: apply it and send it to this node's devices. */
-  remoteUpdate(spaceId: string, update: Uint8Array): void {
-    const space = this.spaces.remote(spaceId, update);
-    if (space === null || this.erasing.has(spaceId)) return;
-    if (space.held !== null) {
-      space.held.push(() => this.remoteUpdate(spaceId, update));
-      return;
-    }
-    const { incomplete } = space.absorb([{ id: 0, data: update }]);
-    this.deps.metrics.updatesFromNodes += 1;
-    this.spaces.compaction.stored(space, update.byteLength);
-    space.broadcast(protocol.encodeUpdate(update), null);
-    // Announced before something it builds on (missed while Redis was away): all of it is
-    // stored, so read the space's rows again.
-    if (incomplete) void this.catchUpSpace(space);
-  }
-
-  /** Another node stored updates of these spaces without announcing them: read them again. */
-  reread(spaceIds: readonly string[]): void {
-    for (const spaceId of spaceIds) {
-      const space = this.spaces.get(spaceId);
-      if (space !== undefined && !this.erasing.has(spaceId)) void this.catchUpSpace(space);
-    }
-  }
-
-  /** Catches one space up from storage, once at a time per space. */
-  private async catchUpSpace(space: Space): Promise<void> {
-    if (this.catchingUp.has(space)) {
-      // The one under way may have read the rows before those it is asked for now.
-      this.catchUpAgain.add(space);
-      return;
-    }
-    this.catchingUp.add(space);
-    try {
-      do {
-        this.catchUpAgain.delete(space);
-        this.deps.metrics.catchUps += 1;
-        try {
-          await this.spaces.catchUp(space, (s, update) => s.broadcast(protocol.encodeUpdate(update), null));
-        } catch (error) {
-          this.deps.log('space.catch-up-failed', { space: short(space.id), error: String(error) });
-        }
-      } while (this.catchUpAgain.has(space));
-    } finally {
-      this.catchingUp.delete(space);
-      this.catchUpAgain.delete(space);
-    }
-  }
-
-  /** Who is in the space, for a newcomer: without other nodes' clients gone silent. */
-  private presentIn(space: Space): Uint8Array | null {
-    space.awareness.forgetSilent(REMOTE, REMOTE_AWARENESS_MAX_AGE_MS);
-    return space.awareness.encodePresent();
-  }
-
-  /** Presence changed on another node: keep it (for newcomers) and pass on what is new. */
-  remoteAwareness(spaceId: string, update: Uint8Array): void {
-    const space = this.spaces.get(spaceId);
-    if (space === undefined) return;
-    const decoded = protocol.decodeMessage(protocol.encodeAwareness(update));
-    if (!decoded.ok || decoded.message.kind !== 'awareness') return;
-    const forward = space.awareness.apply(decoded.message.entries, REMOTE);
-    if (forward !== null && forward !== 'full') space.broadcast(protocol.encodeAwareness(forward), null);
-  }
-
-  /** Devices were revoked (and perhaps their space erased) on another node. */
-  remoteRevoked(deviceIds: readonly string[], erasedSpaceId: string | null): void {
-    if (erasedSpaceId !== null) this.erasing.add(erasedSpaceId);
-    for (const deviceId of deviceIds) this.disconnectDevice(deviceId);
-    if (erasedSpaceId !== null) this.spaces.erase(erasedSpaceId);
-  }
-
-  /**
-   * Back in touch with the other nodes after missing what they said: every space in memory is
-   * caught up from storage, and devices revoked meanwhile are cut.
-   */
-  async catchUp(): Promise<void> {
-    for (const space of this.spaces.all()) await this.catchUpSpace(space);
-    for (const deviceId of [...this.byDevice.keys()]) {
-      try {
-        const device = await this.deps.storage.getDevice(deviceId);
-        if (device === null || device.revokedAt !== null) this.disconnectDevice(deviceId);
-      } catch (error) {
-        this.deps.log('device.check-failed', { device: short(deviceId), error: String(error) });
-      }
-    }
   }
 
   /** Cuts every open connection of a revoked device at once. */

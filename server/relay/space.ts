@@ -54,10 +54,16 @@ export class Space {
     this.listen();
   }
 
+  /**
+   * Listens to 'update' only while a client's update is applied (see applyOnce): Yjs encodes the
+   * event's bytes for every transaction while anyone listens, and rows read from storage (a cold
+   * load: one 4 MiB snapshot) or announced by other nodes need no such copy.
+   */
+  private readonly capture = (update: Uint8Array): void => {
+    if (this.capturing !== null) this.captured?.push({ update, origin: this.capturing });
+  };
+
   private listen(): void {
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== FROM_STORAGE && this.capturing !== null) this.captured?.push({ update, origin: this.capturing });
-    });
     // Emitted at the start of a transaction's cleanup, before the steps that can still throw
     // (delete-set merge, GC) and before 'update': the one reliable sign that the document moved.
     this.doc.on('beforeObserverCalls', (tr: Y.Transaction) => {
@@ -153,8 +159,10 @@ export class Space {
     const before = captured.length;
     this.capturing = origin;
     this.changed = false;
+    const doc = this.doc;
+    doc.on('update', this.capture);
     try {
-      Y.applyUpdate(this.doc, update, origin);
+      Y.applyUpdate(doc, update, origin);
     } catch (error) {
       this.takePending();
       const rebuild = this.changed || captured.length > before;
@@ -162,6 +170,7 @@ export class Space {
       captured.length = before;
       return { ok: false, error: describe(error), integrated: [...captured], rebuild };
     } finally {
+      doc.off('update', this.capture);
       this.capturing = null;
     }
     const pending = this.takePending();

@@ -15,8 +15,12 @@ import type {
   StoredUpdate,
   WakeRecord,
 } from './types.ts';
+import { byteaArray, CopyIdBytes } from './pg-binary.ts';
 import { asBuffer, toDevice, type DeviceRow } from './rows.ts';
 import { parseVapidKeys, type VapidKeys } from '../push/vapid.ts';
+
+/** Key space of the per-space row locks (the other half of the key is a hash of the space id). */
+const ROWS_LOCK = 7_311_016;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS spaces (
@@ -81,6 +85,20 @@ CREATE TABLE IF NOT EXISTS compaction_leases (
   holder TEXT NOT NULL,
   expires_at BIGINT NOT NULL
 );
+-- A write batch in one statement, so one round trip: the spaces' rows locks in key order (see
+-- lockSpaces, the same query), then the rows, nothing for an erased space (checked under its
+-- lock, see eraseSpace). The statement's own transaction commits when it ends, and only then
+-- are the locks released.
+CREATE OR REPLACE FUNCTION rapport_append_updates(space_ids TEXT[], datas BYTEA[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(${ROWS_LOCK}, k)
+    FROM (SELECT DISTINCT hashtext(s) AS k FROM unnest(space_ids) AS t(s) ORDER BY k) AS keys;
+  INSERT INTO updates (space_id, data)
+    SELECT t.s, t.d FROM unnest(space_ids, datas) WITH ORDINALITY AS t(s, d, n)
+    WHERE NOT EXISTS (SELECT 1 FROM erased_spaces e WHERE e.space_id = t.s) ORDER BY t.n;
+END
+$$;
 `;
 
 /** Any constant: nodes starting together take this lock so only one creates the tables. */
@@ -118,9 +136,6 @@ export interface PostgresStorage extends Storage {
 }
 
 type Queryable = pg.Pool | pg.PoolClient;
-
-/** Key space of the per-space row locks (the other half of the key is a hash of the space id). */
-const ROWS_LOCK = 7_311_016;
 
 /**
  * Locks the spaces' rows until the transaction ends, in a fixed order (no deadlock between nodes).
@@ -357,30 +372,48 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Pos
     },
 
     async loadUpdates(spaceId): Promise<StoredUpdate[]> {
-      const r = await pool.query<{ id: number; data: Buffer }>(
-        'SELECT id, data FROM updates WHERE space_id = $1 ORDER BY id',
-        [spaceId],
+      // In binary (see pg-binary.ts); the id is the only value and is quoted.
+      const copy = new CopyIdBytes(
+        `COPY (SELECT id, data FROM updates WHERE space_id = ${pg.escapeLiteral(spaceId)} ORDER BY id) TO STDOUT (FORMAT binary)`,
       );
-      return r.rows.map((row) => ({
-        id: row.id,
-        data: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength),
-      }));
+      const client = await pool.connect();
+      try {
+        client.query(copy);
+        const rows = await copy.rows;
+        client.release();
+        return rows;
+      } catch (error) {
+        // A timed-out COPY may still be running on this connection: do not reuse it.
+        client.release(true);
+        throw error;
+      }
     },
     async appendUpdates(rows) {
       if (rows.length === 0) return;
-      await tx(async (c) => {
-        await lockSpaces(
-          c,
-          rows.map((r) => r.spaceId),
-        );
-        // Nothing for an erased space (it is checked under its lock, see eraseSpace).
-        await c.query(
-          `INSERT INTO updates (space_id, data)
-           SELECT t.s, t.d FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(s, d, n)
-           WHERE NOT EXISTS (SELECT 1 FROM erased_spaces e WHERE e.space_id = t.s) ORDER BY t.n`,
-          [rows.map((r) => r.spaceId), rows.map((r) => asBuffer(r.data))],
-        );
-      });
+      const client = await pool.connect();
+      // pg writes a statement's Bind, Describe, Execute and Sync one write each; corked, they
+      // leave in one (interleaved micro-benchmark: about a tenth less CPU per batch).
+      const { stream } = client.connection;
+      stream.cork();
+      let done: Promise<unknown>;
+      try {
+        done = client.query({
+          name: 'rapport-append-updates',
+          text: 'SELECT rapport_append_updates($1::text[], $2::bytea[])',
+          values: [rows.map((r) => r.spaceId), byteaArray(rows.map((r) => r.data))],
+        });
+      } finally {
+        stream.uncork();
+      }
+      try {
+        await done;
+        client.release();
+      } catch (error) {
+        // As pool.query does: after a failure the connection is not reused (it may be lost, as
+        // when its backend was terminated, or still running a statement that timed out).
+        client.release(true);
+        throw error;
+      }
     },
     async lastUpdateId(spaceId) {
       const r = await pool.query<{ id: number | null }>('SELECT max(id) AS id FROM updates WHERE space_id = $1', [

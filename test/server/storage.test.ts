@@ -202,6 +202,24 @@ describe.each(BACKENDS)('storage on %s', (_name, open) => {
     expect((await s.loadUpdates(other.spaceId)).map((r) => [...r.data])).toEqual([[9]]);
   });
 
+  it('gives back every byte as written: all 256 values, several MiB, a quote in the space id', async () => {
+    const s = await open();
+    const { spaceId } = await newSpace(s);
+    const every = Uint8Array.from({ length: 512 }, (_, i) => (i * 167) % 256);
+    const large = crypto.randomBytes(3 * 1024 * 1024 + 7);
+    const odd = crypto.randomBytes(5).subarray(1, 4); // a view that does not start its buffer
+    await s.appendUpdates([
+      { spaceId, data: every },
+      { spaceId, data: large },
+    ]);
+    await s.appendUpdates([{ spaceId, data: odd }]);
+    const rows = await s.loadUpdates(spaceId);
+    expect(rows.map((r) => Buffer.from(r.data).toString('hex'))).toEqual(
+      [every, large, odd].map((d) => Buffer.from(d).toString('hex')),
+    );
+    expect(await s.loadUpdates(`${spaceId}'; --`)).toEqual([]);
+  });
+
   it('leaves one snapshot when a compaction up to an older row comes after one up to a newer', async () => {
     const s = await open();
     const { spaceId } = await newSpace(s);
