@@ -18,6 +18,7 @@
  *    People → Plan (shown: its frame; complete: its gaps listed), Plan → Give and take
  *    (its link under Plan's title; complete: its form and balances), Give and take → Map
  *    (complete: the picture drawn), and on the Map a community added, until it is listed.
+ *  ONLY=open runs the cold open and the reload alone (DETAIL=1 lists their marks and long tasks).
  * Rerun: npx vite build && npx tsx bench/phone.bench.ts   (RUNS=3 THROTTLE=4 by default;
  *        DIST=<a built app's directory> measures that build instead of dist/, e.g. an older one;
  *        ONLY=places for Plan, Give and take and Map alone, e.g. ONLY=places RUNS=2 DIST=/tmp/before)
@@ -111,6 +112,20 @@ async function openPeople(page: Page, how: 'goto' | 'reload', url: string): Prom
   else await page.reload();
   const visible = await waitShown(page, 'people');
   const { idle, longest } = await idleAfter(page, 0, visible);
+  if (process.env.DETAIL)
+    console.log(
+      `    ${how === 'goto' ? 'cold open' : 'reload'}: shown ${ms(visible)}; marks ${(
+        (await page.evaluate(
+          `performance.getEntriesByType('mark').filter((m) => m.name.startsWith('rapport:')).map((m) => [m.name.slice(8), m.startTime])`,
+        )) as [string, number][]
+      )
+        .map(([name, t]) => `${name} ${ms(t)}`)
+        .join(', ')}; tasks ≥ 50 ms (start + duration): ${(
+        (await page.evaluate('window.__longtasks')) as { start: number; duration: number }[]
+      )
+        .map((t) => `${ms(t.start)}+${ms(t.duration)}`)
+        .join(', ')}`,
+    );
   const { fcp, lcp, fromWorker } = (await page.evaluate(
     `({ fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN, lcp: window.__lcp, fromWorker: performance.getEntriesByType('navigation')[0].workerStart > 0 })`,
   )) as { fcp: number; lcp: number; fromWorker: boolean };
@@ -230,6 +245,10 @@ try {
     }
     rows.cold!.push(await openPeople(page, 'goto', `${server.url}/people`));
     rows.reload!.push(await openPeople(page, 'reload', `${server.url}/people`));
+    if (ONLY === 'open') {
+      await context.close();
+      continue;
+    }
     scrolls.push(await scrollToEnd(page));
     rows.plan!.push(await go(page, '/plan', 'plan'));
     rows.today!.push(await go(page, '/', 'today'));
@@ -262,6 +281,8 @@ if (ONLY === 'places') {
 } else {
   console.log(line('cold open of People from the service-worker cache, new tab', rows.cold!));
   console.log(line('reload of People', rows.reload!));
+}
+if (ONLY === '') {
   console.log(
     `  scroll People to the end: ${scrolls[0]?.frames} screens; longest frame ${med(scrolls.map((s) => s.longestFrame))} (worst ${worst(scrolls.map((s) => s.longestFrame))}); longest task ${med(scrolls.map((s) => s.longest))}; blank screens ${scrolls.map((s) => s.blank).join(', ')}`,
   );

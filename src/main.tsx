@@ -1,6 +1,7 @@
 import { createEffect, createRoot, createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
-import type { CollectionName } from './model/index.ts';
+import type { CollectionName, Contact } from './model/index.ts';
+import { foldNamesAhead } from './model/rules/index.ts';
 import { keepRemindersCurrent } from './pwa/reminders.ts';
 import { listenForInstall, startPwa } from './pwa/start.ts';
 import { whenControlled } from './pwa/register.ts';
@@ -9,13 +10,14 @@ import type { StoredSync } from './sync/credentials.ts';
 import { describeSyncError, type OnSyncError } from './sync/errors.ts';
 import { describeWriteFailure, yieldToBrowser, type SaveState } from './sync/local.ts';
 import { makeTabSync } from './sync/tabs.ts';
-import { App } from './ui/app.tsx';
+import { App, preloadPage } from './ui/app.tsx';
 import { showToast } from './ui/components/toasts.tsx';
 import { makeViewKeeper } from './ui/keep-view.ts';
+import { peopleByName } from './ui/lists.ts';
 import { forgetPaintedView } from './ui/painted-view.ts';
 import { fetchEveryPlace } from './ui/routes.ts';
 import { afterPaint } from './ui/sliced.ts';
-import { prepareCollections, SpaceProvider } from './ui/space.tsx';
+import { liveIn, prepareCollections, SpaceProvider } from './ui/space.tsx';
 
 /** What Plan, the Map and Give and take read (besides the people). */
 /** How long a first visit waits for the service worker to keep the app before fetching the places itself. */
@@ -36,6 +38,17 @@ const FIRST_READ: Record<string, CollectionName[]> = {
   '/give-and-take': ['contacts', ...PLAN_READS],
   '/map': ['contacts', 'communities'],
 };
+
+async function foldNamesInSlices(people: readonly Contact[]): Promise<void> {
+  let slice = performance.now();
+  for (let i = 0; i < people.length; i += 250) {
+    foldNamesAhead(people.slice(i, i + 250));
+    if (performance.now() - slice > 30) {
+      await yieldToBrowser();
+      slice = performance.now();
+    }
+  }
+}
 
 /** Runs the app in `root` once the space is open; what was painted before it (src/boot.ts) gives way. */
 async function run(root: HTMLElement, early: Promise<typeof import('./open-space-early.ts')>) {
@@ -59,6 +72,15 @@ async function run(root: HTMLElement, early: Promise<typeof import('./open-space
   // The first page's people (and on Today what is due, on Plan its plan) are read in short slices while the
   // painted frame stays.
   await prepareCollections(space.doc, FIRST_READ[location.pathname] ?? ['contacts'], yieldToBrowser);
+  // People opens on everyone sorted by name: the names are folded in slices too,
+  // and sorted in a task of their own, found sorted by that render (peopleByName).
+  if (location.pathname === '/people') {
+    const people = liveIn(space.doc, 'contacts')();
+    await foldNamesInSlices(people);
+    await yieldToBrowser();
+    peopleByName(people);
+  }
+  await preloadPage(location.pathname);
   // A space with nobody in it (new, or its storage erased) keeps no picture of an older one.
   if (space.doc.getMap('contacts').size === 0) forgetPaintedView();
   root.textContent = '';

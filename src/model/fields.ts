@@ -117,9 +117,19 @@ export function parsePhone(value: unknown): Result<string, string> {
   return PHONE.test(phone) && digits >= 3 ? ok(phone) : err(`${quote(value)} is not a phone number.`);
 }
 
+/**
+ * A web address already written as the URL parser writes it (what this app stores): http(s),
+ * a lower-case host of plain labels (no "--", so no "xn--"; no port, no user), a path of characters the
+ * parser leaves as they are, no dot segment, no query, no fragment. Such an address is its own
+ * `href`, so reading 7,000 LinkedIn links needs no URL object each; anything else goes through one.
+ */
+const CANONICAL_WEB_URL =
+  /^https?:\/\/(?:[a-z0-9](?:-?[a-z0-9])*\.)+[a-z]{2,63}(?:\/(?!\.)[A-Za-z0-9_~!$&'()*+,;=:@.-]*)+$/;
+
 /** Web links: http(s) only, so that nothing stored can become a script link. */
 export function parseWebUrl(value: unknown): Result<string, string> {
   if (typeof value !== 'string') return err('A link must be text.');
+  if (CANONICAL_WEB_URL.test(value)) return ok(value);
   const trimmed = value.trim();
   const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
   try {

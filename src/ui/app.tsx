@@ -2,7 +2,7 @@
 import { A, Route, Router, type RouteSectionProps } from '@solidjs/router';
 import { trackPreviousPlace } from './back.ts';
 import { lazy, Show, type Component, type ParentProps } from 'solid-js';
-import { PLACES } from './routes.ts';
+import { PLACES, placeFor } from './routes.ts';
 import { Icon, type IconName } from './components/icons.tsx';
 import { Toasts } from './components/toasts.tsx';
 import { InstallButton } from './components/install-button.tsx';
@@ -20,6 +20,18 @@ const PAGES = PLACES.map((place) => ({
     }),
   ),
 }));
+
+/**
+ * Has the code of the page at `pathname` in its component before the first render, so that
+ * render draws the page itself: a lazy page still loading would leave an empty frame for the
+ * browser to paint over the picture painted at boot, and draw the page a task later.
+ * A page whose code cannot load is reported when it renders, as any other.
+ */
+export function preloadPage(pathname: string): Promise<unknown> {
+  const place = placeFor(pathname);
+  const page = place ? PAGES[PLACES.indexOf(place)] : undefined;
+  return page ? page.component.preload().catch(() => undefined) : Promise.resolve();
+}
 
 function NavLink(props: ParentProps<{ href: string; icon: IconName; class?: string; end?: boolean }>) {
   return (

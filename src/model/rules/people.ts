@@ -58,6 +58,35 @@ export type PeopleSort = 'name' | 'last-contact' | 'met';
 const PLAIN_NAME = /^[a-z]+(?: [a-z]+)*$/;
 const PLAIN_ALPHABET_LANGUAGES = new Set(['en', 'de', 'fr', 'it', 'pt', 'es', 'nl']);
 
+/** A person's name as the sort compares it, made once per person value (values are new after each change). */
+interface NameKey {
+  /** Folded: case and accents ignored. */
+  name: string;
+  /** Plain letters and single spaces (PLAIN_NAME). */
+  plain: boolean;
+  /** The folded name then the id, NUL between (NUL sorts before any letter). */
+  key: string;
+}
+const nameKeys = new WeakMap<Contact, NameKey>();
+
+function nameKeyOf(c: Contact): NameKey {
+  let k = nameKeys.get(c);
+  if (k === undefined) {
+    const name = foldText(c.name);
+    k = { name, plain: PLAIN_NAME.test(name), key: `${name}\u0000${c.id}` };
+    nameKeys.set(c, k);
+  }
+  return k;
+}
+
+/**
+ * Folds these people's names for a later sort by name, which then only compares: a page
+ * that opens on a sorted list can do this in slices before its first render.
+ */
+export function foldNamesAhead(contacts: readonly Contact[]): void {
+  for (const c of contacts) nameKeyOf(c);
+}
+
 /**
  * A sorted copy. Name: locale-aware, ignoring case and accents. Last contact and
  * date met: most recent first, unknown last, then by name.
@@ -73,22 +102,24 @@ export function sortPeople(
   // A tailored collation (traditional Spanish sorts "ch" after "c") is not plain either.
   const plainAlphabet =
     resolved.collation === 'default' && PLAIN_ALPHABET_LANGUAGES.has(resolved.locale.split('-')[0] ?? '');
+  if (by === 'name' && plainAlphabet) {
+    const byKey = contacts.map((c) => ({ c, k: nameKeyOf(c) }));
+    if (byKey.every((e) => e.k.plain)) {
+      // One string per person, name then id: one comparison per step, no ties.
+      byKey.sort((a, b) => (a.k.key < b.k.key ? -1 : 1));
+      return byKey.map((e) => e.c);
+    }
+  }
   const keyed = contacts.map((c) => {
-    const name = foldText(c.name);
+    const k = nameKeyOf(c);
     return {
       c,
-      name,
-      plain: plainAlphabet && PLAIN_NAME.test(name),
+      name: k.name,
+      plain: plainAlphabet && k.plain,
       when: by === 'met' ? c.metOn : by === 'last-contact' ? (lastContact.get(c.id) ?? null) : null,
     };
   });
   type Keyed = (typeof keyed)[number];
-  if (by === 'name' && keyed.every((k) => k.plain)) {
-    // One string per person, name then id (NUL sorts before any letter): one comparison per step, no ties.
-    const byKey = keyed.map((k) => ({ c: k.c, key: `${k.name}\u0000${k.c.id}` }));
-    byKey.sort((a, b) => (a.key < b.key ? -1 : 1));
-    return byKey.map((k) => k.c);
-  }
   const compareNames = (a: Keyed, b: Keyed) =>
     a.plain && b.plain ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : collator.compare(a.name, b.name);
   const byName = (a: Keyed, b: Keyed) => compareNames(a, b) || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0);

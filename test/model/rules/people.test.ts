@@ -1,6 +1,13 @@
 import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { filterPeople, foldText, lastContactByPerson, sortPeople, tagCounts } from '../../../src/model/rules/index.ts';
+import {
+  filterPeople,
+  foldNamesAhead,
+  foldText,
+  lastContactByPerson,
+  sortPeople,
+  tagCounts,
+} from '../../../src/model/rules/index.ts';
 import { community, interaction, person } from './build.ts';
 
 const club = community('club', { name: 'Club' });
@@ -63,6 +70,64 @@ describe('sorting', () => {
       expect(sortPeople(people, 'name', new Map(), locale).map((c) => c.id)).toEqual(expected.map((c) => c.id));
     },
   );
+
+  // Names are folded once per person value (ahead of time, or at the first sort): later sorts must agree.
+  propTest.prop([fc.array(aName, { maxLength: 40 }), fc.constantFrom('en', 'sv', 'es-u-co-trad'), fc.boolean()])(
+    'by name the same whether the names were folded ahead, sorted before, or neither',
+    (spellings, locale, ahead) => {
+      const people = spellings.map((name, i) => person(`q${String(i).padStart(3, '0')}`, { name }));
+      const fresh = sortPeople(
+        people.map((p) => ({ ...p })),
+        'name',
+        new Map(),
+        locale,
+      ).map((c) => c.id);
+      if (ahead) foldNamesAhead(people);
+      else sortPeople(people, 'met');
+      expect(sortPeople(people, 'name', new Map(), locale).map((c) => c.id)).toEqual(fresh);
+      expect(sortPeople([...people].reverse(), 'name', new Map(), locale).map((c) => c.id)).toEqual(fresh);
+    },
+  );
+
+  // People sorts everyone once and filters the sorted list: that must be what sorting the filtered people gives.
+  propTest.prop([
+    fc.array(
+      fc.record({
+        name: aName,
+        metOn: fc.constantFrom(null, '2025-01-01', '2026-03-04'),
+        tag: fc.constantFrom('rust', 'go', null),
+        club: fc.boolean(),
+        trashed: fc.boolean(),
+      }),
+      { maxLength: 30 },
+    ),
+    fc.constantFrom('name' as const, 'met' as const, 'last-contact' as const),
+    fc.record({ tag: fc.constantFrom('RUST', null), communityId: fc.constantFrom(club.id, null) }),
+  ])('sorting then filtering gives what filtering then sorting gives', (drafts, by, filter) => {
+    const people = drafts.map((d, i) =>
+      person(`r${String(i).padStart(3, '0')}`, {
+        name: d.name,
+        metOn: d.metOn,
+        tags: d.tag ? [d.tag] : [],
+        communityIds: d.club ? [club.id] : [],
+        deletedAt: d.trashed ? '2026-01-01T00:00:00.000Z' : null,
+      }),
+    );
+    const last = new Map(
+      people.filter((_, i) => i % 3 === 0).map((p, i) => [p.id, `2026-0${(i % 9) + 1}-01T00:00:00.000Z`]),
+    );
+    const ids = (list: { id: string }[]) => list.map((c) => c.id);
+    expect(ids(filterPeople(sortPeople(people, by, last), filter))).toEqual(
+      ids(sortPeople(filterPeople(people, filter), by, last)),
+    );
+  });
+
+  test('a renamed person (a new value) sorts by the new name', () => {
+    const first = sortPeople([zoe, ana, bob], 'name');
+    const renamed = { ...zoe, name: 'Abe' };
+    expect(names(first)).toEqual(['ana', 'Bob', 'Zoë']);
+    expect(names(sortPeople([renamed, ana, bob], 'name'))).toEqual(['Abe', 'ana', 'Bob']);
+  });
 
   test('by last contact, most recent first, never-contacted last', () => {
     const last = lastContactByPerson([
