@@ -35,6 +35,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export interface PhoneNetwork {
   update: Uint8Array;
   people: number;
+  /** LinkedIn's Connections.csv the network was made from, to import again. */
+  csv: string;
   counts: Record<string, number>;
 }
 
@@ -198,5 +200,5 @@ export function makePhoneNetwork(now = new Date('2026-11-25T12:00:00Z'), seed = 
       readAll(doc, c as 'contacts').items.length,
     ]),
   );
-  return { update: Y.encodeStateAsUpdate(doc), people: everyone.length, counts };
+  return { update: Y.encodeStateAsUpdate(doc), people: everyone.length, counts, csv };
 }

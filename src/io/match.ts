@@ -253,8 +253,11 @@ export function holds(
 
 const byKey = (l: Likeness) => l.reasons.some((r) => r.kind === 'email' || r.kind === 'phone' || r.kind === 'linkedin');
 
-/** Planning offers to pause after this many records (see planImportInSteps). */
-const STEP = 100;
+/**
+ * Planning offers to pause after this many records (see planImportInSteps): a hundred took 50–240 ms
+ * on a phone-speed CPU against 7,000 people, ten stay within a frame's budget.
+ */
+const STEP = 10;
 
 /**
  * Plans an import against the people already in the space (live, not merged

@@ -32,6 +32,11 @@ export function grouped(n: number): string {
   return grouping.format(n);
 }
 
+/** "1 person", "6,917 people". */
+export function personCount(n: number): string {
+  return `${grouped(n)} ${n === 1 ? 'person' : 'people'}`;
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

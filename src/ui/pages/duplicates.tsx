@@ -28,6 +28,7 @@ import { mergeContactGroupsInSteps, mergeContactsInDoc, mergePlanItemsInDoc } fr
 import { fitToViewport } from '../components/people-list.tsx';
 import { showToast } from '../components/toasts.tsx';
 import { createCollection, createLive, createNotDuplicates, useSpace } from '../space.tsx';
+import { grouped } from '../../model/rules/words.ts';
 
 /** Where versions before the document kept them held "not the same person" pairs, on one device only. */
 const OLD_DISMISSED = 'rapport.duplicates.dismissed';
@@ -255,7 +256,7 @@ export default function Duplicates() {
     setMerging(null);
     const n = r.result.merged;
     showToast(
-      `Merged ${n.toLocaleString()} ${n === 1 ? 'record' : 'records'} into ${groups.length.toLocaleString()} ${groups.length === 1 ? 'person' : 'people'}.`,
+      `Merged ${grouped(n)} ${n === 1 ? 'record' : 'records'} into ${grouped(groups.length)} ${groups.length === 1 ? 'person' : 'people'}.`,
       { label: 'Undo', run: () => r.undo() },
       20_000,
     );
@@ -288,8 +289,7 @@ export default function Duplicates() {
       <PlanDuplicates />
       <Show when={looked() < 1}>
         <p role="status" data-testid="duplicates-looking">
-          Looking for duplicates among {untrack(view).items.length.toLocaleString()} people…{' '}
-          {Math.round(looked() * 100)}%
+          Looking for duplicates among {grouped(untrack(view).items.length)} people… {Math.round(looked() * 100)}%
         </p>
       </Show>
       <Show when={looked() === 1 && pairs().length === 0}>
@@ -298,22 +298,22 @@ export default function Duplicates() {
       <Show when={pairs().length}>
         <div class="row dup-summary">
           <p class="m-0" data-testid="duplicate-count">
-            {pairs().length.toLocaleString()} possible {pairs().length === 1 ? 'pair' : 'pairs'}
+            {grouped(pairs().length)} possible {pairs().length === 1 ? 'pair' : 'pairs'}
             <Show when={sure().length}>
-              , {sure().length.toLocaleString()} of them sure (a shared email, phone or profile, or one name at one
+              , {grouped(sure().length)} of them sure (a shared email, phone or profile, or one name at one
               organisation)
             </Show>
             .
           </p>
           <Show when={sure().length && !merging()}>
             <button type="button" class="primary" onClick={() => void mergeAllSure()}>
-              Merge all {sure().length.toLocaleString()} sure {sure().length === 1 ? 'match' : 'matches'}
+              Merge all {grouped(sure().length)} sure {sure().length === 1 ? 'match' : 'matches'}
             </button>
           </Show>
           <Show when={merging()}>
             {(m) => (
               <p role="status" class="dup-merging">
-                Merging… {m().done.toLocaleString()} of {m().total.toLocaleString()}
+                Merging… {grouped(m().done)} of {grouped(m().total)}
               </p>
             )}
           </Show>

@@ -16,14 +16,13 @@ import { buildExport, type ExportKind } from './export-files.ts';
 import { FileDrop, scrollToOwnHash } from './file-drop.tsx';
 import { handToImport, type ParsedOk } from './import-state.ts';
 import './import-export.css';
-
-const people = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'person' : 'people'}`;
+import { grouped, personCount } from '../../model/rules/words.ts';
 
 function summarise(counts: RestoreCounts): string {
   const parts = (Object.entries(counts) as [CollectionName, number][])
     .filter(([, n]) => n > 0)
     .map(([name, n]) =>
-      name === 'contacts' ? people(n) : `${n.toLocaleString()} ${COLLECTION_NOUNS[name]}${n === 1 ? '' : 's'}`,
+      name === 'contacts' ? personCount(n) : `${grouped(n)} ${COLLECTION_NOUNS[name]}${n === 1 ? '' : 's'}`,
     );
   return parts.length ? parts.join(', ') : 'nothing but your card';
 }
@@ -48,7 +47,9 @@ function Restore() {
           message: `${file.name} is not a Rapport backup. To add the people in it, use Import above.`,
         });
       // One transaction, so that one Undo takes it back: say so, and let that show, before it runs.
-      setBusy(`Restoring ${people(parsed.backup.collections.contacts.length)} and everything else from ${file.name}…`);
+      setBusy(
+        `Restoring ${personCount(parsed.backup.collections.contacts.length)} and everything else from ${file.name}…`,
+      );
       await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       const restored = restoreBackup(doc, parsed.backup);
       if (!restored.ok) {
@@ -108,7 +109,7 @@ function Restore() {
                     handToImport(offer().name, offer().parsed);
                   }}
                 >
-                  Add its {people(offer().parsed.report.drafts.length)} instead
+                  Add its {personCount(offer().parsed.report.drafts.length)} instead
                 </button>
               )}
             </Show>
@@ -133,11 +134,15 @@ export function ExportPanel() {
       );
   };
   const options: { kind: ExportKind; label: string; what: () => string }[] = [
-    { kind: 'vcard', label: 'Download vCard', what: () => `${people(count())}, for phones and address books (.vcf)` },
+    {
+      kind: 'vcard',
+      label: 'Download vCard',
+      what: () => `${personCount(count())}, for phones and address books (.vcf)`,
+    },
     {
       kind: 'csv',
       label: 'Download CSV',
-      what: () => `${people(count())} and their communities, for spreadsheets (.csv); Rapport reads it back`,
+      what: () => `${personCount(count())} and their communities, for spreadsheets (.csv); Rapport reads it back`,
     },
     { kind: 'backup', label: 'Download backup', what: () => 'Everything, to restore later or elsewhere (.json)' },
     { kind: 'calendar', label: 'Download calendar', what: () => 'Follow-ups and planned actions (.ics)' },

@@ -25,7 +25,7 @@ import {
   type WorkChange,
 } from '../../io/match.ts';
 import type { ContactId } from '../../model/index.ts';
-import { listNames } from '../../model/rules/words.ts';
+import { grouped, listNames, personCount } from '../../model/rules/words.ts';
 import { todayIso } from '../clock.ts';
 import type { ParsedOk } from './import-state.ts';
 
@@ -33,7 +33,6 @@ const SHOWN_PROBLEMS = 20;
 const FIRST_PAGE = 10;
 const PAGE = 50;
 
-const people = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'person' : 'people'}`;
 const clip = (s: string, max = 80) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 /** A full date in words ("12 March 2024"); anything else as it is. */
@@ -93,8 +92,8 @@ function Paged<T>(props: { items: readonly T[]; testId: string; more: string; ch
       </ul>
       <Show when={props.items.length > shownCount()}>
         <button type="button" class="small" onClick={() => setShown((n) => n + PAGE)}>
-          Show {Math.min(PAGE, props.items.length - shownCount()).toLocaleString()} more {props.more} (of{' '}
-          {(props.items.length - shownCount()).toLocaleString()})
+          Show {grouped(Math.min(PAGE, props.items.length - shownCount()))} more {props.more} (of{' '}
+          {grouped(props.items.length - shownCount())})
         </button>
       </Show>
     </>
@@ -116,13 +115,14 @@ export function ImportPreview(props: {
 }) {
   const [choices, setChoices] = createSignal<ImportChoices>(defaultChoices(props.plan));
   const chosen = createMemo(() => choosePlan(props.plan, choices(), todayIso()));
-  const withChanges = () => props.plan.matches.filter((m) => m.changes.length > 0);
+  // Each read once per plan: the plan of a LinkedIn export holds thousands of matches.
+  const withChanges = createMemo(() => props.plan.matches.filter((m) => m.changes.length > 0));
   const upToDate = () => props.plan.matches.length - withChanges().length;
   const work = createMemo(() =>
     props.plan.matches.map((m) => workChange(m)).filter((w): w is WorkChange => w !== null),
   );
   const warnings = () => props.parsed.report.warnings;
-  const notes = () => countNotes(props.plan);
+  const notes = createMemo(() => countNotes(props.plan));
   const updates = () => chosen().plan.matches.filter((m) => m.changes.length > 0).length;
   const adds = () => chosen().plan.newPeople.length;
   const writes = () => adds() + updates();
@@ -177,20 +177,20 @@ export function ImportPreview(props: {
       <p class="small muted wrap">Read as {FORMAT_NAMES[props.parsed.format]}. Nothing has been written yet.</p>
       <ul class="counts">
         <li data-testid="count-new">
-          <strong>{props.plan.newPeople.length.toLocaleString()}</strong> new{' '}
+          <strong>{grouped(props.plan.newPeople.length)}</strong> new{' '}
           {props.plan.newPeople.length === 1 ? 'person' : 'people'}
         </li>
         <li data-testid="count-merge">
-          <strong>{props.plan.matches.length.toLocaleString()}</strong> already here
+          <strong>{grouped(props.plan.matches.length)}</strong> already here
         </li>
         <Show when={props.plan.uncertain.length}>
           <li data-testid="count-uncertain">
-            <strong>{props.plan.uncertain.length.toLocaleString()}</strong> to decide
+            <strong>{grouped(props.plan.uncertain.length)}</strong> to decide
           </li>
         </Show>
         <li data-testid="count-invalid">
-          <strong>{props.plan.invalid.length.toLocaleString()}</strong>{' '}
-          {props.plan.invalid.length === 1 ? 'row' : 'rows'} not usable
+          <strong>{grouped(props.plan.invalid.length)}</strong> {props.plan.invalid.length === 1 ? 'row' : 'rows'} not
+          usable
         </li>
       </ul>
       <Show when={props.plan.newCommunities.length}>
@@ -198,7 +198,7 @@ export function ImportPreview(props: {
           Creates{' '}
           {props.plan.newCommunities.length === 1
             ? 'a community'
-            : `${props.plan.newCommunities.length.toLocaleString()} communities`}{' '}
+            : `${grouped(props.plan.newCommunities.length)} communities`}{' '}
           you do not have yet: {listNames(props.plan.newCommunities, 6)}.
         </p>
       </Show>
@@ -308,7 +308,7 @@ export function ImportPreview(props: {
           {withChanges().length
             ? 'Untick what you want to leave as it is. Nothing is lost: a value the file replaces is kept in Notes, and Undo takes the whole import back.'
             : 'Nothing in the file is new about them.'}
-          {upToDate() ? ` ${people(upToDate())} already up to date.` : ''}
+          {upToDate() ? ` ${personCount(upToDate())} already up to date.` : ''}
         </p>
         <Show when={withChanges().length > 1}>
           <div class="row">
@@ -332,7 +332,7 @@ export function ImportPreview(props: {
 
       <Show when={props.plan.mergedInFile.length}>
         <p class="small">
-          {props.plan.mergedInFile.length.toLocaleString()}{' '}
+          {grouped(props.plan.mergedInFile.length)}{' '}
           {props.plan.mergedInFile.length === 1 ? 'entry was' : 'entries were'} the same person as an earlier one in the
           file and {props.plan.mergedInFile.length === 1 ? 'was' : 'were'} combined with it.
         </p>
@@ -350,7 +350,7 @@ export function ImportPreview(props: {
           </For>
         </ul>
         <Show when={props.plan.invalid.length > SHOWN_PROBLEMS}>
-          <p class="small muted">and {(props.plan.invalid.length - SHOWN_PROBLEMS).toLocaleString()} more.</p>
+          <p class="small muted">and {grouped(props.plan.invalid.length - SHOWN_PROBLEMS)} more.</p>
         </Show>
       </Show>
 
@@ -361,7 +361,7 @@ export function ImportPreview(props: {
             {([note, count]) => (
               <li class="small">
                 {note[0]?.toUpperCase()}
-                {note.slice(1)} ({people(count)})
+                {note.slice(1)} ({personCount(count)})
               </li>
             )}
           </For>
@@ -375,7 +375,7 @@ export function ImportPreview(props: {
           </For>
         </ul>
         <Show when={warnings().length > SHOWN_PROBLEMS}>
-          <p class="small muted">and {(warnings().length - SHOWN_PROBLEMS).toLocaleString()} more remarks.</p>
+          <p class="small muted">and {grouped(warnings().length - SHOWN_PROBLEMS)} more remarks.</p>
         </Show>
       </Show>
 
@@ -383,7 +383,7 @@ export function ImportPreview(props: {
         <button type="button" class="primary" onClick={() => props.onConfirm(chosen())} disabled={writes() === 0}>
           {writes() === 0
             ? 'Nothing to import'
-            : `Import ${people(adds())}${updates() ? `, update ${updates().toLocaleString()}` : ''}`}
+            : `Import ${personCount(adds())}${updates() ? `, update ${grouped(updates())}` : ''}`}
         </button>
         <button type="button" onClick={() => props.onCancel()}>
           Cancel
