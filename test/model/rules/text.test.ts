@@ -1,6 +1,12 @@
 import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { foldText, makeSearchIndex, queryWords, search } from '../../../src/model/rules/index.ts';
+import {
+  foldText,
+  makeSearchIndex,
+  makeSearchIndexInSlices,
+  queryWords,
+  search,
+} from '../../../src/model/rules/index.ts';
 import { community, person } from './build.ts';
 
 describe('foldText', () => {
@@ -93,5 +99,33 @@ describe('search', () => {
     expect(search(index, 'gone')).toEqual([]);
     expect(search(index, 'twin')).toEqual([]);
     expect(names('')).toEqual(['ana lopez', 'ben zoeller', 'zoe muller']);
+  });
+});
+
+describe('the search index built in slices', () => {
+  test('is the index built at once, however often it pauses, and it does pause', async () => {
+    const groups = [community('c1', { name: 'PyData London' }), community('c2', { name: 'Rust meetup' })];
+    const people = Array.from({ length: 1200 }, (_, i) =>
+      person(`p${i}`, {
+        name: `Person ${String(i).padStart(4, '0')} ${i % 7 === 0 ? 'Zoë' : 'Ana'}`,
+        organisation: `Org ${i % 13}`,
+        communityIds: i % 3 === 0 ? [groups[i % 2]!.id] : [],
+        ...(i % 50 === 0 ? { deletedAt: '2026-01-02T00:00:00.000Z' } : {}),
+      }),
+    );
+    let pauses = 0;
+    // A slice of 0 ms pauses at every step: the most interleaving there can be.
+    const sliced = await makeSearchIndexInSlices(
+      people,
+      groups,
+      async () => {
+        pauses++;
+      },
+      0,
+    );
+    const once = makeSearchIndex(people, groups);
+    expect(pauses).toBeGreaterThan(3);
+    expect(sliced.entries).toEqual(once.entries);
+    expect(search(sliced, 'zoe pydata')).toEqual(search(once, 'zoe pydata'));
   });
 });
