@@ -19,9 +19,9 @@ import { fetchEveryPlace } from './ui/routes.ts';
 import { afterPaint } from './ui/sliced.ts';
 import { liveIn, prepareCollections, SpaceProvider } from './ui/space.tsx';
 
-/** What Plan, the Map and Give and take read (besides the people). */
 /** How long a first visit waits for the service worker to keep the app before fetching the places itself. */
 const SERVICE_WORKER_GRACE_MS = 4000;
+/** What Plan, the Map and Give and take read (besides the people). */
 const PLAN_READS: CollectionName[] = [
   'communities',
   'objectives',
